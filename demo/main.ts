@@ -1,0 +1,159 @@
+/**
+ * The demo page's script: registers the elements (from source), switches the page between Arabic and
+ * English, and lists the events the elements fire on `document`.
+ *
+ * The elements need nothing from this file to follow the language: they watch `<html lang>` themselves.
+ */
+import { EpErrorEvent, EpSubmitEvent, EpSuccessEvent, type Locale } from '../src/all.js';
+
+const ENDPOINT = document.querySelector<HTMLMetaElement>('meta[name="ep-endpoint"]')?.content ?? '/ep-dev/demo';
+
+const TITLES: Record<Locale, string> = {
+  ar: 'بيان المشاركة الإلكترونية | وزارة الخدمات البلدية (نسخة تجريبية)',
+  en: 'E-Participation Statement | Ministry of Municipal Services (demo)',
+};
+
+/** Messages for the demo's own tools, in the page's language. */
+const STATUS = {
+  ar: {
+    failNext: 'سيفشل الإرسال التالي برمز 503، ثم يعود الخادم إلى القبول.',
+    failNextError: 'تعذّر ضبط خادم التطوير.',
+    reset: 'نُسيت إجابتك على هذه الصفحة، ويُعرض السؤال من جديد.',
+    cleared: 'مُسح السجل.',
+  },
+  en: {
+    failNext: 'The next send will fail with 503; after that the server accepts again.',
+    failNextError: 'Could not script the dev server.',
+    reset: 'Your answer on this page was forgotten; the question is shown again.',
+    cleared: 'The log was cleared.',
+  },
+} satisfies Record<Locale, Record<string, string>>;
+
+function currentLocale(): Locale {
+  return document.documentElement.lang.toLowerCase().startsWith('en') ? 'en' : 'ar';
+}
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`demo: #${id} is missing from index.html`);
+  return element as T;
+}
+
+// ------------------------------------------------------------------------------------------------ Language
+
+const langSwitch = byId<HTMLButtonElement>('lang-switch');
+const status = byId<HTMLElement>('events-status');
+
+function applyLocale(locale: Locale): void {
+  const root = document.documentElement;
+  root.lang = locale;
+  root.dir = locale === 'ar' ? 'rtl' : 'ltr';
+  document.title = TITLES[locale];
+  for (const block of document.querySelectorAll<HTMLElement>('[data-locale]')) {
+    block.hidden = block.dataset.locale !== locale;
+  }
+  // The button names the other language, in that language.
+  const other: Locale = locale === 'ar' ? 'en' : 'ar';
+  langSwitch.lang = other;
+  langSwitch.textContent = other === 'en' ? 'English' : 'العربية';
+  // A message from the demo's tools would now be in the wrong language.
+  status.textContent = '';
+  // Keep the choice in the address, so a reload or a shared link opens the same language.
+  const url = new URL(location.href);
+  if (locale === 'ar') url.searchParams.delete('lang');
+  else url.searchParams.set('lang', locale);
+  if (url.href !== location.href) history.replaceState(history.state, '', url);
+}
+
+langSwitch.addEventListener('click', () => applyLocale(currentLocale() === 'ar' ? 'en' : 'ar'));
+
+// index.html has already set <html lang> from `?lang=`; show the matching blocks and label the button.
+applyLocale(currentLocale());
+
+// ------------------------------------------------------------------------------------------------ Events
+
+const log = byId<HTMLOListElement>('events-log');
+const empty = byId<HTMLElement>('events-empty');
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+function span(className: string, text: string): HTMLSpanElement {
+  const element = document.createElement('span');
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
+
+/** One line per event. Everything is written with textContent: envelope fields come from the page and the server. */
+function record(type: string, kind: string, id: string, extra?: string): void {
+  const item = document.createElement('li');
+  item.dataset.type = type;
+  const now = new Date();
+  const time = document.createElement('time');
+  time.className = 'event-time';
+  time.dateTime = now.toISOString();
+  time.textContent = timeFormat.format(now);
+  item.append(time, span('event-type', type), span('event-kind', `kind: ${kind}`), span('event-id', `id: ${id}`));
+  if (extra) item.append(span('event-extra', extra));
+  log.append(item);
+  log.scrollTop = log.scrollHeight;
+  empty.hidden = true;
+}
+
+document.addEventListener(EpSubmitEvent.type, (event) => {
+  const { envelope } = (event as EpSubmitEvent).detail;
+  record(event.type, envelope.kind, envelope.id);
+});
+
+document.addEventListener(EpSuccessEvent.type, (event) => {
+  const { envelope, response } = (event as EpSuccessEvent).detail;
+  const reference = typeof response.reference === 'string' ? `reference: ${response.reference}` : undefined;
+  record(event.type, envelope.kind, envelope.id, reference);
+});
+
+document.addEventListener(EpErrorEvent.type, (event) => {
+  const { envelope, outcome } = (event as EpErrorEvent).detail;
+  const why = outcome.type === 'failed' ? `failed: ${outcome.reason}` : `rejected: ${outcome.status}`;
+  const code = outcome.status === undefined ? '' : ` (HTTP ${outcome.status})`;
+  record(event.type, envelope.kind, envelope.id, outcome.type === 'failed' ? `${why}${code}` : why);
+});
+
+function say(key: keyof (typeof STATUS)['en']): void {
+  status.textContent = STATUS[currentLocale()][key];
+}
+
+byId<HTMLButtonElement>('clear-events').addEventListener('click', () => {
+  log.replaceChildren();
+  empty.hidden = false;
+  say('cleared');
+});
+
+// The dev collector can be scripted: the next POST to /submissions answers 503, so `ep-error` can be seen.
+byId<HTMLButtonElement>('simulate-error').addEventListener('click', async () => {
+  try {
+    const response = await fetch(`${ENDPOINT.replace(/\/+$/, '')}/__script`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ route: 'submissions', responses: [{ status: 503, body: { message: 'demo: simulated outage' } }] }),
+    });
+    say(response.ok ? 'failNext' : 'failNextError');
+  } catch {
+    say('failNextError');
+  }
+});
+
+// The poll remembers, per page and browser, that the visitor answered. "Ask again" forgets that and puts a
+// fresh element in place of the old one, so the whole flow can be tried again without clearing storage by hand.
+byId<HTMLButtonElement>('reset-poll').addEventListener('click', () => {
+  try {
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith('ep-widgets:page-poll:')) localStorage.removeItem(key);
+    }
+  } catch {
+    // Storage is blocked: the element could not have remembered anything either.
+  }
+  for (const poll of document.querySelectorAll('ep-page-poll')) {
+    poll.replaceWith(poll.cloneNode(false));
+  }
+  say('reset');
+});

@@ -1,0 +1,97 @@
+/**
+ * Spots personal data a visitor typed into a free-text comment, so the form can warn before sending.
+ * It answers only which kinds it saw, never the values, so nothing sensitive leaks into logs or events.
+ *
+ * Each rule describes how people actually write the number (grouping, separators, Saudi prefixes)
+ * instead of gluing every digit together, because dates, years, prices and order numbers share text
+ * with the numbers we look for and must stay silent.
+ */
+export type PersonalDataKind = 'email' | 'phone' | 'national-id' | 'iban' | 'card';
+
+const KIND_ORDER: readonly PersonalDataKind[] = ['email', 'phone', 'national-id', 'iban', 'card'];
+
+/** Arabic-Indic (U+0660–0669) and Persian/Extended Arabic-Indic (U+06F0–06F9) digits to ASCII 0-9; nothing else changes. */
+export function normalizeDigits(text: string): string {
+  // Both blocks start at a code point ending in 0, so the low four bits are the digit's value.
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String(digit.charCodeAt(0) & 0xf));
+}
+
+/** Luhn checksum over a string of ASCII digits. */
+export function passesLuhn(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/** ISO 13616: country and check digits move to the end, letters count as 10–35, the whole must be 1 mod 97. */
+function passesMod97(iban: string): boolean {
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let rest = 0;
+  // Folding one character at a time keeps the number far below 2^53; a letter adds two decimal digits.
+  for (const char of rearranged) {
+    const value = parseInt(char, 36);
+    rest = (rest * (value < 10 ? 10 : 100) + value) % 97;
+  }
+  return rest === 1;
+}
+
+const SEP = '[ .-]'; // one separator between digit groups of a phone number
+
+/** Letters and combining marks of any script, so addresses like محمد@مثال.السعودية count too. */
+const EMAIL = /[\p{L}\p{M}\p{N}._%+-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)*\.\p{L}[\p{L}\p{M}]+/gu;
+
+// Latin-only boundaries: Arabic words are often typed right against a Latin run without a space.
+const IBAN = /(?<![A-Za-z0-9])SA\d{2}(?: ?[A-Za-z0-9]{4}){5}(?![A-Za-z0-9])/gi;
+
+// After the leading 0 or +966 come 9 digits starting with 5, written whole or in the usual groups:
+// 5X XXXXXXX, 5X XXX XXXX, 5X XXXX XXX, 5XX XXX XXX. A bare "05" group never starts a phone,
+// which keeps dates such as 05.01.2024 out.
+const MOBILE = `5\\d(?:\\d{7}|${SEP}\\d{7}|${SEP}\\d{3}${SEP}\\d{4}|${SEP}\\d{4}${SEP}\\d{3}|\\d${SEP}\\d{3}${SEP}\\d{3})`;
+const PHONE = new RegExp(`(?<!\\d)(?:(?:\\+|00)966${SEP}?|0)${MOBILE}(?!\\d)`, 'g');
+
+// Cards are written whole, in fours (Visa, Mastercard, mada) or as 4-6-5 / 4-6-4 (Amex, Diners).
+// Four groups of four with a fifth one beside them are a longer run, not a card; a shorter
+// neighbour such as the expiry in "4111 1111 1111 1111 12/26" is fine.
+const CARD =
+  /(?<!\d)(?:\d{13,19}|(?<!\d{4}[ -])\d{4}(?:[ -]\d{4}){3}(?![ -]\d{4})|\d{4}[ -]\d{6}[ -]\d{4,5})(?!\d)/g;
+
+// Written without grouping in practice; 1 is a citizen's ID, 2 a resident's iqama.
+const NATIONAL_ID = /(?<!\d)[12]\d{9}(?!\d)/g;
+
+/** Bidi marks that keyboards and copy-paste slip into mixed Arabic/Latin text, even inside a number. */
+const INVISIBLE = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** The kinds found, each at most once, in the fixed order of the PersonalDataKind union above. Never returns the values. */
+export function findPersonalData(text: string): PersonalDataKind[] {
+  let rest = normalizeDigits(text).replace(INVISIBLE, '').replace(/\u00A0/g, ' ');
+  const found = new Set<PersonalDataKind>();
+
+  // Each match is cut out, valid or not, so its digits cannot be read again as another kind
+  // (a phone inside an email, a card as an ID). The cut leaves a newline, which no rule
+  // treats as a separator, so the text on either side cannot join into a new number.
+  const cut = (kind: PersonalDataKind, pattern: RegExp, isValid: (match: string) => boolean = () => true) => {
+    rest = rest.replace(pattern, (match) => {
+      if (isValid(match)) found.add(kind);
+      return '\n';
+    });
+  };
+
+  cut('email', EMAIL);
+  cut('iban', IBAN, (match) => passesMod97(match.replace(/ /g, '')));
+  // Area-code parentheses, "(050) 123-4567" or "(+966) 50…", are just another separator.
+  rest = rest.replace(/\((\+?\d+)\)/g, '$1');
+  // Phones before cards: 009665XXXXXXXX is 14 digits and may happen to pass Luhn.
+  cut('phone', PHONE);
+  cut('card', CARD, (match) => passesLuhn(match.replace(/[ -]/g, '')));
+  cut('national-id', NATIONAL_ID);
+
+  return KIND_ORDER.filter((kind) => found.has(kind));
+}

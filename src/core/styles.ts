@@ -1,0 +1,181 @@
+/**
+ * Design tokens and the styles every element shares. Public tokens are `--ep-*`; each element reads the
+ * private `--_ep-*` copies set here on `:host`, so a theme sets a token once and every part follows.
+ * Logical properties only: the same rules serve Arabic (RTL) and English (LTR).
+ */
+import { css } from 'lit';
+
+export const tokens = css`
+  :host {
+    --_ep-font: var(--ep-font-family, system-ui, 'Segoe UI', 'Noto Sans Arabic', 'Noto Sans', Tahoma, sans-serif);
+    --_ep-font-size: var(--ep-font-size, 1rem);
+    --_ep-color-text: var(--ep-color-text, #1b1b1b);
+    --_ep-color-muted: var(--ep-color-muted, #4a4a4a);
+    --_ep-color-surface: var(--ep-color-surface, #f4f6f5);
+    --_ep-color-border: var(--ep-color-border, #6b7370);
+    --_ep-color-primary: var(--ep-color-primary, #0b6e4f);
+    --_ep-color-on-primary: var(--ep-color-on-primary, #ffffff);
+    --_ep-color-error: var(--ep-color-error, #b3261e);
+    --_ep-color-warning-surface: var(--ep-color-warning-surface, #fff4d6);
+    --_ep-color-focus: var(--ep-color-focus, #1d4ed8);
+    --_ep-radius: var(--ep-radius, 0.375rem);
+    --_ep-space: var(--ep-space, 1rem);
+    --_ep-target: var(--ep-target-size, 2.75rem);
+
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_ep-font);
+    font-size: var(--_ep-font-size);
+    line-height: 1.5;
+    color: var(--_ep-color-text);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+`;
+
+export const controls = css`
+  button {
+    font: inherit;
+    min-block-size: max(24px, var(--_ep-target));
+    min-inline-size: max(24px, var(--_ep-target));
+    padding-block: 0.5em;
+    padding-inline: 1.25em;
+    border: 2px solid var(--_ep-color-primary);
+    border-radius: var(--_ep-radius);
+    background: var(--_ep-color-surface);
+    color: var(--_ep-color-primary);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_ep-color-primary);
+    color: var(--_ep-color-on-primary);
+  }
+  button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.8;
+  }
+  button.link {
+    border-color: transparent;
+    background: none;
+    text-decoration: underline;
+    padding-inline: 0.5em;
+  }
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: Field;
+    background: var(--ep-color-field, #fff);
+    inline-size: 100%;
+    min-block-size: 6em;
+    padding: 0.5em;
+    border: 2px solid var(--_ep-color-border);
+    border-radius: var(--_ep-radius);
+    resize: vertical;
+  }
+  textarea[aria-invalid='true'] {
+    border-color: var(--_ep-color-error);
+  }
+  input[type='checkbox'] {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    margin: 0;
+    flex: none;
+    accent-color: var(--_ep-color-primary);
+  }
+  label.choice {
+    display: flex;
+    gap: 0.75em;
+    align-items: center;
+    min-block-size: max(24px, var(--_ep-target));
+    cursor: pointer;
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    padding: 0;
+    font-weight: 600;
+  }
+  .hint {
+    color: var(--_ep-color-muted);
+    margin-block: 0.25em;
+  }
+  .error-message {
+    color: var(--_ep-color-error);
+    font-weight: 600;
+    margin-block: 0.25em;
+  }
+  .warning {
+    background: var(--_ep-color-warning-surface);
+    border-inline-start: 4px solid currentColor;
+    padding-block: 0.5em;
+    padding-inline: 0.75em;
+    margin-block: 0.5em;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px !important;
+    block-size: 1px !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+`;
+
+/** Visible focus for every control (WCAG 2.4.7, 2.4.13), kept under forced colors. */
+export const focus = css`
+  :focus-visible {
+    outline: 3px solid var(--_ep-color-focus);
+    outline-offset: 2px;
+  }
+  [tabindex='-1']:focus {
+    outline: 2px dotted var(--_ep-color-focus);
+    outline-offset: 2px;
+  }
+  @media (forced-colors: active) {
+    :focus-visible {
+      outline-color: Highlight;
+    }
+    button {
+      border-color: ButtonText;
+    }
+    button.primary {
+      forced-color-adjust: none;
+      background: ButtonText;
+      color: ButtonFace;
+    }
+    .error-message,
+    textarea[aria-invalid='true'] {
+      color: CanvasText;
+      border-color: Mark;
+    }
+    .warning {
+      border-inline-start-color: CanvasText;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      animation-iteration-count: 1 !important;
+      transition-duration: 0.01ms !important;
+      scroll-behavior: auto !important;
+    }
+  }
+`;
+
+export const sharedStyles = [tokens, controls, focus];

@@ -1,0 +1,73 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    import {str} from '@lit/localize';
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      'core.count.over.few': str`لديك ${0} أحرف زائدة`,
+'core.count.over.many': str`لديك ${0} حرفًا زائدًا`,
+'core.count.over.one': str`لديك حرف واحد زائد (${0})`,
+'core.count.over.other': str`لديك ${0} حرف زائد`,
+'core.count.over.two': str`لديك حرفان زائدان (${0})`,
+'core.count.remaining.few': str`يتبقى لك ${0} أحرف`,
+'core.count.remaining.many': str`يتبقى لك ${0} حرفًا`,
+'core.count.remaining.one': str`يتبقى لك حرف واحد (${0})`,
+'core.count.remaining.other': str`يتبقى لك ${0} حرف`,
+'core.count.remaining.two': str`يتبقى لك حرفان (${0})`,
+'core.count.remaining.zero': str`لم يتبقَّ لك أي حرف (${0})`,
+'core.error-prefix': `خطأ:`,
+'core.failure.network': `تعذّر الوصول إلى الخدمة. تحقّق من اتصالك وحاول مرة أخرى.`,
+'core.failure.rejected': `تعذّر على الخدمة قبول هذا. يُرجى التحقق مما أدخلته والمحاولة مرة أخرى.`,
+'core.failure.server': `حدثت مشكلة في الخدمة. يُرجى المحاولة بعد قليل.`,
+'core.failure.timeout': `استغرقت الخدمة وقتًا طويلًا للرد. يُرجى المحاولة مرة أخرى.`,
+'core.not-available': `هذه الخدمة غير متاحة حاليًا.`,
+'core.pii.card': `رقم بطاقة`,
+'core.pii.email': `بريد إلكتروني`,
+'core.pii.iban': `رقم حساب بنكي (آيبان)`,
+'core.pii.national-id': `رقم هوية وطنية أو إقامة`,
+'core.pii.phone': `رقم جوال`,
+'core.pii.warning': str`يبدو أن النص يحتوي على ${0}. يُرجى حذفه إن لم يكن ضروريًا، ويمكنك الإرسال على أي حال.`,
+'core.sending': `جارٍ الإرسال…`,
+'core.too-long.few': str`أدخل ${0} أحرف أو أقل`,
+'core.too-long.many': str`أدخل ${0} حرفًا أو أقل`,
+'core.too-long.one': str`أدخل حرفًا واحدًا أو أقل (${0})`,
+'core.too-long.other': str`أدخل ${0} حرف أو أقل`,
+'core.too-long.two': str`أدخل حرفين أو أقل (${0})`,
+'core.try-again': `حاول مرة أخرى`,
+'poll.already-answered': `لقد أخبرتنا برأيك في هذه الصفحة من قبل. شكرًا لك.`,
+'poll.comment-label': `تعليق (اختياري)`,
+'poll.details-not-sent': `لم يُرسَل تعليقك. ما كتبته محفوظ أدناه.`,
+'poll.field-invalid': `هذه الإجابة غير صالحة. يُرجى التحقق منها.`,
+'poll.limit-reached': `يمكنك اختيار خيارين كحد أقصى. ألغِ اختيار أحدهما لاختيار غيره.`,
+'poll.no': `لا`,
+'poll.notice': `يُرجى عدم تضمين أي معلومات شخصية أو مالية. سيتم إرسال تعليقك وتسجيله بهدف تحسين الخدمات.`,
+'poll.question': `هل كانت هذه الصفحة مفيدة؟`,
+'poll.reason.broken': `حدث خلل (رابط أو نموذج أو رسالة خطأ)`,
+'poll.reason.clear': `المحتوى واضح وسهل الفهم`,
+'poll.reason.complete': `المعلومات كاملة ومحدّثة`,
+'poll.reason.easy': `الصفحة سهلة الاستخدام`,
+'poll.reason.found': `وجدت ما كنت أبحث عنه`,
+'poll.reason.not-found': `لم أجد ما كنت أبحث عنه`,
+'poll.reason.other': `سبب آخر`,
+'poll.reason.outdated': `المعلومات ناقصة أو قديمة`,
+'poll.reason.unclear': `المحتوى غير واضح أو صعب الفهم`,
+'poll.send': `إرسال`,
+'poll.skip': `تخطٍّ`,
+'poll.tally.few': str`${0} من أصل ${1} زوار وجدوا هذه الصفحة مفيدة`,
+'poll.tally.many': str`${0} من أصل ${1} زائرًا وجدوا هذه الصفحة مفيدة`,
+'poll.tally.one': str`${0} من أصل ${1} زائر وجد هذه الصفحة مفيدة`,
+'poll.tally.other': str`${0} من أصل ${1} زائر وجدوا هذه الصفحة مفيدة`,
+'poll.tally.two': str`${0} من أصل ${1} زائرَين وجدا هذه الصفحة مفيدة`,
+'poll.tally.zero': str`${0} من أصل ${1} زائر وجدوا هذه الصفحة مفيدة`,
+'poll.thanks': `شكرًا لك على ملاحظاتك.`,
+'poll.vote-not-sent': `لم تُرسَل إجابتك.`,
+'poll.vote-recorded': `شكرًا لك. تم تسجيل إجابتك. يمكنك إخبارنا بالسبب أو التخطي.`,
+'poll.why': `يُرجى إخبارنا بالسبب (اختر خيارين كحد أقصى)`,
+'poll.yes': `نعم`,
+    };
+  

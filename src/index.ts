@@ -1,0 +1,16 @@
+/**
+ * The package root: classes and the public API, with no side effects. Importing it registers nothing;
+ * import `ep-widgets/ep-page-poll.js` (or `ep-widgets/all.js`) to register elements.
+ */
+export { EpPagePoll } from './page-poll/ep-page-poll.js';
+export type { PollReason, Answer } from './page-poll/reasons.js';
+export { EpElement } from './core/ep-element.js';
+export { configure, getConfig, resetConfig, type EpConfig } from './core/config.js';
+export { EpSubmitEvent, EpSuccessEvent, EpErrorEvent } from './core/events.js';
+export type { SubmitDetail, SuccessDetail, ErrorDetail } from './core/events.js';
+export type { Envelope, PageInfo } from './core/envelope.js';
+export type { Outcome, FieldError, FailureReason } from './core/transport.js';
+export { paths } from './core/paths.js';
+export { findPersonalData, type PersonalDataKind } from './core/personal-data.js';
+export { localeReady, renderedLocale } from './core/language-sync.js';
+export type { Locale } from './core/locale.js';

@@ -1,0 +1,27 @@
+/** The poll's own strings. Shared wording (errors, counts, personal data) lives in core/messages.ts. */
+import { msg } from '@lit/localize';
+
+export const question = (): string => msg('Was this page useful?', { id: 'poll.question' });
+export const yes = (): string => msg('Yes', { id: 'poll.yes' });
+export const no = (): string => msg('No', { id: 'poll.no' });
+export const why = (): string => msg('Please tell us why (select up to two options)', { id: 'poll.why' });
+export const limitReached = (): string =>
+  msg('You can select up to two options. Clear one to choose another.', { id: 'poll.limit-reached' });
+export const commentLabel = (): string => msg('Comment (optional)', { id: 'poll.comment-label' });
+export const notice = (): string =>
+  msg(
+    'Please do not include personal or financial information. Your comment will be sent and recorded for the purpose of improving the services.',
+    { id: 'poll.notice' },
+  );
+export const send = (): string => msg('Send', { id: 'poll.send' });
+export const skip = (): string => msg('Skip', { id: 'poll.skip' });
+export const voteRecorded = (): string =>
+  msg('Thank you. Your answer was recorded. You can tell us why, or skip.', { id: 'poll.vote-recorded' });
+export const thanks = (): string => msg('Thank you for your feedback.', { id: 'poll.thanks' });
+export const alreadyAnswered = (): string =>
+  msg('You have already told us about this page. Thank you.', { id: 'poll.already-answered' });
+export const voteNotSent = (): string => msg('Your answer was not sent.', { id: 'poll.vote-not-sent' });
+export const detailsNotSent = (): string =>
+  msg('Your comment was not sent. What you wrote is kept below.', { id: 'poll.details-not-sent' });
+export const fieldInvalid = (): string =>
+  msg('This answer is not valid. Please check it.', { id: 'poll.field-invalid' });

@@ -1,0 +1,67 @@
+/**
+ * The reasons offered after a vote. Codes are stable (collectors aggregate on them); labels are shown in
+ * the visitor's language. Page authors replace either list with their own, labels in both languages.
+ */
+import { msg } from '@lit/localize';
+import type { Locale } from '../core/locale.js';
+
+export type Answer = 'yes' | 'no';
+
+/** A reason as a page author writes it: a label per language, or one label for every language. */
+export interface PollReason {
+  code: string;
+  label: string | Partial<Record<Locale, string>>;
+}
+
+export const MAX_REASONS = 2;
+
+export function defaultReasons(answer: Answer): PollReason[] {
+  // Labels are resolved when shown, so these are built per render in the current locale.
+  return answer === 'yes'
+    ? [
+        { code: 'found-what-i-needed', label: msg('I found what I was looking for', { id: 'poll.reason.found' }) },
+        { code: 'clear', label: msg('The content was clear and easy to understand', { id: 'poll.reason.clear' }) },
+        { code: 'complete', label: msg('The information was complete and up to date', { id: 'poll.reason.complete' }) },
+        { code: 'easy-to-use', label: msg('The page was easy to use', { id: 'poll.reason.easy' }) },
+      ]
+    : [
+        { code: 'not-found', label: msg('I did not find what I was looking for', { id: 'poll.reason.not-found' }) },
+        { code: 'unclear', label: msg('The content was unclear or hard to understand', { id: 'poll.reason.unclear' }) },
+        { code: 'outdated', label: msg('The information was incomplete or out of date', { id: 'poll.reason.outdated' }) },
+        { code: 'broken', label: msg('Something did not work (a link, a form, an error)', { id: 'poll.reason.broken' }) },
+        { code: 'other', label: msg('Another reason', { id: 'poll.reason.other' }) },
+      ];
+}
+
+export function reasonLabel(reason: PollReason, locale: Locale): string {
+  if (typeof reason.label === 'string') return reason.label;
+  return reason.label[locale] ?? reason.label.en ?? reason.label.ar ?? reason.code;
+}
+
+function isReason(value: unknown): value is PollReason {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, label } = value as Record<string, unknown>;
+  if (typeof code !== 'string' || code.trim() === '') return false;
+  if (typeof label === 'string') return true;
+  return (
+    typeof label === 'object' &&
+    label !== null &&
+    Object.values(label).every((text) => typeof text === 'string')
+  );
+}
+
+/**
+ * Reads a reasons attribute (JSON). Anything unusable is reported once on the console and the defaults
+ * are kept, so a typo in a CMS field never leaves the visitor without choices.
+ */
+export function parseReasons(json: string | null): PollReason[] | undefined {
+  if (json == null || json.trim() === '') return undefined;
+  try {
+    const value: unknown = JSON.parse(json);
+    if (Array.isArray(value) && value.length > 0 && value.every(isReason)) return value;
+  } catch {
+    // Reported below.
+  }
+  console.warn('ep-page-poll: a reasons attribute must be a JSON array of { "code": "...", "label": { "en": "...", "ar": "..." } }. Using the default reasons.');
+  return undefined;
+}

@@ -1,0 +1,72 @@
+import { css } from 'lit';
+
+export const pagePollStyles = css`
+  :host {
+    /* Reserve the question's height before the first render so the page does not shift. */
+    min-block-size: var(--ep-page-poll-min-block-size, 5.5rem);
+    --_ep-page-poll-gap: var(--ep-page-poll-gap, 0.75rem);
+  }
+  .base {
+    background: var(--_ep-color-surface);
+    border: 1px solid var(--_ep-color-border);
+    border-radius: var(--_ep-radius);
+    padding-block: var(--_ep-space);
+    padding-inline: var(--_ep-space);
+    min-block-size: inherit;
+  }
+  .question-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_ep-page-poll-gap);
+  }
+  .question {
+    margin: 0;
+    margin-inline-end: auto;
+    font-weight: 700;
+    font-size: 1.0625em;
+  }
+  .answers {
+    display: flex;
+    gap: var(--_ep-page-poll-gap);
+  }
+  .reasons {
+    display: grid;
+    gap: 0.25rem;
+    margin-block: 0.5rem 1rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    margin-block-end: 1rem;
+  }
+  .field label {
+    font-weight: 600;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_ep-page-poll-gap);
+  }
+  .thanks {
+    margin: 0;
+    font-weight: 700;
+  }
+  .tally {
+    margin-block: 0.5rem 0;
+    color: var(--_ep-color-muted);
+  }
+  .error {
+    margin-block: 0.75rem 0;
+  }
+  .error p {
+    margin-block: 0 0.5rem;
+  }
+  .unavailable {
+    margin: 0;
+    color: var(--_ep-color-muted);
+  }
+  p {
+    margin-block: 0.25rem;
+  }
+`;

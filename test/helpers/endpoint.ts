@@ -1,0 +1,54 @@
+/**
+ * A fresh space on the test server's collector (tools/dev-endpoint.mjs) for each test: script what it
+ * answers (status, delay, body, a dropped connection), and read back exactly what arrived over HTTP.
+ */
+import { waitUntil } from '@open-wc/testing';
+
+export interface Scripted {
+  status?: number;
+  delayMs?: number;
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+  drop?: boolean;
+  hang?: boolean;
+  repeat?: number;
+}
+
+export interface Logged {
+  method: string;
+  route: string;
+  query: Record<string, string>;
+  headers: Record<string, string | undefined>;
+  body: any;
+}
+
+let counter = 0;
+
+export class TestEndpoint {
+  readonly base = `/ep-dev/t${Date.now().toString(36)}${(counter += 1)}${Math.random().toString(36).slice(2, 8)}`;
+
+  async script(route: 'submissions' | 'tally', ...responses: Scripted[]): Promise<void> {
+    const response = await fetch(`${this.base}/__script`, {
+      method: 'POST',
+      body: JSON.stringify({ route, responses }),
+    });
+    if (!response.ok) throw new Error(`scripting the endpoint failed: ${response.status}`);
+  }
+
+  async log(): Promise<Logged[]> {
+    return (await fetch(`${this.base}/__log`)).json();
+  }
+
+  async posted(): Promise<Logged[]> {
+    return (await this.log()).filter((entry) => entry.route === 'submissions');
+  }
+
+  async waitForPosts(count: number): Promise<Logged[]> {
+    let posts: Logged[] = [];
+    await waitUntil(async () => (posts = await this.posted()).length >= count, `expected ${count} submissions`, {
+      timeout: 4000,
+    });
+    return posts;
+  }
+}

@@ -1,0 +1,25 @@
+/** Page-level set-up shared by element tests: language, configuration and storage, reset after each test. */
+import { nextFrame } from '@open-wc/testing';
+import { localeReady } from '../../src/core/language-sync.js';
+import { resetConfig } from '../../src/core/config.js';
+
+export async function setPageLanguage(lang: string, dir?: 'rtl' | 'ltr'): Promise<void> {
+  document.documentElement.lang = lang;
+  if (dir) document.documentElement.dir = dir;
+  // The MutationObserver runs as a microtask; give it a frame, then wait for the locale module.
+  await nextFrame();
+  await localeReady();
+  await nextFrame();
+}
+
+export async function resetPage(): Promise<void> {
+  resetConfig();
+  localStorage.clear();
+  document.head.querySelectorAll('meta[name="ep-endpoint"]').forEach((meta) => meta.remove());
+  await setPageLanguage('en', 'ltr');
+}
+
+export const LANGUAGES = [
+  { lang: 'en', dir: 'ltr' },
+  { lang: 'ar', dir: 'rtl' },
+] as const;

@@ -1,0 +1,162 @@
+// A collector for development and tests, in memory. Mounted by the demo (Vite), the element tests
+// (@web/test-runner) and Storybook, all under PREFIX. Each first path segment below PREFIX is its own
+// space, so every test gets a clean collector: `/ep-dev/<space>/submissions`, `/ep-dev/<space>/tally`.
+//
+// Tests script what the next requests get, and read what arrived:
+//   POST /ep-dev/<space>/__script  { "route": "submissions" | "tally", "responses": [Scripted, ...] }
+//   GET  /ep-dev/<space>/__log     → [{ method, route, query, headers, body }]
+// Scripted: { status?, delayMs?, body? (JSON), raw? (text body), headers?, drop? (close the socket), hang?,
+//   repeat? (answer this many requests the same way; Chromium itself retries a dropped connection or a 408
+//   once on a reused socket, so faults that a browser retries need repeat: 2 or more) }
+// Unscripted requests get what a real collector would answer (see src/core/paths.ts for the contract).
+
+export const PREFIX = '/ep-dev/';
+const MAX_BODY = 256 * 1024;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks = [];
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > MAX_BODY) reject(new Error('too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res, status, body, headers = {}) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(text);
+}
+
+function newSpace() {
+  return { log: [], scripts: { submissions: [], tally: [] }, stored: new Map(), answers: new Map(), sequence: 0 };
+}
+
+const PREFIXES = { 'page-vote': 'PV', 'page-vote-details': 'PD' };
+
+function accept(space, envelope) {
+  space.sequence += 1;
+  const year = new Date().getUTCFullYear();
+  const reference = `${PREFIXES[envelope.kind] ?? 'EP'}-${year}-${String(space.sequence).padStart(6, '0')}`;
+  space.stored.set(envelope.id, envelope);
+  return { id: envelope.id, reference, status: 'received' };
+}
+
+function tallyOf(space, page) {
+  let yes = 0;
+  let total = 0;
+  for (const envelope of space.stored.values()) {
+    if (envelope.kind !== 'page-vote' || envelope.page?.url !== page) continue;
+    total += 1;
+    if (envelope.data?.answer === 'yes') yes += 1;
+  }
+  return { yes, total };
+}
+
+/** Returns a Node-style handler `(req, res) => Promise<boolean>`: true when it answered the request. */
+export function createDevEndpoint({ seed } = {}) {
+  const spaces = new Map();
+  const spaceOf = (name) => {
+    if (!spaces.has(name)) spaces.set(name, newSpace());
+    return spaces.get(name);
+  };
+  seed?.(spaceOf);
+
+  return async function handle(req, res) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(PREFIX)) return false;
+    const [name, route] = url.pathname.slice(PREFIX.length).split('/');
+    if (!name || !route) return send(res, 404, { message: 'not found' }), true;
+    const space = spaceOf(name);
+
+    if (route === '__script' && req.method === 'POST') {
+      const { route: target, responses } = JSON.parse(await readBody(req));
+      space.scripts[target].push(...responses);
+      return send(res, 204, ''), true;
+    }
+    if (route === '__log') return send(res, 200, space.log), true;
+
+    let body = '';
+    try {
+      body = await readBody(req);
+    } catch {
+      return send(res, 413, { message: 'body too large' }), true;
+    }
+    let json;
+    try {
+      json = body ? JSON.parse(body) : undefined;
+    } catch {
+      json = undefined;
+    }
+    space.log.push({
+      method: req.method,
+      route,
+      query: Object.fromEntries(url.searchParams),
+      headers: { 'idempotency-key': req.headers['idempotency-key'], 'content-type': req.headers['content-type'], 'x-csrf-token': req.headers['x-csrf-token'] },
+      body: json ?? body,
+    });
+
+    const queue = space.scripts[route];
+    const scripted = queue?.[0];
+    if (scripted) {
+      scripted.repeat = (scripted.repeat ?? 1) - 1;
+      if (scripted.repeat <= 0) queue.shift();
+      if (scripted.hang) return true; // never answers; the client's timeout decides
+      if (scripted.delayMs) await sleep(scripted.delayMs);
+      if (scripted.drop) return req.socket.destroy(), true;
+      const status = scripted.status ?? 200;
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...scripted.headers });
+      res.end(scripted.raw ?? (scripted.body === undefined ? '' : JSON.stringify(scripted.body)));
+      return true;
+    }
+
+    if (route === 'submissions' && req.method === 'POST') {
+      if (!json || typeof json.id !== 'string' || typeof json.kind !== 'string') {
+        return send(res, 422, { message: 'invalid envelope', fieldErrors: [{ field: 'id', code: 'required' }] }), true;
+      }
+      const key = req.headers['idempotency-key'] ?? json.id;
+      // A repeat returns the first answer and stores nothing.
+      if (!space.answers.has(key)) space.answers.set(key, accept(space, json));
+      return send(res, 201, space.answers.get(key)), true;
+    }
+    if (route === 'tally' && req.method === 'GET') {
+      return send(res, 200, tallyOf(space, url.searchParams.get('page') ?? '')), true;
+    }
+    return send(res, 404, { message: 'not found' }), true;
+  };
+}
+
+/** For Vite (demo, Storybook, Vitest): `plugins: [devEndpointPlugin()]`. */
+export function devEndpointPlugin(options) {
+  const handle = createDevEndpoint(options);
+  return {
+    name: 'ep-dev-endpoint',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        handle(req, res).then((handled) => handled || next(), next);
+      });
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        handle(req, res).then((handled) => handled || next(), next);
+      });
+    },
+  };
+}
+
+/** For @web/test-runner and @web/dev-server (Koa): `middleware: [devEndpointMiddleware()]`. */
+export function devEndpointMiddleware(options) {
+  const handle = createDevEndpoint(options);
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith(PREFIX)) return next();
+    ctx.respond = false; // the handler writes to the raw response itself
+    await handle(ctx.req, ctx.res);
+  };
+}

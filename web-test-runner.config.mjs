@@ -1,0 +1,21 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { devEndpointMiddleware } from './tools/dev-endpoint.mjs';
+import { findChrome, CHROME_ARGS } from './tools/chrome.mjs';
+import { countReporter } from './tools/count-reporter.mjs';
+
+const executablePath = findChrome();
+if (!executablePath) throw new Error('No Chromium found. Install one (apt-get install chromium) or set CHROME_PATH.');
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  // One page at a time: a page in a background tab gets no animation frames, and tests wait for frames.
+  concurrency: 1,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
+  middleware: [devEndpointMiddleware()],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
+  testFramework: { config: { timeout: 8000 } },
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter('.test-results/wtr.json')],
+};
