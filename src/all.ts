@@ -1,4 +1,12 @@
-/** Registers every element. This is also the entry of the one-file bundle for a plain script tag. */
-import './ep-page-poll.js';
+/**
+ * Registers every element, and exports the public API. This is also the entry of the one-file bundle
+ * for a plain script tag. Each registration is written out here (not imported from the per-element
+ * entries) so that the bundler keeps every side effect inside the files `sideEffects` names.
+ */
+import { defineElement } from './core/define.js';
+import { EpPagePoll } from './page-poll/ep-page-poll.js';
+import type {} from './ep-page-poll.js'; // the HTMLElementTagNameMap entries
+
+defineElement('ep-page-poll', EpPagePoll);
 
 export * from './index.js';

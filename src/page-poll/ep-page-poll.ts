@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { EpElement } from '../core/ep-element.js';
 import { paths } from '../core/paths.js';
 import { getJson, type FailureReason, type FieldError } from '../core/transport.js';
@@ -24,6 +25,7 @@ const reasonsConverter = { fromAttribute: parseReasons, toAttribute: (value: Pol
  * then thanks and, when enabled, the page's tally.
  *
  * @summary Asks whether a page was useful and why.
+ * @tagname ep-page-poll
  *
  * @fires {EpSubmitEvent} ep-submit - Before each submission (`page-vote`, then `page-vote-details`). Cancelable; `detail.envelope` may be amended.
  * @fires {EpSuccessEvent} ep-success - When the collector accepted a submission. `detail.response` is its answer.
@@ -295,7 +297,7 @@ export class EpPagePoll extends EpElement {
       type="button"
       part="answer-button"
       class=${this.answer === answer && busy ? 'primary' : ''}
-      aria-disabled=${busy ? 'true' : nothing}
+      aria-disabled=${ifDefined(busy ? 'true' : undefined)}
       @click=${() => void this.vote(answer)}
     >
       ${label}
@@ -323,7 +325,7 @@ export class EpPagePoll extends EpElement {
       .filter(Boolean)
       .join(' ');
     return html`<form novalidate @submit=${this.sendDetails}>
-      <fieldset tabindex="-1" part="reasons" aria-describedby=${this.limitShown ? 'limit' : nothing}>
+      <fieldset tabindex="-1" part="reasons" aria-describedby=${ifDefined(this.limitShown ? 'limit' : undefined)}>
         <legend>${t.why()}</legend>
         <div class="reasons">
           ${this.reasonsFor(answer).map(
@@ -355,7 +357,7 @@ export class EpPagePoll extends EpElement {
           part="comment"
           rows="4"
           aria-describedby=${describedBy}
-          aria-invalid=${this.commentError ? 'true' : nothing}
+          aria-invalid=${ifDefined(this.commentError ? 'true' : undefined)}
           .value=${this.comment}
           @input=${this.onCommentInput}
         ></textarea>
@@ -365,7 +367,7 @@ export class EpPagePoll extends EpElement {
           : nothing}
       </div>
       <div class="actions">
-        <button type="submit" class="primary" part="send-button" aria-disabled=${busy ? 'true' : nothing}>
+        <button type="submit" class="primary" part="send-button" aria-disabled=${ifDefined(busy ? 'true' : undefined)}>
           ${busy ? core.sending() : t.send()}
         </button>
         <button type="button" class="link" part="skip-button" ?disabled=${busy} @click=${this.finish}>${t.skip()}</button>

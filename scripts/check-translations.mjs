@@ -1,0 +1,44 @@
+// Translation completeness: extracts the messages from the source into a scratch copy of locales/, so the
+// committed files are left alone, then checks that (1) the committed ar.xlf already lists every message
+// the source has (nobody forgot `npm run localize:extract`), (2) every message has an Arabic target, and
+// (3) the committed src/generated/locales/ar.ts is what `lit-localize build` makes from ar.xlf.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const config = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
+const scratch = mkdtempSync(join(tmpdir(), 'ep-l10n-'));
+const problems = [];
+try {
+  cpSync('locales', join(scratch, 'locales'), { recursive: true });
+  const scratchConfig = {
+    ...config,
+    tsConfig: resolve(config.tsConfig),
+    output: { ...config.output, outputDir: join(scratch, 'generated'), localeCodesModule: join(scratch, 'locale-codes.ts') },
+    interchange: { ...config.interchange, xliffDir: join(scratch, 'locales') },
+  };
+  const configFile = join(scratch, 'lit-localize.json');
+  writeFileSync(configFile, JSON.stringify(scratchConfig));
+  mkdirSync(join(scratch, 'generated'), { recursive: true });
+  for (const step of ['extract', 'build']) {
+    const result = spawnSync('node_modules/.bin/lit-localize', [step, '--config', configFile], { encoding: 'utf8' });
+    if (result.status !== 0) problems.push(`lit-localize ${step} failed:\n${result.stdout}${result.stderr}`);
+  }
+  for (const locale of config.targetLocales) {
+    const committed = readFileSync(`locales/${locale}.xlf`, 'utf8');
+    const extracted = readFileSync(join(scratch, 'locales', `${locale}.xlf`), 'utf8');
+    const units = [...extracted.matchAll(/<trans-unit id="([^"]+)">([\s\S]*?)<\/trans-unit>/g)];
+    const untranslated = units.filter(([, , body]) => !/<target>[\s\S]*?\S[\s\S]*?<\/target>/.test(body)).map(([, id]) => id);
+    if (committed !== extracted) problems.push(`locales/${locale}.xlf is out of date with the source: run npm run localize:extract and translate the new strings.`);
+    if (untranslated.length) problems.push(`${untranslated.length} of ${units.length} strings have no ${locale} translation: ${untranslated.join(', ')}`);
+    const generated = readFileSync(join(config.output.outputDir, `${locale}.ts`), 'utf8');
+    const rebuilt = readFileSync(join(scratch, 'generated', `${locale}.ts`), 'utf8');
+    if (generated !== rebuilt) problems.push(`${config.output.outputDir}/${locale}.ts is stale: run npm run localize:build.`);
+    console.log(`${locale}: ${units.length} strings, ${units.length - untranslated.length} translated`);
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+for (const problem of problems) console.error(problem);
+process.exitCode = problems.length ? 1 : 0;

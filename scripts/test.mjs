@@ -1,0 +1,78 @@
+// `npm test`: installs what is missing, then runs every check and ends with one line `N passed, N failed`
+// summing all of them. Suites that count tests (unit and element tests, Storybook stories) add their own
+// counts; a check without its own count (type check, template check, build...) counts as one.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chromeVersion, ensureChrome, ensureModules } from './ensure.mjs';
+
+const RESULTS = '.test-results';
+
+function prepare() {
+  ensureModules();
+  const chrome = ensureChrome();
+  process.env.CHROME_PATH = chrome;
+  console.log(`Browser: ${chromeVersion(chrome)} (${chrome})`);
+  rmSync(RESULTS, { recursive: true, force: true });
+  mkdirSync(RESULTS, { recursive: true });
+}
+
+const bin = (name) => `node_modules/.bin/${name}`;
+
+/** Each step: a command, and optionally a JSON file of { passed, failed } it writes. */
+const steps = [
+  { name: 'type check (tsc --noEmit)', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
+  {
+    name: 'lit template check (lit-analyzer)',
+    // no-invalid-css is off: its CSS property list predates accent-color and forced-color-adjust.
+    command: [bin('lit-analyzer'), 'src/**/*.ts', '--strict', '--maxWarnings', '0', '--rules.no-invalid-css', 'off'],
+  },
+  { name: 'translations complete (every string has Arabic)', command: ['node', 'scripts/check-translations.mjs'] },
+  { name: 'unit and element tests (web-test-runner, Chromium)', command: [bin('web-test-runner')], counts: `${RESULTS}/wtr.json` },
+  { name: 'custom elements manifest', command: ['npm', 'run', '--silent', 'manifest'] },
+  {
+    name: 'Storybook stories: play functions and a11y (vitest, Chromium)',
+    command: [bin('vitest'), 'run', '--project=storybook', '--reporter=default', '--reporter=json', `--outputFile=${RESULTS}/storybook.json`],
+    counts: `${RESULTS}/storybook.json`,
+  },
+  { name: 'build (vite, declarations)', command: ['npm', 'run', '--silent', 'build'] },
+  { name: 'size report and budget', command: ['node', 'scripts/size.mjs'], counts: `${RESULTS}/size.json` },
+];
+
+function countsOf(step, exitCode) {
+  if (step.counts && existsSync(step.counts)) {
+    const json = JSON.parse(readFileSync(step.counts, 'utf8'));
+    // Vitest's JSON reporter uses numPassedTests/numFailedTests; ours use passed/failed.
+    const passed = json.passed ?? json.numPassedTests ?? 0;
+    let failed = json.failed ?? json.numFailedTests ?? 0;
+    // A suite that crashed outside any test still failed.
+    if (exitCode !== 0 && failed === 0) failed = 1;
+    return { passed, failed };
+  }
+  return exitCode === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
+let passed = 0;
+let failed = 0;
+const report = [];
+try {
+  prepare();
+} catch (error) {
+  console.error(String(error.message ?? error));
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+for (const step of steps) {
+  console.log(`\n=== ${step.name}`);
+  const started = Date.now();
+  const [command, ...args] = step.command;
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const exitCode = result.status ?? 1;
+  const counts = countsOf(step, exitCode);
+  passed += counts.passed;
+  failed += counts.failed;
+  report.push(`${exitCode === 0 ? 'ok  ' : 'FAIL'} ${step.name}: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+console.log('\n=== summary');
+for (const line of report) console.log(line);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;

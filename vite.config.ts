@@ -1,0 +1,63 @@
+/**
+ * `vite build` writes two things to dist/:
+ * - the npm build: one ES module per entry (package root, each registering entry, all.js), with lit and
+ *   @lit/localize left as imports so an application bundles them once, and Arabic as its own lazy chunk;
+ * - dist/cdn/ep-widgets.js: one self-contained file for a plain `<script type="module">`, with Lit and
+ *   both languages inside, that registers every element.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { build, defineConfig, type Plugin } from 'vite';
+
+const entries = {
+  index: 'src/index.ts',
+  'ep-page-poll': 'src/ep-page-poll.ts',
+  all: 'src/all.ts',
+};
+
+/** The one-file bundle is a second build with nothing external; it runs once the npm build is written. */
+function oneFileBundle(): Plugin {
+  return {
+    name: 'ep-one-file-bundle',
+    apply: 'build',
+    async closeBundle() {
+      if (process.env.EP_INNER_BUILD) return;
+      process.env.EP_INNER_BUILD = '1';
+      try {
+        await build({
+          configFile: false,
+          logLevel: 'warn',
+          build: {
+            target: 'es2022',
+            outDir: 'dist/cdn',
+            emptyOutDir: true,
+            minify: true,
+            lib: { entry: 'src/all.ts', formats: ['es'], fileName: () => 'ep-widgets.js' },
+            rolldownOptions: { output: { minify: true, codeSplitting: false } },
+          },
+        });
+      } finally {
+        delete process.env.EP_INNER_BUILD;
+      }
+      mkdirSync('dist', { recursive: true });
+      copyFileSync('src/reserve.css', 'dist/reserve.css');
+    },
+  };
+}
+
+export default defineConfig({
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    minify: true,
+    lib: { entry: entries, formats: ['es'] },
+    rolldownOptions: {
+      external: (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/'),
+      output: {
+        minify: true,
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
+  },
+  plugins: [oneFileBundle()],
+});
