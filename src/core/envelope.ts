@@ -1,6 +1,9 @@
 /** The one shape every element submits. A collector can store all kinds in one table. */
 import type { Locale } from './locale.js';
+import { canonicalPageUrl, type PageUrlOptions } from './page-url.js';
 import { uuid } from './uuid.js';
+
+export { canonicalPageUrl, type PageUrlOptions };
 
 export interface PageInfo {
   /** Canonical URL: origin and path, without query string or fragment unless the author opts in. */
@@ -23,21 +26,6 @@ export interface Envelope<D = Record<string, unknown>> {
   /** Version of the privacy notice the visitor was shown. */
   privacyNotice: string;
   data: D;
-}
-
-export interface PageUrlOptions {
-  /** An explicit URL set by the page author; wins over the location. */
-  override?: string | null;
-  /** Keep the query string (never the fragment). */
-  includeQuery?: boolean;
-}
-
-/** The URL a submission is filed under: stable across tracking parameters and fragments by default. */
-export function canonicalPageUrl(href: string, options: PageUrlOptions = {}): string {
-  const url = new URL(options.override?.trim() || href, href);
-  url.hash = '';
-  if (!options.includeQuery) url.search = '';
-  return url.href;
 }
 
 export interface EnvelopeInput<D> {

@@ -6,17 +6,15 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { DEFAULT_TIMEOUT_MS, getConfig, missingEndpointMessage, onConfigChange, resolveEndpoint } from './config.js';
-import { canonicalPageUrl, createEnvelope, type Envelope } from './envelope.js';
-import { EpErrorEvent, EpSubmitEvent, EpSuccessEvent } from './events.js';
+import type { Envelope } from './envelope.js';
+import { canonicalPageUrl } from './page-url.js';
 import { localeSettled, renderedLocale, startLanguageSync } from './language-sync.js';
 import { directionOf, type Locale } from './locale.js';
-import { paths } from './paths.js';
-import { postEnvelope, type Outcome, type RequestOptions } from './transport.js';
+import type { Payload, SubmitResult } from './submit.js';
+import type { ReadOutcome, RequestOptions } from './transport.js';
 
-export type SendResult =
-  | { envelope: Envelope<Record<string, unknown>>; outcome: Outcome }
-  | { envelope: Envelope<Record<string, unknown>>; outcome: { type: 'cancelled' } }
-  | { envelope?: undefined; outcome: { type: 'unavailable' } };
+/** The transport is loaded at the first send or read, not with the element: most visitors never act. */
+const loadSubmit = () => import('./submit.js');
 
 export abstract class EpElement extends LitElement {
   /** Base URL of the collector. Falls back to `configure({ endpoint })`, then `<meta name="ep-endpoint">`. */
@@ -94,29 +92,33 @@ export abstract class EpElement extends LitElement {
     return { headers: { ...config.headers }, timeoutMs: this.timeout ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   }
 
-  /** A fresh envelope for this element's page and language. */
-  protected envelopeFor(kind: string, data: Record<string, unknown>): Envelope<Record<string, unknown>> {
-    return createEnvelope({
-      kind,
-      data,
-      locale: this.locale,
-      privacyNotice: this.privacyNotice,
-      page: { override: this.pageUrl, includeQuery: this.includeQuery },
-      doc: this.ownerDocument,
-    });
-  }
-
   /**
-   * Fires `ep-submit` (the host may amend the envelope or cancel), sends, then fires `ep-success` or
-   * `ep-error`. Pass the same envelope again to retry: its id makes the retry idempotent.
+   * Sends a new submission of `kind` with `data`, or, given an envelope it returned before, retries that
+   * one (same id, so the collector stores it once). Fires `ep-submit` (the host may amend the envelope or
+   * cancel), then `ep-success` or `ep-error`.
    */
-  protected async send(envelope: Envelope<Record<string, unknown>>): Promise<SendResult> {
+  protected async send(next: { kind: string; data: Payload } | Envelope<Payload>): Promise<SubmitResult> {
     const endpoint = this.resolvedEndpoint;
     if (!endpoint) return { outcome: { type: 'unavailable' } };
-    if (!this.dispatchEvent(new EpSubmitEvent({ envelope }))) return { envelope, outcome: { type: 'cancelled' } };
-    const outcome = await postEnvelope(paths.submissions(endpoint), envelope, this.requestOptions);
-    if (outcome.type === 'accepted') this.dispatchEvent(new EpSuccessEvent({ envelope, response: outcome.body }));
-    else this.dispatchEvent(new EpErrorEvent({ envelope, outcome }));
-    return { envelope, outcome };
+    const { submit } = await loadSubmit();
+    const draft =
+      'id' in next
+        ? next
+        : {
+            ...next,
+            locale: this.locale,
+            privacyNotice: this.privacyNotice,
+            page: { override: this.pageUrl, includeQuery: this.includeQuery },
+            doc: this.ownerDocument,
+          };
+    return submit(this, endpoint, draft, this.requestOptions);
+  }
+
+  /** GETs JSON from `path(endpoint)`; undefined without an endpoint. */
+  protected async read(path: (endpoint: string) => string): Promise<ReadOutcome | undefined> {
+    const endpoint = this.resolvedEndpoint;
+    if (!endpoint) return undefined;
+    const { read } = await loadSubmit();
+    return read(path(endpoint), this.requestOptions);
   }
 }

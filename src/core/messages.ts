@@ -1,5 +1,5 @@
 /**
- * Strings shared by every element. Each has a stable id so translators and reviewers can find it in
+ * Strings shared by every element once a visitor acts (sending, failures, counts, personal data). Each has a stable id so translators and reviewers can find it in
  * `locales/ar.xlf`; plural strings have one id per CLDR category because Arabic uses all six.
  */
 import { msg, str } from '@lit/localize';
@@ -7,9 +7,6 @@ import type { Locale } from './locale.js';
 import type { FailureReason } from './transport.js';
 import type { PersonalDataKind } from './personal-data.js';
 import { formatNumber, intlLocale, plural } from './format.js';
-
-export const notAvailable = (): string =>
-  msg('This feature is not available at the moment.', { id: 'core.not-available' });
 
 export const sending = (): string => msg('Sending…', { id: 'core.sending' });
 export const tryAgain = (): string => msg('Try again', { id: 'core.try-again' });

@@ -1,9 +1,9 @@
-/** The poll's own strings. Shared wording (errors, counts, personal data) lives in core/messages.ts. */
+/**
+ * The poll's strings from the vote on (loaded with flow.ts). The question's own are in
+ * question-messages.ts; shared wording (errors, counts, personal data) is in core/messages.ts.
+ */
 import { msg } from '@lit/localize';
 
-export const question = (): string => msg('Was this page useful?', { id: 'poll.question' });
-export const yes = (): string => msg('Yes', { id: 'poll.yes' });
-export const no = (): string => msg('No', { id: 'poll.no' });
 export const why = (): string => msg('Please tell us why (select up to two options)', { id: 'poll.why' });
 export const limitReached = (): string =>
   msg('You can select up to two options. Clear one to choose another.', { id: 'poll.limit-reached' });

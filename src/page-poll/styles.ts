@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The box and the question step: what the element shows before anything else loads. */
 export const pagePollStyles = css`
   :host {
     /* Reserve the question's height before the first render so the page does not shift. */
@@ -30,6 +31,17 @@ export const pagePollStyles = css`
     display: flex;
     gap: var(--_ep-page-poll-gap);
   }
+  p {
+    margin-block: 0.25rem;
+  }
+  .unavailable {
+    margin: 0;
+    color: var(--_ep-color-muted);
+  }
+`;
+
+/** The steps after the vote, adopted when flow.ts loads. */
+export const pagePollFlowStyles = css`
   .reasons {
     display: grid;
     gap: 0.25rem;
@@ -61,12 +73,5 @@ export const pagePollStyles = css`
   }
   .error p {
     margin-block: 0 0.5rem;
-  }
-  .unavailable {
-    margin: 0;
-    color: var(--_ep-color-muted);
-  }
-  p {
-    margin-block: 0.25rem;
   }
 `;

@@ -1,0 +1,541 @@
+/**
+ * <ep-page-poll>, one story per state a visitor can reach, each in English and in Arabic (right to left).
+ *
+ * Every story talks to a real HTTP collector (tools/dev-endpoint.mjs, mounted by Storybook's and Vitest's
+ * Vite server) in a space of its own, `/ep-dev/story-<id>-<random>`, created by the loader below for each
+ * render. What the collector answers is scripted per story with `parameters.poll`. Play functions drive
+ * the element to its state through its shadow root and check what a visitor would see there, in the
+ * story's language; then addon-a11y runs axe on that state.
+ */
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { ArgTypes, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import '../src/ep-page-poll.js';
+import type { EpPagePoll } from '../src/ep-page-poll.js';
+import type { PollReason } from '../src/page-poll/reasons.js';
+
+// ---------------------------------------------------------------------------------------------------------
+// Args, parameters, the collector
+// ---------------------------------------------------------------------------------------------------------
+
+/** The element's attributes, by attribute name. */
+interface PollArgs {
+  endpoint?: string;
+  'page-url'?: string;
+  'show-tally': boolean;
+  'tally-min': number;
+  'no-remember': boolean;
+  'yes-reasons'?: PollReason[];
+  'no-reasons'?: PollReason[];
+  'max-comment-length': number;
+  'heading-level': number;
+  'privacy-notice': string;
+  'include-query': boolean;
+  timeout?: number;
+}
+
+/** One scripted answer of the collector (see tools/dev-endpoint.mjs). */
+interface Scripted {
+  status?: number;
+  delayMs?: number;
+  body?: unknown;
+  raw?: string;
+  drop?: boolean;
+  hang?: boolean;
+  repeat?: number;
+}
+
+interface PollParameters {
+  /** `false`: no endpoint at all. Otherwise what the story's space answers, in order. */
+  endpoint?: false | { submissions?: Scripted[]; tally?: Scripted[] };
+  /** Seeds "already answered" for the story's page before it renders. */
+  remembered?: 'yes' | 'no';
+}
+
+type Context = StoryContext<PollArgs>;
+type Story = StoryObj<PollArgs>;
+
+const PAGE = 'https://www.example.gov.sa/en/services/renew-passport';
+/** The key src/page-poll/remembered.ts stores a vote under (the canonical page URL). */
+const rememberedKey = (pageUrl: string): string => `ep-widgets:page-poll:v1:${new URL(pageUrl).href}`;
+
+async function script(base: string, route: 'submissions' | 'tally', responses: Scripted[]): Promise<void> {
+  const response = await fetch(`${base}/__script`, { method: 'POST', body: JSON.stringify({ route, responses }) });
+  if (!response.ok) {
+    throw new Error(
+      `The dev collector did not take the script for ${base} (HTTP ${response.status}). This story needs it: ` +
+        'run Storybook with its dev server (npm run storybook) or through Vitest, not from a static build.',
+    );
+  }
+}
+
+interface Logged {
+  method: string;
+  route: string;
+  query: Record<string, string>;
+  body: any;
+}
+
+async function logOf(base: string): Promise<Logged[]> {
+  return (await fetch(`${base}/__log`)).json();
+}
+
+/**
+ * A fresh collector space for each render, scripted from `parameters.poll`, and a clean slate in storage
+ * (a vote in one visit to a story must not turn the next into "already answered").
+ */
+async function openSpace({ id, args, parameters }: Context): Promise<{ endpoint?: string }> {
+  const poll = (parameters.poll ?? {}) as PollParameters;
+  const pageUrl = args['page-url'] || PAGE;
+  // Every remembered vote goes, whatever its page or key version, so that only AlreadyAnswered depends on the key.
+  for (const key of Object.keys(localStorage)) if (key.startsWith('ep-widgets:page-poll:')) localStorage.removeItem(key);
+  if (poll.remembered) {
+    localStorage.setItem(rememberedKey(pageUrl), JSON.stringify({ answer: poll.remembered, at: '2026-01-01T00:00:00.000Z' }));
+  }
+  if (poll.endpoint === false) return {};
+  const endpoint = `/ep-dev/story-${id}-${Math.random().toString(36).slice(2, 10)}`;
+  for (const route of ['submissions', 'tally'] as const) {
+    const responses = poll.endpoint?.[route];
+    if (responses?.length) await script(endpoint, route, responses);
+  }
+  return { endpoint };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What a visitor sees, per language
+// ---------------------------------------------------------------------------------------------------------
+
+type Locale = 'en' | 'ar';
+
+const TEXT = {
+  en: {
+    question: 'Was this page useful?',
+    yes: 'Yes',
+    no: 'No',
+    sending: 'Sending…',
+    why: 'Please tell us why (select up to two options)',
+    yesReasons: [
+      'I found what I was looking for',
+      'The content was clear and easy to understand',
+      'The information was complete and up to date',
+      'The page was easy to use',
+    ],
+    voteRecorded: 'Thank you. Your answer was recorded. You can tell us why, or skip.',
+    limit: 'You can select up to two options. Clear one to choose another.',
+    commentLabel: 'Comment (optional)',
+    send: 'Send',
+    skip: 'Skip',
+    personalComment: 'Please call me on 0501234567 or write to sara@example.com',
+    personalWarning:
+      'Your text seems to contain an email address and a mobile number. Please remove it unless it is needed. You can still send it.',
+    tooLongCount: 'You have 3 characters too many',
+    tooLongError: 'Error: Enter 20 characters or fewer',
+    comment: 'The fee table was hard to find.',
+    detailsError: 'Your comment was not sent. What you wrote is kept below. The service had a problem. Please try again in a moment.',
+    voteError: 'Your answer was not sent. We could not reach the service. Check your connection and try again.',
+    tryAgain: 'Try again',
+    thanks: 'Thank you for your feedback.',
+    tally: '1,234 of 1,500 visitors found this page useful',
+    already: 'You have already told us about this page. Thank you.',
+    customReason: 'I renewed my passport in minutes',
+    unavailable: 'This feature is not available at the moment.',
+  },
+  ar: {
+    question: 'هل كانت هذه الصفحة مفيدة؟',
+    yes: 'نعم',
+    no: 'لا',
+    sending: 'جارٍ الإرسال…',
+    why: 'يُرجى إخبارنا بالسبب (اختر خيارين كحد أقصى)',
+    yesReasons: ['وجدت ما كنت أبحث عنه', 'المحتوى واضح وسهل الفهم', 'المعلومات كاملة ومحدّثة', 'الصفحة سهلة الاستخدام'],
+    voteRecorded: 'شكرًا لك. تم تسجيل إجابتك. يمكنك إخبارنا بالسبب أو التخطي.',
+    limit: 'يمكنك اختيار خيارين كحد أقصى. ألغِ اختيار أحدهما لاختيار غيره.',
+    commentLabel: 'تعليق (اختياري)',
+    send: 'إرسال',
+    skip: 'تخطٍّ',
+    personalComment: 'يُرجى الاتصال بي على ٠٥٠١٢٣٤٥٦٧ أو مراسلتي على sara@example.com',
+    personalWarning: 'يبدو أن النص يحتوي على بريد إلكتروني ورقم جوال. يُرجى حذفه إن لم يكن ضروريًا، ويمكنك الإرسال على أي حال.',
+    tooLongCount: 'لديك ٣ أحرف زائدة',
+    tooLongError: 'خطأ: أدخل ٢٠ حرفًا أو أقل',
+    comment: 'كان من الصعب العثور على جدول الرسوم.',
+    detailsError: 'لم يُرسَل تعليقك. ما كتبته محفوظ أدناه. حدثت مشكلة في الخدمة. يُرجى المحاولة بعد قليل.',
+    voteError: 'لم تُرسَل إجابتك. تعذّر الوصول إلى الخدمة. تحقّق من اتصالك وحاول مرة أخرى.',
+    tryAgain: 'حاول مرة أخرى',
+    thanks: 'شكرًا لك على ملاحظاتك.',
+    tally: '١٬٢٣٤ من أصل ١٬٥٠٠ زائر وجدوا هذه الصفحة مفيدة',
+    already: 'لقد أخبرتنا برأيك في هذه الصفحة من قبل. شكرًا لك.',
+    customReason: 'جدّدت جوازي في دقائق',
+    unavailable: 'هذه الخدمة غير متاحة حاليًا.',
+  },
+} as const;
+
+const XSS_LABEL = '<img src=x onerror=alert(1)>';
+
+// ---------------------------------------------------------------------------------------------------------
+// Reaching into the element
+// ---------------------------------------------------------------------------------------------------------
+
+const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
+function localeOf(context: Context): Locale {
+  return context.globals.locale === 'ar' ? 'ar' : 'en';
+}
+
+/**
+ * The story's element once it rendered in the story's language and direction: `<html lang>` and `dir`
+ * set by the preview, the element's own `lang`/`dir`, and its question or message in that language.
+ */
+async function pollIn(context: Context): Promise<{ el: EpPagePoll; root: ShadowRoot; text: (typeof TEXT)[Locale]; locale: Locale }> {
+  const locale = localeOf(context);
+  const dir = locale === 'ar' ? 'rtl' : 'ltr';
+  const el = context.canvasElement.querySelector('ep-page-poll');
+  await expect(el, 'the story renders an <ep-page-poll>').toBeTruthy();
+  const root = el!.shadowRoot!;
+  await waitFor(() => {
+    const base = root.querySelector('[part="base"]');
+    expect(base?.getAttribute('lang')).toBe(locale);
+    expect(base?.getAttribute('dir')).toBe(dir);
+  });
+  await expect(document.documentElement.lang).toBe(locale);
+  await expect(document.documentElement.dir).toBe(dir);
+  await expect(getComputedStyle(root.querySelector('[part="base"]')!).direction).toBe(dir);
+  return { el: el!, root, text: TEXT[locale], locale };
+}
+
+function textOf(root: ShadowRoot, selector: string): string {
+  const found = root.querySelector(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return squash(found.textContent);
+}
+
+function buttonNamed(root: ShadowRoot, name: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((button) => squash(button.textContent) === name);
+  if (!found) throw new Error(`no button named "${name}"; buttons: ${[...root.querySelectorAll('button')].map((b) => squash(b.textContent)).join(' | ')}`);
+  return found;
+}
+
+const boxes = (root: ShadowRoot): HTMLInputElement[] => [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+const announced = (root: ShadowRoot): string => textOf(root, '[role="status"]');
+
+/** Answers and waits for the reasons step. */
+async function vote(root: ShadowRoot, label: string): Promise<void> {
+  await userEvent.click(buttonNamed(root, label));
+  await waitFor(() => expect(root.querySelector('fieldset')).toBeTruthy(), { timeout: 3000 });
+}
+
+async function typeComment(root: ShadowRoot, text: string): Promise<HTMLTextAreaElement> {
+  const area = root.querySelector<HTMLTextAreaElement>('textarea')!;
+  await userEvent.type(area, text);
+  await expect(area.value).toBe(text);
+  return area;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The component
+// ---------------------------------------------------------------------------------------------------------
+
+/** The same settings as properties: documented from the manifest, set in these stories through the attributes. */
+const propertyRows: ArgTypes = Object.fromEntries(
+  ['showTally', 'tallyMin', 'noRemember', 'yesReasons', 'noReasons', 'maxCommentLength', 'headingLevel', 'privacyNotice', 'pageUrl', 'includeQuery'].map(
+    (name) => [name, { control: false }],
+  ),
+);
+
+const meta = {
+  title: 'Widgets/Page poll',
+  component: 'ep-page-poll',
+  tags: ['autodocs'],
+  loaders: [openSpace],
+  render: (args, { loaded }) => html`<ep-page-poll
+    endpoint=${ifDefined(args.endpoint || (loaded.endpoint as string | undefined))}
+    page-url=${ifDefined(args['page-url'] || undefined)}
+    ?show-tally=${args['show-tally']}
+    tally-min=${args['tally-min']}
+    ?no-remember=${args['no-remember']}
+    yes-reasons=${ifDefined(args['yes-reasons'] ? JSON.stringify(args['yes-reasons']) : undefined)}
+    no-reasons=${ifDefined(args['no-reasons'] ? JSON.stringify(args['no-reasons']) : undefined)}
+    max-comment-length=${args['max-comment-length']}
+    heading-level=${args['heading-level']}
+    privacy-notice=${args['privacy-notice']}
+    ?include-query=${args['include-query']}
+    timeout=${ifDefined(args.timeout)}
+  ></ep-page-poll>`,
+  args: {
+    'page-url': PAGE,
+    'show-tally': false,
+    'tally-min': 10,
+    'no-remember': false,
+    'max-comment-length': 500,
+    'heading-level': 2,
+    'privacy-notice': '1',
+    'include-query': false,
+  },
+  argTypes: {
+    endpoint: {
+      control: 'text',
+      description: 'Base URL of the collector. Left empty here, each story uses its own space on the dev collector.',
+    },
+    'page-url': { control: 'text' },
+    'show-tally': { control: 'boolean' },
+    'tally-min': { control: { type: 'number', min: 0 } },
+    'no-remember': { control: 'boolean' },
+    'yes-reasons': { control: 'object' },
+    'no-reasons': { control: 'object' },
+    'max-comment-length': { control: { type: 'number', min: 1 } },
+    'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
+    'privacy-notice': { control: 'text' },
+    'include-query': { control: 'boolean' },
+    timeout: { control: { type: 'number', min: 0, step: 100 } },
+    ...propertyRows,
+  },
+} satisfies Meta<PollArgs>;
+
+export default meta;
+
+/** The same state in Arabic: the page (and so the element) in `ar`, right to left. Not repeated in the docs page. */
+function arabic(story: Story, name: string): Story {
+  return { ...story, name, globals: { locale: 'ar' }, tags: ['!autodocs'] };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// States
+// ---------------------------------------------------------------------------------------------------------
+
+/** What every visitor sees first: the question and two answers. */
+export const Question: Story = {
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    const question = root.querySelector('#question')!;
+    await expect(squash(question.textContent)).toBe(text.question);
+    await expect(question.getAttribute('role')).toBe('heading');
+    await expect(question.getAttribute('aria-level')).toBe('2');
+    await expect(root.querySelector('[part="base"]')!.getAttribute('aria-label')).toBe(text.question);
+    const answers = [...root.querySelectorAll('[part="answer-button"]')].map((button) => squash(button.textContent));
+    await expect(answers).toEqual([text.yes, text.no]);
+  },
+};
+export const QuestionArabic = arabic(Question, 'Question (Arabic)');
+
+/** The vote is on its way (the collector holds the request): both answers are busy, "Sending…" shows. */
+export const Sending: Story = {
+  parameters: { poll: { endpoint: { submissions: [{ hang: true }] } } },
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await userEvent.click(buttonNamed(root, text.yes));
+    await waitFor(() => expect(textOf(root, '.hint')).toBe(text.sending));
+    const answers = [...root.querySelectorAll<HTMLButtonElement>('[part="answer-button"]')];
+    await expect(answers.map((button) => button.getAttribute('aria-disabled'))).toEqual(['true', 'true']);
+    await expect(answers[0]!.classList.contains('primary')).toBe(true);
+    await waitFor(() => expect(announced(root)).toBe(text.sending));
+    await expect(textOf(root, '#question')).toBe(text.question);
+  },
+};
+export const SendingArabic = arabic(Sending, 'Sending (Arabic)');
+
+/** After Yes: the vote is recorded, the reasons and the comment are offered, focus is on the reasons. */
+export const Reasons: Story = {
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await vote(root, text.yes);
+    await expect(textOf(root, 'legend')).toBe(text.why);
+    await expect([...root.querySelectorAll('fieldset label')].map((label) => squash(label.textContent))).toEqual([...text.yesReasons]);
+    await expect(boxes(root).every((box) => !box.checked)).toBe(true);
+    await expect(textOf(root, 'label[for="comment"]')).toBe(text.commentLabel);
+    await expect(squash(buttonNamed(root, text.send).textContent)).toBe(text.send);
+    await expect(squash(buttonNamed(root, text.skip).textContent)).toBe(text.skip);
+    await waitFor(() => expect(root.activeElement?.localName).toBe('fieldset'));
+    await waitFor(() => expect(announced(root)).toBe(text.voteRecorded));
+  },
+};
+export const ReasonsArabic = arabic(Reasons, 'Reasons (Arabic)');
+
+/** Two reasons chosen; a third is refused, and the rule is stated next to the choices. */
+export const ReasonLimit: Story = {
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await vote(root, text.yes);
+    const [first, second, third] = boxes(root);
+    await userEvent.click(first!);
+    await userEvent.click(second!);
+    await userEvent.click(third!);
+    await waitFor(() => expect(textOf(root, '#limit')).toBe(text.limit));
+    await expect(boxes(root).map((box) => box.checked)).toEqual([true, true, false, false]);
+    await expect(root.querySelector('fieldset')!.getAttribute('aria-describedby')).toBe('limit');
+    await waitFor(() => expect(announced(root)).toBe(text.limit));
+  },
+};
+export const ReasonLimitArabic = arabic(ReasonLimit, 'Reason limit (Arabic)');
+
+/** A comment with an e-mail address and a mobile number: a warning names the kinds (never the values). */
+export const CommentWithPersonalData: Story = {
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await vote(root, text.yes);
+    const area = await typeComment(root, text.personalComment);
+    await waitFor(() => expect(textOf(root, '#personal-data')).toBe(text.personalWarning), { timeout: 3000 });
+    await expect(area.getAttribute('aria-describedby')!.split(' ')).toContain('personal-data');
+    await expect(textOf(root, '#personal-data')).not.toContain('0501234567');
+    await expect(textOf(root, '#personal-data')).not.toContain('sara@example.com');
+  },
+};
+export const CommentWithPersonalDataArabic = arabic(CommentWithPersonalData, 'Comment with personal data (Arabic)');
+
+/** A comment over the limit (20 characters here): the count says by how much; Send shows a tied error. */
+export const CommentTooLong: Story = {
+  args: { 'max-comment-length': 20 },
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await vote(root, text.yes);
+    const area = await typeComment(root, 'x'.repeat(23));
+    await waitFor(() => expect(textOf(root, '#count')).toBe(text.tooLongCount));
+    await userEvent.click(buttonNamed(root, text.send));
+    await waitFor(() => expect(textOf(root, '#comment-error')).toBe(text.tooLongError));
+    await expect(area.getAttribute('aria-invalid')).toBe('true');
+    await expect(area.getAttribute('aria-describedby')!.split(' ')).toContain('comment-error');
+    await waitFor(() => expect(root.activeElement).toBe(area));
+    // Nothing was sent but the vote.
+    const posts = (await logOf(context.loaded.endpoint as string)).filter((entry) => entry.route === 'submissions');
+    await expect(posts.map((post) => post.body.kind)).toEqual(['page-vote']);
+  },
+};
+export const CommentTooLongArabic = arabic(CommentTooLong, 'Comment too long (Arabic)');
+
+/** The details get a 500: a message and a retry; the chosen reason and the comment are kept. */
+export const DetailsError: Story = {
+  parameters: {
+    poll: {
+      endpoint: {
+        // The vote is accepted, the details are not.
+        submissions: [
+          { status: 201, body: { reference: 'PV-2026-000001', status: 'received' } },
+          { status: 500, body: { message: 'down' } },
+        ],
+      },
+    },
+  },
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await vote(root, text.yes);
+    await userEvent.click(boxes(root)[1]!);
+    const area = await typeComment(root, text.comment);
+    await userEvent.click(buttonNamed(root, text.send));
+    await waitFor(() => expect(textOf(root, '[part="error"] p')).toBe(text.detailsError), { timeout: 3000 });
+    await expect(squash(root.querySelector('[part="error"] button')!.textContent)).toBe(text.tryAgain);
+    await expect(area.value).toBe(text.comment);
+    await expect(boxes(root).map((box) => box.checked)).toEqual([false, true, false, false]);
+    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('[part="error"] p')));
+  },
+};
+export const DetailsErrorArabic = arabic(DetailsError, 'Details error (Arabic)');
+
+/** The vote cannot reach the collector (the connection drops): a message and a retry, the question stays. */
+export const VoteError: Story = {
+  // Chromium retries a dropped connection once by itself; `repeat` keeps it failing.
+  parameters: { poll: { endpoint: { submissions: [{ drop: true, repeat: 10 }] } } },
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await userEvent.click(buttonNamed(root, text.yes));
+    await waitFor(() => expect(textOf(root, '[part="error"] p')).toBe(text.voteError), { timeout: 5000 });
+    await expect(squash(root.querySelector('[part="error"] button')!.textContent)).toBe(text.tryAgain);
+    await expect(textOf(root, '#question')).toBe(text.question);
+    await expect(root.querySelector('fieldset')).toBeNull();
+    await waitFor(() => expect(announced(root)).toBe(text.voteError));
+  },
+};
+export const VoteErrorArabic = arabic(VoteError, 'Vote error (Arabic)');
+
+/** A reason and a comment sent: thanks, with focus on it. */
+export const Thanks: Story = {
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await vote(root, text.yes);
+    await userEvent.click(boxes(root)[0]!);
+    await typeComment(root, text.comment);
+    await userEvent.click(buttonNamed(root, text.send));
+    await waitFor(() => expect(textOf(root, '[part="thanks"]')).toBe(text.thanks), { timeout: 3000 });
+    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('[part="thanks"]')));
+    await expect(root.querySelector('[part="tally"]')).toBeNull();
+    const posts = (await logOf(context.loaded.endpoint as string)).filter((entry) => entry.route === 'submissions');
+    await expect(posts.map((post) => post.body.kind)).toEqual(['page-vote', 'page-vote-details']);
+    await expect(posts[1]!.body.locale).toBe(localeOf(context));
+  },
+};
+export const ThanksArabic = arabic(Thanks, 'Thanks (Arabic)');
+
+/** Thanks, then "N of M visitors found this page useful" (digits and plural of the visitor's language). */
+export const ThanksWithTally: Story = {
+  args: { 'show-tally': true },
+  // Read once when the element connects and again after the vote.
+  parameters: { poll: { endpoint: { tally: [{ body: { yes: 1234, total: 1500 }, repeat: 5 }] } } },
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await expect(root.querySelector('[part="tally"]')).toBeNull();
+    await vote(root, text.yes);
+    await userEvent.click(buttonNamed(root, text.skip));
+    await waitFor(() => expect(textOf(root, '[part="thanks"]')).toBe(text.thanks));
+    await waitFor(() => expect(textOf(root, '[part="tally"]')).toBe(text.tally), { timeout: 3000 });
+  },
+};
+export const ThanksWithTallyArabic = arabic(ThanksWithTally, 'Thanks with tally (Arabic)');
+
+/** Too few answers yet (6, below `tally-min` 10): thanks without a tally. */
+export const TallyHidden: Story = {
+  args: { 'show-tally': true, 'tally-min': 10 },
+  parameters: { poll: { endpoint: { tally: [{ body: { yes: 4, total: 6 }, repeat: 5 }] } } },
+  play: async (context) => {
+    const { el, root, text } = await pollIn(context);
+    await vote(root, text.yes);
+    await userEvent.click(buttonNamed(root, text.skip));
+    await waitFor(() => expect(textOf(root, '[part="thanks"]')).toBe(text.thanks));
+    // Both reads (on connect, after the vote) answered before concluding that nothing is shown.
+    const endpoint = context.loaded.endpoint as string;
+    await waitFor(async () => expect((await logOf(endpoint)).filter((entry) => entry.route === 'tally')).toHaveLength(2), { timeout: 3000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await el.updateComplete;
+    await expect(root.querySelector('[part="tally"]')).toBeNull();
+  },
+};
+export const TallyHiddenArabic = arabic(TallyHidden, 'Tally hidden (Arabic)');
+
+/** This browser already answered for this page: thanks instead of the question. */
+export const AlreadyAnswered: Story = {
+  args: { 'page-url': 'https://www.example.gov.sa/en/services/renew-passport/fees' },
+  parameters: { poll: { remembered: 'yes' } },
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await waitFor(() => expect(textOf(root, '[part="thanks"]')).toBe(text.already));
+    await expect(root.querySelector('button')).toBeNull();
+    await expect(root.querySelector('#question')).toBeNull();
+  },
+};
+export const AlreadyAnsweredArabic = arabic(AlreadyAnswered, 'Already answered (Arabic)');
+
+/** The page author's own reasons, in both languages; a label that looks like HTML is shown as text. */
+export const CustomReasons: Story = {
+  args: {
+    'yes-reasons': [
+      { code: 'quick', label: { en: TEXT.en.customReason, ar: TEXT.ar.customReason } },
+      { code: 'markup', label: XSS_LABEL },
+    ],
+  },
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await vote(root, text.yes);
+    const labels = [...root.querySelectorAll('fieldset label')].map((label) => squash(label.textContent));
+    await expect(labels).toEqual([text.customReason, XSS_LABEL]);
+    await expect(root.querySelector('img')).toBeNull();
+    await expect(boxes(root).map((box) => box.value)).toEqual(['quick', 'markup']);
+  },
+};
+export const CustomReasonsArabic = arabic(CustomReasons, 'Custom reasons (Arabic)');
+
+/** No endpoint configured anywhere: the poll says it is not available instead of failing later. */
+export const NoEndpoint: Story = {
+  parameters: { poll: { endpoint: false } },
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await waitFor(() => expect(textOf(root, '[part="unavailable"]')).toBe(text.unavailable));
+    await expect(root.querySelector('button')).toBeNull();
+  },
+};
+export const NoEndpointArabic = arabic(NoEndpoint, 'No endpoint (Arabic)');
