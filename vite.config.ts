@@ -7,6 +7,7 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { build, defineConfig, type Plugin } from 'vite';
+import { minifyCssLiterals } from './tools/minify-css-literals.mjs';
 
 const entries = {
   index: 'src/index.ts',
@@ -26,6 +27,7 @@ function oneFileBundle(): Plugin {
         await build({
           configFile: false,
           logLevel: 'warn',
+          plugins: [minifyCssLiterals()],
           build: {
             target: 'es2022',
             outDir: 'dist/cdn',
@@ -59,5 +61,5 @@ export default defineConfig({
       },
     },
   },
-  plugins: [oneFileBundle()],
+  plugins: [minifyCssLiterals(), oneFileBundle()],
 });

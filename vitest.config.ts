@@ -6,9 +6,6 @@
  *
  * The stories post to the in-memory collector (tools/dev-endpoint.mjs) mounted on this Vite server.
  */
-// Types for tools/chrome.mjs (plain JavaScript); referenced because tsconfig's `include: [".storybook"]` does not
-// reach into the dot-directory.
-/// <reference path="./.storybook/tools.d.ts" />
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';

@@ -2,10 +2,8 @@
  * What every ep-* element shares: where its endpoint comes from, which language and direction it renders
  * in, and how a submission is built, announced to the host, and sent. Knows nothing of any one element.
  */
-import { LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { DEFAULT_TIMEOUT_MS, getConfig, missingEndpointMessage, onConfigChange, resolveEndpoint } from './config.js';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { DEFAULT_TIMEOUT_MS, getConfig, onConfigChange, resolveEndpoint } from './config.js';
 import type { Envelope } from './envelope.js';
 import { canonicalPageUrl } from './page-url.js';
 import { localeSettled, renderedLocale, startLanguageSync } from './language-sync.js';
@@ -17,35 +15,40 @@ import type { ReadOutcome, RequestOptions } from './transport.js';
 const loadSubmit = () => import('./submit.js');
 
 export abstract class EpElement extends LitElement {
+  // Declared statically rather than with decorators: the decorator helpers cost more bytes than the list.
+  static override properties: PropertyDeclarations = {
+    endpoint: { reflect: true },
+    privacyNotice: { attribute: 'privacy-notice' },
+    pageUrl: { attribute: 'page-url' },
+    includeQuery: { type: Boolean, attribute: 'include-query' },
+    timeout: { type: Number },
+  };
+
   /** Base URL of the collector. Falls back to `configure({ endpoint })`, then `<meta name="ep-endpoint">`. */
-  @property({ reflect: true }) endpoint?: string;
+  endpoint?: string;
 
   /** Version of the privacy notice shown with this element; sent with every submission. */
-  @property({ attribute: 'privacy-notice' }) privacyNotice = '1';
+  privacyNotice = '1';
 
   /** The page URL submissions are filed under. Defaults to the current location's origin and path. */
-  @property({ attribute: 'page-url' }) pageUrl?: string;
+  pageUrl?: string;
 
   /** Keep the query string in the page URL (it is dropped by default: it may carry personal data). */
-  @property({ type: Boolean, attribute: 'include-query' }) includeQuery = false;
+  includeQuery = false;
 
   /** Request timeout in milliseconds. Falls back to `configure({ timeoutMs })`, then 10 seconds. */
-  @property({ type: Number }) timeout?: number;
+  timeout?: number;
 
   private stopConfigWatch?: () => void;
   private missingEndpointLogged = false;
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
 
   private readonly onLocaleStatus = (): void => this.requestUpdate();
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopConfigWatch = onConfigChange(() => this.requestUpdate());
-    // Every status (loaded or failed) may let a held-back render through; see shouldUpdate.
+    // Re-render on every status: a loaded locale changes the strings, and a loaded or failed one may let a
+    // held-back render through (see shouldUpdate). This also does what updateWhenLocaleChanges would.
     window.addEventListener('lit-localize-status', this.onLocaleStatus);
     void startLanguageSync().then(this.onLocaleStatus);
   }
@@ -65,7 +68,7 @@ export abstract class EpElement extends LitElement {
     super.willUpdate(changed);
     if (!this.resolvedEndpoint && !this.missingEndpointLogged) {
       this.missingEndpointLogged = true;
-      console.error(missingEndpointMessage(this.localName));
+      void import('./missing-endpoint.js').then(({ missingEndpointMessage }) => console.error(missingEndpointMessage(this.localName)));
     }
   }
 

@@ -5,11 +5,16 @@
 import { css } from 'lit';
 
 export const formStyles = css`
+  button.link {
+    border-color: transparent;
+    background: none;
+    text-decoration: underline;
+    padding-inline: 0.5em;
+  }
   textarea {
     font: inherit;
     color: inherit;
-    background: Field;
-    background: var(--ep-color-field, #fff);
+    background: var(--_ep-color-field);
     inline-size: 100%;
     min-block-size: 6em;
     padding: 0.5em;

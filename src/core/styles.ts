@@ -12,6 +12,7 @@ export const tokens = css`
     --_ep-color-text: var(--ep-color-text, #1b1b1b);
     --_ep-color-muted: var(--ep-color-muted, #4a4a4a);
     --_ep-color-surface: var(--ep-color-surface, #f4f6f5);
+    --_ep-color-field: var(--ep-color-field, #ffffff);
     --_ep-color-border: var(--ep-color-border, #6b7370);
     --_ep-color-primary: var(--ep-color-primary, #0b6e4f);
     --_ep-color-on-primary: var(--ep-color-on-primary, #ffffff);
@@ -60,12 +61,6 @@ export const controls = css`
   button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.8;
-  }
-  button.link {
-    border-color: transparent;
-    background: none;
-    text-decoration: underline;
-    padding-inline: 0.5em;
   }
   .visually-hidden {
     position: absolute !important;

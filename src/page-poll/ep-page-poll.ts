@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { EpElement } from '../core/ep-element.js';
 import { notAvailable } from '../core/not-available.js';
@@ -7,7 +6,7 @@ import { sharedStyles } from '../core/styles.js';
 import type { PollFlow } from './flow.js';
 import * as q from './question-messages.js';
 import type { Answer, PollReason } from './reasons.js';
-import { reasonsConverter } from './reasons-attribute.js';
+import { parseReasons } from './reasons-attribute.js';
 import { recallVote, type RememberedVote } from './remembered.js';
 import { pagePollStyles } from './styles.js';
 
@@ -37,6 +36,7 @@ import { pagePollStyles } from './styles.js';
  * @cssprop --ep-color-primary - Buttons and checked boxes.
  * @cssprop --ep-color-on-primary - Text on primary buttons.
  * @cssprop --ep-color-surface - Background of the box and of secondary buttons.
+ * @cssprop --ep-color-field - Background of the comment box.
  * @cssprop --ep-color-text - Text.
  * @cssprop --ep-color-muted - Hints and the tally.
  * @cssprop --ep-color-border - Borders of the box and the text area.
@@ -54,30 +54,42 @@ import { pagePollStyles } from './styles.js';
 export class EpPagePoll extends EpElement {
   static override styles = [...sharedStyles, pagePollStyles];
 
+  static override properties: PropertyDeclarations = {
+    showTally: { type: Boolean, attribute: 'show-tally' },
+    tallyMin: { type: Number, attribute: 'tally-min' },
+    noRemember: { type: Boolean, attribute: 'no-remember' },
+    yesReasons: { attribute: 'yes-reasons', converter: parseReasons },
+    noReasons: { attribute: 'no-reasons', converter: parseReasons },
+    maxCommentLength: { type: Number, attribute: 'max-comment-length' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    flow: { state: true },
+    flowFailed: { state: true },
+  };
+
   /** Show "N of M visitors found this page useful" after the visitor answered. */
-  @property({ type: Boolean, attribute: 'show-tally' }) showTally = false;
+  showTally = false;
 
   /** Hide the tally until at least this many visitors answered. */
-  @property({ type: Number, attribute: 'tally-min' }) tallyMin = 10;
+  tallyMin = 10;
 
   /** Ask again on every visit instead of remembering, per page and browser, that the visitor answered. */
-  @property({ type: Boolean, attribute: 'no-remember' }) noRemember = false;
+  noRemember = false;
 
   /** Reasons offered after Yes. JSON in the attribute: `[{ "code": "clear", "label": { "en": "…", "ar": "…" } }]`. */
-  @property({ attribute: 'yes-reasons', converter: reasonsConverter }) yesReasons?: PollReason[];
+  yesReasons?: PollReason[];
 
   /** Reasons offered after No, in the same shape as `yesReasons`. */
-  @property({ attribute: 'no-reasons', converter: reasonsConverter }) noReasons?: PollReason[];
+  noReasons?: PollReason[];
 
   /** Longest comment accepted, in characters. */
-  @property({ type: Number, attribute: 'max-comment-length' }) maxCommentLength = 500;
+  maxCommentLength = 500;
 
   /** Level of the question's heading in the page's outline (1–6). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** The steps after the question, once flow.ts has loaded. */
-  @state() private flow?: PollFlow;
-  @state() private flowFailed = false;
+  private flow?: PollFlow;
+  private flowFailed = false;
   private flowLoading?: Promise<PollFlow>;
   private recalled?: RememberedVote;
 

@@ -31,8 +31,3 @@ export function parseReasons(json: string | null): PollReason[] | undefined {
   console.warn('ep-page-poll: a reasons attribute must be a JSON array of { "code": "...", "label": { "en": "...", "ar": "..." } }. Using the default reasons.');
   return undefined;
 }
-
-export const reasonsConverter = {
-  fromAttribute: parseReasons,
-  toAttribute: (value: PollReason[] | undefined): string => JSON.stringify(value),
-};

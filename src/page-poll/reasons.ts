@@ -33,7 +33,9 @@ export function defaultReasons(answer: Answer): PollReason[] {
       ];
 }
 
+/** The label in `locale`, else in the other language, else the code: a check box never goes unnamed. */
 export function reasonLabel(reason: PollReason, locale: Locale): string {
-  if (typeof reason.label === 'string') return reason.label;
-  return reason.label[locale] ?? reason.label.en ?? reason.label.ar ?? reason.code;
+  const { label } = reason;
+  const text = typeof label === 'string' ? label : (label[locale] ?? label.en ?? label.ar);
+  return text?.trim() ? text : reason.code;
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { configure, getConfig, missingEndpointMessage, onConfigChange, resetConfig, resolveEndpoint } from '../../src/core/config.js';
+import { configure, getConfig, onConfigChange, resetConfig, resolveEndpoint } from '../../src/core/config.js';
+import { missingEndpointMessage } from '../../src/core/missing-endpoint.js';
 
 describe('core/config', () => {
   afterEach(() => {

@@ -433,6 +433,14 @@ describe('<ep-page-poll>', () => {
       expect((window as unknown as { __epXss?: number }).__epXss).to.equal(undefined);
     });
 
+    it('names a reason by its code when the author left its label blank', async () => {
+      const element = await poll(endpoint);
+      element.yesReasons = [{ code: 'fast-service', label: { en: '  ', ar: '' } }];
+      await voteYes(element);
+      expect(textOf(element, 'fieldset label')).to.equal('fast-service');
+      await expect(element).to.be.accessible();
+    });
+
     it('reads reasons from a JSON attribute, and keeps the defaults when the JSON is unusable', async () => {
       const attribute = JSON.stringify([{ code: 'quick', label: { en: 'Quick', ar: 'سريع' } }]).replace(/"/g, '&quot;');
       const element = await poll(endpoint, `yes-reasons="${attribute}"`);

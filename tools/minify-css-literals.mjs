@@ -1,0 +1,24 @@
+// A Vite/Rolldown plugin that strips comments and indentation from Lit `css` template literals in src/.
+// The minifier leaves template strings alone, and Lit elements carry their styles as such strings.
+// Deliberately conservative: only literals without `${}`, only whitespace next to `{ } ; ,` and comments,
+// so no selector or value changes meaning.
+
+export function minifyCss(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim();
+}
+
+export function minifyCssLiterals() {
+  return {
+    name: 'ep-minify-css-literals',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+      const out = code.replace(/\bcss`([^`$]*)`/g, (_, body) => `css\`${minifyCss(body)}\``);
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
