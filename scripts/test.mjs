@@ -35,6 +35,11 @@ const steps = [
     counts: `${RESULTS}/storybook.json`,
   },
   { name: 'build (vite, declarations)', command: ['npm', 'run', '--silent', 'build'] },
+  {
+    name: 'the one-file bundle on a plain page (loaded twice, both languages, a vote delivered)',
+    command: ['node', 'scripts/smoke-bundle.mjs'],
+    counts: `${RESULTS}/smoke.json`,
+  },
   { name: 'size report and budget', command: ['node', 'scripts/size.mjs'], counts: `${RESULTS}/size.json` },
 ];
 
