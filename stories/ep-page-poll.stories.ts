@@ -133,6 +133,7 @@ const TEXT = {
     tooLongError: 'Error: Enter 20 characters or fewer',
     comment: 'The fee table was hard to find.',
     detailsError: 'Your comment was not sent. What you wrote is kept below. The service had a problem. Please try again in a moment.',
+    fieldError: 'Error: Enter 500 characters or fewer',
     voteError: 'Your answer was not sent. We could not reach the service. Check your connection and try again.',
     tryAgain: 'Try again',
     thanks: 'Thank you for your feedback.',
@@ -159,6 +160,7 @@ const TEXT = {
     tooLongError: 'خطأ: أدخل ٢٠ حرفًا أو أقل',
     comment: 'كان من الصعب العثور على جدول الرسوم.',
     detailsError: 'لم يُرسَل تعليقك. ما كتبته محفوظ أدناه. حدثت مشكلة في الخدمة. يُرجى المحاولة بعد قليل.',
+    fieldError: 'خطأ: أدخل ٥٠٠ حرف أو أقل',
     voteError: 'لم تُرسَل إجابتك. تعذّر الوصول إلى الخدمة. تحقّق من اتصالك وحاول مرة أخرى.',
     tryAgain: 'حاول مرة أخرى',
     thanks: 'شكرًا لك على ملاحظاتك.',
@@ -427,6 +429,54 @@ export const DetailsError: Story = {
   },
 };
 export const DetailsErrorArabic = arabic(DetailsError, 'Details error (Arabic)');
+
+/** The details are on their way (the collector has not answered yet): Send shows progress and cannot be pressed twice. */
+export const SendingDetails: Story = {
+  parameters: {
+    poll: { endpoint: { submissions: [{ status: 201, body: { reference: 'PV-2026-000001' } }, { hang: true }] } },
+  },
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await vote(root, text.yes);
+    await userEvent.click(boxes(root)[0]!);
+    await userEvent.click(buttonNamed(root, text.send));
+    const send = root.querySelector<HTMLButtonElement>('[part="send-button"]')!;
+    await waitFor(() => expect(squash(send.textContent)).toBe(text.sending));
+    await expect(send.getAttribute('aria-disabled')).toBe('true');
+    await expect(root.querySelector<HTMLButtonElement>('[part="skip-button"]')!.disabled).toBe(true);
+    // A second press sends nothing more.
+    await userEvent.click(send);
+    const posts = (await logOf(context.loaded.endpoint as string)).filter((entry) => entry.route === 'submissions');
+    await expect(posts.map((post) => post.body.kind)).toEqual(['page-vote', 'page-vote-details']);
+  },
+};
+export const SendingDetailsArabic = arabic(SendingDetails, 'Sending details (Arabic)');
+
+/** The collector refuses the comment (422 with a field error): the message sits on the comment, in the visitor's language. */
+export const FieldErrorFromEndpoint: Story = {
+  parameters: {
+    poll: {
+      endpoint: {
+        submissions: [
+          { status: 201, body: { reference: 'PV-2026-000001' } },
+          { status: 422, body: { fieldErrors: [{ field: 'comment', code: 'too-long' }] } },
+        ],
+      },
+    },
+  },
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await vote(root, text.no);
+    const area = await typeComment(root, text.comment);
+    await userEvent.click(buttonNamed(root, text.send));
+    await waitFor(() => expect(textOf(root, '#comment-error')).toBe(text.fieldError), { timeout: 3000 });
+    await expect(area.getAttribute('aria-invalid')).toBe('true');
+    await expect(area.getAttribute('aria-describedby')!.split(' ')).toContain('comment-error');
+    await expect(area.value).toBe(text.comment);
+    await waitFor(() => expect(root.activeElement).toBe(area));
+  },
+};
+export const FieldErrorFromEndpointArabic = arabic(FieldErrorFromEndpoint, 'Field error from the endpoint (Arabic)');
 
 /** The vote cannot reach the collector (the connection drops): a message and a retry, the question stays. */
 export const VoteError: Story = {

@@ -322,6 +322,7 @@ export class PollFlow implements ReactiveController {
           name="comment"
           part="comment"
           rows="4"
+          dir="auto"
           aria-describedby=${describedBy}
           aria-invalid=${ifDefined(this.commentError ? 'true' : undefined)}
           .value=${this.comment}
