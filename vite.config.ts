@@ -1,7 +1,8 @@
 /**
  * `vite build` writes two things to dist/:
- * - the npm build: one ES module per entry (package root, each registering entry, all.js), with lit and
- *   @lit/localize left as imports so an application bundles them once, and Arabic as its own lazy chunk;
+ * - the npm build: one ES module per entry (package root, each registering entry, all.js), with lit left
+ *   as an import so an application bundles it once, a private copy of @lit/localize (see below), and
+ *   Arabic as its own lazy chunk;
  * - dist/cdn/ep-widgets.js: one self-contained file for a plain `<script type="module">`, with Lit and
  *   both languages inside, that registers every element.
  */
@@ -53,7 +54,9 @@ export default defineConfig({
     minify: true,
     lib: { entry: entries, formats: ['es'] },
     rolldownOptions: {
-      external: (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/'),
+      // Lit is shared with the application. @lit/localize is bundled: it can be configured only once per
+      // copy, so sharing it would make the app's localization and ours fight over it.
+      external: (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/reactive-element') || id.startsWith('lit-html') || id.startsWith('lit-element'),
       output: {
         minify: true,
         entryFileNames: '[name].js',

@@ -153,9 +153,9 @@ const TEXT = {
     limit: 'يمكنك اختيار خيارين كحد أقصى. ألغِ اختيار أحدهما لاختيار غيره.',
     commentLabel: 'تعليق (اختياري)',
     send: 'إرسال',
-    skip: 'تخطٍّ',
+    skip: 'تخطي',
     personalComment: 'يُرجى الاتصال بي على ٠٥٠١٢٣٤٥٦٧ أو مراسلتي على sara@example.com',
-    personalWarning: 'يبدو أن النص يحتوي على بريد إلكتروني ورقم جوال. يُرجى حذفه إن لم يكن ضروريًا، ويمكنك الإرسال على أي حال.',
+    personalWarning: 'يبدو أن النص يحتوي على بريد إلكتروني ورقم جوال. يُرجى حذف هذه البيانات ما لم تكن ضرورية، ويمكنك الإرسال مع ذلك.',
     tooLongCount: 'لديك ٣ أحرف زائدة',
     tooLongError: 'خطأ: أدخل ٢٠ حرفًا أو أقل',
     comment: 'كان من الصعب العثور على جدول الرسوم.',
@@ -164,10 +164,10 @@ const TEXT = {
     voteError: 'لم تُرسَل إجابتك. تعذّر الوصول إلى الخدمة. تحقّق من اتصالك وحاول مرة أخرى.',
     tryAgain: 'حاول مرة أخرى',
     thanks: 'شكرًا لك على ملاحظاتك.',
-    tally: '١٬٢٣٤ من أصل ١٬٥٠٠ زائر وجدوا هذه الصفحة مفيدة',
+    tally: 'وجد ١٬٢٣٤ من أصل ١٬٥٠٠ زائر هذه الصفحة مفيدة',
     already: 'لقد أخبرتنا برأيك في هذه الصفحة من قبل. شكرًا لك.',
     customReason: 'جدّدت جوازي في دقائق',
-    unavailable: 'هذه الخدمة غير متاحة حاليًا.',
+    unavailable: 'هذه الميزة غير متاحة حاليًا.',
   },
 } as const;
 
@@ -217,7 +217,8 @@ function buttonNamed(root: ShadowRoot, name: string): HTMLButtonElement {
 }
 
 const boxes = (root: ShadowRoot): HTMLInputElement[] => [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
-const announced = (root: ShadowRoot): string => textOf(root, '[role="status"]');
+/** The polite live region for passing news (sending, recorded, limits); thanks and errors take focus instead. */
+const announced = (root: ShadowRoot): string => textOf(root, '#announcer');
 
 /** Answers and waits for the reasons step. */
 async function vote(root: ShadowRoot, label: string): Promise<void> {
@@ -311,7 +312,7 @@ export const Question: Story = {
     await expect(squash(question.textContent)).toBe(text.question);
     await expect(question.getAttribute('role')).toBe('heading');
     await expect(question.getAttribute('aria-level')).toBe('2');
-    await expect(root.querySelector('[part="base"]')!.getAttribute('aria-label')).toBe(text.question);
+    await expect(question.closest('[role="group"]')!.getAttribute('aria-labelledby')).toBe('question');
     const answers = [...root.querySelectorAll('[part="answer-button"]')].map((button) => squash(button.textContent));
     await expect(answers).toEqual([text.yes, text.no]);
   },
@@ -489,7 +490,7 @@ export const VoteError: Story = {
     await expect(squash(root.querySelector('[part="error"] button')!.textContent)).toBe(text.tryAgain);
     await expect(textOf(root, '#question')).toBe(text.question);
     await expect(root.querySelector('fieldset')).toBeNull();
-    await waitFor(() => expect(announced(root)).toBe(text.voteError));
+    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('[part="error"] p')));
   },
 };
 export const VoteErrorArabic = arabic(VoteError, 'Vote error (Arabic)');

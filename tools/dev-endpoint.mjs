@@ -6,6 +6,7 @@
 //   POST /ep-dev/<space>/__script  { "route": "submissions" | "tally", "responses": [Scripted, ...] }
 //   GET  /ep-dev/<space>/__log     → [{ method, route, query, headers, body }]
 // Scripted: { status?, delayMs?, body? (JSON), raw? (text body), headers?, drop? (close the socket), hang?,
+//   stall? (send the headers and the start of the body, then nothing more),
 //   repeat? (answer this many requests the same way; Chromium itself retries a dropped connection or a 408
 //   once on a reused socket, so faults that a browser retries need repeat: 2 or more) }
 // Unscripted requests get what a real collector would answer (see src/core/paths.ts for the contract).
@@ -111,6 +112,11 @@ export function createDevEndpoint({ seed } = {}) {
       if (scripted.hang) return true; // never answers; the client's timeout decides
       if (scripted.delayMs) await sleep(scripted.delayMs);
       if (scripted.drop) return req.socket.destroy(), true;
+      if (scripted.stall) {
+        res.writeHead(scripted.status ?? 200, { 'content-type': 'application/json; charset=utf-8' });
+        res.write('{"reference": ');
+        return true;
+      }
       const status = scripted.status ?? 200;
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...scripted.headers });
       res.end(scripted.raw ?? (scripted.body === undefined ? '' : JSON.stringify(scripted.body)));

@@ -8,6 +8,8 @@ export function minifyCss(text) {
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,])\s*/g, '$1')
+    // "prop: value" right after { or ; is a declaration (a selector's colon never has a space after it).
+    .replace(/([{;][-\w]+): /g, '$1:')
     .replace(/;}/g, '}')
     .trim();
 }

@@ -1,18 +1,13 @@
 /**
- * What every ep-* element shares: where its endpoint comes from, which language and direction it renders
- * in, and how a submission is built, announced to the host, and sent. Knows nothing of any one element.
+ * What every ep-* element shares: its options, where its endpoint comes from, and which language and
+ * direction it renders in. Sending lives in core/submit.ts, which an element loads when a visitor acts.
+ * Knows nothing of any one element.
  */
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { DEFAULT_TIMEOUT_MS, getConfig, onConfigChange, resolveEndpoint } from './config.js';
-import type { Envelope } from './envelope.js';
-import { canonicalPageUrl } from './page-url.js';
+import { onConfigChange, resolveEndpoint } from './config.js';
+import { pageKeyOf } from './page-url.js';
 import { localeSettled, renderedLocale, startLanguageSync } from './language-sync.js';
 import { directionOf, type Locale } from './locale.js';
-import type { Payload, SubmitResult } from './submit.js';
-import type { ReadOutcome, RequestOptions } from './transport.js';
-
-/** The transport is loaded at the first send or read, not with the element: most visitors never act. */
-const loadSubmit = () => import('./submit.js');
 
 export abstract class EpElement extends LitElement {
   // Declared statically rather than with decorators: the decorator helpers cost more bytes than the list.
@@ -68,7 +63,9 @@ export abstract class EpElement extends LitElement {
     super.willUpdate(changed);
     if (!this.resolvedEndpoint && !this.missingEndpointLogged) {
       this.missingEndpointLogged = true;
-      void import('./missing-endpoint.js').then(({ missingEndpointMessage }) => console.error(missingEndpointMessage(this.localName)));
+      void import('./diagnostics.js').then(({ reportMissingEndpoint }) =>
+        reportMissingEndpoint(this.localName, () => !this.resolvedEndpoint, this.ownerDocument),
+      );
     }
   }
 
@@ -87,41 +84,6 @@ export abstract class EpElement extends LitElement {
 
   /** The URL this element's answers are filed under (also its key in the tally and in storage). */
   protected get pageKey(): string {
-    return canonicalPageUrl(this.ownerDocument.location.href, { override: this.pageUrl, includeQuery: this.includeQuery });
-  }
-
-  protected get requestOptions(): RequestOptions {
-    const config = getConfig();
-    return { headers: { ...config.headers }, timeoutMs: this.timeout ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS };
-  }
-
-  /**
-   * Sends a new submission of `kind` with `data`, or, given an envelope it returned before, retries that
-   * one (same id, so the collector stores it once). Fires `ep-submit` (the host may amend the envelope or
-   * cancel), then `ep-success` or `ep-error`.
-   */
-  protected async send(next: { kind: string; data: Payload } | Envelope<Payload>): Promise<SubmitResult> {
-    const endpoint = this.resolvedEndpoint;
-    if (!endpoint) return { outcome: { type: 'unavailable' } };
-    const { submit } = await loadSubmit();
-    const draft =
-      'id' in next
-        ? next
-        : {
-            ...next,
-            locale: this.locale,
-            privacyNotice: this.privacyNotice,
-            page: { override: this.pageUrl, includeQuery: this.includeQuery },
-            doc: this.ownerDocument,
-          };
-    return submit(this, endpoint, draft, this.requestOptions);
-  }
-
-  /** GETs JSON from `path(endpoint)`; undefined without an endpoint. */
-  protected async read(path: (endpoint: string) => string): Promise<ReadOutcome | undefined> {
-    const endpoint = this.resolvedEndpoint;
-    if (!endpoint) return undefined;
-    const { read } = await loadSubmit();
-    return read(path(endpoint), this.requestOptions);
+    return pageKeyOf(this);
   }
 }

@@ -5,6 +5,11 @@
 import { css } from 'lit';
 
 export const formStyles = css`
+  /* The tokens only forms use are set here, with the forms. */
+  :host {
+    --_ep-color-field: var(--ep-color-field, #ffffff);
+    --_ep-color-warning-surface: var(--ep-color-warning-surface, #fff4d6);
+  }
   button.link {
     border-color: transparent;
     background: none;

@@ -9,6 +9,12 @@ import { SOURCE_LOCALE, TARGET_LOCALES, matchLocale, isLocale, type Locale } fro
 
 type Controls = ReturnType<typeof configureLocalization>;
 let controls: Controls | undefined;
+/**
+ * Set when this copy of @lit/localize was already configured by the page's own app (possible only when an
+ * app bundles ep-widgets from source and dedupes @lit/localize; our npm build carries a private copy).
+ * Then our Arabic cannot be loaded, so the elements render in the source language rather than not at all.
+ */
+let external = false;
 
 /** The locale wanted now by configuration and page, before any loading. */
 export function wantedLocale(doc: Document = document): Locale {
@@ -32,13 +38,18 @@ function apply(): Promise<void> {
 
 /** Idempotent. Returns a promise that settles when the wanted locale is loaded and rendered. */
 export function startLanguageSync(): Promise<void> {
-  if (!controls) {
-    controls = configureLocalization({
-      sourceLocale: SOURCE_LOCALE,
-      targetLocales: TARGET_LOCALES,
-      // A static map so bundlers see the import and emit one lazily loaded chunk per locale.
-      loadLocale: () => import('../generated/locales/ar.js'),
-    });
+  if (!controls && !external) {
+    try {
+      controls = configureLocalization({
+        sourceLocale: SOURCE_LOCALE,
+        targetLocales: TARGET_LOCALES,
+        // A static map so bundlers see the import and emit one lazily loaded chunk per locale.
+        loadLocale: () => import('../generated/locales/ar.js'),
+      });
+    } catch {
+      external = true;
+      return import('./diagnostics.js').then(({ warnLocalizationTaken }) => warnLocalizationTaken());
+    }
     new MutationObserver(() => void apply()).observe(document.documentElement, {
       attributes: true,
       attributeFilter: ['lang'],
@@ -59,6 +70,7 @@ export function renderedLocale(): Locale {
  * language is better than nothing). Rendering before that would flash English on an Arabic page.
  */
 export function localeSettled(): boolean {
+  if (external) return true;
   const wanted = wantedLocale();
   return renderedLocale() === wanted || failedLocale === wanted;
 }

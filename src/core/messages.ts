@@ -32,17 +32,18 @@ export function charactersRemaining(remaining: number, locale: Locale): string {
   const n = formatNumber(Math.abs(remaining), locale);
   if (remaining >= 0) {
     return plural(remaining, locale, {
-      zero: () => msg(str`You have ${n} characters remaining`, { id: 'core.count.remaining.zero' }),
-      one: () => msg(str`You have ${n} character remaining`, { id: 'core.count.remaining.one' }),
-      two: () => msg(str`You have ${n} characters remaining`, { id: 'core.count.remaining.two' }),
+      // Arabic says "no", "one" and "two" in words, so these forms carry no number.
+      zero: () => msg('You have no characters remaining', { id: 'core.count.remaining.zero' }),
+      one: () => msg('You have 1 character remaining', { id: 'core.count.remaining.one' }),
+      two: () => msg('You have 2 characters remaining', { id: 'core.count.remaining.two' }),
       few: () => msg(str`You have ${n} characters remaining`, { id: 'core.count.remaining.few' }),
       many: () => msg(str`You have ${n} characters remaining`, { id: 'core.count.remaining.many' }),
       other: () => msg(str`You have ${n} characters remaining`, { id: 'core.count.remaining.other' }),
     });
   }
   return plural(-remaining, locale, {
-    one: () => msg(str`You have ${n} character too many`, { id: 'core.count.over.one' }),
-    two: () => msg(str`You have ${n} characters too many`, { id: 'core.count.over.two' }),
+    one: () => msg('You have 1 character too many', { id: 'core.count.over.one' }),
+    two: () => msg('You have 2 characters too many', { id: 'core.count.over.two' }),
     few: () => msg(str`You have ${n} characters too many`, { id: 'core.count.over.few' }),
     many: () => msg(str`You have ${n} characters too many`, { id: 'core.count.over.many' }),
     other: () => msg(str`You have ${n} characters too many`, { id: 'core.count.over.other' }),
@@ -52,8 +53,8 @@ export function charactersRemaining(remaining: number, locale: Locale): string {
 export function tooLong(max: number, locale: Locale): string {
   const n = formatNumber(max, locale);
   return plural(max, locale, {
-    one: () => msg(str`Enter ${n} character or fewer`, { id: 'core.too-long.one' }),
-    two: () => msg(str`Enter ${n} characters or fewer`, { id: 'core.too-long.two' }),
+    one: () => msg('Enter 1 character or fewer', { id: 'core.too-long.one' }),
+    two: () => msg('Enter 2 characters or fewer', { id: 'core.too-long.two' }),
     few: () => msg(str`Enter ${n} characters or fewer`, { id: 'core.too-long.few' }),
     many: () => msg(str`Enter ${n} characters or fewer`, { id: 'core.too-long.many' }),
     other: () => msg(str`Enter ${n} characters or fewer`, { id: 'core.too-long.other' }),

@@ -12,3 +12,15 @@ export function canonicalPageUrl(href: string, options: PageUrlOptions = {}): st
   if (!options.includeQuery) url.search = '';
   return url.href;
 }
+
+/** What an element's page key depends on: its document and its page-url / include-query options. */
+export interface PageKeyOptions {
+  readonly ownerDocument: Document;
+  readonly pageUrl?: string | undefined;
+  readonly includeQuery: boolean;
+}
+
+/** The URL an element's answers are filed under (also its key in the tally and in storage). */
+export function pageKeyOf(host: PageKeyOptions): string {
+  return canonicalPageUrl(host.ownerDocument.location.href, { override: host.pageUrl, includeQuery: host.includeQuery });
+}

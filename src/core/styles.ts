@@ -12,12 +12,10 @@ export const tokens = css`
     --_ep-color-text: var(--ep-color-text, #1b1b1b);
     --_ep-color-muted: var(--ep-color-muted, #4a4a4a);
     --_ep-color-surface: var(--ep-color-surface, #f4f6f5);
-    --_ep-color-field: var(--ep-color-field, #ffffff);
     --_ep-color-border: var(--ep-color-border, #6b7370);
     --_ep-color-primary: var(--ep-color-primary, #0b6e4f);
     --_ep-color-on-primary: var(--ep-color-on-primary, #ffffff);
     --_ep-color-error: var(--ep-color-error, #b3261e);
-    --_ep-color-warning-surface: var(--ep-color-warning-surface, #fff4d6);
     --_ep-color-focus: var(--ep-color-focus, #1d4ed8);
     --_ep-radius: var(--ep-radius, 0.375rem);
     --_ep-space: var(--ep-space, 1rem);
@@ -96,16 +94,6 @@ export const focus = css`
       forced-color-adjust: none;
       background: ButtonText;
       color: ButtonFace;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    *,
-    *::before,
-    *::after {
-      animation-duration: 0.01ms !important;
-      animation-iteration-count: 1 !important;
-      transition-duration: 0.01ms !important;
-      scroll-behavior: auto !important;
     }
   }
 `;

@@ -1,10 +1,12 @@
 /**
- * Building, announcing and sending one submission. Loaded on demand by EpElement (at the first send or
- * read), so that a page pays for the transport only when a visitor acts.
+ * Building, announcing and sending one submission, and reading from the collector, for any element.
+ * Elements import it from the part of them that loads when a visitor acts, so a page that is only read
+ * never downloads the transport.
  */
-import { createEnvelope, type Envelope, type PageUrlOptions } from './envelope.js';
+import { DEFAULT_TIMEOUT_MS, getConfig, resolveEndpoint } from './config.js';
+import { createEnvelope, type Envelope } from './envelope.js';
 import { EpErrorEvent, EpSubmitEvent, EpSuccessEvent } from './events.js';
-import type { Locale } from './locale.js';
+import { renderedLocale } from './language-sync.js';
 import { paths } from './paths.js';
 import { getJson, postEnvelope, type Outcome, type ReadOutcome, type RequestOptions } from './transport.js';
 
@@ -12,30 +14,48 @@ export type Payload = Record<string, unknown>;
 
 export type SubmitResult =
   | { envelope: Envelope<Payload>; outcome: Outcome | { type: 'cancelled' } }
+  /** Nothing was sent: the element has no endpoint. */
   | { envelope?: undefined; outcome: { type: 'unavailable' } };
 
-export interface Draft {
-  kind: string;
-  data: Payload;
-  locale: Locale;
+/** The element's public options that a request depends on (EpElement has them all). */
+export interface SubmitHost extends HTMLElement {
+  endpoint?: string | undefined;
   privacyNotice: string;
-  page: PageUrlOptions;
-  doc: Document;
+  pageUrl?: string | undefined;
+  includeQuery: boolean;
+  timeout?: number | undefined;
+}
+
+/** Headers and timeout: the element's own timeout when it is a usable number, else configure()'s. */
+function optionsFor(host: SubmitHost): RequestOptions {
+  const config = getConfig();
+  const own = host.timeout;
+  return {
+    headers: { ...config.headers },
+    timeoutMs: own !== undefined && own > 0 ? own : (config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+  };
 }
 
 /**
- * Fires `ep-submit` on `host` (the host page may amend the envelope or cancel), sends, then fires
- * `ep-success` or `ep-error`. An envelope passed again is a retry: its id makes it idempotent.
+ * Sends a new submission of `kind` with `data`, or, given an envelope sent before, that one again (same
+ * id, so the collector stores it once). Fires `ep-submit` on `host` (the host page may amend the envelope
+ * or cancel), then `ep-success` or `ep-error`.
  */
-export async function submit(
-  host: HTMLElement,
-  endpoint: string,
-  next: Envelope<Payload> | Draft,
-  options: RequestOptions,
-): Promise<SubmitResult> {
-  const envelope = 'id' in next ? next : createEnvelope(next);
+export async function submit(host: SubmitHost, next: { kind: string; data: Payload } | Envelope<Payload>): Promise<SubmitResult> {
+  const endpoint = resolveEndpoint(host.endpoint, host.ownerDocument);
+  if (!endpoint) return { outcome: { type: 'unavailable' } };
+  const envelope =
+    'id' in next
+      ? next
+      : createEnvelope({
+          ...next,
+          locale: renderedLocale(),
+          privacyNotice: host.privacyNotice,
+          page: { override: host.pageUrl, includeQuery: host.includeQuery },
+          doc: host.ownerDocument,
+        });
   if (!host.dispatchEvent(new EpSubmitEvent({ envelope }))) return { envelope, outcome: { type: 'cancelled' } };
-  const outcome = await postEnvelope(paths.submissions(endpoint), envelope, options);
+  const outcome = await postEnvelope(paths.submissions(endpoint), envelope, optionsFor(host));
   host.dispatchEvent(
     outcome.type === 'accepted'
       ? new EpSuccessEvent({ envelope, response: outcome.body })
@@ -44,6 +64,8 @@ export async function submit(
   return { envelope, outcome };
 }
 
-export function read(url: string, options: RequestOptions): Promise<ReadOutcome> {
-  return getJson(url, options);
+/** GETs JSON from `path(endpoint)`; undefined when the element has no endpoint. */
+export async function read(host: SubmitHost, path: (endpoint: string) => string): Promise<ReadOutcome | undefined> {
+  const endpoint = resolveEndpoint(host.endpoint, host.ownerDocument);
+  return endpoint ? getJson(path(endpoint), optionsFor(host)) : undefined;
 }

@@ -24,7 +24,7 @@ export type Outcome =
   /** May pass on a later try: no answer, too slow, 5xx, 408, 429, or an answer we could not read. */
   | { type: 'failed'; reason: FailureReason; status?: number; retryAfterMs?: number };
 
-export type ReadOutcome = { type: 'ok'; body: unknown } | Exclude<Outcome, { type: 'accepted' }>;
+export type ReadOutcome = { type: 'ok'; status: number; body: unknown } | Exclude<Outcome, { type: 'accepted' }>;
 
 export interface RequestOptions {
   headers?: Record<string, string>;
@@ -57,11 +57,17 @@ function fieldErrorsOf(body: unknown): FieldError[] {
   });
 }
 
-async function request(url: string, init: RequestInit, timeoutMs: number): Promise<Response | Extract<Outcome, { type: 'failed' }>> {
+/**
+ * One request and the reading of its answer, under one deadline: a collector that sends its headers and
+ * then stalls must time out too, or the visitor would watch "Sending…" for ever.
+ */
+async function exchange(url: string, init: RequestInit, timeoutMs: number): Promise<ReadOutcome> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    return await fetch(url, { ...init, signal: controller.signal });
+    const outcome = await settle(await fetch(url, { ...init, signal: controller.signal }));
+    // An abort while reading the body surfaces as an unreadable body; it was the deadline.
+    return controller.signal.aborted ? { type: 'failed', reason: 'timeout' } : outcome;
   } catch {
     return { type: 'failed', reason: controller.signal.aborted ? 'timeout' : 'network' };
   } finally {
@@ -82,12 +88,12 @@ async function settle(response: Response): Promise<ReadOutcome> {
     return { type: 'rejected', status: response.status, fieldErrors: fieldErrorsOf(body), ...(message ? { message } : {}) };
   }
   if (!read.ok) return { type: 'failed', reason: 'bad-response', status: response.status };
-  return { type: 'ok', body: read.value };
+  return { type: 'ok', status: response.status, body: read.value };
 }
 
 /** POSTs an envelope as JSON, with its id as `Idempotency-Key`. */
 export async function postEnvelope(url: string, envelope: Envelope<unknown>, options: RequestOptions): Promise<Outcome> {
-  const response = await request(
+  const outcome = await exchange(
     url,
     {
       method: 'POST',
@@ -103,19 +109,16 @@ export async function postEnvelope(url: string, envelope: Envelope<unknown>, opt
     },
     options.timeoutMs,
   );
-  if (!(response instanceof Response)) return response;
-  const outcome = await settle(response);
   if (outcome.type !== 'ok') return outcome;
-  if (outcome.body !== null && !isRecord(outcome.body)) return { type: 'failed', reason: 'bad-response', status: response.status };
-  return { type: 'accepted', status: response.status, body: outcome.body ?? {} };
+  if (outcome.body !== null && !isRecord(outcome.body)) return { type: 'failed', reason: 'bad-response', status: outcome.status };
+  return { type: 'accepted', status: outcome.status, body: outcome.body ?? {} };
 }
 
 /** GETs JSON. The caller validates the shape of `body`. */
 export async function getJson(url: string, options: RequestOptions): Promise<ReadOutcome> {
-  const response = await request(
+  return exchange(
     url,
     { method: 'GET', headers: { ...options.headers, accept: 'application/json' }, credentials: 'same-origin' },
     options.timeoutMs,
   );
-  return response instanceof Response ? settle(response) : response;
 }

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { EpElement } from '../core/ep-element.js';
 import { notAvailable } from '../core/not-available.js';
@@ -7,7 +7,7 @@ import type { PollFlow } from './flow.js';
 import * as q from './question-messages.js';
 import type { Answer, PollReason } from './reasons.js';
 import { parseReasons } from './reasons-attribute.js';
-import { recallVote, type RememberedVote } from './remembered.js';
+import { recallVote } from './remembered.js';
 import { pagePollStyles } from './styles.js';
 
 /**
@@ -62,8 +62,6 @@ export class EpPagePoll extends EpElement {
     noReasons: { attribute: 'no-reasons', converter: parseReasons },
     maxCommentLength: { type: Number, attribute: 'max-comment-length' },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    flow: { state: true },
-    flowFailed: { state: true },
   };
 
   /** Show "N of M visitors found this page useful" after the visitor answered. */
@@ -89,30 +87,37 @@ export class EpPagePoll extends EpElement {
 
   /** The steps after the question, once flow.ts has loaded. */
   private flow?: PollFlow;
-  private flowFailed = false;
   private flowLoading?: Promise<PollFlow>;
-  private recalled?: RememberedVote;
+  /** The answer clicked while flow.ts was loading: shown busy, sent once it is there (the latest wins). */
+  private pendingAnswer?: Answer;
+  private loadFailed = false;
+  private visibility?: IntersectionObserver;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.recalled ??= this.noRemember ? undefined : recallVote(this.pageKey);
-    void this.loadFlow().catch(() => undefined);
+    // Most readers never reach the poll: the rest of it loads when it comes near the viewport, or at the
+    // first click, whichever is first.
+    this.visibility ??= new IntersectionObserver(
+      (entries) => entries.some((entry) => entry.isIntersecting) && void this.loadFlow().catch(() => undefined),
+      { rootMargin: '300px' },
+    );
+    this.visibility.observe(this);
   }
 
-  /** Loads the rest of the poll once; a failed load may be tried again by the next click. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.visibility?.disconnect();
+  }
+
+  /** Loads the rest of the poll once; after a failed load the next click tries again. */
   private loadFlow(): Promise<PollFlow> {
+    this.visibility?.disconnect();
     this.flowLoading ??= import('./flow.js').then(
-      ({ PollFlow }) =>
-        (this.flow = new PollFlow(
-          this,
-          {
-            send: (next) => this.send(next),
-            read: (path) => this.read(path),
-            locale: () => this.locale,
-            pageKey: () => this.pageKey,
-          },
-          this.recalled,
-        )),
+      ({ PollFlow }) => {
+        this.flow = new PollFlow(this);
+        this.requestUpdate();
+        return this.flow;
+      },
       (error: unknown) => {
         this.flowLoading = undefined;
         throw error;
@@ -121,51 +126,64 @@ export class EpPagePoll extends EpElement {
     return this.flowLoading;
   }
 
-  /** Also waits for the steps after the question, so `await el.updateComplete` sees a settled element. */
+  /** Also waits for the rest of the poll when it is loading, so `await el.updateComplete` sees it settled. */
   protected override async getUpdateComplete(): Promise<boolean> {
     await this.flowLoading?.catch(() => undefined);
     return super.getUpdateComplete();
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (changed.has('showTally') && this.showTally && changed.get('showTally') === false) void this.flow?.loadTally();
-  }
-
   private async vote(answer: Answer): Promise<void> {
+    this.pendingAnswer = answer;
+    this.loadFailed = false;
+    this.requestUpdate();
     try {
-      await (await this.loadFlow()).vote(answer);
+      const flow = await this.loadFlow();
+      // Clicks while loading: the first to get here sends the latest answer, the others find none.
+      const latest = this.pendingAnswer;
+      this.pendingAnswer = undefined;
+      if (latest) await flow.vote(latest);
     } catch {
-      this.flowFailed = true;
+      // The rest of the poll could not be loaded (offline, or a deploy replaced its file): say so and keep
+      // the question, so a click tries again.
+      this.pendingAnswer = undefined;
+      this.loadFailed = true;
+      this.requestUpdate();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.load-error')?.focus();
     }
   }
 
-  /** @internal The first step; the flow renders it too, with its busy and failure states. */
-  renderQuestion(busyAnswer?: Answer): TemplateResult {
-    const answerButton = (answer: Answer, label: string) => html`<button
-      type="button"
-      part="answer-button"
-      class=${busyAnswer === answer ? 'primary' : ''}
-      aria-disabled=${ifDefined(busyAnswer ? 'true' : undefined)}
-      @click=${() => void this.vote(answer)}
-    >
-      ${label}
-    </button>`;
+  /** The first step: the question and its two answers, one of them busy while it is being sent. */
+  private renderQuestion(busyAnswer?: Answer): TemplateResult {
+    const level = [1, 2, 3, 4, 5, 6].includes(this.headingLevel) ? this.headingLevel : 2;
+    const answerButton = (answer: Answer, label: string) =>
+      html`<button type="button" part="answer-button" class=${busyAnswer === answer ? 'primary' : ''} aria-disabled=${ifDefined(busyAnswer && 'true')} @click=${() => void this.vote(answer)}>${label}</button>`;
     return html`<div class="question-row" role="group" aria-labelledby="question">
-      <div id="question" class="question" part="question" role="heading" aria-level=${this.headingLevel}>${q.question()}</div>
+      <div id="question" class="question" part="question" role="heading" aria-level=${level}>${q.question()}</div>
       <div class="answers">${answerButton('yes', q.yes())} ${answerButton('no', q.no())}</div>
     </div>`;
   }
 
   protected override render(): TemplateResult {
-    const available = Boolean(this.resolvedEndpoint) && !this.flowFailed;
-    // A remembered answer waits for the flow (a few milliseconds) rather than flash the question.
-    const body = !available
+    const { flow } = this;
+    const recalled = this.noRemember ? undefined : recallVote(this.pageKey);
+    // The question is rendered from this one place whether flow.ts is in or not, so the buttons (and the
+    // focus on them) survive its arrival.
+    const body = !this.resolvedEndpoint
       ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
-      : (this.flow?.render() ?? (this.recalled ? nothing : this.renderQuestion()));
-    return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale} aria-label=${q.question()}>
+      : flow && !flow.asking
+        ? flow.render()
+        : !flow && recalled
+          ? html`<p class="thanks" part="thanks">${q.alreadyAnswered()}</p>`
+          : html`${this.renderQuestion(flow?.busyAnswer ?? this.pendingAnswer)}${flow
+              ? flow.renderQuestionExtras()
+              : this.loadFailed
+                ? html`<p class="load-error" part="error" tabindex="-1">${q.loadFailed()}</p>`
+                : nothing}`;
+    // No landmark of its own: the question is a heading, and a page footer needs no extra region.
+    return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>
       ${body}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.flow?.announcement ?? ''}</div>
+      <div id="announcer" class="visually-hidden" aria-live="polite">${flow?.announcement ?? ''}</div>
     </section>`;
   }
 }

@@ -8,37 +8,37 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { countBand, remainingOf, shouldAnnounce, type CountBand } from '../core/character-count.js';
 import type { Envelope } from '../core/envelope.js';
 import { formStyles } from '../core/form-styles.js';
+import { reducedMotion } from '../core/motion-styles.js';
 import type { Locale } from '../core/locale.js';
 import * as core from '../core/messages.js';
 import { paths } from '../core/paths.js';
 import type { PersonalDataKind } from '../core/personal-data.js';
-import type { Payload, SubmitResult } from '../core/submit.js';
-import type { FailureReason, FieldError, ReadOutcome } from '../core/transport.js';
+import { read, submit, type Payload, type SubmitHost } from '../core/submit.js';
+import { resolveEndpoint } from '../core/config.js';
+import { renderedLocale } from '../core/language-sync.js';
+import { pageKeyOf } from '../core/page-url.js';
+import type { FailureReason, FieldError } from '../core/transport.js';
 import * as t from './messages.js';
 import { MAX_REASONS, defaultReasons, reasonLabel, type Answer, type PollReason } from './reasons.js';
-import { rememberVote, type RememberedVote } from './remembered.js';
-import { pagePollFlowStyles } from './styles.js';
+import { alreadyAnswered } from './question-messages.js';
+import { recallVote, rememberVote } from './remembered.js';
+import { pagePollFlowStyles } from './flow-styles.js';
 import { parseTally, tallyMessage, type Tally } from './tally.js';
 
 type Step = 'question' | 'voting' | 'reasons' | 'sending' | 'thanks';
 
-/** What the element lends the flow: its options, and the protected capabilities of EpElement. */
-export interface PollHost extends LitElement {
+/** The element as the flow sees it: its public options (EpElement and the poll's own). */
+export interface PollHost extends LitElement, SubmitHost {
   readonly showTally: boolean;
   readonly tallyMin: number;
   readonly noRemember: boolean;
   readonly yesReasons?: PollReason[] | undefined;
   readonly noReasons?: PollReason[] | undefined;
   readonly maxCommentLength: number;
-  renderQuestion(busyAnswer?: Answer): TemplateResult;
 }
 
-export interface PollCapabilities {
-  send(next: { kind: string; data: Payload } | Envelope<Payload>): Promise<SubmitResult>;
-  read(path: (endpoint: string) => string): Promise<ReadOutcome | undefined>;
-  locale(): Locale;
-  pageKey(): string;
-}
+/** A number option as the author gave it, or its default when it is not a usable number. */
+const positive = (value: number, fallback: number): number => (Number.isFinite(value) && value >= 0 ? value : fallback);
 
 export class PollFlow implements ReactiveController {
   announcement = '';
@@ -49,7 +49,8 @@ export class PollFlow implements ReactiveController {
   private comment = '';
   private limitShown = false;
   private failure?: FailureReason | 'rejected';
-  private commentError?: string;
+  /** Built when rendered, so an error shown before a language switch follows it. */
+  private commentError?: () => string;
   private personalData: PersonalDataKind[] = [];
   private tally?: Tally;
   private voteId?: string;
@@ -60,29 +61,56 @@ export class PollFlow implements ReactiveController {
   private focusAfterRender?: string;
   private personalDataTimer?: ReturnType<typeof setTimeout>;
   private renderedIn?: Locale;
+  /** What the state belongs to (the page and whether to remember), and what the tally was read for. */
+  private stateKey?: string;
+  private tallyKey?: string;
 
-  constructor(
-    private readonly host: PollHost,
-    private readonly can: PollCapabilities,
-    recalled: RememberedVote | undefined,
-  ) {
-    if (recalled) {
-      this.answer = recalled.answer;
-      this.remembered = true;
-      this.step = 'thanks';
-    }
+  constructor(private readonly host: PollHost) {
     host.addController(this);
     const constructor = host.constructor as typeof LitElement;
-    adoptStyles(host.renderRoot as ShadowRoot, [...constructor.elementStyles, formStyles, pagePollFlowStyles]);
-    void this.loadTally();
+    adoptStyles(host.renderRoot as ShadowRoot, [...constructor.elementStyles, formStyles, reducedMotion, pagePollFlowStyles]);
+    this.hostUpdate();
   }
 
   hostUpdate(): void {
     // A message announced in the previous language must not linger in the live region.
-    const locale = this.can.locale();
+    const locale = renderedLocale();
     if (this.renderedIn && this.renderedIn !== locale) this.announcement = '';
     this.renderedIn = locale;
+    // A single-page app may move the poll to another page (page-url) or change its options after it
+    // started: start again for that page, and read the tally again when what it depends on changed.
+    const stateKey = `${pageKeyOf(this.host)} ${this.host.noRemember}`;
+    if (stateKey !== this.stateKey) {
+      this.stateKey = stateKey;
+      this.start();
+    }
+    const tallyKey = `${stateKey} ${resolveEndpoint(this.host.endpoint, this.host.ownerDocument)} ${this.host.showTally}`;
+    if (tallyKey !== this.tallyKey) {
+      this.tallyKey = tallyKey;
+      void this.loadTally();
+    }
   }
+
+  /** The state for the current page: thanks when the answer is remembered, else the question. */
+  private start(): void {
+    const recalled = this.host.noRemember ? undefined : recallVote(pageKeyOf(this.host));
+    this.step = recalled ? 'thanks' : 'question';
+    this.answer = recalled?.answer;
+    this.remembered = Boolean(recalled);
+    this.selected = [];
+    this.comment = '';
+    this.limitShown = false;
+    this.failure = undefined;
+    this.commentError = undefined;
+    this.personalData = [];
+    this.tally = undefined;
+    this.voteId = undefined;
+    this.pendingVote = undefined;
+    this.pendingDetails = undefined;
+    this.band = 'plenty';
+    this.announcement = '';
+  }
+
 
   hostUpdated(): void {
     if (!this.focusAfterRender) return;
@@ -98,10 +126,10 @@ export class PollFlow implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  async loadTally(): Promise<void> {
-    if (!this.host.showTally) return;
-    const page = this.can.pageKey();
-    const result = await this.can.read((endpoint) => paths.tally(endpoint, page));
+  private async loadTally(): Promise<void> {
+    if (!this.host.showTally || !resolveEndpoint(this.host.endpoint, this.host.ownerDocument)) return;
+    const page = pageKeyOf(this.host);
+    const result = await read(this.host, (endpoint) => paths.tally(endpoint, page));
     // The tally is a courtesy: when it cannot be read, it is simply not shown.
     this.tally = result?.type === 'ok' ? parseTally(result.body) : undefined;
     this.update();
@@ -127,13 +155,13 @@ export class PollFlow implements ReactiveController {
     this.step = 'voting';
     this.failure = undefined;
     void this.announce(core.sending());
-    const { envelope, outcome } = await this.can.send(retry ?? { kind: 'page-vote', data: { answer } });
+    const { envelope, outcome } = await submit(this.host, retry ?? { kind: 'page-vote', data: { answer } });
     this.pendingVote = envelope;
     switch (outcome.type) {
       case 'accepted':
         this.voteId = envelope?.id;
         this.pendingVote = undefined;
-        if (!this.host.noRemember) rememberVote(this.can.pageKey(), answer);
+        if (!this.host.noRemember) rememberVote(pageKeyOf(this.host), answer);
         this.step = 'reasons';
         this.focusAfterRender = 'fieldset';
         void this.announce(t.voteRecorded());
@@ -152,11 +180,13 @@ export class PollFlow implements ReactiveController {
     }
   }
 
+  /** Shows the failure where the visitor is, and moves focus to it (which is how it is heard). */
   private fail(reason: FailureReason | 'rejected'): void {
     this.failure = reason;
     this.step = this.step === 'voting' ? 'question' : 'reasons';
     this.focusAfterRender = '.error p';
-    void this.announce(`${this.step === 'question' ? t.voteNotSent() : t.detailsNotSent()} ${core.failureMessage(reason)}`);
+    this.announcement = '';
+    this.update();
   }
 
   private onReasonClick = (event: MouseEvent): void => {
@@ -178,11 +208,11 @@ export class PollFlow implements ReactiveController {
 
   private onCommentInput = (event: Event): void => {
     this.comment = (event.currentTarget as HTMLTextAreaElement).value;
-    const max = this.host.maxCommentLength;
+    const max = this.maxLength();
     const remaining = remainingOf(this.comment, max);
     if (this.commentError && remaining >= 0) this.commentError = undefined;
     const band = countBand(remaining, max);
-    if (shouldAnnounce(this.band, band)) void this.announce(core.charactersRemaining(remaining, this.can.locale()));
+    if (shouldAnnounce(this.band, band)) void this.announce(core.charactersRemaining(remaining, renderedLocale()));
     this.band = band;
     this.update();
     // Checked after a pause in typing, so the warning does not flicker while a number is half typed; the
@@ -192,7 +222,7 @@ export class PollFlow implements ReactiveController {
       const { findPersonalData } = await import('../core/personal-data.js');
       const found = findPersonalData(this.comment);
       if (found.length > 0 && found.join() !== this.personalData.join()) {
-        void this.announce(core.personalDataWarning(found, this.can.locale()));
+        void this.announce(core.personalDataWarning(found, renderedLocale()));
       }
       this.personalData = found;
       this.update();
@@ -202,9 +232,9 @@ export class PollFlow implements ReactiveController {
   private sendDetails = async (event?: Event): Promise<void> => {
     event?.preventDefault();
     if (this.step !== 'reasons' || !this.answer) return;
-    const max = this.host.maxCommentLength;
+    const max = this.maxLength();
     if (remainingOf(this.comment, max) < 0) {
-      this.commentError = core.tooLong(max, this.can.locale());
+      this.commentError = () => core.tooLong(max, renderedLocale());
       this.focusAfterRender = 'textarea';
       this.update();
       return;
@@ -217,7 +247,7 @@ export class PollFlow implements ReactiveController {
     }
     const reasons = this.reasonsFor(this.answer)
       .filter((reason) => this.selected.includes(reason.code))
-      .map((reason) => ({ code: reason.code, label: reasonLabel(reason, this.can.locale()) }));
+      .map((reason) => ({ code: reason.code, label: reasonLabel(reason, renderedLocale()) }));
     const data: Payload = { voteId: this.voteId, answer: this.answer, reasons, comment };
     const retry =
       this.pendingDetails && JSON.stringify(this.pendingDetails.data) === JSON.stringify(data) ? this.pendingDetails : undefined;
@@ -225,7 +255,7 @@ export class PollFlow implements ReactiveController {
     this.failure = undefined;
     this.commentError = undefined;
     void this.announce(core.sending());
-    const { envelope, outcome } = await this.can.send(retry ?? { kind: 'page-vote-details', data });
+    const { envelope, outcome } = await submit(this.host, retry ?? { kind: 'page-vote-details', data });
     this.pendingDetails = envelope;
     switch (outcome.type) {
       case 'accepted':
@@ -254,19 +284,24 @@ export class PollFlow implements ReactiveController {
       this.fail('rejected');
       return;
     }
-    this.commentError =
-      onComment.code === 'too-long'
-        ? core.tooLong(this.host.maxCommentLength, this.can.locale())
-        : (onComment.message ?? t.fieldInvalid());
+    const { code, message } = onComment;
+    this.commentError = () =>
+      code === 'too-long' ? core.tooLong(this.maxLength(), renderedLocale()) : (message ?? t.fieldInvalid());
     this.focusAfterRender = 'textarea';
     this.update();
   }
 
+  /** The thanks take focus and are a polite status: heard once, where the form was. */
   private finish = (): void => {
     this.step = 'thanks';
     this.focusAfterRender = '.thanks';
-    void this.announce(t.thanks());
+    this.announcement = '';
+    this.update();
   };
+
+  private maxLength(): number {
+    return positive(this.host.maxCommentLength, 500) || 500;
+  }
 
   private renderFailure(lead: string, retry: () => void): TemplateResult | typeof nothing {
     if (!this.failure) return nothing;
@@ -276,17 +311,30 @@ export class PollFlow implements ReactiveController {
     </div>`;
   }
 
-  private renderQuestionStep(): TemplateResult {
-    const busy = this.step === 'voting';
-    return html`${this.host.renderQuestion(busy ? this.answer : undefined)}
-    ${busy ? html`<p class="hint" aria-hidden="true">${core.sending()}</p>` : nothing}
-    ${this.renderFailure(t.voteNotSent(), () => this.answer && void this.vote(this.answer))}`;
+  /** Whether the question is on screen (the element renders it; see renderQuestionExtras). */
+  get asking(): boolean {
+    return this.step === 'question' || this.step === 'voting';
+  }
+
+  /** The answer being sent, shown busy on its button. */
+  get busyAnswer(): Answer | undefined {
+    return this.step === 'voting' ? this.answer : undefined;
+  }
+
+  /** What goes under the question: progress while the vote is sent, or why it was not. */
+  renderQuestionExtras(): TemplateResult {
+    return html`${this.step === 'voting' ? html`<p class="hint" aria-hidden="true">${core.sending()}</p>` : nothing}
+    ${this.renderFailure(t.voteNotSent(), () => {
+      // Focus stays on the answer being sent instead of falling to the page when this button goes.
+      this.focusAfterRender = '.answers .primary';
+      if (this.answer) void this.vote(this.answer);
+    })}`;
   }
 
   private renderReasons(answer: Answer): TemplateResult {
-    const locale = this.can.locale();
+    const locale = renderedLocale();
     const busy = this.step === 'sending';
-    const remaining = remainingOf(this.comment, this.host.maxCommentLength);
+    const remaining = remainingOf(this.comment, this.maxLength());
     const describedBy = ['notice', 'count', this.personalData.length ? 'personal-data' : '', this.commentError ? 'comment-error' : '']
       .filter(Boolean)
       .join(' ');
@@ -315,7 +363,7 @@ export class PollFlow implements ReactiveController {
         <label for="comment">${t.commentLabel()}</label>
         <p id="notice" class="hint">${t.notice()}</p>
         ${this.commentError
-          ? html`<p id="comment-error" class="error-message"><span class="visually-hidden">${core.errorPrefix()}</span> ${this.commentError}</p>`
+          ? html`<p id="comment-error" class="error-message"><span class="visually-hidden">${core.errorPrefix()}</span> ${this.commentError()}</p>`
           : nothing}
         <textarea
           id="comment"
@@ -339,30 +387,26 @@ export class PollFlow implements ReactiveController {
         </button>
         <button type="button" class="link" part="skip-button" ?disabled=${busy} @click=${this.finish}>${t.skip()}</button>
       </div>
-      ${this.step === 'reasons' ? this.renderFailure(t.detailsNotSent(), () => void this.sendDetails()) : nothing}
+      ${this.step === 'reasons'
+        ? this.renderFailure(t.detailsNotSent(), () => {
+            this.focusAfterRender = '[part="send-button"]';
+            void this.sendDetails();
+          })
+        : nothing}
     </form>`;
   }
 
   private renderTally(): TemplateResult | typeof nothing {
-    if (!this.host.showTally || !this.tally || this.tally.total < this.host.tallyMin) return nothing;
-    if (this.step === 'question' || this.step === 'voting') return nothing;
-    return html`<p class="tally" part="tally">${tallyMessage(this.tally, this.can.locale())}</p>`;
+    if (!this.host.showTally || !this.tally || this.tally.total < positive(this.host.tallyMin, 10)) return nothing;
+    return html`<p class="tally" part="tally">${tallyMessage(this.tally, renderedLocale())}</p>`;
   }
 
+  /** The steps after the question. */
   render(): TemplateResult {
-    let step: TemplateResult;
-    switch (this.step) {
-      case 'question':
-      case 'voting':
-        step = this.renderQuestionStep();
-        break;
-      case 'reasons':
-      case 'sending':
-        step = this.renderReasons(this.answer ?? 'yes');
-        break;
-      case 'thanks':
-        step = html`<p class="thanks" part="thanks" tabindex="-1">${this.remembered ? t.alreadyAnswered() : t.thanks()}</p>`;
-    }
+    const step =
+      this.step === 'thanks'
+        ? html`<p class="thanks" part="thanks" role="status" tabindex="-1">${this.remembered ? alreadyAnswered() : t.thanks()}</p>`
+        : this.renderReasons(this.answer ?? 'yes');
     return html`${step}${this.renderTally()}`;
   }
 }

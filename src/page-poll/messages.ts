@@ -18,8 +18,6 @@ export const skip = (): string => msg('Skip', { id: 'poll.skip' });
 export const voteRecorded = (): string =>
   msg('Thank you. Your answer was recorded. You can tell us why, or skip.', { id: 'poll.vote-recorded' });
 export const thanks = (): string => msg('Thank you for your feedback.', { id: 'poll.thanks' });
-export const alreadyAnswered = (): string =>
-  msg('You have already told us about this page. Thank you.', { id: 'poll.already-answered' });
 export const voteNotSent = (): string => msg('Your answer was not sent.', { id: 'poll.vote-not-sent' });
 export const detailsNotSent = (): string =>
   msg('Your comment was not sent. What you wrote is kept below.', { id: 'poll.details-not-sent' });

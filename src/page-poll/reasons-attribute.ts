@@ -4,16 +4,10 @@
  */
 import type { PollReason } from './reasons.js';
 
+/** A reason needs a code; its label is checked when shown (a missing one falls back to the code). */
 function isReason(value: unknown): value is PollReason {
-  if (typeof value !== 'object' || value === null) return false;
-  const { code, label } = value as Record<string, unknown>;
-  if (typeof code !== 'string' || code.trim() === '') return false;
-  if (typeof label === 'string') return true;
-  return (
-    typeof label === 'object' &&
-    label !== null &&
-    Object.values(label).every((text) => typeof text === 'string')
-  );
+  const code = (value as Partial<PollReason> | null)?.code;
+  return typeof code === 'string' && code.trim() !== '';
 }
 
 /**
@@ -28,6 +22,6 @@ export function parseReasons(json: string | null): PollReason[] | undefined {
   } catch {
     // Reported below.
   }
-  console.warn('ep-page-poll: a reasons attribute must be a JSON array of { "code": "...", "label": { "en": "...", "ar": "..." } }. Using the default reasons.');
+  console.warn('ep-page-poll: reasons must be a JSON array of {"code", "label": {"en", "ar"}}; using the defaults.');
   return undefined;
 }

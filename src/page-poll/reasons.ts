@@ -36,6 +36,6 @@ export function defaultReasons(answer: Answer): PollReason[] {
 /** The label in `locale`, else in the other language, else the code: a check box never goes unnamed. */
 export function reasonLabel(reason: PollReason, locale: Locale): string {
   const { label } = reason;
-  const text = typeof label === 'string' ? label : (label[locale] ?? label.en ?? label.ar);
-  return text?.trim() ? text : reason.code;
+  const text = typeof label === 'string' ? label : (label?.[locale] ?? label?.en ?? label?.ar);
+  return typeof text === 'string' && text.trim() ? text : reason.code;
 }

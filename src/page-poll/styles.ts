@@ -38,40 +38,22 @@ export const pagePollStyles = css`
     margin: 0;
     color: var(--_ep-color-muted);
   }
-`;
-
-/** The steps after the vote, adopted when flow.ts loads. */
-export const pagePollFlowStyles = css`
-  .reasons {
-    display: grid;
-    gap: 0.25rem;
-    margin-block: 0.5rem 1rem;
-  }
-  .field {
-    display: grid;
-    gap: 0.25rem;
-    margin-block-end: 1rem;
-  }
-  .field label {
-    font-weight: 600;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_ep-page-poll-gap);
-  }
   .thanks {
     margin: 0;
     font-weight: 700;
   }
-  .tally {
-    margin-block: 0.5rem 0;
-    color: var(--_ep-color-muted);
+  .load-error {
+    color: var(--_ep-color-error);
+    font-weight: 600;
   }
-  .error {
-    margin-block: 0.75rem 0;
-  }
-  .error p {
-    margin-block: 0 0.5rem;
+  /* On a phone the buttons go under the question: a known height to reserve, in both languages. */
+  @media (width < 30rem) {
+    :host {
+      min-block-size: var(--ep-page-poll-min-block-size, 7.75rem);
+    }
+    .question-row {
+      flex-direction: column;
+      align-items: stretch;
+    }
   }
 `;

@@ -25,8 +25,9 @@ export function tallyMessage({ yes, total }: Tally, locale: Locale): string {
   const m = formatNumber(total, locale);
   return plural(total, locale, {
     zero: () => msg(str`${n} of ${m} visitors found this page useful`, { id: 'poll.tally.zero' }),
-    one: () => msg(str`${n} of ${m} visitor found this page useful`, { id: 'poll.tally.one' }),
-    two: () => msg(str`${n} of ${m} visitors found this page useful`, { id: 'poll.tally.two' }),
+    // Arabic names one and two visitors in words (the dual), so these forms carry no total.
+    one: () => msg(str`${n} of 1 visitor found this page useful`, { id: 'poll.tally.one' }),
+    two: () => msg(str`${n} of 2 visitors found this page useful`, { id: 'poll.tally.two' }),
     few: () => msg(str`${n} of ${m} visitors found this page useful`, { id: 'poll.tally.few' }),
     many: () => msg(str`${n} of ${m} visitors found this page useful`, { id: 'poll.tally.many' }),
     other: () => msg(str`${n} of ${m} visitors found this page useful`, { id: 'poll.tally.other' }),

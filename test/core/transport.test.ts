@@ -51,6 +51,13 @@ describe('core/transport (against the test server)', () => {
     expect(await postEnvelope(`${endpoint.base}/submissions`, envelope(), { timeoutMs: 150 })).to.deep.equal({ type: 'failed', reason: 'timeout' });
   });
 
+  it('times out when the headers arrive but the body stalls', async () => {
+    await endpoint.script('submissions', { status: 201, stall: true });
+    await endpoint.script('tally', { status: 200, stall: true });
+    expect(await postEnvelope(`${endpoint.base}/submissions`, envelope(), { timeoutMs: 300 })).to.deep.equal({ type: 'failed', reason: 'timeout' });
+    expect(await getJson(`${endpoint.base}/tally?page=x`, { timeoutMs: 300 })).to.deep.equal({ type: 'failed', reason: 'timeout' });
+  });
+
   it('reports a 2xx with a body that is not JSON, or not an object, as a bad response', async () => {
     await endpoint.script('submissions', { status: 200, raw: '<html>oops' }, { status: 200, body: [1, 2] });
     expect(await postEnvelope(`${endpoint.base}/submissions`, envelope(), options)).to.deep.equal({ type: 'failed', reason: 'bad-response', status: 200 });
@@ -69,7 +76,7 @@ describe('core/transport (against the test server)', () => {
 
   it('reads JSON on GET', async () => {
     await endpoint.script('tally', { status: 200, body: { yes: 3, total: 4 } });
-    expect(await getJson(`${endpoint.base}/tally?page=x`, options)).to.deep.equal({ type: 'ok', body: { yes: 3, total: 4 } });
+    expect(await getJson(`${endpoint.base}/tally?page=x`, options)).to.deep.equal({ type: 'ok', status: 200, body: { yes: 3, total: 4 } });
   });
 });
 

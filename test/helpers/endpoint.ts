@@ -12,6 +12,7 @@ export interface Scripted {
   headers?: Record<string, string>;
   drop?: boolean;
   hang?: boolean;
+  stall?: boolean;
   repeat?: number;
 }
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/ep-page-poll.js';
 import type { EpPagePoll } from '../../src/page-poll/ep-page-poll.js';
 import { configure } from '../../src/core/config.js';
@@ -27,7 +27,7 @@ async function poll(endpoint: TestEndpoint, attributes = ''): Promise<EpPagePoll
 
 const button = (element: EpPagePoll, label: string) =>
   $$<HTMLButtonElement>(element, 'button').find((b) => b.textContent!.trim() === label)!;
-const announced = (element: EpPagePoll) => textOf(element, '[role="status"]');
+const announced = (element: EpPagePoll) => textOf(element, '#announcer');
 const settle = async (element: EpPagePoll) => {
   await element.updateComplete;
   await nextFrame();
@@ -101,8 +101,10 @@ describe('<ep-page-poll>', () => {
         comment: 'Clear steps, thank you.',
       });
       expect(textOf(element, '[part="thanks"]')).to.equal('Thank you for your feedback.');
+      // Heard once: it takes focus and is a polite status; the live region does not repeat it.
       expectFocused(element, '[part="thanks"]');
-      expect(announced(element)).to.equal('Thank you for your feedback.');
+      expect($(element, '[part="thanks"]').getAttribute('role')).to.equal('status');
+      expect(announced(element)).to.equal('');
     });
 
     it('offers the reasons that belong to the answer', async () => {
@@ -230,8 +232,13 @@ describe('<ep-page-poll>', () => {
       await settle(element);
       expect(textOf(element, '[part="error"] p')).to.equal('Your answer was not sent. The service had a problem. Please try again in a moment.');
       expectFocused(element, '[part="error"] p');
-      expect(announced(element)).to.contain('Your answer was not sent.');
+      expect(announced(element)).to.equal('');
+      await endpoint.script('submissions', { delayMs: 300, status: 201, body: {} });
       button(element, 'Try again').click();
+      await settle(element);
+      // The retry button goes while the answer is sent again: focus moves to that answer, not to the page.
+      expectFocused(element, '.answers .primary');
+      expect($(element, '.answers .primary').textContent!.trim()).to.equal('Yes');
       await waitUntil(() => element.shadowRoot!.querySelector('fieldset'));
       const [first, second] = await endpoint.posted();
       expect(second!.body.id).to.equal(first!.body.id);
@@ -387,12 +394,14 @@ describe('<ep-page-poll>', () => {
     it('uses Arabic plurals and digits', async () => {
       await setPageLanguage('ar', 'rtl');
       localStorage.setItem(`ep-widgets:page-poll:v1:${location.origin}${location.pathname}`, JSON.stringify({ answer: 'yes', at: '2026-01-01T00:00:00Z' }));
+      // The verb comes first (so it is singular, whoever found it useful); the noun follows the total.
       const cases = [
-        [{ yes: 7, total: 11 }, `${new Intl.NumberFormat('ar-SA').format(7)} من أصل ${new Intl.NumberFormat('ar-SA').format(11)} زائرًا وجدوا هذه الصفحة مفيدة`],
-        [{ yes: 3, total: 10 }, `${new Intl.NumberFormat('ar-SA').format(3)} من أصل ${new Intl.NumberFormat('ar-SA').format(10)} زوار وجدوا هذه الصفحة مفيدة`],
-        [{ yes: 90, total: 1396044 }, '٩٠ من أصل ١٬٣٩٦٬٠٤٤ زائرًا وجدوا هذه الصفحة مفيدة'],
-        [{ yes: 90, total: 1396100 }, '٩٠ من أصل ١٬٣٩٦٬١٠٠ زائر وجدوا هذه الصفحة مفيدة'],
-        [{ yes: 1, total: 2 }, '١ من أصل ٢ زائرَين وجدا هذه الصفحة مفيدة'],
+        [{ yes: 7, total: 11 }, 'وجد ٧ من أصل ١١ زائرًا هذه الصفحة مفيدة'],
+        [{ yes: 3, total: 10 }, 'وجد ٣ من أصل ١٠ زوار هذه الصفحة مفيدة'],
+        [{ yes: 90, total: 1396044 }, 'وجد ٩٠ من أصل ١٬٣٩٦٬٠٤٤ زائرًا هذه الصفحة مفيدة'],
+        [{ yes: 90, total: 1396100 }, 'وجد ٩٠ من أصل ١٬٣٩٦٬١٠٠ زائر هذه الصفحة مفيدة'],
+        [{ yes: 1, total: 2 }, 'وجد ١ من أصل زائرَين هذه الصفحة مفيدة'],
+        [{ yes: 0, total: 1 }, 'وجد ٠ من أصل زائر واحد هذه الصفحة مفيدة'],
       ] as const;
       for (const [body, text] of cases) {
         const space = new TestEndpoint();
@@ -460,6 +469,55 @@ describe('<ep-page-poll>', () => {
     });
   });
 
+  describe('options changed after it started', () => {
+    it('asks again when a single-page app moves it to another page, and when told not to remember', async () => {
+      const element = await poll(endpoint);
+      await voteYes(element);
+      button(element, 'Skip').click();
+      await settle(element);
+      element.pageUrl = '/next-page';
+      await settle(element);
+      expect(element.shadowRoot!.querySelector('#question'), 'asks on the new page').to.exist;
+      element.pageUrl = undefined;
+      await settle(element);
+      expect(textOf(element, '[part="thanks"]')).to.equal('You have already told us about this page. Thank you.');
+      element.noRemember = true;
+      await settle(element);
+      expect(element.shadowRoot!.querySelector('#question'), 'asks again without memory').to.exist;
+    });
+
+    it('reads the tally once an endpoint arrives, for a remembered answer', async () => {
+      localStorage.setItem(`ep-widgets:page-poll:v1:${location.origin}${location.pathname}`, JSON.stringify({ answer: 'yes', at: '2026-01-01T00:00:00Z' }));
+      const holder = await fixture<HTMLDivElement>(html`<div><ep-page-poll show-tally tally-min="1"></ep-page-poll></div>`);
+      const element = holder.querySelector('ep-page-poll')!;
+      await element.updateComplete;
+      await endpoint.script('tally', { body: { yes: 4, total: 5 } });
+      element.endpoint = endpoint.base;
+      await waitUntil(() => element.shadowRoot!.querySelector('[part="tally"]'), 'no tally');
+      expect(textOf(element, '[part="tally"]')).to.equal('4 of 5 visitors found this page useful');
+    });
+
+    it('shows an error in the language the page switched to', async () => {
+      const element = await poll(endpoint, 'max-comment-length="5"');
+      await voteYes(element);
+      await typeComment(element, 'too long');
+      button(element, 'Send').click();
+      await settle(element);
+      expect(textOf(element, '#comment-error')).to.equal('Error: Enter 5 characters or fewer');
+      await setPageLanguage('ar', 'rtl');
+      await settle(element);
+      expect(textOf(element, '#comment-error')).to.equal(`خطأ: أدخل ${new Intl.NumberFormat('ar-SA').format(5)} أحرف أو أقل`);
+    });
+
+    it('falls back to defaults for numbers it cannot use', async () => {
+      const element = await poll(endpoint, 'timeout="10s" heading-level="h3" max-comment-length="many" tally-min="-4"');
+      expect($(element, '#question').getAttribute('aria-level')).to.equal('2');
+      await voteYes(element);
+      expect(textOf(element, '#count')).to.equal('You have 500 characters remaining');
+      expect((await endpoint.posted())[0]!.body.kind, 'a bad timeout must not fail every send').to.equal('page-vote');
+    });
+  });
+
   describe('layout', () => {
     it('reserves its height before the first render, so the question does not move the page', async () => {
       const holder = await fixture<HTMLDivElement>(html`<div style="inline-size: 800px"></div>`);
@@ -471,6 +529,25 @@ describe('<ep-page-poll>', () => {
       expect(reserved).to.be.greaterThan(60);
       expect(element.getBoundingClientRect().height).to.equal(reserved);
     });
+
+    for (const { lang, dir } of LANGUAGES) {
+      it(`reserves the right height on a phone too (${lang})`, async () => {
+        await setViewport({ width: 320, height: 640 });
+        try {
+          await setPageLanguage(lang, dir);
+          const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+          const element = document.createElement('ep-page-poll');
+          element.setAttribute('endpoint', endpoint.base);
+          holder.append(element);
+          const reserved = element.getBoundingClientRect().height;
+          await element.updateComplete;
+          expect(reserved).to.be.greaterThan(100);
+          expect(element.getBoundingClientRect().height).to.equal(reserved);
+        } finally {
+          await setViewport({ width: 800, height: 600 });
+        }
+      });
+    }
 
     it('uses logical properties, so Arabic mirrors the layout', async () => {
       await setPageLanguage('ar', 'rtl');

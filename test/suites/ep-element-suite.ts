@@ -43,12 +43,30 @@ export function runElementSuite({ tag, defineModule, readyText }: ElementSuiteOp
       try {
         const element = await make(tag);
         expect($(element, '[part~="unavailable"]').textContent).to.contain('not available');
+        await waitUntil(() => errors.length > 0, 'no console error about the missing endpoint');
         expect(element.shadowRoot!.querySelector('form, button, input, textarea')).to.equal(null);
         expect(errors.join('\n')).to.contain(`<${tag}>`).and.contain('endpoint attribute').and.contain('configure(').and.contain('ep-endpoint');
         await expect(element).to.be.accessible();
         await setPageLanguage('ar', 'rtl');
         expect($(element, '[part~="unavailable"]').textContent).to.contain('غير متاحة');
         await expect(element).to.be.accessible();
+      } finally {
+        console.error = original;
+      }
+    });
+
+    it('does not report a missing endpoint that configure() supplies a moment later', async () => {
+      const errors: string[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(args.join(' '));
+      try {
+        const element = document.createElement(tag);
+        document.body.append(element);
+        configure({ endpoint: '/ep-dev/later' });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(shown(element)).to.contain(readyText.en);
+        expect(errors).to.deep.equal([]);
+        element.remove();
       } finally {
         console.error = original;
       }

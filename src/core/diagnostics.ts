@@ -1,0 +1,31 @@
+/**
+ * Messages for the web team on the console. Their own module, loaded only when something is wrong, so
+ * correctly configured pages do not carry the text.
+ */
+/** The console message for a missing endpoint: names the element and the three ways to set one. */
+export function missingEndpointMessage(tagName: string): string {
+  const tag = tagName.toLowerCase();
+  return (
+    `<${tag}>: no endpoint is configured, so it shows "not available". Set one of: ` +
+    `the element's endpoint attribute (<${tag} endpoint="https://example.gov/ep">), ` +
+    `configure({ endpoint: 'https://example.gov/ep' }) from 'ep-widgets', ` +
+    `or <meta name="ep-endpoint" content="https://example.gov/ep"> in the page's head.`
+  );
+}
+
+/**
+ * Reports a missing endpoint once the page's own scripts have run: a `configure()` in a module script
+ * after ours is not a mistake, and must not be reported as one.
+ */
+export function reportMissingEndpoint(tagName: string, stillMissing: () => boolean, doc: Document = document): void {
+  const check = () => setTimeout(() => stillMissing() && console.error(missingEndpointMessage(tagName)));
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', check, { once: true });
+  else check();
+}
+
+export function warnLocalizationTaken(): void {
+  console.warn(
+    'ep-widgets: @lit/localize is already configured by this page, so ep-widgets shows English only. ' +
+      'Use the npm build or the one-file bundle, which carry their own copy.',
+  );
+}
