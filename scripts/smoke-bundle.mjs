@@ -1,6 +1,7 @@
 // After the build: the one-file bundle on a plain HTML page, as a web team would use it. Serves dist/ and
 // the in-memory collector on a local port, opens Debian's Chromium with playwright-core, and checks that
-// the bundle loads twice without an error, renders styled in both languages, and delivers a vote.
+// the bundle loads twice without an error, renders styled in both languages, delivers a vote, and that
+// reserve.css holds its place (wide and narrow) until a late script arrives, so nothing below it moves.
 // Prints each check and writes { passed, failed } for npm test's summary.
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,14 @@ import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createDevEndpoint } from '../tools/dev-endpoint.mjs';
 import { CHROME_ARGS, findChrome } from '../tools/chrome.mjs';
+
+/** The script arrives late (as on a slow network) after reserve.css: the place must be held meanwhile. */
+const slowPage = (lang, dir) => `<!doctype html>
+<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
+<meta name="ep-endpoint" content="/ep-dev/smoke-slow-${lang}">
+<link rel="stylesheet" href="/dist/reserve.css">
+<script type="module" src="/dist/cdn/ep-widgets.js?slow"></script>
+</head><body style="margin:0"><main><p>Text</p><ep-page-poll></ep-page-poll><p id="after">After</p></main></body></html>`;
 
 const page = (lang, dir) => `<!doctype html>
 <html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
@@ -21,11 +30,12 @@ const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/htm
 const server = createServer(async (req, res) => {
   if (await endpoint(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const match = /^\/page-(en|ar)\.html$/.exec(url.pathname);
+  const match = /^\/(page|slow)-(en|ar)\.html$/.exec(url.pathname);
   if (match) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    return res.end(page(match[1], match[1] === 'ar' ? 'rtl' : 'ltr'));
+    return res.end((match[1] === 'slow' ? slowPage : page)(match[2], match[2] === 'ar' ? 'rtl' : 'ltr'));
   }
+  if (url.search === '?slow') await new Promise((resolve) => setTimeout(resolve, 700));
   const file = normalize(join('.', url.pathname));
   if (!file.startsWith('dist/')) return res.writeHead(404).end();
   try {
@@ -72,6 +82,20 @@ try {
     await poll.locator('fieldset').waitFor();
     const log = await (await fetch(`${base}/ep-dev/smoke-${lang}/__log`)).json();
     check(`${lang}: the vote reached the endpoint`, log.length >= 1 && log[0].body?.kind === 'page-vote' && log[0].body?.locale === lang, JSON.stringify(log[0]));
+    await tab.close();
+  }
+  for (const [width, lang] of [[1280, 'en'], [1280, 'ar'], [360, 'en'], [360, 'ar']]) {
+    const tab = await browser.newPage({ viewport: { width, height: 800 } });
+    // Not waiting for the load event: that would wait for the (held back) script too.
+    await tab.goto(`${base}/slow-${lang}.html`, { waitUntil: 'commit' });
+    await tab.waitForSelector('#after', { state: 'attached' });
+    const before = await tab.evaluate(() => ({
+      defined: Boolean(customElements.get('ep-page-poll')),
+      top: document.getElementById('after').getBoundingClientRect().top,
+    }));
+    await tab.locator('ep-page-poll #question').waitFor();
+    const after = await tab.evaluate(() => document.getElementById('after').getBoundingClientRect().top);
+    check(`${lang} at ${width}px: reserve.css holds the place until the script arrives (no shift)`, !before.defined && before.top === after, `before ${JSON.stringify(before)}, after ${after}`);
     await tab.close();
   }
 } catch (error) {
