@@ -1,7 +1,7 @@
 /**
  * Everything the poll does from the vote on: sending, reasons, the comment, thanks, the tally, failures.
- * The element loads this module right after its first render, so the question appears with the least
- * code, and the rest is in place before a visitor can click.
+ * The element loads this module when it nears the viewport or at the first click, so the question
+ * appears with the least code and a reader who never reaches the poll never downloads the rest.
  */
 import { adoptStyles, html, nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -111,7 +111,6 @@ export class PollFlow implements ReactiveController {
     this.announcement = '';
   }
 
-
   hostUpdated(): void {
     if (!this.focusAfterRender) return;
     this.host.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
@@ -129,7 +128,10 @@ export class PollFlow implements ReactiveController {
   private async loadTally(): Promise<void> {
     if (!this.host.showTally || !resolveEndpoint(this.host.endpoint, this.host.ownerDocument)) return;
     const page = pageKeyOf(this.host);
+    const key = this.tallyKey;
     const result = await read(this.host, (endpoint) => paths.tally(endpoint, page));
+    // An answer for a page or endpoint the poll has since left is stale.
+    if (key !== this.tallyKey) return;
     // The tally is a courtesy: when it cannot be read, it is simply not shown.
     this.tally = result?.type === 'ok' ? parseTally(result.body) : undefined;
     this.update();

@@ -1,6 +1,6 @@
 // In a page of its own: the part of the poll that loads after the question (flow.ts) cannot be loaded
 // (offline, or a deploy replaced the file).
-import { expect, fixture } from '@open-wc/testing';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
 import '../../src/ep-page-poll.js';
 import type { EpPagePoll } from '../../src/page-poll/ep-page-poll.js';
 import { TestEndpoint } from '../helpers/endpoint.js';
@@ -28,6 +28,11 @@ describe('<ep-page-poll> when the rest of it cannot load', () => {
     expect(textOf(element, '.load-error')).to.equal('تعذّر التحميل. تحقّق من اتصالك ثم أجب مرة أخرى.');
     await expect(element).to.be.accessible();
     expect(await endpoint.posted()).to.have.length(0);
+    // Back online: the next click loads the rest and sends the answer.
+    await moduleFault({ clear: true });
+    $$<HTMLButtonElement>(element, '[part="answer-button"]')[1]!.click();
+    await waitUntil(() => element.shadowRoot!.querySelector('fieldset'), 'a retry after the fault did not load the rest', { timeout: 4000 });
+    expect((await endpoint.posted()).map((post) => post.body.data.answer)).to.deep.equal(['no']);
   });
 
   it('thanks a visitor who answered before from the element itself', async () => {
