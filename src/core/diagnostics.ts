@@ -14,13 +14,14 @@ export function missingEndpointMessage(tagName: string): string {
 }
 
 /**
- * Reports a missing endpoint once the page's own scripts have run: a `configure()` in a module script
- * after ours is not a mistake, and must not be reported as one.
+ * Reports a missing endpoint once the page has loaded (all its scripts have run): a `configure()` in a
+ * module script after ours is not a mistake, and must not be reported as one.
  */
 export function reportMissingEndpoint(tagName: string, stillMissing: () => boolean, doc: Document = document): void {
   const check = () => setTimeout(() => stillMissing() && console.error(missingEndpointMessage(tagName)));
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', check, { once: true });
-  else check();
+  // Module scripts run while the document is already 'interactive'; 'load' comes after all of them.
+  if (doc.readyState === 'complete') check();
+  else doc.defaultView?.addEventListener('load', check, { once: true });
 }
 
 export function warnLocalizationTaken(): void {

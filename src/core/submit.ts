@@ -26,13 +26,15 @@ export interface SubmitHost extends HTMLElement {
   timeout?: number | undefined;
 }
 
-/** Headers and timeout: the element's own timeout when it is a usable number, else configure()'s. */
+/** A timeout a timer can keep (setTimeout fires at once above 2^31 - 1 ms), else undefined. */
+const usable = (ms: number | undefined): number | undefined => (ms !== undefined && ms > 0 && ms <= 2 ** 31 - 1 ? ms : undefined);
+
+/** Headers and timeout: the element's own timeout when it is usable, else configure()'s, else 10 s. */
 function optionsFor(host: SubmitHost): RequestOptions {
   const config = getConfig();
-  const own = host.timeout;
   return {
     headers: { ...config.headers },
-    timeoutMs: own !== undefined && own > 0 ? own : (config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    timeoutMs: usable(host.timeout) ?? usable(config.timeoutMs) ?? DEFAULT_TIMEOUT_MS,
   };
 }
 

@@ -112,7 +112,11 @@ export class EpPagePoll extends EpElement {
   /** Loads the rest of the poll once; after a failed load the next click tries again. */
   private loadFlow(): Promise<PollFlow> {
     this.visibility?.disconnect();
-    this.flowLoading ??= import('./flow.js').then(
+    // A download that stalls ends as a failure after the usual request time, not as a busy poll for ever.
+    this.flowLoading ??= Promise.race([
+      import('./flow.js'),
+      new Promise<never>((_, reject) => setTimeout(reject, 10_000)),
+    ]).then(
       ({ PollFlow }) => {
         this.flow = new PollFlow(this);
         this.requestUpdate();
@@ -149,7 +153,8 @@ export class EpPagePoll extends EpElement {
       this.loadFailed = true;
       this.requestUpdate();
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.load-error')?.focus();
+      // Said where the visitor is: on the answer they pressed (so focus moves to the message), not elsewhere.
+      if (this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>('.load-error')?.focus();
     }
   }
 

@@ -64,6 +64,8 @@ export class PollFlow implements ReactiveController {
   /** What the state belongs to (the page and whether to remember), and what the tally was read for. */
   private stateKey?: string;
   private tallyKey?: string;
+  /** Counts restarts: an answer that arrives for an earlier start belongs to the page it was sent from. */
+  private generation = 0;
 
   constructor(private readonly host: PollHost) {
     host.addController(this);
@@ -77,14 +79,19 @@ export class PollFlow implements ReactiveController {
     const locale = renderedLocale();
     if (this.renderedIn && this.renderedIn !== locale) this.announcement = '';
     this.renderedIn = locale;
-    // A single-page app may move the poll to another page (page-url) or change its options after it
-    // started: start again for that page, and read the tally again when what it depends on changed.
-    const stateKey = `${pageKeyOf(this.host)} ${this.host.noRemember}`;
+    // A single-page app may point the poll at another page (page-url, include-query): start again for it.
+    // Turning memory off asks again only a visitor who is being thanked from memory; it never interrupts
+    // someone answering. Navigation alone (no page-url) does not restart: the visitor may be typing.
+    const { pageUrl, includeQuery } = this.host;
+    const stateKey = `${pageUrl} ${includeQuery} ${this.remembered && this.host.noRemember}`;
     if (stateKey !== this.stateKey) {
+      const restart = this.stateKey !== undefined;
       this.stateKey = stateKey;
       this.start();
+      // The control the visitor was on has gone: give them the new question (or the thanks).
+      if (restart && this.host.shadowRoot?.activeElement) this.focusAfterRender = this.step === 'thanks' ? '.thanks' : '[part="answer-button"]';
     }
-    const tallyKey = `${stateKey} ${resolveEndpoint(this.host.endpoint, this.host.ownerDocument)} ${this.host.showTally}`;
+    const tallyKey = `${pageKeyOf(this.host)} ${resolveEndpoint(this.host.endpoint, this.host.ownerDocument)} ${this.host.showTally}`;
     if (tallyKey !== this.tallyKey) {
       this.tallyKey = tallyKey;
       void this.loadTally();
@@ -93,6 +100,7 @@ export class PollFlow implements ReactiveController {
 
   /** The state for the current page: thanks when the answer is remembered, else the question. */
   private start(): void {
+    this.generation += 1;
     const recalled = this.host.noRemember ? undefined : recallVote(pageKeyOf(this.host));
     this.step = recalled ? 'thanks' : 'question';
     this.answer = recalled?.answer;
@@ -113,8 +121,18 @@ export class PollFlow implements ReactiveController {
 
   hostUpdated(): void {
     if (!this.focusAfterRender) return;
-    this.host.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
+    const target = this.host.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
     this.focusAfterRender = undefined;
+    const active = this.host.ownerDocument.activeElement;
+    // Focus moves only where the visitor still is: in the poll, or nowhere because the control they used
+    // has just gone. Someone who went on to the rest of the page keeps their place and hears the news.
+    if (this.host.shadowRoot?.activeElement || !active || active === this.host.ownerDocument.body) target?.focus();
+    else if (target?.matches('p')) void this.announce(target.textContent?.trim() ?? '');
+  }
+
+  hostConnected(): void {
+    // A move in the page cancels a pending check (see hostDisconnected): run it again.
+    if (this.comment) this.checkPersonalData();
   }
 
   hostDisconnected(): void {
@@ -157,13 +175,17 @@ export class PollFlow implements ReactiveController {
     this.step = 'voting';
     this.failure = undefined;
     void this.announce(core.sending());
+    const { generation } = this;
+    const page = pageKeyOf(this.host);
     const { envelope, outcome } = await submit(this.host, retry ?? { kind: 'page-vote', data: { answer } });
+    // Remembered under the page it was sent for, even if the poll has moved on since.
+    if (outcome.type === 'accepted' && !this.host.noRemember) rememberVote(page, answer);
+    if (generation !== this.generation) return;
     this.pendingVote = envelope;
     switch (outcome.type) {
       case 'accepted':
         this.voteId = envelope?.id;
         this.pendingVote = undefined;
-        if (!this.host.noRemember) rememberVote(pageKeyOf(this.host), answer);
         this.step = 'reasons';
         this.focusAfterRender = 'fieldset';
         void this.announce(t.voteRecorded());
@@ -217,8 +239,14 @@ export class PollFlow implements ReactiveController {
     if (shouldAnnounce(this.band, band)) void this.announce(core.charactersRemaining(remaining, renderedLocale()));
     this.band = band;
     this.update();
-    // Checked after a pause in typing, so the warning does not flicker while a number is half typed; the
-    // detector is loaded only once someone writes.
+    this.checkPersonalData();
+  };
+
+  /**
+   * Checked after a pause in typing, so the warning does not flicker while a number is half typed; the
+   * detector is loaded only once someone writes.
+   */
+  private checkPersonalData(): void {
     clearTimeout(this.personalDataTimer);
     this.personalDataTimer = setTimeout(async () => {
       const { findPersonalData } = await import('../core/personal-data.js');
@@ -229,7 +257,7 @@ export class PollFlow implements ReactiveController {
       this.personalData = found;
       this.update();
     }, 400);
-  };
+  }
 
   private sendDetails = async (event?: Event): Promise<void> => {
     event?.preventDefault();
@@ -257,7 +285,9 @@ export class PollFlow implements ReactiveController {
     this.failure = undefined;
     this.commentError = undefined;
     void this.announce(core.sending());
+    const { generation } = this;
     const { envelope, outcome } = await submit(this.host, retry ?? { kind: 'page-vote-details', data });
+    if (generation !== this.generation) return;
     this.pendingDetails = envelope;
     switch (outcome.type) {
       case 'accepted':
@@ -293,7 +323,7 @@ export class PollFlow implements ReactiveController {
     this.update();
   }
 
-  /** The thanks take focus and are a polite status: heard once, where the form was. */
+  /** The thanks take focus where the form was, which is how they are heard (once). */
   private finish = (): void => {
     this.step = 'thanks';
     this.focusAfterRender = '.thanks';
@@ -407,7 +437,7 @@ export class PollFlow implements ReactiveController {
   render(): TemplateResult {
     const step =
       this.step === 'thanks'
-        ? html`<p class="thanks" part="thanks" role="status" tabindex="-1">${this.remembered ? alreadyAnswered() : t.thanks()}</p>`
+        ? html`<p class="thanks" part="thanks" tabindex="-1">${this.remembered ? alreadyAnswered() : t.thanks()}</p>`
         : this.renderReasons(this.answer ?? 'yes');
     return html`${step}${this.renderTally()}`;
   }

@@ -16,7 +16,10 @@ describe('<ep-page-poll> when the rest of it cannot load', () => {
     await moduleFault({ path: '/src/page-poll/flow', fail: true });
     const endpoint = new TestEndpoint();
     const element = await fixture<EpPagePoll>(`<ep-page-poll endpoint="${endpoint.base}"></ep-page-poll>`);
-    $$<HTMLButtonElement>(element, '[part="answer-button"]')[0]!.click();
+    // As a press does: the button takes focus, then the click.
+    const yes = $$<HTMLButtonElement>(element, '[part="answer-button"]')[0]!;
+    yes.focus();
+    yes.click();
     await new Promise((resolve) => setTimeout(resolve, 300));
     await element.updateComplete;
     expect(textOf(element, '.load-error')).to.equal('This could not load. Check your connection and answer again.');
