@@ -1,7 +1,8 @@
-// After the build: the one-file bundle on a plain HTML page, as a web team would use it. Serves dist/ and
-// the in-memory collector on a local port, opens Debian's Chromium with playwright-core, and checks that
-// the bundle loads twice without an error, renders styled in both languages, delivers a vote, and that
-// reserve.css holds its place (wide and narrow) until a late script arrives, so nothing below it moves.
+// After the build, the built files in a real browser, as web teams would use them. Serves dist/ (and Lit,
+// for the npm build's import map) with the in-memory collector on a local port, opens Debian's Chromium
+// with playwright-core, and checks that: the one-file bundle loads twice without an error, renders styled
+// in both languages and delivers a vote; the npm build, with its chunks loaded on demand, does the same
+// up to the reasons; and reserve.css holds the place (wide and narrow) until a late script arrives.
 // Prints each check and writes { passed, failed } for npm test's summary.
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,27 @@ const slowPage = (lang, dir) => `<!doctype html>
 <script type="module" src="/dist/cdn/ep-widgets.js?slow"></script>
 </head><body style="margin:0"><main><p>Text</p><ep-page-poll></ep-page-poll><p id="after">After</p></main></body></html>`;
 
+/**
+ * The npm build as a page without a bundler would use it: Lit from an import map (the build leaves it to
+ * the application), the registering entry, and its chunks loaded on demand.
+ */
+const npmPage = (lang, dir) => `<!doctype html>
+<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
+<meta name="ep-endpoint" content="/ep-dev/smoke-npm-${lang}">
+<script type="importmap">${JSON.stringify({
+  imports: {
+    lit: '/node_modules/lit/index.js',
+    'lit/': '/node_modules/lit/',
+    'lit-html': '/node_modules/lit-html/lit-html.js',
+    'lit-html/': '/node_modules/lit-html/',
+    'lit-element/': '/node_modules/lit-element/',
+    '@lit/reactive-element': '/node_modules/@lit/reactive-element/reactive-element.js',
+    '@lit/reactive-element/': '/node_modules/@lit/reactive-element/',
+  },
+})}</script>
+<script type="module">import '/dist/ep-page-poll.js';</script>
+</head><body><main><h1>Service</h1><ep-page-poll></ep-page-poll></main></body></html>`;
+
 const page = (lang, dir) => `<!doctype html>
 <html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
 <meta name="ep-endpoint" content="/ep-dev/smoke-${lang}">
@@ -30,14 +52,16 @@ const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/htm
 const server = createServer(async (req, res) => {
   if (await endpoint(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const match = /^\/(page|slow)-(en|ar)\.html$/.exec(url.pathname);
+  const match = /^\/(page|slow|npm)-(en|ar)\.html$/.exec(url.pathname);
   if (match) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    return res.end((match[1] === 'slow' ? slowPage : page)(match[2], match[2] === 'ar' ? 'rtl' : 'ltr'));
+    const pages = { page, slow: slowPage, npm: npmPage };
+    return res.end(pages[match[1]](match[2], match[2] === 'ar' ? 'rtl' : 'ltr'));
   }
   if (url.search === '?slow') await new Promise((resolve) => setTimeout(resolve, 700));
   const file = normalize(join('.', url.pathname));
-  if (!file.startsWith('dist/')) return res.writeHead(404).end();
+  const lit = /^node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(file);
+  if (!file.startsWith('dist/') && !lit) return res.writeHead(404).end();
   try {
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
     res.end(readFileSync(file));
@@ -82,6 +106,27 @@ try {
     await poll.locator('fieldset').waitFor();
     const log = await (await fetch(`${base}/ep-dev/smoke-${lang}/__log`)).json();
     check(`${lang}: the vote reached the endpoint`, log.length >= 1 && log[0].body?.kind === 'page-vote' && log[0].body?.locale === lang, JSON.stringify(log[0]));
+    await tab.close();
+  }
+  for (const [lang, yes, why] of [
+    ['en', 'Yes', 'Please tell us why (select up to two options)'],
+    ['ar', 'نعم', 'يُرجى إخبارنا بالسبب (اختر خيارين على الأكثر)'],
+  ]) {
+    const tab = await browser.newPage();
+    const errors = [];
+    tab.on('pageerror', (error) => errors.push(String(error)));
+    await tab.goto(`${base}/npm-${lang}.html`);
+    const poll = tab.locator('ep-page-poll');
+    await poll.locator('#question').waitFor();
+    await poll.getByRole('button', { name: yes }).click();
+    await poll.locator('legend').waitFor();
+    const legend = (await poll.locator('legend').textContent())?.trim();
+    const log = await (await fetch(`${base}/ep-dev/smoke-npm-${lang}/__log`)).json();
+    check(
+      `${lang}: the npm build (Lit from an import map, chunks on demand) asks why after a vote`,
+      errors.length === 0 && legend === why && log[0]?.body?.kind === 'page-vote',
+      JSON.stringify({ errors, legend, kind: log[0]?.body?.kind }),
+    );
     await tab.close();
   }
   for (const [width, lang] of [[1280, 'en'], [1280, 'ar'], [360, 'en'], [360, 'ar']]) {

@@ -36,7 +36,7 @@ const steps = [
   },
   { name: 'build (vite, declarations)', command: ['npm', 'run', '--silent', 'build'] },
   {
-    name: 'the one-file bundle on a plain page (loaded twice, both languages, a vote delivered)',
+    name: 'the built files in a browser (one-file bundle, npm build, reserve.css)',
     command: ['node', 'scripts/smoke-bundle.mjs'],
     counts: `${RESULTS}/smoke.json`,
   },
