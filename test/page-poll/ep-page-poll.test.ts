@@ -539,6 +539,28 @@ describe('<ep-page-poll>', () => {
       expect(localStorage.getItem(`ep-widgets:page-poll:v1:${location.origin}/page-b`)).to.equal(null);
     });
 
+    it('never lets a late tally for the page it left replace the tally of the page it is on', async () => {
+      for (const page of ['/page-a', '/page-b']) {
+        localStorage.setItem(`ep-widgets:page-poll:v1:${location.origin}${page}`, JSON.stringify({ answer: 'yes', at: '2026-01-01T00:00:00Z' }));
+      }
+      await endpoint.script('tally', { delayMs: 600, body: { yes: 1, total: 20 } }, { body: { yes: 9, total: 20 } });
+      const element = await poll(endpoint, 'page-url="/page-a" show-tally tally-min="1"');
+      await waitUntil(() => element.shadowRoot!.adoptedStyleSheets.length > EpPagePollClass.elementStyles.length, 'the rest never arrived');
+      element.pageUrl = '/page-b';
+      await waitUntil(() => element.shadowRoot!.querySelector('[part="tally"]'), 'no tally for page B');
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(textOf(element, '[part="tally"]')).to.equal('9 of 20 visitors found this page useful');
+    });
+
+    it('keeps what the visitor is typing when memory is turned off meanwhile', async () => {
+      const element = await poll(endpoint);
+      await voteYes(element);
+      await typeComment(element, 'half a thought');
+      element.noRemember = true;
+      await settle(element);
+      expect($<HTMLTextAreaElement>(element, 'textarea').value).to.equal('half a thought');
+    });
+
     it('does not take focus back from a visitor who went on to the rest of the page', async () => {
       await endpoint.script('submissions', { delayMs: 300, status: 201, body: {} });
       const element = await poll(endpoint);
