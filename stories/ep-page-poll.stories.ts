@@ -590,3 +590,16 @@ export const NoEndpoint: Story = {
   },
 };
 export const NoEndpointArabic = arabic(NoEndpoint, 'No endpoint (Arabic)');
+
+// ---------------------------------------------------------------------------------------------------------
+// Themes: the same states under the dark and high-contrast toolbar themes, so axe checks their contrast
+// ---------------------------------------------------------------------------------------------------------
+
+function themed(story: Story, theme: 'dark' | 'high-contrast', name: string, locale: 'en' | 'ar' = 'en'): Story {
+  return { ...story, name, globals: { locale, theme }, tags: ['!autodocs'] };
+}
+
+export const CommentWithPersonalDataDark = themed(CommentWithPersonalData, 'dark', 'Comment with personal data (dark)');
+export const DetailsErrorHighContrast = themed(DetailsError, 'high-contrast', 'Details error (high contrast)', 'ar');
+export const ThanksWithTallyDark = themed(ThanksWithTally, 'dark', 'Thanks with tally (dark, Arabic)', 'ar');
+export const QuestionHighContrast = themed(Question, 'high-contrast', 'Question (high contrast)');
