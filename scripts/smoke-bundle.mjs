@@ -81,16 +81,21 @@ function check(name, ok, detail = '') {
 }
 
 const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS });
+
+/** A tab on one of the pages above, with the poll's locator and the page errors it collects. */
+async function open(path) {
+  const tab = await browser.newPage();
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(String(error)));
+  await tab.goto(`${base}${path}`);
+  return { tab, errors, poll: tab.locator('ep-page-poll') };
+}
 try {
   for (const [lang, question, yes] of [
     ['en', 'Was this page useful?', 'Yes'],
     ['ar', 'هل كانت هذه الصفحة مفيدة؟', 'نعم'],
   ]) {
-    const tab = await browser.newPage();
-    const errors = [];
-    tab.on('pageerror', (error) => errors.push(String(error)));
-    await tab.goto(`${base}/page-${lang}.html`);
-    const poll = tab.locator('ep-page-poll');
+    const { tab, errors, poll } = await open(`/page-${lang}.html`);
     await tab.waitForFunction(() => customElements.get('ep-page-poll') !== undefined);
     const heading = poll.locator('#question');
     await heading.waitFor();
@@ -112,11 +117,7 @@ try {
     ['en', 'Yes', 'Please tell us why (select up to two options)'],
     ['ar', 'نعم', 'يُرجى إخبارنا بالسبب (اختر خيارين على الأكثر)'],
   ]) {
-    const tab = await browser.newPage();
-    const errors = [];
-    tab.on('pageerror', (error) => errors.push(String(error)));
-    await tab.goto(`${base}/npm-${lang}.html`);
-    const poll = tab.locator('ep-page-poll');
+    const { tab, errors, poll } = await open(`/npm-${lang}.html`);
     await poll.locator('#question').waitFor();
     await poll.getByRole('button', { name: yes }).click();
     await poll.locator('legend').waitFor();

@@ -142,19 +142,12 @@ export function createDevEndpoint({ seed } = {}) {
 /** For Vite (demo, Storybook, Vitest): `plugins: [devEndpointPlugin()]`. */
 export function devEndpointPlugin(options) {
   const handle = createDevEndpoint(options);
-  return {
-    name: 'ep-dev-endpoint',
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        handle(req, res).then((handled) => handled || next(), next);
-      });
-    },
-    configurePreviewServer(server) {
-      server.middlewares.use((req, res, next) => {
-        handle(req, res).then((handled) => handled || next(), next);
-      });
-    },
+  const mount = (server) => {
+    server.middlewares.use((req, res, next) => {
+      handle(req, res).then((handled) => handled || next(), next);
+    });
   };
+  return { name: 'ep-dev-endpoint', configureServer: mount, configurePreviewServer: mount };
 }
 
 /** For @web/test-runner and @web/dev-server (Koa): `middleware: [devEndpointMiddleware()]`. */

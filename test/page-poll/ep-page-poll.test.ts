@@ -590,15 +590,20 @@ describe('<ep-page-poll>', () => {
   });
 
   describe('layout', () => {
-    it('reserves its height before the first render, so the question does not move the page', async () => {
-      const holder = await fixture<HTMLDivElement>(html`<div style="inline-size: 800px"></div>`);
+    /** The poll's height as soon as it is in the page (before its first render), and once rendered. */
+    async function heightsIn(holder: HTMLElement): Promise<{ reserved: number; rendered: number }> {
       const element = document.createElement('ep-page-poll');
       element.setAttribute('endpoint', endpoint.base);
       holder.append(element);
       const reserved = element.getBoundingClientRect().height;
       await element.updateComplete;
+      return { reserved, rendered: element.getBoundingClientRect().height };
+    }
+
+    it('reserves its height before the first render, so the question does not move the page', async () => {
+      const { reserved, rendered } = await heightsIn(await fixture<HTMLDivElement>(html`<div style="inline-size: 800px"></div>`));
       expect(reserved).to.be.greaterThan(60);
-      expect(element.getBoundingClientRect().height).to.equal(reserved);
+      expect(rendered).to.equal(reserved);
     });
 
     for (const { lang, dir } of LANGUAGES) {
@@ -606,14 +611,9 @@ describe('<ep-page-poll>', () => {
         await setViewport({ width: 320, height: 640 });
         try {
           await setPageLanguage(lang, dir);
-          const holder = await fixture<HTMLDivElement>(html`<div></div>`);
-          const element = document.createElement('ep-page-poll');
-          element.setAttribute('endpoint', endpoint.base);
-          holder.append(element);
-          const reserved = element.getBoundingClientRect().height;
-          await element.updateComplete;
+          const { reserved, rendered } = await heightsIn(await fixture<HTMLDivElement>(html`<div></div>`));
           expect(reserved).to.be.greaterThan(100);
-          expect(element.getBoundingClientRect().height).to.equal(reserved);
+          expect(rendered).to.equal(reserved);
         } finally {
           await setViewport({ width: 800, height: 600 });
         }
