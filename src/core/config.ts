@@ -5,6 +5,7 @@
  * (a CMS bundle plus a script tag) share one configuration instead of silently disagreeing.
  */
 import type { Locale } from './locale.js';
+import type { OutboxOptions } from './outbox-options.js';
 
 export interface EpConfig {
   /** Base URL of the collector. Elements post to `{endpoint}/submissions` and read below it. */
@@ -17,6 +18,11 @@ export interface EpConfig {
   headers?: Record<string, string>;
   /** Request timeout in milliseconds. Default 10000. */
   timeoutMs?: number;
+  /**
+   * Submissions that fail for a reason that may pass are kept on the device and sent later. `false` turns
+   * this off (failures are then only shown); an object changes its limits. See outbox-options.ts.
+   */
+  outbox?: boolean | OutboxOptions;
 }
 
 interface ConfigState {

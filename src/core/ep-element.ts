@@ -8,6 +8,7 @@ import { onConfigChange, resolveEndpoint } from './config.js';
 import { pageKeyOf } from './page-url.js';
 import { localeSettled, renderedLocale, startLanguageSync } from './language-sync.js';
 import { directionOf, type Locale } from './locale.js';
+import { wakeOutbox } from './outbox-wake.js';
 
 export abstract class EpElement extends LitElement {
   // Declared statically rather than with decorators: the decorator helpers cost more bytes than the list.
@@ -46,6 +47,7 @@ export abstract class EpElement extends LitElement {
     // held-back render through (see shouldUpdate). This also does what updateWhenLocaleChanges would.
     window.addEventListener('lit-localize-status', this.onLocaleStatus);
     void startLanguageSync().then(this.onLocaleStatus);
+    wakeOutbox();
   }
 
   override disconnectedCallback(): void {

@@ -5,15 +5,20 @@
  */
 import { DEFAULT_TIMEOUT_MS, getConfig, resolveEndpoint } from './config.js';
 import { createEnvelope, type Envelope } from './envelope.js';
-import { EpErrorEvent, EpSubmitEvent, EpSuccessEvent } from './events.js';
+import { EpErrorEvent, EpQueuedEvent, EpSubmitEvent, EpSuccessEvent } from './events.js';
 import { renderedLocale } from './language-sync.js';
+import { pageOutbox } from './outbox.js';
 import { paths } from './paths.js';
-import { getJson, postEnvelope, type Outcome, type ReadOutcome, type RequestOptions } from './transport.js';
+import { getJson, postEnvelope, type FailureReason, type Outcome, type ReadOutcome, type RequestOptions } from './transport.js';
 
 export type Payload = Record<string, unknown>;
 
 export type SubmitResult =
-  | { envelope: Envelope<Payload>; outcome: Outcome | { type: 'cancelled' } }
+  | {
+      envelope: Envelope<Payload>;
+      /** `queued`: it failed for a reason that may pass and is saved on the device, to be sent later. */
+      outcome: Outcome | { type: 'cancelled' } | { type: 'queued'; reason: FailureReason };
+    }
   /** Nothing was sent: the element has no endpoint. */
   | { envelope?: undefined; outcome: { type: 'unavailable' } };
 
@@ -41,7 +46,9 @@ function optionsFor(host: SubmitHost): RequestOptions {
 /**
  * Sends a new submission of `kind` with `data`, or, given an envelope sent before, that one again (same
  * id, so the collector stores it once). Fires `ep-submit` on `host` (the host page may amend the envelope
- * or cancel), then `ep-success` or `ep-error`.
+ * or cancel), then `ep-success`, `ep-queued` (kept in the outbox, see outbox.ts) or `ep-error`.
+ *
+ * The envelope is written to the outbox before it is sent, so a page closed mid-request loses nothing.
  */
 export async function submit(host: SubmitHost, next: { kind: string; data: Payload } | Envelope<Payload>): Promise<SubmitResult> {
   const endpoint = resolveEndpoint(host.endpoint, host.ownerDocument);
@@ -57,7 +64,20 @@ export async function submit(host: SubmitHost, next: { kind: string; data: Paylo
           doc: host.ownerDocument,
         });
   if (!host.dispatchEvent(new EpSubmitEvent({ envelope }))) return { envelope, outcome: { type: 'cancelled' } };
-  const outcome = await postEnvelope(paths.submissions(endpoint), envelope, optionsFor(host));
+  const url = paths.submissions(endpoint);
+  const options = optionsFor(host);
+  const outbox = pageOutbox();
+  const held = outbox.hold(url, envelope, options.timeoutMs, host);
+  const outcome = await postEnvelope(url, envelope, options);
+  if (
+    held &&
+    outcome.type === 'failed' &&
+    host.dispatchEvent(new EpQueuedEvent({ envelope, outcome })) &&
+    outbox.defer(envelope.id, outcome)
+  ) {
+    return { envelope, outcome: { type: 'queued', reason: outcome.reason } };
+  }
+  if (held) outbox.release(envelope.id);
   host.dispatchEvent(
     outcome.type === 'accepted'
       ? new EpSuccessEvent({ envelope, response: outcome.body })

@@ -6,6 +6,7 @@
 import { adoptStyles, html, nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { countBand, remainingOf, shouldAnnounce, type CountBand } from '../core/character-count.js';
+import { DeliveryNote, deliveryNoteStyles } from '../core/delivery-note.js';
 import type { Envelope } from '../core/envelope.js';
 import { formStyles } from '../core/form-styles.js';
 import { reducedMotion } from '../core/motion-styles.js';
@@ -19,9 +20,10 @@ import { renderedLocale } from '../core/language-sync.js';
 import { pageKeyOf } from '../core/page-url.js';
 import type { FailureReason, FieldError } from '../core/transport.js';
 import * as t from './messages.js';
-import { MAX_REASONS, defaultReasons, reasonLabel, type Answer, type PollReason } from './reasons.js';
+import { MAX_REASONS, defaultReasons, reasonLabel, usableReasons, type Answer, type PollReason } from './reasons.js';
 import { alreadyAnswered } from './question-messages.js';
-import { recallVote, rememberVote } from './remembered.js';
+import { recallVote } from './remembered.js';
+import { rememberVote } from './remember-vote.js';
 import { pagePollFlowStyles } from './flow-styles.js';
 import { parseTally, tallyMessage, type Tally } from './tally.js';
 
@@ -66,11 +68,16 @@ export class PollFlow implements ReactiveController {
   private tallyKey?: string;
   /** Counts restarts: an answer that arrives for an earlier start belongs to the page it was sent from. */
   private generation = 0;
+  /** Unusable reason lists already reported on the console. */
+  private readonly reported = new Set<unknown>();
+  /** Submissions saved on the device to be sent later, and how they fared. */
+  private readonly delivery: DeliveryNote;
 
   constructor(private readonly host: PollHost) {
     host.addController(this);
+    this.delivery = new DeliveryNote(host);
     const constructor = host.constructor as typeof LitElement;
-    adoptStyles(host.renderRoot as ShadowRoot, [...constructor.elementStyles, formStyles, reducedMotion, pagePollFlowStyles]);
+    adoptStyles(host.renderRoot as ShadowRoot, [...constructor.elementStyles, formStyles, deliveryNoteStyles, reducedMotion, pagePollFlowStyles]);
     this.hostUpdate();
   }
 
@@ -117,6 +124,7 @@ export class PollFlow implements ReactiveController {
     this.pendingDetails = undefined;
     this.band = 'plenty';
     this.announcement = '';
+    this.delivery?.reset();
   }
 
   hostUpdated(): void {
@@ -165,7 +173,7 @@ export class PollFlow implements ReactiveController {
   }
 
   private reasonsFor(answer: Answer): PollReason[] {
-    return (answer === 'yes' ? this.host.yesReasons : this.host.noReasons) ?? defaultReasons(answer);
+    return usableReasons(answer === 'yes' ? this.host.yesReasons : this.host.noReasons, this.reported) ?? defaultReasons(answer);
   }
 
   async vote(answer: Answer): Promise<void> {
@@ -178,17 +186,22 @@ export class PollFlow implements ReactiveController {
     const { generation } = this;
     const page = pageKeyOf(this.host);
     const { envelope, outcome } = await submit(this.host, retry ?? { kind: 'page-vote', data: { answer } });
-    // Remembered under the page it was sent for, even if the poll has moved on since.
-    if (outcome.type === 'accepted' && !this.host.noRemember) rememberVote(page, answer);
+    // Remembered under the page it was sent for, even if the poll has moved on since. A vote saved on the
+    // device counts too: it will arrive, and asking again would only record it twice.
+    const kept = outcome.type === 'accepted' || outcome.type === 'queued';
+    if (kept && !this.host.noRemember) rememberVote(page, answer);
     if (generation !== this.generation) return;
     this.pendingVote = envelope;
     switch (outcome.type) {
       case 'accepted':
+      case 'queued':
         this.voteId = envelope?.id;
         this.pendingVote = undefined;
         this.step = 'reasons';
         this.focusAfterRender = 'fieldset';
-        void this.announce(t.voteRecorded());
+        // Saved for later, the delivery note says so; "recorded" would not be true yet.
+        if (outcome.type === 'queued' && envelope) this.delivery.queued(envelope.id);
+        else void this.announce(t.voteRecorded());
         void this.loadTally();
         return;
       case 'rejected':
@@ -291,7 +304,9 @@ export class PollFlow implements ReactiveController {
     this.pendingDetails = envelope;
     switch (outcome.type) {
       case 'accepted':
+      case 'queued':
         this.pendingDetails = undefined;
+        if (outcome.type === 'queued' && envelope) this.delivery.queued(envelope.id);
         this.finish();
         return;
       case 'rejected':
@@ -439,6 +454,6 @@ export class PollFlow implements ReactiveController {
       this.step === 'thanks'
         ? html`<p class="thanks" part="thanks" tabindex="-1">${this.remembered ? alreadyAnswered() : t.thanks()}</p>`
         : this.renderReasons(this.answer ?? 'yes');
-    return html`${step}${this.renderTally()}`;
+    return html`${step}${this.delivery.render()}${this.renderTally()}`;
   }
 }

@@ -33,6 +33,27 @@ export function defaultReasons(answer: Answer): PollReason[] {
       ];
 }
 
+/** A reason needs a code; its label is checked when shown (a missing one falls back to the code). */
+function isReason(value: unknown): value is PollReason {
+  const code = (value as Partial<PollReason> | null)?.code;
+  return typeof code === 'string' && code.trim() !== '';
+}
+
+/**
+ * The author's list when it is usable, else undefined (the defaults). An unusable one (bad JSON in the
+ * attribute, a reason without a code) is reported once per value on the console, so a typo in a CMS field
+ * never leaves the visitor without choices and never goes unnoticed.
+ */
+export function usableReasons(given: unknown, reported: Set<unknown>): PollReason[] | undefined {
+  if (given === undefined || given === null) return undefined;
+  if (Array.isArray(given) && given.length > 0 && given.every(isReason)) return given;
+  if (!reported.has(given)) {
+    reported.add(given);
+    console.warn('ep-page-poll: reasons must be a JSON array of {"code", "label": {"en", "ar"}}; using the defaults.');
+  }
+  return undefined;
+}
+
 /** The label in `locale`, else in the other language, else the code: a check box never goes unnamed. */
 export function reasonLabel(reason: PollReason, locale: Locale): string {
   const { label } = reason;

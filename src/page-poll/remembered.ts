@@ -1,5 +1,8 @@
-/** Remembers, per page and browser, that the visitor answered, so the poll does not ask twice. */
-import { readStored, writeStored } from '../core/storage.js';
+/**
+ * Recalls, per page and browser, that the visitor answered, so the poll does not ask twice. Writing it is in
+ * remember-vote.ts, which only the part loaded after a vote needs.
+ */
+import { readStored } from '../core/storage.js';
 import type { Answer } from './reasons.js';
 
 export interface RememberedVote {
@@ -7,7 +10,7 @@ export interface RememberedVote {
   at: string;
 }
 
-const keyFor = (pageUrl: string): string => `ep-widgets:page-poll:v1:${pageUrl}`;
+export const keyFor = (pageUrl: string): string => `ep-widgets:page-poll:v1:${pageUrl}`;
 
 function isRememberedVote(value: unknown): value is RememberedVote {
   if (typeof value !== 'object' || value === null) return false;
@@ -17,8 +20,4 @@ function isRememberedVote(value: unknown): value is RememberedVote {
 
 export function recallVote(pageUrl: string): RememberedVote | undefined {
   return readStored(keyFor(pageUrl), isRememberedVote);
-}
-
-export function rememberVote(pageUrl: string, answer: Answer, at = new Date()): void {
-  writeStored(keyFor(pageUrl), { answer, at: at.toISOString() } satisfies RememberedVote);
 }

@@ -221,7 +221,11 @@ describe('<ep-page-poll>', () => {
     });
   });
 
-  describe('failures', () => {
+  // With the outbox turned off (or storage unavailable), a failure is shown and the visitor retries. With
+  // it on, the same faults save the submission on the device: see delivery.test.ts.
+  describe('failures, with the outbox turned off', () => {
+    beforeEach(() => configure({ outbox: false }));
+
     it('shows a message and a retry when the vote gets a 500; the retry reuses the envelope id', async () => {
       await endpoint.script('submissions', { status: 500, body: { message: 'down' } });
       const element = await poll(endpoint);
@@ -634,6 +638,8 @@ describe('<ep-page-poll>', () => {
     for (const { lang, dir } of LANGUAGES) {
       it(`is accessible in ${lang}: question, sending, reasons, error, thanks, tally`, async () => {
         await setPageLanguage(lang, dir);
+        // The error state shows when the outbox cannot keep a submission; the saved state is in delivery.test.ts.
+        configure({ outbox: false });
         await endpoint.script('tally', { body: { yes: 5, total: 9 }, repeat: 5 });
         const element = await poll(endpoint, 'show-tally tally-min="1" timeout="400"');
         await expect(element).to.be.accessible();

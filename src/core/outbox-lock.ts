@@ -1,0 +1,92 @@
+/**
+ * One tab flushes at a time. Web Locks where the browser has them (all current browsers, in secure
+ * contexts); elsewhere (a ministry page on plain http) a lease in localStorage that expires on its own,
+ * so a tab that dies holding it blocks nobody for long. The lease is not atomic across tabs; should two
+ * tabs ever both take it, the collector's idempotency on the envelope id stores the entry once.
+ */
+const LOCK = 'ep-widgets.outbox';
+const LEASE_KEY = 'ep-widgets.outbox-lease';
+const LEASE_MS = 15_000;
+
+interface Lease {
+  tab: string;
+  until: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function readLease(): Lease | undefined {
+  try {
+    const raw = localStorage.getItem(LEASE_KEY);
+    return raw ? (JSON.parse(raw) as Lease) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeLease(lease: Lease | undefined): void {
+  try {
+    if (lease) localStorage.setItem(LEASE_KEY, JSON.stringify(lease));
+    else localStorage.removeItem(LEASE_KEY);
+  } catch {
+    // Without storage there is no outbox to guard either.
+  }
+}
+
+export interface FlushLock {
+  /** Runs `task` holding the lock. Resolves false, without running it, when another tab holds the lease. */
+  run(task: () => Promise<void>): Promise<boolean>;
+  /** Whether the tab that holds `tab`'s presence lock is still open; undefined when that cannot be known. */
+  isOpen(tab: string): Promise<boolean | undefined>;
+  /** Marks this tab as open for as long as it lives (see isOpen). */
+  markOpen(tab: string): void;
+}
+
+export function webLocksAvailable(): boolean {
+  return typeof navigator !== 'undefined' && 'locks' in navigator && Boolean(navigator.locks);
+}
+
+/** Web Locks: `request` waits its turn, so tabs take turns and none misses a flush it asked for. */
+export const webLock: FlushLock = {
+  async run(task) {
+    await navigator.locks.request(LOCK, task);
+    return true;
+  },
+  async isOpen(tab) {
+    const { held = [] } = await navigator.locks.query();
+    return held.some((lock) => lock.name === `${LOCK}.tab:${tab}`);
+  },
+  markOpen(tab) {
+    // Held until the document goes away, which is what releases it.
+    void navigator.locks.request(`${LOCK}.tab:${tab}`, () => new Promise<void>(() => undefined));
+  },
+};
+
+export function leaseLock(tab: string, now: () => number = Date.now): FlushLock {
+  return {
+    async run(task) {
+      const held = readLease();
+      if (held && held.tab !== tab && held.until > now()) return false;
+      writeLease({ tab, until: now() + LEASE_MS });
+      // Another tab may have written at the same moment: the last write wins, and only its tab goes on.
+      await sleep(50);
+      if (readLease()?.tab !== tab) return false;
+      const renew = setInterval(() => writeLease({ tab, until: now() + LEASE_MS }), LEASE_MS / 3);
+      try {
+        await task();
+      } finally {
+        clearInterval(renew);
+        if (readLease()?.tab === tab) writeLease(undefined);
+      }
+      return true;
+    },
+    async isOpen() {
+      return undefined;
+    },
+    markOpen() {
+      // Without Web Locks a tab's presence cannot be known; see isOpen.
+    },
+  };
+}
+
+export const LEASE_RETRY_MS = LEASE_MS;
