@@ -3,9 +3,12 @@
 // space, so every test gets a clean collector: `/ep-dev/<space>/submissions`, `/ep-dev/<space>/tally`.
 //
 // Tests script what the next requests get, and read what arrived:
-//   POST /ep-dev/<space>/__script  { "route": "submissions" | "tally", "responses": [Scripted, ...] }
-//   GET  /ep-dev/<space>/__log     → [{ method, route, query, headers, body }]
-// Scripted: { status?, delayMs?, body? (JSON), raw? (text body), headers?, drop? (close the socket), hang?,
+//   POST /ep-dev/<space>/__script  { "route": "submissions" | "tally", "responses": [Scripted, ...], "clear"?: true }
+//        (clear: forget what was scripted before and not used yet, as when a collector comes back)
+//   GET  /ep-dev/<space>/__log     → [{ method, route, query, headers, body, at }] (at: ms since the epoch)
+//   GET  /ep-dev/<space>/__stored  → the envelopes stored, once each (what a collector would keep)
+// Scripted: { status?, delayMs? (alone: the normal answer, late), body? (JSON), raw? (text body), headers?,
+//   drop? (close the socket), hang?,
 //   stall? (send the headers and the start of the body, then nothing more),
 //   repeat? (answer this many requests the same way; Chromium itself retries a dropped connection or a 408
 //   once on a reused socket, so faults that a browser retries need repeat: 2 or more) }
@@ -78,11 +81,13 @@ export function createDevEndpoint({ seed } = {}) {
     const space = spaceOf(name);
 
     if (route === '__script' && req.method === 'POST') {
-      const { route: target, responses } = JSON.parse(await readBody(req));
+      const { route: target, responses, clear } = JSON.parse(await readBody(req));
+      if (clear) space.scripts[target] = [];
       space.scripts[target].push(...responses);
       return send(res, 204, ''), true;
     }
     if (route === '__log') return send(res, 200, space.log), true;
+    if (route === '__stored') return send(res, 200, [...space.stored.values()]), true;
 
     let body = '';
     try {
@@ -102,6 +107,7 @@ export function createDevEndpoint({ seed } = {}) {
       query: Object.fromEntries(url.searchParams),
       headers: { 'idempotency-key': req.headers['idempotency-key'], 'content-type': req.headers['content-type'], 'x-csrf-token': req.headers['x-csrf-token'] },
       body: json ?? body,
+      at: Date.now(),
     });
 
     const queue = space.scripts[route];
@@ -111,6 +117,9 @@ export function createDevEndpoint({ seed } = {}) {
       if (scripted.repeat <= 0) queue.shift();
       if (scripted.hang) return true; // never answers; the client's timeout decides
       if (scripted.delayMs) await sleep(scripted.delayMs);
+      // Only a delay: then the answer a real collector gives (and stores), just late.
+      const lateOnly = scripted.status === undefined && scripted.body === undefined && scripted.raw === undefined && !scripted.drop && !scripted.stall;
+      if (lateOnly) return answer(space, route, req, res, url, json);
       if (scripted.drop) return req.socket.destroy(), true;
       if (scripted.stall) {
         res.writeHead(scripted.status ?? 200, { 'content-type': 'application/json; charset=utf-8' });
@@ -123,20 +132,25 @@ export function createDevEndpoint({ seed } = {}) {
       return true;
     }
 
-    if (route === 'submissions' && req.method === 'POST') {
-      if (!json || typeof json.id !== 'string' || typeof json.kind !== 'string') {
-        return send(res, 422, { message: 'invalid envelope', fieldErrors: [{ field: 'id', code: 'required' }] }), true;
-      }
-      const key = req.headers['idempotency-key'] ?? json.id;
-      // A repeat returns the first answer and stores nothing.
-      if (!space.answers.has(key)) space.answers.set(key, accept(space, json));
-      return send(res, 201, space.answers.get(key)), true;
-    }
-    if (route === 'tally' && req.method === 'GET') {
-      return send(res, 200, tallyOf(space, url.searchParams.get('page') ?? '')), true;
-    }
-    return send(res, 404, { message: 'not found' }), true;
+    return answer(space, route, req, res, url, json);
   };
+}
+
+/** What a real collector answers (see src/core/paths.ts for the contract). */
+function answer(space, route, req, res, url, json) {
+  if (route === 'submissions' && req.method === 'POST') {
+    if (!json || typeof json.id !== 'string' || typeof json.kind !== 'string') {
+      return send(res, 422, { message: 'invalid envelope', fieldErrors: [{ field: 'id', code: 'required' }] }), true;
+    }
+    const key = req.headers['idempotency-key'] ?? json.id;
+    // A repeat returns the first answer and stores nothing.
+    if (!space.answers.has(key)) space.answers.set(key, accept(space, json));
+    return send(res, 201, space.answers.get(key)), true;
+  }
+  if (route === 'tally' && req.method === 'GET') {
+    return send(res, 200, tallyOf(space, url.searchParams.get('page') ?? '')), true;
+  }
+  return send(res, 404, { message: 'not found' }), true;
 }
 
 /** For Vite (demo, Storybook, Vitest): `plugins: [devEndpointPlugin()]`. */

@@ -193,12 +193,14 @@ export class Outbox {
       const now = this.deps.now();
       const due: OutboxEntry[] = [];
       for (const { entry } of this.deps.store.list()) {
+        // Being sent now (by this tab's first send, or by another tab): its answer decides, not its age.
+        if (entry.claim && entry.claim.until > now) continue;
         if (now - entry.heldAt > options.maxAgeMs) {
           this.deps.store.remove(entry.id);
           void this.report({ type: 'drop', envelope: entry.envelope, reason: 'expired' }, entry);
           continue;
         }
-        if ((entry.claim && entry.claim.until > now) || entry.notBefore > now || (!early && entry.nextAt > now)) continue;
+        if (entry.notBefore > now || (!early && entry.nextAt > now)) continue;
         due.push(entry);
       }
       if (due.length === 0 || !this.deps.online()) return;
@@ -274,8 +276,9 @@ export class Outbox {
     let at = ms === undefined ? Infinity : now + ms;
     for (const { entry } of this.deps.store.list()) {
       // The moment it may go, or the moment it expires, whichever comes first: a drop is told when due.
-      const due = Math.max(entry.nextAt, entry.notBefore, entry.claim?.until ?? 0);
-      at = Math.min(at, due, entry.heldAt + options.maxAgeMs + 1);
+      const claimed = entry.claim?.until ?? 0;
+      const due = Math.max(entry.nextAt, entry.notBefore, claimed);
+      at = Math.min(at, due, Math.max(entry.heldAt + options.maxAgeMs + 1, claimed));
     }
     if (at === Infinity) return;
     this.cancelTimer = this.deps.setTimer(() => void this.flush(), Math.max(0, at - now));

@@ -22,6 +22,8 @@ export interface Logged {
   query: Record<string, string>;
   headers: Record<string, string | undefined>;
   body: any;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 let counter = 0;
@@ -35,6 +37,16 @@ export class TestEndpoint {
       body: JSON.stringify({ route, responses }),
     });
     if (!response.ok) throw new Error(`scripting the endpoint failed: ${response.status}`);
+  }
+
+  /** Forgets scripted answers not used yet (the collector is back): later requests get normal answers. */
+  async recover(route: 'submissions' | 'tally' = 'submissions'): Promise<void> {
+    await fetch(`${this.base}/__script`, { method: 'POST', body: JSON.stringify({ route, responses: [], clear: true }) });
+  }
+
+  /** What the collector kept: each envelope once, however often it arrived. */
+  async stored(): Promise<Array<{ id: string; kind: string; data: Record<string, unknown> }>> {
+    return (await fetch(`${this.base}/__stored`)).json();
   }
 
   async log(): Promise<Logged[]> {
