@@ -28,6 +28,11 @@ const steps = [
   },
   { name: 'translations complete (every string has Arabic)', command: ['node', 'scripts/check-translations.mjs'] },
   { name: 'unit and element tests (web-test-runner, Chromium)', command: [bin('web-test-runner')], counts: `${RESULTS}/wtr.json` },
+  {
+    name: 'fault run: the demo in two tabs of Chromium, 200 submissions through failures, hangs, offline stretches and reloads',
+    command: ['node', 'scripts/fault-run.mjs'],
+    counts: `${RESULTS}/faults.json`,
+  },
   { name: 'custom elements manifest', command: ['npm', 'run', '--silent', 'manifest'] },
   {
     name: 'Storybook stories: play functions and a11y (vitest, Chromium)',

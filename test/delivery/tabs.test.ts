@@ -78,10 +78,10 @@ describe('the outbox across tabs and reloads', () => {
     await endpoint.script('submissions', { hang: true });
     const first = await openTab(endpoint, { timeout: '1500', page: `${location.origin}/closed-mid-send` });
     pollIn(first)!.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="answer-button"]')[0]!.click();
-    await waitUntil(() => held().length === 1, 'not written before the send');
+    await waitUntil(() => held().length === 1, 'not written before the send', { timeout: 4000 });
     const [key] = held();
     const id = key!.slice(ENTRY_PREFIX.length);
-    await waitUntil(async () => (await endpoint.posted()).length === 1, 'the vote was not sent');
+    await waitUntil(async () => (await endpoint.posted()).length === 1, 'the vote was not sent', { timeout: 4000 });
     // Closing the tab: its request is cancelled; pagehide sends the entry again with keepalive.
     first.remove();
     await openTab(endpoint);
@@ -98,7 +98,7 @@ describe('the outbox across tabs and reloads', () => {
     const first = await openTab(endpoint, { timeout: '1500', page: `${location.origin}/reloaded` });
     const poll = pollIn(first)!;
     poll.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="answer-button"]')[0]!.click();
-    await waitUntil(() => poll.shadowRoot!.querySelector('[part="delivery"]')?.textContent?.includes('Saved on this device'), 'not saved');
+    await waitUntil(() => poll.shadowRoot!.querySelector('[part="delivery"]')?.textContent?.includes('Saved on this device'), 'not saved', { timeout: 4000 });
     const [key] = held();
     first.remove();
     await openTab(endpoint);

@@ -1,0 +1,184 @@
+// `npm run test:faults` (also part of `npm test`): the end-to-end fault run of issue 3. Serves the demo
+// with its collector (Vite, as `npm start` does), opens it in two tabs of Debian's Chromium, and has
+// visitors send SUBMISSIONS submissions (votes and their details) while the collector is made to fail
+// (500, 503 with Retry-After, 429), to hang past the elements' timeout, and to be unreachable (the
+// browser offline) for stretches, and while tabs are reloaded mid-queue. Then it lets the network
+// recover and checks what the collector holds: every submission once.
+//
+// Prints `sent=N stored=N duplicates=N lost=N` and writes .test-results/faults.json for npm test's count.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { CHROME_ARGS, findChrome } from '../tools/chrome.mjs';
+
+const SUBMISSIONS = Number(process.env.FAULT_SUBMISSIONS ?? 200);
+const SPACE = `faults-${Date.now().toString(36)}`;
+const started = Date.now();
+
+const server = await createServer({ configFile: 'demo/vite.config.ts', logLevel: 'error', server: { port: 0, strictPort: false } });
+await server.listen();
+const origin = server.resolvedUrls.local[0].replace(/\/$/, '');
+const collector = `${origin}/ep-dev/${SPACE}`;
+const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS });
+const context = await browser.newContext();
+
+/** Every envelope id the elements announced with ep-submit, in any tab, across reloads. */
+const sent = new Map();
+await context.exposeFunction('faultRunSent', (id, key) => sent.set(id, key));
+/** Submissions saved on the device after a failed send (ep-queued): proof the faults bit. */
+const queued = new Set();
+await context.exposeFunction('faultRunQueued', (id) => queued.add(id));
+await context.addInitScript(() => {
+  document.addEventListener('ep-submit', (event) => {
+    const { id, kind, page, data } = event.detail.envelope;
+    // What makes a submission itself (not its envelope): a retry with a new id would repeat this key.
+    window.faultRunSent(id, `${kind} ${page.url} ${data.comment ?? ''}`);
+  });
+  document.addEventListener('ep-queued', (event) => window.faultRunQueued(event.detail.envelope.id));
+});
+
+const script = (responses) =>
+  fetch(`${collector}/__script`, { method: 'POST', body: JSON.stringify({ route: 'submissions', responses }) });
+
+/** Retries within seconds, not minutes, for the run: the public configure(), from the page's own source. */
+async function pace(page) {
+  await page.evaluate(async (config) => {
+    const { configure } = await import(config);
+    configure({ outbox: { retryBaseMs: 400, retryMaxMs: 3000 } });
+  }, `/@fs${process.cwd()}/src/core/config.ts`);
+}
+
+async function openTab() {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  await page.goto(`${origin}/`);
+  await pace(page);
+  return page;
+}
+
+let counter = 0;
+/** One visitor: a poll for its own page; votes, and every other visitor also sends a reason and a comment. */
+async function visit(page) {
+  const n = (counter += 1);
+  const withDetails = n % 2 === 0;
+  await page.evaluate(
+    async ({ n, collector, withDetails }) => {
+      const poll = document.createElement('ep-page-poll');
+      poll.setAttribute('endpoint', collector);
+      poll.setAttribute('page-url', `${location.origin}/fault-run/page-${n}`);
+      poll.setAttribute('timeout', '1200');
+      poll.toggleAttribute('no-remember', true);
+      document.body.append(poll);
+      await poll.updateComplete;
+      const root = poll.shadowRoot;
+      root.querySelectorAll('[part="answer-button"]')[n % 3 === 0 ? 1 : 0].click();
+      const until = async (test, ms) => {
+        const end = Date.now() + ms;
+        while (!test() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+        return test();
+      };
+      if (!(await until(() => root.querySelector('fieldset'), 8000))) return;
+      if (!withDetails) return;
+      root.querySelector('input[type="checkbox"]').click();
+      const area = root.querySelector('textarea');
+      area.value = `visitor ${n} says the page could say more`;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      await poll.updateComplete;
+      root.querySelector('[part="send-button"]').click();
+      await until(() => root.querySelector('.thanks'), 8000);
+    },
+    { n, collector, withDetails },
+  );
+}
+
+/** The collector's bad moments, one after another, until the visitors are done. */
+let faultsDone = false;
+const faultLog = [];
+async function faults(pages) {
+  const phases = [
+    async () => script([{ status: 500, body: {}, repeat: 6 }, { status: 503, headers: { 'retry-after': '1' }, body: {}, repeat: 2 }, { status: 429, body: {}, repeat: 2 }]),
+    async () => script([{ hang: true, repeat: 4 }]),
+    async () => {
+      await context.setOffline(true);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await context.setOffline(false);
+    },
+    async () => {
+      // A visitor reloads a tab while its submissions wait.
+      const page = pages[faultLog.length % pages.length];
+      await page.reload().catch(() => undefined);
+      await pace(page).catch(() => undefined);
+    },
+    async () => script([{ delayMs: 800, repeat: 3 }]),
+  ];
+  let i = 0;
+  while (!faultsDone) {
+    const phase = i % phases.length;
+    faultLog.push(['fail', 'hang', 'offline', 'reload', 'slow'][phase]);
+    await phases[phase]();
+    i += 1;
+    await new Promise((resolve) => setTimeout(resolve, 700));
+  }
+}
+
+const held = (page) => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('ep-widgets.outbox:')).length);
+
+let exitCode = 0;
+try {
+  const pages = [await openTab(), await openTab()];
+  const faulting = faults(pages);
+  // Visitors on both tabs, a few at a time, until SUBMISSIONS submissions were sent.
+  while (sent.size < SUBMISSIONS) {
+    await Promise.all(pages.map((page) => visit(page).catch(() => undefined)));
+  }
+  faultsDone = true;
+  await faulting;
+  await context.setOffline(false);
+  await fetch(`${collector}/__script`, { method: 'POST', body: JSON.stringify({ route: 'submissions', responses: [], clear: true }) });
+  // The network is back: the outbox empties itself (backoff, the online event, the next page start).
+  const deadline = Date.now() + 45_000;
+  while (Date.now() < deadline && (await held(pages[0])) > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+  const left = await held(pages[0]);
+
+  const stored = await (await fetch(`${collector}/__stored`)).json();
+  const posts = (await (await fetch(`${collector}/__log`)).json()).filter((entry) => entry.route === 'submissions');
+  const storedIds = new Set(stored.map((envelope) => envelope.id));
+  const keys = new Map();
+  for (const envelope of stored) {
+    const key = `${envelope.kind} ${envelope.page.url} ${envelope.data.comment ?? ''}`;
+    keys.set(key, (keys.get(key) ?? 0) + 1);
+  }
+  const duplicates = [...keys.values()].reduce((sum, count) => sum + (count - 1), 0);
+  const lost = [...sent.keys()].filter((id) => !storedIds.has(id)).length;
+  const strangers = stored.filter((envelope) => !sent.has(envelope.id)).length;
+  const counts = {
+    sent: sent.size,
+    stored: stored.length,
+    duplicates,
+    lost,
+    requests: posts.length,
+    savedOnDevice: queued.size,
+    faults: faultLog.length,
+    leftOnDevice: left,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  console.log(`fault phases: ${faultLog.join(', ')}`);
+  console.log(
+    `${posts.length} requests for ${sent.size} submissions; ${queued.size} saved on the device after a failed send; ` +
+      `${left} left on the device at the end; ${strangers} stored that no element sent`,
+  );
+  console.log(`sent=${counts.sent} stored=${counts.stored} duplicates=${duplicates} lost=${lost}`);
+  // A run in which no send failed proves nothing.
+  const ok = sent.size >= SUBMISSIONS && queued.size > 0 && lost === 0 && duplicates === 0 && strangers === 0 && left === 0;
+  if (!ok) exitCode = 1;
+  mkdirSync('.test-results', { recursive: true });
+  writeFileSync('.test-results/faults.json', JSON.stringify({ passed: ok ? 1 : 0, failed: ok ? 0 : 1, ...counts }));
+  console.log(`${ok ? 'ok  ' : 'FAIL'} fault run in ${counts.seconds} s`);
+} catch (error) {
+  console.error(error);
+  exitCode = 1;
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(exitCode);
