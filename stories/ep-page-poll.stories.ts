@@ -12,6 +12,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ArgTypes, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-page-poll.js';
+import { configure } from '../src/core/config.js';
 import type { EpPagePoll } from '../src/ep-page-poll.js';
 import type { PollReason } from '../src/page-poll/reasons.js';
 
@@ -51,6 +52,8 @@ interface PollParameters {
   endpoint?: false | { submissions?: Scripted[]; tally?: Scripted[] };
   /** Seeds "already answered" for the story's page before it renders. */
   remembered?: 'yes' | 'no';
+  /** `false`: the page turned the outbox off, so a failure is shown with a retry instead of being saved. */
+  outbox?: false;
 }
 
 type Context = StoryContext<PollArgs>;
@@ -89,7 +92,11 @@ async function openSpace({ id, args, parameters }: Context): Promise<{ endpoint?
   const poll = (parameters.poll ?? {}) as PollParameters;
   const pageUrl = args['page-url'] || PAGE;
   // Every remembered vote goes, whatever its page or key version, so that only AlreadyAnswered depends on the key.
-  for (const key of Object.keys(localStorage)) if (key.startsWith('ep-widgets:page-poll:')) localStorage.removeItem(key);
+  // Submissions another story left in the outbox go too: each story starts with nothing waiting.
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith('ep-widgets:page-poll:') || key.startsWith('ep-widgets.outbox:')) localStorage.removeItem(key);
+  }
+  configure({ outbox: poll.outbox ?? true });
   if (poll.remembered) {
     localStorage.setItem(rememberedKey(pageUrl), JSON.stringify({ answer: poll.remembered, at: '2026-01-01T00:00:00.000Z' }));
   }
@@ -135,6 +142,9 @@ const TEXT = {
     detailsError: 'Your comment was not sent. What you wrote is kept below. The service had a problem. Please try again in a moment.',
     fieldError: 'Error: Enter 500 characters or fewer',
     voteError: 'Your answer was not sent. We could not reach the service. Check your connection and try again.',
+    saved: 'Saved on this device. It will be sent when the connection returns.',
+    sentLater: 'Sent. What you saved on this device has now reached us.',
+    refusedLater: 'What you saved on this device could not be sent: the service did not accept it.',
     tryAgain: 'Try again',
     thanks: 'Thank you for your feedback.',
     tally: '1,234 of 1,500 visitors found this page useful',
@@ -162,6 +172,9 @@ const TEXT = {
     detailsError: 'لم يُرسَل تعليقك. ما كتبته محفوظ أدناه. حدثت مشكلة في الخدمة. يُرجى المحاولة بعد قليل.',
     fieldError: 'خطأ: أدخل ٥٠٠ حرف أو أقل',
     voteError: 'لم تُرسَل إجابتك. تعذّر الوصول إلى الخدمة. تحقّق من اتصالك وحاول مرة أخرى.',
+    saved: 'حُفظ على هذا الجهاز، وسيُرسَل عند عودة الاتصال.',
+    sentLater: 'أُرسِل. وصلنا ما حفظته على هذا الجهاز.',
+    refusedLater: 'تعذّر إرسال ما حفظته على هذا الجهاز: لم تقبله الخدمة.',
     tryAgain: 'حاول مرة أخرى',
     thanks: 'شكرًا لك على ملاحظاتك.',
     tally: 'وجد ١٬٢٣٤ من أصل ١٬٥٠٠ زائر هذه الصفحة مفيدة',
@@ -403,10 +416,14 @@ export const CommentTooLong: Story = {
 };
 export const CommentTooLongArabic = arabic(CommentTooLong, 'Comment too long (Arabic)');
 
-/** The details get a 500: a message and a retry; the chosen reason and the comment are kept. */
+/**
+ * The details get a 500 on a page that turned the outbox off (`configure({ outbox: false })`, or storage
+ * unavailable): a message and a retry; the chosen reason and the comment are kept.
+ */
 export const DetailsError: Story = {
   parameters: {
     poll: {
+      outbox: false,
       endpoint: {
         // The vote is accepted, the details are not.
         submissions: [
@@ -479,10 +496,13 @@ export const FieldErrorFromEndpoint: Story = {
 };
 export const FieldErrorFromEndpointArabic = arabic(FieldErrorFromEndpoint, 'Field error from the endpoint (Arabic)');
 
-/** The vote cannot reach the collector (the connection drops): a message and a retry, the question stays. */
+/**
+ * The vote cannot reach the collector (the connection drops) on a page without the outbox: a message and a
+ * retry, the question stays.
+ */
 export const VoteError: Story = {
   // Chromium retries a dropped connection once by itself; `repeat` keeps it failing.
-  parameters: { poll: { endpoint: { submissions: [{ drop: true, repeat: 10 }] } } },
+  parameters: { poll: { outbox: false, endpoint: { submissions: [{ drop: true, repeat: 10 }] } } },
   play: async (context) => {
     const { root, text } = await pollIn(context);
     await userEvent.click(buttonNamed(root, text.yes));
@@ -494,6 +514,49 @@ export const VoteError: Story = {
   },
 };
 export const VoteErrorArabic = arabic(VoteError, 'Vote error (Arabic)');
+
+/**
+ * The collector is down (503) when the visitor votes: the vote is saved on the device and the poll goes
+ * on; the note says so, politely. (The outbox sends it later; see SentLater.)
+ */
+export const SavedOnDevice: Story = {
+  parameters: { poll: { endpoint: { submissions: [{ status: 503, body: {}, repeat: 50 }] } } },
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await vote(root, text.yes);
+    await waitFor(() => expect(textOf(root, '[part="delivery"]')).toBe(text.saved), { timeout: 3000 });
+    await expect(root.querySelector('[part="delivery"]')!.getAttribute('role')).toBe('status');
+    await expect(root.querySelector('[part="error"]')).toBeNull();
+  },
+};
+export const SavedOnDeviceArabic = arabic(SavedOnDevice, 'Saved on device (Arabic)');
+
+/** Saved after a 500, then sent by the outbox while the visitor is still on the page: a quiet "Sent". */
+export const SentLater: Story = {
+  parameters: { poll: { endpoint: { submissions: [{ status: 500, body: {} }] } } },
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await vote(root, text.yes);
+    await waitFor(() => expect(textOf(root, '[part="delivery"]')).toBe(text.saved), { timeout: 3000 });
+    // The first retry comes after 1 to 2 seconds (backoff with jitter).
+    await waitFor(() => expect(textOf(root, '[part="delivery"]')).toBe(text.sentLater), { timeout: 6000 });
+    const posts = (await logOf(context.loaded.endpoint as string)).filter((entry) => entry.route === 'submissions');
+    await expect(posts).toHaveLength(2);
+    await expect(posts[1]!.body.id).toBe(posts[0]!.body.id);
+  },
+};
+export const SentLaterArabic = arabic(SentLater, 'Sent later (Arabic)');
+
+/** Saved after a 500; on the retry the collector refuses it (422): the visitor is told it was not sent. */
+export const RefusedLater: Story = {
+  parameters: { poll: { endpoint: { submissions: [{ status: 500, body: {} }, { status: 422, body: {} }] } } },
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await vote(root, text.yes);
+    await waitFor(() => expect(textOf(root, '[part="delivery"]')).toBe(text.refusedLater), { timeout: 6000 });
+  },
+};
+export const RefusedLaterArabic = arabic(RefusedLater, 'Refused later (Arabic)');
 
 /** A reason and a comment sent: thanks, with focus on it. */
 export const Thanks: Story = {

@@ -18,8 +18,10 @@ import { pagePollStyles } from './styles.js';
  * @tagname ep-page-poll
  *
  * @fires {EpSubmitEvent} ep-submit - Before each submission (`page-vote`, then `page-vote-details`). Cancelable; `detail.envelope` may be amended.
- * @fires {EpSuccessEvent} ep-success - When the collector accepted a submission. `detail.response` is its answer.
- * @fires {EpErrorEvent} ep-error - When a submission was refused or could not be delivered. `detail.outcome` says why.
+ * @fires {EpSuccessEvent} ep-success - When the collector accepted a submission. `detail.response` is its answer; `detail.queued` when it was sent later, from the outbox.
+ * @fires {EpErrorEvent} ep-error - When a submission was refused or could not be delivered. `detail.outcome` says why; `detail.queued` when it was refused later, from the outbox.
+ * @fires {EpQueuedEvent} ep-queued - When a send failed for a reason that may pass and the submission was saved on the device, to be sent later. Cancelable (then it is shown as a failure).
+ * @fires {EpOutboxDropEvent} ep-outbox-drop - When a saved submission was dropped unsent (the outbox was full, or it expired).
  *
  * @csspart base - The box around everything.
  * @csspart question - The question text.
@@ -30,6 +32,7 @@ import { pagePollStyles } from './styles.js';
  * @csspart skip-button - The Skip button.
  * @csspart error - A failure message with its retry.
  * @csspart thanks - The thank-you message.
+ * @csspart delivery - "Saved on this device…", then "Sent." (or why not), for a submission kept on the device.
  * @csspart tally - "N of M visitors found this page useful".
  * @csspart unavailable - Shown instead of the poll when no endpoint is configured.
  *
