@@ -4,7 +4,18 @@
  *
  * The elements need nothing from this file to follow the language: they watch `<html lang>` themselves.
  */
-import { EpErrorEvent, EpSubmitEvent, EpSuccessEvent, type Locale } from '../src/all.js';
+import {
+  EpErrorEvent,
+  EpOutboxChangeEvent,
+  EpOutboxDropEvent,
+  EpQueuedEvent,
+  EpSubmitEvent,
+  EpSuccessEvent,
+  flushOutbox,
+  outboxSize,
+  type Locale,
+  type OutboxSize,
+} from '../src/all.js';
 
 const ENDPOINT = document.querySelector<HTMLMetaElement>('meta[name="ep-endpoint"]')?.content ?? '/ep-dev/demo';
 
@@ -16,13 +27,13 @@ const TITLES: Record<Locale, string> = {
 /** Messages for the demo's own tools, in the page's language. */
 const STATUS = {
   ar: {
-    failNext: 'سيفشل الإرسال التالي برمز 503، ثم يعود الخادم إلى القبول.',
+    failNext: 'سيفشل الإرسال التالي برمز 503، فيُحفظ على هذا الجهاز ويُعاد إرساله بعد لحظات.',
     failNextError: 'تعذّر ضبط خادم التطوير.',
     reset: 'نُسيت إجابتك على هذه الصفحة، ويُعرض السؤال من جديد.',
     cleared: 'مُسح السجل.',
   },
   en: {
-    failNext: 'The next send will fail with 503; after that the server accepts again.',
+    failNext: 'The next send will fail with 503: it is saved on this device and sent again in a moment.',
     failNextError: 'Could not script the dev server.',
     reset: 'Your answer on this page was forgotten; the question is shown again.',
     cleared: 'The log was cleared.',
@@ -117,6 +128,26 @@ document.addEventListener(EpErrorEvent.type, (event) => {
   const code = outcome.status === undefined ? '' : ` (HTTP ${outcome.status})`;
   record(event.type, envelope.kind, envelope.id, outcome.type === 'failed' ? `${why}${code}` : why);
 });
+
+document.addEventListener(EpQueuedEvent.type, (event) => {
+  const { envelope, outcome } = (event as EpQueuedEvent).detail;
+  record(event.type, envelope.kind, envelope.id, `saved on this device after: ${outcome.reason}`);
+});
+
+document.addEventListener(EpOutboxDropEvent.type, (event) => {
+  const { envelope, reason } = (event as EpOutboxDropEvent).detail;
+  record(event.type, envelope.kind, envelope.id, `dropped: ${reason}`);
+});
+
+// The outbox badge: hidden while nothing waits; a click sends now.
+const badge = byId<HTMLButtonElement>('outbox-badge');
+function showOutbox({ entries }: OutboxSize): void {
+  badge.hidden = entries === 0;
+  for (const count of badge.querySelectorAll('.outbox-count')) count.textContent = new Intl.NumberFormat(currentLocale() === 'ar' ? 'ar-SA' : 'en').format(entries);
+}
+showOutbox(outboxSize());
+document.addEventListener(EpOutboxChangeEvent.type, (event) => showOutbox((event as EpOutboxChangeEvent).detail));
+badge.addEventListener('click', () => void flushOutbox());
 
 function say(key: keyof (typeof STATUS)['en']): void {
   status.textContent = STATUS[currentLocale()][key];
