@@ -101,20 +101,23 @@ export function createDevEndpoint({ seed } = {}) {
     } catch {
       json = undefined;
     }
-    space.log.push({
+    const logged = {
       method: req.method,
       route,
       query: Object.fromEntries(url.searchParams),
       headers: { 'idempotency-key': req.headers['idempotency-key'], 'content-type': req.headers['content-type'], 'x-csrf-token': req.headers['x-csrf-token'] },
       body: json ?? body,
       at: Date.now(),
-    });
+    };
+    space.log.push(logged);
 
     const queue = space.scripts[route];
     const scripted = queue?.[0];
     if (scripted) {
       scripted.repeat = (scripted.repeat ?? 1) - 1;
       if (scripted.repeat <= 0) queue.shift();
+      // How it was answered, for tests that follow one submission through its tries.
+      logged.answer = scripted.hang ? 'hang' : scripted.drop ? 'drop' : (scripted.status ?? 'late');
       if (scripted.hang) return true; // never answers; the client's timeout decides
       if (scripted.delayMs) await sleep(scripted.delayMs);
       // Only a delay: then the answer a real collector gives (and stores), just late.
@@ -132,6 +135,7 @@ export function createDevEndpoint({ seed } = {}) {
       return true;
     }
 
+    logged.answer ??= 'normal';
     return answer(space, route, req, res, url, json);
   };
 }

@@ -20,7 +20,7 @@ async function openTab(endpoint: TestEndpoint, query: Record<string, string> = {
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;
-  await waitUntil(() => pollIn(frame)?.shadowRoot?.querySelector('button'), 'the poll in the tab did not render', { timeout: 4000 });
+  await waitUntil(() => pollIn(frame)?.shadowRoot?.querySelector('button'), 'the poll in the tab did not render', { timeout: 10_000 });
   return frame;
 }
 
@@ -46,7 +46,9 @@ function leaveEntries(endpoint: TestEndpoint, count: number): string[] {
   });
 }
 
-describe('the outbox across tabs and reloads', () => {
+describe('the outbox across tabs and reloads', function () {
+  // Each tab loads the library from source without the HTTP cache: on a busy machine that takes seconds.
+  this.timeout(20_000);
   beforeEach(resetPage);
   afterEach(async () => {
     frames.splice(0).forEach((frame) => frame.remove());
@@ -63,7 +65,7 @@ describe('the outbox across tabs and reloads', () => {
       const ids = leaveEntries(endpoint, 6);
       await endpoint.script('submissions', { delayMs: 150, repeat: 20 });
       await Promise.all([openTab(endpoint, variant.query), openTab(endpoint, variant.query)]);
-      await waitUntil(() => held().length === 0, 'the entries were not all sent', { timeout: 6000 });
+      await waitUntil(() => held().length === 0, 'the entries were not all sent', { timeout: 10_000 });
       const posts = await endpoint.posted();
       for (const id of ids) expect(posts.filter((post) => post.body.id === id), id).to.have.length(1);
       // One sender at a time: each request arrived after the one before it was answered.
@@ -78,14 +80,14 @@ describe('the outbox across tabs and reloads', () => {
     await endpoint.script('submissions', { hang: true });
     const first = await openTab(endpoint, { timeout: '1500', page: `${location.origin}/closed-mid-send` });
     pollIn(first)!.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="answer-button"]')[0]!.click();
-    await waitUntil(() => held().length === 1, 'not written before the send', { timeout: 4000 });
+    await waitUntil(() => held().length === 1, 'not written before the send', { timeout: 10_000 });
     const [key] = held();
     const id = key!.slice(ENTRY_PREFIX.length);
-    await waitUntil(async () => (await endpoint.posted()).length === 1, 'the vote was not sent', { timeout: 4000 });
+    await waitUntil(async () => (await endpoint.posted()).length === 1, 'the vote was not sent', { timeout: 10_000 });
     // Closing the tab: its request is cancelled; pagehide sends the entry again with keepalive.
     first.remove();
     await openTab(endpoint);
-    await waitUntil(() => held().length === 0, 'the entry was not sent after the reload', { timeout: 6000 });
+    await waitUntil(() => held().length === 0, 'the entry was not sent after the reload', { timeout: 10_000 });
     const stored = await endpoint.stored();
     expect(stored.filter((item) => item.id === id)).to.have.length(1);
     expect(stored).to.have.length(1);
@@ -98,11 +100,11 @@ describe('the outbox across tabs and reloads', () => {
     const first = await openTab(endpoint, { timeout: '1500', page: `${location.origin}/reloaded` });
     const poll = pollIn(first)!;
     poll.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="answer-button"]')[0]!.click();
-    await waitUntil(() => poll.shadowRoot!.querySelector('[part="delivery"]')?.textContent?.includes('Saved on this device'), 'not saved', { timeout: 4000 });
+    await waitUntil(() => poll.shadowRoot!.querySelector('[part="delivery"]')?.textContent?.includes('Saved on this device'), 'not saved', { timeout: 10_000 });
     const [key] = held();
     first.remove();
     await openTab(endpoint);
-    await waitUntil(() => held().length === 0, 'the entry was not sent after the reload', { timeout: 6000 });
+    await waitUntil(() => held().length === 0, 'the entry was not sent after the reload', { timeout: 10_000 });
     const stored = await endpoint.stored();
     expect(stored.map((item) => item.id)).to.deep.equal([key!.slice(ENTRY_PREFIX.length)]);
   });
