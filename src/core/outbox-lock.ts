@@ -36,10 +36,6 @@ function writeLease(lease: Lease | undefined): void {
 export interface FlushLock {
   /** Runs `task` holding the lock. Resolves false, without running it, when another tab holds the lease. */
   run(task: () => Promise<void>): Promise<boolean>;
-  /** Whether the tab that holds `tab`'s presence lock is still open; undefined when that cannot be known. */
-  isOpen(tab: string): Promise<boolean | undefined>;
-  /** Marks this tab as open for as long as it lives (see isOpen). */
-  markOpen(tab: string): void;
 }
 
 export function webLocksAvailable(): boolean {
@@ -51,14 +47,6 @@ export const webLock: FlushLock = {
   async run(task) {
     await navigator.locks.request(LOCK, task);
     return true;
-  },
-  async isOpen(tab) {
-    const { held = [] } = await navigator.locks.query();
-    return held.some((lock) => lock.name === `${LOCK}.tab:${tab}`);
-  },
-  markOpen(tab) {
-    // Held until the document goes away, which is what releases it.
-    void navigator.locks.request(`${LOCK}.tab:${tab}`, () => new Promise<void>(() => undefined));
   },
 };
 
@@ -79,12 +67,6 @@ export function leaseLock(tab: string, now: () => number = Date.now): FlushLock 
         if (readLease()?.tab === tab) writeLease(undefined);
       }
       return true;
-    },
-    async isOpen() {
-      return undefined;
-    },
-    markOpen() {
-      // Without Web Locks a tab's presence cannot be known; see isOpen.
     },
   };
 }

@@ -14,5 +14,5 @@ export function wakeOutbox(): void {
   } catch {
     return;
   }
-  void import('./outbox.js').then(({ pageOutbox }) => pageOutbox());
+  void import('./outbox.js').then(({ pageOutbox }) => pageOutbox(true));
 }

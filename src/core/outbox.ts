@@ -21,8 +21,9 @@ import {
   type OutboxSize,
 } from './events.js';
 import { LEASE_RETRY_MS, leaseLock, webLock, webLocksAvailable, type FlushLock } from './outbox-lock.js';
-import { outboxOptions, type ResolvedOutboxOptions } from './outbox-options.js';
-import { ENTRY_PREFIX, OutboxStore, sizeOf, type OutboxEntry } from './outbox-store.js';
+import { OUTBOX_DEFAULTS, outboxOptions, type ResolvedOutboxOptions } from './outbox-options.js';
+import { watchOtherTabs } from './outbox-api.js';
+import { OutboxStore, sizeOf, type OutboxEntry } from './outbox-store.js';
 import { postEnvelope, type Outcome } from './transport.js';
 import { uuid } from './uuid.js';
 
@@ -30,11 +31,18 @@ import { uuid } from './uuid.js';
 const KEEPALIVE_BUDGET = 64 * 1024;
 /** A claim outlives the request's own timeout (which aborts it) by a moment, for the clocks of two tabs to differ. */
 const CLAIM_GRACE_MS = 1_000;
+/** How long a tab that told another tab's outcome waits for that tab to say it showed it. */
+const ACK_WAIT_MS = 1_000;
+/** No timer fires sooner than this after a flush: whatever a bug made "due" cannot spin a loop. */
+const MIN_TIMER_MS = 250;
 
 type Report =
   | { type: 'success'; envelope: Envelope; response: Record<string, unknown> }
   | { type: 'error'; envelope: Envelope; outcome: Exclude<Outcome, { type: 'accepted' }> }
   | { type: 'drop'; envelope: Envelope; reason: DropReason };
+
+/** Between tabs: how an entry ended, and the owner's "I showed it" (which spares the sender telling it too). */
+export type TabMessage = Report | { type: 'ack'; id: string };
 
 /** What the outbox needs from the world; tests give it a fake clock, storage and collector. */
 export interface OutboxDeps {
@@ -50,7 +58,7 @@ export interface OutboxDeps {
   /** Where events go when no element of ours is there to take them. */
   fallbackTarget(): EventTarget;
   /** Tells other tabs how an entry ended; `listen` receives what they tell. */
-  channel?: { post(report: Report): void; listen(receive: (report: Report) => void): void };
+  channel?: { post(message: TabMessage): void; listen(receive: (message: TabMessage) => void): void };
 }
 
 export class Outbox {
@@ -60,16 +68,32 @@ export class Outbox {
   private again = false;
   private againEarly = false;
   private cancelTimer?: () => void;
+  /** Another tab holds the lease until then (no Web Locks): no point looking before. */
+  private blockedUntil = 0;
+  private readonly acks = new Map<string, () => void>();
 
   constructor(private readonly deps: OutboxDeps) {
-    deps.channel?.listen((report) => {
-      // Another tab sent (or dropped) an entry this tab holds the element for.
-      if (this.owners.has(report.envelope.id)) this.tell(report, this.owners.get(report.envelope.id)?.deref());
+    deps.channel?.listen((message) => {
+      if (message.type === 'ack') {
+        this.acks.get(message.id)?.();
+        return;
+      }
+      // Another tab sent (or dropped) an entry whose element is here: show it, and say so.
+      const { id } = message.envelope;
+      if (!this.owners.has(id)) return;
+      this.tell(message, this.owners.get(id)?.deref());
+      deps.channel?.post({ type: 'ack', id });
     });
   }
 
+  /** Whether new submissions may be held. What is held already is delivered either way: it was promised. */
   get enabled(): boolean {
     return this.deps.options() !== undefined;
+  }
+
+  /** The limits in force; the defaults once the page turned the outbox off, for what it still holds. */
+  private limits(): ResolvedOutboxOptions {
+    return this.deps.options() ?? OUTBOX_DEFAULTS;
   }
 
   size(): OutboxSize {
@@ -137,7 +161,8 @@ export class Outbox {
    */
   defer(id: string, outcome: Extract<Outcome, { type: 'failed' }>): boolean {
     const entry = this.deps.store.get(id);
-    if (!entry) return false;
+    // Turned off during the send: the visitor is shown the failure, so nothing may wait behind their back.
+    if (!entry || !this.enabled) return false;
     this.failed(entry, outcome);
     const kept = this.deps.store.put(entry);
     if (!kept) this.owners.delete(id);
@@ -147,11 +172,11 @@ export class Outbox {
   }
 
   private failed(entry: OutboxEntry, outcome: Extract<Outcome, { type: 'failed' }>): void {
-    const options = this.deps.options();
+    const options = this.limits();
     const now = this.deps.now();
     entry.attempts += 1;
     delete entry.claim;
-    const pacing = { baseMs: options?.retryBaseMs ?? 2000, maxMs: options?.retryMaxMs ?? 300_000 };
+    const pacing = { baseMs: options.retryBaseMs, maxMs: options.retryMaxMs };
     entry.nextAt = now + retryDelay(entry.attempts, this.deps.random(), pacing, outcome.retryAfterMs);
     entry.notBefore = outcome.retryAfterMs === undefined ? 0 : now + outcome.retryAfterMs;
   }
@@ -161,7 +186,6 @@ export class Outbox {
    * waits only for its backoff; a collector's Retry-After is always honoured.
    */
   async flush(early = false): Promise<void> {
-    if (!this.enabled) return;
     if (this.flushing) {
       this.again = true;
       this.againEarly ||= early;
@@ -174,7 +198,7 @@ export class Outbox {
         this.again = false;
         const ran = await this.deps.lock.run(() => this.round(round));
         // Another tab holds the lease (no Web Locks here): it sends; look again when its lease ends.
-        if (!ran) this.schedule(LEASE_RETRY_MS);
+        if (!ran) this.blockedUntil = this.deps.now() + LEASE_RETRY_MS;
         round = this.againEarly;
         this.againEarly = false;
       } while (this.again);
@@ -187,8 +211,7 @@ export class Outbox {
   }
 
   private async round(early: boolean): Promise<void> {
-    const options = this.deps.options();
-    if (!options) return;
+    const options = this.limits();
     for (;;) {
       const now = this.deps.now();
       const due: OutboxEntry[] = [];
@@ -206,14 +229,18 @@ export class Outbox {
       if (due.length === 0 || !this.deps.online()) return;
       const [entry, ...rest] = due as [OutboxEntry, ...OutboxEntry[]];
       entry.claim = { tab: this.tab, until: now + entry.timeoutMs + CLAIM_GRACE_MS };
-      if (!this.deps.store.put(entry)) return;
+      // A full storage may refuse the claim: send anyway (the collector's idempotency covers a repeat).
+      this.deps.store.put(entry);
       const outcome = await this.deps.send(entry, false);
       if (this.settled(entry, outcome)) continue;
       // The collector is down or out of reach: the rest to the same place would fail alike. They wait
-      // for this entry's next try, without a failed try counted against them.
-      for (const other of rest) {
-        if (other.url !== entry.url || other.nextAt >= entry.nextAt) continue;
-        other.nextAt = entry.nextAt;
+      // for this entry's next try (and its Retry-After), without a failed try counted against them.
+      // Each is read again: it may have been sent or dropped while this one was out.
+      for (const { id } of rest) {
+        const other = this.deps.store.get(id);
+        if (!other || other.url !== entry.url || other.claim) continue;
+        other.nextAt = Math.max(other.nextAt, entry.nextAt);
+        other.notBefore = Math.max(other.notBefore, entry.notBefore);
         this.deps.store.put(other);
       }
       return;
@@ -251,7 +278,6 @@ export class Outbox {
    * next page sends them again, and the collector stores each once).
    */
   sendOnPagehide(): void {
-    if (!this.enabled) return;
     const now = this.deps.now();
     let budget = KEEPALIVE_BUDGET;
     for (const { entry } of this.deps.store.list()) {
@@ -266,14 +292,13 @@ export class Outbox {
     }
   }
 
-  /** Schedules the next flush: at the earliest moment an entry may go, or after `ms`. */
-  private schedule(ms?: number): void {
+  /** Schedules the next flush: at the earliest moment an entry may go (or expire). */
+  private schedule(): void {
     this.cancelTimer?.();
     this.cancelTimer = undefined;
-    const options = this.deps.options();
-    if (!options) return;
+    const options = this.limits();
     const now = this.deps.now();
-    let at = ms === undefined ? Infinity : now + ms;
+    let at = Infinity;
     for (const { entry } of this.deps.store.list()) {
       // The moment it may go, or the moment it expires, whichever comes first: a drop is told when due.
       const claimed = entry.claim?.until ?? 0;
@@ -281,21 +306,32 @@ export class Outbox {
       at = Math.min(at, due, Math.max(entry.heldAt + options.maxAgeMs + 1, claimed));
     }
     if (at === Infinity) return;
-    this.cancelTimer = this.deps.setTimer(() => void this.flush(), Math.max(0, at - now));
+    at = Math.max(at, this.blockedUntil, now + MIN_TIMER_MS);
+    this.cancelTimer = this.deps.setTimer(() => void this.flush(), at - now);
   }
 
   /**
-   * Tells how an entry ended: to its element when this tab has it, else to the other tabs, and to this
-   * document too when the tab that held it has closed, so that nothing vanishes unreported.
+   * Tells how an entry ended: to its element when this tab has it; else to the other tabs, and, unless
+   * the tab with its element says within a second that it showed it, to this document, so that nothing
+   * vanishes unreported (a tab that closed, or sleeps in the back/forward cache, says nothing).
    */
   private async report(report: Report, entry: OutboxEntry): Promise<void> {
     const element = this.owners.get(entry.id)?.deref();
-    if (entry.owner === this.tab || element) {
+    const { channel } = this.deps;
+    if (entry.owner === this.tab || element || !channel) {
       this.tell(report, element);
       return;
     }
-    this.deps.channel?.post(report);
-    if ((await this.deps.lock.isOpen(entry.owner)) !== true) this.tell(report, undefined);
+    const shown = await new Promise<boolean>((resolve) => {
+      const cancel = this.deps.setTimer(() => resolve(false), ACK_WAIT_MS);
+      this.acks.set(entry.id, () => {
+        cancel();
+        resolve(true);
+      });
+      channel.post(report);
+    });
+    this.acks.delete(entry.id);
+    if (!shown) this.tell(report, undefined);
   }
 
   private tell(report: Report, element: EventTarget | undefined): void {
@@ -343,7 +379,7 @@ function browserDeps(): OutboxDeps {
     const open = channel;
     deps.channel = {
       post: (report) => open.postMessage(report),
-      listen: (receive) => open.addEventListener('message', (event: MessageEvent<Report>) => receive(event.data)),
+      listen: (receive) => open.addEventListener('message', (event: MessageEvent<TabMessage>) => receive(event.data)),
     };
   }
   return deps;
@@ -351,26 +387,30 @@ function browserDeps(): OutboxDeps {
 
 /**
  * The page's outbox, shared by every copy of the library on the page (like configure()), and started
- * once: it listens for the moments worth a flush and sends what earlier pages left.
+ * once: it listens for the moments worth a flush. `sendWhatWaits`: the library just started on a page
+ * where earlier pages left entries (outbox-wake.ts); send them once the page has loaded. (A first
+ * submission starts the outbox without that: it would only resend at once what just failed.)
  */
-export function pageOutbox(): Outbox {
+export function pageOutbox(sendWhatWaits = false): Outbox {
   const holder = globalThis as unknown as Record<symbol, Outbox | undefined>;
   const key = Symbol.for('ep-widgets.outbox');
   const existing = holder[key];
-  if (existing) return existing;
+  if (existing) {
+    if (sendWhatWaits) void existing.flush(true);
+    return existing;
+  }
   const deps = browserDeps();
   const outbox = new Outbox(deps);
   if (!webLocksAvailable()) deps.lock = leaseLock(outbox.tab);
   holder[key] = outbox;
-  deps.lock.markOpen(outbox.tab);
   const early = (): void => void outbox.flush(true);
   addEventListener('online', early);
   addEventListener('pageshow', (event) => event.persisted && early());
   addEventListener('pagehide', () => outbox.sendOnPagehide());
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && early());
-  // Another tab held, sent or dropped an entry: the size changed here too.
-  addEventListener('storage', (event) => event.key?.startsWith(ENTRY_PREFIX) && outbox.changed());
+  watchOtherTabs();
   // What earlier pages left is sent once this page has loaded, not in the way of its loading.
+  if (!sendWhatWaits) return outbox;
   if (document.readyState === 'complete') early();
   else addEventListener('load', early, { once: true });
   return outbox;

@@ -200,8 +200,11 @@ export class PollFlow implements ReactiveController {
         this.step = 'reasons';
         this.focusAfterRender = 'fieldset';
         // Saved for later, the delivery note says so; "recorded" would not be true yet.
-        if (outcome.type === 'queued' && envelope) this.delivery.queued(envelope.id);
-        else void this.announce(t.voteRecorded());
+        if (outcome.type === 'queued' && envelope) {
+          // "Sending…" must not linger in the other live region.
+          this.announcement = '';
+          this.delivery.queued(envelope.id);
+        } else void this.announce(t.voteRecorded());
         void this.loadTally();
         return;
       case 'rejected':

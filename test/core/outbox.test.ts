@@ -10,7 +10,7 @@ import type { EpErrorEvent, EpOutboxChangeEvent, EpOutboxDropEvent, EpSuccessEve
 import { leaseLock, type FlushLock } from '../../src/core/outbox-lock.js';
 import { OUTBOX_DEFAULTS, type ResolvedOutboxOptions } from '../../src/core/outbox-options.js';
 import { ENTRY_PREFIX, OutboxStore, type OutboxEntry } from '../../src/core/outbox-store.js';
-import { Outbox, type OutboxDeps } from '../../src/core/outbox.js';
+import { Outbox, type OutboxDeps, type TabMessage } from '../../src/core/outbox.js';
 import type { Outcome } from '../../src/core/transport.js';
 
 describe('core/backoff', () => {
@@ -72,8 +72,10 @@ function harness(overrides: Partial<ResolvedOutboxOptions> = {}, lock?: FlushLoc
   const answers: Outcome[] = [];
   const sent: Sent[] = [];
   const timers: Array<{ at: number; run: () => void }> = [];
-  const channel: unknown[] = [];
+  const channel: TabMessage[] = [];
+  /** `open`: another tab has the element of each foreign entry, and says so (an ack) when told. */
   const clock = { now: 1_000_000, online: true, open: false };
+  let receive: (message: TabMessage) => void = () => undefined;
   let options: ResolvedOutboxOptions | undefined = { ...OUTBOX_DEFAULTS, retryBaseMs: 1000, retryMaxMs: 60_000, ...overrides };
   const deps: OutboxDeps = {
     store: new OutboxStore(() => storage),
@@ -82,8 +84,6 @@ function harness(overrides: Partial<ResolvedOutboxOptions> = {}, lock?: FlushLoc
         await task();
         return true;
       },
-      isOpen: async () => clock.open,
-      markOpen: () => undefined,
     },
     send: async (entry, keepalive) => {
       sent.push({ id: entry.id, keepalive, at: clock.now });
@@ -99,7 +99,13 @@ function harness(overrides: Partial<ResolvedOutboxOptions> = {}, lock?: FlushLoc
     options: () => options,
     online: () => clock.online,
     fallbackTarget: () => document,
-    channel: { post: (report) => channel.push(report), listen: () => undefined },
+    channel: {
+      post(message) {
+        channel.push(message);
+        if (clock.open && message.type !== 'ack') queueMicrotask(() => receive({ type: 'ack', id: message.envelope.id }));
+      },
+      listen: (listener) => void (receive = listener),
+    },
   };
   const outbox = new Outbox(deps);
   const events = (target: EventTarget) => {
@@ -317,7 +323,7 @@ describe('core/outbox (fake clock)', () => {
     expect(types(h.onDocument)).to.deep.equal(['ep-success']);
   });
 
-  it("sends another tab's entries; tells that tab, and this document too once that tab has closed", async () => {
+  it("sends another tab's entries; tells that tab, and this document too when that tab does not answer", async () => {
     for (const open of [true, false]) {
       const h = harness();
       h.clock.open = open;
@@ -337,6 +343,8 @@ describe('core/outbox (fake clock)', () => {
       await h.outbox.flush();
       expect(h.sent).to.have.length(1);
       expect(h.channel).to.have.length(1);
+      // The other tab has a second to say it showed it (a closed or back/forward-cached tab says nothing).
+      await h.advance(1000);
       expect(types(h.onDocument)).to.deep.equal(open ? [] : ['ep-success']);
     }
   });
@@ -387,14 +395,74 @@ describe('core/outbox (fake clock)', () => {
     expect(h.storage.length).to.equal(0);
   });
 
-  it('does nothing when the page turned it off', async () => {
+  it('once turned off, holds nothing new, but still delivers what it promised to deliver', async () => {
     const h = harness();
     await h.firstSend(down);
+    const during = h.envelope();
+    h.outbox.hold('https://collector.test/submissions', during, 10_000, h.element);
     h.setOptions(undefined);
-    await h.outbox.flush(true);
-    h.outbox.sendOnPagehide();
-    expect(h.sent).to.have.length(0);
     expect(h.outbox.enabled).to.equal(false);
+    // Turned off while `during` was being sent: its failure is shown, it does not wait.
+    expect(h.outbox.defer(during.id, down)).to.equal(false);
+    h.outbox.release(during.id);
+    expect(h.outbox.hold('https://collector.test/submissions', h.envelope(), 10_000, h.element)).to.equal(false);
+    await h.outbox.flush(true);
+    expect(h.sent).to.have.length(1);
+    expect(h.stored()).to.have.length(0);
+  });
+
+  it('waits for another tab holding the lease without spinning', async () => {
+    const h = harness({}, { run: async () => false });
+    await h.firstSend(down);
+    await h.outbox.flush(true);
+    let runs = 0;
+    const flush = h.outbox.flush.bind(h.outbox);
+    h.outbox.flush = (early?: boolean) => ((runs += 1), flush(early));
+    await h.advance(10_000);
+    expect(runs, 'flushes in 10 s while another tab holds the lease').to.be.at.most(2);
+    expect(h.sent).to.have.length(0);
+  });
+
+  it('still sends when storage refuses the claim, and never spins', async () => {
+    const h = harness();
+    await h.firstSend(down);
+    h.storage.refuse = true;
+    await h.outbox.flush(true);
+    expect(h.sent).to.have.length(1);
+    expect(h.stored()).to.have.length(0);
+  });
+
+  it("holds the others to one collector's Retry-After too", async () => {
+    const h = harness();
+    await h.firstSend(down);
+    await h.firstSend(down);
+    h.answers.push({ ...down, status: 429, retryAfterMs: 60_000 });
+    await h.outbox.flush(true);
+    await h.outbox.flush(true);
+    expect(h.sent).to.have.length(1);
+    await h.advance(60_000);
+    expect(h.sent).to.have.length(3);
+  });
+
+  it('does not bring back an entry dropped while another was being sent', async () => {
+    const h = harness({ maxEntries: 2 });
+    const x = await h.firstSend(down);
+    const y = await h.firstSend(down);
+    let fail!: (outcome: Outcome) => void;
+    h.deps.send = async (entry, keepalive) => {
+      h.sent.push({ id: entry.id, keepalive, at: h.clock.now });
+      return new Promise<Outcome>((resolve) => (fail = resolve));
+    };
+    const round = h.outbox.flush(true);
+    await h.settle();
+    expect(h.sent.map((sent) => sent.id)).to.deep.equal([x.id]);
+    // While x is out, a new submission needs room: y (not being sent) is dropped, and reported.
+    const z = h.envelope();
+    h.outbox.hold('https://collector.test/submissions', z, 10_000, h.element);
+    fail(unreachable);
+    await round;
+    expect(h.stored().map((entry) => entry.id).sort()).to.deep.equal([x.id, z.id].sort());
+    expect((h.onElement.find((event) => event.type === 'ep-outbox-drop') as EpOutboxDropEvent).detail.envelope.id).to.equal(y.id);
   });
 });
 

@@ -28,8 +28,8 @@ const QUEUED = {
   en: 'Saved on this device. It will be sent when the connection returns.',
   ar: 'حُفظ على هذا الجهاز، وسيُرسَل عند عودة الاتصال.',
 };
-const SENT = { en: 'Sent. What you saved on this device has now reached us.', ar: 'أُرسِل. وصلنا ما حفظته على هذا الجهاز.' };
-const REFUSED = 'What you saved on this device could not be sent: the service did not accept it.';
+const SENT = { en: 'Sent. What you saved on this device has now reached us.', ar: 'أُرسِل. وصل إلينا ما حفظته على هذا الجهاز.' };
+const REFUSED = 'What you saved on this device was sent, but the service did not accept it.';
 const DROPPED = 'What you saved on this device could not be kept, and was not sent.';
 
 const held = () => Object.keys(localStorage).filter((key) => key.startsWith(ENTRY_PREFIX));
