@@ -24,6 +24,8 @@ export interface Logged {
   body: any;
   /** When it arrived (ms since the epoch). */
   at: number;
+  /** How the collector answered: `normal` (stored, or the first answer again), a scripted status, `hang`, `drop`, `late`. */
+  answer: string | number;
 }
 
 let counter = 0;

@@ -29,8 +29,14 @@ const QUEUED = {
   ar: 'حُفظ على هذا الجهاز، وسيُرسَل عند عودة الاتصال.',
 };
 const SENT = { en: 'Sent. What you saved on this device has now reached us.', ar: 'أُرسِل. وصل إلينا ما حفظته على هذا الجهاز.' };
-const REFUSED = 'What you saved on this device was sent, but the service did not accept it.';
-const DROPPED = 'What you saved on this device could not be kept, and was not sent.';
+const REFUSED = {
+  en: 'What you saved on this device was sent, but the service did not accept it.',
+  ar: 'أُرسِل ما حفظته على هذا الجهاز، لكن الخدمة لم تقبله.',
+};
+const DROPPED = {
+  en: 'What you saved on this device could not be kept, and was not sent.',
+  ar: 'تعذّر الاحتفاظ بما حفظته على هذا الجهاز، ولم يُرسَل.',
+};
 
 const held = () => Object.keys(localStorage).filter((key) => key.startsWith(ENTRY_PREFIX));
 const note = (element: HTMLElement) => (element.shadowRoot!.querySelector('[part="delivery"]')?.textContent ?? '').trim();
@@ -86,6 +92,8 @@ export function runDeliverySuite({ tag, make, submitOnce, kind }: DeliverySuiteO
         expect(stored).to.have.length(1);
         const posts = (await endpoint.posted()).filter((post) => post.body.id === envelope.id);
         expect(posts.every((post) => post.headers['idempotency-key'] === envelope.id)).to.equal(true);
+        // Sent once more after the collector came back, not again and again (its idempotency would hide that).
+        expect(posts.filter((post) => post.answer === 'normal'), 'tries answered normally').to.have.length(1);
       });
     }
 
@@ -144,7 +152,7 @@ export function runDeliverySuite({ tag, make, submitOnce, kind }: DeliverySuiteO
       comeBackOnline();
       const { detail } = await refused;
       expect(detail.queued).to.equal(true);
-      await noteShows(element, REFUSED);
+      await noteShows(element, REFUSED.en);
       expect(held()).to.deep.equal([]);
       // Never tried again.
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -164,7 +172,7 @@ export function runDeliverySuite({ tag, make, submitOnce, kind }: DeliverySuiteO
       await submitOnce(second);
       const { detail } = await dropped;
       expect(detail.reason).to.equal('evicted');
-      await noteShows(first, DROPPED);
+      await noteShows(first, DROPPED.en);
       await noteShows(second, QUEUED.en);
       expect(held()).to.have.length(1);
     });
@@ -221,6 +229,23 @@ export function runDeliverySuite({ tag, make, submitOnce, kind }: DeliverySuiteO
     });
 
     for (const { lang, dir } of LANGUAGES) {
+      it(`tells in ${lang}, accessibly, when what was saved is dropped to make room, or refused later`, async () => {
+        await setPageLanguage(lang, dir);
+        configure({ outbox: { maxEntries: 1 } });
+        const first = await make(endpoint);
+        const second = await make(endpoint);
+        await endpoint.script('submissions', { status: 500, body: {}, repeat: 2 });
+        await submitOnce(first);
+        await noteShows(first, QUEUED[lang]);
+        await submitOnce(second);
+        await noteShows(first, DROPPED[lang]);
+        await expect(first).to.be.accessible();
+        await endpoint.script('submissions', { status: 422, body: {} });
+        comeBackOnline();
+        await noteShows(second, REFUSED[lang]);
+        await expect(second).to.be.accessible();
+      });
+
       it(`is accessible and polite in ${lang}: saved on this device, then sent`, async () => {
         await setPageLanguage(lang, dir);
         const element = await make(endpoint);
