@@ -142,7 +142,25 @@ function harness(overrides: Partial<ResolvedOutboxOptions> = {}, lock?: FlushLoc
     else outbox.release(sentEnvelope.id);
     return sentEnvelope;
   }
+  /** An entry another tab held (and may be sending), due now. */
+  function leaveForeign(overrides: Partial<OutboxEntry> = {}): void {
+    const sentEnvelope = envelope();
+    const entry: OutboxEntry = {
+      id: sentEnvelope.id,
+      url: 'https://collector.test/submissions',
+      envelope: sentEnvelope,
+      timeoutMs: 10_000,
+      heldAt: clock.now,
+      attempts: 0,
+      nextAt: clock.now,
+      notBefore: 0,
+      owner: 'another-tab',
+      ...overrides,
+    };
+    storage.setItem(ENTRY_PREFIX + entry.id, JSON.stringify(entry));
+  }
   return {
+    leaveForeign,
     storage,
     outbox,
     deps,
@@ -327,19 +345,7 @@ describe('core/outbox (fake clock)', () => {
     for (const open of [true, false]) {
       const h = harness();
       h.clock.open = open;
-      const envelope = h.envelope();
-      const entry: OutboxEntry = {
-        id: envelope.id,
-        url: 'https://collector.test/submissions',
-        envelope,
-        timeoutMs: 10_000,
-        heldAt: h.clock.now,
-        attempts: 1,
-        nextAt: h.clock.now,
-        notBefore: 0,
-        owner: 'another-tab',
-      };
-      h.storage.setItem(ENTRY_PREFIX + entry.id, JSON.stringify(entry));
+      h.leaveForeign({ attempts: 1 });
       await h.outbox.flush();
       expect(h.sent).to.have.length(1);
       expect(h.channel).to.have.length(1);
@@ -351,20 +357,7 @@ describe('core/outbox (fake clock)', () => {
 
   it('skips an entry another tab is sending; takes it when that claim runs out', async () => {
     const h = harness();
-    const envelope = h.envelope();
-    const entry: OutboxEntry = {
-      id: envelope.id,
-      url: 'https://collector.test/submissions',
-      envelope,
-      timeoutMs: 10_000,
-      heldAt: h.clock.now,
-      attempts: 0,
-      nextAt: h.clock.now,
-      notBefore: 0,
-      owner: 'another-tab',
-      claim: { tab: 'another-tab', until: h.clock.now + 5000 },
-    };
-    h.storage.setItem(ENTRY_PREFIX + entry.id, JSON.stringify(entry));
+    h.leaveForeign({ claim: { tab: 'another-tab', until: h.clock.now + 5000 } });
     await h.outbox.flush(true);
     h.outbox.sendOnPagehide();
     expect(h.sent).to.have.length(0);
