@@ -13,6 +13,7 @@ import type { ArgTypes, Meta, StoryContext, StoryObj } from '@storybook/web-comp
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-page-poll.js';
 import { configure } from '../src/core/config.js';
+import type { OutboxOptions } from '../src/core/outbox-options.js';
 import type { EpPagePoll } from '../src/ep-page-poll.js';
 import type { PollReason } from '../src/page-poll/reasons.js';
 
@@ -53,7 +54,7 @@ interface PollParameters {
   /** Seeds "already answered" for the story's page before it renders. */
   remembered?: 'yes' | 'no';
   /** `false`: the page turned the outbox off, so a failure is shown with a retry instead of being saved. */
-  outbox?: false;
+  outbox?: false | OutboxOptions;
 }
 
 type Context = StoryContext<PollArgs>;
@@ -145,6 +146,7 @@ const TEXT = {
     saved: 'Saved on this device. It will be sent when the connection returns.',
     sentLater: 'Sent. What you saved on this device has now reached us.',
     refusedLater: 'What you saved on this device was sent, but the service did not accept it.',
+    droppedLater: 'What you saved on this device could not be kept, and was not sent.',
     tryAgain: 'Try again',
     thanks: 'Thank you for your feedback.',
     tally: '1,234 of 1,500 visitors found this page useful',
@@ -175,6 +177,7 @@ const TEXT = {
     saved: 'حُفظ على هذا الجهاز، وسيُرسَل عند عودة الاتصال.',
     sentLater: 'أُرسِل. وصل إلينا ما حفظته على هذا الجهاز.',
     refusedLater: 'أُرسِل ما حفظته على هذا الجهاز، لكن الخدمة لم تقبله.',
+    droppedLater: 'تعذّر الاحتفاظ بما حفظته على هذا الجهاز، ولم يُرسَل.',
     tryAgain: 'حاول مرة أخرى',
     thanks: 'شكرًا لك على ملاحظاتك.',
     tally: 'وجد ١٬٢٣٤ من أصل ١٬٥٠٠ زائر هذه الصفحة مفيدة',
@@ -557,6 +560,28 @@ export const RefusedLater: Story = {
   },
 };
 export const RefusedLaterArabic = arabic(RefusedLater, 'Refused later (Arabic)');
+
+/**
+ * Saved on the device, then dropped unsent to make room (the page allows one waiting submission here,
+ * `configure({ outbox: { maxEntries: 1 } })`, and a second poll's vote is saved after it).
+ */
+export const DroppedToMakeRoom: Story = {
+  parameters: { poll: { outbox: { maxEntries: 1 }, endpoint: { submissions: [{ status: 503, body: {}, repeat: 50 }] } } },
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await vote(root, text.yes);
+    await waitFor(() => expect(textOf(root, '[part="delivery"]')).toBe(text.saved), { timeout: 3000 });
+    const other = document.createElement('ep-page-poll') as EpPagePoll;
+    other.setAttribute('endpoint', context.loaded.endpoint as string);
+    other.setAttribute('page-url', `${PAGE}/another-page`);
+    other.toggleAttribute('no-remember', true);
+    context.canvasElement.append(other);
+    await other.updateComplete;
+    await vote(other.shadowRoot!, text.yes);
+    await waitFor(() => expect(textOf(root, '[part="delivery"]')).toBe(text.droppedLater), { timeout: 3000 });
+  },
+};
+export const DroppedToMakeRoomArabic = arabic(DroppedToMakeRoom, 'Dropped to make room (Arabic)');
 
 /** A reason and a comment sent: thanks, with focus on it. */
 export const Thanks: Story = {
