@@ -18,6 +18,7 @@ import {
   settle,
   tick,
   typeInto,
+  expectNone,
   type EpFeedback,
 } from './helpers.js';
 
@@ -99,7 +100,7 @@ describe('<ep-feedback>', () => {
       await confirmation(element);
       const [post] = await endpoint.posted();
       expect(post!.body.data).to.deep.equal({ type: { code: 'compliment', label: 'Compliment' }, message: 'Very helpful staff at the Riyadh office.' });
-      expect(element.shadowRoot!.querySelector('[part="reference"]')).to.equal(null);
+      expectNone(element, '[part="reference"]');
       expect(textOf(element, '.confirmation')).to.contain('You did not give contact details, so we cannot reply to you.');
     });
 
@@ -322,8 +323,8 @@ describe('<ep-feedback>', () => {
 
     it('asks for no contact details when the author hides them, and sends none', async () => {
       const element = await feedback(endpoint, 'contact="hidden"');
-      expect(element.shadowRoot!.querySelector('[part="contact"]')).to.equal(null);
-      expect(element.shadowRoot!.querySelector('#email')).to.equal(null);
+      expectNone(element, '[part="contact"]');
+      expectNone(element, '#email');
       await fillRequired(element);
       pressSend(element);
       await confirmation(element);
@@ -367,7 +368,7 @@ describe('<ep-feedback>', () => {
       expect($$(element, '.error-summary a').map((link) => link.getAttribute('href'))).to.deep.equal(['#message', '#email']);
       expect(describedErrorOf(element, '#message')).to.equal(`Error: ${XSS}`);
       expect($(element, '#email').getAttribute('aria-invalid')).to.equal('true');
-      expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+      expectNone(element, 'img');
       expect((window as unknown as { __epXss?: number }).__epXss).to.equal(undefined);
       expectFocused(element, '.error-summary');
       expect($<HTMLTextAreaElement>(element, '#message').value).to.equal(MESSAGE);
@@ -388,7 +389,7 @@ describe('<ep-feedback>', () => {
       expect(textOf(element, '[part="error"] p')).to.equal(
         'Your message was not sent. What you wrote is kept. The service could not accept this. Please check what you entered and try again.',
       );
-      expect(element.shadowRoot!.querySelector('[part="retry-button"]')).to.equal(null);
+      expectNone(element, '[part="retry-button"]');
       expectFocused(element, '[part="error"] p');
     });
   });
@@ -515,7 +516,7 @@ describe('<ep-feedback>', () => {
       expect(await endpoint.posted()).to.have.length(0);
       expect($<HTMLTextAreaElement>(element, '#message').value).to.equal(MESSAGE);
       expect(textOf(element, '[part~="send-button"]')).to.equal('Send message');
-      expect(element.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+      expectNone(element, '[part="error"]');
     });
   });
 
@@ -527,7 +528,7 @@ describe('<ep-feedback>', () => {
       ]).replace(/"/g, '&quot;');
       const element = await feedback(endpoint, `types="${types}"`);
       expect($$(element, '[part="type"] label').map((label) => label.textContent!.trim())).to.deep.equal(['Road damage', XSS]);
-      expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+      expectNone(element, 'img');
       await setPageLanguage('ar', 'rtl');
       await settle(element);
       expect(textOf(element, '[part="type"] label')).to.equal('تلف في الطريق');

@@ -9,10 +9,11 @@ export type { EpFeedback };
 
 /**
  * A form in a wrapper, pointed at `endpoint`. The fill-time guard is off (`min-fill-time="0"`) unless the
- * test sets it: tests fill forms far faster than people, and the guard has tests of its own.
+ * test sets it or asks for the default (`guarded`): tests fill forms far faster than people, and the guard
+ * has tests of its own.
  */
-export async function feedback(endpoint: TestEndpoint, attributes = ''): Promise<EpFeedback> {
-  const fill = attributes.includes('min-fill-time') ? '' : 'min-fill-time="0"';
+export async function feedback(endpoint: TestEndpoint, attributes = '', guarded = false): Promise<EpFeedback> {
+  const fill = guarded || attributes.includes('min-fill-time') ? '' : 'min-fill-time="0"';
   const host = await fixture<HTMLDivElement>(`<div><ep-feedback endpoint="${endpoint.base}" ${fill} ${attributes}></ep-feedback></div>`);
   const element = host.querySelector('ep-feedback')!;
   await element.updateComplete;
@@ -73,3 +74,12 @@ export const announced = (element: EpFeedback): string => textOf(element, '#anno
 export const draftKeyFor = (which = ''): string => `ep-widgets:feedback:draft:v1:${location.origin}${location.pathname}#${which}`;
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Asserts that nothing inside `element` matches `selector`. Never `expect(node).to.equal(null)`: when it
+ * fails, chai's diff of a live element can stall the browser until the runner gives up.
+ */
+export function expectNone(element: Element, selector: string, why = ''): void {
+  const found = element.shadowRoot?.querySelector(selector);
+  if (found) throw new Error(`${why ? `${why}: ` : ''}expected nothing to match ${selector}, found <${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`);
+}
