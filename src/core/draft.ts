@@ -16,20 +16,22 @@ export function draftKey(kind: string, page: string, which = ''): string {
   return `ep-widgets:${kind}:draft:v1:${page}#${which}`;
 }
 
-/** The stored draft, with only the `fields` named (anything else, such as a trap field, is dropped). */
-export function readDraft(key: string, fields: readonly string[]): Draft | undefined {
+/**
+ * The stored draft, as `defaults` filled in: only the fields `defaults` has, each only when its stored value
+ * is of the same type (anything else, such as a trap field or a value from an older form, is dropped).
+ */
+export function readDraft<V extends DraftValues>(key: string, defaults: V): { values: V; startedAt: number } | undefined {
   try {
     const raw = globalThis.sessionStorage?.getItem(key);
     const stored: unknown = raw == null ? undefined : JSON.parse(raw);
     if (typeof stored !== 'object' || stored === null) return undefined;
     const { values, startedAt } = stored as Partial<Draft>;
     if (typeof values !== 'object' || values === null || typeof startedAt !== 'number') return undefined;
-    const kept: DraftValues = {};
-    for (const field of fields) {
-      const value = values[field];
-      if (typeof value === 'string' || typeof value === 'boolean') kept[field] = value;
+    const kept: DraftValues = { ...defaults };
+    for (const field of Object.keys(defaults)) {
+      if (typeof values[field] === typeof defaults[field]) kept[field] = values[field]!;
     }
-    return { values: kept, startedAt };
+    return { values: kept as V, startedAt };
   } catch {
     return undefined;
   }

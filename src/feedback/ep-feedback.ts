@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { countBand, remainingOf, shouldAnnounce, type CountBand } from '../core/character-count.js';
-import { choiceLabel, choicesAttribute, type Choice } from '../core/choices.js';
+import { Announcer } from '../core/announcer.js';
+import { choicesAttribute, type Choice } from '../core/choices.js';
 import { clearDraft, draftKey, readDraft, writeDraft } from '../core/draft.js';
 import { EpElement } from '../core/ep-element.js';
 import type { Envelope } from '../core/envelope.js';
 import { renderErrorSummary } from '../core/error-summary.js';
-import { describedBy, errorIdOf, matchFieldErrors, renderFieldError } from '../core/field-error.js';
+import { matchFieldErrors } from '../core/field-error.js';
+import { renderCheckbox, renderRadioGroup, renderTextArea, renderTextField } from '../core/fields.js';
 import { fieldStyles } from '../core/field-styles.js';
 import { errorSummaryTitle, honeypotLabel } from '../core/form-messages.js';
 import { formStyles } from '../core/form-styles.js';
@@ -14,9 +15,10 @@ import { renderedLocale } from '../core/language-sync.js';
 import * as core from '../core/messages.js';
 import { reducedMotion } from '../core/motion-styles.js';
 import { notAvailable } from '../core/not-available.js';
-import type { PersonalDataKind } from '../core/personal-data.js';
+import { onDemand } from '../core/on-demand.js';
 import { DEFAULT_MIN_FILL_MS, honeypotStyles, honeypotValue, renderHoneypot, spamSignal } from '../core/spam-guard.js';
 import { sharedStyles } from '../core/styles.js';
+import { TextWatch } from '../core/text-watch.js';
 import type { FailureReason, FieldError } from '../core/transport.js';
 import * as t from './messages.js';
 import { FIELDS, channels, contactModeOf, defaultTypes, emptyValues, type Field, type Rules, type Values } from './model.js';
@@ -24,7 +26,6 @@ import { feedbackStyles } from './styles.js';
 import { givesContact, localizeCode, toPayload, validate, type Errors } from './validate.js';
 
 type Step = 'form' | 'sending' | 'sent';
-type Submitter = typeof import('../core/submit.js');
 
 /** A number option as the author gave it, whole and not negative, else its default. */
 const usable = (value: number, fallback: number): number => (Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback);
@@ -132,23 +133,10 @@ export class EpFeedback extends EpElement {
   /** When the visitor started on this form (from the draft after a reload): the fill-time guard's clock. */
   private startedAt = 0;
   private started = false;
-  private band: CountBand = 'plenty';
-  private personalData: PersonalDataKind[] = [];
-  private personalDataTimer?: ReturnType<typeof setTimeout>;
-  private announcement = '';
-  private focusAfterRender?: string | undefined;
-  private submitter?: Promise<Submitter> | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A move in the page cancels a pending check (see disconnectedCallback): run it again.
-    if (this.values.message) this.checkPersonalData();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.personalDataTimer);
-  }
+  private readonly announcer = new Announcer(this);
+  private readonly message = new TextWatch(this, (text) => void this.announcer.announce(text));
+  /** The transport loads when the visitor first enters the form, so a reader who never does never downloads it. */
+  private readonly submitter = onDemand(() => import('../core/submit.js'));
 
   /** The options as the rules use them: numbers the author got wrong fall back to their defaults. */
   private get rules(): Rules {
@@ -171,93 +159,26 @@ export class EpFeedback extends EpElement {
     if (!this.started) {
       // The first render: the form appears, with what the visitor had typed before a reload.
       this.started = true;
-      const draft = this.noDraft ? undefined : readDraft(this.draftKey, FIELDS);
-      const values = emptyValues() as unknown as Record<string, string | boolean>;
-      for (const [field, value] of Object.entries(draft?.values ?? {})) {
-        if (typeof value === typeof values[field]) values[field] = value;
-      }
-      this.values = values as unknown as Values;
+      const draft = this.noDraft ? undefined : readDraft(this.draftKey, emptyValues());
+      this.values = draft?.values ?? emptyValues();
       this.startedAt = draft?.startedAt ?? Date.now();
-      this.band = countBand(remainingOf(this.values.message, this.rules.maxLength), this.rules.maxLength);
-      if (this.values.message) this.checkPersonalData();
+      this.message.update(this.values.message, this.rules.maxLength, true);
     }
     if (changed.has('noDraft') && this.noDraft) clearDraft(this.draftKey);
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (!this.focusAfterRender) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
-    this.focusAfterRender = undefined;
-    const active = this.ownerDocument.activeElement;
-    // Focus moves only where the visitor still is: in the form, or nowhere because the control they used
-    // has just gone. Someone who went on to the rest of the page keeps their place and hears the news.
-    if (this.shadowRoot?.activeElement || !active || active === this.ownerDocument.body) target?.focus();
-    else if (target) void this.announce(target.textContent?.replace(/\s+/g, ' ').trim() ?? '');
-  }
-
-  private async announce(text: string): Promise<void> {
-    // Clearing first makes a repeated message be read again.
-    this.announcement = '';
-    this.requestUpdate();
-    await this.updateComplete;
-    this.announcement = text;
-    this.requestUpdate();
-  }
-
-  /** The transport loads when the visitor first enters the form, so a reader who never does never downloads it. */
-  private loadSubmitter(): Promise<Submitter> {
-    // A download that stalls ends as a failure after the usual request time, not as "Sending…" for ever.
-    this.submitter ??= Promise.race([
-      import('../core/submit.js'),
-      new Promise<never>((_, reject) => setTimeout(reject, 10_000)),
-    ]).catch((error: unknown) => {
-      this.submitter = undefined;
-      throw error;
-    });
-    return this.submitter;
-  }
-
-  private preload = (): void => void this.loadSubmitter().catch(() => undefined);
-
-  private saveDraft(): void {
-    if (!this.noDraft) writeDraft(this.draftKey, { values: { ...this.values }, startedAt: this.startedAt });
-  }
+  private preload = (): void => void this.submitter().catch(() => undefined);
 
   private onInput = (event: Event): void => {
     const control = event.target as HTMLInputElement;
     const field = control.name as Field;
     // The honeypot is not one of the fields: it is neither kept nor stored.
     if (!FIELDS.includes(field) || (control.type === 'radio' && !control.checked)) return;
-    (this.values as unknown as Record<Field, string | boolean>)[field] = control.type === 'checkbox' ? control.checked : control.value;
-    if (field === 'message') {
-      const max = this.rules.maxLength;
-      const remaining = remainingOf(this.values.message, max);
-      const band = countBand(remaining, max);
-      if (shouldAnnounce(this.band, band)) void this.announce(core.charactersRemaining(remaining, renderedLocale()));
-      this.band = band;
-      this.checkPersonalData();
-    }
-    this.saveDraft();
+    (this.values as Record<Field, string | boolean>)[field] = control.type === 'checkbox' ? control.checked : control.value;
+    if (field === 'message') this.message.update(this.values.message, this.rules.maxLength);
+    if (!this.noDraft) writeDraft(this.draftKey, { values: this.values, startedAt: this.startedAt });
     this.requestUpdate();
   };
-
-  /**
-   * Checked after a pause in typing, so the warning does not flicker while a number is half typed; the
-   * detector is loaded only once someone writes.
-   */
-  private checkPersonalData(): void {
-    clearTimeout(this.personalDataTimer);
-    this.personalDataTimer = setTimeout(async () => {
-      const { findPersonalData } = await import('../core/personal-data.js');
-      const found = findPersonalData(this.values.message);
-      if (found.length > 0 && found.join() !== this.personalData.join()) {
-        void this.announce(core.personalDataWarning(found, renderedLocale()));
-      }
-      this.personalData = found;
-      this.requestUpdate();
-    }, 400);
-  }
 
   private onSubmit = (event: Event): void => {
     // Never the browser's own submission: not of this form, and (it is in a shadow root) not of a form around the element.
@@ -267,7 +188,7 @@ export class EpFeedback extends EpElement {
 
   private retry = (): void => {
     // Focus stays on the button that shows the progress instead of falling to the page when this one goes.
-    this.focusAfterRender = '[part~="send-button"]';
+    this.announcer.focus('[part~="send-button"]');
     void this.send();
   };
 
@@ -287,10 +208,10 @@ export class EpFeedback extends EpElement {
     const key = JSON.stringify(data);
     const retry = this.pendingData === key ? this.pending : undefined;
     this.step = 'sending';
-    void this.announce(core.sending());
-    let result: Awaited<ReturnType<Submitter['submit']>>;
+    void this.announcer.announce(core.sending());
+    let result: Awaited<ReturnType<typeof import('../core/submit.js').submit>>;
     try {
-      const { submit } = await this.loadSubmitter();
+      const { submit } = await this.submitter();
       result = await submit(this, retry ?? { kind: 'feedback', data });
     } catch {
       // The transport could not be downloaded (offline, or a deploy replaced the file): as unreachable.
@@ -316,15 +237,12 @@ export class EpFeedback extends EpElement {
       default:
         // Cancelled by the page (ep-submit), no endpoint any more, or an outcome this element does not know
         // yet: the form stays as the visitor left it, and nothing is said that may not be true.
-        void this.announce('');
-        this.requestUpdate();
+        void this.announcer.announce('');
     }
   }
 
   private showErrors(): void {
-    this.focusAfterRender = '.error-summary';
-    this.announcement = '';
-    this.requestUpdate();
+    this.announcer.focus('.error-summary');
   }
 
   private showRejection(fieldErrors: FieldError[], rules: Rules): void {
@@ -339,140 +257,50 @@ export class EpFeedback extends EpElement {
   /** Shows the failure by the Send button, and moves focus to it (which is how it is heard). */
   private fail(reason: FailureReason | 'rejected'): void {
     this.failure = reason;
-    this.focusAfterRender = '.failure p';
-    this.announcement = '';
-    this.requestUpdate();
+    this.announcer.focus('.failure p');
   }
 
   /** The confirmation takes focus where the form was. No draft is kept after this. */
   private succeed(reference: string | undefined, repliable: boolean): void {
     clearDraft(this.draftKey);
-    clearTimeout(this.personalDataTimer);
     this.step = 'sent';
     this.reference = reference;
     this.repliable = repliable;
     this.values = emptyValues();
+    this.message.update('', this.rules.maxLength, true);
     this.errors = {};
-    this.personalData = [];
-    this.band = 'plenty';
     this.pending = this.pendingData = undefined;
-    this.announcement = '';
-    this.focusAfterRender = '.confirmation';
-    this.requestUpdate();
+    this.announcer.focus('.confirmation');
   }
 
   private again = (): void => {
     this.step = 'form';
     this.startedAt = Date.now();
-    this.focusAfterRender = '#title';
-    this.requestUpdate();
+    this.announcer.focus('#title');
   };
 
   // ------------------------------------------------------------------------------------------- Rendering
 
-  private invalid(field: Field): string {
-    return this.errors[field] ? 'field invalid' : 'field';
-  }
-
-  /** A group of radios (message type, preferred channel); the first radio carries the group's id, for the summary's link. */
-  private renderRadios(field: 'type' | 'channel', legend: string, choices: readonly Choice[], required: boolean): TemplateResult {
-    const error = this.errors[field];
-    const locale = renderedLocale();
-    return html`<fieldset class=${this.invalid(field)} part=${field} aria-describedby=${ifDefined(describedBy(error && errorIdOf(field)))}>
-      <legend>${legend}</legend>
-      ${renderFieldError(field, error)}
-      <div class="choices">
-        ${choices.map(
-          (choice, index) => html`<label class="choice">
-            <input
-              type="radio"
-              name=${field}
-              id=${index ? `${field}-${index}` : field}
-              .value=${choice.code}
-              .checked=${this.values[field] === choice.code}
-              ?required=${required}
-              aria-invalid=${ifDefined(error ? 'true' : undefined)}
-            />
-            <span>${choiceLabel(choice, locale)}</span>
-          </label>`,
-        )}
-      </div>
-    </fieldset>`;
-  }
-
-  private renderMessage(rules: Rules): TemplateResult {
-    const error = this.errors.message;
-    const locale = renderedLocale();
-    const remaining = remainingOf(this.values.message, rules.maxLength);
-    const warned = this.personalData.length > 0;
-    return html`<div class=${this.invalid('message')}>
-      <label for="message">${t.messageLabel()}</label>
-      <p id="message-hint" class="hint">${t.messageHint()}</p>
-      ${renderFieldError('message', error)}
-      <textarea
-        id="message"
-        name="message"
-        part="message"
-        rows="6"
-        dir="auto"
-        required
-        aria-describedby=${describedBy('message-hint', error && errorIdOf('message'), 'message-count', warned && 'personal-data')!}
-        aria-invalid=${ifDefined(error ? 'true' : undefined)}
-        .value=${this.values.message}
-      ></textarea>
-      <p id="message-count" part="count" class=${remaining < 0 ? 'error-message' : 'hint'}>${core.charactersRemaining(remaining, locale)}</p>
-      ${warned ? html`<p id="personal-data" class="warning">${core.personalDataWarning(this.personalData, locale)}</p>` : nothing}
-    </div>`;
-  }
-
-  private renderInput(field: 'name' | 'email' | 'mobile', label: string, type: 'text' | 'email' | 'tel', hint?: string): TemplateResult {
-    const error = this.errors[field];
-    const hintId = hint ? `${field}-hint` : undefined;
-    return html`<div class=${this.invalid(field)}>
-      <label for=${field}>${label}</label>
-      ${hint ? html`<p id=${`${field}-hint`} class="hint">${hint}</p>` : nothing}
-      ${renderFieldError(field, error)}
-      <input
-        class="input"
-        id=${field}
-        name=${field}
-        part=${`input ${field}`}
-        type=${type}
-        autocomplete=${type === 'text' ? 'name' : type}
-        dir=${type === 'text' ? 'auto' : 'ltr'}
-        spellcheck="false"
-        aria-describedby=${ifDefined(describedBy(hintId, error && errorIdOf(field)))}
-        aria-invalid=${ifDefined(error ? 'true' : undefined)}
-        .value=${this.values[field]}
-      />
-    </div>`;
-  }
-
   private renderContact(rules: Rules): TemplateResult {
     const required = rules.contact === 'required';
-    const error = this.errors.consent;
+    const { values, errors } = this;
     return html`<fieldset class="contact" part="contact" aria-describedby="contact-hint">
       <legend>${t.contactLegend(required)}</legend>
       <p id="contact-hint" class="hint">${t.contactHint(required)}</p>
-      ${this.renderInput('name', t.nameLabel(), 'text')} ${this.renderInput('email', t.emailLabel(), 'email')}
-      ${this.renderInput('mobile', t.mobileLabel(), 'tel', t.mobileHint())}
-      ${this.renderRadios('channel', t.channelLegend(), channels(), false)}
-      <div class=${this.invalid('consent')}>
-        ${renderFieldError('consent', error)}
-        <label class="choice">
-          <input
-            type="checkbox"
-            id="consent"
-            name="consent"
-            part="consent"
-            .checked=${this.values.consent}
-            ?required=${givesContact(this.values, rules)}
-            aria-describedby=${ifDefined(describedBy(error && errorIdOf('consent')))}
-            aria-invalid=${ifDefined(error ? 'true' : undefined)}
-          />
-          <span>${t.consentLabel()}</span>
-        </label>
-      </div>
+      ${renderTextField({ id: 'name', label: t.nameLabel(), type: 'text', autocomplete: 'name', value: values.name, error: errors.name })}
+      ${renderTextField({ id: 'email', label: t.emailLabel(), type: 'email', autocomplete: 'email', dir: 'ltr', value: values.email, error: errors.email })}
+      ${renderTextField({
+        id: 'mobile',
+        label: t.mobileLabel(),
+        hint: t.mobileHint(),
+        type: 'tel',
+        autocomplete: 'tel',
+        dir: 'ltr',
+        value: values.mobile,
+        error: errors.mobile,
+      })}
+      ${renderRadioGroup({ id: 'channel', label: t.channelLegend(), choices: channels(), value: values.channel, locale: renderedLocale(), error: errors.channel })}
+      ${renderCheckbox({ id: 'consent', label: t.consentLabel(), checked: values.consent, required: givesContact(values, rules), error: errors.consent })}
     </fieldset>`;
   }
 
@@ -493,10 +321,22 @@ export class EpFeedback extends EpElement {
       ...FIELDS.filter((field) => this.errors[field]).map((field) => ({ text: this.errors[field]!(), target: field })),
       ...this.otherErrors.map((text) => ({ text })),
     ];
+    const { values, errors } = this;
+    const locale = renderedLocale();
     return html`<slot name="intro"><p class="intro">${t.intro()}</p></slot>
       <form novalidate part="form" aria-labelledby="title" @submit=${this.onSubmit} @input=${this.onInput} @focusin=${this.preload}>
         ${renderErrorSummary(problems, errorSummaryTitle(), level)}
-        ${this.renderRadios('type', t.typeLegend(), rules.types, true)} ${this.renderMessage(rules)}
+        ${renderRadioGroup({ id: 'type', label: t.typeLegend(), choices: rules.types, value: values.type, locale, required: true, error: errors.type })}
+        ${renderTextArea({
+          id: 'message',
+          label: t.messageLabel(),
+          hint: t.messageHint(),
+          value: values.message,
+          required: true,
+          error: errors.message,
+          count: this.message.count(rules.maxLength),
+          warning: this.message.warning(),
+        })}
         ${rules.contact === 'hidden' ? nothing : this.renderContact(rules)} ${renderHoneypot(honeypotLabel())}
         ${this.renderFailure()}
         <button type="submit" class="primary" part="send-button" aria-disabled=${ifDefined(busy ? 'true' : undefined)}>
@@ -530,7 +370,7 @@ export class EpFeedback extends EpElement {
         : this.step === 'sent'
           ? this.renderSent(inner)
           : this.renderForm(inner)}
-      <div id="announcer" class="visually-hidden" aria-live="polite">${this.announcement}</div>
+      ${this.announcer.render()}
     </section>`;
   }
 }

@@ -9,7 +9,8 @@ import type { Choice } from '../core/choices.js';
 export const FIELDS = ['type', 'message', 'name', 'email', 'mobile', 'channel', 'consent'] as const;
 export type Field = (typeof FIELDS)[number];
 
-export interface Values {
+/** A type rather than an interface, so that it is a record of strings and booleans (a draft). */
+export type Values = {
   type: string;
   message: string;
   name: string;
@@ -17,7 +18,7 @@ export interface Values {
   mobile: string;
   channel: string;
   consent: boolean;
-}
+};
 
 export const emptyValues = (): Values => ({ type: '', message: '', name: '', email: '', mobile: '', channel: '', consent: false });
 

@@ -58,27 +58,28 @@ describe('core/contact', () => {
 describe('core/draft', () => {
   afterEach(() => sessionStorage.clear());
 
-  it('keeps a draft per kind, page and form, with only the fields asked for', () => {
+  it('keeps a draft per kind, page and form, with only the fields of the defaults', () => {
     const key = draftKey('feedback', 'https://example.gov.sa/a', 'permits');
     expect(key).to.equal('ep-widgets:feedback:draft:v1:https://example.gov.sa/a#permits');
     writeDraft(key, { values: { message: 'hello', consent: true, website: 'spam' }, startedAt: 5 });
-    expect(readDraft(key, ['message', 'consent'])).to.deep.equal({ values: { message: 'hello', consent: true }, startedAt: 5 });
-    expect(readDraft(draftKey('feedback', 'https://example.gov.sa/b', 'permits'), ['message'])).to.equal(undefined);
+    const defaults = { message: '', name: '', consent: false };
+    expect(readDraft(key, defaults)).to.deep.equal({ values: { message: 'hello', name: '', consent: true }, startedAt: 5 });
+    expect(readDraft(draftKey('feedback', 'https://example.gov.sa/b', 'permits'), defaults)).to.equal(undefined);
     clearDraft(key);
     expect(sessionStorage.getItem(key)).to.equal(null);
   });
 
-  it('stores no empty draft, and ignores what it cannot read', () => {
+  it('stores no empty draft, and ignores what it cannot read or what has the wrong type', () => {
     const key = draftKey('feedback', 'p');
     writeDraft(key, { values: { message: 'x' }, startedAt: 1 });
     writeDraft(key, { values: { message: '', consent: false }, startedAt: 1 });
     expect(sessionStorage.getItem(key)).to.equal(null);
     for (const raw of ['{oops', 'null', '"text"', '{"values": 3, "startedAt": 1}', '{"values": {}}']) {
       sessionStorage.setItem(key, raw);
-      expect(readDraft(key, ['message']), raw).to.equal(undefined);
+      expect(readDraft(key, { message: '' }), raw).to.equal(undefined);
     }
-    sessionStorage.setItem(key, JSON.stringify({ values: { message: 7, name: 'ok' }, startedAt: 2 }));
-    expect(readDraft(key, ['message', 'name'])).to.deep.equal({ values: { name: 'ok' }, startedAt: 2 });
+    sessionStorage.setItem(key, JSON.stringify({ values: { message: 7, name: 'ok', consent: 'yes' }, startedAt: 2 }));
+    expect(readDraft(key, { message: '', name: '', consent: false })).to.deep.equal({ values: { message: '', name: 'ok', consent: false }, startedAt: 2 });
   });
 });
 

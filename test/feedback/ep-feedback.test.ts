@@ -269,11 +269,11 @@ describe('<ep-feedback>', () => {
     it('warns about personal data in the message, by kind, and still sends', async () => {
       const element = await feedback(endpoint);
       await fillRequired(element, 'inquiry', 'My ID is 1058529940, call 0501234567');
-      await waitUntil(() => element.shadowRoot!.querySelector('#personal-data'), 'no warning', { timeout: 2000 });
-      expect(textOf(element, '#personal-data')).to.equal(
+      await waitUntil(() => element.shadowRoot!.querySelector('#message-warning'), 'no warning', { timeout: 2000 });
+      expect(textOf(element, '#message-warning')).to.equal(
         'Your text seems to contain a mobile number and a national ID or iqama number. Please remove it unless it is needed. You can still send it.',
       );
-      expect($(element, '#message').getAttribute('aria-describedby')).to.contain('personal-data');
+      expect($(element, '#message').getAttribute('aria-describedby')).to.contain('message-warning');
       await expect(element).to.be.accessible();
       pressSend(element);
       await confirmation(element);

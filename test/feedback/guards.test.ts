@@ -160,8 +160,8 @@ describe('<ep-feedback> guards', () => {
     });
 
     it('never catches a fast person who took the minimum time to read the form', async () => {
-      const shownAt = Date.now();
       const element = await feedback(endpoint, 'min-fill-time="800"');
+      const shownAt = Date.now(); // the form is on screen: the guard's clock started at the latest now
       await fillRequired(element); // pasted in at once
       await sleep(800 - (Date.now() - shownAt));
       pressSend(element);
