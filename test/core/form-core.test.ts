@@ -1,7 +1,10 @@
 // The core pieces every form element shares: contact checks, drafts, spam guards, field errors, the error
 // summary and author-replaceable choices. Each is tested here without any element.
-import { expect } from '@open-wc/testing';
-import { html, render } from 'lit';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { LitElement, html, render } from 'lit';
+import { Announcer } from '../../src/core/announcer.js';
+import { onDemand } from '../../src/core/on-demand.js';
+import { TextWatch } from '../../src/core/text-watch.js';
 import { choiceLabel, choicesAttribute } from '../../src/core/choices.js';
 import { cleanInput, normalizeEmail, normalizeSaudiMobile } from '../../src/core/contact.js';
 import { normalizeDigits } from '../../src/core/digits.js';
@@ -196,5 +199,78 @@ describe('core/choices', () => {
     expect(choiceLabel({ code: 'a', label: { en: 'A' } }, 'ar')).to.equal('A');
     expect(choiceLabel({ code: 'a', label: 'Same' }, 'ar')).to.equal('Same');
     expect(choiceLabel({ code: 'fallback', label: { en: ' ' } }, 'en')).to.equal('fallback');
+  });
+});
+
+describe('core/on-demand', () => {
+  it('loads once, tries again after a failure, and gives up on a download that stalls', async () => {
+    let calls = 0;
+    const load = onDemand(async () => ++calls);
+    expect(await load()).to.equal(1);
+    expect(await load()).to.equal(1);
+    let fail = true;
+    const flaky = onDemand(() => (fail ? Promise.reject(new Error('offline')) : Promise.resolve('ok')));
+    let error: unknown;
+    await flaky().catch((caught: unknown) => (error = caught));
+    expect(String(error)).to.contain('offline');
+    fail = false;
+    expect(await flaky()).to.equal('ok');
+    const stalled = onDemand(() => new Promise<never>(() => undefined), 50);
+    let timedOut = false;
+    await stalled().catch(() => (timedOut = true));
+    expect(timedOut).to.equal(true);
+  });
+});
+
+/** A bare element with an announcer, a watched text and a button, for the controllers' tests. */
+class ControllerHost extends LitElement {
+  readonly announcer = new Announcer(this);
+  readonly text = new TextWatch(this, (said) => void this.announcer.announce(said));
+  override render() {
+    return html`<button>inside</button><p class="result" tabindex="-1">Sent</p>${this.announcer.render()}`;
+  }
+}
+customElements.define('ep-test-controllers', ControllerHost);
+
+describe('core/announcer and core/text-watch', () => {
+  it('moves focus to a result when the visitor is in the element, and says it when they went elsewhere', async () => {
+    const host = await fixture<ControllerHost>(html`<ep-test-controllers></ep-test-controllers>`);
+    host.shadowRoot!.querySelector('button')!.focus();
+    host.announcer.focus('.result');
+    await host.updateComplete;
+    expect(host.shadowRoot!.activeElement?.className).to.equal('result');
+    const elsewhere = document.createElement('input');
+    document.body.append(elsewhere);
+    try {
+      elsewhere.focus();
+      host.announcer.focus('.result');
+      await waitUntil(() => host.shadowRoot!.querySelector('#announcer')!.textContent === 'Sent', 'not announced');
+      expect(document.activeElement === elsewhere, 'focus stayed where the visitor put it').to.equal(true);
+    } finally {
+      elsewhere.remove();
+    }
+  });
+
+  it('counts as the visitor types, says so only at thresholds, and warns about personal data after a pause', async () => {
+    const host = await fixture<ControllerHost>(html`<ep-test-controllers></ep-test-controllers>`);
+    const said: string[] = [];
+    const watch = new TextWatch(host, (text) => said.push(text));
+    watch.update('a'.repeat(50), 100);
+    watch.update('a'.repeat(76), 100);
+    watch.update('a'.repeat(80), 100);
+    watch.update('a'.repeat(95), 100);
+    watch.update('a'.repeat(101), 100);
+    expect(said).to.deep.equal(['You have 24 characters remaining', 'You have 5 characters remaining', 'You have 1 character too many']);
+    expect(watch.count(100)).to.deep.equal({ text: 'You have 1 character too many', over: true });
+    watch.update('', 100, true);
+    expect(watch.count(100)).to.deep.equal({ text: 'You have 100 characters remaining', over: false });
+    said.length = 0;
+    watch.update('mail me at a@b.sa', 100);
+    expect(watch.warning()).to.equal(undefined);
+    await waitUntil(() => watch.warning() !== undefined, 'no warning', { timeout: 2000 });
+    expect(watch.warning()).to.contain('an email address');
+    expect(said).to.deep.equal([watch.warning()]);
+    watch.update('', 100);
+    expect(watch.warning()).to.equal(undefined);
   });
 });

@@ -480,6 +480,26 @@ describe('<ep-feedback>', () => {
     });
   });
 
+  describe('focus', () => {
+    it('does not take focus back from a visitor who went on to the rest of the page; it says the result instead', async () => {
+      await endpoint.script('submissions', { delayMs: 300, status: 201, body: { reference: 'FB-2026-000042' } });
+      const element = await feedback(endpoint);
+      await fillRequired(element);
+      const elsewhere = document.createElement('input');
+      document.body.append(elsewhere);
+      try {
+        pressSend(element);
+        elsewhere.focus();
+        await confirmation(element);
+        await waitUntil(() => announced(element).includes('Your message has been sent'), 'the result was not said');
+        expect(document.activeElement === elsewhere, 'focus stayed where the visitor put it').to.equal(true);
+        expect(announced(element)).to.contain('FB-2026-000042');
+      } finally {
+        elsewhere.remove();
+      }
+    });
+  });
+
   describe('events', () => {
     it('lets the page amend the envelope (a CAPTCHA token) and keeps the amendment on a retry', async () => {
       await endpoint.script('submissions', { status: 503, body: {} });
