@@ -11,7 +11,7 @@ export const fieldStyles = css`
     gap: 0.25rem;
     margin-block: 0 1.25rem;
   }
-  .field > label,
+  .field > label:not(.choice),
   .field > legend {
     font-weight: 600;
   }

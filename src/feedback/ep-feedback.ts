@@ -349,7 +349,7 @@ export class EpFeedback extends EpElement {
     return html`<div class="confirmation" part="confirmation" tabindex="-1">
       <div class="confirmation-title" role="heading" aria-level=${level}>${t.sentTitle()}</div>
       ${this.reference
-        ? html`<p class="reference" part="reference">${t.referenceLabel()} <strong dir="ltr">${this.reference}</strong></p>
+        ? html`<p class="reference" part="reference">${t.referenceLabel()} <strong><span dir="ltr">${this.reference}</span></strong></p>
             <p class="hint">${t.referenceHint()}</p>`
         : nothing}
       <div class="subheading" role="heading" aria-level=${level}>${t.nextTitle()}</div>
