@@ -353,7 +353,7 @@ export class EpFeedback extends EpElement {
             <p class="hint">${t.referenceHint()}</p>`
         : nothing}
       <div class="subheading" role="heading" aria-level=${level}>${t.nextTitle()}</div>
-      <p>${this.repliable ? t.nextWithContact() : t.nextWithoutContact()}</p>
+      <p>${this.rules.contact === 'hidden' ? t.nextWithoutAsking() : this.repliable ? t.nextWithContact() : t.nextWithoutContact()}</p>
       <button type="button" part="send-another-button" @click=${this.again}>${t.sendAnother()}</button>
     </div>`;
   }

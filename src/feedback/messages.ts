@@ -51,4 +51,6 @@ export const nextWithoutContact = (): string =>
   msg('We will read your message. You did not give contact details, so we cannot reply to you.', {
     id: 'feedback.sent.next-no-contact',
   });
+/** When the form asks for no contact details (`contact="hidden"`). */
+export const nextWithoutAsking = (): string => msg('We will read your message.', { id: 'feedback.sent.next-read' });
 export const sendAnother = (): string => msg('Send another message', { id: 'feedback.send-another' });

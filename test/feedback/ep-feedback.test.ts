@@ -329,6 +329,7 @@ describe('<ep-feedback>', () => {
       pressSend(element);
       await confirmation(element);
       expect((await endpoint.posted())[0]!.body.data).to.deep.equal({ type: { code: 'suggestion', label: 'Suggestion' }, message: MESSAGE });
+      expect(textOf(element, '.confirmation p:not(.reference):not(.hint)')).to.equal('We will read your message.');
       await expect(element).to.be.accessible();
     });
 

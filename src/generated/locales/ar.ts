@@ -76,6 +76,7 @@
 'feedback.send-another': `إرسال رسالة أخرى`,
 'feedback.sent.next-contact': `سنطّلع على رسالتك ونرد عليك عبر بيانات التواصل التي أدخلتها.`,
 'feedback.sent.next-no-contact': `سنطّلع على رسالتك. لم تُدخل بيانات للتواصل، لذا لن نتمكّن من الرد عليك.`,
+'feedback.sent.next-read': `سنطّلع على رسالتك.`,
 'feedback.sent.next-title': `ما الخطوات التالية`,
 'feedback.sent.reference': `رقمك المرجعي`,
 'feedback.sent.reference-hint': `احتفظ به في حال تواصلت معنا بشأن هذه الرسالة.`,
