@@ -246,7 +246,8 @@ export class EpFeedback extends EpElement {
   }
 
   private showRejection(fieldErrors: FieldError[], rules: Rules): void {
-    const shown = rules.contact === 'hidden' ? FIELDS.slice(0, 2) : FIELDS;
+    // Errors about contact fields the form does not show go to the summary as text, like unknown fields.
+    const shown = rules.contact === 'hidden' ? FIELDS.filter((field) => field === 'type' || field === 'message') : FIELDS;
     const { byField, other } = matchFieldErrors(fieldErrors, shown, (field, code) => localizeCode(field, code, rules), t.invalid);
     if (Object.keys(byField).length === 0 && other.length === 0) return this.fail('rejected');
     this.errors = byField;
