@@ -13,6 +13,7 @@ import { minifyCssLiterals } from './tools/minify-css-literals.mjs';
 const entries = {
   index: 'src/index.ts',
   'ep-page-poll': 'src/ep-page-poll.ts',
+  'ep-feedback': 'src/ep-feedback.ts',
   all: 'src/all.ts',
 };
 

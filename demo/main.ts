@@ -28,12 +28,14 @@ const TITLES: Record<Locale, string> = {
 const STATUS = {
   ar: {
     failNext: 'سيفشل الإرسال التالي برمز 503، فيُحفظ على هذا الجهاز ويُعاد إرساله بعد لحظات.',
+    refuseNext: 'سيرفض الخادم الإرسال التالي برمز 422 مع خطأ في حقلَي البريد الإلكتروني والرسالة.',
     failNextError: 'تعذّر ضبط خادم التطوير.',
     reset: 'نُسيت إجابتك على هذه الصفحة، ويُعرض السؤال من جديد.',
     cleared: 'مُسح السجل.',
   },
   en: {
     failNext: 'The next send will fail with 503: it is saved on this device and sent again in a moment.',
+    refuseNext: 'The server will refuse the next send with 422 and errors on the email and message fields.',
     failNextError: 'Could not script the dev server.',
     reset: 'Your answer on this page was forgotten; the question is shown again.',
     cleared: 'The log was cleared.',
@@ -159,19 +161,42 @@ byId<HTMLButtonElement>('clear-events').addEventListener('click', () => {
   say('cleared');
 });
 
-// The dev collector can be scripted: the next POST to /submissions answers 503, so `ep-error` can be seen.
-byId<HTMLButtonElement>('simulate-error').addEventListener('click', async () => {
+/** Scripts what the dev collector answers to the next POST to /submissions. */
+async function scriptNextSend(answer: { status: number; body: unknown }, done: keyof (typeof STATUS)['en']): Promise<void> {
   try {
     const response = await fetch(`${ENDPOINT.replace(/\/+$/, '')}/__script`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ route: 'submissions', responses: [{ status: 503, body: { message: 'demo: simulated outage' } }] }),
+      body: JSON.stringify({ route: 'submissions', responses: [answer] }),
     });
-    say(response.ok ? 'failNext' : 'failNextError');
+    say(response.ok ? done : 'failNextError');
   } catch {
     say('failNextError');
   }
-});
+}
+
+// The next send answers 503, so `ep-error` and the retry can be seen.
+byId<HTMLButtonElement>('simulate-error').addEventListener('click', () =>
+  scriptNextSend({ status: 503, body: { message: 'demo: simulated outage' } }, 'failNext'),
+);
+
+// The next send is refused with field errors, so <ep-feedback> shows them on its fields (a known code on the
+// email address, in the visitor's language; the collector's own words on the message).
+byId<HTMLButtonElement>('simulate-field-error').addEventListener('click', () =>
+  scriptNextSend(
+    {
+      status: 422,
+      body: {
+        message: 'demo: refused',
+        fieldErrors: [
+          { field: 'contact.email', code: 'invalid' },
+          { field: 'message', code: 'demo', message: 'The collector refused this message (demo).' },
+        ],
+      },
+    },
+    'refuseNext',
+  ),
+);
 
 // The poll remembers, per page and browser, that the visitor answered. "Ask again" forgets that and puts a
 // fresh element in place of the old one, so the whole flow can be tried again without clearing storage by hand.

@@ -1,6 +1,6 @@
 // `npm run test:faults` (also part of `npm test`): the end-to-end fault run of issue 3. Serves the demo
 // with its collector (Vite, as `npm start` does), opens it in two tabs of Debian's Chromium, and has
-// visitors send SUBMISSIONS submissions (votes and their details) while the collector is made to fail
+// visitors send SUBMISSIONS submissions (votes, their details, feedback messages) while the collector is made to fail
 // (500, 503 with Retry-After, 429), to hang past the elements' timeout, and to be unreachable (the
 // browser offline) for stretches, and while tabs are reloaded mid-queue. Then it lets the network
 // recover and checks what the collector holds: every submission once.
@@ -39,7 +39,7 @@ await context.addInitScript(() => {
   document.addEventListener('ep-submit', (event) => {
     const { id, kind, page, data } = event.detail.envelope;
     // What makes a submission itself (not its envelope): a retry with a new id would repeat this key.
-    window.faultRunSent(id, `${kind} ${page.url} ${data.comment ?? ''}`);
+    window.faultRunSent(id, `${kind} ${page.url} ${data.comment ?? data.message ?? ''}`);
   });
   document.addEventListener('ep-queued', (event) => window.faultRunQueued(event.detail.envelope.id));
   document.addEventListener('ep-error', (event) =>
@@ -74,8 +74,36 @@ async function openTab() {
 
 let counter = 0;
 /** One visitor: a poll for its own page; votes, and every other visitor also sends a reason and a comment. */
+/** One visitor who writes to the ministry with the feedback form (a message of its own, for the duplicate count). */
+async function writeIn(page, n) {
+  await page.evaluate(
+    async ({ n, collector }) => {
+      const form = document.createElement('ep-feedback');
+      form.setAttribute('endpoint', collector);
+      form.setAttribute('timeout', '1200');
+      form.setAttribute('id', `fault-run-${n}`);
+      // The fill-time guard takes a script for a robot; the run's visitors are scripts.
+      form.setAttribute('min-fill-time', '0');
+      document.body.append(form);
+      await form.updateComplete;
+      const root = form.shadowRoot;
+      root.querySelector('input[name="type"][value="suggestion"]').click();
+      const message = root.querySelector('#message');
+      message.value = `visitor ${n} suggests opening on Saturdays`;
+      message.dispatchEvent(new Event('input', { bubbles: true }));
+      await form.updateComplete;
+      root.querySelector('[part~="send-button"]').click();
+      const end = Date.now() + 8000;
+      while (!root.querySelector('.confirmation, [part="error"]') && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+      form.remove();
+    },
+    { n, collector },
+  );
+}
+
 async function visit(page) {
   const n = (counter += 1);
+  if (n % 3 === 0) return writeIn(page, n);
   const withDetails = n % 2 === 0;
   await page.evaluate(
     async ({ n, collector, withDetails }) => {
@@ -203,7 +231,7 @@ try {
   const storedIds = new Set(stored.map((envelope) => envelope.id));
   const keys = new Map();
   for (const envelope of stored) {
-    const key = `${envelope.kind} ${envelope.page.url} ${envelope.data.comment ?? ''}`;
+    const key = `${envelope.kind} ${envelope.page.url} ${envelope.data.comment ?? envelope.data.message ?? ''}`;
     keys.set(key, (keys.get(key) ?? 0) + 1);
   }
   const duplicates = [...keys.values()].reduce((sum, count) => sum + (count - 1), 0);
@@ -231,6 +259,9 @@ try {
     const tries = posts.filter((post) => post.body?.id === id).map((post) => `${post.answer}@${post.at - started}ms`);
     console.log(`lost: ${id} ${sent.get(id)}${queued.has(id) ? ' (was saved on the device)' : ''}; tries: ${tries.join(', ') || 'none'}`);
   }
+  const kinds = {};
+  for (const envelope of stored) kinds[envelope.kind] = (kinds[envelope.kind] ?? 0) + 1;
+  console.log(`stored by kind: ${Object.entries(kinds).map(([kind, count]) => `${kind}=${count}`).join(' ')}`);
   console.log(`sent=${counts.sent} stored=${counts.stored} duplicates=${duplicates} lost=${lost}`);
   // A run in which no send failed proves nothing.
   const ok = sent.size >= SUBMISSIONS && queued.size > 0 && undelivered.length === 0 && lost === 0 && duplicates === 0 && strangers === 0 && left === 0;

@@ -2,7 +2,8 @@
 // for the npm build's import map) with the in-memory collector on a local port, opens Debian's Chromium
 // with playwright-core, and checks that: the one-file bundle loads twice without an error, renders styled
 // in both languages and delivers a vote; the npm build, with its chunks loaded on demand, does the same
-// up to the reasons; and reserve.css holds the place (wide and narrow) until a late script arrives.
+// up to the reasons; <ep-feedback>, from either, sends and confirms in both languages; and reserve.css holds
+// the place (wide and narrow) until a late script arrives.
 // Prints each check and writes { passed, failed } for npm test's summary.
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,14 +20,8 @@ const slowPage = (lang, dir) => `<!doctype html>
 <script type="module" src="/dist/cdn/ep-widgets.js?slow"></script>
 </head><body style="margin:0"><main><p>Text</p><ep-page-poll></ep-page-poll><p id="after">After</p></main></body></html>`;
 
-/**
- * The npm build as a page without a bundler would use it: Lit from an import map (the build leaves it to
- * the application), the registering entry, and its chunks loaded on demand.
- */
-const npmPage = (lang, dir) => `<!doctype html>
-<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
-<meta name="ep-endpoint" content="/ep-dev/smoke-npm-${lang}">
-<script type="importmap">${JSON.stringify({
+/** Lit for the npm build, which leaves it to the application: here from node_modules, by an import map. */
+const importMap = `<script type="importmap">${JSON.stringify({
   imports: {
     lit: '/node_modules/lit/index.js',
     'lit/': '/node_modules/lit/',
@@ -36,9 +31,25 @@ const npmPage = (lang, dir) => `<!doctype html>
     '@lit/reactive-element': '/node_modules/@lit/reactive-element/reactive-element.js',
     '@lit/reactive-element/': '/node_modules/@lit/reactive-element/',
   },
-})}</script>
+})}</script>`;
+
+/**
+ * The npm build as a page without a bundler would use it: Lit from an import map (the build leaves it to
+ * the application), the registering entry, and its chunks loaded on demand.
+ */
+const npmPage = (lang, dir) => `<!doctype html>
+<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
+<meta name="ep-endpoint" content="/ep-dev/smoke-npm-${lang}">
+${importMap}
 <script type="module">import '/dist/ep-page-poll.js';</script>
 </head><body><main><h1>Service</h1><ep-page-poll></ep-page-poll></main></body></html>`;
+
+/** <ep-feedback> from the npm build (its own entry, Lit from the import map) or from the one-file bundle. */
+const feedbackPage = (from) => (lang, dir) => `<!doctype html>
+<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
+<meta name="ep-endpoint" content="/ep-dev/smoke-feedback-${from}-${lang}">
+${from === 'npm' ? `${importMap}<script type="module">import '/dist/ep-feedback.js';</script>` : '<script type="module" src="/dist/cdn/ep-widgets.js"></script>'}
+</head><body><main><h1>Service</h1><ep-feedback min-fill-time="0"></ep-feedback></main></body></html>`;
 
 const page = (lang, dir) => `<!doctype html>
 <html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
@@ -52,10 +63,10 @@ const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/htm
 const server = createServer(async (req, res) => {
   if (await endpoint(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const match = /^\/(page|slow|npm)-(en|ar)\.html$/.exec(url.pathname);
+  const match = /^\/(page|slow|npm|feedback-npm|feedback-cdn)-(en|ar)\.html$/.exec(url.pathname);
   if (match) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    const pages = { page, slow: slowPage, npm: npmPage };
+    const pages = { page, slow: slowPage, npm: npmPage, 'feedback-npm': feedbackPage('npm'), 'feedback-cdn': feedbackPage('cdn') };
     return res.end(pages[match[1]](match[2], match[2] === 'ar' ? 'rtl' : 'ltr'));
   }
   if (url.search === '?slow') await new Promise((resolve) => setTimeout(resolve, 700));
@@ -129,6 +140,28 @@ try {
       JSON.stringify({ errors, legend, kind: log[0]?.body?.kind }),
     );
     await tab.close();
+  }
+  for (const from of ['npm', 'cdn']) {
+    for (const [lang, send, sentTitle] of [
+      ['en', 'Send message', 'Your message has been sent'],
+      ['ar', 'إرسال الرسالة', 'أُرسلت رسالتك'],
+    ]) {
+      const { tab, errors } = await open(`/feedback-${from}-${lang}.html`);
+      const form = tab.locator('ep-feedback');
+      await form.locator('form').waitFor();
+      await form.locator('input[name="type"]').first().check();
+      await form.locator('#message').fill('A message long enough to send.');
+      await form.getByRole('button', { name: send }).click();
+      await form.locator('[part="reference"]').waitFor();
+      const title = (await form.locator('.confirmation-title').textContent())?.trim();
+      const log = await (await fetch(`${base}/ep-dev/smoke-feedback-${from}-${lang}/__log`)).json();
+      check(
+        `${lang}: <ep-feedback> from the ${from === 'npm' ? 'npm build (Lit from an import map, the transport on demand)' : 'one-file bundle'} sends and confirms`,
+        errors.length === 0 && title === sentTitle && log[0]?.body?.kind === 'feedback' && log[0]?.body?.locale === lang,
+        JSON.stringify({ errors, title, kind: log[0]?.body?.kind }),
+      );
+      await tab.close();
+    }
   }
   for (const [width, lang] of [[1280, 'en'], [1280, 'ar'], [360, 'en'], [360, 'ar']]) {
     const tab = await browser.newPage({ viewport: { width, height: 800 } });

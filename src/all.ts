@@ -5,8 +5,11 @@
  */
 import { defineElement } from './core/define.js';
 import { EpPagePoll } from './page-poll/ep-page-poll.js';
+import { EpFeedback } from './feedback/ep-feedback.js';
 import type {} from './ep-page-poll.js'; // the HTMLElementTagNameMap entries
+import type {} from './ep-feedback.js';
 
 defineElement('ep-page-poll', EpPagePoll);
+defineElement('ep-feedback', EpFeedback);
 
 export * from './index.js';

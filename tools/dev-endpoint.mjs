@@ -43,7 +43,7 @@ function newSpace() {
   return { log: [], scripts: { submissions: [], tally: [] }, stored: new Map(), answers: new Map(), sequence: 0 };
 }
 
-const PREFIXES = { 'page-vote': 'PV', 'page-vote-details': 'PD' };
+const PREFIXES = { 'page-vote': 'PV', 'page-vote-details': 'PD', feedback: 'FB' };
 
 function accept(space, envelope) {
   space.sequence += 1;

@@ -6,15 +6,13 @@
  * instead of gluing every digit together, because dates, years, prices and order numbers share text
  * with the numbers we look for and must stay silent.
  */
+import { INVISIBLE, normalizeDigits } from './digits.js';
+
+export { normalizeDigits };
+
 export type PersonalDataKind = 'email' | 'phone' | 'national-id' | 'iban' | 'card';
 
 const KIND_ORDER: readonly PersonalDataKind[] = ['email', 'phone', 'national-id', 'iban', 'card'];
-
-/** Arabic-Indic (U+0660–0669) and Persian/Extended Arabic-Indic (U+06F0–06F9) digits to ASCII 0-9; nothing else changes. */
-export function normalizeDigits(text: string): string {
-  // Both blocks start at a code point ending in 0, so the low four bits are the digit's value.
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String(digit.charCodeAt(0) & 0xf));
-}
 
 /** Luhn checksum over a string of ASCII digits. */
 export function passesLuhn(digits: string): boolean {
@@ -74,12 +72,6 @@ const CARD =
 // in odd positions from the left and sums digit sums, total 0 mod 10. With 10 digits those are the
 // even positions from the right, so that is exactly Luhn and passesLuhn serves both.
 const NATIONAL_ID = /(?<!\d)[12]\d{9}(?!\d)/g;
-
-/**
- * Bidi marks and zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM) that keyboards and
- * copy-paste slip into mixed Arabic/Latin text, even between the digits of a number.
- */
-const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
 /** The kinds found, each at most once, in the fixed order of the PersonalDataKind union above. Never returns the values. */
 export function findPersonalData(text: string): PersonalDataKind[] {

@@ -1,0 +1,52 @@
+/**
+ * What the feedback form holds: its fields, the types of message offered by default, the ways of being
+ * contacted, and the options that change its rules.
+ */
+import { msg } from '@lit/localize';
+import type { Choice } from '../core/choices.js';
+
+/** The form's fields in the order they are shown, checked and listed in the error summary. */
+export const FIELDS = ['type', 'message', 'name', 'email', 'mobile', 'channel', 'consent'] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** A type rather than an interface, so that it is a record of strings and booleans (a draft). */
+export type Values = {
+  type: string;
+  message: string;
+  name: string;
+  email: string;
+  mobile: string;
+  channel: string;
+  consent: boolean;
+};
+
+export const emptyValues = (): Values => ({ type: '', message: '', name: '', email: '', mobile: '', channel: '', consent: false });
+
+/** `optional` (the default): the visitor may leave contact details; `required`: they must; `hidden`: not asked. */
+export type ContactMode = 'optional' | 'required' | 'hidden';
+
+export const contactModeOf = (value: string | undefined): ContactMode =>
+  value === 'required' || value === 'hidden' ? value : 'optional';
+
+/** The options the rules depend on (the element's properties, made usable). */
+export interface Rules {
+  contact: ContactMode;
+  minLength: number;
+  maxLength: number;
+  types: readonly Choice[];
+}
+
+/** The types of message offered unless the page author gives others. Codes are stable. */
+export const defaultTypes = (): Choice[] => [
+  { code: 'inquiry', label: msg('Inquiry', { id: 'feedback.type.inquiry' }) },
+  { code: 'suggestion', label: msg('Suggestion', { id: 'feedback.type.suggestion' }) },
+  { code: 'complaint', label: msg('Complaint', { id: 'feedback.type.complaint' }) },
+  { code: 'compliment', label: msg('Compliment', { id: 'feedback.type.compliment' }) },
+];
+
+/** How the visitor would like to be contacted. Codes are stable. */
+export const channels = (): Choice[] => [
+  { code: 'email', label: msg('Email', { id: 'feedback.channel.email' }) },
+  { code: 'phone', label: msg('Phone call', { id: 'feedback.channel.phone' }) },
+  { code: 'sms', label: msg('Text message (SMS)', { id: 'feedback.channel.sms' }) },
+];

@@ -1,0 +1,89 @@
+/**
+ * The form's rules: what makes it ready to send (each problem a message for its field), what is sent,
+ * and the messages for the codes a collector may return for a field (422).
+ */
+import { choiceLabel } from '../core/choices.js';
+import { cleanInput, normalizeEmail, normalizeSaudiMobile } from '../core/contact.js';
+import { remainingOf } from '../core/character-count.js';
+import type { Message } from '../core/field-error.js';
+import { emailInvalid, mobileInvalid, tooShort } from '../core/form-messages.js';
+import { renderedLocale } from '../core/language-sync.js';
+import type { Locale } from '../core/locale.js';
+import { tooLong } from '../core/messages.js';
+import type { Field, Rules, Values } from './model.js';
+import * as t from './messages.js';
+
+export type Errors = Partial<Record<Field, Message>>;
+
+/** Longest name accepted, in characters. */
+export const NAME_MAX = 100;
+
+const longerThan = (text: string, max: number): boolean => remainingOf(text, max) < 0;
+const mobileChannel = (channel: string): boolean => channel === 'phone' || channel === 'sms';
+
+/** What the visitor gave to be contacted by, cleaned; nothing when the contact block is hidden. */
+function contactOf(values: Values, rules: Rules): { name: string; email: string; mobile: string } {
+  if (rules.contact === 'hidden') return { name: '', email: '', mobile: '' };
+  return { name: cleanInput(values.name), email: cleanInput(values.email), mobile: cleanInput(values.mobile) };
+}
+
+/** Whether the visitor gave a way to reach them (an email address or a mobile number). */
+export function givesContact(values: Values, rules: Rules): boolean {
+  const { email, mobile } = contactOf(values, rules);
+  return Boolean(email || mobile);
+}
+
+/** Every problem that stops the form from being sent, by field, in the order of the form. */
+export function validate(values: Values, rules: Rules): Errors {
+  const errors: Errors = {};
+  const min = rules.minLength;
+  const max = rules.maxLength;
+  if (!rules.types.some((type) => type.code === values.type)) errors.type = t.typeMissing;
+  const message = values.message.trim();
+  if (!message) errors.message = t.messageMissing;
+  else if ([...message].length < min) errors.message = () => tooShort(min, renderedLocale());
+  else if (longerThan(values.message, max)) errors.message = () => tooLong(max, renderedLocale());
+  if (rules.contact === 'hidden') return errors;
+
+  const { name, email, mobile } = contactOf(values, rules);
+  if (longerThan(name, NAME_MAX)) errors.name = () => tooLong(NAME_MAX, renderedLocale());
+  if (email && !normalizeEmail(email)) errors.email = emailInvalid;
+  if (mobile && !normalizeSaudiMobile(mobile)) errors.mobile = mobileInvalid;
+  if (!email && !mobile && rules.contact === 'required') errors.email = t.contactMissing;
+  if (!email && values.channel === 'email') errors.email ??= t.emailForChannel;
+  if (!mobile && mobileChannel(values.channel)) errors.mobile = t.mobileForChannel;
+  if ((email || mobile) && !values.consent) errors.consent = t.consentMissing;
+  return errors;
+}
+
+/** The submission's `data`, from values that passed `validate`. Contact details go normalised (E.164). */
+export function toPayload(values: Values, rules: Rules, service: string | undefined, locale: Locale): Record<string, unknown> {
+  const type = rules.types.find((choice) => choice.code === values.type);
+  const data: Record<string, unknown> = {
+    type: { code: values.type, label: type ? choiceLabel(type, locale) : values.type },
+    message: values.message.trim(),
+  };
+  const serviceName = service?.trim();
+  if (serviceName) data.service = serviceName;
+  const { name, email, mobile } = contactOf(values, rules);
+  const contact: Record<string, string> = {};
+  if (name) contact.name = name;
+  if (email) contact.email = normalizeEmail(email) ?? email;
+  if (mobile) contact.mobile = normalizeSaudiMobile(mobile) ?? mobile;
+  if ((email || mobile) && values.channel) contact.channel = values.channel;
+  if (Object.keys(contact).length > 0) data.contact = contact;
+  if (email || mobile) data.consent = true;
+  return data;
+}
+
+/** The message for a code the collector gave for one of the form's fields, when the form knows it. */
+export function localizeCode(field: Field, code: string | undefined, rules: Rules): Message | undefined {
+  const locale = renderedLocale;
+  const known: Partial<Record<string, Partial<Record<Field, Message>>>> = {
+    required: { type: t.typeMissing, message: t.messageMissing, email: t.contactMissing, mobile: t.contactMissing, consent: t.consentMissing },
+    'too-long': { message: () => tooLong(rules.maxLength, locale()), name: () => tooLong(NAME_MAX, locale()) },
+    'too-short': { message: () => tooShort(rules.minLength, locale()) },
+    invalid: { email: emailInvalid, mobile: mobileInvalid },
+  };
+  return code ? known[code]?.[field] : undefined;
+}

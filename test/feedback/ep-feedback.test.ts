@@ -1,0 +1,639 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { configure } from '../../src/core/config.js';
+import type { EpErrorEvent, EpSubmitEvent, EpSuccessEvent } from '../../src/core/events.js';
+import { TestEndpoint } from '../helpers/endpoint.js';
+import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
+import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';
+import { runElementSuite } from '../suites/ep-element-suite.js';
+import {
+  MESSAGE,
+  announced,
+  choose,
+  confirmation,
+  draftKeyFor,
+  errorSummary,
+  feedback,
+  fillRequired,
+  pressSend,
+  settle,
+  tick,
+  typeInto,
+  expectNone,
+  type EpFeedback,
+} from './helpers.js';
+
+runElementSuite({
+  tag: 'ep-feedback',
+  defineModule: '../../src/ep-feedback.ts',
+  readyText: { en: 'Comments and suggestions', ar: 'التعليقات والاقتراحات' },
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const XSS = '<img src=x onerror="window.__epXss=1">';
+const arabicDigits = (n: number) => new Intl.NumberFormat('ar-SA').format(n);
+
+/** Each field's error as a visitor hears it on the field: the control's aria-describedby includes the message. */
+function describedErrorOf(element: EpFeedback, controlSelector: string): string {
+  const control = $(element, controlSelector);
+  const ids = (control.getAttribute('aria-describedby') ?? '').split(' ');
+  const errorId = ids.find((id) => id.endsWith('-error'));
+  if (!errorId) throw new Error(`${controlSelector} is not described by an error`);
+  return textOf(element, `#${errorId}`);
+}
+
+describe('<ep-feedback>', () => {
+  let endpoint: TestEndpoint;
+  beforeEach(async () => {
+    await resetPage();
+    sessionStorage.clear();
+    endpoint = new TestEndpoint();
+  });
+  afterEach(async () => {
+    await resetPage();
+    sessionStorage.clear();
+  });
+
+  describe('sending', () => {
+    it('sends the envelope with the type, message, service and normalised contact, then confirms with the reference, focused', async () => {
+      const element = await feedback(endpoint, 'service="building-permits" privacy-notice="3" id="contact-form"');
+      await choose(element, 'type', 'complaint');
+      await typeInto(element, 'message', 'The permit portal logs me out every few minutes.');
+      await typeInto(element, 'name', '  Sara Al-Harbi ');
+      await typeInto(element, 'email', 'sara@example.sa');
+      await typeInto(element, 'mobile', '٠٥٠ ١٢٣-٤٥٦٧');
+      await choose(element, 'channel', 'sms');
+      await tick(element, 'consent');
+      expect(sessionStorage.getItem(draftKeyFor('contact-form')), 'a draft while typing').to.contain('Sara');
+      const success = oneEvent(document, 'ep-success') as Promise<EpSuccessEvent>;
+      pressSend(element);
+      await confirmation(element);
+      const [post] = await endpoint.waitForPosts(1);
+      const envelope = post!.body;
+      expect(envelope.kind).to.equal('feedback');
+      expect(envelope.id).to.match(UUID);
+      expect(post!.headers['idempotency-key']).to.equal(envelope.id);
+      expect(envelope.privacyNotice).to.equal('3');
+      expect(envelope.locale).to.equal('en');
+      expect(envelope.page.url).to.equal(location.origin + location.pathname);
+      expect(envelope.data).to.deep.equal({
+        type: { code: 'complaint', label: 'Complaint' },
+        message: 'The permit portal logs me out every few minutes.',
+        service: 'building-permits',
+        contact: { name: 'Sara Al-Harbi', email: 'sara@example.sa', mobile: '+966501234567', channel: 'sms' },
+        consent: true,
+      });
+      const reference = (await success).detail.response.reference as string;
+      expect(reference).to.match(/^FB-\d{4}-\d{6}$/);
+      expect(textOf(element, '.confirmation-title')).to.equal('Your message has been sent');
+      expect(textOf(element, '[part="reference"]')).to.equal(`Your reference number ${reference}`);
+      expect(textOf(element, '.confirmation')).to.contain('We will read your message and reply using the contact details you gave.');
+      expectFocused(element, '.confirmation');
+      expect(sessionStorage.getItem(draftKeyFor('contact-form')), 'no draft after success').to.equal(null);
+      await expect(element).to.be.accessible();
+    });
+
+    it('sends no contact and no consent when none is given, and shows no reference when the endpoint returns none', async () => {
+      await endpoint.script('submissions', { status: 201, body: { status: 'received' } });
+      const element = await feedback(endpoint);
+      await fillRequired(element, 'compliment', '  Very helpful staff at the Riyadh office.  ');
+      pressSend(element);
+      await confirmation(element);
+      const [post] = await endpoint.posted();
+      expect(post!.body.data).to.deep.equal({ type: { code: 'compliment', label: 'Compliment' }, message: 'Very helpful staff at the Riyadh office.' });
+      expectNone(element, '[part="reference"]');
+      expect(textOf(element, '.confirmation')).to.contain('You did not give contact details, so we cannot reply to you.');
+    });
+
+    it('sends a name given alone, without asking for consent (nobody can be contacted by a name)', async () => {
+      const element = await feedback(endpoint);
+      await fillRequired(element);
+      await typeInto(element, 'name', 'Khalid');
+      pressSend(element);
+      await confirmation(element);
+      const [post] = await endpoint.posted();
+      expect(post!.body.data.contact).to.deep.equal({ name: 'Khalid' });
+      expect(post!.body.data).not.to.have.property('consent');
+    });
+
+    it('runs in Arabic, right to left, and sends the Arabic label of the type', async () => {
+      await setPageLanguage('ar', 'rtl');
+      const element = await feedback(endpoint);
+      expect(textOf(element, '#title')).to.equal('التعليقات والاقتراحات');
+      expect($(element, '[part="base"]').dir).to.equal('rtl');
+      expect(textOf(element, '[part~="send-button"]')).to.equal('إرسال الرسالة');
+      expect(textOf(element, '#message-count')).to.equal(`يتبقى لك ${arabicDigits(2000)} حرف`);
+      await fillRequired(element, 'inquiry', 'متى تفتح مراكز الخدمة في الإجازات؟');
+      await typeInto(element, 'email', 'محمد@مثال.السعودية');
+      await tick(element, 'consent');
+      pressSend(element);
+      await confirmation(element);
+      const [post] = await endpoint.posted();
+      expect(post!.body.locale).to.equal('ar');
+      expect(post!.body.data.type).to.deep.equal({ code: 'inquiry', label: 'استفسار' });
+      expect(post!.body.data.contact).to.deep.equal({ email: 'محمد@مثال.السعودية' });
+      expect(textOf(element, '.confirmation-title')).to.equal('أُرسلت رسالتك');
+      expect(textOf(element, '[part="reference"]')).to.match(/^رقمك المرجعي FB-/);
+      expectFocused(element, '.confirmation');
+    });
+
+    it('offers "Send another": an empty form, focus on its title, and a new submission', async () => {
+      const element = await feedback(endpoint);
+      await fillRequired(element);
+      pressSend(element);
+      await confirmation(element);
+      $<HTMLButtonElement>(element, '[part="send-another-button"]').click();
+      await settle(element);
+      expectFocused(element, '#title');
+      expect($<HTMLTextAreaElement>(element, '#message').value).to.equal('');
+      expect($$<HTMLInputElement>(element, 'input[name="type"]').some((radio) => radio.checked)).to.equal(false);
+      await fillRequired(element, 'inquiry', 'A second, different message.');
+      pressSend(element);
+      await confirmation(element);
+      const [first, second] = await endpoint.posted();
+      expect(second!.body.id).not.to.equal(first!.body.id);
+    });
+  });
+
+  describe('validation (GOV.UK pattern)', () => {
+    for (const { lang, dir } of LANGUAGES) {
+      it(`lists every problem in a focused summary that links to its field, and ties each message to its field (${lang})`, async () => {
+        await setPageLanguage(lang, dir);
+        const element = await feedback(endpoint);
+        await typeInto(element, 'email', 'sara@example');
+        await typeInto(element, 'mobile', '0412345678');
+        pressSend(element);
+        const problems = await errorSummary(element);
+        const expected =
+          lang === 'en'
+            ? [
+                'Select what your message is about',
+                'Enter your message',
+                'Enter an email address in the correct format, like name@example.com',
+                'Enter a Saudi mobile number in the correct format, like 05XXXXXXXX',
+                'Confirm that we may contact you using the details you gave',
+              ]
+            : [
+                'اختر نوع رسالتك',
+                'اكتب رسالتك',
+                'أدخل البريد الإلكتروني بصيغة صحيحة، مثل name@example.com',
+                'أدخل رقم جوال سعودي بصيغة صحيحة، مثل 05XXXXXXXX',
+                'أكّد موافقتك على التواصل معك عبر البيانات التي أدخلتها',
+              ];
+        expect(problems).to.deep.equal(expected);
+        expect(textOf(element, '.error-summary-title')).to.equal(lang === 'en' ? 'There is a problem' : 'توجد مشكلة');
+        expect($(element, '.error-summary-title').getAttribute('aria-level')).to.equal('3');
+        expectFocused(element, '.error-summary');
+        expect($$<HTMLAnchorElement>(element, '.error-summary a').map((link) => link.getAttribute('href'))).to.deep.equal([
+          '#type',
+          '#message',
+          '#email',
+          '#mobile',
+          '#consent',
+        ]);
+        const prefix = lang === 'en' ? 'Error:' : 'خطأ:';
+        expect(describedErrorOf(element, '#message')).to.equal(`${prefix} ${expected[1]}`);
+        expect(describedErrorOf(element, '#email')).to.equal(`${prefix} ${expected[2]}`);
+        expect(describedErrorOf(element, '#mobile')).to.equal(`${prefix} ${expected[3]}`);
+        expect(describedErrorOf(element, '#consent')).to.equal(`${prefix} ${expected[4]}`);
+        expect(describedErrorOf(element, 'fieldset[part="type"]')).to.equal(`${prefix} ${expected[0]}`);
+        for (const selector of ['#message', '#email', '#mobile', '#consent', '#type']) {
+          expect($(element, selector).getAttribute('aria-invalid'), selector).to.equal('true');
+        }
+        expect($(element, '.error-message .visually-hidden').textContent).to.equal(prefix);
+        expect(getComputedStyle($(element, '.error-message .visually-hidden')).clipPath).to.equal('inset(50%)');
+        expect($(element, '#name').hasAttribute('aria-invalid')).to.equal(false);
+        expect($(element, 'form').hasAttribute('novalidate')).to.equal(true);
+        expect(await endpoint.posted()).to.have.length(0);
+        await expect(element).to.be.accessible();
+      });
+    }
+
+    it('takes the visitor from a summary link to the field, by keyboard', async () => {
+      const element = await feedback(endpoint);
+      await choose(element, 'type', 'inquiry');
+      pressSend(element);
+      await errorSummary(element);
+      await sendKeys({ press: 'Tab' });
+      expect(focusedIn(element)?.textContent?.trim()).to.equal('Enter your message');
+      await sendKeys({ press: 'Enter' });
+      expectFocused(element, '#message');
+      expect(location.hash).to.equal('');
+    });
+
+    it('links a missing type to its first radio', async () => {
+      const element = await feedback(endpoint);
+      await typeInto(element, 'message', MESSAGE);
+      pressSend(element);
+      await errorSummary(element);
+      $<HTMLAnchorElement>(element, '.error-summary a').click();
+      expectFocused(element, 'input[name="type"]');
+      expect($<HTMLInputElement>(element, 'input[name="type"]').value).to.equal('inquiry');
+    });
+
+    it('checks the length of the message against its minimum and maximum, with a count announced only at thresholds', async () => {
+      const element = await feedback(endpoint, 'min-message-length="10" max-message-length="40"');
+      await choose(element, 'type', 'suggestion');
+      await typeInto(element, 'message', 'Too short');
+      expect(textOf(element, '#message-count')).to.equal('You have 31 characters remaining');
+      expect(announced(element), 'plenty left: nothing said').to.equal('');
+      pressSend(element);
+      expect(await errorSummary(element)).to.deep.equal(['Enter 10 characters or more']);
+      await typeInto(element, 'message', 'x'.repeat(30));
+      expect(announced(element)).to.equal('You have 10 characters remaining');
+      await typeInto(element, 'message', 'x'.repeat(31));
+      expect(announced(element), 'the same band: said once').to.equal('You have 10 characters remaining');
+      await typeInto(element, 'message', 'x'.repeat(43));
+      expect(textOf(element, '#message-count')).to.equal('You have 3 characters too many');
+      expect(announced(element)).to.equal('You have 3 characters too many');
+      expect($(element, '#message-count').className).to.equal('error-message');
+      pressSend(element);
+      await settle(element);
+      expect(await errorSummary(element)).to.deep.equal(['Enter 40 characters or fewer']);
+      expect(describedErrorOf(element, '#message')).to.equal('Error: Enter 40 characters or fewer');
+      expect($(element, '#message').getAttribute('aria-describedby')).to.equal('message-hint message-error message-count');
+      expect(await endpoint.posted()).to.have.length(0);
+    });
+
+    it('shows errors in the language the page switched to', async () => {
+      const element = await feedback(endpoint);
+      await choose(element, 'type', 'suggestion');
+      await typeInto(element, 'message', 'short');
+      pressSend(element);
+      expect(await errorSummary(element)).to.deep.equal(['Enter 10 characters or more']);
+      await setPageLanguage('ar', 'rtl');
+      await settle(element);
+      expect(textOf(element, '.error-summary li')).to.equal(`أدخل ${arabicDigits(10)} أحرف أو أكثر`);
+      expect(describedErrorOf(element, '#message')).to.equal(`خطأ: أدخل ${arabicDigits(10)} أحرف أو أكثر`);
+    });
+
+    it('warns about personal data in the message, by kind, and still sends', async () => {
+      const element = await feedback(endpoint);
+      await fillRequired(element, 'inquiry', 'My ID is 1058529940, call 0501234567');
+      await waitUntil(() => element.shadowRoot!.querySelector('#message-warning'), 'no warning', { timeout: 2000 });
+      expect(textOf(element, '#message-warning')).to.equal(
+        'Your text seems to contain a mobile number and a national ID or iqama number. Please remove it unless it is needed. You can still send it.',
+      );
+      expect($(element, '#message').getAttribute('aria-describedby')).to.contain('message-warning');
+      await expect(element).to.be.accessible();
+      pressSend(element);
+      await confirmation(element);
+    });
+  });
+
+  describe('contact details', () => {
+    it('asks for consent only when an email address or a mobile number is given', async () => {
+      const element = await feedback(endpoint);
+      await fillRequired(element);
+      await typeInto(element, 'mobile', '+966 50 123 4567');
+      expect($<HTMLInputElement>(element, '#consent').required).to.equal(true);
+      pressSend(element);
+      expect(await errorSummary(element)).to.deep.equal(['Confirm that we may contact you using the details you gave']);
+      await typeInto(element, 'mobile', '');
+      expect($<HTMLInputElement>(element, '#consent').required).to.equal(false);
+      pressSend(element);
+      await confirmation(element);
+    });
+
+    it('needs the detail that goes with the chosen channel', async () => {
+      const element = await feedback(endpoint);
+      await fillRequired(element);
+      await choose(element, 'channel', 'email');
+      pressSend(element);
+      expect(await errorSummary(element)).to.deep.equal(['Enter an email address, or choose another way for us to contact you']);
+      await choose(element, 'channel', 'phone');
+      await typeInto(element, 'email', 'a@b.sa');
+      await tick(element, 'consent');
+      pressSend(element);
+      expect(await errorSummary(element)).to.deep.equal(['Enter a mobile number, or choose another way for us to contact you']);
+      expect($$<HTMLAnchorElement>(element, '.error-summary a')[0]!.getAttribute('href')).to.equal('#mobile');
+    });
+
+    it('requires an email address or a mobile number when the author makes contact required', async () => {
+      const element = await feedback(endpoint, 'contact="required"');
+      expect(textOf(element, '[part="contact"] legend')).to.equal('Your contact details');
+      await fillRequired(element);
+      pressSend(element);
+      expect(await errorSummary(element)).to.deep.equal(['Enter an email address or a mobile number']);
+      await typeInto(element, 'mobile', '00966 5 0123 4567');
+      await tick(element, 'consent');
+      pressSend(element);
+      await confirmation(element);
+      expect((await endpoint.posted())[0]!.body.data.contact).to.deep.equal({ mobile: '+966501234567' });
+    });
+
+    it('asks for no contact details when the author hides them, and sends none', async () => {
+      const element = await feedback(endpoint, 'contact="hidden"');
+      expectNone(element, '[part="contact"]');
+      expectNone(element, '#email');
+      await fillRequired(element);
+      pressSend(element);
+      await confirmation(element);
+      expect((await endpoint.posted())[0]!.body.data).to.deep.equal({ type: { code: 'suggestion', label: 'Suggestion' }, message: MESSAGE });
+      expect(textOf(element, '.confirmation p:not(.reference):not(.hint)')).to.equal('We will read your message.');
+      await expect(element).to.be.accessible();
+    });
+
+    it('labels the contact block as optional by default and gives the fields the right keyboards and autofill', async () => {
+      const element = await feedback(endpoint);
+      expect(textOf(element, '[part="contact"] legend')).to.equal('Your contact details (optional)');
+      const attrs = (id: string) => ['type', 'autocomplete', 'dir'].map((name) => $(element, `#${id}`).getAttribute(name));
+      expect(attrs('name')).to.deep.equal(['text', 'name', 'auto']);
+      expect(attrs('email')).to.deep.equal(['email', 'email', 'ltr']);
+      expect(attrs('mobile')).to.deep.equal(['tel', 'tel', 'ltr']);
+      expect($(element, '#mobile').getAttribute('aria-describedby')).to.equal('mobile-hint');
+    });
+  });
+
+  describe('errors from the endpoint (422)', () => {
+    it('puts field errors on their fields, localized when the code is known and as text otherwise', async () => {
+      await endpoint.script('submissions', {
+        status: 422,
+        body: {
+          message: 'invalid',
+          fieldErrors: [
+            { field: 'contact.email', code: 'invalid' },
+            { field: 'message', code: 'profanity', message: XSS },
+            { field: 'attachment', message: 'Attachments are not accepted.' },
+          ],
+        },
+      });
+      const element = await feedback(endpoint);
+      await fillRequired(element);
+      await typeInto(element, 'email', 'a@b.sa');
+      await tick(element, 'consent');
+      const failed = oneEvent(document, 'ep-error') as Promise<EpErrorEvent>;
+      pressSend(element);
+      expect((await failed).detail.outcome).to.deep.include({ type: 'rejected', status: 422 });
+      const problems = await errorSummary(element);
+      expect(problems).to.deep.equal([XSS, 'Enter an email address in the correct format, like name@example.com', 'Attachments are not accepted.']);
+      expect($$(element, '.error-summary a').map((link) => link.getAttribute('href'))).to.deep.equal(['#message', '#email']);
+      expect(describedErrorOf(element, '#message')).to.equal(`Error: ${XSS}`);
+      expect($(element, '#email').getAttribute('aria-invalid')).to.equal('true');
+      expectNone(element, 'img');
+      expect((window as unknown as { __epXss?: number }).__epXss).to.equal(undefined);
+      expectFocused(element, '.error-summary');
+      expect($<HTMLTextAreaElement>(element, '#message').value).to.equal(MESSAGE);
+      // A refusal is final for that envelope: the next send is a new submission.
+      pressSend(element);
+      await confirmation(element);
+      const [first, second] = await endpoint.posted();
+      expect(second!.body.id).not.to.equal(first!.body.id);
+    });
+
+    it('shows a general message for a refusal that names no field it has', async () => {
+      await endpoint.script('submissions', { status: 400, body: { fieldErrors: [{ field: 'unknown' }] } });
+      const element = await feedback(endpoint);
+      await fillRequired(element);
+      pressSend(element);
+      await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'));
+      await settle(element);
+      expect(textOf(element, '[part="error"] p')).to.equal(
+        'Your message was not sent. What you wrote is kept. The service could not accept this. Please check what you entered and try again.',
+      );
+      expectNone(element, '[part="retry-button"]');
+      expectFocused(element, '[part="error"] p');
+    });
+  });
+
+  // With the outbox turned off (or storage unavailable), a failure is shown and the visitor retries. With
+  // it on, the same faults save the message on the device: see delivery.test.ts.
+  describe('failures, with the outbox turned off', () => {
+    beforeEach(() => configure({ outbox: false }));
+
+    it('keeps the form after a 500, says so where the focus goes, and retries with the same envelope', async () => {
+      await endpoint.script('submissions', { status: 500, body: { message: 'down' } });
+      const element = await feedback(endpoint);
+      await fillRequired(element);
+      await typeInto(element, 'email', 'sara@example.com');
+      await tick(element, 'consent');
+      const failed = oneEvent(document, 'ep-error') as Promise<EpErrorEvent>;
+      pressSend(element);
+      expect((await failed).detail.outcome).to.deep.include({ type: 'failed', reason: 'server', status: 500 });
+      await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'));
+      await settle(element);
+      expect(textOf(element, '[part="error"] p')).to.equal(
+        'Your message was not sent. What you wrote is kept. The service had a problem. Please try again in a moment.',
+      );
+      expectFocused(element, '[part="error"] p');
+      expect($<HTMLTextAreaElement>(element, '#message').value).to.equal(MESSAGE);
+      expect($<HTMLInputElement>(element, '#email').value).to.equal('sara@example.com');
+      expect($<HTMLInputElement>(element, '#consent').checked).to.equal(true);
+      await endpoint.script('submissions', { delayMs: 300, status: 201, body: { reference: 'FB-2026-000777' } });
+      $<HTMLButtonElement>(element, '[part="retry-button"]').click();
+      await settle(element);
+      expectFocused(element, '[part~="send-button"]');
+      await confirmation(element);
+      const [first, second] = await endpoint.posted();
+      expect(second!.body.id).to.equal(first!.body.id);
+      expect(second!.headers['idempotency-key']).to.equal(first!.body.id);
+      expect(textOf(element, '[part="reference"]')).to.equal('Your reference number FB-2026-000777');
+    });
+
+    const faults = [
+      { name: 'a timeout', script: { delayMs: 1500, status: 201, body: {} }, text: 'The service took too long to answer. Please try again.' },
+      { name: 'a network error', script: { drop: true, repeat: 10 }, text: 'We could not reach the service. Check your connection and try again.' },
+      { name: 'invalid JSON', script: { status: 200, raw: '{"reference": ' }, text: 'The service had a problem. Please try again in a moment.' },
+    ];
+    for (const fault of faults) {
+      it(`keeps everything after ${fault.name}`, async () => {
+        const element = await feedback(endpoint, 'timeout="300"');
+        await fillRequired(element);
+        await endpoint.script('submissions', fault.script);
+        pressSend(element);
+        await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'), 'no error shown', { timeout: 3000 });
+        await settle(element);
+        expect(textOf(element, '[part="error"] p')).to.equal(`Your message was not sent. What you wrote is kept. ${fault.text}`);
+        expect($<HTMLTextAreaElement>(element, '#message').value).to.equal(MESSAGE);
+        expectFocused(element, '[part="error"] p');
+      });
+    }
+
+    it('sends a new envelope when the visitor changed the message after a failure', async () => {
+      await endpoint.script('submissions', { status: 503, body: {} });
+      const element = await feedback(endpoint);
+      await fillRequired(element);
+      pressSend(element);
+      await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'));
+      await typeInto(element, 'message', `${MESSAGE} And on Fridays.`);
+      pressSend(element);
+      await confirmation(element);
+      const [first, second] = await endpoint.posted();
+      expect(second!.body.id).not.to.equal(first!.body.id);
+    });
+  });
+
+  describe('while sending', () => {
+    it('shows progress on the button, keeps focus on it, and refuses a second submission', async () => {
+      await endpoint.script('submissions', { delayMs: 600, status: 201, body: { reference: 'FB-1' } });
+      const element = await feedback(endpoint);
+      await fillRequired(element);
+      const button = $<HTMLButtonElement>(element, '[part~="send-button"]');
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await settle(element);
+      expect(textOf(element, '[part~="send-button"]')).to.equal('Sending…');
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(button.disabled).to.equal(false);
+      expectFocused(element, '[part~="send-button"]');
+      await waitUntil(() => announced(element) === 'Sending…', 'sending was not announced');
+      await sendKeys({ press: 'Enter' });
+      button.click();
+      $<HTMLTextAreaElement>(element, '#message').focus();
+      await sendKeys({ press: 'Enter' });
+      await confirmation(element);
+      expect(await endpoint.posted()).to.have.length(1);
+    });
+  });
+
+  describe('focus', () => {
+    it('does not take focus back from a visitor who went on to the rest of the page; it says the result instead', async () => {
+      await endpoint.script('submissions', { delayMs: 300, status: 201, body: { reference: 'FB-2026-000042' } });
+      const element = await feedback(endpoint);
+      await fillRequired(element);
+      const elsewhere = document.createElement('input');
+      document.body.append(elsewhere);
+      try {
+        pressSend(element);
+        elsewhere.focus();
+        await confirmation(element);
+        await waitUntil(() => announced(element).includes('Your message has been sent'), 'the result was not said');
+        expect(document.activeElement === elsewhere, 'focus stayed where the visitor put it').to.equal(true);
+        expect(announced(element)).to.contain('FB-2026-000042');
+      } finally {
+        elsewhere.remove();
+      }
+    });
+  });
+
+  describe('events', () => {
+    it('lets the page amend the envelope (a CAPTCHA token) and keeps the amendment on a retry', async () => {
+      configure({ outbox: false });
+      await endpoint.script('submissions', { status: 503, body: {} });
+      const element = await feedback(endpoint);
+      const amend = (event: Event) => ((event as EpSubmitEvent).detail.envelope.data.captcha ??= 'token-1');
+      document.addEventListener('ep-submit', amend);
+      try {
+        await fillRequired(element);
+        pressSend(element);
+        await waitUntil(() => element.shadowRoot!.querySelector('[part="retry-button"]'));
+        $<HTMLButtonElement>(element, '[part="retry-button"]').click();
+        await confirmation(element);
+      } finally {
+        document.removeEventListener('ep-submit', amend);
+      }
+      const [first, second] = await endpoint.posted();
+      expect(first!.body.data.captcha).to.equal('token-1');
+      expect(second!.body.id).to.equal(first!.body.id);
+      expect(second!.body.data.captcha).to.equal('token-1');
+    });
+
+    it('sends nothing and keeps the form when the page cancels ep-submit', async () => {
+      const element = await feedback(endpoint);
+      const cancel = (event: Event) => event.preventDefault();
+      document.addEventListener('ep-submit', cancel);
+      try {
+        await fillRequired(element);
+        pressSend(element);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await settle(element);
+      } finally {
+        document.removeEventListener('ep-submit', cancel);
+      }
+      expect(await endpoint.posted()).to.have.length(0);
+      expect($<HTMLTextAreaElement>(element, '#message').value).to.equal(MESSAGE);
+      expect(textOf(element, '[part~="send-button"]')).to.equal('Send message');
+      expectNone(element, '[part="error"]');
+    });
+  });
+
+  describe('page-author options', () => {
+    it('replaces the types from a JSON attribute, in both languages, as text', async () => {
+      const types = JSON.stringify([
+        { code: 'road-damage', label: { en: 'Road damage', ar: 'تلف في الطريق' } },
+        { code: 'markup', label: XSS },
+      ]).replace(/"/g, '&quot;');
+      const element = await feedback(endpoint, `types="${types}"`);
+      expect($$(element, '[part="type"] label').map((label) => label.textContent!.trim())).to.deep.equal(['Road damage', XSS]);
+      expectNone(element, 'img');
+      await setPageLanguage('ar', 'rtl');
+      await settle(element);
+      expect(textOf(element, '[part="type"] label')).to.equal('تلف في الطريق');
+      await fillRequired(element, 'road-damage', 'حفرة كبيرة في شارع الملك فهد.');
+      pressSend(element);
+      await confirmation(element);
+      expect((await endpoint.posted())[0]!.body.data.type).to.deep.equal({ code: 'road-damage', label: 'تلف في الطريق' });
+    });
+
+    it('keeps the default types when the JSON is unusable, with one warning', async () => {
+      const warnings: unknown[] = [];
+      const original = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+      try {
+        const element = await feedback(endpoint, 'types="[{oops"');
+        expect($$(element, 'input[name="type"]').map((radio) => (radio as HTMLInputElement).value)).to.deep.equal([
+          'inquiry',
+          'suggestion',
+          'complaint',
+          'compliment',
+        ]);
+      } finally {
+        console.warn = original;
+      }
+      expect(warnings).to.have.length(1);
+      expect(String(warnings[0])).to.contain('ep-feedback: types');
+    });
+
+    it('takes its heading and intro from slots, and its heading level from an attribute', async () => {
+      const element = await feedback(endpoint, 'heading-level="3"');
+      element.innerHTML = '<span slot="heading">Contact the permits team</span><p slot="intro">We answer within two working days.</p>';
+      await settle(element);
+      const heading = $(element, '#title');
+      expect(heading.getAttribute('aria-level')).to.equal('3');
+      const slotted = (name: string) => $<HTMLSlotElement>(element, `slot[name="${name}"]`).assignedNodes().map((node) => node.textContent).join('');
+      expect(slotted('heading')).to.equal('Contact the permits team');
+      expect(slotted('intro')).to.equal('We answer within two working days.');
+      expect($(element, 'form').getAttribute('aria-labelledby')).to.equal('title');
+      await expect(element).to.be.accessible();
+    });
+
+    it('falls back to defaults for numbers it cannot use', async () => {
+      const element = await feedback(endpoint, 'max-message-length="lots" min-message-length="-3" heading-level="9"');
+      expect(textOf(element, '#message-count')).to.equal('You have 2,000 characters remaining');
+      expect($(element, '#title').getAttribute('aria-level')).to.equal('2');
+      await choose(element, 'type', 'inquiry');
+      await typeInto(element, 'message', 'short');
+      pressSend(element);
+      expect(await errorSummary(element)).to.deep.equal(['Enter 10 characters or more']);
+    });
+  });
+
+  describe('accessibility in every state, in both languages', () => {
+    for (const { lang, dir } of LANGUAGES) {
+      it(`is accessible in ${lang}: empty, errors, sending, failure, success`, async () => {
+        await setPageLanguage(lang, dir);
+        // The failure state shows when the outbox cannot keep a message; the saved state is in delivery.test.ts.
+        configure({ outbox: false });
+        const element = await feedback(endpoint, 'timeout="2000"');
+        await expect(element).to.be.accessible();
+        pressSend(element);
+        await errorSummary(element);
+        await expect(element).to.be.accessible();
+        await fillRequired(element);
+        await typeInto(element, 'email', 'sara@example.com');
+        await tick(element, 'consent');
+        await endpoint.script('submissions', { delayMs: 500, status: 503, body: {} });
+        pressSend(element);
+        await settle(element);
+        expect($(element, '[part~="send-button"]').getAttribute('aria-disabled')).to.equal('true');
+        await expect(element).to.be.accessible();
+        await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'), 'no failure', { timeout: 3000 });
+        await settle(element);
+        await expect(element).to.be.accessible();
+        $<HTMLButtonElement>(element, '[part="retry-button"]').click();
+        await confirmation(element);
+        await expect(element).to.be.accessible();
+      });
+    }
+  });
+});
