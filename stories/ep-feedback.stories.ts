@@ -115,6 +115,8 @@ const TEXT = {
     tryAgain: 'Try again',
     sentTitle: 'Your message has been sent',
     savedTitle: 'Your message is saved on this device',
+    unsentTitle: 'Your message was not sent',
+    back: 'Back to your message',
     saved: 'Saved on this device. It will be sent when the connection returns.',
     sentLater: 'Sent. What you saved on this device has now reached us.',
     reference: 'Your reference number FB-2026-000123',
@@ -147,6 +149,8 @@ const TEXT = {
     tryAgain: 'حاول مرة أخرى',
     sentTitle: 'أُرسلت رسالتك',
     savedTitle: 'حُفظت رسالتك على هذا الجهاز',
+    unsentTitle: 'لم تُرسَل رسالتك',
+    back: 'العودة إلى رسالتك',
     saved: 'حُفظ على هذا الجهاز، وسيُرسَل عند عودة الاتصال.',
     sentLater: 'أُرسِل. وصل إلينا ما حفظته على هذا الجهاز.',
     reference: 'رقمك المرجعي FB-2026-000123',
@@ -426,6 +430,23 @@ export const SavedThenSent: Story = {
   },
 };
 export const SavedThenSentArabic = arabic(SavedThenSent, 'Saved, then sent (Arabic)');
+
+/**
+ * Saved on the device after a 500; when the outbox sends it, the collector refuses it (422): the
+ * confirmation says it was not sent, and "Back to your message" gives the visitor what they wrote.
+ */
+export const SavedThenRefused: Story = {
+  parameters: { feedback: { endpoint: { submissions: [{ status: 500, body: {} }, { status: 422, body: {} }] } } },
+  play: async (context) => {
+    const { root, text } = await formIn(context);
+    await fillMessage(root, text);
+    await pressSend(root);
+    await waitFor(() => expect(textOf(root, '.confirmation-title')).toBe(text.unsentTitle), { timeout: 6000 });
+    await expect(textOf(root, '[part="back-button"]')).toBe(text.back);
+    await expect(root.querySelector('[part="send-another-button"]')).toBeNull();
+  },
+};
+export const SavedThenRefusedArabic = arabic(SavedThenRefused, 'Saved, then refused (Arabic)');
 
 /** Sent, with contact details: the reference the collector returned, what happens next, and "Send another". */
 export const Sent: Story = {

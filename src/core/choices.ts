@@ -34,6 +34,11 @@ export function choicesAttribute(tag: string, attribute: string): (json: string 
   };
 }
 
+/** The author's list when it is usable (set as a property, say), else undefined: the element's defaults. */
+export function usableChoices(value: unknown): Choice[] | undefined {
+  return Array.isArray(value) && value.length > 0 && value.every(isChoice) ? value : undefined;
+}
+
 /** The label in `locale`, else in the other language, else the code: a choice never goes unnamed. */
 export function choiceLabel({ code, label }: Choice, locale: Locale): string {
   const text = typeof label === 'string' ? label : (label?.[locale] ?? label?.en ?? label?.ar);

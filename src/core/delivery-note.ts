@@ -5,9 +5,16 @@
  */
 import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { deliveryMessage, type DeliveryState } from './delivery-messages.js';
+import type { Envelope } from './envelope.js';
 import type { EpErrorEvent, EpOutboxDropEvent, EpSuccessEvent } from './events.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+/** How one saved submission ended, for an element that shows more than the note (a reference, say). */
+export type DeliveryListener = (
+  state: Exclude<DeliveryState, 'queued'>,
+  detail: { envelope: Envelope<Record<string, unknown>>; response?: Record<string, unknown> },
+) => void;
 
 export class DeliveryNote implements ReactiveController {
   /** Envelopes saved on the device whose fate the visitor has not been told yet. */
@@ -16,7 +23,10 @@ export class DeliveryNote implements ReactiveController {
   /** Shown text; set a moment after the state so the live region exists before its words change. */
   private text?: DeliveryState;
 
-  constructor(private readonly host: Host) {
+  constructor(
+    private readonly host: Host,
+    private readonly onSettled?: DeliveryListener,
+  ) {
     host.addController(this);
   }
 
@@ -54,8 +64,11 @@ export class DeliveryNote implements ReactiveController {
     // A refusal or a drop stays shown until the visitor has seen it; "sent" only once nothing waits.
     if (event.type === 'ep-success') {
       if (this.waiting.size === 0 && this.state === 'queued') void this.show('sent');
+      this.onSettled?.('sent', { envelope: event.detail.envelope, response: (event as EpSuccessEvent).detail.response });
     } else {
-      void this.show(event.type === 'ep-error' ? 'refused' : 'dropped');
+      const state = event.type === 'ep-error' ? 'refused' : 'dropped';
+      void this.show(state);
+      this.onSettled?.(state, { envelope: event.detail.envelope });
     }
   };
 

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Announcer } from '../core/announcer.js';
-import { choicesAttribute, type Choice } from '../core/choices.js';
+import { choicesAttribute, usableChoices, type Choice } from '../core/choices.js';
 import { DeliveryNote, deliveryNoteStyles } from '../core/delivery-note.js';
 import { clearDraft, draftKey, readDraft, writeDraft } from '../core/draft.js';
 import { EpElement } from '../core/ep-element.js';
@@ -22,7 +22,7 @@ import { sharedStyles } from '../core/styles.js';
 import { TextWatch } from '../core/text-watch.js';
 import type { FailureReason, FieldError } from '../core/transport.js';
 import * as t from './messages.js';
-import { FIELDS, channels, contactModeOf, defaultTypes, emptyValues, type Field, type Rules, type Values } from './model.js';
+import { FIELDS, channels, contactModeOf, defaultTypes, emptyValues, valuesOf, type Field, type Rules, type Values } from './model.js';
 import { feedbackStyles } from './styles.js';
 import { givesContact, localizeCode, toPayload, validate, type Errors } from './validate.js';
 
@@ -64,6 +64,7 @@ const usable = (value: number, fallback: number): number => (Number.isFinite(val
  * @csspart retry-button - The Try again button.
  * @csspart confirmation - What the visitor sees once the message is sent (or saved on the device to be sent).
  * @csspart delivery - "Saved on this device…", then "Sent." (or why not), for a message kept on the device.
+ * @csspart back-button - "Back to your message", when a message saved on the device was not sent after all.
  * @csspart reference - The reference number in the confirmation.
  * @csspart send-another-button - The Send another message button.
  * @csspart unavailable - Shown instead of the form when no endpoint is configured.
@@ -139,9 +140,19 @@ export class EpFeedback extends EpElement {
   private started = false;
   private readonly announcer = new Announcer(this);
   /** A message saved on the device to be sent later, and how it fared. */
-  private readonly delivery = new DeliveryNote(this);
-  /** The confirmation is for a message saved on the device, not (yet) received. */
+  private readonly delivery = new DeliveryNote(this, (state, { envelope, response }) => {
+    // Only the confirmation of that very message changes; a visitor already writing another keeps it.
+    if (this.step !== 'sent' || !this.saved || envelope.id !== this.savedId) return;
+    if (state === 'sent') this.reference = referenceOf(response ?? {});
+    // Refused or dropped: what they wrote comes back to them, one button away.
+    else this.unsent = valuesOf(envelope.data);
+    this.requestUpdate();
+  });
+  /** The confirmation is for a message saved on the device, not (yet) received: this one. */
   private saved = false;
+  private savedId?: string;
+  /** What the visitor wrote in a saved message the collector later refused (or the outbox dropped). */
+  private unsent?: Values;
   private readonly message = new TextWatch(this, (text) => void this.announcer.announce(text));
   /** The transport loads when the visitor first enters the form, so a reader who never does never downloads it. */
   private readonly submitter = onDemand(() => import('../core/submit.js'));
@@ -153,7 +164,7 @@ export class EpFeedback extends EpElement {
       contact: contactModeOf(this.contact),
       minLength: Math.min(usable(this.minMessageLength, 10), maxLength),
       maxLength,
-      types: this.types ?? defaultTypes(),
+      types: usableChoices(this.types) ?? defaultTypes(),
     };
   }
 
@@ -169,7 +180,9 @@ export class EpFeedback extends EpElement {
       this.started = true;
       const draft = this.noDraft ? undefined : readDraft(this.draftKey, emptyValues());
       this.values = draft?.values ?? emptyValues();
-      this.startedAt = draft?.startedAt ?? Date.now();
+      // A start in the future (the device clock was put back since the draft was written) counts from now:
+      // a person must never be caught for good by a clock.
+      this.startedAt = Math.min(draft?.startedAt ?? Date.now(), Date.now());
       this.message.update(this.values.message, this.rules.maxLength, true);
     }
     if (changed.has('noDraft') && this.noDraft) clearDraft(this.draftKey);
@@ -232,13 +245,12 @@ export class EpFeedback extends EpElement {
     const { outcome } = result;
     switch (outcome.type) {
       case 'accepted': {
-        const { reference } = outcome.body;
-        const shown = typeof reference === 'string' || typeof reference === 'number' ? String(reference).trim() : '';
-        return this.succeed(shown || undefined, repliable);
+        return this.succeed(referenceOf(outcome.body), repliable);
       }
       case 'queued':
         // Kept on the device: the visitor is done here; the note says it waits, then that it arrived.
         if (result.envelope) this.delivery.queued(result.envelope.id);
+        this.savedId = result.envelope?.id;
         return this.succeed(undefined, repliable, true);
       case 'rejected':
         // A refusal is final for that envelope: the next send is a new submission.
@@ -278,6 +290,7 @@ export class EpFeedback extends EpElement {
     clearDraft(this.draftKey);
     this.step = 'sent';
     this.saved = saved;
+    this.unsent = undefined;
     this.reference = reference;
     this.repliable = repliable;
     this.values = emptyValues();
@@ -286,6 +299,19 @@ export class EpFeedback extends EpElement {
     this.pending = this.pendingData = undefined;
     this.announcer.focus('.confirmation');
   }
+
+  /** Back to a saved message that was not sent after all, as the visitor wrote it. */
+  private backToMessage = (): void => {
+    if (!this.unsent) return;
+    this.values = this.unsent;
+    this.unsent = undefined;
+    this.saved = false;
+    this.step = 'form';
+    this.startedAt = Date.now() - usable(this.minFillTime, DEFAULT_MIN_FILL_MS);
+    this.message.update(this.values.message, this.rules.maxLength, true);
+    if (!this.noDraft) writeDraft(this.draftKey, { values: this.values, startedAt: this.startedAt });
+    this.announcer.focus('#message');
+  };
 
   private again = (): void => {
     this.step = 'form';
@@ -362,15 +388,18 @@ export class EpFeedback extends EpElement {
   private renderSent(level: number): TemplateResult {
     return html`<div class="confirmation" part="confirmation" tabindex="-1">
       <div class="confirmation-title" role="heading" aria-level=${level}>
-        ${this.saved && this.delivery.current !== 'sent' ? t.savedTitle() : t.sentTitle()}
+        ${this.unsent ? t.unsentTitle() : this.saved && this.delivery.current !== 'sent' ? t.savedTitle() : t.sentTitle()}
       </div>
-      ${this.reference
-        ? html`<p class="reference" part="reference">${t.referenceLabel()} <strong><span dir="ltr">${this.reference}</span></strong></p>
-            <p class="hint">${t.referenceHint()}</p>`
-        : nothing}
-      <div class="subheading" role="heading" aria-level=${level}>${t.nextTitle()}</div>
-      <p>${this.rules.contact === 'hidden' ? t.nextWithoutAsking() : this.repliable ? t.nextWithContact() : t.nextWithoutContact()}</p>
-      <button type="button" part="send-another-button" @click=${this.again}>${t.sendAnother()}</button>
+      ${this.unsent
+        ? // Not sent after all: why is in the delivery note below; what they wrote is one button away.
+          html`<button type="button" class="primary" part="back-button" @click=${this.backToMessage}>${t.backToMessage()}</button>`
+        : html`${this.reference
+              ? html`<p class="reference" part="reference">${t.referenceLabel()} <strong><span dir="ltr">${this.reference}</span></strong></p>
+                  <p class="hint">${t.referenceHint()}</p>`
+              : nothing}
+            <div class="subheading" role="heading" aria-level=${level}>${t.nextTitle()}</div>
+            <p>${this.rules.contact === 'hidden' ? t.nextWithoutAsking() : this.repliable ? t.nextWithContact() : t.nextWithoutContact()}</p>
+            <button type="button" part="send-another-button" @click=${this.again}>${t.sendAnother()}</button>`}
     </div>`;
   }
 
@@ -389,4 +418,11 @@ export class EpFeedback extends EpElement {
       ${this.delivery.render()} ${this.announcer.render()}
     </section>`;
   }
+}
+
+/** The collector's reference for a message, when it gave a usable one. */
+function referenceOf(body: Record<string, unknown>): string | undefined {
+  const { reference } = body;
+  const shown = typeof reference === 'string' || typeof reference === 'number' ? String(reference).trim() : '';
+  return shown || undefined;
 }

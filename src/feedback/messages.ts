@@ -42,6 +42,8 @@ export const notSent = (): string => msg('Your message was not sent. What you wr
 
 export const sentTitle = (): string => msg('Your message has been sent', { id: 'feedback.sent.title' });
 export const savedTitle = (): string => msg('Your message is saved on this device', { id: 'feedback.saved.title' });
+export const unsentTitle = (): string => msg('Your message was not sent', { id: 'feedback.unsent.title' });
+export const backToMessage = (): string => msg('Back to your message', { id: 'feedback.unsent.back' });
 export const referenceLabel = (): string => msg('Your reference number', { id: 'feedback.sent.reference' });
 export const referenceHint = (): string =>
   msg('Keep it in case you contact us about this message.', { id: 'feedback.sent.reference-hint' });

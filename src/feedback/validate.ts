@@ -50,8 +50,12 @@ export function validate(values: Values, rules: Rules): Errors {
   if (email && !normalizeEmail(email)) errors.email = emailInvalid;
   if (mobile && !normalizeSaudiMobile(mobile)) errors.mobile = mobileInvalid;
   if (!email && !mobile && rules.contact === 'required') errors.email = t.contactMissing;
-  if (!email && values.channel === 'email') errors.email ??= t.emailForChannel;
-  if (!mobile && mobileChannel(values.channel)) errors.mobile = t.mobileForChannel;
+  // A channel matters only to someone who gave a way to reach them: a radio choice cannot be undone, so
+  // one clicked by mistake must not stop an anonymous message (it is not sent without a detail).
+  if (email || mobile) {
+    if (!email && values.channel === 'email') errors.email ??= t.emailForChannel;
+    if (!mobile && mobileChannel(values.channel)) errors.mobile = t.mobileForChannel;
+  }
   if ((email || mobile) && !values.consent) errors.consent = t.consentMissing;
   return errors;
 }

@@ -92,6 +92,8 @@
 'feedback.type.inquiry': `استفسار`,
 'feedback.type.legend': `ما نوع رسالتك؟`,
 'feedback.type.suggestion': `اقتراح`,
+'feedback.unsent.back': `العودة إلى رسالتك`,
+'feedback.unsent.title': `لم تُرسَل رسالتك`,
 'poll.already-answered': `لقد أخبرتنا برأيك في هذه الصفحة من قبل. شكرًا لك.`,
 'poll.comment-label': `تعليق (اختياري)`,
 'poll.details-not-sent': `لم يُرسَل تعليقك. ما كتبته محفوظ أدناه.`,
