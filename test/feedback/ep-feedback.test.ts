@@ -295,15 +295,17 @@ describe('<ep-feedback>', () => {
       await confirmation(element);
     });
 
-    it('needs the detail that goes with the chosen channel', async () => {
+    it('needs the detail that goes with the chosen channel, from a visitor who gave contact details', async () => {
       const element = await feedback(endpoint);
       await fillRequired(element);
+      await typeInto(element, 'mobile', '0501234567');
+      await tick(element, 'consent');
       await choose(element, 'channel', 'email');
       pressSend(element);
       expect(await errorSummary(element)).to.deep.equal(['Enter an email address, or choose another way for us to contact you']);
       await choose(element, 'channel', 'phone');
+      await typeInto(element, 'mobile', '');
       await typeInto(element, 'email', 'a@b.sa');
-      await tick(element, 'consent');
       pressSend(element);
       expect(await errorSummary(element)).to.deep.equal(['Enter a mobile number, or choose another way for us to contact you']);
       expect($$<HTMLAnchorElement>(element, '.error-summary a')[0]!.getAttribute('href')).to.equal('#mobile');
