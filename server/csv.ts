@@ -1,0 +1,19 @@
+/**
+ * CSV that a spreadsheet opens safely: every cell quoted, quotes doubled, and a cell a spreadsheet would
+ * run as a formula (its first non-blank character `=`, `+`, `-`, `@`, or a tab or carriage return first,
+ * or their full-width forms) prefixed with `'`, so it shows as the text the visitor typed (OWASP's
+ * advice on CSV injection). UTF-8 with a byte order mark, so Arabic shows in Excel.
+ */
+export const BOM = '\uFEFF';
+
+const FORMULA = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+
+export function csvCell(value: unknown): string {
+  let text = value === undefined || value === null ? '' : typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (FORMULA.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function csvRow(values: readonly unknown[]): string {
+  return `${values.map(csvCell).join(',')}\r\n`;
+}

@@ -1,0 +1,137 @@
+/**
+ * Administration, behind `Authorization: Bearer {EP_ADMIN_TOKEN}` (registered only when the token is set):
+ * list stored submissions a page at a time, and export them as CSV or JSON, filtered by kind and dates.
+ *
+ * EXTENSION POINT (issues 5 and 6): publishing or rejecting ideas (status, answer) and creating
+ * consultations and publishing outcomes are routes of this module, on the tables of their read endpoints.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { limitFor, type RouteOptions } from '../app.js';
+import type { FieldError } from '../contract.js';
+import { BOM, csvRow } from '../csv.js';
+import { behaviourOf } from '../kinds.js';
+import type { ListFilter, Store, StoredSubmission } from '../store/types.js';
+
+interface Query {
+  kind?: string;
+  from?: string;
+  to?: string;
+  limit?: string;
+  after?: string;
+  format?: string;
+}
+
+const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
+
+/** Compares in constant time (both sides hashed first, so their lengths do not leak either). */
+function sameToken(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** `2026-03-01` (from its start, or for `to` through its end) or a date-time, as ISO 8601 UTC. */
+function instant(value: string, endOfDay: boolean): string | undefined {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const day = new Date(`${value}T00:00:00.000Z`);
+    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) return undefined;
+    if (endOfDay) day.setUTCDate(day.getUTCDate() + 1);
+    return day.toISOString();
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return undefined;
+  const time = new Date(value);
+  return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
+}
+
+function filterOf(query: Query, kinds: ReadonlySet<string>): { filter: Omit<ListFilter, 'limit'>; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const filter: Omit<ListFilter, 'limit'> = {};
+  if (query.kind !== undefined) {
+    if (kinds.has(query.kind)) filter.kind = query.kind;
+    else errors.push({ field: 'kind', code: 'invalid', message: `kind must be one of ${[...kinds].join(', ')}.` });
+  }
+  for (const name of ['from', 'to'] as const) {
+    const value = query[name];
+    if (value === undefined) continue;
+    const at = instant(value, name === 'to');
+    if (at) filter[name] = at;
+    else errors.push({ field: name, code: 'invalid', message: `${name} must be a date (2026-03-01) or an ISO 8601 date-time.` });
+  }
+  return { filter, errors };
+}
+
+function refuse(reply: FastifyReply, errors: FieldError[]): FastifyReply {
+  return reply.code(422).send({ message: 'The query is not valid.', fieldErrors: errors });
+}
+
+/** Every matching submission, oldest first, read in pages so that an export of any size streams. */
+async function* everything(store: Store, filter: Omit<ListFilter, 'limit'>): AsyncGenerator<StoredSubmission> {
+  let after: string | undefined;
+  do {
+    const page = await store.list({ ...filter, after, limit: 500 });
+    yield* page.items;
+    after = page.next;
+  } while (after);
+}
+
+const COMMON = ['reference', 'id', 'kind', 'receivedAt', 'submittedAt', 'locale', 'page.url', 'page.title', 'page.lang', 'privacyNotice', 'client'];
+
+function commonCells(item: StoredSubmission): unknown[] {
+  return [item.reference, item.id, item.kind, item.receivedAt, item.submittedAt, item.locale, item.page.url, item.page.title, item.page.lang, item.privacyNotice, item.client];
+}
+
+async function* csv(store: Store, filter: Omit<ListFilter, 'limit'>): AsyncGenerator<string> {
+  const columns = filter.kind ? (behaviourOf(filter.kind)?.columns ?? []) : [];
+  yield BOM + csvRow([...COMMON, ...columns.map((column) => column.header), 'data (JSON)']);
+  for await (const item of everything(store, filter)) {
+    const data = item.data as Record<string, unknown>;
+    yield csvRow([...commonCells(item), ...columns.map((column) => column.value(data)), data]);
+  }
+}
+
+async function* json(store: Store, filter: Omit<ListFilter, 'limit'>): AsyncGenerator<string> {
+  let first = true;
+  yield '[';
+  for await (const item of everything(store, filter)) {
+    yield `${first ? '' : ','}\n${JSON.stringify(item)}`;
+    first = false;
+  }
+  yield '\n]\n';
+}
+
+export async function adminRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
+  const token = config.adminToken!;
+  const kinds = new Set(contract.kinds.keys());
+
+  app.addHook('onRequest', async (request, reply) => {
+    const header = request.headers.authorization ?? '';
+    const given = /^Bearer (.+)$/i.exec(header)?.[1];
+    if (!given || !sameToken(given.trim(), token)) {
+      return reply.code(401).header('www-authenticate', 'Bearer realm="ep-collector"').send({ message: 'A valid admin token is required.' });
+    }
+  });
+
+  const limit = { config: limitFor(config.rateLimit.admin, 'admin') };
+
+  app.get<{ Querystring: Query }>('/submissions', limit, async (request, reply) => {
+    const { filter, errors } = filterOf(request.query, kinds);
+    const size = request.query.limit === undefined ? 100 : Number(request.query.limit);
+    if (!Number.isInteger(size) || size < 1 || size > 1000) errors.push({ field: 'limit', code: 'invalid', message: 'limit must be a whole number from 1 to 1000.' });
+    const after = request.query.after;
+    if (after !== undefined && !/^\d{1,18}$/.test(after)) errors.push({ field: 'after', code: 'invalid', message: 'after must be the next cursor of a page.' });
+    if (errors.length) return refuse(reply, errors);
+    return store.list({ ...filter, after, limit: size });
+  });
+
+  app.get<{ Querystring: Query }>('/submissions/export', limit, async (request, reply) => {
+    const { filter, errors } = filterOf(request.query, kinds);
+    const format = request.query.format ?? 'csv';
+    if (format !== 'csv' && format !== 'json') errors.push({ field: 'format', code: 'invalid', message: 'format must be csv or json.' });
+    if (errors.length) return refuse(reply, errors);
+    const name = ['submissions', filter.kind, request.query.from, request.query.to].filter(Boolean).join('-').replace(/[^A-Za-z0-9._-]/g, '_');
+    reply
+      .header('content-disposition', `attachment; filename="${name}.${format}"`)
+      .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
+    return reply.send(Readable.from(format === 'csv' ? csv(store, filter) : json(store, filter)));
+  });
+}

@@ -1,0 +1,14 @@
+/** `GET {endpoint}/tally?page={url}` (ep-page-poll): the page's yes and total, from the page_tally read model. */
+import type { FastifyInstance } from 'fastify';
+import { limitFor, type RouteOptions } from '../app.js';
+
+export async function tallyRoutes(app: FastifyInstance, { config, store }: RouteOptions): Promise<void> {
+  app.get<{ Querystring: { page?: string | string[] } }>('/tally', { config: limitFor(config.rateLimit.reads, 'reads') }, async (request, reply) => {
+    const { page } = request.query;
+    if (typeof page !== 'string' || page.length === 0 || page.length > 2048 || page.includes('\u0000')) {
+      const code = page === undefined || page === '' ? 'required' : 'invalid';
+      return reply.code(422).send({ message: 'The tally needs one page URL.', fieldErrors: [{ field: 'page', code, message: `page is ${code === 'required' ? 'required' : 'not valid'}.` }] });
+    }
+    return store.tally(page);
+  });
+}

@@ -1,0 +1,171 @@
+/**
+ * The shared store: PostgreSQL (node-postgres), for several collectors behind a load balancer. Each
+ * submission is one transaction: `INSERT … ON CONFLICT (id) DO NOTHING` makes a concurrent repeat of the
+ * same id (another instance, another tab) wait for the first and then find its answer; the reference
+ * counter is a row locked by its upsert, so references stay gapless across instances. Migrations run
+ * under an advisory lock, so instances starting together apply each version once.
+ */
+import pg from 'pg';
+import { MIGRATIONS_TABLE, migrationsFor } from './migrations.js';
+import { LIST_COLUMNS, listQuery, rowToStored } from './sqlite.js';
+import {
+  NEXT_REFERENCE,
+  StoreUnavailableError,
+  formatReference,
+  receiptOf,
+  type Accepted,
+  type ListFilter,
+  type NewSubmission,
+  type Receipt,
+  type Store,
+  type SubmissionPage,
+  type Tally,
+} from './types.js';
+
+/** `?` → `$1`, `$2`… (no statement here has a `?` inside a literal). */
+export function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+const MIGRATION_LOCK = 7_370_001; // any constant bigint, the same in every instance
+
+/** Errors that mean "not now" rather than "never": no connection, shutting down, pool exhausted, conflicts. */
+function unavailable(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  const message = error instanceof Error ? error.message : '';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03', '53300', '40001', '40P01', '08000', '08003', '08006'].includes(code) ||
+    /timeout exceeded when trying to connect|Connection terminated|connection is closed/i.test(message)
+  );
+}
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** Connections per collector instance. */
+  max?: number;
+}
+
+export class PostgresStore implements Store {
+  readonly dialect = 'postgres' as const;
+  private readonly pool: pg.Pool;
+
+  private constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  static async open(options: PostgresOptions): Promise<PostgresStore> {
+    const pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.max ?? 10,
+      connectionTimeoutMillis: 5000,
+      statement_timeout: 10_000,
+      application_name: 'ep-collector',
+    });
+    // An idle client that loses its server must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    const store = new PostgresStore(pool);
+    await store.migrate();
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await client.query(MIGRATIONS_TABLE);
+      const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));
+      for (const migration of migrationsFor('postgres')) {
+        if (applied.has(migration.version)) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(migration.sql);
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, new Date().toISOString()]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      client.release();
+    }
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw unavailable(error) ? new StoreUnavailableError(error) : error;
+    }
+  }
+
+  accept(s: NewSubmission): Promise<Accepted> {
+    return this.guard(async () => {
+      const client = await this.pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const inserted = await client.query(
+          `INSERT INTO submissions (id, kind, page_url, page_title, page_lang, locale, submitted_at, received_at, privacy_notice, client, data)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING seq`,
+          [s.id, s.kind, s.page.url, s.page.title, s.page.lang, s.locale, s.submittedAt, s.receivedAt.toISOString(), s.privacyNotice, s.client, JSON.stringify(s.data)],
+        );
+        if (inserted.rowCount === 0) {
+          // Stored before (or just now by a concurrent request, which we waited for): its first answer.
+          const before = await client.query<{ answer: string }>('SELECT answer FROM submissions WHERE id = $1', [s.id]);
+          await client.query('COMMIT');
+          return { receipt: JSON.parse(before.rows[0]!.answer) as Receipt, replayed: true };
+        }
+        const year = s.receivedAt.getUTCFullYear();
+        const { last } = (await client.query<{ last: string }>(numbered(NEXT_REFERENCE), [s.prefix, year])).rows[0]!;
+        const receipt = receiptOf(s, formatReference(s.prefix, year, Number(last)));
+        await client.query('UPDATE submissions SET reference = $1, answer = $2 WHERE id = $3', [receipt.reference, JSON.stringify(receipt), s.id]);
+        for (const statement of s.project) await client.query(numbered(statement.sql), [...statement.params]);
+        await client.query('COMMIT');
+        return { receipt, replayed: false };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => (broken = true));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    });
+  }
+
+  tally(pageUrl: string): Promise<Tally> {
+    return this.guard(async () => {
+      const { rows } = await this.pool.query<{ yes: string; total: string }>('SELECT yes, total FROM page_tally WHERE page_url = $1', [pageUrl]);
+      return rows[0] ? { yes: Number(rows[0].yes), total: Number(rows[0].total) } : { yes: 0, total: 0 };
+    });
+  }
+
+  list(filter: ListFilter): Promise<SubmissionPage> {
+    return this.guard(async () => {
+      const { where, params } = listQuery(filter);
+      const { rows } = await this.pool.query(numbered(`SELECT ${LIST_COLUMNS} FROM submissions ${where} ORDER BY seq LIMIT ?`), [...params, filter.limit + 1]);
+      const more = rows.length > filter.limit;
+      const page = more ? rows.slice(0, filter.limit) : rows;
+      return { items: page.map(rowToStored), ...(more ? { next: String(page.at(-1)!.seq) } : {}) };
+    });
+  }
+
+  ping(): Promise<void> {
+    return this.guard(async () => void (await this.pool.query('SELECT 1')));
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+
+  /** The applied migration versions (for tests). */
+  async versions(): Promise<number[]> {
+    return (await this.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((row) => row.version);
+  }
+
+  /** Runs a query (for tests and the bench's counts). */
+  query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    return this.pool.query<R>(sql, params);
+  }
+}

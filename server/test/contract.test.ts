@@ -1,0 +1,210 @@
+/**
+ * api/openapi.yaml as the single source: it compiles under strict Ajv, its examples match its schemas, the
+ * generated TypeScript is current, the server's kinds are the contract's, and what the elements really send
+ * validates: envelopes built here by the elements' own code (createEnvelope, the feedback form's toPayload,
+ * the poll's reasons), and every envelope the element tests sent to the test collector during `npm test`
+ * (.test-results/sent-envelopes.ndjson, recorded by test/server/sent-envelopes.mjs).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createEnvelope } from '../../src/core/envelope.js';
+import { HONEYPOT_NAME } from '../../src/core/spam-guard.js';
+import { allLocales } from '../../src/generated/locale-codes.js';
+import { channels, defaultTypes, type Rules, type Values } from '../../src/feedback/model.js';
+import { toPayload } from '../../src/feedback/validate.js';
+import { MAX_REASONS, defaultReasons, reasonLabel } from '../../src/page-poll/reasons.js';
+import { loadOpenApi } from '../contract.js';
+import { KINDS } from '../kinds.js';
+import { HONEYPOT_FIELD } from '../routes/submissions.js';
+import { contract, envelope, openTestApp, post, type TestApp } from './helpers.js';
+
+const doc = loadOpenApi();
+const schemas = doc.components.schemas as Record<string, any>;
+
+/** `#/components/x/y` → the object there. */
+function resolve(value: any): any {
+  if (value && typeof value.$ref === 'string') {
+    const path = value.$ref.replace(/^#\//, '').split('/');
+    return resolve(path.reduce((node: any, key: string) => node[key], doc));
+  }
+  return value;
+}
+
+const schemaName = (schema: any): string | undefined => (typeof schema?.$ref === 'string' ? schema.$ref.split('/').at(-1) : undefined);
+
+function assertValid(name: string, value: unknown, what: string): void {
+  const checked = contract().check(name, value);
+  assert.ok(checked.valid, `${what} does not match ${name}: ${JSON.stringify(checked.valid ? [] : checked.fieldErrors)}`);
+}
+
+/** A document as createEnvelope reads it. */
+function page(url: string, lang: string): Document {
+  return { location: { href: url }, URL: url, title: 'بيان المشاركة الإلكترونية', documentElement: { lang } } as unknown as Document;
+}
+
+describe('api/openapi.yaml', () => {
+  it('is OpenAPI 3.1 and every schema compiles under strict Ajv', () => {
+    assert.match(String(doc.openapi), /^3\.1\./);
+    for (const name of Object.keys(schemas)) assert.equal(typeof contract().validator(name), 'function', name);
+  });
+
+  it('has examples that match their schemas (request bodies, responses, schema examples)', () => {
+    let checked = 0;
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations as Record<string, any>)) {
+        const bodies = [
+          ...Object.entries(operation.requestBody?.content ?? {}).map(([type, content]) => ({ where: `${method} ${path} request ${type}`, content })),
+          ...Object.entries(operation.responses ?? {}).flatMap(([status, response]) =>
+            Object.entries(resolve(response).content ?? {}).map(([type, content]) => ({ where: `${method} ${path} ${status} ${type}`, content })),
+          ),
+        ];
+        for (const { where, content } of bodies as Array<{ where: string; content: any }>) {
+          const name = schemaName(content.schema);
+          for (const [example, value] of Object.entries(content.examples ?? {})) {
+            if (!name) continue;
+            assertValid(name, resolve(value).value, `${where} example ${example}`);
+            checked += 1;
+          }
+        }
+      }
+    }
+    for (const [name, schema] of Object.entries(schemas)) {
+      for (const example of schema.examples ?? []) (assertValid(name, example, `${name}'s example`), (checked += 1));
+    }
+    assert.ok(checked >= 8, `only ${checked} examples checked`);
+  });
+
+  it('generates the TypeScript in api/generated/openapi.ts as committed (run `npm run api:types` after a change)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ep-api-types-'));
+    try {
+      const out = join(dir, 'openapi.ts');
+      const result = spawnSync('node_modules/.bin/openapi-typescript', ['api/openapi.yaml', '-o', out], { encoding: 'utf8' });
+      assert.equal(result.status, 0, result.stderr);
+      assert.equal(readFileSync('api/generated/openapi.ts', 'utf8'), readFileSync(out, 'utf8'), 'api/generated/openapi.ts is stale');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the same kinds everywhere: Kind, the Submission discriminator, its oneOf and server/kinds.ts', () => {
+    const kinds = schemas.Kind.enum as string[];
+    const mapping = schemas.Submission.discriminator.mapping as Record<string, string>;
+    assert.deepEqual(Object.keys(mapping).sort(), [...kinds].sort());
+    assert.deepEqual(schemas.Submission.oneOf.map((ref: { $ref: string }) => ref.$ref).sort(), Object.values(mapping).sort());
+    assert.deepEqual(Object.keys(KINDS).sort(), [...kinds].sort());
+    for (const [kind, ref] of Object.entries(mapping)) {
+      const branch = resolve({ $ref: ref });
+      assert.equal(branch.properties.kind.const, kind, `${ref} is the schema of ${kind}`);
+    }
+    const prefixes = [...contract().kinds.values()].map((kind) => kind.prefix);
+    assert.equal(new Set(prefixes).size, prefixes.length, 'each kind has its own reference prefix');
+  });
+
+  it("agrees with the elements' constants: languages, channels, at most two reasons, the honeypot's name", () => {
+    assert.deepEqual([...schemas.Locale.enum].sort(), [...allLocales].sort());
+    assert.deepEqual(schemas.FeedbackContact.properties.channel.enum, channels().map((channel) => channel.code));
+    assert.equal(schemas.PageVoteDetailsData.properties.reasons.maxItems, MAX_REASONS);
+    assert.equal(HONEYPOT_FIELD, HONEYPOT_NAME);
+  });
+});
+
+describe("envelopes built by the elements' own code", () => {
+  const locales = ['ar', 'en'] as const;
+
+  it('page-vote and page-vote-details, with the built-in reasons in both languages', () => {
+    for (const locale of locales) {
+      for (const answer of ['yes', 'no'] as const) {
+        const doc = page('https://www.example.gov.sa/ar/e-participation', locale);
+        const vote = createEnvelope({ kind: 'page-vote', data: { answer }, locale, privacyNotice: '1', doc });
+        assertValid('Submission', vote, `a ${answer} vote in ${locale}`);
+        const reasons = defaultReasons(answer).slice(0, MAX_REASONS).map((reason) => ({ code: reason.code, label: reasonLabel(reason, locale) }));
+        for (const data of [
+          { voteId: vote.id, answer, reasons, comment: '' },
+          { voteId: vote.id, answer, reasons: [], comment: 'تعليق' },
+          { answer, reasons: reasons.slice(0, 1), comment: 'a comment' },
+        ]) {
+          assertValid('Submission', createEnvelope({ kind: 'page-vote-details', data, locale, privacyNotice: '1', doc }), `details ${JSON.stringify(data)}`);
+        }
+      }
+    }
+  });
+
+  it("feedback, from the form's toPayload over its contact modes, channels and both languages", () => {
+    const base: Values = { type: 'complaint', message: '  The permit form rejects my plot number.  ', name: '', email: '', mobile: '', channel: '', consent: false };
+    const variants: Array<Partial<Values>> = [
+      {},
+      { name: 'Sara' },
+      { email: 'sara@example.sa', channel: 'email', consent: true },
+      { mobile: '05 0123 4567', channel: 'sms', consent: true },
+      { mobile: '+966 (0) 50-123-4567', channel: 'phone', consent: true, name: 'سارة' },
+      { email: 'محمد@مثال.السعودية', mobile: '٠٥٠١٢٣٤٥٦٧', consent: true },
+      { type: 'suggestion', message: 'x'.repeat(2000) },
+    ];
+    for (const locale of locales) {
+      for (const contactMode of ['optional', 'required', 'hidden'] as const) {
+        const rules: Rules = { contact: contactMode, minLength: 10, maxLength: 2000, types: defaultTypes() };
+        for (const variant of variants) {
+          for (const service of [undefined, 'building-permits']) {
+            const data = toPayload({ ...base, ...variant }, rules, service, locale);
+            const sent = createEnvelope({ kind: 'feedback', data, locale, privacyNotice: '2', doc: page('https://www.example.gov.sa/en/permits?x=1', locale) });
+            assertValid('Submission', sent, `feedback ${contactMode} ${JSON.stringify(variant)} in ${locale}`);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('what the element tests sent to the test collector (recorded during npm test)', () => {
+  const file = process.env.EP_SENT_ENVELOPES ?? '.test-results/sent-envelopes.ndjson';
+
+  it('every envelope validates', (t) => {
+    if (!existsSync(file)) {
+      t.skip(`${file} is missing: run the element tests first (npm test runs them before this)`);
+      return;
+    }
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { body: string; from?: string });
+    assert.ok(lines.length > 0, `${file} is empty`);
+    const byKind = new Map<string, number>();
+    const invalid: string[] = [];
+    for (const { body, from } of lines) {
+      let value: any;
+      try {
+        value = JSON.parse(body);
+      } catch {
+        invalid.push(`not JSON (from ${from}): ${body.slice(0, 200)}`);
+        continue;
+      }
+      byKind.set(value?.kind, (byKind.get(value?.kind) ?? 0) + 1);
+      const checked = contract().checkSubmission(value);
+      if (!checked.valid) invalid.push(`${JSON.stringify(checked.fieldErrors)} in ${body.slice(0, 300)} (from ${from})`);
+    }
+    t.diagnostic(`${lines.length} envelopes: ${[...byKind].map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
+    assert.deepEqual(invalid, []);
+  });
+});
+
+describe("the spec's 422 examples are what the collector answers", () => {
+  let t: TestApp;
+  before(async () => {
+    t = await openTestApp('sqlite');
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  it('for an unknown kind and for a feedback message with no text and a bad address', async () => {
+    const examples = resolve(doc.components.responses).Unprocessable.content['application/json'].examples;
+    const unknown = await post(t.app, envelope('feedback', undefined, { kind: 'survey' }));
+    assert.deepEqual(unknown.json(), examples['unknown-kind'].value);
+    const feedback = await post(
+      t.app,
+      envelope('feedback', { type: { code: 'complaint', label: 'Complaint' }, message: '', contact: { email: 'sara@', channel: 'email' }, consent: true }),
+    );
+    assert.deepEqual(feedback.json(), examples.feedback.value);
+  });
+});

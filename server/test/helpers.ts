@@ -1,0 +1,150 @@
+/**
+ * What the collector's tests share: a configuration, a fresh store per test on a real database (a SQLite
+ * file in a temporary folder; a new database on the test PostgreSQL, whose URL scripts/server-test.mjs
+ * passes as EP_TEST_DATABASE_URL), the app over it, and envelopes as the elements make them.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import { Contract } from '../contract.js';
+import { PostgresStore } from '../store/postgres.js';
+import { SqliteStore } from '../store/sqlite.js';
+import type { Store } from '../store/types.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+/** The dialects to run against: SQLite always; PostgreSQL when the runner gave a server. */
+export const DIALECTS: Dialect[] = process.env.EP_TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+if (!process.env.EP_TEST_DATABASE_URL && process.env.EP_REQUIRE_POSTGRES) {
+  throw new Error('EP_REQUIRE_POSTGRES is set but EP_TEST_DATABASE_URL is not: run the tests with `npm run test:server`.');
+}
+
+let shared: Contract | undefined;
+/** One compiled contract for the whole file (compiling takes a moment). */
+export const contract = (): Contract => (shared ??= new Contract());
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({ EP_CLIENT_KEY_SECRET: 'test-secret', EP_ADMIN_TOKEN: ADMIN_TOKEN }),
+    rateLimit: { submissions: 0, reads: 0, admin: 0 },
+    ...overrides,
+  };
+}
+
+export interface TestStore {
+  store: Store;
+  /** The SQLite file, for tests that read it raw. */
+  file?: string;
+  /** Runs SQL on the store's own database (for checks the API does not offer). */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  drop(): Promise<void>;
+}
+
+/** A new, empty store on a real database. */
+export async function openTestStore(dialect: Dialect): Promise<TestStore> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'ep-collector-test-'));
+    const file = join(dir, 'collector.sqlite');
+    const store = new SqliteStore(file);
+    return {
+      store,
+      file,
+      sql: async (text, params = []) => store.raw(text, params as (string | number | null)[]) as never,
+      drop: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const adminUrl = process.env.EP_TEST_DATABASE_URL!;
+  const name = `ep_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = new pg.Client(adminUrl);
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const store = await PostgresStore.open({ connectionString: url.href, max: 20 });
+  return {
+    store,
+    sql: async (text, params = []) => (await store.query(text, params)).rows as never,
+    drop: async () => {
+      await store.close();
+      const cleanup = new pg.Client(adminUrl);
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export interface TestApp extends TestStore {
+  app: FastifyInstance;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export async function openTestApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestApp> {
+  const opened = await openTestStore(dialect);
+  const config = testConfig(overrides);
+  const app = await buildApp({ config, store: opened.store, contract: contract() });
+  await app.ready();
+  return {
+    ...opened,
+    app,
+    config,
+    close: async () => {
+      await app.close();
+      await opened.drop();
+    },
+  };
+}
+
+type Kind = 'page-vote' | 'page-vote-details' | 'feedback';
+
+const DATA: Record<Kind, Record<string, unknown>> = {
+  'page-vote': { answer: 'yes' },
+  'page-vote-details': { answer: 'no', reasons: [{ code: 'outdated', label: 'The information was incomplete or out of date' }], comment: '' },
+  feedback: { type: { code: 'complaint', label: 'Complaint' }, message: 'The permit form rejects my plot number.' },
+};
+
+/** An envelope as the elements send it; `data` replaces the kind's sample data. */
+export function envelope(kind: Kind, data?: Record<string, unknown>, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: randomUUID(),
+    kind,
+    page: { url: 'https://www.example.gov.sa/ar/e-participation', title: 'بيان المشاركة الإلكترونية', lang: 'ar' },
+    locale: 'ar',
+    submittedAt: new Date().toISOString(),
+    privacyNotice: '1',
+    data: data ?? structuredClone(DATA[kind]),
+    ...overrides,
+  };
+}
+
+/** POSTs an envelope as the elements do (JSON, its id as Idempotency-Key). */
+export function post(app: FastifyInstance, body: unknown, headers: Record<string, string> = {}) {
+  const id = typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string' ? (body as { id: string }).id : undefined;
+  return app.inject({
+    method: 'POST',
+    url: '/submissions',
+    headers: { 'content-type': 'application/json', ...(id ? { 'idempotency-key': id } : {}), ...headers },
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+/** Every stored submission, through the admin list. */
+export async function storedCount(t: TestStore): Promise<number> {
+  const rows = await t.sql<{ n: number | string }>('SELECT count(*) AS n FROM submissions');
+  return Number(rows[0]!.n);
+}
