@@ -301,7 +301,7 @@ export interface components {
              * @description The collector's time of receipt.
              */
             receivedAt: string;
-            /** @description The visitor's time */
+            /** @description The visitor's time, as sent. */
             submittedAt: string;
             locale: components["schemas"]["Locale"];
             page: components["schemas"]["PageInfo"];
