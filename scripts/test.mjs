@@ -22,12 +22,22 @@ const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
   { name: 'type check (tsc --noEmit)', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
   {
+    name: "collector type check (server/, and the elements' types against api/openapi.yaml's)",
+    command: [bin('tsc'), '--noEmit', '-p', 'server/tsconfig.json'],
+  },
+  {
     name: 'lit template check (lit-analyzer)',
     // no-invalid-css is off: its CSS property list predates accent-color and forced-color-adjust.
     command: [bin('lit-analyzer'), 'src/**/*.ts', '--strict', '--maxWarnings', '0', '--rules.no-invalid-css', 'off'],
   },
   { name: 'translations complete (every string has Arabic)', command: ['node', 'scripts/check-translations.mjs'] },
   { name: 'unit and element tests (web-test-runner, Chromium)', command: [bin('web-test-runner')], counts: `${RESULTS}/wtr.json` },
+  {
+    // After the element tests: it checks every envelope they sent against the contract.
+    name: 'collector: API on a SQLite file and on PostgreSQL, hardening, the contract and what the elements sent (node:test)',
+    command: ['node', 'scripts/server-test.mjs'],
+    counts: `${RESULTS}/server.json`,
+  },
   {
     name: 'fault run: the demo in two tabs of Chromium, 200 submissions through failures, hangs, offline stretches and reloads',
     command: ['node', 'scripts/fault-run.mjs'],
