@@ -73,6 +73,8 @@ export async function buildApp({ config, store, contract = new Contract(), logge
             ...(typeof logger === 'object' ? logger : {}),
           },
     bodyLimit: config.bodyLimit,
+    // A client that trickles its request (slowloris) is cut off; a submission is small.
+    requestTimeout: 15_000,
     trustProxy: config.trustProxy,
     // `__proto__` and `constructor.prototype` in a body are refused (400), not parsed.
     onProtoPoisoning: 'error',
