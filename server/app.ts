@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import { Contract } from './contract.js';
 import { checkKinds } from './kinds.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminPageRoutes } from './routes/admin-page.js';
 import { readRoutes } from './routes/index.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { StoreUnavailableError, type Store } from './store/types.js';
@@ -123,7 +124,10 @@ export async function buildApp({ config, store, contract = new Contract(), logge
   const routeOptions = { config, store, contract };
   await app.register(submissionRoutes, { ...routeOptions, prefix: config.basePath });
   await app.register(readRoutes, { ...routeOptions, prefix: config.basePath });
-  if (config.adminToken) await app.register(adminRoutes, { ...routeOptions, prefix: `${config.basePath}/admin` });
+  if (config.adminToken) {
+    await app.register(adminRoutes, { ...routeOptions, prefix: `${config.basePath}/admin` });
+    await app.register(adminPageRoutes, { ...routeOptions, prefix: `${config.basePath}/admin` });
+  }
   return app;
 }
 

@@ -199,6 +199,29 @@ describe('limits, headers and failures', () => {
     }
   });
 
+  it('serves the inbox page without data and without the token, under its own CSP; its script writes only text', async () => {
+    const t = await openTestApp('sqlite', { basePath: '/ep' });
+    try {
+      const page = await t.app.inject({ url: '/ep/admin/' });
+      assert.equal(page.statusCode, 200);
+      assert.match(String(page.headers['content-type']), /^text\/html/);
+      assert.match(String(page.headers['content-security-policy']), /^default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';/);
+      assert.match(page.body, /<option value="page-vote-details">page-vote-details<\/option>/);
+      const script = await t.app.inject({ url: '/ep/admin/inbox.js' });
+      assert.equal(script.statusCode, 200);
+      assert.doesNotMatch(script.body, /innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+      assert.equal((await t.app.inject({ url: '/ep/admin/submissions' })).statusCode, 401, 'the data still needs the token');
+    } finally {
+      await t.close();
+    }
+    const off = await openTestApp('sqlite', { adminToken: undefined });
+    try {
+      assert.equal((await off.app.inject({ url: '/admin/' })).statusCode, 404);
+    } finally {
+      await off.close();
+    }
+  });
+
   it('serves the contract under EP_BASE_PATH', async () => {
     const t = await openTestApp('sqlite', { basePath: '/ep' });
     try {
