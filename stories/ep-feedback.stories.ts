@@ -14,7 +14,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-feedback.js';
 import type { EpFeedback } from '../src/ep-feedback.js';
 import type { Choice } from '../src/core/choices.js';
-import { configure } from '../src/core/config.js';
+import { arabic, elementIn, localeOf, openSpace as openCollectorSpace, postsOf, squash, textOf, themed, type Locale, type Scripted } from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Args, parameters, the collector
@@ -38,15 +38,6 @@ interface FeedbackArgs {
 }
 
 /** One scripted answer of the collector (see tools/dev-endpoint.mjs). */
-interface Scripted {
-  status?: number;
-  delayMs?: number;
-  body?: unknown;
-  drop?: boolean;
-  hang?: boolean;
-  repeat?: number;
-}
-
 interface FeedbackParameters {
   /** `false`: no endpoint at all. Otherwise what the story's space answers, in order. */
   endpoint?: false | { submissions?: Scripted[] };
@@ -57,44 +48,17 @@ interface FeedbackParameters {
 type Context = StoryContext<FeedbackArgs>;
 type Story = StoryObj<FeedbackArgs>;
 
-interface Logged {
-  route: string;
-  body: any;
-}
-
-async function script(base: string, responses: Scripted[]): Promise<void> {
-  const response = await fetch(`${base}/__script`, { method: 'POST', body: JSON.stringify({ route: 'submissions', responses }) });
-  if (!response.ok) {
-    throw new Error(
-      `The dev collector did not take the script for ${base} (HTTP ${response.status}). This story needs it: ` +
-        'run Storybook with its dev server (npm run storybook) or through Vitest, not from a static build.',
-    );
-  }
-}
-
-async function postsOf(base: string): Promise<Logged[]> {
-  return ((await (await fetch(`${base}/__log`)).json()) as Logged[]).filter((entry) => entry.route === 'submissions');
-}
-
 /** A fresh collector space for each render, and no draft left from another story. */
 async function openSpace({ id, parameters }: Context): Promise<{ endpoint?: string }> {
   const feedback = (parameters.feedback ?? {}) as FeedbackParameters;
   for (const key of Object.keys(sessionStorage)) if (key.startsWith('ep-widgets:feedback:')) sessionStorage.removeItem(key);
-  // Submissions another story left in the outbox go too: each story starts with nothing waiting.
-  for (const key of Object.keys(localStorage)) if (key.startsWith('ep-widgets.outbox:')) localStorage.removeItem(key);
-  configure({ outbox: feedback.outbox ?? true });
   if (feedback.endpoint === false) return {};
-  const endpoint = `/ep-dev/story-${id}-${Math.random().toString(36).slice(2, 10)}`;
-  const responses = feedback.endpoint?.submissions;
-  if (responses?.length) await script(endpoint, responses);
-  return { endpoint };
+  return { endpoint: await openCollectorSpace(id, { submissions: feedback.endpoint?.submissions }, feedback.outbox) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // What a visitor sees, per language
 // ---------------------------------------------------------------------------------------------------------
-
-type Locale = 'en' | 'ar';
 
 const TEXT = {
   en: {
@@ -173,32 +137,11 @@ const XSS = '<img src=x onerror=alert(1)>';
 // Reaching into the element
 // ---------------------------------------------------------------------------------------------------------
 
-const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
-
-function localeOf(context: Context): Locale {
-  return context.globals.locale === 'ar' ? 'ar' : 'en';
-}
-
 /** The story's element once it rendered in the story's language and direction. */
 async function formIn(context: Context): Promise<{ el: EpFeedback; root: ShadowRoot; text: (typeof TEXT)[Locale] }> {
-  const locale = localeOf(context);
-  const dir = locale === 'ar' ? 'rtl' : 'ltr';
-  const el = context.canvasElement.querySelector('ep-feedback');
-  await expect(el, 'the story renders an <ep-feedback>').toBeTruthy();
-  const root = el!.shadowRoot!;
-  await waitFor(() => {
-    const base = root.querySelector('[part="base"]');
-    expect(base?.getAttribute('lang')).toBe(locale);
-    expect(base?.getAttribute('dir')).toBe(dir);
-  });
-  await expect(getComputedStyle(root.querySelector('[part="base"]')!).direction).toBe(dir);
-  return { el: el!, root, text: TEXT[locale] };
-}
-
-function textOf(root: ShadowRoot, selector: string): string {
-  const found = root.querySelector(selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return squash(found.textContent);
+  const locale = localeOf(context.globals);
+  const { el, root } = await elementIn<EpFeedback>(context.canvasElement, 'ep-feedback', locale);
+  return { el, root, text: TEXT[locale] };
 }
 
 const control = <T extends HTMLElement = HTMLInputElement>(root: ShadowRoot, selector: string): T => {
@@ -297,10 +240,6 @@ const meta = {
 
 export default meta;
 
-/** The same state in Arabic: the page (and so the element) in `ar`, right to left. Not repeated in the docs page. */
-function arabic(story: Story, name: string): Story {
-  return { ...story, name, globals: { locale: 'ar' }, tags: ['!autodocs'] };
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // States
@@ -540,9 +479,6 @@ export const NoEndpointArabic = arabic(NoEndpoint, 'No endpoint (Arabic)');
 // Themes: the same states under the dark and high-contrast toolbar themes, so axe checks their contrast
 // ---------------------------------------------------------------------------------------------------------
 
-function themed(story: Story, theme: 'dark' | 'high-contrast', name: string, locale: Locale = 'en'): Story {
-  return { ...story, name, globals: { locale, theme }, tags: ['!autodocs'] };
-}
 
 export const ErrorsDark = themed(Errors, 'dark', 'Errors (dark)');
 export const SentHighContrast = themed(Sent, 'high-contrast', 'Sent (high contrast, Arabic)', 'ar');

@@ -12,8 +12,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ArgTypes, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-page-poll.js';
-import { configure } from '../src/core/config.js';
 import type { OutboxOptions } from '../src/core/outbox-options.js';
+import { arabic, elementIn, localeOf, logOf, openSpace as openCollectorSpace, squash, textOf, themed, type Locale, type Scripted } from './support/story-kit.js';
 import type { EpPagePoll } from '../src/ep-page-poll.js';
 import type { PollReason } from '../src/page-poll/reasons.js';
 
@@ -37,17 +37,6 @@ interface PollArgs {
   timeout?: number;
 }
 
-/** One scripted answer of the collector (see tools/dev-endpoint.mjs). */
-interface Scripted {
-  status?: number;
-  delayMs?: number;
-  body?: unknown;
-  raw?: string;
-  drop?: boolean;
-  hang?: boolean;
-  repeat?: number;
-}
-
 interface PollParameters {
   /** `false`: no endpoint at all. Otherwise what the story's space answers, in order. */
   endpoint?: false | { submissions?: Scripted[]; tally?: Scripted[] };
@@ -64,27 +53,6 @@ const PAGE = 'https://www.example.gov.sa/en/services/renew-passport';
 /** The key src/page-poll/remembered.ts stores a vote under (the canonical page URL). */
 const rememberedKey = (pageUrl: string): string => `ep-widgets:page-poll:v1:${new URL(pageUrl).href}`;
 
-async function script(base: string, route: 'submissions' | 'tally', responses: Scripted[]): Promise<void> {
-  const response = await fetch(`${base}/__script`, { method: 'POST', body: JSON.stringify({ route, responses }) });
-  if (!response.ok) {
-    throw new Error(
-      `The dev collector did not take the script for ${base} (HTTP ${response.status}). This story needs it: ` +
-        'run Storybook with its dev server (npm run storybook) or through Vitest, not from a static build.',
-    );
-  }
-}
-
-interface Logged {
-  method: string;
-  route: string;
-  query: Record<string, string>;
-  body: any;
-}
-
-async function logOf(base: string): Promise<Logged[]> {
-  return (await fetch(`${base}/__log`)).json();
-}
-
 /**
  * A fresh collector space for each render, scripted from `parameters.poll`, and a clean slate in storage
  * (a vote in one visit to a story must not turn the next into "already answered").
@@ -93,28 +61,17 @@ async function openSpace({ id, args, parameters }: Context): Promise<{ endpoint?
   const poll = (parameters.poll ?? {}) as PollParameters;
   const pageUrl = args['page-url'] || PAGE;
   // Every remembered vote goes, whatever its page or key version, so that only AlreadyAnswered depends on the key.
-  // Submissions another story left in the outbox go too: each story starts with nothing waiting.
-  for (const key of Object.keys(localStorage)) {
-    if (key.startsWith('ep-widgets:page-poll:') || key.startsWith('ep-widgets.outbox:')) localStorage.removeItem(key);
-  }
-  configure({ outbox: poll.outbox ?? true });
+  for (const key of Object.keys(localStorage)) if (key.startsWith('ep-widgets:page-poll:')) localStorage.removeItem(key);
   if (poll.remembered) {
     localStorage.setItem(rememberedKey(pageUrl), JSON.stringify({ answer: poll.remembered, at: '2026-01-01T00:00:00.000Z' }));
   }
   if (poll.endpoint === false) return {};
-  const endpoint = `/ep-dev/story-${id}-${Math.random().toString(36).slice(2, 10)}`;
-  for (const route of ['submissions', 'tally'] as const) {
-    const responses = poll.endpoint?.[route];
-    if (responses?.length) await script(endpoint, route, responses);
-  }
-  return { endpoint };
+  return { endpoint: await openCollectorSpace(id, { submissions: poll.endpoint?.submissions, tally: poll.endpoint?.tally }, poll.outbox) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // What a visitor sees, per language
 // ---------------------------------------------------------------------------------------------------------
-
-type Locale = 'en' | 'ar';
 
 const TEXT = {
   en: {
@@ -193,37 +150,14 @@ const XSS_LABEL = '<img src=x onerror=alert(1)>';
 // Reaching into the element
 // ---------------------------------------------------------------------------------------------------------
 
-const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
-
-function localeOf(context: Context): Locale {
-  return context.globals.locale === 'ar' ? 'ar' : 'en';
-}
-
 /**
  * The story's element once it rendered in the story's language and direction: `<html lang>` and `dir`
  * set by the preview, the element's own `lang`/`dir`, and its question or message in that language.
  */
 async function pollIn(context: Context): Promise<{ el: EpPagePoll; root: ShadowRoot; text: (typeof TEXT)[Locale]; locale: Locale }> {
-  const locale = localeOf(context);
-  const dir = locale === 'ar' ? 'rtl' : 'ltr';
-  const el = context.canvasElement.querySelector('ep-page-poll');
-  await expect(el, 'the story renders an <ep-page-poll>').toBeTruthy();
-  const root = el!.shadowRoot!;
-  await waitFor(() => {
-    const base = root.querySelector('[part="base"]');
-    expect(base?.getAttribute('lang')).toBe(locale);
-    expect(base?.getAttribute('dir')).toBe(dir);
-  });
-  await expect(document.documentElement.lang).toBe(locale);
-  await expect(document.documentElement.dir).toBe(dir);
-  await expect(getComputedStyle(root.querySelector('[part="base"]')!).direction).toBe(dir);
-  return { el: el!, root, text: TEXT[locale], locale };
-}
-
-function textOf(root: ShadowRoot, selector: string): string {
-  const found = root.querySelector(selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return squash(found.textContent);
+  const locale = localeOf(context.globals);
+  const { el, root } = await elementIn<EpPagePoll>(context.canvasElement, 'ep-page-poll', locale);
+  return { el, root, text: TEXT[locale], locale };
 }
 
 function buttonNamed(root: ShadowRoot, name: string): HTMLButtonElement {
@@ -311,10 +245,6 @@ const meta = {
 
 export default meta;
 
-/** The same state in Arabic: the page (and so the element) in `ar`, right to left. Not repeated in the docs page. */
-function arabic(story: Story, name: string): Story {
-  return { ...story, name, globals: { locale: 'ar' }, tags: ['!autodocs'] };
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // States
@@ -596,7 +526,7 @@ export const Thanks: Story = {
     await expect(root.querySelector('[part="tally"]')).toBeNull();
     const posts = (await logOf(context.loaded.endpoint as string)).filter((entry) => entry.route === 'submissions');
     await expect(posts.map((post) => post.body.kind)).toEqual(['page-vote', 'page-vote-details']);
-    await expect(posts[1]!.body.locale).toBe(localeOf(context));
+    await expect(posts[1]!.body.locale).toBe(localeOf(context.globals));
   },
 };
 export const ThanksArabic = arabic(Thanks, 'Thanks (Arabic)');
@@ -683,9 +613,6 @@ export const NoEndpointArabic = arabic(NoEndpoint, 'No endpoint (Arabic)');
 // Themes: the same states under the dark and high-contrast toolbar themes, so axe checks their contrast
 // ---------------------------------------------------------------------------------------------------------
 
-function themed(story: Story, theme: 'dark' | 'high-contrast', name: string, locale: 'en' | 'ar' = 'en'): Story {
-  return { ...story, name, globals: { locale, theme }, tags: ['!autodocs'] };
-}
 
 export const CommentWithPersonalDataDark = themed(CommentWithPersonalData, 'dark', 'Comment with personal data (dark)');
 export const DetailsErrorHighContrast = themed(DetailsError, 'high-contrast', 'Details error (high contrast)', 'ar');

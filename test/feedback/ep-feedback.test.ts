@@ -46,13 +46,9 @@ describe('<ep-feedback>', () => {
   let endpoint: TestEndpoint;
   beforeEach(async () => {
     await resetPage();
-    sessionStorage.clear();
     endpoint = new TestEndpoint();
   });
-  afterEach(async () => {
-    await resetPage();
-    sessionStorage.clear();
-  });
+  afterEach(resetPage);
 
   describe('sending', () => {
     it('sends the envelope with the type, message, service and normalised contact, then confirms with the reference, focused', async () => {

@@ -15,6 +15,7 @@ export async function setPageLanguage(lang: string, dir?: 'rtl' | 'ltr'): Promis
 export async function resetPage(): Promise<void> {
   resetConfig();
   localStorage.clear();
+  sessionStorage.clear();
   document.head.querySelectorAll('meta[name="ep-endpoint"]').forEach((meta) => meta.remove());
   await setPageLanguage('en', 'ltr');
 }

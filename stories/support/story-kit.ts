@@ -1,0 +1,93 @@
+/**
+ * What every element's stories share: the per-story collector space (tools/dev-endpoint.mjs), a clean
+ * slate in storage, the Arabic and themed variants of a story, and reading an element's shadow root in
+ * the story's language. Stories of each element keep only what is theirs.
+ */
+import { expect, waitFor } from 'storybook/test';
+import { configure } from '../../src/core/config.js';
+import type { OutboxOptions } from '../../src/core/outbox-options.js';
+
+export type Locale = 'en' | 'ar';
+
+/** One scripted answer of the collector: the same shape the element tests script (tools/dev-endpoint.mjs). */
+export type { Scripted } from '../../test/helpers/endpoint.js';
+import type { Scripted } from '../../test/helpers/endpoint.js';
+
+export interface Logged {
+  method: string;
+  route: string;
+  query: Record<string, string>;
+  body: any;
+}
+
+export async function script(base: string, route: string, responses: Scripted[]): Promise<void> {
+  const response = await fetch(`${base}/__script`, { method: 'POST', body: JSON.stringify({ route, responses }) });
+  if (!response.ok) {
+    throw new Error(
+      `The dev collector did not take the script for ${base} (HTTP ${response.status}). This story needs it: ` +
+        'run Storybook with its dev server (npm run storybook) or through Vitest, not from a static build.',
+    );
+  }
+}
+
+export async function logOf(base: string): Promise<Logged[]> {
+  return (await fetch(`${base}/__log`)).json();
+}
+
+export async function postsOf(base: string): Promise<Logged[]> {
+  return (await logOf(base)).filter((entry) => entry.route === 'submissions');
+}
+
+/**
+ * A fresh collector space for one render of story `id`, scripted per route, after a clean slate: nothing
+ * another story left in the outbox, and the outbox as the story wants it (`false`: turned off).
+ */
+export async function openSpace(id: string, routes: Record<string, Scripted[] | undefined>, outbox?: false | OutboxOptions): Promise<string> {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('ep-widgets.outbox:')) localStorage.removeItem(key);
+  configure({ outbox: outbox ?? true });
+  const endpoint = `/ep-dev/story-${id}-${Math.random().toString(36).slice(2, 10)}`;
+  for (const [route, responses] of Object.entries(routes)) if (responses?.length) await script(endpoint, route, responses);
+  return endpoint;
+}
+
+export const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
+export function textOf(root: ShadowRoot, selector: string): string {
+  const found = root.querySelector(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return squash(found.textContent);
+}
+
+export function localeOf(globals: Record<string, unknown>): Locale {
+  return globals.locale === 'ar' ? 'ar' : 'en';
+}
+
+/**
+ * The story's `tag` element once it rendered in the story's language and direction: `<html lang>` and
+ * `dir` set by the preview, the element's own `lang`/`dir`, and the computed direction.
+ */
+export async function elementIn<E extends HTMLElement>(canvas: HTMLElement, tag: string, locale: Locale): Promise<{ el: E; root: ShadowRoot }> {
+  const dir = locale === 'ar' ? 'rtl' : 'ltr';
+  const el = canvas.querySelector<E>(tag);
+  await expect(el, `the story renders a <${tag}>`).toBeTruthy();
+  const root = el!.shadowRoot!;
+  await waitFor(() => {
+    const base = root.querySelector('[part="base"]');
+    expect(base?.getAttribute('lang')).toBe(locale);
+    expect(base?.getAttribute('dir')).toBe(dir);
+  });
+  await expect(document.documentElement.lang).toBe(locale);
+  await expect(document.documentElement.dir).toBe(dir);
+  await expect(getComputedStyle(root.querySelector('[part="base"]')!).direction).toBe(dir);
+  return { el: el!, root };
+}
+
+/** The same state in Arabic: the page (and so the element) in `ar`, right to left. Not repeated in the docs page. */
+export function arabic<S extends object>(story: S, name: string): S {
+  return { ...story, name, globals: { locale: 'ar' }, tags: ['!autodocs'] };
+}
+
+/** The same state under the dark or high-contrast toolbar theme, so axe checks its contrast. */
+export function themed<S extends object>(story: S, theme: 'dark' | 'high-contrast', name: string, locale: Locale = 'en'): S {
+  return { ...story, name, globals: { locale, theme }, tags: ['!autodocs'] };
+}
