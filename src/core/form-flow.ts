@@ -18,6 +18,7 @@ import type { Announcer } from './announcer.js';
 import { DeliveryNote } from './delivery-note.js';
 import { clearDraft, readDraft, writeDraft, type DraftValues } from './draft.js';
 import type { Envelope } from './envelope.js';
+import type { EpSuccessEvent } from './events.js';
 import { renderErrorSummary } from './error-summary.js';
 import { matchFieldErrors, type Message } from './field-error.js';
 import { errorSummaryTitle, honeypotLabel } from './form-messages.js';
@@ -38,8 +39,10 @@ export interface FormSpec<V extends DraftValues> {
   /** The form's fields, in the order they are shown and listed in the error summary. */
   fields: readonly (keyof V & string)[];
   empty(): V;
-  /** Where the draft is kept (see draft.ts); undefined to keep none. Asked each time. */
-  draftKey(): string | undefined;
+  /** Where the draft is kept (see draft.ts). */
+  draftKey(): string;
+  /** Keep no draft. Asked at each render: turning it on drops the draft there is. */
+  noDraft(): boolean;
   /** Problems by field, in the form's order. */
   validate(values: V): Partial<Record<keyof V & string, Message>>;
   /** The submission's `data`, from values that passed `validate`. */
@@ -65,8 +68,6 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
   reference?: string | undefined;
   /** What the visitor sent last (for the confirmation's wording). */
   sent?: V | undefined;
-  /** "Saved on this device…", then "Sent.", for a submission the outbox keeps. */
-  readonly delivery: DeliveryNote;
   /** The watched field's count and personal-data warning (when the spec has one). */
   readonly text: TextWatch;
   /** Whether a draft was restored at the first render. */
@@ -74,8 +75,10 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
   /** When the visitor started on this form (from the draft after a reload): the fill-time guard's clock. */
   private startedAt = Date.now();
   private started = false;
-  /** The confirmation is for a submission saved on the device, not (yet) received. */
-  private saved = false;
+  /** Whether drafts are kept (the spec's `noDraft`, as at the last render). */
+  private keeps = true;
+  /** The id of the submission the confirmation shows as saved on the device, until the outbox delivers it. */
+  private saved?: string | undefined;
   /** Kept across a failed try so that a retry of the same data reuses the envelope id (idempotent). */
   private pending?: Envelope<Record<string, unknown>> | undefined;
   private pendingData?: string | undefined;
@@ -85,19 +88,28 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     private readonly announcer: Announcer,
     private readonly submitter: Submitter,
     private readonly spec: FormSpec<V>,
+    /** Says "Saved on this device…", then "Sent.": the element's one note (render it where it fits). */
+    readonly delivery = new DeliveryNote(host),
   ) {
     host.addController(this);
     this.values = spec.empty();
-    this.delivery = new DeliveryNote(host);
+    // The outbox delivered what the confirmation shows as saved: it now says received.
+    host.addEventListener('ep-success', (event) => {
+      if ((event as EpSuccessEvent).detail.envelope.id !== this.saved) return;
+      this.saved = undefined;
+      host.requestUpdate();
+    });
     this.text = new TextWatch(host, (said) => void announcer.announce(said));
   }
 
   hostUpdate(): void {
+    const keep = !this.spec.noDraft();
+    if (!keep && this.keeps) clearDraft(this.spec.draftKey());
+    this.keeps = keep;
     if (this.started) return;
     // The first render: the form shows what the visitor had typed before a reload.
     this.started = true;
-    const key = this.spec.draftKey();
-    const draft = key ? readDraft(key, this.spec.empty()) : undefined;
+    const draft = keep ? readDraft(this.spec.draftKey(), this.spec.empty()) : undefined;
     this.restored = Boolean(draft);
     if (draft) {
       this.values = draft.values;
@@ -116,12 +128,6 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     if (!Object.values(this.values).some(Boolean)) this.startedAt = Date.now();
   }
 
-  /** The draft goes at once (the author turned drafts off). */
-  dropDraft(): void {
-    const key = this.spec.draftKey();
-    if (key) clearDraft(key);
-  }
-
   /** Preloads the transport when the visitor enters the form. */
   private readonly preload = (): void => void this.submitter().catch(() => undefined);
 
@@ -133,8 +139,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     if (!this.spec.fields.includes(field) || (control.type === 'radio' && !control.checked)) return;
     (this.values as DraftValues)[field] = control.type === 'checkbox' ? control.checked : control.value;
     if (field === this.spec.watch?.field) this.watch();
-    const key = this.spec.draftKey();
-    if (key) writeDraft(key, { values: this.values, startedAt: this.startedAt });
+    if (this.keeps) writeDraft(this.spec.draftKey(), { values: this.values, startedAt: this.startedAt });
     this.host.requestUpdate();
   };
 
@@ -189,7 +194,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
       case 'queued':
         // Kept on the device: the visitor is done here; the note says it waits, then that it arrived.
         if (result.envelope) this.delivery.queued(result.envelope.id);
-        return this.succeed(undefined, true);
+        return this.succeed(undefined, result.envelope?.id);
       case 'rejected': {
         // A refusal is final for that envelope: the next send is a new submission.
         this.pending = undefined;
@@ -216,8 +221,8 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
   }
 
   /** The confirmation takes focus where the form was. No draft is kept after this. */
-  private succeed(reference?: string, saved = false): void {
-    this.dropDraft();
+  private succeed(reference?: string, saved?: string): void {
+    clearDraft(this.spec.draftKey());
     this.step = 'sent';
     this.saved = saved;
     this.reference = reference;
@@ -236,10 +241,6 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     this.announcer.focus(`#${this.spec.fields[0]}`);
   };
 
-  /** Whether the confirmation is for a submission still only saved on the device. */
-  get savedOnly(): boolean {
-    return this.saved && this.delivery.current !== 'sent';
-  }
 
   /**
    * The form around the element's `fields`: the error summary on top (its title at `level`; each field in
@@ -271,7 +272,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
    */
   renderConfirmation(level: number, texts: { sent: string; saved: string; reference: string; body: TemplateResult | string; another: string }): TemplateResult {
     return html`<div class="confirmation" part="confirmation" tabindex="-1">
-      <div class="subtitle" role="heading" aria-level=${level}>${this.savedOnly ? texts.saved : texts.sent}</div>
+      <div class="subtitle" role="heading" aria-level=${level}>${this.saved ? texts.saved : texts.sent}</div>
       ${this.reference
         ? html`<p class="reference" part="reference">${texts.reference} <strong><bdi dir="ltr">${this.reference}</bdi></strong></p>`
         : nothing}

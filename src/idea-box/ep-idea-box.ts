@@ -1,7 +1,7 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Announcer } from '../core/announcer.js';
 import { choicesAttribute, type Choice } from '../core/choices.js';
-import { deliveryNoteStyles } from '../core/delivery-note.js';
+import { DeliveryNote, deliveryNoteStyles } from '../core/delivery-note.js';
 import { EpElement } from '../core/ep-element.js';
 import { expandableStyles } from '../core/expandable-text.js';
 import { fieldStyles } from '../core/field-styles.js';
@@ -49,7 +49,7 @@ import { ideaBoxStyles } from './styles.js';
  * @csspart channel - The group of preferred ways to be contacted.
  * @csspart consent - The consent check box.
  * @csspart send-button - The Send idea button.
- * @csspart error - The message shown when sending failed, with its retry.
+ * @csspart error - Why something was not sent: by the Send button (with its retry), or under an idea whose support was not recorded or withdrawn.
  * @csspart retry-button - A Try again button (after a failed send, or a list that could not load).
  * @csspart confirmation - What the visitor sees once the idea is sent (or saved on the device to be sent).
  * @csspart reference - The reference number in the confirmation.
@@ -66,7 +66,6 @@ import { ideaBoxStyles } from './styles.js';
  * @csspart answer - The ministry's answer, "What we did".
  * @csspart support-button - The support toggle (`aria-pressed`).
  * @csspart supporters - The number of supporters.
- * @csspart support-error - Why a support was not recorded or withdrawn.
  * @csspart more-button - Show more ideas.
  * @csspart more-error - Why more ideas could not load.
  * @csspart unavailable - Shown instead of everything when no endpoint is configured.
@@ -133,8 +132,10 @@ export class EpIdeaBox extends EpElement {
   private readonly announcer = new Announcer(this);
   /** The transport loads when the list is first read or the visitor first enters the form. */
   private readonly submitter = onDemand(() => import('../core/submit.js'));
-  private readonly form = new IdeaForm(this, this.announcer, this.submitter);
-  private readonly list = new IdeaList(this, this.announcer, this.submitter);
+  /** One note for what waits on the device (an idea, or supports): between the form and the list. */
+  private readonly delivery = new DeliveryNote(this);
+  private readonly form = new IdeaForm(this, this.announcer, this.submitter, this.delivery);
+  private readonly list = new IdeaList(this, this.announcer, this.submitter, this.delivery);
 
   /** The topics in use: the author's, else the defaults. */
   get topicList(): Choice[] {
@@ -144,11 +145,6 @@ export class EpIdeaBox extends EpElement {
   /** The page size as the collector is asked for it. */
   get limit(): number {
     return Math.min(50, Math.max(1, Math.floor(this.pageSize) || 10));
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (changed.has('noDraft') && this.noDraft) this.form.flow.dropDraft();
   }
 
   protected override render(): TemplateResult {
@@ -162,7 +158,8 @@ export class EpIdeaBox extends EpElement {
       <slot name="intro"><p class="intro">${t.intro()}</p></slot>
       ${!this.resolvedEndpoint
         ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
-        : html`${view === 'list' ? nothing : this.form.render(inner, view === 'form')} ${view === 'form' ? nothing : this.list.render(inner)}`}
+        : html`${view === 'list' ? nothing : this.form.render(inner, view === 'form')} ${this.delivery.render()}
+          ${view === 'form' ? nothing : this.list.render(inner)}`}
       ${this.announcer.render()}
     </section>`;
   }

@@ -5,9 +5,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Announcer } from '../core/announcer.js';
 import { contactModeOf, renderContactFields } from '../core/contact-fields.js';
+import type { DeliveryNote } from '../core/delivery-note.js';
 import { draftKey } from '../core/draft.js';
 import { renderRadioGroup, renderTextArea, renderTextField } from '../core/fields.js';
-import { FormFlow } from '../core/form-flow.js';
+import { FormFlow, type FormSpec } from '../core/form-flow.js';
 import { renderedLocale } from '../core/language-sync.js';
 import { pageKeyOf } from '../core/page-url.js';
 import type { EpIdeaBox } from './ep-idea-box.js';
@@ -24,20 +25,23 @@ export class IdeaForm {
     private readonly host: EpIdeaBox,
     announcer: Announcer,
     submitter: () => Promise<typeof import('../core/submit.js')>,
+    delivery: DeliveryNote,
   ) {
     const contact = () => contactModeOf(host.contact);
-    this.flow = new FormFlow<Values>(host, announcer, submitter, {
+    const spec: FormSpec<Values> = {
       kind: 'idea',
       fields: FIELDS,
       empty: emptyValues,
       // Per page, and per idea box on the page (by its id).
-      draftKey: () => (host.noDraft ? undefined : draftKey('idea-box', pageKeyOf(host), host.id)),
+      draftKey: () => draftKey('idea-box', pageKeyOf(host), host.id),
+      noDraft: () => host.noDraft,
       validate: (values) => validate(values, host.topicList, contact()),
       payload: (values) => toPayload(values, host.topicList, contact(), renderedLocale()),
       localizeCode,
       minFillTime: () => host.minFillTime,
       watch: { field: 'description', max: DESCRIPTION_MAX },
-    });
+    };
+    this.flow = new FormFlow(host, announcer, submitter, spec, delivery);
   }
 
   private toggle = (): void => {
@@ -103,7 +107,6 @@ export class IdeaForm {
                 { labelledBy: alone ? 'heading' : 'share', level: inner, send: t.send(), notSent: t.notSent() },
                 this.renderFields(),
               )) : nothing}
-        ${this.flow.delivery.render()}
       </div>`;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { Announcer } from '../core/announcer.js';
+import type { DeliveryNote } from '../core/delivery-note.js';
 import { choiceLabel } from '../core/choices.js';
 import { renderSelect } from '../core/select-field.js';
 import { resolveEndpoint } from '../core/config.js';
@@ -41,9 +42,10 @@ export class IdeaList implements ReactiveController {
     private readonly host: EpIdeaBox,
     private readonly announcer: Announcer,
     private readonly submitter: Submitter,
+    delivery: DeliveryNote,
   ) {
     host.addController(this);
-    this.supports = new Supports(host, announcer, submitter, (id) => this.items.find((idea) => idea.id === id));
+    this.supports = new Supports(host, announcer, submitter, (id) => this.items.find((idea) => idea.id === id), delivery);
   }
 
   hostUpdate(): void {
@@ -159,7 +161,6 @@ export class IdeaList implements ReactiveController {
       </div>
       <p id="list-status" class="list-status" part="list-status" role="status">${this.status(locale)}</p>
       ${this.state === 'error' ? html`<button type="button" part="retry-button" @click=${this.retry}>${core.tryAgain()}</button>` : nothing}
-      ${this.supports.delivery.render()}
       ${this.items.length
         ? html`<ol class="idea-list" part="ideas" aria-labelledby="list-title" @click=${this.onClick}>
             ${this.items.map((idea, index) => {

@@ -8,7 +8,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { Announcer } from '../core/announcer.js';
 import { resolveEndpoint } from '../core/config.js';
-import { DeliveryNote } from '../core/delivery-note.js';
+import type { DeliveryNote } from '../core/delivery-note.js';
 import type { Envelope } from '../core/envelope.js';
 import type { EpErrorEvent, EpOutboxDropEvent, EpSuccessEvent } from '../core/events.js';
 import { renderedLocale } from '../core/language-sync.js';
@@ -22,8 +22,6 @@ import { rememberSupport, supportedIdeas } from './remembered.js';
 type Change = Envelope<Record<string, unknown>>;
 
 export class Supports implements ReactiveController {
-  /** "Saved on this device…", then "Sent." (or why not), for supports kept on the device. */
-  readonly delivery: DeliveryNote;
   private endpoint?: string | undefined;
   /** The ideas this browser supports. */
   private on = new Set<string>();
@@ -44,9 +42,10 @@ export class Supports implements ReactiveController {
     private readonly submitter: () => Promise<typeof import('../core/submit.js')>,
     /** The idea with this id as the list shows it now. */
     private readonly find: (id: string) => Idea | undefined,
+    /** The element's note: "Saved on this device…", then "Sent." (or why not). */
+    private readonly delivery: DeliveryNote,
   ) {
     host.addController(this);
-    this.delivery = new DeliveryNote(host);
     // On the element itself, for as long as it lives: the outbox reports there while it is in the page.
     for (const type of ['ep-success', 'ep-error', 'ep-outbox-drop']) host.addEventListener(type, this.onLater as EventListener);
   }
@@ -135,6 +134,6 @@ export class Supports implements ReactiveController {
         </button>
         <span id=${`${key}-supporters`} part="supporters">${t.supporters(idea.supports, renderedLocale())}</span>
       </div>
-      ${problem ? html`<p class="error-message" part="support-error">${problem()}</p>` : nothing}`;
+      ${problem ? html`<p class="error-message" part="error">${problem()}</p>` : nothing}`;
   }
 }

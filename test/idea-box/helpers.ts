@@ -58,8 +58,9 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
 /** The list status line, as heard. */
 export const status = (element: EpIdeaBox): string => (element.shadowRoot!.querySelector('[part="list-status"]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** Waits until the list has loaded (or failed) and rendered. */
+/** Waits until the list has loaded (or failed) and rendered, after what was just asked of it has rendered. */
 export async function listSettled(element: EpIdeaBox): Promise<void> {
+  await element.updateComplete;
   await waitUntil(() => !/Loading|جارٍ/.test(status(element)) && element.shadowRoot!.querySelector('[part="list-status"]'), 'the list did not load', {
     timeout: 4000,
   });
@@ -83,9 +84,10 @@ export const within = <T extends Element = HTMLElement>(scope: Element, selector
 
 export const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
+/** Opens the form with "Share an idea" (a form shown alone, `view="form"`, has no such button). */
 export async function openForm(element: EpIdeaBox): Promise<void> {
-  const button = $<HTMLButtonElement>(element, '[part~="share-button"]');
-  if (button.getAttribute('aria-expanded') !== 'true') button.click();
+  const button = element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="share-button"]');
+  if (button?.getAttribute('aria-expanded') === 'false') button.click();
   await settle(element);
 }
 
