@@ -125,6 +125,11 @@ export class Supports implements ReactiveController {
     this.tell(ideaId, data.support === true);
   };
 
+  /** What the toggle shows besides the count: whether it is pressed, and the message under it. */
+  stateOf(id: string): unknown[] {
+    return [this.on.has(id), this.problems.get(id)];
+  }
+
   /** The toggle with its count, and why the last press did not go through. `key` names the idea's parts. */
   render(idea: Idea, key: string): TemplateResult {
     const problem = this.problems.get(idea.id);
