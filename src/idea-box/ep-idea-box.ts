@@ -57,6 +57,7 @@ import { ideaBoxStyles } from './styles.js';
  * @csspart delivery - "Saved on this device…", then "Sent." (or why not), for an idea or a support kept on the device.
  * @csspart list - The published ideas, with their controls.
  * @csspart controls - Sort and topic filter.
+ * @csspart select - The sort and topic drop-downs; each also has its own part: `sort`, `filter`.
  * @csspart list-status - Loading, how many ideas are shown, none, or why they could not load (a polite live region).
  * @csspart ideas - The list of ideas.
  * @csspart idea - One idea.
