@@ -41,7 +41,8 @@ export const ideaBoxStyles = css`
     background: var(--_ep-color-field);
     border: 1px solid var(--_ep-color-border);
     border-radius: var(--_ep-radius);
-    padding: 0.75rem var(--_ep-space);
+    padding-block: 0.75rem;
+    padding-inline: var(--_ep-space);
     overflow-wrap: anywhere;
   }
   .meta {
@@ -69,7 +70,8 @@ export const ideaBoxStyles = css`
   .answer {
     background: var(--_ep-idea-answer);
     border-inline-start: 4px solid var(--_ep-color-primary);
-    padding: 0.5rem 0.75rem;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
     margin-block: 0.75rem;
   }
   .answer-title {

@@ -301,6 +301,14 @@ describe('<ep-idea-box> list', () => {
         expect(within(idea, '[part~="status"]').getAttribute('part')).to.equal('status status-implemented');
         expect(within(idea, 'dd bdi').textContent).to.equal(lang === 'en' ? 'Digital services' : 'الخدمات الإلكترونية');
         await expect(element).to.be.accessible();
+        // Its description opened: accessible too.
+        const readMore = within<HTMLButtonElement>(idea, '[part="read-more-button"]');
+        expect(readMore.textContent!.trim()).to.equal(lang === 'en' ? 'Read more' : 'اقرأ المزيد');
+        readMore.click();
+        await settle(element);
+        expect(readMore.getAttribute('aria-expanded')).to.equal('true');
+        expect(readMore.textContent!.trim()).to.equal(lang === 'en' ? 'Show less' : 'عرض أقل');
+        await expect(element).to.be.accessible();
       });
     }
 
