@@ -48,7 +48,7 @@ export function renderIdea(idea: Idea, key: string, view: IdeaView): TemplateRes
       : nothing}
     ${answer
       ? html`<div class="answer" part="answer">
-          <div class="answer-title" role="heading" aria-level=${Math.min(level + 1, 6)}>${t.answerTitle()}</div>
+          <div class="subtitle" role="heading" aria-level=${Math.min(level + 1, 6)}>${t.answerTitle()}</div>
           ${answer.at ? html`<p class="hint">${time(answer.at, locale, t.answeredOn)}</p>` : nothing}
           ${answer.from && answer.to ? html`<p>${t.statusChange(statusLabel(answer.from), statusLabel(answer.to))}</p>` : nothing}
           <p class="expandable" dir="auto">${answer.text}</p>

@@ -5,7 +5,6 @@
  * costs the page what the visitor asked to see. A newer request wins over an older one still on its way.
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
 import type { Announcer } from '../core/announcer.js';
 import type { DeliveryNote } from '../core/delivery-note.js';
 import { choiceLabel } from '../core/choices.js';
@@ -37,6 +36,11 @@ export class IdeaList implements ReactiveController {
   /** The latest request; an answer to an older one is dropped. */
   private request = 0;
   private readonly expanded = new Set<string>();
+  /**
+   * Each idea's rendering with what it showed: an idea renders again only when something it shows changed, so
+   * an update with 500 shown does not build 500 again (Lit then finds each one's values unchanged).
+   */
+  private readonly rendered = new WeakMap<Idea, [unknown[], TemplateResult]>();
   private readonly supports: Supports;
 
   constructor(
@@ -160,16 +164,19 @@ export class IdeaList implements ReactiveController {
           onChange: this.onChange,
         })}
       </div>
-      <p id="list-status" class="list-status" part="list-status" role="status">${this.status(locale)}</p>
+      <p id="list-status" class="hint" part="list-status" role="status">${this.status(locale)}</p>
       ${this.state === 'error' ? html`<button type="button" part="retry-button" @click=${this.retry}>${core.tryAgain()}</button>` : nothing}
       ${this.items.length
         ? html`<ol class="idea-list" part="ideas" aria-labelledby="list-title" @click=${this.onClick}>
             ${this.items.map((idea, index) => {
               const key = `idea-${index}`;
               const expanded = this.expanded.has(idea.id);
-              // An idea renders again only when something it shows changed: with 500 shown, an update stays quick.
-              const shows = [idea, idea.supports, expanded, ...this.supports.stateOf(idea.id), locale, level, host.topics];
-              return html`<li>${guard(shows, () => renderIdea(idea, key, { ...view, expanded, support: this.supports.render(idea, key) }))}</li>`;
+              const shows = [key, idea.supports, expanded, ...this.supports.stateOf(idea.id), locale, level, host.topics];
+              let kept = this.rendered.get(idea);
+              if (!kept || shows.some((value, i) => value !== kept![0][i])) {
+                this.rendered.set(idea, (kept = [shows, renderIdea(idea, key, { ...view, expanded, support: this.supports.render(idea, key) })]));
+              }
+              return html`<li>${kept[1]}</li>`;
             })}
           </ol>`
         : nothing}

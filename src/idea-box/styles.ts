@@ -27,9 +27,6 @@ export const ideaBoxStyles = css`
     margin: 0;
     flex: 1 1 12rem;
   }
-  .list-status {
-    color: var(--_ep-color-muted);
-  }
   .idea-list {
     list-style: none;
     padding: 0;
@@ -74,9 +71,6 @@ export const ideaBoxStyles = css`
     padding-inline: 0.75rem;
     margin-block: 0.75rem;
   }
-  .answer-title {
-    font-weight: 700;
-  }
   .support {
     display: flex;
     flex-wrap: wrap;
@@ -91,9 +85,6 @@ export const ideaBoxStyles = css`
   [aria-pressed='true']::before {
     content: '✓' / '';
     margin-inline-end: 0.4em;
-  }
-  [part~='supporters'] {
-    color: var(--_ep-color-muted);
   }
   [part~='more-button'] {
     inline-size: 100%;

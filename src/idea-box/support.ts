@@ -137,7 +137,7 @@ export class Supports implements ReactiveController {
         <button type="button" part="support-button" data-support=${idea.id} aria-pressed=${this.on.has(idea.id) ? 'true' : 'false'} aria-describedby=${`${key}-supporters`}>
           ${t.support()}
         </button>
-        <span id=${`${key}-supporters`} part="supporters">${t.supporters(idea.supports, renderedLocale())}</span>
+        <span id=${`${key}-supporters`} class="hint" part="supporters">${t.supporters(idea.supports, renderedLocale())}</span>
       </div>
       ${problem ? html`<p class="error-message" part="error">${problem()}</p>` : nothing}`;
   }
