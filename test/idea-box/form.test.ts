@@ -90,7 +90,7 @@ describe('<ep-idea-box> form', () => {
       expectNone(alone, '[part~="share-button"]');
       expectNone(alone, '[part="list"]');
       expect($(alone, 'form').getAttribute('aria-labelledby')).to.equal('heading');
-      expect($(alone, '.error-summary, #title') !== null).to.equal(true);
+      expect($<HTMLInputElement>(alone, '#title').value).to.equal('');
       await expect(alone).to.be.accessible();
       const list = await ideaBox(endpoint, 'view="list"');
       expectNone(list, '[part~="share-button"]');

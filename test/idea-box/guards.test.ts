@@ -1,6 +1,6 @@
 // What protects the visitor and the collector in the idea form: the spam guards (and that a person never
 // trips them), the draft that survives a reload, and a visitor using only the keyboard.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { TestEndpoint } from '../helpers/endpoint.js';
 import { resetPage, setPageLanguage } from '../helpers/page.js';
@@ -177,7 +177,6 @@ describe('<ep-idea-box> guards', () => {
         description: 'حوامل دراجات آمنة عند مداخل الحدائق العامة.',
         topic: { code: 'public-spaces', label: 'الحدائق والمرافق العامة' },
       });
-      await waitUntil(() => true);
     });
   });
 });
