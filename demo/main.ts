@@ -31,6 +31,7 @@ const STATUS = {
     refuseNext: 'سيرفض الخادم الإرسال التالي برمز 422 مع خطأ في حقلَي البريد الإلكتروني والرسالة.',
     failNextError: 'تعذّر ضبط خادم التطوير.',
     reset: 'نُسيت إجابتك على هذه الصفحة، ويُعرض السؤال من جديد.',
+    resetSupports: 'نُسي تأييدك للأفكار على هذا الجهاز.',
     cleared: 'مُسح السجل.',
   },
   en: {
@@ -38,6 +39,7 @@ const STATUS = {
     refuseNext: 'The server will refuse the next send with 422 and errors on the email and message fields.',
     failNextError: 'Could not script the dev server.',
     reset: 'Your answer on this page was forgotten; the question is shown again.',
+    resetSupports: 'Your supports of ideas on this device were forgotten.',
     cleared: 'The log was cleared.',
   },
 } satisfies Record<Locale, Record<string, string>>;
@@ -212,4 +214,20 @@ byId<HTMLButtonElement>('reset-poll').addEventListener('click', () => {
     poll.replaceWith(poll.cloneNode(false));
   }
   say('reset');
+});
+
+// The idea box remembers, per browser, which ideas the visitor supports. "Forget my supports" forgets that and
+// puts a fresh element in place (the collector's counts stay as they are: it was told each change).
+byId<HTMLButtonElement>('reset-supports').addEventListener('click', () => {
+  try {
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith('ep-widgets:idea-box:')) localStorage.removeItem(key);
+    }
+  } catch {
+    // Storage is blocked: nothing was remembered either.
+  }
+  for (const box of document.querySelectorAll('ep-idea-box')) {
+    box.replaceWith(box.cloneNode(true));
+  }
+  say('resetSupports');
 });

@@ -6,10 +6,13 @@
 import { defineElement } from './core/define.js';
 import { EpPagePoll } from './page-poll/ep-page-poll.js';
 import { EpFeedback } from './feedback/ep-feedback.js';
+import { EpIdeaBox } from './idea-box/ep-idea-box.js';
 import type {} from './ep-page-poll.js'; // the HTMLElementTagNameMap entries
 import type {} from './ep-feedback.js';
+import type {} from './ep-idea-box.js';
 
 defineElement('ep-page-poll', EpPagePoll);
 defineElement('ep-feedback', EpFeedback);
+defineElement('ep-idea-box', EpIdeaBox);
 
 export * from './index.js';
