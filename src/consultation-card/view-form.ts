@@ -1,0 +1,342 @@
+/**
+ * Taking part while a consultation is open: the visitor's view (support, neutral or oppose) and a comment
+ * (required when opposing), validated the GOV.UK way, guarded against robots, kept as a draft, sent through
+ * the core's `submit()` (and its outbox), remembered per browser, shown back, and changeable while open (a
+ * change is a new submission that names the one it replaces).
+ */
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Announcer } from '../core/announcer.js';
+import { remainingOf } from '../core/character-count.js';
+import type { DeliveryNote } from '../core/delivery-note.js';
+import { clearDraft, readDraft, writeDraft } from '../core/draft.js';
+import type { Envelope } from '../core/envelope.js';
+import { renderErrorSummary } from '../core/error-summary.js';
+import { matchFieldErrors, type Message } from '../core/field-error.js';
+import { renderRadioGroup, renderTextArea } from '../core/fields.js';
+import { errorSummaryTitle, honeypotLabel } from '../core/form-messages.js';
+import { renderedLocale } from '../core/language-sync.js';
+import * as core from '../core/messages.js';
+import { onDemand } from '../core/on-demand.js';
+import { DEFAULT_MIN_FILL_MS, honeypotValue, renderHoneypot, spamSignal } from '../core/spam-guard.js';
+import type { SubmitHost } from '../core/submit.js';
+import { TextWatch } from '../core/text-watch.js';
+import type { FailureReason } from '../core/transport.js';
+import * as t from './messages.js';
+import { STANCES, type Stance } from './model.js';
+import { recallView, rememberView, type SentView } from './remembered.js';
+
+type Field = 'stance' | 'comment';
+const FIELDS: readonly Field[] = ['stance', 'comment'];
+type Values = { stance: string; comment: string };
+type Errors = Partial<Record<Field, Message>>;
+
+/** What the card gives the form: its options, its clock and how it writes a date. */
+export interface ViewFormHost extends ReactiveElement, SubmitHost {
+  maxCommentLength: number;
+  minFillTime: number;
+  noDraft: boolean;
+  /** The card's time (ms since the epoch): the real time, or the one a test or a page fixed. */
+  nowMs(): number;
+  /** A day in both calendars. */
+  day(ms: number): string;
+}
+
+/** A number option as the author gave it, whole and positive, else `fallback`. */
+const usable = (value: number, fallback: number): number => (Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback);
+
+const empty = (): Values => ({ stance: '', comment: '' });
+
+export class ViewForm {
+  /** The visitor's view of this consultation: remembered, or just sent. */
+  sent?: SentView | undefined;
+  /** The consultation: the collector's absolute URL, `#`, and its id ('' until the card knows both). */
+  private key = '';
+  private id = '';
+  private values = empty();
+  private errors: Errors = {};
+  /** The collector's own words for problems with fields the form does not have. */
+  private otherErrors: string[] = [];
+  private failure?: FailureReason | 'rejected' | undefined;
+  private busy = false;
+  /** The form is shown over a view already sent (the visitor is changing it). */
+  private editing = false;
+  /** In the compact layout the form opens on demand. */
+  private opened = false;
+  /** The view was sent (or saved on the device) just now, on this page. */
+  private just?: 'sent' | 'saved' | undefined;
+  private startedAt = 0;
+  /** Kept across a failed try so that a retry of the same data reuses the envelope id (idempotent). */
+  private pending?: Envelope<Record<string, unknown>> | undefined;
+  private pendingData?: string | undefined;
+  private readonly comment: TextWatch;
+  /** The transport loads when the visitor first enters the form (the card may have loaded it already). */
+  private readonly submitter: () => Promise<typeof import('../core/submit.js')>;
+
+  constructor(
+    private readonly host: ViewFormHost,
+    private readonly announcer: Announcer,
+    private readonly delivery: DeliveryNote,
+    submitter = onDemand(() => import('../core/submit.js')),
+  ) {
+    this.submitter = submitter;
+    this.comment = new TextWatch(host, (text) => void announcer.announce(text));
+  }
+
+  private get max(): number {
+    return usable(this.host.maxCommentLength, 2000) || 2000;
+  }
+
+  private get draftKey(): string {
+    return `ep-widgets:consultation:draft:v1:${this.key}`;
+  }
+
+  /**
+   * Points the form at one consultation (`key`: the collector's absolute URL, `#`, the id). Another
+   * consultation starts afresh: its remembered view, and the draft the visitor left in this tab.
+   */
+  use(key: string, id: string): void {
+    if (key === this.key) return;
+    this.key = key;
+    this.id = id;
+    this.sent = recallView(key);
+    const draft = this.host.noDraft ? undefined : readDraft(this.draftKey, empty());
+    this.values = draft?.values ?? (this.sent ? { stance: this.sent.stance, comment: this.sent.comment } : empty());
+    // A draft over a view already sent is a change the visitor was making.
+    this.opened = Boolean(draft);
+    this.editing = Boolean(draft && this.sent);
+    // Someone who sent a view once is no robot: changing it quickly is not "too fast".
+    this.startedAt = draft?.startedAt ?? (this.sent ? 0 : Date.now());
+    this.errors = {};
+    this.otherErrors = [];
+    this.failure = this.just = this.pending = this.pendingData = undefined;
+    this.comment.update(this.values.comment, this.max, true);
+    if (this.host.noDraft) clearDraft(this.draftKey);
+  }
+
+  private preload = (): void => void this.submitter().catch(() => undefined);
+
+  private onInput = (event: Event): void => {
+    const control = event.target as HTMLInputElement;
+    const field = control.name as Field;
+    // The honeypot is not one of the fields: it is neither kept nor stored.
+    if (!FIELDS.includes(field) || (control.type === 'radio' && !control.checked)) return;
+    this.values = { ...this.values, [field]: control.value };
+    if (field === 'comment') this.comment.update(control.value, this.max);
+    if (!this.host.noDraft) writeDraft(this.draftKey, { values: this.values, startedAt: this.startedAt });
+    this.host.requestUpdate();
+  };
+
+  private onSubmit = (event: Event): void => {
+    // Never the browser's own submission (the form is in a shadow root: not of a form around the card either).
+    event.preventDefault();
+    void this.send();
+  };
+
+  private retry = (): void => {
+    // Focus stays on the button that shows the progress instead of falling to the page when this one goes.
+    this.announcer.focus('[part~="send-button"]');
+    void this.send();
+  };
+
+  private validate(): Errors {
+    const { stance, comment } = this.values;
+    const errors: Errors = {};
+    if (!STANCES.includes(stance as Stance)) errors.stance = t.stanceMissing;
+    if (stance === 'oppose' && !comment.trim()) errors.comment = t.commentMissing;
+    else if (remainingOf(comment, this.max) < 0) errors.comment = () => core.tooLong(this.max, renderedLocale());
+    return errors;
+  }
+
+  private async send(): Promise<void> {
+    if (this.busy) return;
+    this.failure = undefined;
+    this.otherErrors = [];
+    this.errors = this.validate();
+    if (Object.keys(this.errors).length > 0) return this.announcer.focus('.error-summary');
+    const { stance } = this.values;
+    const comment = this.values.comment.trim();
+    const minFillMs = usable(this.host.minFillTime, DEFAULT_MIN_FILL_MS);
+    // A robot is told its view went; nothing is sent or remembered, and no event fires.
+    if (spamSignal({ honeypot: honeypotValue(this.host.renderRoot), startedAt: this.startedAt, minFillMs })) return this.done(undefined);
+
+    const data: Record<string, unknown> = { consultationId: this.id, stance };
+    if (comment) data.comment = comment;
+    if (this.sent?.id) data.replaces = this.sent.id;
+    const key = JSON.stringify(data);
+    const retry = this.pendingData === key ? this.pending : undefined;
+    this.busy = true;
+    void this.announcer.announce(core.sending());
+    let result: Awaited<ReturnType<typeof import('../core/submit.js').submit>>;
+    try {
+      const { submit } = await this.submitter();
+      result = await submit(this.host, retry ?? { kind: 'consultation-view', data });
+    } catch {
+      // The transport could not be downloaded (offline, or a deploy replaced the file): as unreachable.
+      this.busy = false;
+      return this.fail('network');
+    }
+    this.busy = false;
+    this.pending = result.envelope;
+    this.pendingData = key;
+    const { outcome } = result;
+    switch (outcome.type) {
+      case 'accepted':
+        return this.done(result.envelope);
+      case 'queued':
+        // Kept on the device: the note says it waits, then that it arrived.
+        this.delivery.queued(result.envelope!.id);
+        return this.done(result.envelope, 'saved');
+      case 'rejected': {
+        // A refusal is final for that envelope: the next send is a new submission.
+        this.pending = undefined;
+        const known: Partial<Record<string, Errors>> = {
+          required: { stance: t.stanceMissing, comment: t.commentMissing },
+          'too-long': { comment: () => core.tooLong(this.max, renderedLocale()) },
+        };
+        const { byField, other } = matchFieldErrors(outcome.fieldErrors, FIELDS, (field, code) => known[code ?? '']?.[field], t.invalid);
+        if (Object.keys(byField).length === 0 && other.length === 0) return this.fail('rejected');
+        this.errors = byField;
+        this.otherErrors = other;
+        return this.announcer.focus('.error-summary');
+      }
+      case 'failed':
+        return this.fail(outcome.reason);
+      default:
+        // Cancelled by the page (ep-submit) or no endpoint any more: the form stays as the visitor left it.
+        void this.announcer.announce('');
+    }
+  }
+
+  /** Shows the failure above the Send button, and moves focus to it (which is how it is heard). */
+  private fail(reason: FailureReason | 'rejected'): void {
+    this.failure = reason;
+    this.announcer.focus('.failure p');
+  }
+
+  /** The view is sent (or saved on the device, or looks sent to a robot): shown back, focused, no draft kept. */
+  private done(envelope: Envelope<Record<string, unknown>> | undefined, how: 'sent' | 'saved' = 'sent'): void {
+    const view: SentView = {
+      id: envelope?.id ?? '',
+      stance: this.values.stance as Stance,
+      comment: this.values.comment.trim(),
+      at: new Date(this.host.nowMs()).toISOString(),
+    };
+    this.sent = view;
+    if (envelope) rememberView(this.key, view);
+    clearDraft(this.draftKey);
+    this.just = how;
+    this.editing = false;
+    this.errors = {};
+    this.pending = this.pendingData = undefined;
+    this.announcer.focus('.your-view');
+  }
+
+  private change = (): void => {
+    this.editing = this.opened = true;
+    this.just = undefined;
+    this.announcer.focus('input[name="stance"]:checked');
+  };
+
+  private keep = (): void => {
+    clearDraft(this.draftKey);
+    const sent = this.sent!;
+    this.values = { stance: sent.stance, comment: sent.comment };
+    this.comment.update(sent.comment, this.max, true);
+    this.editing = false;
+    this.errors = {};
+    this.otherErrors = [];
+    this.failure = undefined;
+    this.announcer.focus('.your-view');
+  };
+
+  private open = (): void => {
+    this.opened = !this.opened;
+    this.host.requestUpdate();
+  };
+
+  // ------------------------------------------------------------------------------------------- Rendering
+
+  /** While the consultation is open: the form, or the view sent (and a way to change it). */
+  renderOpen(level: number, compact: boolean): TemplateResult {
+    if (this.sent && !this.editing) return this.renderSent(level, true);
+    // In the compact layout the form opens on demand (a disclosure); a form in progress is open already.
+    const disclosure = compact && !this.editing;
+    const shown = !disclosure || this.opened;
+    // Either names the form (aria-labelledby="view-title"): the heading, or in the compact layout the button.
+    return html`${disclosure
+        ? html`<button type="button" id="view-title" class="link disclosure" part="open-button" aria-expanded=${shown ? 'true' : 'false'} aria-controls=${ifDefined(shown ? 'view-form' : undefined)} @click=${this.open}>
+            ${t.giveYourView()}
+          </button>`
+        : html`<div class="subheading" role="heading" aria-level=${level} id="view-title">${t.giveYourView()}</div>`}
+      ${shown ? this.renderForm(level) : nothing}`;
+  }
+
+  /** Once closed: the view the visitor sent, if any, without a way to change it. */
+  renderClosed(level: number): TemplateResult | typeof nothing {
+    return this.sent ? this.renderSent(level, false) : nothing;
+  }
+
+  private renderForm(level: number): TemplateResult {
+    const { values, errors } = this;
+    const oppose = values.stance === 'oppose';
+    const problems = [
+      ...FIELDS.filter((field) => errors[field]).map((field) => ({ text: errors[field]!(), target: field })),
+      ...this.otherErrors.map((text) => ({ text })),
+    ];
+    return html`<form id="view-form" novalidate part="form" aria-labelledby="view-title" @submit=${this.onSubmit} @input=${this.onInput} @focusin=${this.preload}>
+      ${renderErrorSummary(problems, errorSummaryTitle(), Math.min(level + 1, 6))}
+      ${renderRadioGroup({
+        id: 'stance',
+        label: t.stanceLegend(),
+        choices: STANCES.map((code) => ({ code, label: t.stanceNames[code]() })),
+        value: values.stance,
+        locale: renderedLocale(),
+        required: true,
+        error: errors.stance,
+      })}
+      ${renderTextArea({
+        id: 'comment',
+        label: oppose ? t.commentWhy() : t.commentOptional(),
+        hint: t.commentHint(),
+        value: values.comment,
+        required: oppose,
+        error: errors.comment,
+        count: this.comment.count(this.max),
+        warning: this.comment.warning(),
+      })}
+      ${renderHoneypot(honeypotLabel())}
+      ${this.failure
+        ? html`<div class="failure" part="error">
+            <p class="error-message" tabindex="-1">${t.notSent()} ${core.failureMessage(this.failure)}</p>
+            ${this.failure === 'rejected'
+              ? nothing
+              : html`<button type="button" part="retry-button" @click=${this.retry}>${core.tryAgain()}</button>`}
+          </div>`
+        : nothing}
+      <div class="actions">
+        <button type="submit" class="primary" part="send-button" aria-disabled=${ifDefined(this.busy ? 'true' : undefined)}>
+          ${this.busy ? core.sending() : t.send()}
+        </button>
+        ${this.editing ? html`<button type="button" part="keep-button" @click=${this.keep}>${t.keepEarlier()}</button>` : nothing}
+      </div>
+    </form>`;
+  }
+
+  private renderSent(level: number, open: boolean): TemplateResult {
+    const { stance, comment, at } = this.sent!;
+    const saved = this.just === 'saved' && this.delivery.current !== 'sent';
+    return html`<div class="your-view" part="your-view" tabindex="-1">
+      <div class="subheading" role="heading" aria-level=${level}>
+        ${saved ? t.savedHere() : this.just ? t.thanks() : t.yourView()}
+      </div>
+      <p class="stance"><strong>${t.stanceNames[stance]()}</strong></p>
+      ${comment ? html`<p class="comment" dir="auto">${comment}</p>` : nothing}
+      ${saved ? nothing : html`<p class="hint">${t.sentOn(this.host.day(Date.parse(at)))}</p>`}
+      ${open
+        ? html`<p class="hint">${t.changeHint()}</p>
+            <button type="button" part="change-button" @click=${this.change}>${t.change()}</button>`
+        : nothing}
+    </div>`;
+  }
+}
