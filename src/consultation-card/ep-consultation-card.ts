@@ -283,17 +283,17 @@ export class EpConsultationCard extends EpElement {
     if (this.consultation === undefined && !this.resolvedEndpoint) {
       return html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`;
     }
-    if (loaded?.state === 'loading') return html`<p class="load-state hint" part="loading">${t.loading()}</p>`;
+    if (loaded?.state === 'loading') return html`<p class="hint" part="loading">${t.loading()}</p>`;
     if (loaded?.state === 'failed') {
-      return html`<div class="load-state" part="error">
-        <p class="error-message" tabindex="-1">${t.loadFailed()} ${core.failureMessage(loaded.reason)}</p>
+      return html`<div part="error">
+        <p class="load-state error-message" tabindex="-1">${t.loadFailed()} ${core.failureMessage(loaded.reason)}</p>
         <button type="button" part="retry-button" aria-disabled=${ifDefined(this.retrying ? 'true' : undefined)} @click=${this.retry}>
           ${this.retrying ? t.loading() : core.tryAgain()}
         </button>
       </div>`;
     }
     // No such consultation at the endpoint, none named, or what the page gave cannot be read.
-    return html`<p class="load-state" part="not-found">${t.notFound()}</p>`;
+    return html`<p class="load-state hint" part="not-found" tabindex="-1">${t.notFound()}</p>`;
   }
 
   private renderTakePart(data: Consultation, status: Status, level: number): TemplateResult {

@@ -181,11 +181,10 @@ export const cardStyles = css`
     inline-size: 8rem;
     max-inline-size: 100%;
   }
-  .unavailable,
-  .load-state {
+  .unavailable {
     color: var(--_ep-color-muted);
   }
-  .load-state .error-message {
+  .load-state.error-message {
     margin-block-end: 0.5rem;
   }
   @media (forced-colors: active) {
