@@ -223,7 +223,11 @@ export class ViewForm {
       at: new Date(this.host.nowMs()).toISOString(),
     };
     this.sent = view;
-    if (envelope) rememberView(this.key, view);
+    if (envelope) {
+      rememberView(this.key, view);
+      // A person sent it: changing it later, however quickly, is not "too fast".
+      this.startedAt = 0;
+    }
     clearDraft(this.draftKey);
     this.just = how;
     this.editing = false;
@@ -328,7 +332,7 @@ export class ViewForm {
     const saved = this.just === 'saved' && this.delivery.current !== 'sent';
     return html`<div class="your-view" part="your-view" tabindex="-1">
       <div class="subheading" role="heading" aria-level=${level}>
-        ${saved ? t.savedHere() : this.just ? t.thanks() : t.yourView()}
+        ${saved ? t.savedHere() : open && this.just ? t.thanks() : t.yourView()}
       </div>
       <p class="stance"><strong>${t.stanceNames[stance]()}</strong></p>
       ${comment ? html`<p class="comment" dir="auto">${comment}</p>` : nothing}
