@@ -1,42 +1,28 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Announcer } from '../core/announcer.js';
-import { timeOf, type ClockOption } from '../core/clock.js';
+import { Ticker, timeOf, type ClockOption } from '../core/clock.js';
 import { calendarDates, timeUntil, usableTimeZone } from '../core/dates.js';
 import { DeliveryNote, deliveryNoteStyles } from '../core/delivery-note.js';
+import { disclosureStyles, renderDisclosure } from '../core/disclosure.js';
 import { EpElement } from '../core/ep-element.js';
 import { fieldStyles } from '../core/field-styles.js';
 import { formStyles } from '../core/form-styles.js';
+import { jsonAttribute } from '../core/json-attribute.js';
+import { blockText, textIn } from '../core/local-text.js';
 import * as core from '../core/messages.js';
 import { reducedMotion } from '../core/motion-styles.js';
 import { notAvailable } from '../core/not-available.js';
 import { onDemand } from '../core/on-demand.js';
 import { paths } from '../core/paths.js';
+import { Resource } from '../core/resource.js';
 import { honeypotStyles } from '../core/spam-guard.js';
 import { sharedStyles } from '../core/styles.js';
-import type { FailureReason, ReadOutcome } from '../core/transport.js';
 import * as t from './messages.js';
-import { parseConsultation, statusOf, textIn, type Consultation, type ConsultationJson, type Status } from './model.js';
-import { block, renderFacts, renderLinks, renderOutcome, renderPromise, renderStatus, type Shown } from './show.js';
+import { parseConsultation, statusOf, type Consultation, type ConsultationJson, type Status } from './model.js';
+import { renderFacts, renderLinks, renderOutcome, renderPromise, renderStatus, type Shown } from './show.js';
 import { cardStyles } from './styles.js';
 import { ViewForm } from './view-form.js';
-
-type Loaded =
-  | { state: 'loading' }
-  | { state: 'missing' }
-  | { state: 'failed'; reason: FailureReason | 'rejected' }
-  | { state: 'ready'; data: Consultation };
-
-/** A JSON attribute; what cannot be read is reported once and left for the card to show as unusable. */
-function jsonAttribute(json: string | null): unknown {
-  if (json == null || json.trim() === '') return undefined;
-  try {
-    return JSON.parse(json);
-  } catch {
-    console.warn('ep-consultation-card: consultation must be JSON (see the README for its shape).');
-    return {};
-  }
-}
 
 /**
  * A public consultation: what it is about, who runs it, its level of participation and the ministry's
@@ -112,11 +98,11 @@ function jsonAttribute(json: string | null): unknown {
  * @cssprop --ep-consultation-gap - Space between the parts of the card. Default 0.75rem (0.5rem compact).
  */
 export class EpConsultationCard extends EpElement {
-  static override styles = [...sharedStyles, formStyles, fieldStyles, honeypotStyles, deliveryNoteStyles, reducedMotion, cardStyles];
+  static override styles = [...sharedStyles, formStyles, fieldStyles, honeypotStyles, deliveryNoteStyles, disclosureStyles, reducedMotion, cardStyles];
 
   static override properties: PropertyDeclarations = {
     consultationId: { attribute: 'consultation-id', reflect: true },
-    consultation: { converter: jsonAttribute },
+    consultation: { converter: jsonAttribute('ep-consultation-card', 'consultation') },
     layout: { reflect: true },
     now: {},
     timeZone: { attribute: 'time-zone' },
@@ -159,20 +145,25 @@ export class EpConsultationCard extends EpElement {
   /** Keep no draft of the comment in session storage (by default it survives a reload of the page). */
   noDraft = false;
 
-  private fetchKey = '';
-  private loaded?: Loaded | undefined;
-  private retrying = false;
-  /** The page's data, read once per value it is given. */
-  private given?: { source: unknown; data: Consultation | undefined };
   /** Unset: open in the full layout, closed in the compact one. */
   private summaryOpen?: boolean;
-  private timer?: ReturnType<typeof setTimeout>;
   private readonly announcer = new Announcer(this);
   /** A view saved on the device to be sent later, and how it fared. */
   private readonly delivery = new DeliveryNote(this);
   /** The transport: loaded to read the consultation, or when the visitor first enters the form. */
   private readonly submitter = onDemand(() => import('../core/submit.js'));
+  /** The consultation read from the endpoint (when the page gives none). */
+  private readonly loaded = new Resource(this, this.submitter, (body) => parseConsultation(body, this.consultationId?.trim()));
   private readonly view = new ViewForm(this, this.announcer, this.delivery, this.submitter);
+
+  constructor() {
+    super();
+    // While it is upcoming or open: renders again as the time left runs down, and when it opens or closes.
+    new Ticker(this, () => this.nowMs(), () => {
+      const data = this.data;
+      return data && (this.nowMs() < data.opensAt ? data.opensAt : data.closesAt);
+    });
+  }
 
   /**
    * The card's time now, in ms since the epoch (see `now`).
@@ -197,77 +188,25 @@ export class EpConsultationCard extends EpElement {
 
   /** The consultation to show: the page's, else the one loaded. */
   private get data(): Consultation | undefined {
-    if (this.consultation === undefined) return this.loaded?.state === 'ready' ? this.loaded.data : undefined;
-    if (this.given?.source !== this.consultation) {
-      this.given = { source: this.consultation, data: parseConsultation(this.consultation, this.consultationId) };
-    }
-    return this.given.data;
+    if (this.consultation !== undefined) return parseConsultation(this.consultation, this.consultationId);
+    return this.loaded.state?.state === 'ready' ? this.loaded.state.value : undefined;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back in the page: the time left (and maybe the status) moved on meanwhile.
-    this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.timer);
-  }
+  private path = (endpoint: string): string => paths.consultation(endpoint, this.consultationId!.trim());
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const endpoint = this.resolvedEndpoint;
     const id = this.consultationId?.trim();
-    const fetchKey = this.consultation === undefined && endpoint && id ? `${endpoint}#${id}` : '';
-    if (fetchKey !== this.fetchKey) {
-      this.fetchKey = fetchKey;
-      this.loaded = undefined;
-      this.retrying = false;
-      if (fetchKey) void this.load(id!);
-    }
+    this.loaded.follow(this.consultation === undefined && endpoint && id ? `${endpoint}#${id}` : '', this.path);
     const data = this.data;
     // The visitor's view is kept per collector and consultation, whichever page shows the card.
     if (endpoint && data?.id) this.view.use(`${new URL(endpoint, this.ownerDocument.baseURI).href.replace(/\/+$/, '')}#${data.id}`, data.id);
   }
 
-  /** While it is upcoming or open, renders again when the time left changes (each minute) or the status does. */
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    clearTimeout(this.timer);
-    const data = this.data;
-    if (!data || !this.isConnected) return;
-    const now = this.nowMs();
-    const next = now < data.opensAt ? data.opensAt : now < data.closesAt ? data.closesAt : now;
-    if (next > now) this.timer = setTimeout(() => this.requestUpdate(), Math.min(next - now + 1, 60_000));
-  }
-
-  private async load(id: string, retry = false): Promise<void> {
-    const key = this.fetchKey;
-    if (retry) this.retrying = true;
-    else this.loaded = { state: 'loading' };
-    this.requestUpdate();
-    let outcome: ReadOutcome | undefined;
-    try {
-      const { read } = await this.submitter();
-      outcome = await read(this, (endpoint) => paths.consultation(endpoint, id));
-    } catch {
-      // The transport could not be downloaded: as unreachable, with a retry.
-      outcome = { type: 'failed', reason: 'network' };
-    }
-    if (key !== this.fetchKey || !outcome) return;
-    this.retrying = false;
-    const data = outcome.type === 'ok' ? parseConsultation(outcome.body, id) : undefined;
-    if (data) this.loaded = { state: 'ready', data: { ...data, id } };
-    else if (outcome.type === 'rejected' && (outcome.status === 404 || outcome.status === 410)) this.loaded = { state: 'missing' };
-    else this.loaded = { state: 'failed', reason: outcome.type === 'ok' ? 'bad-response' : outcome.type === 'rejected' ? 'rejected' : outcome.reason };
-    // After a retry the news is where the visitor is: the card's title, or the failure again.
-    if (retry) this.announcer.focus(data ? '#title' : '.load-state');
-    else this.requestUpdate();
-  }
-
-  private retry = (): void => {
-    if (!this.retrying) void this.load(this.consultationId!.trim(), true);
+  /** After a failure: the news is where the visitor is, on the card's title or on the failure again. */
+  private retry = async (): Promise<void> => {
+    this.announcer.focus((await this.loaded.load(this.path)) ? '#title' : '.load-state');
   };
 
   private toggleSummary = (): void => {
@@ -279,7 +218,7 @@ export class EpConsultationCard extends EpElement {
 
   /** Instead of the card: not available, loading, not found, or a failure to load with its retry. */
   private renderState(): TemplateResult {
-    const loaded = this.loaded;
+    const loaded = this.loaded.state;
     if (this.consultation === undefined && !this.resolvedEndpoint) {
       return html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`;
     }
@@ -287,9 +226,7 @@ export class EpConsultationCard extends EpElement {
     if (loaded?.state === 'failed') {
       return html`<div part="error">
         <p class="load-state error-message" tabindex="-1">${t.loadFailed()} ${core.failureMessage(loaded.reason)}</p>
-        <button type="button" part="retry-button" aria-disabled=${ifDefined(this.retrying ? 'true' : undefined)} @click=${this.retry}>
-          ${this.retrying ? t.loading() : core.tryAgain()}
-        </button>
+        <button type="button" part="retry-button" @click=${this.retry}>${core.tryAgain()}</button>
       </div>`;
     }
     // No such consultation at the endpoint, none named, or what the page gave cannot be read.
@@ -325,12 +262,8 @@ export class EpConsultationCard extends EpElement {
       ${renderStatus(status, timeLeft)} ${renderFacts(data, shown)} ${status === 'outcome' ? nothing : renderPromise(data)}
       ${data.participants === undefined ? nothing : html`<p class="participants" part="participants">${t.participants(data.participants, locale)}</p>`}
       ${data.summary
-        ? html`<div class="summary">
-            <button type="button" class="link disclosure" part="summary-button" aria-expanded=${summaryOpen ? 'true' : 'false'} aria-controls="summary" @click=${this.toggleSummary}>
-              ${t.summary()}
-            </button>
-            <div id="summary" part="summary" ?hidden=${!summaryOpen}>${block(data.summary, locale)}</div>
-          </div>`
+        ? html`${renderDisclosure({ label: t.summary(), expanded: summaryOpen, controls: 'summary', part: 'summary-button', toggle: this.toggleSummary })}
+          ${summaryOpen ? html`<div id="summary" part="summary">${blockText(data.summary, locale)}</div>` : nothing}`
         : nothing}
       ${renderLinks(data, shown)} ${this.renderTakePart(data, status, inner)}
       ${status === 'outcome' ? renderOutcome(data, data.outcome!, shown) : nothing}

@@ -1,10 +1,13 @@
 /**
  * A consultation as the card uses it, checked before anything from the endpoint (or the page) reaches the
- * visitor: the JSON shape of `GET {endpoint}/consultations/{id}` (see src/core/paths.ts), its status at a
- * given time, and its text in the visitor's language.
+ * visitor: the JSON shape of `GET {endpoint}/consultations/{id}` (see src/core/paths.ts), and its status at
+ * a given time. Its text is local text (core/local-text.ts): one string, or one per language.
  */
-import type { Locale } from '../core/locale.js';
+import { isCount, isoTime as time, webUrl } from '../core/checked.js';
+import { localText as text, type LocalText } from '../core/local-text.js';
 import { isRecord } from '../core/read-json.js';
+
+export type { LocalText };
 
 /** The ministry's five levels of participation, each with its promise (see messages.ts). */
 export const LEVELS = ['awareness', 'consultation', 'inclusion', 'collaboration', 'empowerment'] as const;
@@ -15,9 +18,6 @@ export type Stance = (typeof STANCES)[number];
 
 /** `outcome`: closed, and what was heard and decided is published. */
 export type Status = 'upcoming' | 'open' | 'closed' | 'outcome';
-
-/** Text from the endpoint: one string for every language, or one per language (`{ "ar": "…", "en": "…" }`). */
-export type LocalText = string | Partial<Record<Locale, string>>;
 
 /**
  * The JSON a collector returns for `GET {endpoint}/consultations/{id}`, and what a page may give as the
@@ -47,13 +47,13 @@ export interface Outcome {
   /** When it was published (ms since the epoch). */
   publishedAt: number;
   /** What was heard: a summary of the views. */
-  heard?: LocalText;
+  heard?: LocalText | undefined;
   /** What was decided. */
-  decided?: LocalText;
+  decided?: LocalText | undefined;
   /** Views received, by stance. */
-  counts?: Record<Stance, number>;
+  counts?: Record<Stance, number> | undefined;
   /** The full report. */
-  url?: string;
+  url?: string | undefined;
 }
 
 export interface Consultation {
@@ -74,53 +74,19 @@ export interface Consultation {
   outcome?: Outcome;
 }
 
-function text(value: unknown): LocalText | undefined {
-  if (typeof value === 'string') return value.trim() ? value : undefined;
-  if (!isRecord(value)) return undefined;
-  const kept: Partial<Record<Locale, string>> = {};
-  for (const locale of ['en', 'ar'] as const) {
-    const item = value[locale];
-    if (typeof item === 'string' && item.trim()) kept[locale] = item;
-  }
-  return kept.en || kept.ar ? kept : undefined;
-}
-
-function time(value: unknown): number | undefined {
-  const ms = typeof value === 'string' ? Date.parse(value) : NaN;
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-
-/** Only web addresses: a `javascript:` or `data:` URL from the endpoint never becomes a link. */
-function webUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  try {
-    const url = new URL(value, document.baseURI);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Sets `key` on `target` only when there is a value (the types are exact: no key holds `undefined`). */
-function put<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
-  if (value !== undefined) target[key] = value;
-}
-
 function outcomeOf(value: unknown): Outcome | undefined {
   if (!isRecord(value)) return undefined;
   const publishedAt = time(value.publishedAt);
-  if (publishedAt === undefined) return undefined;
-  const outcome: Outcome = { publishedAt };
-  put(outcome, 'heard', text(value.heard));
-  put(outcome, 'decided', text(value.decided));
-  put(outcome, 'url', webUrl(value.url));
   const counts = value.counts;
-  if (isRecord(counts) && STANCES.every((stance) => isCount(counts[stance]))) {
-    outcome.counts = { support: counts.support as number, neutral: counts.neutral as number, oppose: counts.oppose as number };
-  }
-  return outcome;
+  return publishedAt === undefined
+    ? undefined
+    : {
+        publishedAt,
+        heard: text(value.heard),
+        decided: text(value.decided),
+        url: webUrl(value.url),
+        counts: isRecord(counts) && STANCES.every((stance) => isCount(counts[stance])) ? (counts as Record<Stance, number>) : undefined,
+      };
 }
 
 /**
@@ -134,7 +100,7 @@ export function parseConsultation(body: unknown, fallbackId = ''): Consultation 
   const opensAt = time(body.opensAt);
   const closesAt = time(body.closesAt);
   if (!title || opensAt === undefined || closesAt === undefined || closesAt < opensAt) return undefined;
-  const consultation: Consultation = {
+  return {
     id: typeof body.id === 'string' && body.id ? body.id : fallbackId,
     title,
     opensAt,
@@ -145,15 +111,14 @@ export function parseConsultation(body: unknown, fallbackId = ''): Consultation 
       const name = text(item.title);
       return url && name ? [{ title: name, url }] : [];
     }),
+    summary: text(body.summary),
+    department: text(body.department),
+    level: LEVELS.find((level) => level === body.level),
+    participants: isCount(body.participants) ? body.participants : undefined,
+    url: webUrl(body.url),
+    platform: text(body.platform),
+    outcome: outcomeOf(body.outcome),
   };
-  put(consultation, 'summary', text(body.summary));
-  put(consultation, 'department', text(body.department));
-  put(consultation, 'level', LEVELS.find((level) => level === body.level));
-  put(consultation, 'participants', isCount(body.participants) ? body.participants : undefined);
-  put(consultation, 'url', webUrl(body.url));
-  put(consultation, 'platform', text(body.platform));
-  put(consultation, 'outcome', outcomeOf(body.outcome));
-  return consultation;
 }
 
 /** Where the consultation stands at `now`. An outcome counts only once it has closed. */
@@ -161,16 +126,4 @@ export function statusOf({ opensAt, closesAt, outcome }: Consultation, now: numb
   if (now < opensAt) return 'upcoming';
   if (now < closesAt) return 'open';
   return outcome ? 'outcome' : 'closed';
-}
-
-/**
- * The text in `locale`, else in the other language, with the language it is in when that differs (so it
- * can be marked `lang`, and read with the right voice).
- */
-export function textIn(value: LocalText, locale: Locale): { text: string; lang?: Locale } {
-  if (typeof value === 'string') return { text: value };
-  const own = value[locale];
-  if (own) return { text: own };
-  const other: Locale = locale === 'ar' ? 'en' : 'ar';
-  return { text: value[other] ?? '', lang: other };
 }

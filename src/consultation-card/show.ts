@@ -1,14 +1,15 @@
 /**
  * What the card shows of a consultation, part by part. Every text from the endpoint or the page is bound
- * as text (never HTML) and isolated for direction (`dir="auto"` on blocks, `<bdi>` inline), and marked
- * with its language when it is not the visitor's.
+ * as text (never HTML), isolated for direction and marked with its language when it is not the visitor's
+ * (core/local-text.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatNumber, intlLocale } from '../core/format.js';
+import { blockText as block, inlineText as inline, textIn } from '../core/local-text.js';
 import type { Locale } from '../core/locale.js';
 import * as t from './messages.js';
-import { STANCES, textIn, type Consultation, type Outcome, type Status, type LocalText } from './model.js';
+import { STANCES, type Consultation, type Outcome, type Status } from './model.js';
 
 /** How the card writes things now: its language, a day in both calendars, and its heading levels. */
 export interface Shown {
@@ -17,18 +18,6 @@ export interface Shown {
   /** The level of the card's inner headings, and of the headings below them. */
   level: number;
   sublevel: number;
-}
-
-/** A text from the endpoint, inline: isolated, so a Latin name in Arabic (or the reverse) keeps its order. */
-export function inline(value: LocalText, locale: Locale): TemplateResult {
-  const { text, lang } = textIn(value, locale);
-  return html`<bdi lang=${ifDefined(lang)}>${text}</bdi>`;
-}
-
-/** A text from the endpoint as a paragraph that takes its own direction. */
-export function block(value: LocalText, locale: Locale, part?: string): TemplateResult {
-  const { text, lang } = textIn(value, locale);
-  return html`<p class="text" part=${ifDefined(part)} dir="auto" lang=${ifDefined(lang)}>${text}</p>`;
 }
 
 /** Bidi isolates around a name put into a sentence (a string cannot hold a `<bdi>`). */

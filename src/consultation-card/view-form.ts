@@ -1,27 +1,26 @@
 /**
  * Taking part while a consultation is open: the visitor's view (support, neutral or oppose) and a comment
  * (required when opposing), validated the GOV.UK way, guarded against robots, kept as a draft, sent through
- * the core's `submit()` (and its outbox), remembered per browser, shown back, and changeable while open (a
- * change is a new submission that names the one it replaces).
+ * the core's form sender (submit() and its outbox), remembered per browser, shown back, and changeable while
+ * open (a change is a new submission that names the one it replaces).
  */
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Announcer } from '../core/announcer.js';
 import { remainingOf } from '../core/character-count.js';
 import type { DeliveryNote } from '../core/delivery-note.js';
+import { renderDisclosure } from '../core/disclosure.js';
 import { clearDraft, readDraft, writeDraft } from '../core/draft.js';
-import type { Envelope } from '../core/envelope.js';
 import { renderErrorSummary } from '../core/error-summary.js';
 import { matchFieldErrors, type Message } from '../core/field-error.js';
 import { renderRadioGroup, renderTextArea } from '../core/fields.js';
 import { errorSummaryTitle, honeypotLabel } from '../core/form-messages.js';
+import { FormSender } from '../core/form-sender.js';
 import { renderedLocale } from '../core/language-sync.js';
-import * as core from '../core/messages.js';
-import { onDemand } from '../core/on-demand.js';
+import { tooLong } from '../core/messages.js';
 import { DEFAULT_MIN_FILL_MS, honeypotValue, renderHoneypot, spamSignal } from '../core/spam-guard.js';
 import type { SubmitHost } from '../core/submit.js';
 import { TextWatch } from '../core/text-watch.js';
-import type { FailureReason } from '../core/transport.js';
 import * as t from './messages.js';
 import { STANCES, type Stance } from './model.js';
 import { recallView, rememberView, type SentView } from './remembered.js';
@@ -42,7 +41,7 @@ export interface ViewFormHost extends ReactiveElement, SubmitHost {
   day(ms: number): string;
 }
 
-/** A number option as the author gave it, whole and positive, else `fallback`. */
+/** A number option as the author gave it, whole and not negative, else `fallback`. */
 const usable = (value: number, fallback: number): number => (Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback);
 
 const empty = (): Values => ({ stance: '', comment: '' });
@@ -57,8 +56,6 @@ export class ViewForm {
   private errors: Errors = {};
   /** The collector's own words for problems with fields the form does not have. */
   private otherErrors: string[] = [];
-  private failure?: FailureReason | 'rejected' | undefined;
-  private busy = false;
   /** The form is shown over a view already sent (the visitor is changing it). */
   private editing = false;
   /** In the compact layout the form opens on demand. */
@@ -66,21 +63,18 @@ export class ViewForm {
   /** The view was sent (or saved on the device) just now, on this page. */
   private just?: 'sent' | 'saved' | undefined;
   private startedAt = 0;
-  /** Kept across a failed try so that a retry of the same data reuses the envelope id (idempotent). */
-  private pending?: Envelope<Record<string, unknown>> | undefined;
-  private pendingData?: string | undefined;
   private readonly comment: TextWatch;
-  /** The transport loads when the visitor first enters the form (the card may have loaded it already). */
-  private readonly submitter: () => Promise<typeof import('../core/submit.js')>;
+  private readonly sender: FormSender;
 
+  /** `submitter` loads the transport (shared with the card, which may have loaded it already). */
   constructor(
     private readonly host: ViewFormHost,
     private readonly announcer: Announcer,
     private readonly delivery: DeliveryNote,
-    submitter = onDemand(() => import('../core/submit.js')),
+    private readonly submitter: () => Promise<typeof import('../core/submit.js')>,
   ) {
-    this.submitter = submitter;
     this.comment = new TextWatch(host, (text) => void announcer.announce(text));
+    this.sender = new FormSender(host, announcer, delivery, submitter);
   }
 
   private get max(): number {
@@ -109,7 +103,8 @@ export class ViewForm {
     this.startedAt = draft?.startedAt ?? (this.sent ? 0 : Date.now());
     this.errors = {};
     this.otherErrors = [];
-    this.failure = this.just = this.pending = this.pendingData = undefined;
+    this.just = undefined;
+    this.sender.reset();
     this.comment.update(this.values.comment, this.max, true);
     if (this.host.noDraft) clearDraft(this.draftKey);
   }
@@ -139,100 +134,62 @@ export class ViewForm {
     void this.send();
   };
 
-  private validate(): Errors {
-    const { stance, comment } = this.values;
-    const errors: Errors = {};
-    if (!STANCES.includes(stance as Stance)) errors.stance = t.stanceMissing;
-    if (stance === 'oppose' && !comment.trim()) errors.comment = t.commentMissing;
-    else if (remainingOf(comment, this.max) < 0) errors.comment = () => core.tooLong(this.max, renderedLocale());
-    return errors;
-  }
-
   private async send(): Promise<void> {
-    if (this.busy) return;
-    this.failure = undefined;
-    this.otherErrors = [];
-    this.errors = this.validate();
-    if (Object.keys(this.errors).length > 0) return this.announcer.focus('.error-summary');
+    if (this.sender.busy) return;
     const { stance } = this.values;
     const comment = this.values.comment.trim();
+    const max = this.max;
+    const errors: Errors = {};
+    if (!STANCES.includes(stance as Stance)) errors.stance = t.stanceMissing;
+    if (stance === 'oppose' && !comment) errors.comment = t.commentMissing;
+    else if (remainingOf(comment, max) < 0) errors.comment = () => tooLong(max, renderedLocale());
+    this.sender.failure = undefined;
+    this.show(errors);
+    if (errors.stance || errors.comment) return;
     const minFillMs = usable(this.host.minFillTime, DEFAULT_MIN_FILL_MS);
     // A robot is told its view went; nothing is sent or remembered, and no event fires.
-    if (spamSignal({ honeypot: honeypotValue(this.host.renderRoot), startedAt: this.startedAt, minFillMs })) return this.done(undefined);
+    if (spamSignal({ honeypot: honeypotValue(this.host.renderRoot), startedAt: this.startedAt, minFillMs })) return this.done();
 
     const data: Record<string, unknown> = { consultationId: this.id, stance };
     if (comment) data.comment = comment;
     if (this.sent?.id) data.replaces = this.sent.id;
-    const key = JSON.stringify(data);
-    const retry = this.pendingData === key ? this.pending : undefined;
-    this.busy = true;
-    void this.announcer.announce(core.sending());
-    let result: Awaited<ReturnType<typeof import('../core/submit.js').submit>>;
-    try {
-      const { submit } = await this.submitter();
-      result = await submit(this.host, retry ?? { kind: 'consultation-view', data });
-    } catch {
-      // The transport could not be downloaded (offline, or a deploy replaced the file): as unreachable.
-      this.busy = false;
-      return this.fail('network');
-    }
-    this.busy = false;
-    this.pending = result.envelope;
-    this.pendingData = key;
-    const { outcome } = result;
-    switch (outcome.type) {
-      case 'accepted':
-        return this.done(result.envelope);
-      case 'queued':
-        // Kept on the device: the note says it waits, then that it arrived.
-        this.delivery.queued(result.envelope!.id);
-        return this.done(result.envelope, 'saved');
-      case 'rejected': {
-        // A refusal is final for that envelope: the next send is a new submission.
-        this.pending = undefined;
-        const known: Partial<Record<string, Errors>> = {
-          required: { stance: t.stanceMissing, comment: t.commentMissing },
-          'too-long': { comment: () => core.tooLong(this.max, renderedLocale()) },
-        };
-        const { byField, other } = matchFieldErrors(outcome.fieldErrors, FIELDS, (field, code) => known[code ?? '']?.[field], t.invalid);
-        if (Object.keys(byField).length === 0 && other.length === 0) return this.fail('rejected');
-        this.errors = byField;
-        this.otherErrors = other;
-        return this.announcer.focus('.error-summary');
-      }
-      case 'failed':
-        return this.fail(outcome.reason);
-      default:
-        // Cancelled by the page (ep-submit) or no endpoint any more: the form stays as the visitor left it.
-        void this.announcer.announce('');
-    }
+    const result = await this.sender.send('consultation-view', data);
+    const outcome = result?.outcome;
+    if (outcome?.type === 'accepted' || outcome?.type === 'queued') return this.done(result!.envelope!.id, outcome.type === 'queued');
+    if (outcome?.type !== 'rejected') return;
+    const known: Partial<Record<string, Errors>> = {
+      required: { stance: t.stanceMissing, comment: t.commentMissing },
+      'too-long': { comment: () => tooLong(max, renderedLocale()) },
+    };
+    const { byField, other } = matchFieldErrors(outcome.fieldErrors, FIELDS, (field, code) => known[code ?? '']?.[field], t.invalid);
+    if (Object.keys(byField).length === 0 && other.length === 0) return this.sender.fail('rejected');
+    this.show(byField, other);
   }
 
-  /** Shows the failure above the Send button, and moves focus to it (which is how it is heard). */
-  private fail(reason: FailureReason | 'rejected'): void {
-    this.failure = reason;
-    this.announcer.focus('.failure p');
+  /** Shows the problems on their fields and in the summary, which takes focus when there are any. */
+  private show(errors: Errors, other: string[] = []): void {
+    this.errors = errors;
+    this.otherErrors = other;
+    if (errors.stance || errors.comment || other.length) this.announcer.focus('.error-summary');
   }
 
   /** The view is sent (or saved on the device, or looks sent to a robot): shown back, focused, no draft kept. */
-  private done(envelope: Envelope<Record<string, unknown>> | undefined, how: 'sent' | 'saved' = 'sent'): void {
+  private done(id?: string, saved = false): void {
     const view: SentView = {
-      id: envelope?.id ?? '',
+      id: id ?? '',
       stance: this.values.stance as Stance,
       comment: this.values.comment.trim(),
       at: new Date(this.host.nowMs()).toISOString(),
     };
     this.sent = view;
-    if (envelope) {
+    if (id) {
       rememberView(this.key, view);
       // A person sent it: changing it later, however quickly, is not "too fast".
       this.startedAt = 0;
     }
     clearDraft(this.draftKey);
-    this.just = how;
+    this.just = saved ? 'saved' : 'sent';
     this.editing = false;
-    this.errors = {};
-    this.pending = this.pendingData = undefined;
     this.announcer.focus('.your-view');
   }
 
@@ -244,13 +201,13 @@ export class ViewForm {
 
   private keep = (): void => {
     clearDraft(this.draftKey);
-    const sent = this.sent!;
-    this.values = { stance: sent.stance, comment: sent.comment };
-    this.comment.update(sent.comment, this.max, true);
+    const { stance, comment } = this.sent!;
+    this.values = { stance, comment };
+    this.comment.update(comment, this.max, true);
     this.editing = false;
     this.errors = {};
     this.otherErrors = [];
-    this.failure = undefined;
+    this.sender.reset();
     this.announcer.focus('.your-view');
   };
 
@@ -269,9 +226,7 @@ export class ViewForm {
     const shown = !disclosure || this.opened;
     // Either names the form (aria-labelledby="view-title"): the heading, or in the compact layout the button.
     return html`${disclosure
-        ? html`<button type="button" id="view-title" class="link disclosure" part="open-button" aria-expanded=${shown ? 'true' : 'false'} aria-controls=${ifDefined(shown ? 'view-form' : undefined)} @click=${this.open}>
-            ${t.giveYourView()}
-          </button>`
+        ? renderDisclosure({ id: 'view-title', label: t.giveYourView(), expanded: shown, controls: 'view-form', part: 'open-button', toggle: this.open })
         : html`<div class="subheading" role="heading" aria-level=${level} id="view-title">${t.giveYourView()}</div>`}
       ${shown ? this.renderForm(level) : nothing}`;
   }
@@ -282,7 +237,7 @@ export class ViewForm {
   }
 
   private renderForm(level: number): TemplateResult {
-    const { values, errors } = this;
+    const { values, errors, sender } = this;
     const oppose = values.stance === 'oppose';
     const problems = [
       ...FIELDS.filter((field) => errors[field]).map((field) => ({ text: errors[field]!(), target: field })),
@@ -309,19 +264,9 @@ export class ViewForm {
         count: this.comment.count(this.max),
         warning: this.comment.warning(),
       })}
-      ${renderHoneypot(honeypotLabel())}
-      ${this.failure
-        ? html`<div class="failure" part="error">
-            <p class="error-message" tabindex="-1">${t.notSent()} ${core.failureMessage(this.failure)}</p>
-            ${this.failure === 'rejected'
-              ? nothing
-              : html`<button type="button" part="retry-button" @click=${this.retry}>${core.tryAgain()}</button>`}
-          </div>`
-        : nothing}
+      ${renderHoneypot(honeypotLabel())} ${sender.renderFailure(t.notSent(), this.retry)}
       <div class="actions">
-        <button type="submit" class="primary" part="send-button" aria-disabled=${ifDefined(this.busy ? 'true' : undefined)}>
-          ${this.busy ? core.sending() : t.send()}
-        </button>
+        <button type="submit" class="primary" part="send-button" aria-disabled=${ifDefined(sender.busy ? 'true' : undefined)}>${sender.label(t.send())}</button>
         ${this.editing ? html`<button type="button" part="keep-button" @click=${this.keep}>${t.keepEarlier()}</button>` : nothing}
       </div>
     </form>`;
@@ -331,10 +276,8 @@ export class ViewForm {
     const { stance, comment, at } = this.sent!;
     const saved = this.just === 'saved' && this.delivery.current !== 'sent';
     return html`<div class="your-view" part="your-view" tabindex="-1">
-      <div class="subheading" role="heading" aria-level=${level}>
-        ${saved ? t.savedHere() : open && this.just ? t.thanks() : t.yourView()}
-      </div>
-      <p class="stance"><strong>${t.stanceNames[stance]()}</strong></p>
+      <div class="subheading" role="heading" aria-level=${level}>${saved ? t.savedHere() : open && this.just ? t.thanks() : t.yourView()}</div>
+      <p><strong>${t.stanceNames[stance]()}</strong></p>
       ${comment ? html`<p class="comment" dir="auto">${comment}</p>` : nothing}
       ${saved ? nothing : html`<p class="hint">${t.sentOn(this.host.day(Date.parse(at)))}</p>`}
       ${open

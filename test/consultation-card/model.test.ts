@@ -3,7 +3,8 @@
 import { expect } from '@open-wc/testing';
 import { timeOf } from '../../src/core/clock.js';
 import { calendarDates, timeUntil, usableTimeZone } from '../../src/core/dates.js';
-import { parseConsultation, statusOf, textIn } from '../../src/consultation-card/model.js';
+import { textIn } from '../../src/core/local-text.js';
+import { parseConsultation, statusOf } from '../../src/consultation-card/model.js';
 import { OUTCOME, consultationJson } from './helpers.js';
 
 describe('consultation model', () => {
