@@ -10,12 +10,13 @@ import type { Announcer } from '../core/announcer.js';
 import { remainingOf } from '../core/character-count.js';
 import type { DeliveryNote } from '../core/delivery-note.js';
 import { renderDisclosure } from '../core/disclosure.js';
-import { clearDraft, readDraft, writeDraft } from '../core/draft.js';
-import { renderErrorSummary } from '../core/error-summary.js';
-import { matchFieldErrors, type Message } from '../core/field-error.js';
+import { clearDraft } from '../core/draft.js';
+import type { Message } from '../core/field-error.js';
 import { renderRadioGroup, renderTextArea } from '../core/fields.js';
-import { errorSummaryTitle, honeypotLabel } from '../core/form-messages.js';
+import { FormErrors } from '../core/form-errors.js';
+import { honeypotLabel } from '../core/form-messages.js';
 import { FormSender } from '../core/form-sender.js';
+import { FormValues } from '../core/form-values.js';
 import { renderedLocale } from '../core/language-sync.js';
 import { tooLong } from '../core/messages.js';
 import { DEFAULT_MIN_FILL_MS, honeypotValue, renderHoneypot, spamSignal } from '../core/spam-guard.js';
@@ -52,18 +53,15 @@ export class ViewForm {
   /** The consultation: the collector's absolute URL, `#`, and its id ('' until the card knows both). */
   private key = '';
   private id = '';
-  private values = empty();
-  private errors: Errors = {};
-  /** The collector's own words for problems with fields the form does not have. */
-  private otherErrors: string[] = [];
   /** The form is shown over a view already sent (the visitor is changing it). */
   private editing = false;
   /** In the compact layout the form opens on demand. */
   private opened = false;
   /** The view was sent (or saved on the device) just now, on this page. */
   private just?: 'sent' | 'saved' | undefined;
-  private startedAt = 0;
   private readonly comment: TextWatch;
+  private readonly form: FormValues<Values>;
+  private readonly errors: FormErrors<Field>;
   private readonly sender: FormSender;
 
   /** `submitter` loads the transport (shared with the card, which may have loaded it already). */
@@ -74,15 +72,13 @@ export class ViewForm {
     private readonly submitter: () => Promise<typeof import('../core/submit.js')>,
   ) {
     this.comment = new TextWatch(host, (text) => void announcer.announce(text));
+    this.form = new FormValues(host, empty, (field, value) => field === 'comment' && this.comment.update(value as string, this.max));
+    this.errors = new FormErrors(FIELDS, announcer);
     this.sender = new FormSender(host, announcer, delivery, submitter);
   }
 
   private get max(): number {
     return usable(this.host.maxCommentLength, 2000) || 2000;
-  }
-
-  private get draftKey(): string {
-    return `ep-widgets:consultation:draft:v1:${this.key}`;
   }
 
   /**
@@ -93,34 +89,21 @@ export class ViewForm {
     if (key === this.key) return;
     this.key = key;
     this.id = id;
-    this.sent = recallView(key);
-    const draft = this.host.noDraft ? undefined : readDraft(this.draftKey, empty());
-    this.values = draft?.values ?? (this.sent ? { stance: this.sent.stance, comment: this.sent.comment } : empty());
+    const sent = (this.sent = recallView(key));
+    const draftKey = `ep-widgets:consultation:draft:v1:${key}`;
+    if (this.host.noDraft) clearDraft(draftKey);
+    // Someone who sent a view once is no robot: changing it quickly is not "too fast" (started at 0).
+    const restored = this.form.restore(this.host.noDraft ? '' : draftKey, sent ? { stance: sent.stance, comment: sent.comment } : empty(), sent ? 0 : Date.now());
     // A draft over a view already sent is a change the visitor was making.
-    this.opened = Boolean(draft);
-    this.editing = Boolean(draft && this.sent);
-    // Someone who sent a view once is no robot: changing it quickly is not "too fast".
-    this.startedAt = draft?.startedAt ?? (this.sent ? 0 : Date.now());
-    this.errors = {};
-    this.otherErrors = [];
+    this.opened = restored;
+    this.editing = restored && Boolean(sent);
     this.just = undefined;
+    this.errors.show();
     this.sender.reset();
-    this.comment.update(this.values.comment, this.max, true);
-    if (this.host.noDraft) clearDraft(this.draftKey);
+    this.comment.update(this.form.values.comment, this.max, true);
   }
 
   private preload = (): void => void this.submitter().catch(() => undefined);
-
-  private onInput = (event: Event): void => {
-    const control = event.target as HTMLInputElement;
-    const field = control.name as Field;
-    // The honeypot is not one of the fields: it is neither kept nor stored.
-    if (!FIELDS.includes(field) || (control.type === 'radio' && !control.checked)) return;
-    this.values = { ...this.values, [field]: control.value };
-    if (field === 'comment') this.comment.update(control.value, this.max);
-    if (!this.host.noDraft) writeDraft(this.draftKey, { values: this.values, startedAt: this.startedAt });
-    this.host.requestUpdate();
-  };
 
   private onSubmit = (event: Event): void => {
     // Never the browser's own submission (the form is in a shadow root: not of a form around the card either).
@@ -136,19 +119,18 @@ export class ViewForm {
 
   private async send(): Promise<void> {
     if (this.sender.busy) return;
-    const { stance } = this.values;
-    const comment = this.values.comment.trim();
+    const { stance } = this.form.values;
+    const comment = this.form.values.comment.trim();
     const max = this.max;
     const errors: Errors = {};
     if (!STANCES.includes(stance as Stance)) errors.stance = t.stanceMissing;
     if (stance === 'oppose' && !comment) errors.comment = t.commentMissing;
     else if (remainingOf(comment, max) < 0) errors.comment = () => tooLong(max, renderedLocale());
     this.sender.failure = undefined;
-    this.show(errors);
-    if (errors.stance || errors.comment) return;
+    if (this.errors.show(errors)) return;
     const minFillMs = usable(this.host.minFillTime, DEFAULT_MIN_FILL_MS);
     // A robot is told its view went; nothing is sent or remembered, and no event fires.
-    if (spamSignal({ honeypot: honeypotValue(this.host.renderRoot), startedAt: this.startedAt, minFillMs })) return this.done();
+    if (spamSignal({ honeypot: honeypotValue(this.host.renderRoot), startedAt: this.form.startedAt, minFillMs })) return this.done();
 
     const data: Record<string, unknown> = { consultationId: this.id, stance };
     if (comment) data.comment = comment;
@@ -156,38 +138,23 @@ export class ViewForm {
     const result = await this.sender.send('consultation-view', data);
     const outcome = result?.outcome;
     if (outcome?.type === 'accepted' || outcome?.type === 'queued') return this.done(result!.envelope!.id, outcome.type === 'queued');
-    if (outcome?.type !== 'rejected') return;
-    const known: Partial<Record<string, Errors>> = {
+    const known = {
       required: { stance: t.stanceMissing, comment: t.commentMissing },
       'too-long': { comment: () => tooLong(max, renderedLocale()) },
     };
-    const { byField, other } = matchFieldErrors(outcome.fieldErrors, FIELDS, (field, code) => known[code ?? '']?.[field], t.invalid);
-    if (Object.keys(byField).length === 0 && other.length === 0) return this.sender.fail('rejected');
-    this.show(byField, other);
-  }
-
-  /** Shows the problems on their fields and in the summary, which takes focus when there are any. */
-  private show(errors: Errors, other: string[] = []): void {
-    this.errors = errors;
-    this.otherErrors = other;
-    if (errors.stance || errors.comment || other.length) this.announcer.focus('.error-summary');
+    if (outcome?.type === 'rejected' && !this.errors.showRefusal(outcome.fieldErrors, known, t.invalid)) this.sender.fail('rejected');
   }
 
   /** The view is sent (or saved on the device, or looks sent to a robot): shown back, focused, no draft kept. */
   private done(id?: string, saved = false): void {
-    const view: SentView = {
-      id: id ?? '',
-      stance: this.values.stance as Stance,
-      comment: this.values.comment.trim(),
-      at: new Date(this.host.nowMs()).toISOString(),
-    };
-    this.sent = view;
+    const { stance, comment } = this.form.values;
+    this.sent = { id: id ?? '', stance: stance as Stance, comment: comment.trim(), at: new Date(this.host.nowMs()).toISOString() };
     if (id) {
-      rememberView(this.key, view);
+      rememberView(this.key, this.sent);
       // A person sent it: changing it later, however quickly, is not "too fast".
-      this.startedAt = 0;
+      this.form.startedAt = 0;
     }
-    clearDraft(this.draftKey);
+    this.form.clear();
     this.just = saved ? 'saved' : 'sent';
     this.editing = false;
     this.announcer.focus('.your-view');
@@ -200,13 +167,12 @@ export class ViewForm {
   };
 
   private keep = (): void => {
-    clearDraft(this.draftKey);
+    this.form.clear();
     const { stance, comment } = this.sent!;
-    this.values = { stance, comment };
+    this.form.values = { stance, comment };
     this.comment.update(comment, this.max, true);
     this.editing = false;
-    this.errors = {};
-    this.otherErrors = [];
+    this.errors.show();
     this.sender.reset();
     this.announcer.focus('.your-view');
   };
@@ -237,14 +203,12 @@ export class ViewForm {
   }
 
   private renderForm(level: number): TemplateResult {
-    const { values, errors, sender } = this;
+    const { sender } = this;
+    const { values } = this.form;
+    const errors = this.errors.byField;
     const oppose = values.stance === 'oppose';
-    const problems = [
-      ...FIELDS.filter((field) => errors[field]).map((field) => ({ text: errors[field]!(), target: field })),
-      ...this.otherErrors.map((text) => ({ text })),
-    ];
-    return html`<form id="view-form" novalidate part="form" aria-labelledby="view-title" @submit=${this.onSubmit} @input=${this.onInput} @focusin=${this.preload}>
-      ${renderErrorSummary(problems, errorSummaryTitle(), Math.min(level + 1, 6))}
+    return html`<form id="view-form" novalidate part="form" aria-labelledby="view-title" @submit=${this.onSubmit} @input=${this.form.onInput} @focusin=${this.preload}>
+      ${this.errors.render(Math.min(level + 1, 6))}
       ${renderRadioGroup({
         id: 'stance',
         label: t.stanceLegend(),
