@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { Announcer } from '../core/announcer.js';
 import { Ticker, timeOf, type ClockOption } from '../core/clock.js';
 import { calendarDates, timeUntil, usableTimeZone } from '../core/dates.js';
+import { countsStyles } from '../core/counts.js';
 import { DeliveryNote, deliveryNoteStyles } from '../core/delivery-note.js';
 import { disclosureStyles, renderDisclosure } from '../core/disclosure.js';
 import { EpElement } from '../core/ep-element.js';
@@ -10,7 +11,6 @@ import { fieldStyles } from '../core/field-styles.js';
 import { formStyles } from '../core/form-styles.js';
 import { jsonAttribute } from '../core/json-attribute.js';
 import { blockText, textIn } from '../core/local-text.js';
-import * as core from '../core/messages.js';
 import { reducedMotion } from '../core/motion-styles.js';
 import { notAvailable } from '../core/not-available.js';
 import { onDemand } from '../core/on-demand.js';
@@ -98,7 +98,7 @@ import { ViewForm } from './view-form.js';
  * @cssprop --ep-consultation-gap - Space between the parts of the card. Default 0.75rem (0.5rem compact).
  */
 export class EpConsultationCard extends EpElement {
-  static override styles = [...sharedStyles, formStyles, fieldStyles, honeypotStyles, deliveryNoteStyles, disclosureStyles, reducedMotion, cardStyles];
+  static override styles = [...sharedStyles, formStyles, fieldStyles, honeypotStyles, deliveryNoteStyles, disclosureStyles, countsStyles, reducedMotion, cardStyles];
 
   static override properties: PropertyDeclarations = {
     consultationId: { attribute: 'consultation-id', reflect: true },
@@ -216,21 +216,10 @@ export class EpConsultationCard extends EpElement {
 
   // ------------------------------------------------------------------------------------------- Rendering
 
-  /** Instead of the card: not available, loading, not found, or a failure to load with its retry. */
+  /** Instead of the card: not available, loading, not found (or none named, or unusable), or a failure with its retry. */
   private renderState(): TemplateResult {
-    const loaded = this.loaded.state;
-    if (this.consultation === undefined && !this.resolvedEndpoint) {
-      return html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`;
-    }
-    if (loaded?.state === 'loading') return html`<p class="hint" part="loading">${t.loading()}</p>`;
-    if (loaded?.state === 'failed') {
-      return html`<div part="error">
-        <p class="load-state error-message" tabindex="-1">${t.loadFailed()} ${core.failureMessage(loaded.reason)}</p>
-        <button type="button" part="retry-button" @click=${this.retry}>${core.tryAgain()}</button>
-      </div>`;
-    }
-    // No such consultation at the endpoint, none named, or what the page gave cannot be read.
-    return html`<p class="load-state hint" part="not-found" tabindex="-1">${t.notFound()}</p>`;
+    if (this.consultation === undefined && !this.resolvedEndpoint) return html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`;
+    return this.loaded.renderState({ loading: t.loading(), missing: t.notFound(), failed: t.loadFailed() }, this.retry);
   }
 
   private renderTakePart(data: Consultation, status: Status, level: number): TemplateResult {

@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { formatNumber, intlLocale } from '../core/format.js';
+import { renderCounts } from '../core/counts.js';
 import { blockText as block, inlineText as inline, textIn } from '../core/local-text.js';
 import type { Locale } from '../core/locale.js';
 import * as t from './messages.js';
@@ -72,23 +72,6 @@ export function renderLinks(consultation: Consultation, shown: Shown): TemplateR
       : nothing}`;
 }
 
-function renderCounts(counts: NonNullable<Outcome['counts']>, shown: Shown): TemplateResult {
-  const total = counts.support + counts.neutral + counts.oppose;
-  const percent = new Intl.NumberFormat(intlLocale(shown.locale), { style: 'percent' });
-  return html`<div class="minor-heading" role="heading" aria-level=${Math.min(shown.sublevel + 1, 6)}>${t.viewsReceived()}</div>
-    <dl class="counts" part="counts">
-      ${STANCES.map(
-        (stance) => html`<div class="count">
-          <dt>${t.stanceNames[stance]()}</dt>
-          <dd>
-            ${formatNumber(counts[stance], shown.locale)} <span class="share">(${percent.format(total ? counts[stance] / total : 0)})</span>
-            <meter aria-hidden="true" min="0" max=${Math.max(total, 1)} .value=${counts[stance]}></meter>
-          </dd>
-        </div>`,
-      )}
-    </dl>`;
-}
-
 /** You said, we did: the promise, what was heard (and the counts), what was decided, when, and the report. */
 export function renderOutcome(consultation: Consultation, outcome: Outcome, shown: Shown): TemplateResult {
   const { locale, sublevel } = shown;
@@ -99,7 +82,13 @@ export function renderOutcome(consultation: Consultation, outcome: Outcome, show
     ${renderPromise(consultation)}
     ${heard || counts
       ? html`<div class="minor-heading" role="heading" aria-level=${sublevel}>${t.heard()}</div>
-          ${heard ? block(heard, locale, 'heard') : nothing} ${counts ? renderCounts(counts, shown) : nothing}`
+          ${heard ? block(heard, locale, 'heard') : nothing} ${counts
+            ? html`<div class="minor-heading" role="heading" aria-level=${Math.min(sublevel + 1, 6)}>${t.viewsReceived()}</div>
+                ${renderCounts(
+                  STANCES.map((stance) => ({ label: t.stanceNames[stance](), count: counts[stance] })),
+                  locale,
+                )}`
+            : nothing}`
       : nothing}
     ${decided
       ? html`<div class="minor-heading" role="heading" aria-level=${sublevel}>${t.decided()}</div>

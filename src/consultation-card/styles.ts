@@ -80,8 +80,7 @@ export const cardStyles = css`
   }
   .take-part,
   .outcome,
-  .your-view,
-  .counts {
+  .your-view {
     display: grid;
     gap: 0.5rem;
   }
@@ -98,15 +97,6 @@ export const cardStyles = css`
     gap: 0.5rem;
     justify-items: start;
     margin-block-end: 1rem;
-  }
-  .count {
-    display: grid;
-    grid-template-columns: minmax(5rem, max-content) 1fr;
-    gap: 0.75rem;
-  }
-  meter {
-    inline-size: 8rem;
-    max-inline-size: 100%;
   }
   .unavailable {
     color: var(--_ep-color-muted);

@@ -2,9 +2,11 @@
  * Something an element reads from its collector (a consultation, a list of ideas), for any element: read
  * through core/submit.ts's `read()` when its key changes, and known as loading, missing (404 or 410),
  * failed (with the reason, for a retry) or ready, once checked by `parse`. An answer that comes after the
- * element asked for something else is dropped. Knows no element.
+ * element asked for something else is dropped; and what the visitor sees instead of it meanwhile. Knows
+ * no element.
  */
-import type { ReactiveControllerHost } from 'lit';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { failureMessage, tryAgain } from './messages.js';
 import type { SubmitHost } from './submit.js';
 import type { FailureReason, ReadOutcome } from './transport.js';
 
@@ -58,5 +60,22 @@ export class Resource<T> {
           : { state: 'failed', reason: outcome.type === 'ok' ? 'bad-response' : outcome.type === 'rejected' ? 'rejected' : outcome.reason };
     this.host.requestUpdate();
     return value !== undefined;
+  }
+
+  /**
+   * What is shown instead of the resource while it is not ready, in the element's words (`missing` also
+   * when there is nothing to read): loading, missing, or why it failed with "Try again". The message of
+   * `missing` and of a failure can take focus (selector `.load-state`), to say the outcome of a retry.
+   */
+  renderState(words: { loading: string; missing: string; failed: string }, retry: () => void): TemplateResult {
+    const { state } = this;
+    if (state?.state === 'loading') return html`<p class="hint" part="loading">${words.loading}</p>`;
+    if (state?.state === 'failed') {
+      return html`<div part="error">
+        <p class="load-state error-message" tabindex="-1">${words.failed} ${failureMessage(state.reason)}</p>
+        <button type="button" part="retry-button" @click=${retry}>${tryAgain()}</button>
+      </div>`;
+    }
+    return html`<p class="load-state hint" part="not-found" tabindex="-1">${words.missing}</p>`;
   }
 }
