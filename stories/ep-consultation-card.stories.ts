@@ -612,6 +612,9 @@ export const Grid: Story = {
         margin: 0;
         padding: 0;
       }
+      .ep-consultations > li {
+        display: grid;
+      }
     </style>
     <ul class="ep-consultations">
       ${['municipal-fees', 'street-lighting', 'permit-journey'].map(

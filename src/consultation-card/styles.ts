@@ -74,18 +74,18 @@ export const cardStyles = css`
   }
   li a,
   .full-link a,
-  .outcome a {
+  section a {
     display: inline-block;
     min-block-size: 24px;
   }
   .take-part,
-  .outcome,
+  section,
   .your-view {
     display: grid;
     gap: 0.5rem;
   }
   .take-part,
-  .outcome {
+  section {
     border-block-start: 1px solid var(--_ep-color-border);
     padding-block-start: 0.75rem;
   }
