@@ -95,7 +95,7 @@ import { ViewForm } from './view-form.js';
  * @cssprop --ep-radius - Corner radius.
  * @cssprop --ep-space - Inner padding.
  * @cssprop --ep-target-size - Minimum size of buttons and fields (never below 24px).
- * @cssprop --ep-consultation-gap - Space between the parts of the card. Default 0.75rem (0.5rem compact).
+ * @cssprop --ep-consultation-gap - Space between the parts of the card. Default 0.75rem.
  */
 export class EpConsultationCard extends EpElement {
   static override styles = [...sharedStyles, formStyles, fieldStyles, honeypotStyles, deliveryNoteStyles, disclosureStyles, countsStyles, reducedMotion, cardStyles];
