@@ -507,6 +507,7 @@ describe('<ep-consultation-card> showing a consultation', () => {
         await settle(element);
         expect(textOf(element, '[part="loading"]')).to.equal(TEXT[lang].loading);
         await shown(element);
+        await waitUntil(() => element.shadowRoot!.activeElement?.id === 'title', 'focus did not reach the title');
         expectFocused(element, '#title');
         expect(await endpoint.reads()).to.equal(2);
         await expect(element).to.be.accessible();
@@ -520,8 +521,9 @@ describe('<ep-consultation-card> showing a consultation', () => {
       await shown(element, '[part="error"]');
       expect(textOf(element, '[part="error"] p')).to.contain('The service had a problem');
       $<HTMLButtonElement>(element, '[part="retry-button"]').click();
-      await waitUntil(() => element.shadowRoot!.querySelector('[part="retry-button"]:not([aria-disabled])'));
-      await settle(element);
+      // The retry reads again (a body that breaks off), fails again, and says so where focus goes.
+      await waitUntil(async () => (await endpoint.reads()) === 2, 'no second read');
+      await waitUntil(() => element.shadowRoot!.activeElement?.classList.contains('load-state'), 'the failure did not take focus', { timeout: 4000 });
       expectFocused(element, '.load-state');
       expect(textOf(element, '[part="error"] p')).to.contain('The service had a problem');
     });
