@@ -15,6 +15,7 @@ const entries = {
   'ep-page-poll': 'src/ep-page-poll.ts',
   'ep-feedback': 'src/ep-feedback.ts',
   'ep-idea-box': 'src/ep-idea-box.ts',
+  'ep-consultation-card': 'src/ep-consultation-card.ts',
   all: 'src/all.ts',
 };
 

@@ -2,9 +2,9 @@
 // for the npm build's import map) with the in-memory collector on a local port, opens Debian's Chromium
 // with playwright-core, and checks that: the one-file bundle loads twice without an error, renders styled
 // in both languages and delivers a vote; the npm build, with its chunks loaded on demand, does the same
-// up to the reasons; <ep-feedback>, from either, sends and confirms in both languages; <ep-idea-box>, from
-// either, lists the collector's ideas and sends a support in both languages; and reserve.css holds the place
-// (wide and narrow) until a late script arrives.
+// up to the reasons; <ep-feedback> and <ep-consultation-card>, from either, send and confirm in both
+// languages; <ep-idea-box>, from either, lists the collector's ideas and sends a support in both languages;
+// and reserve.css holds the place (wide and narrow) until a late script arrives.
 // Prints each check and writes { passed, failed } for npm test's summary.
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -59,6 +59,13 @@ const ideasPage = (from) => (lang, dir) => `<!doctype html>
 ${from === 'npm' ? `${importMap}<script type="module">import '/dist/ep-idea-box.js';</script>` : '<script type="module" src="/dist/cdn/ep-widgets.js"></script>'}
 </head><body><main><h1>Service</h1><ep-idea-box view="list"></ep-idea-box></main></body></html>`;
 
+/** <ep-consultation-card> from the npm build or the one-file bundle: a sample consultation of the collector, open now. */
+const consultationPage = (from) => (lang, dir) => `<!doctype html>
+<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
+<meta name="ep-endpoint" content="/ep-dev/smoke-consultation-${from}-${lang}">
+${from === 'npm' ? `${importMap}<script type="module">import '/dist/ep-consultation-card.js';</script>` : '<script type="module" src="/dist/cdn/ep-widgets.js"></script>'}
+</head><body><main><h1>Service</h1><ep-consultation-card consultation-id="shaded-walkways" min-fill-time="0"></ep-consultation-card></main></body></html>`;
+
 const page = (lang, dir) => `<!doctype html>
 <html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
 <meta name="ep-endpoint" content="/ep-dev/smoke-${lang}">
@@ -71,10 +78,20 @@ const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/htm
 const server = createServer(async (req, res) => {
   if (await endpoint(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const match = /^\/(page|slow|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn)-(en|ar)\.html$/.exec(url.pathname);
+  const match = /^\/(page|slow|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn|consultation-npm|consultation-cdn)-(en|ar)\.html$/.exec(url.pathname);
   if (match) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    const pages = { page, slow: slowPage, npm: npmPage, 'feedback-npm': feedbackPage('npm'), 'feedback-cdn': feedbackPage('cdn'), 'ideas-npm': ideasPage('npm'), 'ideas-cdn': ideasPage('cdn') };
+    const pages = {
+      page,
+      slow: slowPage,
+      npm: npmPage,
+      'feedback-npm': feedbackPage('npm'),
+      'feedback-cdn': feedbackPage('cdn'),
+      'ideas-npm': ideasPage('npm'),
+      'ideas-cdn': ideasPage('cdn'),
+      'consultation-npm': consultationPage('npm'),
+      'consultation-cdn': consultationPage('cdn'),
+    };
     return res.end(pages[match[1]](match[2], match[2] === 'ar' ? 'rtl' : 'ltr'));
   }
   if (url.search === '?slow') await new Promise((resolve) => setTimeout(resolve, 700));
@@ -189,6 +206,28 @@ try {
         `${lang}: <ep-idea-box> from the ${from === 'npm' ? 'npm build (Lit from an import map)' : 'one-file bundle'} lists the ideas and sends a support`,
         errors.length === 0 && status === shown && log[0]?.body?.kind === 'idea-support' && log[0]?.body?.locale === lang,
         JSON.stringify({ errors, status, kind: log[0]?.body?.kind }),
+      );
+      await tab.close();
+    }
+  }
+  for (const from of ['npm', 'cdn']) {
+    for (const [lang, support, thanks] of [
+      ['en', 'Support', 'Thank you. Your view was sent.'],
+      ['ar', 'مؤيد', 'شكرًا لك، أُرسل رأيك.'],
+    ]) {
+      const { tab, errors } = await open(`/consultation-${from}-${lang}.html`);
+      const card = tab.locator('ep-consultation-card');
+      await card.locator('form').waitFor();
+      await card.getByLabel(support, { exact: true }).check();
+      await card.locator('[part~="send-button"]').click();
+      await card.locator('.your-view').waitFor();
+      const title = (await card.locator('.your-view [role="heading"]').textContent())?.trim();
+      const log = await (await fetch(`${base}/ep-dev/smoke-consultation-${from}-${lang}/__log`)).json();
+      const sent = log.find((entry) => entry.route === 'submissions')?.body;
+      check(
+        `${lang}: <ep-consultation-card> from the ${from === 'npm' ? 'npm build (Lit from an import map, the transport on demand)' : 'one-file bundle'} loads a consultation and sends a view`,
+        errors.length === 0 && title === thanks && sent?.kind === 'consultation-view' && sent?.data?.stance === 'support' && sent?.locale === lang,
+        JSON.stringify({ errors, title, kind: sent?.kind }),
       );
       await tab.close();
     }

@@ -12,6 +12,10 @@
  * |        |                              |                | message? }] }`; 408, 429 and 5xx may pass on retry.    |
  * | GET    | `{endpoint}/tally?page={url}`| ep-page-poll   | `{ yes: number, total: number }`                      |
  * | GET    | `{endpoint}/ideas?sort=…`    | ep-idea-box    | one page of published ideas (see below)               |
+ * | GET    | `{endpoint}/consultations/   | ep-consultation| a consultation: `{ id, title, summary?, department?,   |
+ * |        | {id}` (id URI-encoded)       | -card          | level?, opensAt, closesAt, participants?, documents?,  |
+ * |        |                              |                | url?, platform?, outcome? }` (see                      |
+ * |        |                              |                | src/consultation-card/model.ts); 404 or 410: none.     |
  *
  * `GET {endpoint}/ideas?sort={supported or newest}&limit={n}[&topic={code}][&cursor={next}]` answers
  * `{ items: Idea[], next?: string, total?: number }`: `next` is an opaque cursor for the following page (none on
@@ -39,4 +43,5 @@ export const paths = {
   /** One page of published ideas; empty options are left out of the query. */
   ideas: (endpoint: string, query: Record<string, string | number | undefined>): string =>
     `${below(endpoint, 'ideas')}?${new URLSearchParams(Object.entries(query).flatMap(([name, value]) => (value === undefined || value === '' ? [] : [[name, String(value)]])))}`,
+  consultation: (endpoint: string, id: string): string => below(endpoint, `consultations/${encodeURIComponent(id)}`),
 } as const;
