@@ -192,7 +192,9 @@ async function refusalReachesTheNextPage() {
     poll.setAttribute('timeout', '1500');
     poll.toggleAttribute('no-remember', true);
     document.body.append(poll);
-    await poll.updateComplete;
+    // The Arabic page holds the poll's first render until its strings have loaded: wait for the answer.
+    const end = Date.now() + 10_000;
+    while (!poll.shadowRoot?.querySelector('[part="answer-button"]') && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
     poll.shadowRoot.querySelector('[part="answer-button"]').click();
   }, space);
   await page.waitForFunction(() => [...document.querySelectorAll('ep-page-poll')].some((poll) => poll.shadowRoot?.querySelector('[part="delivery"]')?.textContent?.trim()));

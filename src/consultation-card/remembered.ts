@@ -2,7 +2,7 @@
  * The visitor's view of one consultation, remembered per browser (localStorage), so that the card shows
  * what they sent, lets them change it while the consultation is open, and never asks twice.
  */
-import { readStored, writeStored } from '../core/storage.js';
+import { readStored, removeStored, writeStored } from '../core/storage.js';
 import { STANCES, type Stance } from './model.js';
 
 export interface SentView {
@@ -30,3 +30,5 @@ function isSentView(value: unknown): value is SentView {
 export const recallView = (consultation: string): SentView | undefined => readStored(memoryKey(consultation), isSentView);
 
 export const rememberView = (consultation: string, view: SentView): boolean => writeStored(memoryKey(consultation), view);
+
+export const forgetView = (consultation: string): void => removeStored(memoryKey(consultation));

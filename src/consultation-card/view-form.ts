@@ -24,7 +24,7 @@ import type { SubmitHost } from '../core/submit.js';
 import { TextWatch } from '../core/text-watch.js';
 import * as t from './messages.js';
 import { STANCES, type Stance } from './model.js';
-import { recallView, rememberView, type SentView } from './remembered.js';
+import { forgetView, recallView, rememberView, type SentView } from './remembered.js';
 
 type Field = 'stance' | 'comment';
 const FIELDS: readonly Field[] = ['stance', 'comment'];
@@ -59,6 +59,8 @@ export class ViewForm {
   private opened = false;
   /** The view was sent (or saved on the device) just now, on this page. */
   private just?: 'sent' | 'saved' | undefined;
+  /** The view a saved change was to replace: what the card goes back to if the change is refused later. */
+  private previous?: SentView | undefined;
   private readonly comment: TextWatch;
   private readonly form: FormValues<Values>;
   private readonly errors: FormErrors<Field>;
@@ -75,7 +77,30 @@ export class ViewForm {
     this.form = new FormValues(host, empty, (field, value) => field === 'comment' && this.comment.update(value as string, this.max));
     this.errors = new FormErrors(FIELDS, announcer);
     this.sender = new FormSender(host, announcer, delivery, submitter);
+    host.addEventListener('ep-error', this.onUndelivered);
+    host.addEventListener('ep-outbox-drop', this.onUndelivered);
   }
+
+  /**
+   * A view saved on the device was refused or dropped after all: it was not recorded, so the card stops
+   * showing it as sent (going back to the view it was to replace, if any) and gives it back to the
+   * visitor to send again. The delivery note says why.
+   */
+  private readonly onUndelivered = (event: Event): void => {
+    const { envelope } = (event as CustomEvent<{ envelope: { id: string } }>).detail;
+    if (this.just !== 'saved' || !this.sent || envelope.id !== this.sent.id) return;
+    const { stance, comment } = this.sent;
+    if (this.previous) rememberView(this.key, this.previous);
+    else forgetView(this.key);
+    this.sent = this.previous;
+    this.previous = undefined;
+    this.just = undefined;
+    this.form.values = { stance, comment };
+    this.comment.update(comment, this.max, true);
+    this.editing = Boolean(this.sent);
+    this.opened = true;
+    this.host.requestUpdate();
+  };
 
   private get max(): number {
     return usable(this.host.maxCommentLength, 2000) || 2000;
@@ -148,6 +173,7 @@ export class ViewForm {
   /** The view is sent (or saved on the device, or looks sent to a robot): shown back, focused, no draft kept. */
   private done(id?: string, saved = false): void {
     const { stance, comment } = this.form.values;
+    this.previous = saved ? this.sent : undefined;
     this.sent = { id: id ?? '', stance: stance as Stance, comment: comment.trim(), at: new Date(this.host.nowMs()).toISOString() };
     if (id) {
       rememberView(this.key, this.sent);

@@ -43,6 +43,8 @@ let kept: [string, Intl.DateTimeFormat] | undefined;
 /** "3 March 2026", «٣ مارس ٢٠٢٦». */
 export function formatDate(date: Date, locale: Locale): string {
   const tag = intlLocale(locale);
-  if (kept?.[0] !== tag) kept = [tag, new Intl.DateTimeFormat(tag, { dateStyle: 'long', calendar: 'gregory' })];
+  // The Kingdom's day, as the consultation card's dates are: a date the ministry gave must not read as the
+  // day before for a visitor west of Riyadh.
+  if (kept?.[0] !== tag) kept = [tag, new Intl.DateTimeFormat(tag, { dateStyle: 'long', calendar: 'gregory', timeZone: SAUDI_TIME_ZONE })];
   return kept[1].format(date);
 }

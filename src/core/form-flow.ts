@@ -18,6 +18,7 @@ import type { Announcer } from './announcer.js';
 import { DeliveryNote } from './delivery-note.js';
 import { clearDraft, readDraft, writeDraft, type DraftValues } from './draft.js';
 import type { Envelope } from './envelope.js';
+import { backToWhatYouWrote, notSentAfterAll } from './delivery-messages.js';
 import type { EpSuccessEvent } from './events.js';
 import { renderErrorSummary } from './error-summary.js';
 import { matchFieldErrors, type Message } from './field-error.js';
@@ -79,6 +80,8 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
   private keeps = true;
   /** The id of the submission the confirmation shows as saved on the device, until the outbox delivers it. */
   private saved?: string | undefined;
+  /** The submission the confirmation showed as saved was refused or dropped after all: `sent` is offered back. */
+  private unsent = false;
   /** Kept across a failed try so that a retry of the same data reuses the envelope id (idempotent). */
   private pending?: Envelope<Record<string, unknown>> | undefined;
   private pendingData?: string | undefined;
@@ -95,10 +98,21 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     this.values = spec.empty();
     // The outbox delivered what the confirmation shows as saved: it now says received.
     host.addEventListener('ep-success', (event) => {
-      if ((event as EpSuccessEvent).detail.envelope.id !== this.saved) return;
+      const { envelope, response } = (event as EpSuccessEvent).detail;
+      if (envelope.id !== this.saved) return;
       this.saved = undefined;
+      this.reference = referenceOf(response);
       host.requestUpdate();
     });
+    // Refused or dropped after all: the confirmation says so and gives back what the visitor wrote.
+    const undelivered = (event: Event): void => {
+      if ((event as CustomEvent<{ envelope: Envelope }>).detail.envelope.id !== this.saved || this.step !== 'sent') return;
+      this.saved = undefined;
+      this.unsent = true;
+      host.requestUpdate();
+    };
+    host.addEventListener('ep-error', undelivered);
+    host.addEventListener('ep-outbox-drop', undelivered);
     this.text = new TextWatch(host, (said) => void announcer.announce(said));
   }
 
@@ -186,11 +200,8 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     this.pendingData = key;
     const { outcome } = result;
     switch (outcome.type) {
-      case 'accepted': {
-        const { reference } = outcome.body;
-        const shown = typeof reference === 'string' || typeof reference === 'number' ? String(reference).trim() : '';
-        return this.succeed(shown || undefined);
-      }
+      case 'accepted':
+        return this.succeed(referenceOf(outcome.body));
       case 'queued':
         // Kept on the device: the visitor is done here; the note says it waits, then that it arrived.
         if (result.envelope) this.delivery.queued(result.envelope.id);
@@ -225,6 +236,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     clearDraft(this.spec.draftKey());
     this.step = 'sent';
     this.saved = saved;
+    this.unsent = false;
     this.reference = reference;
     this.sent = this.values;
     this.values = this.spec.empty();
@@ -233,6 +245,19 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     this.pending = this.pendingData = undefined;
     this.announcer.focus('.confirmation');
   }
+
+  /** Back to what the visitor wrote, as they wrote it, after it was not sent after all. */
+  private readonly back = (): void => {
+    if (!this.sent) return;
+    this.values = this.sent;
+    this.unsent = false;
+    this.step = 'form';
+    // A person who sent it once is no robot: sending it again at once is not "too fast".
+    this.startedAt = 0;
+    this.watch(true);
+    if (this.keeps) writeDraft(this.spec.draftKey(), { values: this.values, startedAt: this.startedAt });
+    this.announcer.focus(`#${this.spec.fields[0]}`);
+  };
 
   /** Back to an empty form, for another submission; focus goes to its first field. */
   private readonly another = (): void => {
@@ -271,6 +296,13 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
    * device, else `sent`), the collector's reference when it gave one, `body`, and a button for another.
    */
   renderConfirmation(level: number, texts: { sent: string; saved: string; reference: string; body: TemplateResult | string; another: string }): TemplateResult {
+    if (this.unsent) {
+      // Why is in the delivery note; what they wrote is one button away.
+      return html`<div class="confirmation" part="confirmation" tabindex="-1">
+        <div class="subtitle" role="heading" aria-level=${level}>${notSentAfterAll()}</div>
+        <button type="button" class="primary" part="back-button" @click=${this.back}>${backToWhatYouWrote()}</button>
+      </div>`;
+    }
     return html`<div class="confirmation" part="confirmation" tabindex="-1">
       <div class="subtitle" role="heading" aria-level=${level}>${this.saved ? texts.saved : texts.sent}</div>
       ${this.reference
@@ -281,4 +313,11 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     </div>`;
   }
 
+}
+
+/** The collector's reference for a submission, when it gave a usable one. */
+function referenceOf(body: Record<string, unknown> | undefined): string | undefined {
+  const reference = body?.reference;
+  const shown = typeof reference === 'string' || typeof reference === 'number' ? String(reference).trim() : '';
+  return shown || undefined;
 }

@@ -135,7 +135,7 @@ export class Supports implements ReactiveController {
     const problem = this.problems.get(idea.id);
     return html`<div class="support">
         <button type="button" part="support-button" data-support=${idea.id} aria-pressed=${this.on.has(idea.id) ? 'true' : 'false'} aria-describedby=${`${key}-supporters`}>
-          ${t.support()}
+          ${t.support()}<span class="visually-hidden">: <bdi>${idea.title}</bdi></span>
         </button>
         <span id=${`${key}-supporters`} class="hint" part="supporters">${t.supporters(idea.supports, renderedLocale())}</span>
       </div>

@@ -380,6 +380,29 @@ describe('<ep-consultation-card> taking part', () => {
     }
   });
 
+  describe('saved on the device, then refused', () => {
+    it('stops showing the view as sent, forgets it, and gives it back to send again', async () => {
+      const { element, endpoint } = await loadedCard();
+      await endpoint.script('submissions', { status: 503, body: {} }, { status: 422, body: {} });
+      await choose(element, 'oppose');
+      await typeComment(element, 'The walkways block the pavement.');
+      pressSend(element);
+      await yourView(element);
+      expect(localStorage.getItem(memoryKeyFor(endpoint))).to.be.a('string');
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => element.shadowRoot!.querySelector('form'), 'the form did not come back', { timeout: 5000 });
+      await settle(element);
+      expect(localStorage.getItem(memoryKeyFor(endpoint)), 'a refused view is not remembered').to.equal(null);
+      expect(element.shadowRoot!.querySelector<HTMLInputElement>('input[name="stance"][value="oppose"]')!.checked).to.equal(true);
+      expect(element.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!.value).to.equal('The walkways block the pavement.');
+      expect(textOf(element, '[part="delivery"]')).to.equal('What you saved on this device was sent, but the service did not accept it.');
+      await expect(element).to.be.accessible();
+      pressSend(element);
+      await yourView(element);
+      expect(await endpoint.views()).to.have.length(1);
+    });
+  });
+
   describe('failures and refusals, with the outbox turned off', () => {
     beforeEach(() => configure({ outbox: false }));
 

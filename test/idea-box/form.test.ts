@@ -355,6 +355,40 @@ describe('<ep-idea-box> form', () => {
 
   // With the outbox turned off a failure is shown and the visitor retries; with it on, the same faults save
   // the idea on the device (delivery.test.ts).
+  describe('saved on the device, then refused or delivered', () => {
+    it('gives the visitor back what they wrote when the collector later refuses it', async () => {
+      const element = await ideaBox(endpoint);
+      await openForm(element);
+      await endpoint.script('submissions', { status: 500, body: {} }, { status: 422, body: {} });
+      await fillRequired(element);
+      pressSend(element);
+      await confirmation(element);
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => element.shadowRoot!.querySelector('[part="back-button"]'), 'no way back to the idea', { timeout: 5000 });
+      expect(textOf(element, '.confirmation [role="heading"]')).to.equal('This was not sent');
+      await settle(element);
+      await expect(element).to.be.accessible();
+      $<HTMLButtonElement>(element, '[part="back-button"]').click();
+      await waitUntil(() => element.shadowRoot!.querySelector<HTMLInputElement>('#title')?.value === TITLE, 'the title did not come back');
+      expect(element.shadowRoot!.querySelector<HTMLTextAreaElement>('#description')!.value).to.equal(DESCRIPTION);
+      pressSend(element);
+      await confirmation(element);
+      await waitUntil(async () => (await endpoint.stored()).length === 1, 'sent again, not stored');
+    });
+
+    it('shows the reference the collector gives when the outbox sends it later', async () => {
+      const element = await ideaBox(endpoint);
+      await openForm(element);
+      await endpoint.script('submissions', { status: 503, body: {} }, { status: 201, body: { reference: 'ID-2026-000777' } });
+      await fillRequired(element);
+      pressSend(element);
+      await confirmation(element);
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => element.shadowRoot!.querySelector('[part="reference"]'), 'no reference after the later send', { timeout: 5000 });
+      expect(textOf(element, '[part="reference"]')).to.contain('ID-2026-000777');
+    });
+  });
+
   describe('failures, with the outbox turned off', () => {
     beforeEach(() => configure({ outbox: false }));
 

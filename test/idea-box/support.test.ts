@@ -62,7 +62,9 @@ describe('<ep-idea-box> supports', () => {
     const element = await box(endpoint);
     const idea = ideaNamed(element, SHADE);
     const button = supportButton(idea);
-    expect(button.textContent!.trim()).to.equal('Support');
+    // "Support", visibly; to a screen reader's list of buttons, "Support: <the idea's title>", so that each is told apart.
+    expect(squash(button.textContent)).to.equal(`Support: ${SHADE}`);
+    expect(squash(button.querySelector('.visually-hidden')!.textContent)).to.equal(`: ${SHADE}`);
     expect(button.getAttribute('aria-pressed')).to.equal('false');
     expect(button.getAttribute('aria-describedby')).to.equal(within(idea, '[part="supporters"]').id);
     expect(supporters(idea)).to.equal('10 supporters');
@@ -222,7 +224,7 @@ describe('<ep-idea-box> supports', () => {
     await setPageLanguage('ar', 'rtl');
     const element = await box(endpoint);
     const button = supportButton(ideaNamed(element, SHADE));
-    expect(button.textContent!.trim()).to.equal('تأييد');
+    expect(squash(button.textContent)).to.equal(`تأييد: ${SHADE}`);
     button.focus();
     await sendKeys({ press: 'Space' });
     await waitUntil(async () => (await endpoint.posted()).length === 1);
