@@ -18,6 +18,7 @@ import '../src/ep-consultation-card.js';
 import type { EpConsultationCard } from '../src/ep-consultation-card.js';
 import type { ConsultationJson, Level } from '../src/consultation-card/model.js';
 import { configure } from '../src/core/config.js';
+import { arabic, squash, textOf, themed, type Locale, type Scripted } from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Args, parameters, the collector
@@ -34,16 +35,6 @@ interface CardArgs {
   'max-comment-length': number;
   'min-fill-time': number;
   'no-draft': boolean;
-}
-
-/** One scripted answer of the collector (see tools/dev-endpoint.mjs). */
-interface Scripted {
-  status?: number;
-  delayMs?: number;
-  body?: unknown;
-  drop?: boolean;
-  hang?: boolean;
-  repeat?: number;
 }
 
 interface CardParameters {
@@ -163,8 +154,6 @@ async function openSpace({ id, args, parameters }: Context): Promise<{ endpoint?
 // What a visitor sees, per language
 // ---------------------------------------------------------------------------------------------------------
 
-type Locale = 'en' | 'ar';
-
 const LEVELS: Record<Locale, Record<Level, [string, string]>> = {
   en: {
     awareness: ['Awareness', "We'll keep you informed about what's happening."],
@@ -248,8 +237,6 @@ const TEXT = {
 // Reaching into the element
 // ---------------------------------------------------------------------------------------------------------
 
-const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
-
 function localeOf(context: Context): Locale {
   return context.globals.locale === 'ar' ? 'ar' : 'en';
 }
@@ -274,12 +261,6 @@ async function cardsIn(context: Context): Promise<{ cards: EpConsultationCard[];
 async function cardIn(context: Context): Promise<{ root: ShadowRoot; text: (typeof TEXT)[Locale]; locale: Locale }> {
   const { cards, text, locale } = await cardsIn(context);
   return { root: cards[0]!.shadowRoot!, text, locale };
-}
-
-function textOf(root: ShadowRoot, selector: string): string {
-  const found = root.querySelector(selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return squash(found.textContent);
 }
 
 const control = <T extends HTMLElement = HTMLElement>(root: ShadowRoot, selector: string): T => {
@@ -360,10 +341,6 @@ const meta = {
 
 export default meta;
 
-/** The same state in Arabic: the page (and so the element) in `ar`, right to left. Not repeated in the docs page. */
-function arabic(story: Story, name: string): Story {
-  return { ...story, name, globals: { locale: 'ar' }, tags: ['!autodocs'] };
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Statuses
@@ -637,9 +614,6 @@ export const GridArabic = arabic(Grid, 'Grid (Arabic)');
 // Themes: the same states under the dark and high-contrast toolbar themes, so axe checks their contrast
 // ---------------------------------------------------------------------------------------------------------
 
-function themed(story: Story, theme: 'dark' | 'high-contrast', name: string, locale: Locale = 'en'): Story {
-  return { ...story, name, globals: { locale, theme }, tags: ['!autodocs'] };
-}
 
 export const OpenDark = themed(Open, 'dark', 'Open (dark)');
 export const OutcomeHighContrast = themed(OutcomePublished, 'high-contrast', 'Outcome published (high contrast, Arabic)', 'ar');

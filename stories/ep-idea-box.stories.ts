@@ -16,6 +16,7 @@ import '../src/ep-idea-box.js';
 import type { EpIdeaBox } from '../src/ep-idea-box.js';
 import type { Choice } from '../src/core/choices.js';
 import { configure } from '../src/core/config.js';
+import { arabic, squash, textOf, themed, type Locale, type Scripted } from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Args, parameters, the collector
@@ -35,16 +36,6 @@ interface IdeaBoxArgs {
   'no-draft': boolean;
   'privacy-notice': string;
   timeout?: number;
-}
-
-/** One scripted answer of the collector (see tools/dev-endpoint.mjs). */
-interface Scripted {
-  status?: number;
-  delayMs?: number;
-  body?: unknown;
-  drop?: boolean;
-  hang?: boolean;
-  repeat?: number;
 }
 
 interface Idea {
@@ -139,8 +130,6 @@ const IDEAS: Idea[] = [
   { id: 'long', title: LONG_ARABIC_TITLE, description: 'خدمة واحدة بدل ثلاث.', topic: 'other', supports: 0, status: 'new', publishedAt: '2026-11-17T09:00:00Z' },
 ];
 
-type Locale = 'en' | 'ar';
-
 const TEXT = {
   en: {
     title: 'Ideas for better services',
@@ -220,8 +209,6 @@ const REFERENCE = 'ID-2026-000321';
 // Reaching into the element
 // ---------------------------------------------------------------------------------------------------------
 
-const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
-
 function localeOf(context: Context): Locale {
   return context.globals.locale === 'ar' ? 'ar' : 'en';
 }
@@ -239,12 +226,6 @@ async function boxIn(context: Context): Promise<{ el: EpIdeaBox; root: ShadowRoo
     expect(base?.getAttribute('dir')).toBe(dir);
   });
   return { el: el!, root, text: TEXT[locale] };
-}
-
-function textOf(root: ParentNode, selector: string): string {
-  const found = root.querySelector(selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return squash(found.textContent);
 }
 
 const control = <T extends HTMLElement = HTMLInputElement>(root: ParentNode, selector: string): T => {
@@ -350,10 +331,6 @@ const meta = {
 
 export default meta;
 
-/** The same state in Arabic: the page (and so the element) in `ar`, right to left. Not repeated in the docs page. */
-function arabic(story: Story, name: string): Story {
-  return { ...story, name, globals: { locale: 'ar' }, tags: ['!autodocs'] };
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Browsing
@@ -653,9 +630,6 @@ export const NoEndpointArabic = arabic(NoEndpoint, 'No endpoint (Arabic)');
 // Themes: the same states under the dark and high-contrast toolbar themes, so axe checks their contrast
 // ---------------------------------------------------------------------------------------------------------
 
-function themed(story: Story, theme: 'dark' | 'high-contrast', name: string, locale: Locale = 'en'): Story {
-  return { ...story, name, globals: { locale, theme }, tags: ['!autodocs'] };
-}
 
 export const IdeasDark = themed(Ideas, 'dark', 'Ideas (dark, Arabic)', 'ar');
 export const SupportedHighContrast = themed(Supported, 'high-contrast', 'Supported (high contrast)');

@@ -114,14 +114,8 @@ const headings = (element: EpConsultationCard): string[] =>
   $$(element, '[role="heading"]').map((heading) => `${heading.getAttribute('aria-level')} ${heading.textContent!.replace(/\s+/g, ' ').trim()}`);
 
 describe('<ep-consultation-card> showing a consultation', () => {
-  beforeEach(async () => {
-    await resetPage();
-    sessionStorage.clear();
-  });
-  afterEach(async () => {
-    await resetPage();
-    sessionStorage.clear();
-  });
+  beforeEach(resetPage);
+  afterEach(resetPage);
 
   describe('loaded by id', () => {
     for (const { lang, dir } of LANGUAGES) {

@@ -98,14 +98,8 @@ async function tabStops(element: EpConsultationCard): Promise<string[]> {
 }
 
 describe('<ep-consultation-card> taking part', () => {
-  beforeEach(async () => {
-    await resetPage();
-    sessionStorage.clear();
-  });
-  afterEach(async () => {
-    await resetPage();
-    sessionStorage.clear();
-  });
+  beforeEach(resetPage);
+  afterEach(resetPage);
 
   describe('giving a view', () => {
     for (const { lang, dir } of LANGUAGES) {

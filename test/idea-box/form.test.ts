@@ -49,13 +49,9 @@ describe('<ep-idea-box> form', () => {
   let endpoint: TestEndpoint;
   beforeEach(async () => {
     await resetPage();
-    sessionStorage.clear();
     endpoint = new TestEndpoint();
   });
-  afterEach(async () => {
-    await resetPage();
-    sessionStorage.clear();
-  });
+  afterEach(resetPage);
 
   describe('"Share an idea"', () => {
     it('shows the form under a disclosure button that keeps focus, and hides it again without losing what was typed', async () => {

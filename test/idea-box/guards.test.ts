@@ -37,13 +37,9 @@ describe('<ep-idea-box> guards', () => {
   let endpoint: TestEndpoint;
   beforeEach(async () => {
     await resetPage();
-    sessionStorage.clear();
     endpoint = new TestEndpoint();
   });
-  afterEach(async () => {
-    await resetPage();
-    sessionStorage.clear();
-  });
+  afterEach(resetPage);
 
   describe('spam guards', () => {
     it('does not send what fills the honeypot, yet looks sent (no reference, no events, no draft left)', async () => {
