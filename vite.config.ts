@@ -14,6 +14,8 @@ const entries = {
   index: 'src/index.ts',
   'ep-page-poll': 'src/ep-page-poll.ts',
   'ep-feedback': 'src/ep-feedback.ts',
+  'ep-idea-box': 'src/ep-idea-box.ts',
+  'ep-consultation-card': 'src/ep-consultation-card.ts',
   all: 'src/all.ts',
 };
 

@@ -30,14 +30,16 @@ const STATUS = {
     failNext: 'سيفشل الإرسال التالي برمز 503، فيُحفظ على هذا الجهاز ويُعاد إرساله بعد لحظات.',
     refuseNext: 'سيرفض الخادم الإرسال التالي برمز 422 مع خطأ في حقلَي البريد الإلكتروني والرسالة.',
     failNextError: 'تعذّر ضبط خادم التطوير.',
-    reset: 'نُسيت إجابتك على هذه الصفحة، ويُعرض السؤال من جديد.',
+    reset: 'نُسيت إجاباتك على هذه الصفحة، وتُعرض الأسئلة من جديد.',
+    resetSupports: 'نُسي تأييدك للأفكار على هذا الجهاز.',
     cleared: 'مُسح السجل.',
   },
   en: {
     failNext: 'The next send will fail with 503: it is saved on this device and sent again in a moment.',
     refuseNext: 'The server will refuse the next send with 422 and errors on the email and message fields.',
     failNextError: 'Could not script the dev server.',
-    reset: 'Your answer on this page was forgotten; the question is shown again.',
+    reset: 'Your answers on this page were forgotten; the questions are shown again.',
+    resetSupports: 'Your supports of ideas on this device were forgotten.',
     cleared: 'The log was cleared.',
   },
 } satisfies Record<Locale, Record<string, string>>;
@@ -198,18 +200,35 @@ byId<HTMLButtonElement>('simulate-field-error').addEventListener('click', () =>
   ),
 );
 
-// The poll remembers, per page and browser, that the visitor answered. "Ask again" forgets that and puts a
-// fresh element in place of the old one, so the whole flow can be tried again without clearing storage by hand.
+// The poll remembers, per page and browser, that the visitor answered, and a consultation card the view they
+// gave. "Ask again" forgets both and puts fresh elements in place of the old ones, so the whole flow can be
+// tried again without clearing storage by hand.
 byId<HTMLButtonElement>('reset-poll').addEventListener('click', () => {
   try {
     for (const key of Object.keys(localStorage)) {
-      if (key.startsWith('ep-widgets:page-poll:')) localStorage.removeItem(key);
+      if (key.startsWith('ep-widgets:page-poll:') || key.startsWith('ep-widgets:consultation:')) localStorage.removeItem(key);
     }
   } catch {
     // Storage is blocked: the element could not have remembered anything either.
   }
-  for (const poll of document.querySelectorAll('ep-page-poll')) {
-    poll.replaceWith(poll.cloneNode(false));
+  for (const element of document.querySelectorAll('ep-page-poll, ep-consultation-card')) {
+    element.replaceWith(element.cloneNode(false));
   }
   say('reset');
+});
+
+// The idea box remembers, per browser, which ideas the visitor supports. "Forget my supports" forgets that and
+// puts a fresh element in place (the collector's counts stay as they are: it was told each change).
+byId<HTMLButtonElement>('reset-supports').addEventListener('click', () => {
+  try {
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith('ep-widgets:idea-box:')) localStorage.removeItem(key);
+    }
+  } catch {
+    // Storage is blocked: nothing was remembered either.
+  }
+  for (const box of document.querySelectorAll('ep-idea-box')) {
+    box.replaceWith(box.cloneNode(true));
+  }
+  say('resetSupports');
 });

@@ -39,7 +39,12 @@ await context.addInitScript(() => {
   document.addEventListener('ep-submit', (event) => {
     const { id, kind, page, data } = event.detail.envelope;
     // What makes a submission itself (not its envelope): a retry with a new id would repeat this key.
-    window.faultRunSent(id, `${kind} ${page.url} ${data.comment ?? data.message ?? ''}`);
+    const key = `${kind} ${page.url} ${data.comment ?? data.message ?? ''}`;
+    window.faultRunSent(id, key);
+    // Also written synchronously in the tab: a binding call from a page that is reloading may never arrive.
+    const kept = JSON.parse(sessionStorage.getItem('faultRunSent') ?? '[]');
+    kept.push([id, key]);
+    sessionStorage.setItem('faultRunSent', JSON.stringify(kept));
   });
   document.addEventListener('ep-queued', (event) => window.faultRunQueued(event.detail.envelope.id));
   document.addEventListener('ep-error', (event) =>
@@ -192,7 +197,9 @@ async function refusalReachesTheNextPage() {
     poll.setAttribute('timeout', '1500');
     poll.toggleAttribute('no-remember', true);
     document.body.append(poll);
-    await poll.updateComplete;
+    // The Arabic page holds the poll's first render until its strings have loaded: wait for the answer.
+    const end = Date.now() + 10_000;
+    while (!poll.shadowRoot?.querySelector('[part="answer-button"]') && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
     poll.shadowRoot.querySelector('[part="answer-button"]').click();
   }, space);
   await page.waitForFunction(() => [...document.querySelectorAll('ep-page-poll')].some((poll) => poll.shadowRoot?.querySelector('[part="delivery"]')?.textContent?.trim()));
@@ -225,6 +232,10 @@ try {
   const deadline = Date.now() + 45_000;
   while (Date.now() < deadline && (await held(pages[0])) > 0) await new Promise((resolve) => setTimeout(resolve, 250));
   const left = await held(pages[0]);
+  // What each tab wrote down itself, in case a binding call was lost to a reload.
+  for (const page of pages) {
+    for (const [id, key] of await page.evaluate(() => JSON.parse(sessionStorage.getItem('faultRunSent') ?? '[]'))) sent.set(id, key);
+  }
 
   const stored = await (await fetch(`${collector}/__stored`)).json();
   const posts = (await (await fetch(`${collector}/__log`)).json()).filter((entry) => entry.route === 'submissions');

@@ -2,8 +2,9 @@
 // for the npm build's import map) with the in-memory collector on a local port, opens Debian's Chromium
 // with playwright-core, and checks that: the one-file bundle loads twice without an error, renders styled
 // in both languages and delivers a vote; the npm build, with its chunks loaded on demand, does the same
-// up to the reasons; <ep-feedback>, from either, sends and confirms in both languages; and reserve.css holds
-// the place (wide and narrow) until a late script arrives.
+// up to the reasons; <ep-feedback> and <ep-consultation-card>, from either, send and confirm in both
+// languages; <ep-idea-box>, from either, lists the collector's ideas and sends a support in both languages;
+// and reserve.css holds the place (wide and narrow) until a late script arrives.
 // Prints each check and writes { passed, failed } for npm test's summary.
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -51,6 +52,20 @@ const feedbackPage = (from) => (lang, dir) => `<!doctype html>
 ${from === 'npm' ? `${importMap}<script type="module">import '/dist/ep-feedback.js';</script>` : '<script type="module" src="/dist/cdn/ep-widgets.js"></script>'}
 </head><body><main><h1>Service</h1><ep-feedback min-fill-time="0"></ep-feedback></main></body></html>`;
 
+/** <ep-idea-box> from the npm build or from the one-file bundle, reading the ideas its space publishes. */
+const ideasPage = (from) => (lang, dir) => `<!doctype html>
+<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
+<meta name="ep-endpoint" content="/ep-dev/smoke-ideas-${from}-${lang}">
+${from === 'npm' ? `${importMap}<script type="module">import '/dist/ep-idea-box.js';</script>` : '<script type="module" src="/dist/cdn/ep-widgets.js"></script>'}
+</head><body><main><h1>Service</h1><ep-idea-box view="list"></ep-idea-box></main></body></html>`;
+
+/** <ep-consultation-card> from the npm build or the one-file bundle: a sample consultation of the collector, open now. */
+const consultationPage = (from) => (lang, dir) => `<!doctype html>
+<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
+<meta name="ep-endpoint" content="/ep-dev/smoke-consultation-${from}-${lang}">
+${from === 'npm' ? `${importMap}<script type="module">import '/dist/ep-consultation-card.js';</script>` : '<script type="module" src="/dist/cdn/ep-widgets.js"></script>'}
+</head><body><main><h1>Service</h1><ep-consultation-card consultation-id="shaded-walkways" min-fill-time="0"></ep-consultation-card></main></body></html>`;
+
 const page = (lang, dir) => `<!doctype html>
 <html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
 <meta name="ep-endpoint" content="/ep-dev/smoke-${lang}">
@@ -63,10 +78,20 @@ const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/htm
 const server = createServer(async (req, res) => {
   if (await endpoint(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const match = /^\/(page|slow|npm|feedback-npm|feedback-cdn)-(en|ar)\.html$/.exec(url.pathname);
+  const match = /^\/(page|slow|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn|consultation-npm|consultation-cdn)-(en|ar)\.html$/.exec(url.pathname);
   if (match) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    const pages = { page, slow: slowPage, npm: npmPage, 'feedback-npm': feedbackPage('npm'), 'feedback-cdn': feedbackPage('cdn') };
+    const pages = {
+      page,
+      slow: slowPage,
+      npm: npmPage,
+      'feedback-npm': feedbackPage('npm'),
+      'feedback-cdn': feedbackPage('cdn'),
+      'ideas-npm': ideasPage('npm'),
+      'ideas-cdn': ideasPage('cdn'),
+      'consultation-npm': consultationPage('npm'),
+      'consultation-cdn': consultationPage('cdn'),
+    };
     return res.end(pages[match[1]](match[2], match[2] === 'ar' ? 'rtl' : 'ltr'));
   }
   if (url.search === '?slow') await new Promise((resolve) => setTimeout(resolve, 700));
@@ -159,6 +184,50 @@ try {
         `${lang}: <ep-feedback> from the ${from === 'npm' ? 'npm build (Lit from an import map, the transport on demand)' : 'one-file bundle'} sends and confirms`,
         errors.length === 0 && title === sentTitle && log[0]?.body?.kind === 'feedback' && log[0]?.body?.locale === lang,
         JSON.stringify({ errors, title, kind: log[0]?.body?.kind }),
+      );
+      await tab.close();
+    }
+  }
+  for (const from of ['npm', 'cdn']) {
+    for (const [lang, shown, support] of [
+      ['en', 'Showing 2 of 2 ideas', 'Support'],
+      ['ar', 'تُعرض ٢ من أصل فكرتين', 'تأييد'],
+    ]) {
+      const space = `${base}/ep-dev/smoke-ideas-${from}-${lang}`;
+      await fetch(`${space}/__ideas`, { method: 'POST', body: JSON.stringify({ generate: 2 }) });
+      const { tab, errors } = await open(`/ideas-${from}-${lang}.html`);
+      const box = tab.locator('ep-idea-box');
+      await box.locator('article').first().waitFor();
+      const status = (await box.locator('[part="list-status"]').textContent())?.trim();
+      await box.getByRole('button', { name: support }).first().click();
+      await tab.waitForFunction((url) => fetch(url).then((r) => r.json()).then((log) => log.some((entry) => entry.route === 'submissions')), `${space}/__log`);
+      const log = (await (await fetch(`${space}/__log`)).json()).filter((entry) => entry.route === 'submissions');
+      check(
+        `${lang}: <ep-idea-box> from the ${from === 'npm' ? 'npm build (Lit from an import map)' : 'one-file bundle'} lists the ideas and sends a support`,
+        errors.length === 0 && status === shown && log[0]?.body?.kind === 'idea-support' && log[0]?.body?.locale === lang,
+        JSON.stringify({ errors, status, kind: log[0]?.body?.kind }),
+      );
+      await tab.close();
+    }
+  }
+  for (const from of ['npm', 'cdn']) {
+    for (const [lang, support, thanks] of [
+      ['en', 'Support', 'Thank you. Your view was sent.'],
+      ['ar', 'مؤيد', 'شكرًا لك، أُرسل رأيك.'],
+    ]) {
+      const { tab, errors } = await open(`/consultation-${from}-${lang}.html`);
+      const card = tab.locator('ep-consultation-card');
+      await card.locator('form').waitFor();
+      await card.getByLabel(support, { exact: true }).check();
+      await card.locator('[part~="send-button"]').click();
+      await card.locator('.your-view').waitFor();
+      const title = (await card.locator('.your-view [role="heading"]').textContent())?.trim();
+      const log = await (await fetch(`${base}/ep-dev/smoke-consultation-${from}-${lang}/__log`)).json();
+      const sent = log.find((entry) => entry.route === 'submissions')?.body;
+      check(
+        `${lang}: <ep-consultation-card> from the ${from === 'npm' ? 'npm build (Lit from an import map, the transport on demand)' : 'one-file bundle'} loads a consultation and sends a view`,
+        errors.length === 0 && title === thanks && sent?.kind === 'consultation-view' && sent?.data?.stance === 'support' && sent?.locale === lang,
+        JSON.stringify({ errors, title, kind: sent?.kind }),
       );
       await tab.close();
     }

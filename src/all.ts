@@ -6,10 +6,16 @@
 import { defineElement } from './core/define.js';
 import { EpPagePoll } from './page-poll/ep-page-poll.js';
 import { EpFeedback } from './feedback/ep-feedback.js';
+import { EpIdeaBox } from './idea-box/ep-idea-box.js';
+import { EpConsultationCard } from './consultation-card/ep-consultation-card.js';
 import type {} from './ep-page-poll.js'; // the HTMLElementTagNameMap entries
 import type {} from './ep-feedback.js';
+import type {} from './ep-idea-box.js';
+import type {} from './ep-consultation-card.js';
 
 defineElement('ep-page-poll', EpPagePoll);
 defineElement('ep-feedback', EpFeedback);
+defineElement('ep-idea-box', EpIdeaBox);
+defineElement('ep-consultation-card', EpConsultationCard);
 
 export * from './index.js';

@@ -1,11 +1,15 @@
 /**
  * The package root: classes and the public API, with no side effects. Importing it registers nothing;
- * import `ep-widgets/ep-page-poll.js`, `ep-widgets/ep-feedback.js` (or `ep-widgets/all.js`) to register elements.
+ * import `ep-widgets/ep-page-poll.js`, `ep-widgets/ep-feedback.js`, `ep-widgets/ep-idea-box.js`,
+ * `ep-widgets/ep-consultation-card.js` (or `ep-widgets/all.js`) to register elements.
  */
 export { EpPagePoll } from './page-poll/ep-page-poll.js';
 export type { PollReason, Answer } from './page-poll/reasons.js';
 export { EpFeedback } from './feedback/ep-feedback.js';
 export type { ContactMode } from './feedback/model.js';
+export { EpIdeaBox } from './idea-box/ep-idea-box.js';
+export { EpConsultationCard } from './consultation-card/ep-consultation-card.js';
+export type { ConsultationJson, Level, Stance, Status, LocalText } from './consultation-card/model.js';
 export type { Choice } from './core/choices.js';
 export { normalizeEmail, normalizeSaudiMobile } from './core/contact.js';
 export { EpElement } from './core/ep-element.js';

@@ -3,7 +3,7 @@
 // space, so every test gets a clean collector: `/ep-dev/<space>/submissions`, `/ep-dev/<space>/tally`.
 //
 // Tests script what the next requests get, and read what arrived:
-//   POST /ep-dev/<space>/__script  { "route": "submissions" | "tally", "responses": [Scripted, ...], "clear"?: true }
+//   POST /ep-dev/<space>/__script  { "route": "submissions" | "tally" | "ideas" | "consultations", "responses": [Scripted, ...], "clear"?: true }
 //        (clear: forget what was scripted before and not used yet, as when a collector comes back)
 //   GET  /ep-dev/<space>/__log     → [{ method, route, query, headers, body, at }] (at: ms since the epoch)
 //   GET  /ep-dev/<space>/__stored  → the envelopes stored, once each (what a collector would keep)
@@ -13,6 +13,11 @@
 //   repeat? (answer this many requests the same way; Chromium itself retries a dropped connection or a 408
 //   once on a reused socket, so faults that a browser retries need repeat: 2 or more) }
 // Unscripted requests get what a real collector would answer (see src/core/paths.ts for the contract).
+// Ideas (published ideas, seeding them with POST __ideas, supports): tools/dev-endpoint-ideas.mjs.
+// Consultations (their sample data, and routes for tests) are in dev-endpoint-consultations.mjs.
+
+import { acceptIdeas, ideasPage, seedIdeas } from './dev-endpoint-ideas.mjs';
+import { answerConsultation, consultationControl, recordView } from './dev-endpoint-consultations.mjs';
 
 export const PREFIX = '/ep-dev/';
 const MAX_BODY = 256 * 1024;
@@ -39,18 +44,19 @@ function send(res, status, body, headers = {}) {
   res.end(text);
 }
 
-function newSpace() {
-  return { log: [], scripts: { submissions: [], tally: [] }, stored: new Map(), answers: new Map(), sequence: 0 };
+function newSpace(name) {
+  return { name, log: [], scripts: { submissions: [], tally: [], ideas: [], consultations: [] }, stored: new Map(), answers: new Map(), sequence: 0 };
 }
 
-const PREFIXES = { 'page-vote': 'PV', 'page-vote-details': 'PD', feedback: 'FB' };
+const PREFIXES = { 'page-vote': 'PV', 'page-vote-details': 'PD', feedback: 'FB', idea: 'ID', 'idea-support': 'IS', 'consultation-view': 'CV' };
 
 function accept(space, envelope) {
   space.sequence += 1;
   const year = new Date().getUTCFullYear();
   const reference = `${PREFIXES[envelope.kind] ?? 'EP'}-${year}-${String(space.sequence).padStart(6, '0')}`;
   space.stored.set(envelope.id, envelope);
-  return { id: envelope.id, reference, status: 'received' };
+  recordView(space, envelope);
+  return { id: envelope.id, reference, status: 'received', ...acceptIdeas(space, envelope) };
 }
 
 function tallyOf(space, page) {
@@ -68,7 +74,7 @@ function tallyOf(space, page) {
 export function createDevEndpoint({ seed } = {}) {
   const spaces = new Map();
   const spaceOf = (name) => {
-    if (!spaces.has(name)) spaces.set(name, newSpace());
+    if (!spaces.has(name)) spaces.set(name, newSpace(name));
     return spaces.get(name);
   };
   seed?.(spaceOf);
@@ -88,6 +94,8 @@ export function createDevEndpoint({ seed } = {}) {
     }
     if (route === '__log') return send(res, 200, space.log), true;
     if (route === '__stored') return send(res, 200, [...space.stored.values()]), true;
+    if (route === '__ideas' && req.method === 'POST') return seedIdeas(space, JSON.parse(await readBody(req))), send(res, 204, ''), true;
+    if (await consultationControl(space, route, req, res)) return true;
 
     let body = '';
     try {
@@ -154,6 +162,8 @@ function answer(space, route, req, res, url, json) {
   if (route === 'tally' && req.method === 'GET') {
     return send(res, 200, tallyOf(space, url.searchParams.get('page') ?? '')), true;
   }
+  if (route === 'ideas' && req.method === 'GET') return send(res, 200, ideasPage(space, url.searchParams)), true;
+  if (answerConsultation(space, route, req, res, url)) return true;
   return send(res, 404, { message: 'not found' }), true;
 }
 

@@ -11,6 +11,23 @@
  * |        |                              |                | 4xx: `{ message?, fieldErrors?: [{ field, code?,       |
  * |        |                              |                | message? }] }`; 408, 429 and 5xx may pass on retry.    |
  * | GET    | `{endpoint}/tally?page={url}`| ep-page-poll   | `{ yes: number, total: number }`                      |
+ * | GET    | `{endpoint}/ideas?sort=…`    | ep-idea-box    | one page of published ideas (see below)               |
+ * | GET    | `{endpoint}/consultations/   | ep-consultation| a consultation: `{ id, title, summary?, department?,   |
+ * |        | {id}` (id URI-encoded)       | -card          | level?, opensAt, closesAt, participants?, documents?,  |
+ * |        |                              |                | url?, platform?, outcome? }` (see                      |
+ * |        |                              |                | src/consultation-card/model.ts); 404 or 410: none.     |
+ *
+ * `GET {endpoint}/ideas?sort={supported or newest}&limit={n}[&topic={code}][&cursor={next}]` answers
+ * `{ items: Idea[], next?: string, total?: number }`: `next` is an opaque cursor for the following page (none on
+ * the last one), `total` how many ideas match. An Idea is `{ id, title, description, topic?: code or { code,
+ * label }, supports: number, status?: "new", "under-review", "accepted", "in-progress", "implemented" or
+ * "not-adopted", publishedAt?: ISO 8601, answer?: { text, at?: ISO 8601, from?: status, to?: status } }`, where
+ * `answer` is the ministry's answer ("What we did") and `from`/`to` the status change it made. A page must fit
+ * in 64 KB (the transport reads no more).
+ *
+ * ep-idea-box submits kind `idea` (`{ title, description, topic: { code, label }, contact?, consent? }`) and kind
+ * `idea-support` (`{ ideaId, support: true or false }`: one change of this browser's support, sent as it is
+ * made); a 2xx answer to a support may give the idea's new count as `supports`.
  *
  * A repeated `Idempotency-Key` must return the first answer and store nothing new.
  */
@@ -23,4 +40,8 @@ export const paths = {
   submissions: (endpoint: string): string => below(endpoint, 'submissions'),
   tally: (endpoint: string, pageUrl: string): string =>
     `${below(endpoint, 'tally')}?page=${encodeURIComponent(pageUrl)}`,
+  /** One page of published ideas; empty options are left out of the query. */
+  ideas: (endpoint: string, query: Record<string, string | number | undefined>): string =>
+    `${below(endpoint, 'ideas')}?${new URLSearchParams(Object.entries(query).flatMap(([name, value]) => (value === undefined || value === '' ? [] : [[name, String(value)]])))}`,
+  consultation: (endpoint: string, id: string): string => below(endpoint, `consultations/${encodeURIComponent(id)}`),
 } as const;

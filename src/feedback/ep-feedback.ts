@@ -18,6 +18,7 @@ import { reducedMotion } from '../core/motion-styles.js';
 import { notAvailable } from '../core/not-available.js';
 import { onDemand } from '../core/on-demand.js';
 import { DEFAULT_MIN_FILL_MS, honeypotStyles, honeypotValue, renderHoneypot, spamSignal } from '../core/spam-guard.js';
+import { panelStyles } from '../core/panel-styles.js';
 import { sharedStyles } from '../core/styles.js';
 import { TextWatch } from '../core/text-watch.js';
 import type { FailureReason, FieldError } from '../core/transport.js';
@@ -87,7 +88,7 @@ const usable = (value: number, fallback: number): number => (Number.isFinite(val
  * @cssprop --ep-feedback-field-max-inline-size - Widest a one-line text field grows. Default 30rem.
  */
 export class EpFeedback extends EpElement {
-  static override styles = [...sharedStyles, formStyles, fieldStyles, honeypotStyles, deliveryNoteStyles, reducedMotion, feedbackStyles];
+  static override styles = [...sharedStyles, formStyles, fieldStyles, honeypotStyles, deliveryNoteStyles, panelStyles, reducedMotion, feedbackStyles];
 
   static override properties: PropertyDeclarations = {
     service: {},

@@ -52,7 +52,7 @@ export async function openSpace(id: string, routes: Record<string, Scripted[] | 
 
 export const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
-export function textOf(root: ShadowRoot, selector: string): string {
+export function textOf(root: ParentNode, selector: string): string {
   const found = root.querySelector(selector);
   if (!found) throw new Error(`nothing matches ${selector}`);
   return squash(found.textContent);

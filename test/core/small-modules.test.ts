@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { countBand, remainingOf, shouldAnnounce } from '../../src/core/character-count.js';
 import { formatNumber, intlLocale, plural } from '../../src/core/format.js';
+import { formatDate } from '../../src/core/dates.js';
 import { directionOf, matchLocale } from '../../src/core/locale.js';
 import { readStored, removeStored, writeStored } from '../../src/core/storage.js';
 import { defineElement } from '../../src/core/define.js';
@@ -115,5 +116,13 @@ describe('core/events', () => {
     expect(submit.cancelable).to.equal(true);
     expect(success.cancelable).to.equal(false);
     expect(error.cancelable).to.equal(false);
+  });
+});
+
+describe('core/dates: formatDate', () => {
+  it("gives the Kingdom's day, whatever the visitor's time zone", () => {
+    // 21:30 UTC is already the next day in Riyadh (UTC+3).
+    expect(formatDate(new Date('2026-03-03T21:30:00Z'), 'en')).to.equal('March 4, 2026');
+    expect(formatDate(new Date('2026-03-03T20:30:00Z'), 'en')).to.equal('March 3, 2026');
   });
 });

@@ -1,0 +1,112 @@
+/**
+ * Sharing an idea: the form (title, description, topic, optional contact details) behind a "Share an idea"
+ * button, and the confirmation. Drafts, spam guards, sending and its outcomes are core/form-flow.ts's.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Announcer } from '../core/announcer.js';
+import { contactModeOf, renderContactFields } from '../core/contact-fields.js';
+import type { DeliveryNote } from '../core/delivery-note.js';
+import { draftKey } from '../core/draft.js';
+import { renderRadioGroup, renderTextArea, renderTextField } from '../core/fields.js';
+import { FormFlow, type FormSpec } from '../core/form-flow.js';
+import { renderedLocale } from '../core/language-sync.js';
+import { pageKeyOf } from '../core/page-url.js';
+import type { EpIdeaBox } from './ep-idea-box.js';
+import * as t from './messages.js';
+import { DESCRIPTION_MAX, FIELDS, emptyValues, type Values } from './model.js';
+import { localizeCode, toPayload, validate } from './validate.js';
+
+export class IdeaForm {
+  /** Whether the form is shown under "Share an idea" (it always is with `view="form"`). */
+  private open?: boolean;
+  readonly flow: FormFlow<Values>;
+
+  constructor(
+    private readonly host: EpIdeaBox,
+    announcer: Announcer,
+    submitter: () => Promise<typeof import('../core/submit.js')>,
+    delivery: DeliveryNote,
+  ) {
+    const contact = () => contactModeOf(host.contact);
+    const spec: FormSpec<Values> = {
+      kind: 'idea',
+      fields: FIELDS,
+      empty: emptyValues,
+      // Per page, and per idea box on the page (by its id).
+      draftKey: () => draftKey('idea-box', pageKeyOf(host), host.id),
+      noDraft: () => host.noDraft,
+      validate: (values) => validate(values, host.topicList, contact()),
+      payload: (values) => toPayload(values, host.topicList, contact(), renderedLocale()),
+      localizeCode,
+      minFillTime: () => host.minFillTime,
+      watch: { field: 'description', max: DESCRIPTION_MAX },
+    };
+    this.flow = new FormFlow(host, announcer, submitter, spec, delivery);
+  }
+
+  private toggle = (): void => {
+    this.open = !this.isOpen;
+    if (this.open) this.flow.restart();
+    this.host.requestUpdate();
+  };
+
+  /** Open when the visitor opened it, or when a draft was restored. */
+  private get isOpen(): boolean {
+    return this.open ?? this.flow.restored;
+  }
+
+  private renderFields(): TemplateResult {
+    const { values, errors, text } = this.flow;
+    return html`${renderTextField({ id: 'title', label: t.titleLabel(), type: 'text', autocomplete: 'off', value: values.title, error: errors.title })}
+    ${renderTextArea({
+      id: 'description',
+      label: t.descriptionLabel(),
+      hint: t.descriptionHint(),
+      value: values.description,
+      required: true,
+      error: errors.description,
+      count: text.count(DESCRIPTION_MAX),
+      warning: text.warning(),
+    })}
+    ${renderRadioGroup({
+      id: 'topic',
+      label: t.topicLegend(),
+      choices: this.host.topicList,
+      value: values.topic,
+      locale: renderedLocale(),
+      required: true,
+      error: errors.topic,
+    })}
+    ${renderContactFields(values, errors, contactModeOf(this.host.contact))}`;
+  }
+
+  /**
+   * The form (or the confirmation), behind the "Share an idea" button unless it is shown `alone`.
+   * `level` is the level of the element's inner headings.
+   */
+  render(level: number, alone: boolean): TemplateResult {
+    const open = alone || this.isOpen;
+    const inner = alone ? level : Math.min(level + 1, 6);
+    return html`${alone
+        ? nothing
+        : html`<div role="heading" aria-level=${level}>
+            <button id="share" type="button" class="primary" part="share-button" aria-expanded=${open ? 'true' : 'false'} aria-controls="share-form" @click=${this.toggle}>
+              ${t.share()}
+            </button>
+          </div>`}
+      <div id="share-form" class="share-form" ?hidden=${!open}>
+        ${open ? (this.flow.step === 'sent'
+            ? this.flow.renderConfirmation(inner, {
+                sent: t.sentTitle(),
+                saved: t.savedTitle(),
+                reference: t.referenceLabel(),
+                body: html`<p>${t.next()}</p>`,
+                another: t.shareAnother(),
+              })
+            : this.flow.renderForm(
+                { labelledBy: alone ? 'heading' : 'share', level: inner, send: t.send(), notSent: t.notSent() },
+                this.renderFields(),
+              )) : nothing}
+      </div>`;
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Supporting ideas: one support per idea per browser, remembered; a toggle whose count moves at once and
+ * moves back, with a message, when the collector refuses or cannot be reached. Each press is one
+ * `idea-support` submission, `{ ideaId, support: true | false }`, so the collector stores each change once
+ * (its envelope id); pressing again after a failure resends the same envelope. A change saved on the device
+ * by the outbox keeps the count moved and the note says so; a later refusal or drop moves it back.
+ */
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import type { Announcer } from '../core/announcer.js';
+import { resolveEndpoint } from '../core/config.js';
+import type { DeliveryNote } from '../core/delivery-note.js';
+import type { Envelope } from '../core/envelope.js';
+import type { EpErrorEvent, EpOutboxDropEvent, EpSuccessEvent } from '../core/events.js';
+import { renderedLocale } from '../core/language-sync.js';
+import { failureMessage } from '../core/messages.js';
+import type { FailureReason } from '../core/transport.js';
+import type { EpIdeaBox } from './ep-idea-box.js';
+import type { Idea } from './ideas.js';
+import * as t from './messages.js';
+import { rememberSupport, supportedIdeas } from './remembered.js';
+
+type Change = Envelope<Record<string, unknown>>;
+
+export class Supports implements ReactiveController {
+  private endpoint?: string | undefined;
+  /** The ideas this browser supports. */
+  private on = new Set<string>();
+  /** Ideas whose change is being sent: another press waits for it. */
+  private readonly busy = new Set<string>();
+  /** The change that failed last, by idea: pressing again for the same change resends its envelope. */
+  private readonly failed = new Map<string, Change>();
+  /** Envelope ids of changes saved on the device, until the outbox delivers or gives them up. */
+  private readonly waiting = new Set<string>();
+  /** This visitor's changes the collector has not counted yet, by idea (added to fresh counts). */
+  private readonly delta = new Map<string, number>();
+  /** Why an idea's last change did not go through, in the language shown. */
+  private readonly problems = new Map<string, () => string>();
+
+  constructor(
+    private readonly host: EpIdeaBox,
+    private readonly announcer: Announcer,
+    private readonly submitter: () => Promise<typeof import('../core/submit.js')>,
+    /** The idea with this id as the list shows it now. */
+    private readonly find: (id: string) => Idea | undefined,
+    /** The element's note: "Saved on this device…", then "Sent." (or why not). */
+    private readonly delivery: DeliveryNote,
+  ) {
+    host.addController(this);
+    // On the element itself, for as long as it lives: the outbox reports there while it is in the page.
+    for (const type of ['ep-success', 'ep-error', 'ep-outbox-drop']) host.addEventListener(type, this.onLater as EventListener);
+  }
+
+  hostUpdate(): void {
+    const endpoint = resolveEndpoint(this.host.endpoint, this.host.ownerDocument);
+    if (endpoint !== this.endpoint) this.on = supportedIdeas((this.endpoint = endpoint) ?? '');
+  }
+
+  /** Fresh ideas from the collector, with this visitor's changes it has not counted yet. */
+  adjust(items: Idea[]): Idea[] {
+    for (const idea of items) idea.supports = Math.max(0, idea.supports + (this.delta.get(idea.id) ?? 0));
+    return items;
+  }
+
+  async toggle(id: string): Promise<void> {
+    if (this.busy.has(id) || !this.endpoint) return;
+    const on = !this.on.has(id);
+    const retry = this.failed.get(id);
+    this.busy.add(id);
+    this.failed.delete(id);
+    this.problems.delete(id);
+    this.move(id, on);
+    let result: { envelope?: Change | undefined; outcome: { type: string; reason?: FailureReason } };
+    try {
+      const { submit } = await this.submitter();
+      result = await submit(this.host, retry?.data.support === on ? retry : { kind: 'idea-support', data: { ideaId: id, support: on } });
+    } catch {
+      // The transport could not be downloaded: as unreachable.
+      result = { outcome: { type: 'failed', reason: 'network' } };
+    }
+    this.busy.delete(id);
+    const { outcome, envelope } = result;
+    if (outcome.type === 'accepted') this.counted(id, on);
+    else if (outcome.type === 'queued' && envelope) {
+      this.waiting.add(envelope.id);
+      this.delivery.queued(envelope.id);
+    } else {
+      this.move(id, !on);
+      if (outcome.type === 'failed' && envelope) this.failed.set(id, envelope);
+      // A cancelled send (ep-submit) is the page's choice: nothing to tell.
+      if (outcome.type === 'failed' || outcome.type === 'rejected') this.tell(id, on, outcome.reason);
+    }
+  }
+
+  /** Marks the idea supported or not, here and in storage, and moves its count. */
+  private move(id: string, on: boolean): void {
+    const step = on ? 1 : -1;
+    if (on) this.on.add(id);
+    else this.on.delete(id);
+    rememberSupport(this.endpoint!, id, on);
+    this.delta.set(id, (this.delta.get(id) ?? 0) + step);
+    const idea = this.find(id);
+    if (idea) idea.supports = Math.max(0, idea.supports + step);
+    this.host.requestUpdate();
+  }
+
+  /** The collector counted the change: fresh counts include it from now on. */
+  private counted(id: string, on: boolean): void {
+    this.delta.set(id, (this.delta.get(id) ?? 0) - (on ? 1 : -1));
+  }
+
+  /** Says, and shows by the idea, that a change did not go through (and why, when it failed rather than was refused). */
+  private tell(id: string, on: boolean, reason?: FailureReason): void {
+    const problem = (): string => `${on ? t.notRecorded() : t.notWithdrawn()}${reason ? ` ${failureMessage(reason)}` : ''}`;
+    this.problems.set(id, problem);
+    void this.announcer.announce(problem());
+  }
+
+  /** What the outbox did later with a change saved on the device. */
+  private readonly onLater = (event: EpSuccessEvent | EpErrorEvent | EpOutboxDropEvent): void => {
+    const { id, data } = event.detail.envelope;
+    if (!this.waiting.delete(id)) return;
+    const ideaId = String(data.ideaId);
+    if (event.type === 'ep-success') return this.counted(ideaId, data.support === true);
+    this.move(ideaId, data.support !== true);
+    this.tell(ideaId, data.support === true);
+  };
+
+  /** What the toggle shows besides the count: whether it is pressed, and the message under it. */
+  stateOf(id: string): unknown[] {
+    return [this.on.has(id), this.problems.get(id)];
+  }
+
+  /** The toggle with its count, and why the last press did not go through. `key` names the idea's parts. */
+  render(idea: Idea, key: string): TemplateResult {
+    const problem = this.problems.get(idea.id);
+    return html`<div class="support">
+        <button type="button" part="support-button" data-support=${idea.id} aria-pressed=${this.on.has(idea.id) ? 'true' : 'false'} aria-describedby=${`${key}-supporters`}>
+          ${t.support()}<span class="visually-hidden">: <bdi>${idea.title}</bdi></span>
+        </button>
+        <span id=${`${key}-supporters`} class="hint" part="supporters">${t.supporters(idea.supports, renderedLocale())}</span>
+      </div>
+      ${problem ? html`<p class="error-message" part="error">${problem()}</p>` : nothing}`;
+  }
+}

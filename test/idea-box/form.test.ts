@@ -1,0 +1,562 @@
+// Sharing an idea: the form behind "Share an idea", what is sent, the GOV.UK validation, the collector's
+// field errors, failures and retries, the confirmation; both languages, with axe in every state.
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { configure } from '../../src/core/config.js';
+import type { EpErrorEvent, EpSubmitEvent, EpSuccessEvent } from '../../src/core/events.js';
+import { TestEndpoint } from '../helpers/endpoint.js';
+import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
+import { $, $$, expectFocused, textOf } from '../helpers/shadow.js';
+import { runElementSuite } from '../suites/ep-element-suite.js';
+import {
+  DESCRIPTION,
+  TITLE,
+  announced,
+  choose,
+  confirmation,
+  draftKeyFor,
+  errorSummary,
+  expectNone,
+  fillRequired,
+  ideaBox,
+  openForm,
+  pressSend,
+  settle,
+  tick,
+  typeInto,
+  type EpIdeaBox,
+} from './helpers.js';
+
+runElementSuite({
+  tag: 'ep-idea-box',
+  defineModule: '../../src/ep-idea-box.ts',
+  readyText: { en: 'Ideas for better services', ar: 'أفكار لتطوير الخدمات' },
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const XSS = '<img src=x onerror="window.__epXss=1">';
+const arabicDigits = (n: number) => new Intl.NumberFormat('ar-SA').format(n);
+
+/** A field's error as a visitor hears it on the field: the control's aria-describedby names the message. */
+function describedErrorOf(element: EpIdeaBox, controlSelector: string): string {
+  const ids = ($(element, controlSelector).getAttribute('aria-describedby') ?? '').split(' ');
+  const errorId = ids.find((id) => id.endsWith('-error'));
+  if (!errorId) throw new Error(`${controlSelector} is not described by an error`);
+  return textOf(element, `#${errorId}`);
+}
+
+describe('<ep-idea-box> form', () => {
+  let endpoint: TestEndpoint;
+  beforeEach(async () => {
+    await resetPage();
+    endpoint = new TestEndpoint();
+  });
+  afterEach(resetPage);
+
+  describe('"Share an idea"', () => {
+    it('shows the form under a disclosure button that keeps focus, and hides it again without losing what was typed', async () => {
+      const element = await ideaBox(endpoint);
+      const share = $<HTMLButtonElement>(element, '[part~="share-button"]');
+      expect(share.textContent!.trim()).to.equal('Share an idea');
+      expect(share.getAttribute('aria-expanded')).to.equal('false');
+      expect(share.getAttribute('aria-controls')).to.equal('share-form');
+      expect($(element, '#share-form').hidden).to.equal(true);
+      expectNone(element, 'form');
+      expect(share.parentElement!.getAttribute('role')).to.equal('heading');
+      expect(share.parentElement!.getAttribute('aria-level')).to.equal('3');
+      await expect(element).to.be.accessible();
+      share.focus();
+      await sendKeys({ press: 'Enter' });
+      await settle(element);
+      expect(share.getAttribute('aria-expanded')).to.equal('true');
+      expect($(element, '#share-form').hidden).to.equal(false);
+      expect($(element, 'form').getAttribute('aria-labelledby')).to.equal('share');
+      expectFocused(element, '[part~="share-button"]');
+      await typeInto(element, 'title', TITLE);
+      share.click();
+      await settle(element);
+      expectNone(element, 'form');
+      share.click();
+      await settle(element);
+      expect($<HTMLInputElement>(element, '#title').value).to.equal(TITLE);
+    });
+
+    it('shows the form alone, labelled by the title, with view="form"; and no form with view="list"', async () => {
+      const alone = await ideaBox(endpoint, 'view="form"');
+      expectNone(alone, '[part~="share-button"]');
+      expectNone(alone, '[part="list"]');
+      expect($(alone, 'form').getAttribute('aria-labelledby')).to.equal('heading');
+      expect($<HTMLInputElement>(alone, '#title').value).to.equal('');
+      await expect(alone).to.be.accessible();
+      const list = await ideaBox(endpoint, 'view="list"');
+      expectNone(list, '[part~="share-button"]');
+      expectNone(list, 'form');
+      $(list, '[part="list"]');
+    });
+  });
+
+  describe('sending', () => {
+    it('sends the title, description, topic and normalised contact, then confirms with the reference, focused', async () => {
+      const element = await ideaBox(endpoint, 'privacy-notice="2" id="ideas"');
+      await fillRequired(element, 'public-spaces', '  Shade in every playground ', `  ${DESCRIPTION}  `);
+      await typeInto(element, 'name', ' Noura Al-Qahtani ');
+      await typeInto(element, 'email', 'noura@example.sa');
+      await typeInto(element, 'mobile', '٠٥٥ ٩٨٧ ٦٥٤٣');
+      await choose(element, 'channel', 'email');
+      await tick(element, 'consent');
+      expect(sessionStorage.getItem(draftKeyFor('ideas')), 'a draft while typing').to.contain('Noura');
+      const success = oneEvent(document, 'ep-success') as Promise<EpSuccessEvent>;
+      pressSend(element);
+      await confirmation(element);
+      const [post] = await endpoint.waitForPosts(1);
+      const envelope = post!.body;
+      expect(envelope.kind).to.equal('idea');
+      expect(envelope.id).to.match(UUID);
+      expect(post!.headers['idempotency-key']).to.equal(envelope.id);
+      expect(envelope.privacyNotice).to.equal('2');
+      expect(envelope.locale).to.equal('en');
+      expect(envelope.data).to.deep.equal({
+        title: 'Shade in every playground',
+        description: DESCRIPTION,
+        topic: { code: 'public-spaces', label: 'Parks and public spaces' },
+        contact: { name: 'Noura Al-Qahtani', email: 'noura@example.sa', mobile: '+966559876543', channel: 'email' },
+        consent: true,
+      });
+      const reference = (await success).detail.response.reference as string;
+      expect(reference).to.match(/^ID-\d{4}-\d{6}$/);
+      expect(textOf(element, '.confirmation [role="heading"]')).to.equal('Your idea was received and will be published after review');
+      expect(textOf(element, '[part="reference"]')).to.equal(`Your reference number ${reference}`);
+      expect($(element, '[part="reference"] bdi').getAttribute('dir')).to.equal('ltr');
+      expect(textOf(element, '.confirmation')).to.contain('Once it is published, you can follow here what we did with it.');
+      expectFocused(element, '.confirmation');
+      expect(sessionStorage.getItem(draftKeyFor('ideas')), 'no draft after success').to.equal(null);
+      await expect(element).to.be.accessible();
+    });
+
+    it('sends no contact when none is given, and shows no reference when the collector returns none', async () => {
+      await endpoint.script('submissions', { status: 201, body: { status: 'received' } });
+      const element = await ideaBox(endpoint);
+      await fillRequired(element, 'housing');
+      pressSend(element);
+      await confirmation(element);
+      const [post] = await endpoint.posted();
+      expect(post!.body.data).to.deep.equal({ title: TITLE, description: DESCRIPTION, topic: { code: 'housing', label: 'Housing' } });
+      expectNone(element, '[part="reference"]');
+      expect(textOf(element, '.confirmation [role="heading"]')).to.equal('Your idea was received and will be published after review');
+    });
+
+    it('runs in Arabic, right to left, and sends the Arabic label of the topic', async () => {
+      await setPageLanguage('ar', 'rtl');
+      const element = await ideaBox(endpoint);
+      expect(textOf(element, '#heading')).to.equal('أفكار لتطوير الخدمات');
+      expect($(element, '[part="base"]').dir).to.equal('rtl');
+      expect(textOf(element, '[part~="share-button"]')).to.equal('شارك فكرة');
+      await openForm(element);
+      expect(textOf(element, '[part~="send-button"]')).to.equal('إرسال الفكرة');
+      expect(textOf(element, '#description-count')).to.equal(`يتبقى لك ${arabicDigits(2000)} حرف`);
+      await fillRequired(element, 'roads', 'إنارة الشوارع الفرعية بالطاقة الشمسية', 'تركيب أعمدة إنارة تعمل بالطاقة الشمسية في الشوارع الفرعية للأحياء الجديدة.');
+      pressSend(element);
+      await confirmation(element);
+      const [post] = await endpoint.posted();
+      expect(post!.body.locale).to.equal('ar');
+      expect(post!.body.data.topic).to.deep.equal({ code: 'roads', label: 'الطرق والشوارع' });
+      expect(textOf(element, '.confirmation [role="heading"]')).to.equal('وصلتنا فكرتك، وستُنشر بعد مراجعتها');
+      expect(textOf(element, '[part="reference"]')).to.match(/^رقمك المرجعي ID-/);
+      expectFocused(element, '.confirmation');
+      await expect(element).to.be.accessible();
+    });
+
+    it('offers "Share another idea": an empty form, focus on its first field, and a new submission', async () => {
+      const element = await ideaBox(endpoint);
+      await fillRequired(element);
+      pressSend(element);
+      await confirmation(element);
+      $<HTMLButtonElement>(element, '[part="another-button"]').click();
+      await settle(element);
+      expectFocused(element, '#title');
+      expect($<HTMLInputElement>(element, '#title').value).to.equal('');
+      expect($<HTMLTextAreaElement>(element, '#description').value).to.equal('');
+      expect($$<HTMLInputElement>(element, 'input[name="topic"]').some((radio) => radio.checked)).to.equal(false);
+      await fillRequired(element, 'other', 'A second idea', 'A different description of a second idea.');
+      pressSend(element);
+      await confirmation(element);
+      const [first, second] = await endpoint.posted();
+      expect(second!.body.id).not.to.equal(first!.body.id);
+    });
+  });
+
+  describe('validation (GOV.UK pattern)', () => {
+    for (const { lang, dir } of LANGUAGES) {
+      it(`lists every problem in a focused summary that links to its field, and ties each message to its field (${lang})`, async () => {
+        await setPageLanguage(lang, dir);
+        const element = await ideaBox(endpoint);
+        await openForm(element);
+        await typeInto(element, 'email', 'noura@example');
+        pressSend(element);
+        const problems = await errorSummary(element);
+        const expected =
+          lang === 'en'
+            ? [
+                'Enter a title for your idea',
+                'Enter a description of your idea',
+                'Select what your idea is about',
+                'Enter an email address in the correct format, like name@example.com',
+                'Confirm that we may contact you using the details you gave',
+              ]
+            : ['أدخل عنوانًا لفكرتك', 'اكتب شرحًا لفكرتك', 'اختر موضوع فكرتك', 'أدخل البريد الإلكتروني بصيغة صحيحة، مثل name@example.com', 'أكّد موافقتك على التواصل معك عبر البيانات التي أدخلتها'];
+        expect(problems).to.deep.equal(expected);
+        expect(textOf(element, '.error-summary-title')).to.equal(lang === 'en' ? 'There is a problem' : 'توجد مشكلة');
+        expect($(element, '.error-summary-title').getAttribute('aria-level')).to.equal('4');
+        expectFocused(element, '.error-summary');
+        expect($$<HTMLAnchorElement>(element, '.error-summary a').map((link) => link.getAttribute('href'))).to.deep.equal([
+          '#title',
+          '#description',
+          '#topic',
+          '#email',
+          '#consent',
+        ]);
+        const prefix = lang === 'en' ? 'Error:' : 'خطأ:';
+        expect(describedErrorOf(element, '#title')).to.equal(`${prefix} ${expected[0]}`);
+        expect(describedErrorOf(element, '#description')).to.equal(`${prefix} ${expected[1]}`);
+        expect(describedErrorOf(element, 'fieldset[part="topic"]')).to.equal(`${prefix} ${expected[2]}`);
+        expect(describedErrorOf(element, '#email')).to.equal(`${prefix} ${expected[3]}`);
+        for (const selector of ['#title', '#description', '#topic', '#email', '#consent']) {
+          expect($(element, selector).getAttribute('aria-invalid'), selector).to.equal('true');
+        }
+        expect($(element, 'form').hasAttribute('novalidate')).to.equal(true);
+        expect(await endpoint.posted()).to.have.length(0);
+        await expect(element).to.be.accessible();
+      });
+    }
+
+    it('takes the visitor from a summary link to the field, by keyboard', async () => {
+      const element = await ideaBox(endpoint);
+      await fillRequired(element);
+      await typeInto(element, 'title', '');
+      pressSend(element);
+      await errorSummary(element);
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      expectFocused(element, '#title');
+      expect(location.hash).to.equal('');
+    });
+
+    it('limits the title to 120 characters and the description to 2,000, counting what the visitor sees as characters', async () => {
+      const element = await ideaBox(endpoint);
+      await fillRequired(element, 'other', '😀'.repeat(120), 'x'.repeat(1990));
+      expect(textOf(element, '#description-count')).to.equal('You have 10 characters remaining');
+      expect(announced(element)).to.equal('You have 10 characters remaining');
+      await typeInto(element, 'description', 'x'.repeat(2003));
+      expect(textOf(element, '#description-count')).to.equal('You have 3 characters too many');
+      expect($(element, '#description-count').className).to.equal('error-message');
+      pressSend(element);
+      expect(await errorSummary(element)).to.deep.equal(['Enter 2,000 characters or fewer']);
+      await typeInto(element, 'description', DESCRIPTION);
+      await typeInto(element, 'title', `${'😀'.repeat(120)}!`);
+      pressSend(element);
+      expect(await errorSummary(element)).to.deep.equal(['Enter 120 characters or fewer']);
+      expect(await endpoint.posted()).to.have.length(0);
+    });
+
+    it('warns about personal data in the description, by kind, and still sends', async () => {
+      const element = await ideaBox(endpoint);
+      await fillRequired(element, 'other', TITLE, 'Call me on 0501234567 about it.');
+      await waitUntil(() => element.shadowRoot!.querySelector('#description-warning'), 'no warning', { timeout: 2000 });
+      expect(textOf(element, '#description-warning')).to.equal(
+        'Your text seems to contain a mobile number. Please remove it unless it is needed. You can still send it.',
+      );
+      expect($(element, '#description').getAttribute('aria-describedby')).to.contain('description-warning');
+      await expect(element).to.be.accessible();
+      pressSend(element);
+      await confirmation(element);
+    });
+
+    it('requires an email address or a mobile number when the author makes contact required, and asks for none when hidden', async () => {
+      const required = await ideaBox(endpoint, 'contact="required"');
+      await fillRequired(required);
+      expect(textOf(required, '[part="contact"] legend')).to.equal('Your contact details');
+      pressSend(required);
+      expect(await errorSummary(required)).to.deep.equal(['Enter an email address or a mobile number']);
+      const hidden = await ideaBox(endpoint, 'contact="hidden"');
+      await fillRequired(hidden);
+      expectNone(hidden, '[part="contact"]');
+      pressSend(hidden);
+      await confirmation(hidden);
+      expect((await endpoint.posted())[0]!.body.data).not.to.have.property('contact');
+    });
+  });
+
+  describe('errors from the collector (422)', () => {
+    it('puts field errors on their fields, localized when the code is known and as text otherwise', async () => {
+      await endpoint.script('submissions', {
+        status: 422,
+        body: {
+          fieldErrors: [
+            { field: 'title', code: 'too-long' },
+            { field: 'description', code: 'profanity', message: XSS },
+            { field: 'contact.email', code: 'invalid' },
+            { field: 'attachment', message: 'Attachments are not accepted.' },
+          ],
+        },
+      });
+      const element = await ideaBox(endpoint);
+      await fillRequired(element);
+      await typeInto(element, 'email', 'a@b.sa');
+      await tick(element, 'consent');
+      const failed = oneEvent(document, 'ep-error') as Promise<EpErrorEvent>;
+      pressSend(element);
+      expect((await failed).detail.outcome).to.deep.include({ type: 'rejected', status: 422 });
+      expect(await errorSummary(element)).to.deep.equal([
+        'Enter 120 characters or fewer',
+        XSS,
+        'Enter an email address in the correct format, like name@example.com',
+        'Attachments are not accepted.',
+      ]);
+      expect($$(element, '.error-summary a').map((link) => link.getAttribute('href'))).to.deep.equal(['#title', '#description', '#email']);
+      expect(describedErrorOf(element, '#description')).to.equal(`Error: ${XSS}`);
+      expectNone(element, 'img');
+      expect((window as unknown as { __epXss?: number }).__epXss).to.equal(undefined);
+      expectFocused(element, '.error-summary');
+      expect($<HTMLInputElement>(element, '#title').value).to.equal(TITLE);
+      // A refusal is final for that envelope: the next send is a new submission.
+      pressSend(element);
+      await confirmation(element);
+      const [first, second] = await endpoint.posted();
+      expect(second!.body.id).not.to.equal(first!.body.id);
+    });
+
+    it('lists an error about contact details the form does not ask for as text, without a link', async () => {
+      await endpoint.script('submissions', { status: 422, body: { fieldErrors: [{ field: 'contact.email', message: 'Email is required here.' }] } });
+      const element = await ideaBox(endpoint, 'contact="hidden"');
+      await fillRequired(element);
+      pressSend(element);
+      expect(await errorSummary(element)).to.deep.equal(['Email is required here.']);
+      expectNone(element, '.error-summary a');
+    });
+
+    it('shows a general message, without a retry, for a refusal that names no field', async () => {
+      await endpoint.script('submissions', { status: 400, body: {} });
+      const element = await ideaBox(endpoint);
+      await fillRequired(element);
+      pressSend(element);
+      await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'));
+      await settle(element);
+      expect(textOf(element, '[part="error"] p')).to.equal(
+        'Your idea was not sent. What you wrote is kept. The service could not accept this. Please check what you entered and try again.',
+      );
+      expectNone(element, '[part="retry-button"]');
+      expectFocused(element, '[part="error"] p');
+    });
+  });
+
+  // With the outbox turned off a failure is shown and the visitor retries; with it on, the same faults save
+  // the idea on the device (delivery.test.ts).
+  describe('saved on the device, then refused or delivered', () => {
+    it('gives the visitor back what they wrote when the collector later refuses it', async () => {
+      const element = await ideaBox(endpoint);
+      await openForm(element);
+      await endpoint.script('submissions', { status: 500, body: {} }, { status: 422, body: {} });
+      await fillRequired(element);
+      pressSend(element);
+      await confirmation(element);
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => element.shadowRoot!.querySelector('[part="back-button"]'), 'no way back to the idea', { timeout: 5000 });
+      expect(textOf(element, '.confirmation [role="heading"]')).to.equal('This was not sent');
+      await settle(element);
+      await expect(element).to.be.accessible();
+      $<HTMLButtonElement>(element, '[part="back-button"]').click();
+      await waitUntil(() => element.shadowRoot!.querySelector<HTMLInputElement>('#title')?.value === TITLE, 'the title did not come back');
+      expect(element.shadowRoot!.querySelector<HTMLTextAreaElement>('#description')!.value).to.equal(DESCRIPTION);
+      pressSend(element);
+      await confirmation(element);
+      await waitUntil(async () => (await endpoint.stored()).length === 1, 'sent again, not stored');
+    });
+
+    it('shows the reference the collector gives when the outbox sends it later', async () => {
+      const element = await ideaBox(endpoint);
+      await openForm(element);
+      await endpoint.script('submissions', { status: 503, body: {} }, { status: 201, body: { reference: 'ID-2026-000777' } });
+      await fillRequired(element);
+      pressSend(element);
+      await confirmation(element);
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => element.shadowRoot!.querySelector('[part="reference"]'), 'no reference after the later send', { timeout: 5000 });
+      expect(textOf(element, '[part="reference"]')).to.contain('ID-2026-000777');
+    });
+  });
+
+  describe('failures, with the outbox turned off', () => {
+    beforeEach(() => configure({ outbox: false }));
+
+    it('keeps the form after a 500, says so where the focus goes, and retries with the same envelope', async () => {
+      await endpoint.script('submissions', { status: 500, body: {} });
+      const element = await ideaBox(endpoint);
+      await fillRequired(element);
+      pressSend(element);
+      await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'));
+      await settle(element);
+      expect(textOf(element, '[part="error"] p')).to.equal(
+        'Your idea was not sent. What you wrote is kept. The service had a problem. Please try again in a moment.',
+      );
+      expectFocused(element, '[part="error"] p');
+      expect($<HTMLInputElement>(element, '#title').value).to.equal(TITLE);
+      await endpoint.script('submissions', { delayMs: 300, status: 201, body: { reference: 'ID-2026-000777' } });
+      $<HTMLButtonElement>(element, '[part="retry-button"]').click();
+      await settle(element);
+      expectFocused(element, '[part~="send-button"]');
+      await confirmation(element);
+      const [first, second] = await endpoint.posted();
+      expect(second!.body.id).to.equal(first!.body.id);
+      expect(second!.headers['idempotency-key']).to.equal(first!.body.id);
+      expect(textOf(element, '[part="reference"]')).to.equal('Your reference number ID-2026-000777');
+    });
+
+    it('keeps everything after a timeout, and sends a new envelope once the visitor changed the idea', async () => {
+      const element = await ideaBox(endpoint, 'timeout="300"');
+      await fillRequired(element);
+      await endpoint.script('submissions', { delayMs: 1500, status: 201, body: {} });
+      pressSend(element);
+      await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'), 'no error shown', { timeout: 3000 });
+      await settle(element);
+      expect(textOf(element, '[part="error"] p')).to.equal(
+        'Your idea was not sent. What you wrote is kept. The service took too long to answer. Please try again.',
+      );
+      await typeInto(element, 'title', `${TITLE}, and on Fridays`);
+      pressSend(element);
+      await confirmation(element);
+      const posts = await endpoint.posted();
+      expect(posts[1]!.body.id).not.to.equal(posts[0]!.body.id);
+    });
+  });
+
+  describe('while sending', () => {
+    it('shows progress on the button, keeps focus on it, and refuses a second submission', async () => {
+      await endpoint.script('submissions', { delayMs: 600, status: 201, body: { reference: 'ID-1' } });
+      const element = await ideaBox(endpoint);
+      await fillRequired(element);
+      const button = $<HTMLButtonElement>(element, '[part~="send-button"]');
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await settle(element);
+      expect(textOf(element, '[part~="send-button"]')).to.equal('Sending…');
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expectFocused(element, '[part~="send-button"]');
+      await waitUntil(() => announced(element) === 'Sending…', 'sending was not announced');
+      await sendKeys({ press: 'Enter' });
+      button.click();
+      await confirmation(element);
+      expect(await endpoint.posted()).to.have.length(1);
+    });
+  });
+
+  describe('events and options', () => {
+    it('sends nothing and keeps the form when the page cancels ep-submit', async () => {
+      const element = await ideaBox(endpoint);
+      const cancel = (event: Event) => event.preventDefault();
+      document.addEventListener('ep-submit', cancel);
+      try {
+        await fillRequired(element);
+        pressSend(element);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await settle(element);
+      } finally {
+        document.removeEventListener('ep-submit', cancel);
+      }
+      expect(await endpoint.posted()).to.have.length(0);
+      expect($<HTMLInputElement>(element, '#title').value).to.equal(TITLE);
+      expect(textOf(element, '[part~="send-button"]')).to.equal('Send idea');
+    });
+
+    it('lets the page amend the envelope (a CAPTCHA token)', async () => {
+      const element = await ideaBox(endpoint);
+      const amend = (event: Event) => ((event as EpSubmitEvent).detail.envelope.data.captcha = 'token-1');
+      document.addEventListener('ep-submit', amend);
+      try {
+        await fillRequired(element);
+        pressSend(element);
+        await confirmation(element);
+      } finally {
+        document.removeEventListener('ep-submit', amend);
+      }
+      expect((await endpoint.posted())[0]!.body.data.captcha).to.equal('token-1');
+    });
+
+    it('replaces the topics from a JSON attribute, in both languages, as text, and warns once about unusable JSON', async () => {
+      const topics = JSON.stringify([
+        { code: 'water', label: { en: 'Water and drainage', ar: 'المياه والصرف' } },
+        { code: 'markup', label: XSS },
+      ]).replace(/"/g, '&quot;');
+      const element = await ideaBox(endpoint, `topics="${topics}"`);
+      await openForm(element);
+      expect($$(element, '[part="topic"] label').map((label) => label.textContent!.trim())).to.deep.equal(['Water and drainage', XSS]);
+      expectNone(element, 'img');
+      await setPageLanguage('ar', 'rtl');
+      await settle(element);
+      expect(textOf(element, '[part="topic"] label')).to.equal('المياه والصرف');
+      await fillRequired(element, 'water', 'تصريف مياه الأمطار', 'شبكات تصريف لمياه الأمطار في الأحياء المنخفضة.');
+      pressSend(element);
+      await confirmation(element);
+      expect((await endpoint.posted())[0]!.body.data.topic).to.deep.equal({ code: 'water', label: 'المياه والصرف' });
+
+      const warnings: unknown[] = [];
+      const original = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+      try {
+        const broken = await ideaBox(endpoint, 'topics="[{oops"');
+        await openForm(broken);
+        expect($$<HTMLInputElement>(broken, 'input[name="topic"]').map((radio) => radio.value)).to.deep.equal([
+          'digital-services',
+          'housing',
+          'public-spaces',
+          'roads',
+          'environment',
+          'other',
+        ]);
+      } finally {
+        console.warn = original;
+      }
+      expect(warnings).to.have.length(1);
+      expect(String(warnings[0])).to.contain('ep-idea-box: topics');
+    });
+
+    it('takes its title and intro from slots, and its heading levels from an attribute', async () => {
+      const element = await ideaBox(endpoint, 'heading-level="3"');
+      element.innerHTML = '<span slot="heading">Ideas for the permits portal</span><p slot="intro">Tell us what would make permits easier.</p>';
+      await settle(element);
+      expect($(element, '#heading').getAttribute('aria-level')).to.equal('3');
+      expect($(element, '[part~="share-button"]').parentElement!.getAttribute('aria-level')).to.equal('4');
+      expect($(element, '#list-title').getAttribute('aria-level')).to.equal('4');
+      const slotted = (name: string) => $<HTMLSlotElement>(element, `slot[name="${name}"]`).assignedNodes().map((node) => node.textContent).join('');
+      expect(slotted('heading')).to.equal('Ideas for the permits portal');
+      expect(slotted('intro')).to.equal('Tell us what would make permits easier.');
+      await expect(element).to.be.accessible();
+    });
+  });
+
+  describe('accessibility in every state of the form, in both languages', () => {
+    for (const { lang, dir } of LANGUAGES) {
+      it(`is accessible in ${lang}: empty, errors, sending, failure, success`, async () => {
+        await setPageLanguage(lang, dir);
+        configure({ outbox: false });
+        const element = await ideaBox(endpoint, 'timeout="2000"');
+        await openForm(element);
+        await expect(element).to.be.accessible();
+        pressSend(element);
+        await errorSummary(element);
+        await expect(element).to.be.accessible();
+        await fillRequired(element);
+        await endpoint.script('submissions', { delayMs: 500, status: 503, body: {} });
+        pressSend(element);
+        await settle(element);
+        expect($(element, '[part~="send-button"]').getAttribute('aria-disabled')).to.equal('true');
+        await expect(element).to.be.accessible();
+        await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'), 'no failure', { timeout: 3000 });
+        await settle(element);
+        await expect(element).to.be.accessible();
+        $<HTMLButtonElement>(element, '[part="retry-button"]').click();
+        await confirmation(element);
+        await expect(element).to.be.accessible();
+      });
+    }
+  });
+});

@@ -1,0 +1,178 @@
+// What protects the visitor and the collector in the idea form: the spam guards (and that a person never
+// trips them), the draft that survives a reload, and a visitor using only the keyboard.
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { TestEndpoint } from '../helpers/endpoint.js';
+import { resetPage, setPageLanguage } from '../helpers/page.js';
+import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';
+import {
+  DESCRIPTION,
+  TITLE,
+  confirmation,
+  draftKeyFor,
+  fillRequired,
+  ideaBox,
+  listSettled,
+  openForm,
+  pressSend,
+  sleep,
+  typeInto,
+  type EpIdeaBox,
+} from './helpers.js';
+
+/** Tab presses from where focus is until it leaves the element (or 40 presses), naming each stop. */
+async function tabStops(element: EpIdeaBox, until?: string): Promise<string[]> {
+  const stops: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    await sendKeys({ press: 'Tab' });
+    const active = focusedIn(element) as HTMLElement | null;
+    if (!active) break;
+    stops.push(active.id || active.getAttribute('part') || active.localName);
+    if (stops.at(-1) === until) break;
+  }
+  return stops;
+}
+
+describe('<ep-idea-box> guards', () => {
+  let endpoint: TestEndpoint;
+  beforeEach(async () => {
+    await resetPage();
+    endpoint = new TestEndpoint();
+  });
+  afterEach(resetPage);
+
+  describe('spam guards', () => {
+    it('does not send what fills the honeypot, yet looks sent (no reference, no events, no draft left)', async () => {
+      const element = await ideaBox(endpoint);
+      await fillRequired(element);
+      const trap = $<HTMLInputElement>(element, 'input[name="website"]');
+      expect(trap.closest('[aria-hidden="true"]') !== null).to.equal(true);
+      expect(trap.tabIndex).to.equal(-1);
+      trap.value = 'https://spam.example';
+      trap.dispatchEvent(new Event('input', { bubbles: true }));
+      const events: string[] = [];
+      const record = (event: Event) => events.push(event.type);
+      for (const type of ['ep-submit', 'ep-success', 'ep-error']) document.addEventListener(type, record);
+      try {
+        pressSend(element);
+        await confirmation(element);
+        await sleep(200);
+      } finally {
+        for (const type of ['ep-submit', 'ep-success', 'ep-error']) document.removeEventListener(type, record);
+      }
+      expect(textOf(element, '.confirmation [role="heading"]')).to.equal('Your idea was received and will be published after review');
+      expect(await endpoint.posted()).to.have.length(0);
+      expect(events).to.deep.equal([]);
+      expect(sessionStorage.getItem(draftKeyFor())).to.equal(null);
+    });
+
+    it('starts the fill-time clock when the form appears, not when the page loads: a robot that opens and sends at once is not sent', async () => {
+      const element = await ideaBox(endpoint, 'min-fill-time="600"');
+      await sleep(700); // the page has been open long enough, but the form was not shown yet
+      await fillRequired(element);
+      pressSend(element);
+      await confirmation(element);
+      await sleep(150);
+      expect(await endpoint.posted()).to.have.length(0);
+    });
+
+    it('never catches a person who took the minimum time once the form was open', async () => {
+      const element = await ideaBox(endpoint, 'min-fill-time="500"');
+      await openForm(element);
+      await fillRequired(element);
+      await sleep(550);
+      pressSend(element);
+      await confirmation(element);
+      expect(await endpoint.posted()).to.have.length(1);
+    });
+  });
+
+  describe('the draft', () => {
+    it('keeps what the visitor typed across a reload, opens the form with it, and keeps nothing of the honeypot', async () => {
+      const first = await ideaBox(endpoint, '', true);
+      await fillRequired(first, 'environment');
+      await typeInto(first, 'email', 'sara@example.com');
+      const trap = $<HTMLInputElement>(first, 'input[name="website"]');
+      trap.value = 'robot';
+      trap.dispatchEvent(new Event('input', { bubbles: true }));
+      const stored = sessionStorage.getItem(draftKeyFor())!;
+      expect(stored).to.contain(TITLE);
+      expect(stored).not.to.contain('robot');
+      first.remove(); // the page goes; a new one opens on the same address
+      const second = await ideaBox(endpoint, '', true);
+      expect($(second, '[part~="share-button"]').getAttribute('aria-expanded')).to.equal('true');
+      expect($<HTMLInputElement>(second, '#title').value).to.equal(TITLE);
+      expect($<HTMLTextAreaElement>(second, '#description').value).to.equal(DESCRIPTION);
+      expect($$<HTMLInputElement>(second, 'input[name="topic"]').find((radio) => radio.checked)?.value).to.equal('environment');
+      expect($<HTMLInputElement>(second, '#email').value).to.equal('sara@example.com');
+      expect($<HTMLInputElement>(second, 'input[name="website"]').value).to.equal('');
+      expect(textOf(second, '#description-count')).to.equal(`You have ${(2000 - DESCRIPTION.length).toLocaleString('en')} characters remaining`);
+      // The draft's clock started long enough ago (a reload does not restart it): sent at once.
+      sessionStorage.setItem(draftKeyFor(), JSON.stringify({ ...JSON.parse(sessionStorage.getItem(draftKeyFor())!), startedAt: Date.now() - 60_000 }));
+      second.remove();
+      const third = await ideaBox(endpoint, '', true);
+      await typeInto(third, 'email', '');
+      pressSend(third);
+      await confirmation(third);
+      expect((await endpoint.posted())[0]!.body.data.title).to.equal(TITLE);
+      expect(sessionStorage.getItem(draftKeyFor())).to.equal(null);
+    });
+
+    it('keeps one draft per idea box on a page (by id), and none when told not to', async () => {
+      const parks = await ideaBox(endpoint, 'id="parks"');
+      const quiet = await ideaBox(endpoint, 'no-draft');
+      await fillRequired(parks, 'public-spaces', 'About parks');
+      await fillRequired(quiet, 'other', 'Not to be kept');
+      expect(JSON.parse(sessionStorage.getItem(draftKeyFor('parks'))!).values.title).to.equal('About parks');
+      expect(sessionStorage.getItem(draftKeyFor())).to.equal(null);
+      expect(Object.keys(sessionStorage)).to.have.length(1);
+      parks.noDraft = true;
+      await parks.updateComplete;
+      expect(sessionStorage.getItem(draftKeyFor('parks')), 'turning drafts off drops the draft').to.equal(null);
+    });
+  });
+
+  describe('keyboard only, in Arabic', () => {
+    it('opens the form, reaches every control in order, chooses with the arrow keys, and sends', async () => {
+      await setPageLanguage('ar', 'rtl');
+      const element = await ideaBox(endpoint, 'view="all"');
+      await listSettled(element);
+      $<HTMLElement>(element, '#heading').focus();
+      await sendKeys({ press: 'Tab' });
+      expectFocused(element, '[part~="share-button"]');
+      await sendKeys({ press: 'Enter' });
+      await element.updateComplete;
+      expect(await tabStops(element, 'send-button')).to.deep.equal([
+        'title',
+        'description',
+        'topic',
+        'name',
+        'email',
+        'mobile',
+        'channel',
+        'consent',
+        'send-button',
+      ]);
+      $<HTMLElement>(element, '[part~="share-button"]').focus();
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: 'مواقف للدراجات عند الحدائق' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: 'حوامل دراجات آمنة عند مداخل الحدائق العامة.' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      expect($$<HTMLInputElement>(element, 'input[name="topic"]').find((radio) => radio.checked)?.value).to.equal('public-spaces');
+      for (let i = 0; i < 6; i++) await sendKeys({ press: 'Tab' });
+      expect(textOf(element, '[part~="send-button"]')).to.equal('إرسال الفكرة');
+      await sendKeys({ press: 'Enter' });
+      await confirmation(element);
+      expectFocused(element, '.confirmation');
+      const [post] = await endpoint.posted();
+      expect(post!.body.data).to.deep.equal({
+        title: 'مواقف للدراجات عند الحدائق',
+        description: 'حوامل دراجات آمنة عند مداخل الحدائق العامة.',
+        topic: { code: 'public-spaces', label: 'الحدائق والمرافق العامة' },
+      });
+    });
+  });
+});
