@@ -2,28 +2,46 @@
  * What the collector does per kind, beyond storing it. The kinds themselves (names, schemas, reference
  * prefixes) come from api/openapi.yaml; this file adds, per kind:
  *
+ * - `requires`: a condition on what is stored, checked in the same transaction before storing (a support
+ *   names a published idea; a view names an open consultation); when it fails, 422 and nothing stored.
  * - `project`: statements run in the transaction that stores a submission, to keep a read model current
- *   (the page tally for `page-vote`). They run once per stored submission, never for a repeat.
+ *   (the page tally, ideas and their supporters, the views kept on a consultation). They run once per
+ *   stored submission, never for a repeat.
+ * - `extra`: a row read after the projections whose columns join the receipt (a support's new count).
  * - `columns`: the CSV export's columns when an export is filtered to this kind.
  *
- * EXTENSION POINT (issues 5 and 6): when `idea`, `idea-support` and the consultation view land in the
- * contract, their entries go here (a support changes an idea's count; a view that replaces an earlier one
- * moves the consultation's counts), with the tables their read endpoints serve in a new migration.
- * The server refuses to start if the contract has a kind with no entry here, or this file one the
- * contract lacks.
+ * The statements are the SQL that SQLite and PostgreSQL share, with `?` placeholders. The server refuses
+ * to start if the contract has a kind with no entry here, or this file one the contract lacks.
  */
+import { contactColumns } from './contact-columns.js';
 import type { Contract, Schemas } from './contract.js';
-import type { Statement } from './store/types.js';
+import type { NewSubmission, Requirement, Statement } from './store/types.js';
 
 export interface Column {
   header: string;
   value: (data: Record<string, unknown>) => unknown;
 }
 
+/** What a kind's statements may read of a submission. */
+export interface Incoming {
+  id: string;
+  page: { url: string };
+  data: Record<string, unknown>;
+  /** The collector's time of receipt. */
+  receivedAt: Date;
+  /** The visitor's time, as sent (a valid date-time). */
+  submittedAt: string;
+}
+
 export interface KindBehaviour {
-  project?: (submission: { page: { url: string }; data: Record<string, unknown> }) => Statement[];
+  requires?: (submission: Incoming) => Requirement;
+  project?: (submission: Incoming) => Statement[];
+  extra?: (submission: Incoming) => Statement;
   columns: Column[];
 }
+
+/** How long after closing a view that waited on the visitor's device is still taken (the outbox's 7 days). */
+export const LATE_VIEW_MS = 7 * 24 * 60 * 60 * 1000;
 
 const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
 const codes = (value: unknown, key: 'code' | 'label'): string =>
@@ -56,11 +74,75 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
       { header: 'type', value: (data) => record(data.type).label },
       { header: 'message', value: (data) => data.message },
       { header: 'service', value: (data) => data.service },
-      { header: 'name', value: (data) => record(data.contact).name },
-      { header: 'email', value: (data) => record(data.contact).email },
-      { header: 'mobile', value: (data) => record(data.contact).mobile },
-      { header: 'channel', value: (data) => record(data.contact).channel },
-      { header: 'consent', value: (data) => (data.consent === true ? 'yes' : '') },
+      ...contactColumns,
+    ],
+  },
+  idea: {
+    // Kept for review: published (or not) from the administration, under the envelope id.
+    project: ({ id, data, receivedAt }) => [
+      {
+        sql: 'INSERT INTO ideas (id, title, description, topic_code, topic_label, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+        params: [id, String(data.title), String(data.description), String(record(data.topic).code), String(record(data.topic).label ?? ''), receivedAt.toISOString()],
+      },
+    ],
+    columns: [
+      { header: 'title', value: (data) => data.title },
+      { header: 'description', value: (data) => data.description },
+      { header: 'topic code', value: (data) => record(data.topic).code },
+      { header: 'topic', value: (data) => record(data.topic).label },
+      ...contactColumns,
+    ],
+  },
+  'idea-support': {
+    requires: ({ data }) => ({
+      statement: { sql: "SELECT 1 AS found FROM ideas WHERE id = ? AND state = 'published'", params: [String(data.ideaId)] },
+      fieldError: { field: 'ideaId', code: 'invalid', message: 'ideaId names no published idea.' },
+    }),
+    project: ({ data }) => {
+      const step = data.support === true ? 1 : -1;
+      return [{ sql: 'UPDATE ideas SET supports = CASE WHEN supports + ? < 0 THEN 0 ELSE supports + ? END WHERE id = ?', params: [step, step, String(data.ideaId)] }];
+    },
+    extra: ({ data }) => ({ sql: 'SELECT supports FROM ideas WHERE id = ?', params: [String(data.ideaId)] }),
+    columns: [
+      { header: 'ideaId', value: (data) => data.ideaId },
+      { header: 'support', value: (data) => (data.support === true ? 'yes' : 'no') },
+    ],
+  },
+  'consultation-view': {
+    // Open now; or it was open when the visitor sent it (their clock), it waited on their device for no
+    // more than LATE_VIEW_MS after closing, and no outcome is out yet (which would have counted without it).
+    requires: ({ data, receivedAt, submittedAt }) => {
+      const now = receivedAt.toISOString();
+      return {
+        statement: {
+          sql:
+            'SELECT 1 AS found FROM consultations WHERE id = ? AND opens_at <= ? AND ' +
+            '(closes_at > ? OR (closes_at > ? AND closes_at > ? AND outcome IS NULL))',
+          params: [String(data.consultationId), now, now, new Date(submittedAt).toISOString(), new Date(receivedAt.getTime() - LATE_VIEW_MS).toISOString()],
+        },
+        fieldError: { field: 'consultationId', code: 'invalid', message: 'consultationId names no consultation open for views.' },
+      };
+    },
+    project: ({ id, data }) => {
+      const consultation = String(data.consultationId);
+      const replaces = typeof data.replaces === 'string' ? data.replaces : null;
+      const statements: Statement[] = [
+        {
+          // Replaced already when its replacement arrived first (an outbox sends late).
+          sql:
+            'INSERT INTO consultation_views (id, consultation_id, stance, replaces, replaced) VALUES (?, ?, ?, ?, ' +
+            'CASE WHEN EXISTS (SELECT 1 FROM consultation_views WHERE replaces = ? AND consultation_id = ?) THEN 1 ELSE 0 END)',
+          params: [id, consultation, String(data.stance), replaces, id, consultation],
+        },
+      ];
+      if (replaces) statements.push({ sql: 'UPDATE consultation_views SET replaced = 1 WHERE id = ? AND consultation_id = ?', params: [replaces, consultation] });
+      return statements;
+    },
+    columns: [
+      { header: 'consultationId', value: (data) => data.consultationId },
+      { header: 'stance', value: (data) => data.stance },
+      { header: 'comment', value: (data) => data.comment },
+      { header: 'replaces', value: (data) => data.replaces },
     ],
   },
 };
@@ -76,4 +158,10 @@ export function checkKinds(contract: Contract): void {
 
 export function behaviourOf(kind: string): KindBehaviour | undefined {
   return (KINDS as Record<string, KindBehaviour>)[kind];
+}
+
+/** A submission's statements, as the store runs them with it. */
+export function statementsFor(kind: string, incoming: Incoming): Pick<NewSubmission, 'project' | 'requires' | 'extra'> {
+  const behaviour = behaviourOf(kind);
+  return { project: behaviour?.project?.(incoming) ?? [], requires: behaviour?.requires?.(incoming), extra: behaviour?.extra?.(incoming) };
 }

@@ -1,15 +1,19 @@
 /**
- * Sample data for the demo (`EP_SEED=demo`, which `npm start` sets): votes on the demo page so that the
- * poll's tally shows, and a few feedback messages for the admin list. Seeded through the same path as real
- * submissions, with fixed ids, so seeding again stores nothing new (the ids are idempotent).
+ * Sample data for the demo (`EP_SEED=demo`, which `npm start` sets), so that every element shows real data:
+ * votes on the demo page (the poll's tally), feedback messages and an idea waiting for review (the admin
+ * list), the published sample ideas and the three sample consultations (upcoming, open, closed with its
+ * outcome) that the in-memory dev collector also shows (tools/demo-samples.mjs), and views on the open one.
  *
- * EXTENSION POINT (issues 5 and 6): sample ideas (published, with supports and an answer) and three
- * consultations (upcoming, open, with an outcome) are seeded here once their tables exist.
+ * Submissions go through the same path as real ones, with fixed ids, so seeding again stores nothing new.
+ * Ideas and consultations are added only when their id is missing: a change made in the administration
+ * survives a restart (delete the data folder to start over).
  */
 import { createHash } from 'node:crypto';
-import { behaviourOf } from './kinds.js';
+import { sampleConsultations, sampleIdeas } from '../tools/demo-samples.mjs';
+import { seededIdea } from './content/ideas.js';
 import type { Contract } from './contract.js';
-import type { NewSubmission, Store } from './store/types.js';
+import { statementsFor } from './kinds.js';
+import type { NewSubmission, Statement, Store } from './store/types.js';
 
 /** A stable UUID (version 4 layout) for a seed item. */
 export function seedId(...parts: (string | number)[]): string {
@@ -28,31 +32,59 @@ const FEEDBACK = [
   },
 ];
 
+/** The idea box's default topics, named in Arabic (the sample ideas are mostly Arabic). */
+const TOPIC_LABELS: Record<string, string> = {
+  'digital-services': 'الخدمات الرقمية',
+  housing: 'الإسكان',
+  'public-spaces': 'الحدائق والأماكن العامة',
+  roads: 'الطرق والشوارع',
+  environment: 'النظافة والبيئة',
+  other: 'أخرى',
+};
+
+const PENDING_IDEA = {
+  title: 'إشعار قبل انتهاء رخصة المحل بشهر',
+  description: 'رسالة نصية تذكّر صاحب المحل بانتهاء رخصته قبل شهر، مع رابط التجديد مباشرة.',
+  topic: { code: 'digital-services', label: TOPIC_LABELS['digital-services']! },
+};
+
+/** Views on the open sample consultation, by stance: the card counts them with its participants. */
+const VIEWS = { support: 17, neutral: 4, oppose: 3 } as const;
+
 export async function seedDemo(store: Store, contract: Contract, pages: readonly string[]): Promise<number> {
   let stored = 0;
   const at = new Date();
   const submit = async (id: string, kind: string, page: string, locale: 'ar' | 'en', data: Record<string, unknown>): Promise<void> => {
-    const submission: NewSubmission = {
-      id,
-      kind,
-      prefix: contract.kinds.get(kind)!.prefix,
-      page: { url: page, title: 'بيان المشاركة الإلكترونية', lang: locale },
-      locale,
-      submittedAt: at.toISOString(),
-      privacyNotice: '1',
-      data,
-      receivedAt: at,
-      client: null,
-      project: behaviourOf(kind)?.project?.({ page: { url: page }, data }) ?? [],
-    };
-    const checked = contract.checkSubmission({ id, kind, page: submission.page, locale, submittedAt: submission.submittedAt, privacyNotice: '1', data });
+    const envelope = { id, kind, page: { url: page, title: 'بيان المشاركة الإلكترونية', lang: locale }, locale, submittedAt: at.toISOString(), privacyNotice: '1', data };
+    const checked = contract.checkSubmission(envelope);
     if (!checked.valid) throw new Error(`seed ${kind} does not match the contract: ${JSON.stringify(checked.fieldErrors)}`);
+    // `requires` is left out: the seed writes the consultations its views name just before them.
+    const { project, extra } = statementsFor(kind, { id, page: envelope.page, data, receivedAt: at, submittedAt: envelope.submittedAt });
+    const submission: NewSubmission = { ...envelope, prefix: contract.kinds.get(kind)!.prefix, receivedAt: at, client: null, project, extra };
     if (!(await store.accept(submission)).replayed) stored += 1;
   };
+
+  const consultations = sampleConsultations(at.getTime());
+  const statements: Statement[] = [
+    ...sampleIdeas().map((idea) => seededIdea({ ...idea, topic: { code: idea.topic, label: TOPIC_LABELS[idea.topic] ?? idea.topic } })),
+    ...consultations.map(({ id, opensAt, closesAt, participants, outcome, ...content }) => ({
+      sql: 'INSERT INTO consultations (id, content, opens_at, closes_at, outcome, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+      params: [id, JSON.stringify({ ...content, participantsElsewhere: participants ?? 0 }), opensAt, closesAt, outcome ? JSON.stringify(outcome) : null, at.toISOString()],
+    })),
+  ];
+  await store.batch(statements);
+
+  const open = consultations.find((item) => Date.parse(item.opensAt) <= at.getTime() && at.getTime() < Date.parse(item.closesAt));
   for (const page of pages) {
     // 38 answers, 29 of them yes: enough for the tally to show (it hides below 10 by default).
     for (let n = 0; n < 38; n += 1) await submit(seedId('vote', page, n), 'page-vote', page, n % 3 ? 'ar' : 'en', { answer: n < 29 ? 'yes' : 'no' });
     for (const [n, data] of FEEDBACK.entries()) await submit(seedId('feedback', page, n), 'feedback', page, 'ar', data);
+    await submit(seedId('idea', page), 'idea', page, 'ar', PENDING_IDEA);
+    if (!open) continue;
+    let n = 0;
+    for (const [stance, count] of Object.entries(VIEWS)) {
+      for (let i = 0; i < count; i += 1, n += 1) await submit(seedId('view', page, n), 'consultation-view', page, n % 2 ? 'ar' : 'en', { consultationId: open.id, stance, ...(stance === 'oppose' ? { comment: 'المظلات المعدنية تسخن في الصيف؛ الأشجار أفضل.' } : {}) });
+    }
   }
   return stored;
 }

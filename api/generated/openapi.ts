@@ -47,6 +47,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One page of published ideas (ep-idea-box)
+         * @description Only ideas the ministry published, each with its number of supporters, its status and the ministry's
+         *     answer. `supported` orders by supporters (most first), then newest; `newest` by publication (newest
+         *     first). Pages are read with the opaque `next` cursor of the previous page.
+         */
+        get: operations["ideas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One public consultation (ep-consultation-card)
+         * @description Its text (one string, or one per language), level, dates, how many take part now (one per visitor:
+         *     a changed view replaces the earlier one), documents, and, once published, its outcome: what was
+         *     heard (with the views by stance) and what was decided.
+         */
+        get: operations["consultation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -126,6 +170,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ideas for review, newest first, a page at a time
+         * @description Every idea submitted (kind `idea`) and every seeded one, with its review state.
+         */
+        get: operations["listIdeas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/ideas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Publish or reject an idea, set its status, answer it
+         * @description `state: published` makes the idea public (its publication time is set the first time);
+         *     `rejected` or `pending` takes it off the public list. A new `status` with an `answer` records the
+         *     change as the answer's `from` and `to`; an `answer` alone keeps the status. The answer is dated now.
+         */
+        patch: operations["reviewIdea"];
+        trace?: never;
+    };
+    "/admin/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every consultation, as the public sees it, with its views by stance */
+        get: operations["listConsultations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create a consultation, or change one
+         * @description Everything the card shows but the participants (counted from the views) and the outcome (published
+         *     on its own). Changing a consultation keeps its views and its outcome.
+         */
+        put: operations["putConsultation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/consultations/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish (or correct) a closed consultation's outcome
+         * @description "You said, we did". Without `counts`, the views kept at this moment are counted by stance. Refused
+         *     (409) before the consultation closes.
+         */
+        put: operations["publishOutcome"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -140,7 +285,7 @@ export interface components {
          * @description What was submitted. EXTENSION POINT: a kind is added here, in `Submission` and with its schemas.
          * @enum {string}
          */
-        Kind: "page-vote" | "page-vote-details" | "feedback";
+        Kind: "page-vote" | "page-vote-details" | "feedback" | "idea" | "idea-support" | "consultation-view";
         /**
          * @description The language the visitor saw the element in.
          * @enum {string}
@@ -185,7 +330,7 @@ export interface components {
          * @description An envelope whose `data` matches its `kind`. EXTENSION POINT: one line per kind in `oneOf` and in
          *     `mapping`.
          */
-        Submission: components["schemas"]["PageVoteSubmission"] | components["schemas"]["PageVoteDetailsSubmission"] | components["schemas"]["FeedbackSubmission"];
+        Submission: components["schemas"]["PageVoteSubmission"] | components["schemas"]["PageVoteDetailsSubmission"] | components["schemas"]["FeedbackSubmission"] | components["schemas"]["IdeaSubmission"] | components["schemas"]["IdeaSupportSubmission"] | components["schemas"]["ConsultationViewSubmission"];
         /** @description A stable code a page author chose (aggregated on); anything but blank. */
         NonBlankCode: string;
         /** @description A choice as sent, with its label in the language the visitor saw. */
@@ -280,6 +425,198 @@ export interface components {
             /** @enum {string} */
             channel?: "email" | "phone" | "sms";
         } & (unknown & unknown);
+        /** @description An idea, kept for review; the ministry publishes it (or not) from the administration. */
+        IdeaSubmission: {
+            /** @constant */
+            kind: "idea";
+            data: components["schemas"]["IdeaData"];
+        } & (WithRequired<components["schemas"]["Envelope"], "kind" | "data"> & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "idea";
+        });
+        /**
+         * @description `data` of `idea`. Contact details follow the feedback form's rules: consent is required when an email
+         *     address or a mobile number is given.
+         */
+        IdeaData: {
+            /** @description Trimmed by the element, whose own limit is 120 characters. */
+            title: string;
+            /** @description Trimmed by the element, whose own limit is 2000 characters. */
+            description: string;
+            topic: components["schemas"]["ChoiceSent"];
+            contact?: components["schemas"]["FeedbackContact"];
+            /**
+             * @description The visitor agreed to be contacted.
+             * @constant
+             */
+            consent?: true;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One change of a browser's support for a published idea, sent as it is made. */
+        IdeaSupportSubmission: {
+            /** @constant */
+            kind: "idea-support";
+            data: components["schemas"]["IdeaSupportData"];
+        } & (WithRequired<components["schemas"]["Envelope"], "kind" | "data"> & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "idea-support";
+        });
+        /**
+         * @description `data` of `idea-support`. `support: true` adds one supporter, `false` takes one back (never below 0).
+         *     The idea must be published (else 422 on `ideaId`). The element keeps one support per idea per browser;
+         *     the collector cannot tell browsers apart, and relies on the rate limit against abuse.
+         */
+        IdeaSupportData: {
+            ideaId: components["schemas"]["IdeaId"];
+            support: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description An idea's id, as `GET /ideas` gives it. */
+        IdeaId: string;
+        /**
+         * @description Where a published idea stands.
+         * @enum {string}
+         */
+        IdeaStatus: "new" | "under-review" | "accepted" | "in-progress" | "implemented" | "not-adopted";
+        /** @description The ministry's answer ("What we did"), with the status change it made, if any. */
+        IdeaAnswer: {
+            text: string;
+            /** Format: date-time */
+            at?: string;
+            from?: components["schemas"]["IdeaStatus"];
+            to?: components["schemas"]["IdeaStatus"];
+        };
+        /** @description A published idea. */
+        Idea: {
+            id: components["schemas"]["IdeaId"];
+            title: string;
+            description: string;
+            topic?: components["schemas"]["ChoiceSent"];
+            supports: number;
+            status: components["schemas"]["IdeaStatus"];
+            /** Format: date-time */
+            publishedAt?: string;
+            answer?: components["schemas"]["IdeaAnswer"];
+        };
+        IdeaPage: {
+            items: components["schemas"]["Idea"][];
+            /** @description The cursor of the following page; absent on the last. */
+            next?: string;
+            /** @description How many published ideas match (all pages). */
+            total: number;
+        };
+        /** @description A visitor's view on an open consultation; a change names the view it replaces. */
+        ConsultationViewSubmission: {
+            /** @constant */
+            kind: "consultation-view";
+            data: components["schemas"]["ConsultationViewData"];
+        } & (WithRequired<components["schemas"]["Envelope"], "kind" | "data"> & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "consultation-view";
+        });
+        /**
+         * @description `data` of `consultation-view`. The consultation must exist and be open (else 422 on `consultationId`);
+         *     a view sent while it was open (by `submittedAt`) that arrives within seven days of its closing, and
+         *     before its outcome is published, is still taken (it waited on the visitor's device). `replaces` is
+         *     the envelope id of the same visitor's earlier view: only the latest counts, in whatever order they
+         *     arrive. A comment is required with `oppose`.
+         */
+        ConsultationViewData: {
+            consultationId: components["schemas"]["ConsultationId"];
+            stance: components["schemas"]["Stance"];
+            comment?: string;
+            replaces?: components["schemas"]["Uuid"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A consultation's id (a slug such as `shaded-walkways`). */
+        ConsultationId: string;
+        /** @enum {string} */
+        Stance: "support" | "neutral" | "oppose";
+        StanceCounts: {
+            support: number;
+            neutral: number;
+            oppose: number;
+        };
+        /** @description Text for the visitor; one string for every language, or one per language. */
+        LocalText: string | {
+            ar?: string;
+            en?: string;
+        };
+        /**
+         * Format: uri
+         * @description An http or https address (the card shows no other scheme).
+         */
+        WebUrl: string;
+        /**
+         * @description The E-Participation Statement's five levels, each with the ministry's promise.
+         * @enum {string}
+         */
+        ParticipationLevel: "awareness" | "consultation" | "inclusion" | "collaboration" | "empowerment";
+        DocumentLink: {
+            title: components["schemas"]["LocalText"];
+            url: components["schemas"]["WebUrl"];
+        };
+        /** @description "You said, we did": what was heard and what was decided. */
+        Outcome: {
+            /** Format: date-time */
+            publishedAt: string;
+            heard?: components["schemas"]["LocalText"];
+            decided?: components["schemas"]["LocalText"];
+            counts?: components["schemas"]["StanceCounts"];
+            url?: components["schemas"]["WebUrl"];
+        };
+        /** @description A consultation as the ministry writes it; `closesAt` must be after `opensAt`. */
+        ConsultationInput: {
+            title: components["schemas"]["LocalText"];
+            summary?: components["schemas"]["LocalText"];
+            department?: components["schemas"]["LocalText"];
+            level?: components["schemas"]["ParticipationLevel"];
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            documents?: components["schemas"]["DocumentLink"][];
+            url?: components["schemas"]["WebUrl"];
+            platform?: components["schemas"]["LocalText"];
+            /** @description Views taken through other channels (the unified platform, workshops), added to `participants`. */
+            participantsElsewhere?: number;
+        };
+        /** @description A consultation as the card reads it. `participants` counts one view per visitor. */
+        Consultation: {
+            id: components["schemas"]["ConsultationId"];
+            title: components["schemas"]["LocalText"];
+            summary?: components["schemas"]["LocalText"];
+            department?: components["schemas"]["LocalText"];
+            level?: components["schemas"]["ParticipationLevel"];
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            participants: number;
+            documents?: components["schemas"]["DocumentLink"][];
+            url?: components["schemas"]["WebUrl"];
+            platform?: components["schemas"]["LocalText"];
+            outcome?: components["schemas"]["Outcome"];
+        };
+        /** @description An outcome as the ministry writes it; without `counts`, the kept views are counted. */
+        OutcomeInput: {
+            heard?: components["schemas"]["LocalText"];
+            decided?: components["schemas"]["LocalText"];
+            counts?: components["schemas"]["StanceCounts"];
+            url?: components["schemas"]["WebUrl"];
+        };
         /** @description What a collector answers to a stored submission (and again to any repeat of it). */
         Receipt: {
             id: components["schemas"]["Uuid"];
@@ -287,6 +624,8 @@ export interface components {
             reference: string;
             /** @enum {string} */
             status: "received";
+            /** @description For `idea-support`, the idea's supporters just after this change. */
+            supports?: number;
         };
         Tally: {
             yes: number;
@@ -333,6 +672,42 @@ export interface components {
             data: {
                 [key: string]: unknown;
             };
+        };
+        /**
+         * @description `pending` (not reviewed yet), `published` (in `GET /ideas`) or `rejected`.
+         * @enum {string}
+         */
+        IdeaReviewState: "pending" | "published" | "rejected";
+        IdeaReview: {
+            state?: components["schemas"]["IdeaReviewState"];
+            status?: components["schemas"]["IdeaStatus"];
+            answer?: string;
+        };
+        AdminIdea: {
+            id: components["schemas"]["IdeaId"];
+            /** @description The submission's reference (null for an idea the collector was seeded with). */
+            reference: string | null;
+            state: components["schemas"]["IdeaReviewState"];
+            title: string;
+            description: string;
+            topic?: components["schemas"]["ChoiceSent"];
+            supports: number;
+            status: components["schemas"]["IdeaStatus"];
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            publishedAt?: string;
+            answer?: components["schemas"]["IdeaAnswer"];
+        };
+        AdminIdeaList: {
+            items: components["schemas"]["AdminIdea"][];
+            /** @description Pass as `after` for the next page; absent on the last page. */
+            next?: string;
+        };
+        AdminConsultation: {
+            consultation: components["schemas"]["Consultation"];
+            /** @description The views kept now (one per visitor), by stance. */
+            views: components["schemas"]["StanceCounts"];
         };
         SubmissionList: {
             items: components["schemas"]["StoredSubmission"][];
@@ -391,6 +766,15 @@ export interface components {
         ServiceUnavailable: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description There is no such thing (for a consultation, 410 means the same to the card). */
+        NotFound: {
+            headers: {
                 [name: string]: unknown;
             };
             content: {
@@ -485,6 +869,61 @@ export interface operations {
                 };
             };
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ideas: {
+        parameters: {
+            query?: {
+                sort?: "supported" | "newest";
+                limit?: number;
+                /** @description Only ideas on this topic (its code). */
+                topic?: components["schemas"]["NonBlankCode"];
+                /** @description The `next` of the previous page (with the same `sort` and `topic`). */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page (`items` may be empty). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaPage"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    consultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consultation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consultation"];
+                };
+            };
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -590,6 +1029,149 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listIdeas: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["IdeaReviewState"];
+                limit?: number;
+                /** @description The `next` cursor of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminIdeaList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    reviewIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["IdeaId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaReview"];
+            };
+        };
+        responses: {
+            /** @description The idea as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminIdea"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listConsultations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All of them, latest opening first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminConsultation"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    putConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsultationInput"];
+            };
+        };
+        responses: {
+            /** @description The consultation as the public now sees it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consultation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    publishOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeInput"];
+            };
+        };
+        responses: {
+            /** @description The consultation with its outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consultation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The consultation has not closed yet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             422: components["responses"]["Unprocessable"];
         };
     };

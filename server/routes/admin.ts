@@ -1,9 +1,7 @@
 /**
  * Administration, behind `Authorization: Bearer {EP_ADMIN_TOKEN}` (registered only when the token is set):
  * list stored submissions a page at a time, and export them as CSV or JSON, filtered by kind and dates.
- *
- * EXTENSION POINT (issues 5 and 6): publishing or rejecting ideas (status, answer) and creating
- * consultations and publishing outcomes are routes of this module, on the tables of their read endpoints.
+ * The review of ideas and the writing of consultations are routes/admin-content.ts, behind the same token.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -12,6 +10,7 @@ import { limitFor, type RouteOptions } from '../app.js';
 import type { FieldError } from '../contract.js';
 import { BOM, csvRow } from '../csv.js';
 import { behaviourOf } from '../kinds.js';
+import { adminContentRoutes } from './admin-content.js';
 import type { ListFilter, Store, StoredSubmission } from '../store/types.js';
 
 interface Query {
@@ -134,4 +133,7 @@ export async function adminRoutes(app: FastifyInstance, { config, store, contrac
       .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
     return reply.send(Readable.from(format === 'csv' ? csv(store, filter) : json(store, filter)));
   });
+
+  // Inside this plugin, so that the token check above covers it.
+  await app.register(adminContentRoutes, { config, store, contract });
 }

@@ -7,8 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { limitFor, type RouteOptions } from '../app.js';
 import { clientKey } from '../client-key.js';
 import { isRecord, type Schemas } from '../contract.js';
-import { behaviourOf } from '../kinds.js';
-import { formatReference } from '../store/types.js';
+import { statementsFor } from '../kinds.js';
+import { RefusedError, formatReference } from '../store/types.js';
 import { randomInt, randomUUID } from 'node:crypto';
 
 /** The form's honeypot field (src/core/spam-guard.ts, HONEYPOT_NAME): people never fill it in. */
@@ -42,19 +42,28 @@ export async function submissionRoutes(app: FastifyInstance, { config, store, co
     const kind = contract.kinds.get(envelope.kind)!;
     const data = envelope.data as Record<string, unknown>;
     const receivedAt = new Date();
-    const { receipt, replayed } = await store.accept({
-      id: envelope.id,
-      kind: envelope.kind,
-      prefix: kind.prefix,
-      page: envelope.page,
-      locale: envelope.locale,
-      submittedAt: envelope.submittedAt,
-      privacyNotice: envelope.privacyNotice,
-      data,
-      receivedAt,
-      client: clientKey(config.clientKeySecret, request.ip, receivedAt),
-      project: behaviourOf(envelope.kind)?.project?.({ page: envelope.page, data }) ?? [],
-    });
+    const incoming = { id: envelope.id, page: envelope.page, data, receivedAt, submittedAt: envelope.submittedAt };
+    let accepted;
+    try {
+      accepted = await store.accept({
+        id: envelope.id,
+        kind: envelope.kind,
+        prefix: kind.prefix,
+        page: envelope.page,
+        locale: envelope.locale,
+        submittedAt: envelope.submittedAt,
+        privacyNotice: envelope.privacyNotice,
+        data,
+        receivedAt,
+        client: clientKey(config.clientKeySecret, request.ip, receivedAt),
+        ...statementsFor(envelope.kind, incoming),
+      });
+    } catch (error) {
+      // What is stored refuses it (no such published idea, the consultation is not open): final, like any 422.
+      if (error instanceof RefusedError) return reply.code(422).send({ message: INVALID, fieldErrors: error.fieldErrors });
+      throw error;
+    }
+    const { receipt, replayed } = accepted;
     if (replayed) reply.header('idempotent-replayed', 'true');
     return reply.code(201).send(receipt);
   });

@@ -10,6 +10,7 @@ import { MIGRATIONS_TABLE, migrationsFor } from './migrations.js';
 import { LIST_COLUMNS, listQuery, rowToStored } from './sqlite.js';
 import {
   NEXT_REFERENCE,
+  RefusedError,
   StoreUnavailableError,
   formatReference,
   receiptOf,
@@ -17,6 +18,7 @@ import {
   type ListFilter,
   type NewSubmission,
   type Receipt,
+  type Statement,
   type Store,
   type SubmissionPage,
   type Tally,
@@ -107,6 +109,16 @@ export class PostgresStore implements Store {
       let broken = false;
       try {
         await client.query('BEGIN');
+        if (s.requires) {
+          const found = await client.query(numbered(s.requires.statement.sql), [...s.requires.statement.params]);
+          if (found.rowCount === 0) {
+            // A repeat of a submission stored before still gets its first answer, whatever holds now.
+            const before = await client.query<{ answer: string }>('SELECT answer FROM submissions WHERE id = $1', [s.id]);
+            await client.query('ROLLBACK');
+            if (before.rows[0]) return { receipt: JSON.parse(before.rows[0].answer) as Receipt, replayed: true };
+            throw new RefusedError([s.requires.fieldError]);
+          }
+        }
         const inserted = await client.query(
           `INSERT INTO submissions (id, kind, page_url, page_title, page_lang, locale, submitted_at, received_at, privacy_notice, client, data)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING seq`,
@@ -120,9 +132,10 @@ export class PostgresStore implements Store {
         }
         const year = s.receivedAt.getUTCFullYear();
         const { last } = (await client.query<{ last: string }>(numbered(NEXT_REFERENCE), [s.prefix, year])).rows[0]!;
-        const receipt = receiptOf(s, formatReference(s.prefix, year, Number(last)));
-        await client.query('UPDATE submissions SET reference = $1, answer = $2 WHERE id = $3', [receipt.reference, JSON.stringify(receipt), s.id]);
         for (const statement of s.project) await client.query(numbered(statement.sql), [...statement.params]);
+        const extra = s.extra ? (await client.query<Record<string, unknown>>(numbered(s.extra.sql), [...s.extra.params])).rows[0] : undefined;
+        const receipt = receiptOf(s, formatReference(s.prefix, year, Number(last)), extra);
+        await client.query('UPDATE submissions SET reference = $1, answer = $2 WHERE id = $3', [receipt.reference, JSON.stringify(receipt), s.id]);
         await client.query('COMMIT');
         return { receipt, replayed: false };
       } catch (error) {
@@ -148,6 +161,27 @@ export class PostgresStore implements Store {
       const more = rows.length > filter.limit;
       const page = more ? rows.slice(0, filter.limit) : rows;
       return { items: page.map(rowToStored), ...(more ? { next: String(page.at(-1)!.seq) } : {}) };
+    });
+  }
+
+  all<R extends object>({ sql, params }: Statement): Promise<R[]> {
+    return this.guard(async () => (await this.pool.query<R & pg.QueryResultRow>(numbered(sql), [...params])).rows);
+  }
+
+  batch(statements: readonly Statement[]): Promise<void> {
+    return this.guard(async () => {
+      const client = await this.pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        for (const { sql, params } of statements) await client.query(numbered(sql), [...params]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => (broken = true));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
     });
   }
 

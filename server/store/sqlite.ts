@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE, migrationsFor } from './migrations.js';
 import {
   NEXT_REFERENCE,
+  RefusedError,
   StoreUnavailableError,
   formatReference,
   receiptOf,
@@ -16,6 +17,7 @@ import {
   type ListFilter,
   type NewSubmission,
   type Receipt,
+  type Statement,
   type Store,
   type StoredSubmission,
   type SubmissionPage,
@@ -93,12 +95,14 @@ export class SqliteStore implements Store {
     this.acceptTx = this.db.transaction((s: NewSubmission): Accepted => {
         const before = existing.get(s.id);
         if (before) return { receipt: JSON.parse(before.answer) as Receipt, replayed: true };
+        if (s.requires && !this.prepared(s.requires.statement.sql).get(...s.requires.statement.params)) throw new RefusedError([s.requires.fieldError]);
         insert.run(s.id, s.kind, s.page.url, s.page.title, s.page.lang, s.locale, s.submittedAt, s.receivedAt.toISOString(), s.privacyNotice, s.client, JSON.stringify(s.data));
         const year = s.receivedAt.getUTCFullYear();
         const { last } = nextReference.get(s.prefix, year)!;
-        const receipt = receiptOf(s, formatReference(s.prefix, year, last));
-        settle.run(receipt.reference, JSON.stringify(receipt), s.id);
         for (const statement of s.project) this.prepared(statement.sql).run(...statement.params);
+        const extra = s.extra ? (this.prepared(s.extra.sql).get(...s.extra.params) as Record<string, unknown> | undefined) : undefined;
+        const receipt = receiptOf(s, formatReference(s.prefix, year, last), extra);
+        settle.run(receipt.reference, JSON.stringify(receipt), s.id);
         return { receipt, replayed: false };
       }).immediate;
   }
@@ -150,6 +154,20 @@ export class SqliteStore implements Store {
       const page = more ? rows.slice(0, filter.limit) : rows;
       return { items: page.map(rowToStored), ...(more ? { next: String(page.at(-1)!.seq) } : {}) };
     });
+  }
+
+  all<R extends object>({ sql, params }: Statement): Promise<R[]> {
+    return this.guard(() => this.prepared(sql).all(...params) as R[]);
+  }
+
+  batch(statements: readonly Statement[]): Promise<void> {
+    return this.guard(() =>
+      this.db
+        .transaction(() => {
+          for (const { sql, params } of statements) this.prepared(sql).run(...params);
+        })
+        .immediate(),
+    );
   }
 
   ping(): Promise<void> {

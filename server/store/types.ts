@@ -4,7 +4,7 @@
  * version and dialect, server/migrations/) and the same statements (`?` placeholders; PostgreSQL's `$n`
  * are made from them), so they hold the same data and answer the same way.
  */
-import type { Schemas } from '../contract.js';
+import type { FieldError, Schemas } from '../contract.js';
 
 export type Receipt = Schemas['Receipt'];
 export type Tally = Schemas['Tally'];
@@ -32,6 +32,27 @@ export interface NewSubmission {
   client: string | null;
   /** The kind's read models, updated in the same transaction (see kinds.ts). */
   project: readonly Statement[];
+  /** Checked in the same transaction before storing: when it returns no row, the submission is refused. */
+  requires?: Requirement | undefined;
+  /** Read after the projections: its one row's columns are added to the receipt (`supports`). */
+  extra?: Statement | undefined;
+}
+
+/** A condition on what is stored already (an idea is published, a consultation is open). */
+export interface Requirement {
+  statement: Statement;
+  /** What the visitor is told when it does not hold. */
+  fieldError: FieldError;
+}
+
+/** A submission that the contract allows but what is stored refuses (422): nothing was stored. */
+export class RefusedError extends Error {
+  readonly fieldErrors: FieldError[];
+  constructor(fieldErrors: FieldError[]) {
+    super(fieldErrors.map((error) => error.message).join(' '));
+    this.name = 'RefusedError';
+    this.fieldErrors = fieldErrors;
+  }
 }
 
 export interface Accepted {
@@ -62,6 +83,10 @@ export interface Store {
   accept(submission: NewSubmission): Promise<Accepted>;
   tally(pageUrl: string): Promise<Tally>;
   list(filter: ListFilter): Promise<SubmissionPage>;
+  /** Rows of one query (the read models: ideas, consultations). */
+  all<R extends object>(statement: Statement): Promise<R[]>;
+  /** Statements run in one transaction (the administration's changes): all or nothing. */
+  batch(statements: readonly Statement[]): Promise<void>;
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -80,9 +105,10 @@ export function formatReference(prefix: string, year: number, sequence: number):
   return `${prefix}-${year}-${String(sequence).padStart(6, '0')}`;
 }
 
-/** The answer to a stored submission. */
-export function receiptOf(submission: NewSubmission, reference: string): Receipt {
-  return { id: submission.id, reference, status: 'received' };
+/** The answer to a stored submission, with what its kind adds (`extra`'s row: numbers only). */
+export function receiptOf(submission: NewSubmission, reference: string, extra?: Record<string, unknown>): Receipt {
+  const added = Object.fromEntries(Object.entries(extra ?? {}).map(([name, value]) => [name, Number(value)]));
+  return { id: submission.id, reference, status: 'received', ...added };
 }
 
 /** The reference counter's statement (the same in both dialects). Returns the new sequence as `last`. */

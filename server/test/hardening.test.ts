@@ -170,6 +170,8 @@ describe('limits, headers and failures', () => {
       accept: () => Promise.reject(error),
       tally: () => Promise.reject(error),
       list: () => Promise.reject(error),
+      all: () => Promise.reject(error),
+      batch: () => Promise.reject(error),
       ping: () => Promise.reject(error),
       close: () => Promise.resolve(),
     });

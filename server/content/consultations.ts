@@ -1,0 +1,107 @@
+/**
+ * Consultations as the card reads them (`GET /consultations/{id}`) and as the ministry writes them (create
+ * or change, publish the outcome). `participants` is counted: the views kept (one per visitor, see the
+ * `consultation-view` kind in kinds.ts) plus those the ministry took elsewhere (`participantsElsewhere`).
+ */
+import type { FieldError, Schemas } from '../contract.js';
+import type { Store } from '../store/types.js';
+
+export type Consultation = Schemas['Consultation'];
+export type ConsultationInput = Schemas['ConsultationInput'];
+export type OutcomeInput = Schemas['OutcomeInput'];
+export type StanceCounts = Schemas['StanceCounts'];
+
+interface ConsultationRow {
+  id: string;
+  content: string;
+  opens_at: string;
+  closes_at: string;
+  outcome: string | null;
+}
+
+const NONE: StanceCounts = { support: 0, neutral: 0, oppose: 0 };
+
+/** The views kept on each consultation (or on one), by stance. */
+async function viewsBy(store: Store, id?: string): Promise<Map<string, StanceCounts>> {
+  const rows = await store.all<{ consultation_id: string; stance: keyof StanceCounts; n: number | string }>({
+    sql: `SELECT consultation_id, stance, COUNT(*) AS n FROM consultation_views WHERE replaced = 0${id === undefined ? '' : ' AND consultation_id = ?'} GROUP BY consultation_id, stance`,
+    params: id === undefined ? [] : [id],
+  });
+  const counts = new Map<string, StanceCounts>();
+  for (const row of rows) {
+    const of = counts.get(row.consultation_id) ?? { ...NONE };
+    if (row.stance in of) of[row.stance] = Number(row.n);
+    counts.set(row.consultation_id, of);
+  }
+  return counts;
+}
+
+function toPublic(row: ConsultationRow, views: StanceCounts): Consultation {
+  const { participantsElsewhere = 0, ...content } = JSON.parse(row.content) as Omit<ConsultationInput, 'opensAt' | 'closesAt'>;
+  return {
+    id: row.id,
+    ...content,
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    participants: participantsElsewhere + views.support + views.neutral + views.oppose,
+    ...(row.outcome ? { outcome: JSON.parse(row.outcome) as Schemas['Outcome'] } : {}),
+  };
+}
+
+async function row(store: Store, id: string): Promise<ConsultationRow | undefined> {
+  const [found] = await store.all<ConsultationRow>({ sql: 'SELECT id, content, opens_at, closes_at, outcome FROM consultations WHERE id = ?', params: [id] });
+  return found;
+}
+
+export async function consultation(store: Store, id: string): Promise<Consultation | undefined> {
+  const found = await row(store, id);
+  return found && toPublic(found, (await viewsBy(store, id)).get(id) ?? NONE);
+}
+
+/** Every consultation, the latest to open first, with the views kept on it. */
+export async function listConsultations(store: Store): Promise<Schemas['AdminConsultation'][]> {
+  const rows = await store.all<ConsultationRow>({ sql: 'SELECT id, content, opens_at, closes_at, outcome FROM consultations ORDER BY opens_at DESC, id', params: [] });
+  const views = await viewsBy(store);
+  return rows.map((item) => {
+    const counted = views.get(item.id) ?? NONE;
+    return { consultation: toPublic(item, counted), views: counted };
+  });
+}
+
+/** Why a consultation as written cannot be kept, or undefined when it can. */
+export function inputProblem(input: ConsultationInput): FieldError | undefined {
+  if (Date.parse(input.closesAt) <= Date.parse(input.opensAt)) {
+    return { field: 'closesAt', code: 'invalid', message: 'closesAt must be after opensAt.' };
+  }
+  return undefined;
+}
+
+/** Creates or changes a consultation (its views and outcome stay); `when` is the time of the change. */
+export async function putConsultation(store: Store, id: string, input: ConsultationInput, when: Date): Promise<Consultation> {
+  const { opensAt, closesAt, ...content } = input;
+  await store.batch([
+    {
+      sql:
+        'INSERT INTO consultations (id, content, opens_at, closes_at, updated_at) VALUES (?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (id) DO UPDATE SET content = excluded.content, opens_at = excluded.opens_at, closes_at = excluded.closes_at, updated_at = excluded.updated_at',
+      params: [id, JSON.stringify(content), new Date(opensAt).toISOString(), new Date(closesAt).toISOString(), when.toISOString()],
+    },
+  ]);
+  return (await consultation(store, id))!;
+}
+
+export type Published = { consultation: Consultation } | { missing: true } | { notClosed: true };
+
+/**
+ * Publishes (or corrects) the outcome, dated `now`: without `counts`, the views kept now, by stance.
+ * Refused while the consultation is open (views still come in).
+ */
+export async function publishOutcome(store: Store, id: string, input: OutcomeInput, now: Date): Promise<Published> {
+  const found = await row(store, id);
+  if (!found) return { missing: true };
+  if (Date.parse(found.closes_at) > now.getTime()) return { notClosed: true };
+  const counts = input.counts ?? (await viewsBy(store, id)).get(id) ?? NONE;
+  const outcome: Schemas['Outcome'] = { publishedAt: now.toISOString(), ...input, counts };
+  await store.batch([{ sql: 'UPDATE consultations SET outcome = ?, updated_at = ? WHERE id = ?', params: [JSON.stringify(outcome), now.toISOString(), id] }]);
+  return { consultation: (await consultation(store, id))! };
+}

@@ -1,0 +1,67 @@
+/**
+ * The administration of what the elements show (mounted inside routes/admin.ts, behind its token): review
+ * ideas (publish or reject, status, answer), create or change consultations, publish their outcomes.
+ * Bodies are checked against the contract's schemas, like submissions.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { limitFor, type RouteOptions } from '../app.js';
+import type { FieldError } from '../contract.js';
+import { inputProblem, listConsultations, publishOutcome, putConsultation, type ConsultationInput, type OutcomeInput } from '../content/consultations.js';
+import { listIdeas, reviewIdea, type IdeaReview, type ReviewState } from '../content/ideas.js';
+import { isConsultationId } from './consultations.js';
+
+const STATES: readonly ReviewState[] = ['pending', 'published', 'rejected'];
+
+function refuse(reply: FastifyReply, fieldErrors: FieldError[]): FastifyReply {
+  return reply.code(422).send({ message: 'The request does not match the contract.', fieldErrors });
+}
+
+const notFound = (reply: FastifyReply, what: string): FastifyReply => reply.code(404).send({ message: `No such ${what}.` });
+
+export async function adminContentRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
+  const limit = { config: limitFor(config.rateLimit.admin, 'admin') };
+  /** The body checked against a schema: the value, or the answer already sent. */
+  const body = <T>(schema: string, value: unknown, reply: FastifyReply): T | undefined => {
+    const checked = contract.check(schema, value);
+    if (checked.valid) return value as T;
+    void refuse(reply, checked.fieldErrors.length ? checked.fieldErrors : [{ field: '', code: 'invalid', message: 'The body must be a JSON object.' }]);
+    return undefined;
+  };
+
+  app.get<{ Querystring: { state?: string; limit?: string; after?: string } }>('/ideas', limit, async (request, reply) => {
+    const { state, after } = request.query;
+    const errors: FieldError[] = [];
+    if (state !== undefined && !STATES.includes(state as ReviewState)) errors.push({ field: 'state', code: 'invalid', message: `state must be one of ${STATES.join(', ')}.` });
+    const size = request.query.limit === undefined ? 100 : Number(request.query.limit);
+    if (!Number.isInteger(size) || size < 1 || size > 500) errors.push({ field: 'limit', code: 'invalid', message: 'limit must be a whole number from 1 to 500.' });
+    if (after !== undefined && !/^\d{1,18}$/.test(after)) errors.push({ field: 'after', code: 'invalid', message: 'after must be the next cursor of a page.' });
+    if (errors.length) return refuse(reply, errors);
+    return listIdeas(store, { state: state as ReviewState | undefined, after, limit: size });
+  });
+
+  app.patch<{ Params: { id: string } }>('/ideas/:id', limit, async (request, reply) => {
+    const review = body<IdeaReview>('IdeaReview', request.body, reply);
+    if (!review) return reply;
+    return (await reviewIdea(store, request.params.id, review, new Date())) ?? notFound(reply, 'idea');
+  });
+
+  app.get('/consultations', limit, async () => listConsultations(store));
+
+  app.put<{ Params: { id: string } }>('/consultations/:id', limit, async (request, reply) => {
+    if (!isConsultationId(request.params.id)) return refuse(reply, [{ field: 'id', code: 'invalid', message: 'id must be a slug (no spaces, slashes, ? or #), at most 200 characters.' }]);
+    const input = body<ConsultationInput>('ConsultationInput', request.body, reply);
+    if (!input) return reply;
+    const problem = inputProblem(input);
+    if (problem) return refuse(reply, [problem]);
+    return putConsultation(store, request.params.id, input, new Date());
+  });
+
+  app.put<{ Params: { id: string } }>('/consultations/:id/outcome', limit, async (request, reply) => {
+    const input = body<OutcomeInput>('OutcomeInput', request.body, reply);
+    if (!input) return reply;
+    const published = await publishOutcome(store, request.params.id, input, new Date());
+    if ('missing' in published) return notFound(reply, 'consultation');
+    if ('notClosed' in published) return reply.code(409).send({ message: 'The consultation has not closed yet: its outcome can be published once it has.' });
+    return published.consultation;
+  });
+}
