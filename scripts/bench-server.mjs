@@ -4,13 +4,16 @@
 // keep-alive connection, as the elements send them (JSON, Idempotency-Key). About one in ten is a repeat
 // of an envelope already sent: half of those sent again after its answer (a retry), half at the same
 // moment as the first (two tabs). A send that fails for a reason that may pass is tried again with the
-// same envelope, as the outbox does. Then it reads back everything through the admin export and prints
+// same envelope, as the outbox does. Every kind is in the mix: votes, details, feedback, ideas, supports of
+// published ideas and views on an open consultation (the ideas and the consultation are set up through the
+// admin API first). Then it reads back everything through the admin export and prints
 //
 //   throughput, p50/p99 latency, stored, duplicates (must be 0) and lost (must be 0)
 //
 // duplicates: rows beyond the first for one submission (by envelope id, and by a marker in its content,
 // so that a repeat stored under another id would show too); lost: submissions answered 201 (or never
-// answered) that are not stored. Also checks the tally against the votes sent. Exits 1 if anything is off.
+// answered) that are not stored. Also checks the read models against what was sent: each page's tally,
+// each idea's supporters and the consultation's participants. Exits 1 if anything is off.
 //
 // Only 127.0.0.1 is contacted. PostgreSQL is a throwaway cluster (scripts/postgres.mjs) with fsync on.
 import { spawn } from 'node:child_process';
@@ -57,14 +60,20 @@ function request(agent, port, method, path, body, headers = {}) {
   });
 }
 
-/** The n-th submission: a vote, the details after one, or a feedback message; `marker` makes its content unique. */
-function submission(n) {
+const CONSULTATION = 'bench-consultation';
+const IDEA_TOPIC = { code: 'other', label: 'أخرى' };
+
+/** The n-th submission, of every kind in turn; `marker` makes its content unique. `ideas`: published idea ids. */
+function submission(n, ideas) {
   const marker = `bench-${n}`;
   const page = PAGES[n % PAGES.length];
   const base = { id: randomUUID(), page: { url: page, title: 'خدمة', lang: 'ar' }, locale: n % 3 ? 'ar' : 'en', submittedAt: new Date().toISOString(), privacyNotice: '1' };
   const roll = n % 10;
-  if (roll < 5) return { marker, envelope: { ...base, kind: 'page-vote', data: { answer: n % 4 ? 'yes' : 'no', marker } } };
-  if (roll < 7) {
+  if (roll === 7) return { marker, envelope: { ...base, kind: 'idea', data: { title: `فكرة ${marker}`, description: `وصف الفكرة ${marker}`, topic: IDEA_TOPIC } } };
+  if (roll === 8) return { marker, envelope: { ...base, kind: 'idea-support', data: { ideaId: ideas[n % ideas.length], support: true, marker } } };
+  if (roll === 9) return { marker, envelope: { ...base, kind: 'consultation-view', data: { consultationId: CONSULTATION, stance: ['support', 'neutral'][n % 2], marker } } };
+  if (roll < 4) return { marker, envelope: { ...base, kind: 'page-vote', data: { answer: n % 4 ? 'yes' : 'no', marker } } };
+  if (roll < 5) {
     return { marker, envelope: { ...base, kind: 'page-vote-details', data: { answer: 'no', reasons: [{ code: 'outdated', label: 'المعلومات قديمة' }], comment: `تعليق ${marker}` } } };
   }
   return {
@@ -117,12 +126,33 @@ async function startCollector(dialect) {
   return { port, stop, child };
 }
 
+/** Five published ideas and one open consultation, through the admin API; returns the ideas' ids. */
+async function setUp(port) {
+  const agent = new http.Agent({ keepAlive: true });
+  const admin = { authorization: `Bearer ${TOKEN}` };
+  const ids = [];
+  for (let n = 0; n < 5; n += 1) {
+    const envelope = { id: randomUUID(), kind: 'idea', page: { url: PAGES[0], title: 'خدمة', lang: 'ar' }, locale: 'ar', submittedAt: new Date().toISOString(), privacyNotice: '1', data: { title: `فكرة منشورة ${n}`, description: 'وصف', topic: IDEA_TOPIC } };
+    const sent = await request(agent, port, 'POST', '/submissions', JSON.stringify(envelope), { 'idempotency-key': envelope.id });
+    const published = await request(agent, port, 'PATCH', `/admin/ideas/${envelope.id}`, JSON.stringify({ state: 'published' }), admin);
+    if (sent.status !== 201 || published.status !== 200) throw new Error(`setting up idea ${n}: ${sent.status} ${published.status}`);
+    ids.push(envelope.id);
+  }
+  const day = 24 * 60 * 60 * 1000;
+  const consultation = { title: 'استشارة للقياس', opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + day).toISOString() };
+  const put = await request(agent, port, 'PUT', `/admin/consultations/${CONSULTATION}`, JSON.stringify(consultation), admin);
+  if (put.status !== 200) throw new Error(`setting up the consultation: ${put.status} ${put.body}`);
+  agent.destroy();
+  return ids;
+}
+
 async function run(dialect) {
   const collector = await startCollector(dialect);
   try {
+    const ideas = await setUp(collector.port);
     const repeats = Math.round(REQUESTS * REPEAT_SHARE);
     const distinct = REQUESTS - repeats;
-    const items = Array.from({ length: distinct }, (_, n) => submission(n));
+    const items = Array.from({ length: distinct }, (_, n) => submission(n, ideas));
     /**
      * The sends, in order: each submission once; for some, a second copy at the same moment on another
      * connection (two tabs), and for as many others, a copy later, after the first was answered (a retry).
@@ -179,8 +209,9 @@ async function run(dialect) {
     // What the collector kept, through the admin export.
     const agent = new http.Agent({ keepAlive: true });
     const exported = await request(agent, collector.port, 'GET', '/admin/submissions/export?format=json', undefined, { authorization: `Bearer ${TOKEN}` });
-    const rows = JSON.parse(exported.body);
-    const markerOf = (row) => row.data.marker ?? /bench-\d+/.exec(row.data.comment ?? row.data.message ?? '')?.[0];
+    const setUpIds = new Set(ideas);
+    const rows = JSON.parse(exported.body).filter((row) => !setUpIds.has(row.id));
+    const markerOf = (row) => row.data.marker ?? /bench-\d+/.exec(row.data.comment ?? row.data.message ?? row.data.description ?? '')?.[0];
     const byId = new Map();
     const byMarker = new Map();
     for (const row of rows) {
@@ -199,6 +230,14 @@ async function run(dialect) {
       const got = JSON.parse((await request(agent, collector.port, 'GET', `/tally?page=${encodeURIComponent(page)}`)).body);
       if (got.yes !== want.yes || got.total !== want.total) tallyOff += 1;
     }
+    // Each idea's supporters and the consultation's participants, against the supports and views sent.
+    const published = JSON.parse((await request(agent, collector.port, 'GET', '/ideas?limit=50')).body).items;
+    const supportsOff = ideas.filter((id) => {
+      const want = items.filter((item) => item.envelope.kind === 'idea-support' && item.envelope.data.ideaId === id).length;
+      return published.find((idea) => idea.id === id)?.supports !== want;
+    }).length;
+    const views = items.filter((item) => item.envelope.kind === 'consultation-view').length;
+    const participants = JSON.parse((await request(agent, collector.port, 'GET', `/consultations/${CONSULTATION}`)).body).participants;
     agent.destroy();
 
     const sorted = [...latencies].sort((a, b) => a - b);
@@ -219,12 +258,17 @@ async function run(dialect) {
       lost,
       referencesUnique: references.size === rows.length,
       tallyOff,
+      supportsOff,
+      participantsOff: participants !== views,
+      kinds: Object.fromEntries([...new Set(items.map((item) => item.envelope.kind))].map((kind) => [kind, items.filter((item) => item.envelope.kind === kind).length])),
     };
     console.log(
       `${dialect.padEnd(8)} requests=${result.requests} (distinct ${result.distinct}, repeats ${result.repeats}) clients=${CLIENTS} ` +
         `time=${result.seconds}s throughput=${result.throughput} req/s p50=${result.p50} ms p99=${result.p99} ms ` +
         `statuses=${JSON.stringify(result.statuses)} retries=${retries} stored=${result.stored} duplicates=${duplicates} lost=${lost} ` +
-        `references ${result.referencesUnique ? 'unique' : 'NOT UNIQUE'}, tally ${tallyOff === 0 ? 'exact' : `off on ${tallyOff} pages`}`,
+        `references ${result.referencesUnique ? 'unique' : 'NOT UNIQUE'}, tally ${tallyOff === 0 ? 'exact' : `off on ${tallyOff} pages`}, ` +
+        `supporters ${supportsOff === 0 ? 'exact' : `off on ${supportsOff} ideas`}, participants ${result.participantsOff ? `OFF (${participants} for ${views} views)` : 'exact'}` +
+        `\n         kinds ${JSON.stringify(result.kinds)}`,
     );
     return result;
   } finally {
@@ -234,7 +278,7 @@ async function run(dialect) {
 
 const results = [];
 for (const dialect of dialects) results.push(await run(dialect));
-const bad = results.filter((r) => r.duplicates !== 0 || r.lost !== 0 || r.stored !== r.distinct || !r.referencesUnique || r.tallyOff !== 0);
+const bad = results.filter((r) => r.duplicates !== 0 || r.lost !== 0 || r.stored !== r.distinct || !r.referencesUnique || r.tallyOff !== 0 || r.supportsOff !== 0 || r.participantsOff);
 if (bad.length) {
   console.error(`FAILED: ${bad.map((r) => r.dialect).join(', ')}`);
   process.exitCode = 1;

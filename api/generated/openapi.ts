@@ -282,7 +282,7 @@ export interface components {
          */
         Uuid: string;
         /**
-         * @description What was submitted. EXTENSION POINT: a kind is added here, in `Submission` and with its schemas.
+         * @description What was submitted. A kind is added here, in `Submission` and with its schemas.
          * @enum {string}
          */
         Kind: "page-vote" | "page-vote-details" | "feedback" | "idea" | "idea-support" | "consultation-view";
@@ -327,7 +327,7 @@ export interface components {
             };
         };
         /**
-         * @description An envelope whose `data` matches its `kind`. EXTENSION POINT: one line per kind in `oneOf` and in
+         * @description An envelope whose `data` matches its `kind`. One line per kind in `oneOf` and in
          *     `mapping`.
          */
         Submission: components["schemas"]["PageVoteSubmission"] | components["schemas"]["PageVoteDetailsSubmission"] | components["schemas"]["FeedbackSubmission"] | components["schemas"]["IdeaSubmission"] | components["schemas"]["IdeaSupportSubmission"] | components["schemas"]["ConsultationViewSubmission"];

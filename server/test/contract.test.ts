@@ -16,6 +16,11 @@ import { HONEYPOT_NAME } from '../../src/core/spam-guard.js';
 import { allLocales } from '../../src/generated/locale-codes.js';
 import { channels, defaultTypes, type Rules, type Values } from '../../src/feedback/model.js';
 import { toPayload } from '../../src/feedback/validate.js';
+import { LEVELS, STANCES, parseConsultation } from '../../src/consultation-card/model.js';
+import { parsePage } from '../../src/idea-box/ideas.js';
+import { DESCRIPTION_MAX, STATUSES, TITLE_MAX, defaultTopics, emptyValues } from '../../src/idea-box/model.js';
+import { toPayload as ideaPayload } from '../../src/idea-box/validate.js';
+import { seedDemo } from '../seed.js';
 import { MAX_REASONS, defaultReasons, reasonLabel } from '../../src/page-poll/reasons.js';
 import { loadOpenApi } from '../contract.js';
 import { KINDS } from '../kinds.js';
@@ -110,6 +115,15 @@ describe('api/openapi.yaml', () => {
     assert.equal(schemas.PageVoteDetailsData.properties.reasons.maxItems, MAX_REASONS);
     assert.equal(HONEYPOT_FIELD, HONEYPOT_NAME);
   });
+
+  it("agrees with the idea box's and the card's constants: statuses, stances, levels, the form's limits within the contract's", () => {
+    assert.deepEqual(schemas.IdeaStatus.enum, [...STATUSES]);
+    assert.deepEqual(schemas.Stance.enum, [...STANCES]);
+    assert.deepEqual(schemas.ParticipationLevel.enum, [...LEVELS]);
+    assert.ok(schemas.IdeaData.properties.title.maxLength >= TITLE_MAX);
+    assert.ok(schemas.IdeaData.properties.description.maxLength >= DESCRIPTION_MAX);
+    assert.ok(schemas.IdeaPage.properties.items.maxItems >= 50, 'the idea box asks for pages of up to 50');
+  });
 });
 
 describe("envelopes built by the elements' own code", () => {
@@ -155,6 +169,83 @@ describe("envelopes built by the elements' own code", () => {
           }
         }
       }
+    }
+  });
+});
+
+describe("envelopes built by the idea box's own code", () => {
+  it('idea, from the form\'s toPayload over every default topic, contact modes and both languages', () => {
+    const variants = [
+      {},
+      { name: 'Sara' },
+      { email: 'sara@example.sa', channel: 'email', consent: true },
+      { mobile: '05 0123 4567', channel: 'sms', consent: true },
+      { title: 'x'.repeat(TITLE_MAX), description: 'y'.repeat(DESCRIPTION_MAX) },
+    ];
+    for (const locale of ['ar', 'en'] as const) {
+      for (const topic of defaultTopics()) {
+        for (const mode of ['optional', 'required', 'hidden'] as const) {
+          for (const variant of variants) {
+            const values = { ...emptyValues(), title: '  Evening hours  ', description: ' Open until 9 pm. ', topic: topic.code, ...variant };
+            const data = ideaPayload(values, defaultTopics(), mode, locale);
+            const sent = createEnvelope({ kind: 'idea', data, locale, privacyNotice: '1', doc: page('https://www.example.gov.sa/ar/ideas', locale) });
+            assertValid('Submission', sent, `idea ${topic.code} ${mode} ${JSON.stringify(variant)} in ${locale}`);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe("what the collector serves, read by the elements' own parsers", () => {
+  let t: TestApp;
+  before(async () => {
+    t = await openTestApp('sqlite');
+    // The card resolves links against the page (document.baseURI); here, a page of the ministry's site.
+    (globalThis as { document?: unknown }).document = { baseURI: 'https://www.example.gov.sa/ar/consultations' };
+    await seedDemo(t.store, contract(), ['https://www.example.gov.sa/ar/e-participation']);
+  });
+  after(async () => {
+    delete (globalThis as { document?: unknown }).document;
+    await t.close();
+  });
+
+  it('every published idea, page by page, as the idea box reads it (nothing dropped as malformed)', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const response = await t.app.inject({ url: `/ideas?sort=supported&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}` });
+      const body = response.json();
+      assertValid('IdeaPage', body, 'GET /ideas');
+      const parsed = parsePage(body);
+      assert.ok(parsed, 'the idea box reads the page');
+      assert.deepEqual(parsed.items.map((idea) => idea.id), body.items.map((idea: { id: string }) => idea.id));
+      for (const [n, idea] of parsed.items.entries()) {
+        assert.equal(idea.supports, body.items[n].supports);
+        assert.equal(idea.status, body.items[n].status);
+        assert.equal(idea.topic?.code, body.items[n].topic?.code);
+        assert.equal(idea.answer?.text, body.items[n].answer?.text);
+      }
+      seen.push(...parsed.items.map((idea) => idea.id));
+      cursor = parsed.next;
+    } while (cursor);
+    assert.equal(seen.length, new Set(seen).size);
+    assert.ok(seen.length >= 7, `${seen.length} ideas`);
+  });
+
+  it('each sample consultation as the card reads it: dates, level, documents, participants, outcome', async () => {
+    for (const id of ['municipal-fees-regulation', 'shaded-walkways', 'building-permit-journey']) {
+      const body = (await t.app.inject({ url: `/consultations/${id}` })).json();
+      assertValid('Consultation', body, `GET /consultations/${id}`);
+      const card = parseConsultation(body);
+      assert.ok(card, `the card reads ${id}`);
+      assert.equal(card.id, id);
+      assert.equal(card.opensAt, Date.parse(body.opensAt));
+      assert.equal(card.closesAt, Date.parse(body.closesAt));
+      assert.equal(card.level, body.level);
+      assert.equal(card.participants, body.participants);
+      assert.equal(card.documents.length, body.documents?.length ?? 0);
+      assert.deepEqual(card.outcome?.counts, body.outcome?.counts);
     }
   });
 });

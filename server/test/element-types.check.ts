@@ -8,6 +8,8 @@ import type { Locale } from '../../src/core/locale.js';
 import type { FieldError } from '../../src/core/transport.js';
 import type { Answer } from '../../src/page-poll/reasons.js';
 import type { Tally } from '../../src/page-poll/tally.js';
+import type { ConsultationJson, Level, Stance } from '../../src/consultation-card/model.js';
+import type { Status as IdeaStatus } from '../../src/idea-box/model.js';
 import type { components } from '../../api/generated/openapi.js';
 
 type S = components['schemas'];
@@ -32,4 +34,10 @@ export type Checks = [
   Expect<Equal<keyof FieldError, keyof S['FieldError']>>,
   // The feedback contact's channel codes.
   Expect<Equal<NonNullable<S['FeedbackContact']['channel']>, 'email' | 'phone' | 'sms'>>,
+  // What the collector serves for a consultation, the card's own JSON type holds.
+  Expect<Assignable<S['Consultation'], ConsultationJson>>,
+  Expect<Equal<Level, S['ParticipationLevel']>>,
+  Expect<Equal<Stance, S['Stance']>>,
+  // The idea statuses the idea box names are the contract's.
+  Expect<Equal<IdeaStatus, S['IdeaStatus']>>,
 ];

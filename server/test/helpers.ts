@@ -108,12 +108,16 @@ export async function openTestApp(dialect: Dialect, overrides: Partial<Config> =
   };
 }
 
-type Kind = 'page-vote' | 'page-vote-details' | 'feedback';
+export type Kind = 'page-vote' | 'page-vote-details' | 'feedback' | 'idea' | 'idea-support' | 'consultation-view';
 
 const DATA: Record<Kind, Record<string, unknown>> = {
   'page-vote': { answer: 'yes' },
   'page-vote-details': { answer: 'no', reasons: [{ code: 'outdated', label: 'The information was incomplete or out of date' }], comment: '' },
   feedback: { type: { code: 'complaint', label: 'Complaint' }, message: 'The permit form rejects my plot number.' },
+  idea: { title: 'Evening hours at service centres', description: 'Open the service centres until 9 pm two days a week.', topic: { code: 'other', label: 'Other' } },
+  // These two name an idea and a consultation that must exist (and be published, or open) to be stored.
+  'idea-support': { ideaId: 'idea-1', support: true },
+  'consultation-view': { consultationId: 'consultation-1', stance: 'support' },
 };
 
 /** An envelope as the elements send it; `data` replaces the kind's sample data. */

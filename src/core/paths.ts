@@ -30,6 +30,10 @@
  * made); a 2xx answer to a support may give the idea's new count as `supports`.
  *
  * A repeated `Idempotency-Key` must return the first answer and store nothing new.
+ *
+ * For a backend team, the same contract with a JSON Schema for every body, status, header and example is
+ * api/openapi.yaml; the reference collector (server/) implements it, and its tests check this table's
+ * shapes against it.
  */
 
 function below(endpoint: string, path: string): string {
