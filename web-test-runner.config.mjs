@@ -5,7 +5,7 @@ import { devEndpointMiddleware } from './tools/dev-endpoint.mjs';
 import { findChrome, CHROME_ARGS } from './tools/chrome.mjs';
 import { countReporter } from './tools/count-reporter.mjs';
 import { moduleFaultsMiddleware } from './test/server/module-faults.mjs';
-import { sentEnvelopesMiddleware } from './test/server/sent-envelopes.mjs';
+import { sentEnvelopesRecorder } from './test/server/sent-envelopes.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) throw new Error('No Chromium found. Install one (apt-get install chromium) or set CHROME_PATH.');
@@ -16,8 +16,8 @@ export default {
   // One page at a time: a page in a background tab gets no animation frames, and tests wait for frames.
   concurrency: 1,
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
-  // sentEnvelopesMiddleware records what the elements send, for the contract test (server/test/contract.test.ts).
-  middleware: [moduleFaultsMiddleware(), sentEnvelopesMiddleware(), devEndpointMiddleware()],
+  // What the elements send is recorded for the contract test (server/test/contract.test.ts).
+  middleware: [moduleFaultsMiddleware(), devEndpointMiddleware({ onSubmission: sentEnvelopesRecorder() })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: CHROME_ARGS },

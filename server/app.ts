@@ -80,7 +80,8 @@ export async function buildApp({ config, store, contract = new Contract(), logge
     // `__proto__` and `constructor.prototype` in a body are refused (400), not parsed.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    routerOptions: { ignoreTrailingSlash: true },
+    // Ids in paths may be as long as the contract allows (200 characters; an Arabic slug is 6 bytes each, encoded).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
   };
   const app = Fastify(options);
 

@@ -97,6 +97,12 @@ export class Contract {
     return { valid: false, fieldErrors: fieldErrorsOf(this.submission.errors ?? [], body) };
   }
 
+  /** Checks a request body against a named schema, with the same rule on stored text as submissions. */
+  checkBody(name: string, value: unknown): Checked {
+    const wellFormed = stringProblems(value);
+    return wellFormed.length > 0 ? { valid: false, fieldErrors: wellFormed } : this.check(name, value);
+  }
+
   /** Checks any value against a named schema (for tests). */
   check(name: string, value: unknown): Checked {
     const validate = this.validator(name);

@@ -14,6 +14,7 @@
  * to start if the contract has a kind with no entry here, or this file one the contract lacks.
  */
 import { contactColumns } from './contact-columns.js';
+import { utc } from './time.js';
 import type { Contract, Schemas } from './contract.js';
 import type { NewSubmission, Requirement, Statement } from './store/types.js';
 
@@ -113,12 +114,13 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
     // more than LATE_VIEW_MS after closing, and no outcome is out yet (which would have counted without it).
     requires: ({ data, receivedAt, submittedAt }) => {
       const now = receivedAt.toISOString();
+      const sent = utc(submittedAt) ?? now;
       return {
         statement: {
           sql:
             'SELECT 1 AS found FROM consultations WHERE id = ? AND opens_at <= ? AND ' +
-            '(closes_at > ? OR (closes_at > ? AND closes_at > ? AND outcome IS NULL))',
-          params: [String(data.consultationId), now, now, new Date(submittedAt).toISOString(), new Date(receivedAt.getTime() - LATE_VIEW_MS).toISOString()],
+            '(closes_at > ? OR (opens_at <= ? AND closes_at > ? AND closes_at > ? AND outcome IS NULL))',
+          params: [String(data.consultationId), now, now, sent, sent, new Date(receivedAt.getTime() - LATE_VIEW_MS).toISOString()],
         },
         fieldError: { field: 'consultationId', code: 'invalid', message: 'consultationId names no consultation open for views.' },
       };

@@ -71,7 +71,11 @@ function tallyOf(space, page) {
 }
 
 /** Returns a Node-style handler `(req, res) => Promise<boolean>`: true when it answered the request. */
-export function createDevEndpoint({ seed } = {}) {
+/**
+ * `seed(spaceOf)` prepares spaces; `onSubmission({ space, from, body })` hears every body POSTed to a
+ * space's `submissions`, as read (the tests record them for the contract test).
+ */
+export function createDevEndpoint({ seed, onSubmission } = {}) {
   const spaces = new Map();
   const spaceOf = (name) => {
     if (!spaces.has(name)) spaces.set(name, newSpace(name));
@@ -103,6 +107,7 @@ export function createDevEndpoint({ seed } = {}) {
     } catch {
       return send(res, 413, { message: 'body too large' }), true;
     }
+    if (route === 'submissions' && req.method === 'POST') onSubmission?.({ space: name, from: req.headers.referer, body });
     let json;
     try {
       json = body ? JSON.parse(body) : undefined;

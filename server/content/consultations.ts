@@ -5,6 +5,7 @@
  */
 import type { FieldError, Schemas } from '../contract.js';
 import type { Store } from '../store/types.js';
+import { utc } from '../time.js';
 
 export type Consultation = Schemas['Consultation'];
 export type ConsultationInput = Schemas['ConsultationInput'];
@@ -70,7 +71,10 @@ export async function listConsultations(store: Store): Promise<Schemas['AdminCon
 
 /** Why a consultation as written cannot be kept, or undefined when it can. */
 export function inputProblem(input: ConsultationInput): FieldError | undefined {
-  if (Date.parse(input.closesAt) <= Date.parse(input.opensAt)) {
+  for (const field of ['opensAt', 'closesAt'] as const) {
+    if (utc(input[field]) === undefined) return { field, code: 'invalid', message: `${field} is not a time this collector can keep.` };
+  }
+  if (utc(input.closesAt)! <= utc(input.opensAt)!) {
     return { field: 'closesAt', code: 'invalid', message: 'closesAt must be after opensAt.' };
   }
   return undefined;
@@ -84,7 +88,7 @@ export async function putConsultation(store: Store, id: string, input: Consultat
       sql:
         'INSERT INTO consultations (id, content, opens_at, closes_at, updated_at) VALUES (?, ?, ?, ?, ?) ' +
         'ON CONFLICT (id) DO UPDATE SET content = excluded.content, opens_at = excluded.opens_at, closes_at = excluded.closes_at, updated_at = excluded.updated_at',
-      params: [id, JSON.stringify(content), new Date(opensAt).toISOString(), new Date(closesAt).toISOString(), when.toISOString()],
+      params: [id, JSON.stringify(content), utc(opensAt)!, utc(closesAt)!, when.toISOString()],
     },
   ]);
   return (await consultation(store, id))!;

@@ -5,6 +5,7 @@
  */
 import type { Schemas } from '../contract.js';
 import type { Store } from '../store/types.js';
+import { utc } from '../time.js';
 
 export type Idea = Schemas['Idea'];
 export type AdminIdea = Schemas['AdminIdea'];
@@ -62,6 +63,11 @@ function adminIdea(row: IdeaRow): AdminIdea {
   return { ...publicIdea(row), reference: row.reference ?? null, state: row.state, receivedAt: row.received_at };
 }
 
+/** An id as the contract's `IdeaId` allows it (and a database can hold). */
+export function isIdeaId(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= 1 && value.length <= 200 && /\S/.test(value) && !value.includes('\u0000') && value.isWellFormed();
+}
+
 // ------------------------------------------------------------------------------------------ the public list
 
 export type Sort = 'supported' | 'newest';
@@ -91,12 +97,15 @@ export function readCursor(text: string, sort: Sort): CursorKey | undefined {
     return undefined;
   }
   if (!Array.isArray(key)) return undefined;
+  // Only what this collector writes: a count the column can hold, a stored time, an id it could store.
+  const count = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 2_147_483_647;
+  const time = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value);
   if (sort === 'supported') {
     const [supports, at, id] = key as unknown[];
-    return key.length === 3 && Number.isSafeInteger(supports) && typeof at === 'string' && typeof id === 'string' ? [supports as number, at, id] : undefined;
+    return key.length === 3 && count(supports) && time(at) && isIdeaId(id) ? [supports, at, id] : undefined;
   }
   const [at, id] = key as unknown[];
-  return key.length === 2 && typeof at === 'string' && typeof id === 'string' ? [at, id] : undefined;
+  return key.length === 2 && time(at) && isIdeaId(id) ? [at, id] : undefined;
 }
 
 /**
@@ -191,8 +200,8 @@ export function seededIdea(idea: Idea & { publishedAt: string }): { sql: string;
       idea.topic?.code ?? null,
       idea.topic?.label ?? null,
       idea.supports,
-      idea.publishedAt,
-      idea.publishedAt,
+      utc(idea.publishedAt) ?? idea.publishedAt,
+      utc(idea.publishedAt) ?? idea.publishedAt,
       idea.answer?.text ?? null,
       idea.answer?.at ?? null,
       idea.answer?.from ?? null,

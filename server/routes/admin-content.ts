@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { limitFor, type RouteOptions } from '../app.js';
 import type { FieldError } from '../contract.js';
 import { inputProblem, listConsultations, publishOutcome, putConsultation, type ConsultationInput, type OutcomeInput } from '../content/consultations.js';
-import { listIdeas, reviewIdea, type IdeaReview, type ReviewState } from '../content/ideas.js';
+import { isIdeaId, listIdeas, reviewIdea, type IdeaReview, type ReviewState } from '../content/ideas.js';
 import { isConsultationId } from './consultations.js';
 
 const STATES: readonly ReviewState[] = ['pending', 'published', 'rejected'];
@@ -22,7 +22,7 @@ export async function adminContentRoutes(app: FastifyInstance, { config, store, 
   const limit = { config: limitFor(config.rateLimit.admin, 'admin') };
   /** The body checked against a schema: the value, or the answer already sent. */
   const body = <T>(schema: string, value: unknown, reply: FastifyReply): T | undefined => {
-    const checked = contract.check(schema, value);
+    const checked = contract.checkBody(schema, value);
     if (checked.valid) return value as T;
     void refuse(reply, checked.fieldErrors.length ? checked.fieldErrors : [{ field: '', code: 'invalid', message: 'The body must be a JSON object.' }]);
     return undefined;
@@ -40,6 +40,7 @@ export async function adminContentRoutes(app: FastifyInstance, { config, store, 
   });
 
   app.patch<{ Params: { id: string } }>('/ideas/:id', limit, async (request, reply) => {
+    if (!isIdeaId(request.params.id)) return notFound(reply, 'idea');
     const review = body<IdeaReview>('IdeaReview', request.body, reply);
     if (!review) return reply;
     return (await reviewIdea(store, request.params.id, review, new Date())) ?? notFound(reply, 'idea');
@@ -57,6 +58,7 @@ export async function adminContentRoutes(app: FastifyInstance, { config, store, 
   });
 
   app.put<{ Params: { id: string } }>('/consultations/:id/outcome', limit, async (request, reply) => {
+    if (!isConsultationId(request.params.id)) return notFound(reply, 'consultation');
     const input = body<OutcomeInput>('OutcomeInput', request.body, reply);
     if (!input) return reply;
     const published = await publishOutcome(store, request.params.id, input, new Date());

@@ -8,7 +8,7 @@ import { limitFor, type RouteOptions } from '../app.js';
 import { consultation } from '../content/consultations.js';
 
 /** An id as the contract's `ConsultationId` allows it. */
-export const isConsultationId = (id: string): boolean => id.length <= 200 && /^[^/?#\s]+$/.test(id);
+export const isConsultationId = (id: string): boolean => id.length <= 200 && /^[^/?#\s\u0000]+$/.test(id) && id.isWellFormed();
 
 export async function consultationRoutes(app: FastifyInstance, { config, store }: RouteOptions): Promise<void> {
   app.get<{ Params: { id: string } }>('/consultations/:id', { config: limitFor(config.rateLimit.reads, 'reads') }, async (request, reply) => {
