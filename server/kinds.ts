@@ -99,14 +99,39 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
       statement: { sql: "SELECT 1 AS found FROM ideas WHERE id = ? AND state = 'published'", params: [String(data.ideaId)] },
       fieldError: { field: 'ideaId', code: 'invalid', message: 'ideaId names no published idea.' },
     }),
-    project: ({ data }) => {
-      const step = data.support === true ? 1 : -1;
-      return [{ sql: 'UPDATE ideas SET supports = CASE WHEN supports + ? < 0 THEN 0 ELSE supports + ? END WHERE id = ?', params: [step, step, String(data.ideaId)] }];
+    project: ({ id, data }) => {
+      const idea = String(data.ideaId);
+      // First the idea's row, unchanged: on PostgreSQL this locks it, so that changes of one idea's support
+      // are stored one after the other (each reads what the one before wrote).
+      const statements: Statement[] = [{ sql: 'UPDATE ideas SET supports = supports WHERE id = ?', params: [idea] }];
+      if (data.support === true) {
+        // Counted unless a taking back that names it came first.
+        const takenBack = 'EXISTS (SELECT 1 FROM idea_supports WHERE withdraws = ? AND idea_id = ?)';
+        statements.push(
+          { sql: `UPDATE ideas SET supports = supports + 1 WHERE id = ? AND NOT ${takenBack}`, params: [idea, id, idea] },
+          { sql: `INSERT INTO idea_supports (id, idea_id, withdrawn) VALUES (?, ?, CASE WHEN ${takenBack} THEN 1 ELSE 0 END)`, params: [id, idea, id, idea] },
+        );
+      } else {
+        // Takes back only the support it names: given for this idea, and not taken back before.
+        const support = String(data.withdraws);
+        statements.push(
+          {
+            sql:
+              'UPDATE ideas SET supports = CASE WHEN supports > 0 THEN supports - 1 ELSE 0 END WHERE id = ? AND ' +
+              'EXISTS (SELECT 1 FROM idea_supports WHERE id = ? AND idea_id = ? AND withdraws IS NULL AND withdrawn = 0)',
+            params: [idea, support, idea],
+          },
+          { sql: 'UPDATE idea_supports SET withdrawn = 1 WHERE id = ? AND idea_id = ? AND withdraws IS NULL', params: [support, idea] },
+          { sql: 'INSERT INTO idea_supports (id, idea_id, withdraws) VALUES (?, ?, ?)', params: [id, idea, support] },
+        );
+      }
+      return statements;
     },
     extra: ({ data }) => ({ sql: 'SELECT supports FROM ideas WHERE id = ?', params: [String(data.ideaId)] }),
     columns: [
       { header: 'ideaId', value: (data) => data.ideaId },
       { header: 'support', value: (data) => (data.support === true ? 'yes' : 'no') },
+      { header: 'withdraws', value: (data) => data.withdraws },
     ],
   },
   'consultation-view': {
@@ -125,21 +150,13 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
         fieldError: { field: 'consultationId', code: 'invalid', message: 'consultationId names no consultation open for views.' },
       };
     },
-    project: ({ id, data }) => {
-      const consultation = String(data.consultationId);
-      const replaces = typeof data.replaces === 'string' ? data.replaces : null;
-      const statements: Statement[] = [
-        {
-          // Replaced already when its replacement arrived first (an outbox sends late).
-          sql:
-            'INSERT INTO consultation_views (id, consultation_id, stance, replaces, replaced) VALUES (?, ?, ?, ?, ' +
-            'CASE WHEN EXISTS (SELECT 1 FROM consultation_views WHERE replaces = ? AND consultation_id = ?) THEN 1 ELSE 0 END)',
-          params: [id, consultation, String(data.stance), replaces, id, consultation],
-        },
-      ];
-      if (replaces) statements.push({ sql: 'UPDATE consultation_views SET replaced = 1 WHERE id = ? AND consultation_id = ?', params: [replaces, consultation] });
-      return statements;
-    },
+    // Whether a view still counts (another names it in `replaces`) is decided when reading (content/consultations.ts).
+    project: ({ id, data }) => [
+      {
+        sql: 'INSERT INTO consultation_views (id, consultation_id, stance, replaces) VALUES (?, ?, ?, ?)',
+        params: [id, String(data.consultationId), String(data.stance), typeof data.replaces === 'string' ? data.replaces : null],
+      },
+    ],
     columns: [
       { header: 'consultationId', value: (data) => data.consultationId },
       { header: 'stance', value: (data) => data.stance },

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { sampleConsultations, sampleIdeas } from '../tools/demo-samples.mjs';
+import { consultation } from './content/consultations.js';
 import { seededIdea } from './content/ideas.js';
 import type { Contract } from './contract.js';
 import { statementsFor } from './kinds.js';
@@ -74,7 +75,9 @@ export async function seedDemo(store: Store, contract: Contract, pages: readonly
   ];
   await store.batch(statements);
 
-  const open = consultations.find((item) => Date.parse(item.opensAt) <= at.getTime() && at.getTime() < Date.parse(item.closesAt));
+  // As stored: seeded at an earlier start, their dates are that start's.
+  const kept = await Promise.all(consultations.map((item) => consultation(store, item.id)));
+  const open = kept.find((item) => item && Date.parse(item.opensAt) <= at.getTime() && at.getTime() < Date.parse(item.closesAt));
   for (const page of pages) {
     // 38 answers, 29 of them yes: enough for the tally to show (it hides below 10 by default).
     for (let n = 0; n < 38; n += 1) await submit(seedId('vote', page, n), 'page-vote', page, n % 3 ? 'ar' : 'en', { answer: n < 29 ? 'yes' : 'no' });

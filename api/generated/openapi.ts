@@ -469,13 +469,18 @@ export interface components {
             kind: "idea-support";
         });
         /**
-         * @description `data` of `idea-support`. `support: true` adds one supporter, `false` takes one back (never below 0).
-         *     The idea must be published (else 422 on `ideaId`). The element keeps one support per idea per browser;
-         *     the collector cannot tell browsers apart, and relies on the rate limit against abuse.
+         * @description `data` of `idea-support`. `support: true` adds one supporter. `support: false` takes back the support
+         *     that `withdraws` names (the envelope id of the same browser's `support: true` for this idea): only a
+         *     support given, for this idea, not already taken back, so that nobody can take back supports they did
+         *     not give; if the withdrawal arrives first (an outbox sends late), the support it names is never
+         *     counted. The idea must be published (else 422 on `ideaId`). The element keeps one support per idea
+         *     per browser; the collector cannot tell browsers apart, and relies on the rate limit against a script
+         *     that supports many times.
          */
         IdeaSupportData: {
             ideaId: components["schemas"]["IdeaId"];
             support: boolean;
+            withdraws?: components["schemas"]["Uuid"];
         } & {
             [key: string]: unknown;
         };
@@ -678,10 +683,14 @@ export interface components {
          * @enum {string}
          */
         IdeaReviewState: "pending" | "published" | "rejected";
+        /**
+         * @description What changes. A new `status` without an `answer` keeps the answer's text but no longer shows it as
+         *     that change (`from`/`to` go); `answer: null` removes the answer.
+         */
         IdeaReview: {
             state?: components["schemas"]["IdeaReviewState"];
             status?: components["schemas"]["IdeaStatus"];
-            answer?: string;
+            answer?: string | null;
         };
         AdminIdea: {
             id: components["schemas"]["IdeaId"];
@@ -889,7 +898,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page (`items` may be empty). */
+            /**
+             * @description One page (`items` may be empty). It stays under 60 KB (the elements read 64 KB at most): when
+             *     `limit` ideas would not fit, fewer come, with `next`.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -172,7 +172,8 @@ function changes(view) {
   if (state && state !== idea.state) change.state = state;
   if (form.elements.status.value !== idea.status) change.status = form.elements.status.value;
   const answer = form.elements.answer.value;
-  if (answer.trim() !== (idea.answer?.text ?? '')) change.answer = answer;
+  // Emptied: the answer is removed (null); the collector refuses a blank one.
+  if (answer.trim() !== (idea.answer?.text ?? '')) change.answer = answer.trim() ? answer : null;
   return change;
 }
 
@@ -180,7 +181,7 @@ function savedText(change, idea) {
   const parts = [];
   if (change.state) parts.push(STATE_NAMES[idea.state]?.toLowerCase() ?? idea.state);
   if (change.status) parts.push(`status ${STATUS_NAMES[idea.status] ?? idea.status}`);
-  if (change.answer !== undefined) parts.push('answer saved');
+  if (change.answer !== undefined) parts.push(change.answer === null ? 'answer removed' : 'answer saved');
   return `Saved “${idea.title}”: ${parts.join(', ')}.`;
 }
 

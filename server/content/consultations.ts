@@ -22,10 +22,25 @@ interface ConsultationRow {
 
 const NONE: StanceCounts = { support: 0, neutral: 0, oppose: 0 };
 
+/** A consultation as served stays within this many bytes of JSON: the card reads 64 KB at most. */
+export const CONSULTATION_BYTES = 60 * 1024;
+
+/** Refused when what the card would read is larger than it reads. */
+const TOO_LARGE: FieldError = { field: '', code: 'too-long', message: `The consultation as served would be larger than ${CONSULTATION_BYTES} bytes, more than the card reads.` };
+
+/** Whether the row, as served with any count of participants, fits what the card reads. */
+function fits(item: ConsultationRow): boolean {
+  return Buffer.byteLength(JSON.stringify(toPublic(item, { support: 2 ** 31, neutral: 0, oppose: 0 }))) <= CONSULTATION_BYTES;
+}
+
 /** The views kept on each consultation (or on one), by stance. */
 async function viewsBy(store: Store, id?: string): Promise<Map<string, StanceCounts>> {
   const rows = await store.all<{ consultation_id: string; stance: keyof StanceCounts; n: number | string }>({
-    sql: `SELECT consultation_id, stance, COUNT(*) AS n FROM consultation_views WHERE replaced = 0${id === undefined ? '' : ' AND consultation_id = ?'} GROUP BY consultation_id, stance`,
+    // A view is kept unless a later one of the same consultation names it in `replaces`.
+    sql:
+      'SELECT consultation_id, stance, COUNT(*) AS n FROM consultation_views AS kept WHERE NOT EXISTS ' +
+      '(SELECT 1 FROM consultation_views AS later WHERE later.replaces = kept.id AND later.consultation_id = kept.consultation_id)' +
+      `${id === undefined ? '' : ' AND consultation_id = ?'} GROUP BY consultation_id, stance`,
     params: id === undefined ? [] : [id],
   });
   const counts = new Map<string, StanceCounts>();
@@ -81,8 +96,10 @@ export function inputProblem(input: ConsultationInput): FieldError | undefined {
 }
 
 /** Creates or changes a consultation (its views and outcome stay); `when` is the time of the change. */
-export async function putConsultation(store: Store, id: string, input: ConsultationInput, when: Date): Promise<Consultation> {
+export async function putConsultation(store: Store, id: string, input: ConsultationInput, when: Date): Promise<{ consultation: Consultation } | { refused: FieldError }> {
   const { opensAt, closesAt, ...content } = input;
+  const outcome = (await row(store, id))?.outcome ?? null;
+  if (!fits({ id, content: JSON.stringify(content), opens_at: utc(opensAt)!, closes_at: utc(closesAt)!, outcome })) return { refused: TOO_LARGE };
   await store.batch([
     {
       sql:
@@ -91,10 +108,10 @@ export async function putConsultation(store: Store, id: string, input: Consultat
       params: [id, JSON.stringify(content), utc(opensAt)!, utc(closesAt)!, when.toISOString()],
     },
   ]);
-  return (await consultation(store, id))!;
+  return { consultation: (await consultation(store, id))! };
 }
 
-export type Published = { consultation: Consultation } | { missing: true } | { notClosed: true };
+export type Published = { consultation: Consultation } | { missing: true } | { notClosed: true } | { refused: FieldError };
 
 /**
  * Publishes (or corrects) the outcome, dated `now`: without `counts`, the views kept now, by stance.
@@ -106,6 +123,7 @@ export async function publishOutcome(store: Store, id: string, input: OutcomeInp
   if (Date.parse(found.closes_at) > now.getTime()) return { notClosed: true };
   const counts = input.counts ?? (await viewsBy(store, id)).get(id) ?? NONE;
   const outcome: Schemas['Outcome'] = { publishedAt: now.toISOString(), ...input, counts };
+  if (!fits({ ...found, outcome: JSON.stringify(outcome) })) return { refused: TOO_LARGE };
   await store.batch([{ sql: 'UPDATE consultations SET outcome = ?, updated_at = ? WHERE id = ?', params: [JSON.stringify(outcome), now.toISOString(), id] }]);
   return { consultation: (await consultation(store, id))! };
 }

@@ -72,6 +72,9 @@ export function isIdeaId(value: unknown): value is string {
 
 export type Sort = 'supported' | 'newest';
 
+/** A page's ideas stay within this many bytes of JSON: the elements read 64 KB at most. */
+export const PAGE_BYTES = 60 * 1024;
+
 export interface IdeaQuery {
   sort: Sort;
   limit: number;
@@ -130,8 +133,15 @@ export async function ideasPage(store: Store, query: IdeaQuery): Promise<Schemas
     sql: `SELECT ${COLUMNS} FROM ideas WHERE ${paged.join(' AND ')} ORDER BY ${order} LIMIT ?`,
     params: [...pagedParams, query.limit + 1],
   });
-  const more = rows.length > query.limit;
-  const page = more ? rows.slice(0, query.limit) : rows;
+  // No more than fits the bytes an element reads (always at least one idea; one is at most about 21 KB).
+  const page: IdeaRow[] = [];
+  let bytes = 0;
+  for (const row of rows.slice(0, query.limit)) {
+    bytes += Buffer.byteLength(JSON.stringify(publicIdea(row))) + 1;
+    if (page.length > 0 && bytes > PAGE_BYTES) break;
+    page.push(row);
+  }
+  const more = rows.length > page.length;
   const last = page.at(-1);
   const next = more && last ? writeCursor(supported ? [Number(last.supports), last.published_at!, last.id] : [last.published_at!, last.id]) : undefined;
   return { items: page.map(publicIdea), ...(next ? { next } : {}), total: Number(n) };
@@ -173,10 +183,11 @@ export async function reviewIdea(store: Store, id: string, review: IdeaReview, n
   const status = review.status ?? row.status;
   const publishedAt = row.published_at ?? (state === 'published' ? now.toISOString() : null);
   const changed = review.status !== undefined && review.status !== row.status;
-  const answer: [string | null, string | null, string | null, string | null] =
-    review.answer !== undefined
-      ? [review.answer.trim(), now.toISOString(), changed ? row.status : null, changed ? status : null]
-      : [row.answer_text, row.answer_at, row.answer_from, row.answer_to];
+  let answer: [string | null, string | null, string | null, string | null];
+  if (review.answer === null) answer = [null, null, null, null];
+  else if (review.answer !== undefined) answer = [review.answer.trim(), now.toISOString(), changed ? row.status : null, changed ? status : null];
+  // A later change of status is not the one the answer made: the answer no longer says "from … to …".
+  else answer = [row.answer_text, row.answer_at, changed ? null : row.answer_from, changed ? null : row.answer_to];
   await store.batch([
     {
       sql: 'UPDATE ideas SET state = ?, status = ?, published_at = ?, answer_text = ?, answer_at = ?, answer_from = ?, answer_to = ? WHERE id = ?',

@@ -54,7 +54,8 @@ export async function adminContentRoutes(app: FastifyInstance, { config, store, 
     if (!input) return reply;
     const problem = inputProblem(input);
     if (problem) return refuse(reply, [problem]);
-    return putConsultation(store, request.params.id, input, new Date());
+    const written = await putConsultation(store, request.params.id, input, new Date());
+    return 'refused' in written ? refuse(reply, [written.refused]) : written.consultation;
   });
 
   app.put<{ Params: { id: string } }>('/consultations/:id/outcome', limit, async (request, reply) => {
@@ -63,6 +64,7 @@ export async function adminContentRoutes(app: FastifyInstance, { config, store, 
     if (!input) return reply;
     const published = await publishOutcome(store, request.params.id, input, new Date());
     if ('missing' in published) return notFound(reply, 'consultation');
+    if ('refused' in published) return refuse(reply, [published.refused]);
     if ('notClosed' in published) return reply.code(409).send({ message: 'The consultation has not closed yet: its outcome can be published once it has.' });
     return published.consultation;
   });

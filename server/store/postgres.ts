@@ -109,26 +109,21 @@ export class PostgresStore implements Store {
       let broken = false;
       try {
         await client.query('BEGIN');
-        if (s.requires) {
-          const found = await client.query(numbered(s.requires.statement.sql), [...s.requires.statement.params]);
-          if (found.rowCount === 0) {
-            // A repeat of a submission stored before still gets its first answer, whatever holds now.
-            const before = await client.query<{ answer: string }>('SELECT answer FROM submissions WHERE id = $1', [s.id]);
-            await client.query('ROLLBACK');
-            if (before.rows[0]) return { receipt: JSON.parse(before.rows[0].answer) as Receipt, replayed: true };
-            throw new RefusedError([s.requires.fieldError]);
-          }
-        }
         const inserted = await client.query(
           `INSERT INTO submissions (id, kind, page_url, page_title, page_lang, locale, submitted_at, received_at, privacy_notice, client, data)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING seq`,
           [s.id, s.kind, s.page.url, s.page.title, s.page.lang, s.locale, s.submittedAt, s.receivedAt.toISOString(), s.privacyNotice, s.client, JSON.stringify(s.data)],
         );
         if (inserted.rowCount === 0) {
-          // Stored before (or just now by a concurrent request, which we waited for): its first answer.
+          // Stored before (or just now by a concurrent request, which we waited for): its first answer,
+          // whatever holds now (an idea unpublished since, a consultation closed since).
           const before = await client.query<{ answer: string }>('SELECT answer FROM submissions WHERE id = $1', [s.id]);
           await client.query('COMMIT');
           return { receipt: JSON.parse(before.rows[0]!.answer) as Receipt, replayed: true };
+        }
+        // Checked once this id is ours, so that a repeat racing its first copy gets the first answer above.
+        if (s.requires && (await client.query(numbered(s.requires.statement.sql), [...s.requires.statement.params])).rowCount === 0) {
+          throw new RefusedError([s.requires.fieldError]); // rolled back below: nothing stored
         }
         const year = s.receivedAt.getUTCFullYear();
         const { last } = (await client.query<{ last: string }>(numbered(NEXT_REFERENCE), [s.prefix, year])).rows[0]!;

@@ -167,19 +167,29 @@ describe('the ideas to review, in Chromium', () => {
       await waitForText(status, `Saved “${SCRIPT_TITLE}”: status In progress.`);
       assert.deepEqual(patches.at(-1), { status: 'in-progress' });
 
-      // An answer cannot be emptied: the collector's field error shows next to the form, as text.
-      await card.getByLabel('Answer').fill('   ');
+      // An answer the collector cannot keep (a lone surrogate, made in the page: the protocol to the browser
+      // is UTF-8 and would replace it): its field error shows next to the form, as text.
+      const lone = (box: HTMLTextAreaElement | SVGElement | HTMLElement): boolean => (box as HTMLTextAreaElement).value === `${String.fromCharCode(0xd800)} x`;
+      await card.getByLabel('Answer').evaluate((box) => ((box as HTMLTextAreaElement).value = `${String.fromCharCode(0xd800)} x`));
       await card.getByRole('button', { name: /^Save/ }).click();
       await waitForText(status, `“${SCRIPT_TITLE}” was not saved: see the errors next to its form.`);
-      assert.deepEqual(patches.at(-1), { answer: '   ' });
+      assert.deepEqual(patches.at(-1), { answer: '\uD800 x' });
       const error = card.locator('.errors li');
       assert.equal(await error.count(), 1);
       assert.match((await error.textContent())!, /answer/);
       const answerBox = card.getByLabel('Answer');
       assert.equal(await answerBox.getAttribute('aria-invalid'), 'true');
       assert.equal(await answerBox.getAttribute('aria-describedby'), await error.getAttribute('id'));
-      assert.equal(await answerBox.inputValue(), '   ', 'what was typed is kept');
+      assert.ok(await answerBox.evaluate(lone), 'what was typed is kept');
       assert.equal((await definitionList(page, SCRIPT_TITLE)).Status, 'In progress', 'the idea as it was');
+
+      // Emptying the answer removes it, publicly too.
+      await answerBox.fill('   ');
+      await card.getByRole('button', { name: /^Save/ }).click();
+      await waitForText(status, `Saved “${SCRIPT_TITLE}”: answer removed.`);
+      assert.deepEqual(patches.at(-1), { answer: null });
+      const withoutAnswer = (await t.app.inject({ url: '/ep/ideas?sort=newest' })).json() as { items: { title: string; answer?: unknown }[] };
+      assert.equal(withoutAnswer.items.find((idea) => idea.title === SCRIPT_TITLE)?.answer, undefined);
 
       // Show more: the next page, the keyboard carried on to its first idea.
       await page.getByRole('button', { name: 'Show more' }).click();

@@ -256,13 +256,36 @@ for (const dialect of DIALECTS) {
         assert.ok(write.statusCode === 200 || write.statusCode === 422, `status ${write.statusCode}: ${write.body}`);
       });
 
-      it('takes a leap-second date-time the contract allows without failing (200, or 422 on opensAt)', async () => {
+      it('takes a leap-second date-time the contract allows, as the millisecond before it', async () => {
         const body = { title: 'Leap', opensAt: '2016-12-31T23:59:60Z', closesAt: '2099-01-01T00:00:00Z' };
         assert.ok(contract().check('ConsultationInput', body).valid, 'the contract takes it');
-        const response = await put(t, fresh('leap'), body);
-        assert.ok(response.statusCode === 200 || response.statusCode === 422, `status ${response.statusCode}: ${response.body}`);
-        if (response.statusCode === 422) assert.deepEqual(fieldsOf(response.json()), ['opensAt']);
-        else valid('Consultation', response.json());
+        const written = (await put(t, fresh('leap'), body)).json<Consultation>();
+        valid('Consultation', written);
+        assert.equal(written.opensAt, '2016-12-31T23:59:59.999Z');
+      });
+
+      it('refuses a time past the year 9999 in UTC on that field (422), not as out of order', async () => {
+        const response = await put(t, fresh('far'), { title: 'Far', opensAt: at(-DAY), closesAt: '9999-12-31T23:00:00-02:00' });
+        assert.equal(response.statusCode, 422, response.body);
+        assert.deepEqual(fieldsOf(response.json()), ['closesAt']);
+        assert.match(response.json().fieldErrors[0].message, /closesAt is not a time/);
+      });
+
+      it('refuses a consultation or an outcome larger than the card reads (422 too-long), keeping what was there', async () => {
+        // Bodies within the 64 KB body limit, whose consultation as served would pass 60 KB.
+        const long = { en: 'w'.repeat(8000), ar: 'ع'.repeat(3800) };
+        const big = await put(t, fresh('big'), { title: long, summary: long, department: long, platform: long, ...OPEN });
+        assert.equal(big.statusCode, 422, big.body);
+        assert.deepEqual(big.json().fieldErrors.map((error: FieldError) => [error.field, error.code]), [['', 'too-long']]);
+
+        const id = fresh('outcome-big');
+        await written(t, id, { title: long, summary: long, opensAt: at(-2 * DAY), closesAt: at(-DAY) });
+        const longer = { en: 'w'.repeat(10_000), ar: 'ع'.repeat(10_000) };
+        const outcomeBig = await outcome(t, id, { heard: longer, decided: longer });
+        assert.equal(outcomeBig.statusCode, 422, outcomeBig.body);
+        assert.equal((await read(t, id)).outcome, undefined, 'no outcome was kept');
+        const fits = await outcome(t, id, { heard: 'Most supported it.' });
+        assert.equal(fits.statusCode, 200, fits.body);
       });
 
       it('changes a consultation when written again, keeping its views and its outcome', async () => {

@@ -6,6 +6,7 @@
  * refused query); script kept as text. Every body asserted on is also checked against its contract schema.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Schemas } from '../contract.js';
 import { DIALECTS, auth, contract, envelope, openTestApp, post, storedCount, type TestApp } from './helpers.js';
@@ -90,19 +91,36 @@ async function adminIdeas(t: TestApp, query = ''): Promise<AdminIdea[]> {
   return list.items;
 }
 
-function support(t: TestApp, ideaId: string, supported = true, overrides: Record<string, unknown> = {}) {
-  return post(t.app, envelope('idea-support', { ideaId, support: supported }, overrides));
+/** Supports an idea, or (with `withdraws`, the envelope id of a support) takes that support back. */
+function support(t: TestApp, ideaId: string, supported = true, overrides: Record<string, unknown> = {}, withdraws?: string) {
+  const data = supported ? { ideaId, support: true } : { ideaId, support: false, withdraws: withdraws ?? randomUUID() };
+  return post(t.app, envelope('idea-support', data, overrides));
 }
 
-/** Supports (or takes back) with a new envelope, answering the count the receipt gives. */
-async function supportCount(t: TestApp, ideaId: string, supported = true): Promise<number> {
-  const response = await support(t, ideaId, supported);
+/** The count a 201 receipt gives, checked against the contract. */
+function countOf(response: Awaited<ReturnType<typeof post>>): number {
   assert.equal(response.statusCode, 201, response.body);
   const receipt = response.json<Receipt>();
   valid('Receipt', receipt);
   assert.match(receipt.reference, new RegExp(`^IS-${year}-\\d{6}$`));
   assert.equal(typeof receipt.supports, 'number');
   return receipt.supports!;
+}
+
+/** Supports with a new envelope: the count the receipt gives, and the support's envelope id. */
+async function given(t: TestApp, ideaId: string): Promise<{ count: number; id: string }> {
+  const sent = envelope('idea-support', { ideaId, support: true });
+  return { count: countOf(await post(t.app, sent)), id: String(sent.id) };
+}
+
+/** Supports with a new envelope, answering the count the receipt gives. */
+async function supportCount(t: TestApp, ideaId: string): Promise<number> {
+  return (await given(t, ideaId)).count;
+}
+
+/** Takes back the support `withdraws` names, answering the count the receipt gives. */
+async function withdrawCount(t: TestApp, ideaId: string, withdraws: string): Promise<number> {
+  return countOf(await support(t, ideaId, false, {}, withdraws));
 }
 
 /** The idea as GET /ideas shows it (walking every page), or undefined when it is not public. */
@@ -202,6 +220,20 @@ for (const dialect of DIALECTS) {
 
         const both = await reviewed(t, id, { state: 'published', status: 'implemented', answer: 'Done in 2027.' });
         assert.deepEqual([both.answer?.from, both.answer?.to, both.answer?.text], ['accepted', 'implemented', 'Done in 2027.']);
+
+        // A later status alone is not the change the answer made: the answer keeps its text, not "from … to …".
+        const later = await reviewed(t, id, { status: 'not-adopted' });
+        assert.deepEqual(later.answer, { text: 'Done in 2027.', at: both.answer!.at });
+        assert.deepEqual((await publicIdea(t, id))?.answer, later.answer);
+      });
+
+      it('removes an answer given by mistake (answer: null), publicly too', async () => {
+        const id = await publishedIdea(t);
+        await reviewed(t, id, { status: 'accepted', answer: 'Written on the wrong idea.' });
+        const removed = await reviewed(t, id, { answer: null });
+        assert.equal(removed.answer, undefined);
+        assert.equal(removed.status, 'accepted', 'the status stays');
+        assert.equal((await publicIdea(t, id))?.answer, undefined);
       });
 
       it('answers 404 for an idea it does not have', async () => {
@@ -288,21 +320,70 @@ for (const dialect of DIALECTS) {
     });
 
     describe('idea-support', () => {
-      it('answers 201 with the new count; false takes one back', async () => {
+      it('answers 201 with the new count; a taking back of a support given takes it back', async () => {
         const id = await publishedIdea(t);
         assert.equal(await supportCount(t, id), 1);
-        assert.equal(await supportCount(t, id), 2);
+        const second = await given(t, id);
+        assert.equal(second.count, 2);
         assert.equal(await supportCount(t, id), 3);
-        assert.equal(await supportCount(t, id, false), 2);
+        assert.equal(await withdrawCount(t, id, second.id), 2);
         assert.equal((await publicIdea(t, id))?.supports, 2, 'GET /ideas has the count');
+        // Given again (a new support), and taken back again.
+        const again = await given(t, id);
+        assert.equal(again.count, 3);
+        assert.equal(await withdrawCount(t, id, again.id), 2);
       });
 
-      it('never takes the count below 0', async () => {
+      it('takes back only a support that was given, for this idea, once: nobody can take back supports they did not give', async () => {
         const id = await publishedIdea(t);
-        assert.equal(await supportCount(t, id, false), 0);
-        assert.equal(await supportCount(t, id, false), 0);
-        assert.equal(await supportCount(t, id), 1);
+        const other = await publishedIdea(t);
+        const mine = await given(t, id);
+        const theirs = await given(t, other);
+        assert.equal(await supportCount(t, id), 2);
+        // Naming no support ever given, a support of another idea, or one of this idea's takings back.
+        assert.equal(await withdrawCount(t, id, randomUUID()), 2);
+        assert.equal(await withdrawCount(t, id, theirs.id), 2);
+        const takingBack = envelope('idea-support', { ideaId: id, support: false, withdraws: mine.id });
+        assert.equal(countOf(await post(t.app, takingBack)), 1);
+        assert.equal(await withdrawCount(t, id, String(takingBack.id)), 1);
+        // The same support taken back a second time (another envelope): nothing more.
+        assert.equal(await withdrawCount(t, id, mine.id), 1);
+        assert.equal((await publicIdea(t, other))?.supports, 1, "the other idea's support stays");
+        // Many takings back from a stranger leave every support given in place.
+        for (let n = 0; n < 5; n += 1) assert.equal(await withdrawCount(t, id, randomUUID()), 1);
         assert.equal((await publicIdea(t, id))?.supports, 1);
+      });
+
+      it('refuses a taking back that names no support (422 on withdraws), storing nothing', async () => {
+        const id = await publishedIdea(t);
+        await supportCount(t, id);
+        const count = await storedCount(t);
+        const response = await post(t.app, envelope('idea-support', { ideaId: id, support: false }));
+        assert.equal(response.statusCode, 422, response.body);
+        assert.deepEqual(response.json().fieldErrors.map((error: { field: string; code: string }) => [error.field, error.code]), [['withdraws', 'required']]);
+        assert.equal(await storedCount(t), count);
+        assert.equal((await publicIdea(t, id))?.supports, 1);
+      });
+
+      it('never counts a support whose taking back arrived first (an outbox sends late), in either order', async () => {
+        const id = await publishedIdea(t);
+        const late = envelope('idea-support', { ideaId: id, support: true });
+        assert.equal(await withdrawCount(t, id, String(late.id)), 0, 'nothing to take back yet');
+        assert.equal(countOf(await post(t.app, late)), 0, 'the support arrives already taken back');
+        assert.equal(await supportCount(t, id), 1, 'a support of its own still counts');
+        assert.equal((await publicIdea(t, id))?.supports, 1);
+      });
+
+      it('keeps the count right when supports and their takings back arrive together', async () => {
+        const id = await publishedIdea(t);
+        const pairs = Array.from({ length: 15 }, () => {
+          const given = envelope('idea-support', { ideaId: id, support: true });
+          return [given, envelope('idea-support', { ideaId: id, support: false, withdraws: given.id })];
+        });
+        const kept = Array.from({ length: 5 }, () => envelope('idea-support', { ideaId: id, support: true }));
+        const answers = await Promise.all([...pairs.flat(), ...kept].map((sent) => post(t.app, sent)));
+        assert.ok(answers.every((response) => response.statusCode === 201), answers.map((response) => response.body).join());
+        assert.equal((await publicIdea(t, id))?.supports, 5, 'only the supports not taken back');
       });
 
       it('answers a repeat with the first answer and does not count it again', async () => {
@@ -359,7 +440,7 @@ for (const dialect of DIALECTS) {
         for (const ideaId of ['no-such-idea', pending, rejected]) {
           for (const supported of [true, false]) {
             const count = await storedCount(t);
-            const response = await support(t, ideaId, supported);
+            const response = await support(t, ideaId, supported, {}, randomUUID());
             assert.equal(response.statusCode, 422, response.body);
             valid('ValidationError', response.json());
             assert.deepEqual(response.json().fieldErrors, [{ field: 'ideaId', code: 'invalid', message: 'ideaId names no published idea.' }]);
@@ -449,6 +530,34 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(none, { items: [], total: 0 });
       });
     }
+
+    it('keeps a page within what an element reads: fewer ideas than asked, with next, when they would not fit', async () => {
+      // Ten ideas at the form's limits (Arabic, two bytes a letter), each with a long answer: about 7 KB each.
+      const big: string[] = [];
+      for (let n = 0; n < 10; n += 1) {
+        const id = `big-${n}`;
+        big.push(id);
+        await t.store.batch([
+          {
+            sql:
+              "INSERT INTO ideas (id, state, title, description, topic_code, topic_label, supports, received_at, published_at, answer_text, answer_at) VALUES (?, 'published', ?, ?, 'big', 'Big', 1000, ?, ?, ?, ?)",
+            params: [id, 'ع'.repeat(120), 'ف'.repeat(2000), new Date(base).toISOString(), new Date(base).toISOString(), 'ج'.repeat(1500), new Date(base).toISOString()],
+          },
+        ]);
+      }
+      try {
+        const first = await t.app.inject({ url: '/ideas?topic=big&limit=10' });
+        assert.ok(first.rawPayload.length <= 60 * 1024 + 100, `${first.rawPayload.length} bytes`);
+        const page = first.json<IdeaPage>();
+        assert.ok(page.items.length >= 1 && page.items.length < 10, `${page.items.length} ideas`);
+        assert.equal(typeof page.next, 'string', 'the rest on the next page');
+        const { ideas, pages } = await everyIdea(t, 'supported', 10, '&topic=big');
+        assert.deepEqual(ideas.map((idea) => idea.id).sort(), [...big].sort(), 'each once, none lost');
+        for (const each of pages) assert.ok(Buffer.byteLength(JSON.stringify(each)) <= 60 * 1024 + 100);
+      } finally {
+        await t.store.batch([{ sql: "DELETE FROM ideas WHERE topic_code = 'big'", params: [] }]);
+      }
+    });
 
     it('gives 10 by default, by supporters', async () => {
       const page = await ideasPage(t);

@@ -25,6 +25,17 @@ CREATE TABLE ideas (
 CREATE INDEX ideas_newest ON ideas (state, published_at, id);
 CREATE INDEX ideas_supported ON ideas (state, supports, published_at, id);
 
+-- Kept by the `idea-support` kind: each support given (`withdraws` null) and each taking back (`withdraws`
+-- names the support). A support is counted in `ideas.supports` unless it is taken back; a taking back
+-- that arrives first means the support it names is never counted.
+CREATE TABLE idea_supports (
+  id        TEXT PRIMARY KEY,                    -- the envelope id
+  idea_id   TEXT NOT NULL,
+  withdraws TEXT,                                -- for a taking back: the support's envelope id
+  withdrawn INTEGER NOT NULL DEFAULT 0           -- for a support: taken back (1) or not (0)
+);
+CREATE INDEX idea_supports_withdraws ON idea_supports (withdraws);
+
 -- Written by the administration. `content` is the consultation as written (JSON: title, summary,
 -- department, level, documents, url, platform, participantsElsewhere); its dates are columns of their own.
 CREATE TABLE consultations (
@@ -36,14 +47,14 @@ CREATE TABLE consultations (
   updated_at TEXT NOT NULL
 );
 
--- Kept by the `consultation-view` kind: every view, under its envelope id. A view named by another's
--- `replaces` is `replaced` (whichever of the two arrived first); only the others are counted.
+-- Kept by the `consultation-view` kind: every view, under its envelope id. A view that another names in
+-- its `replaces` (in the same consultation) is not counted, whichever of the two arrived first: this is
+-- decided when reading, so two views stored at the same moment cannot both count.
 CREATE TABLE consultation_views (
   id              TEXT PRIMARY KEY,
   consultation_id TEXT NOT NULL,
   stance          TEXT NOT NULL,
-  replaces        TEXT,
-  replaced        INTEGER NOT NULL DEFAULT 0
+  replaces        TEXT
 );
-CREATE INDEX consultation_views_kept ON consultation_views (consultation_id, replaced, stance);
-CREATE INDEX consultation_views_replaces ON consultation_views (replaces);
+CREATE INDEX consultation_views_of ON consultation_views (consultation_id, stance);
+CREATE INDEX consultation_views_replaces ON consultation_views (replaces, consultation_id);
