@@ -63,13 +63,20 @@ function request(agent, port, method, path, body, headers = {}) {
 const CONSULTATION = 'bench-consultation';
 const IDEA_TOPIC = { code: 'other', label: 'أخرى' };
 
-/** The n-th submission, of every kind in turn; `marker` makes its content unique. `ideas`: published idea ids. */
-function submission(n, ideas) {
+/**
+ * The n-th submission, of every kind in turn; `marker` makes its content unique. `ideas`: published idea
+ * ids; `earlier`: the submissions made before it (every other support takes back the one ten before).
+ */
+function submission(n, ideas, earlier) {
   const marker = `bench-${n}`;
   const page = PAGES[n % PAGES.length];
   const base = { id: randomUUID(), page: { url: page, title: 'خدمة', lang: 'ar' }, locale: n % 3 ? 'ar' : 'en', submittedAt: new Date().toISOString(), privacyNotice: '1' };
   const roll = n % 10;
   if (roll === 7) return { marker, envelope: { ...base, kind: 'idea', data: { title: `فكرة ${marker}`, description: `وصف الفكرة ${marker}`, topic: IDEA_TOPIC } } };
+  if (roll === 8 && n % 20 === 18 && earlier[n - 10]?.envelope.data.support === true) {
+    const given = earlier[n - 10].envelope;
+    return { marker, envelope: { ...base, kind: 'idea-support', data: { ideaId: given.data.ideaId, support: false, withdraws: given.id, marker } } };
+  }
   if (roll === 8) return { marker, envelope: { ...base, kind: 'idea-support', data: { ideaId: ideas[n % ideas.length], support: true, marker } } };
   if (roll === 9) return { marker, envelope: { ...base, kind: 'consultation-view', data: { consultationId: CONSULTATION, stance: ['support', 'neutral'][n % 2], marker } } };
   if (roll < 4) return { marker, envelope: { ...base, kind: 'page-vote', data: { answer: n % 4 ? 'yes' : 'no', marker } } };
@@ -152,7 +159,8 @@ async function run(dialect) {
     const ideas = await setUp(collector.port);
     const repeats = Math.round(REQUESTS * REPEAT_SHARE);
     const distinct = REQUESTS - repeats;
-    const items = Array.from({ length: distinct }, (_, n) => submission(n, ideas));
+    const items = [];
+    for (let n = 0; n < distinct; n += 1) items.push(submission(n, ideas, items));
     /**
      * The sends, in order: each submission once; for some, a second copy at the same moment on another
      * connection (two tabs), and for as many others, a copy later, after the first was answered (a retry).
@@ -230,10 +238,13 @@ async function run(dialect) {
       const got = JSON.parse((await request(agent, collector.port, 'GET', `/tally?page=${encodeURIComponent(page)}`)).body);
       if (got.yes !== want.yes || got.total !== want.total) tallyOff += 1;
     }
-    // Each idea's supporters and the consultation's participants, against the supports and views sent.
+    // Each idea's supporters (the supports sent that no taking back names, whatever their order of arrival)
+    // and the consultation's participants, against what was sent.
     const published = JSON.parse((await request(agent, collector.port, 'GET', '/ideas?limit=50')).body).items;
+    const supportsOf = (id) => items.filter((item) => item.envelope.kind === 'idea-support' && item.envelope.data.ideaId === id);
+    const takenBack = new Set(items.map((item) => item.envelope.data.withdraws).filter(Boolean));
     const supportsOff = ideas.filter((id) => {
-      const want = items.filter((item) => item.envelope.kind === 'idea-support' && item.envelope.data.ideaId === id).length;
+      const want = supportsOf(id).filter((item) => item.envelope.data.support === true && !takenBack.has(item.envelope.id)).length;
       return published.find((idea) => idea.id === id)?.supports !== want;
     }).length;
     const views = items.filter((item) => item.envelope.kind === 'consultation-view').length;
@@ -261,6 +272,7 @@ async function run(dialect) {
       supportsOff,
       participantsOff: participants !== views,
       kinds: Object.fromEntries([...new Set(items.map((item) => item.envelope.kind))].map((kind) => [kind, items.filter((item) => item.envelope.kind === kind).length])),
+      takingsBack: takenBack.size,
     };
     console.log(
       `${dialect.padEnd(8)} requests=${result.requests} (distinct ${result.distinct}, repeats ${result.repeats}) clients=${CLIENTS} ` +
@@ -268,7 +280,7 @@ async function run(dialect) {
         `statuses=${JSON.stringify(result.statuses)} retries=${retries} stored=${result.stored} duplicates=${duplicates} lost=${lost} ` +
         `references ${result.referencesUnique ? 'unique' : 'NOT UNIQUE'}, tally ${tallyOff === 0 ? 'exact' : `off on ${tallyOff} pages`}, ` +
         `supporters ${supportsOff === 0 ? 'exact' : `off on ${supportsOff} ideas`}, participants ${result.participantsOff ? `OFF (${participants} for ${views} views)` : 'exact'}` +
-        `\n         kinds ${JSON.stringify(result.kinds)}`,
+        `\n         kinds ${JSON.stringify(result.kinds)} (of the supports, ${result.takingsBack} take one back)`,
     );
     return result;
   } finally {
