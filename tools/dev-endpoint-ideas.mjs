@@ -7,7 +7,11 @@
 //   A space named `demo` (the demo page's) starts with sample ideas, some answered, on several topics.
 //
 // An `idea` is kept for review, not published (as a ministry would); an `idea-support` moves the count of the
-// published idea it names by one (`support: false` back), and the answer gives the new count as `supports`.
+// published idea it names by one, and the answer gives the new count as `supports`. A withdrawal
+// (`support: false`) names the envelope id of the support it takes back (`withdraws`): it moves the count
+// back only when that support is of the same idea, was stored, and was not withdrawn yet; else it is still
+// accepted (the real collector refuses malformed data; this one stays lenient) but moves nothing. A
+// withdrawal that arrives before the support it names (from an outbox) means that support is never counted.
 // Both are stored once per envelope id by dev-endpoint.mjs (its idempotency), so a repeat moves nothing.
 
 import { sampleIdeas } from './demo-samples.mjs';
@@ -53,11 +57,32 @@ export function ideasPage(space, params) {
   return { items: matching.slice(offset, end), ...(end < matching.length ? { next: `o${end}` } : {}), total: matching.length };
 }
 
-/** What an accepted submission adds to the answer: for a support, the idea's new count. */
+/**
+ * What an accepted submission adds to the answer: for a support, the idea's new count. Per space, the
+ * supports counted and not withdrawn (envelope id → idea id), and the withdrawals that came before the
+ * support they name (envelope id of that support → idea id).
+ */
 export function acceptIdeas(space, envelope) {
   if (envelope.kind !== 'idea-support') return {};
   const idea = ideasOf(space).find((candidate) => candidate.id === envelope.data?.ideaId);
   if (!idea) return {};
-  idea.supports = Math.max(0, (idea.supports ?? 0) + (envelope.data.support === false ? -1 : 1));
+  space.supports ??= new Map();
+  space.early ??= new Map();
+  let step = 0;
+  const named = envelope.data.withdraws;
+  if (envelope.data.support !== false) {
+    if (space.early.get(envelope.id) === idea.id) {
+      space.early.delete(envelope.id); // withdrawn before it arrived: never counted
+    } else {
+      space.supports.set(envelope.id, idea.id);
+      step = 1;
+    }
+  } else if (typeof named === 'string' && space.supports.get(named) === idea.id) {
+    space.supports.delete(named);
+    step = -1;
+  } else if (typeof named === 'string' && !space.stored.has(named)) {
+    space.early.set(named, idea.id); // the support it names has not arrived (yet)
+  }
+  idea.supports = Math.max(0, (idea.supports ?? 0) + step);
   return { supports: idea.supports };
 }

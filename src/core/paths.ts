@@ -26,8 +26,9 @@
  * in 64 KB (the transport reads no more).
  *
  * ep-idea-box submits kind `idea` (`{ title, description, topic: { code, label }, contact?, consent? }`) and kind
- * `idea-support` (`{ ideaId, support: true or false }`: one change of this browser's support, sent as it is
- * made); a 2xx answer to a support may give the idea's new count as `supports`.
+ * `idea-support` (`{ ideaId, support: true }`, or `{ ideaId, support: false, withdraws }` naming the envelope id
+ * of the support it takes back: one change of this browser's support, sent as it is made); a 2xx answer to a
+ * support may give the idea's new count as `supports`.
  *
  * A repeated `Idempotency-Key` must return the first answer and store nothing new.
  *

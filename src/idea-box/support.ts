@@ -1,8 +1,10 @@
 /**
  * Supporting ideas: one support per idea per browser, remembered; a toggle whose count moves at once and
  * moves back, with a message, when the collector refuses or cannot be reached. Each press is one
- * `idea-support` submission, `{ ideaId, support: true | false }`, so the collector stores each change once
- * (its envelope id); pressing again after a failure resends the same envelope. A change saved on the device
+ * `idea-support` submission, so the collector stores each change once (its envelope id): a support,
+ * `{ ideaId, support: true }`, whose envelope id is remembered as it is sent (forgotten if it does not go
+ * through), and a withdrawal, `{ ideaId, support: false, withdraws }`, naming that id (the collector takes
+ * back only a support it has). Pressing again after a failure resends the same envelope. A change saved on the device
  * by the outbox keeps the count moved and the note says so; a later refusal or drop moves it back.
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
@@ -10,7 +12,7 @@ import type { Announcer } from '../core/announcer.js';
 import { resolveEndpoint } from '../core/config.js';
 import type { DeliveryNote } from '../core/delivery-note.js';
 import type { Envelope } from '../core/envelope.js';
-import type { EpErrorEvent, EpOutboxDropEvent, EpSuccessEvent } from '../core/events.js';
+import type { EpErrorEvent, EpOutboxDropEvent, EpSubmitEvent, EpSuccessEvent } from '../core/events.js';
 import { renderedLocale } from '../core/language-sync.js';
 import { failureMessage } from '../core/messages.js';
 import type { FailureReason } from '../core/transport.js';
@@ -23,8 +25,8 @@ type Change = Envelope<Record<string, unknown>>;
 
 export class Supports implements ReactiveController {
   private endpoint?: string | undefined;
-  /** The ideas this browser supports. */
-  private on = new Set<string>();
+  /** The ideas this browser supports, with the envelope id of each support ('' while it is on its way). */
+  private on = new Map<string, string>();
   /** Ideas whose change is being sent: another press waits for it. */
   private readonly busy = new Set<string>();
   /** The change that failed last, by idea: pressing again for the same change resends its envelope. */
@@ -47,7 +49,7 @@ export class Supports implements ReactiveController {
   ) {
     host.addController(this);
     // On the element itself, for as long as it lives: the outbox reports there while it is in the page.
-    for (const type of ['ep-success', 'ep-error', 'ep-outbox-drop']) host.addEventListener(type, this.onLater as EventListener);
+    for (const type of ['ep-submit', 'ep-success', 'ep-error', 'ep-outbox-drop']) host.addEventListener(type, this.onLater as EventListener);
   }
 
   hostUpdate(): void {
@@ -63,16 +65,21 @@ export class Supports implements ReactiveController {
 
   async toggle(id: string): Promise<void> {
     if (this.busy.has(id) || !this.endpoint) return;
-    const on = !this.on.has(id);
+    // The support a press withdraws; none: it supports.
+    const support = this.on.get(id);
+    const on = !support;
     const retry = this.failed.get(id);
     this.busy.add(id);
     this.failed.delete(id);
     this.problems.delete(id);
-    this.move(id, on);
+    this.move(id, on ? '' : undefined);
     let result: { envelope?: Change | undefined; outcome: { type: string; reason?: FailureReason } };
     try {
       const { submit } = await this.submitter();
-      result = await submit(this.host, retry?.data.support === on ? retry : { kind: 'idea-support', data: { ideaId: id, support: on } });
+      result = await submit(
+        this.host,
+        retry?.data.support === on ? retry : { kind: 'idea-support', data: { ideaId: id, support: on, ...(!on && { withdraws: support }) } },
+      );
     } catch {
       // The transport could not be downloaded: as unreachable.
       result = { outcome: { type: 'failed', reason: 'network' } };
@@ -84,19 +91,21 @@ export class Supports implements ReactiveController {
       this.waiting.add(envelope.id);
       this.delivery.queued(envelope.id);
     } else {
-      this.move(id, !on);
+      this.move(id, on ? undefined : support);
       if (outcome.type === 'failed' && envelope) this.failed.set(id, envelope);
       // A cancelled send (ep-submit) is the page's choice: nothing to tell.
       if (outcome.type === 'failed' || outcome.type === 'rejected') this.tell(id, on, outcome.reason);
     }
   }
 
-  /** Marks the idea supported or not, here and in storage, and moves its count. */
-  private move(id: string, on: boolean): void {
-    const step = on ? 1 : -1;
-    if (on) this.on.add(id);
-    else this.on.delete(id);
-    rememberSupport(this.endpoint!, id, on);
+  /**
+   * Marks the idea supported by `support` (its envelope id, '' until it is sent) or, without one, not, here
+   * and in storage, and moves its count by `step`.
+   */
+  private move(id: string, support?: string, step = support === undefined ? -1 : 1): void {
+    if (support === undefined) this.on.delete(id);
+    else this.on.set(id, support);
+    rememberSupport(this.endpoint!, id, support);
     this.delta.set(id, (this.delta.get(id) ?? 0) + step);
     const idea = this.find(id);
     if (idea) idea.supports = Math.max(0, idea.supports + step);
@@ -115,13 +124,17 @@ export class Supports implements ReactiveController {
     void this.announcer.announce(problem());
   }
 
-  /** What the outbox did later with a change saved on the device. */
-  private readonly onLater = (event: EpSuccessEvent | EpErrorEvent | EpOutboxDropEvent): void => {
+  /** A support as it is sent (and each time it is resent); what the outbox did later with a change saved on the device. */
+  private readonly onLater = (event: EpSubmitEvent | EpSuccessEvent | EpErrorEvent | EpOutboxDropEvent): void => {
     const { id, data } = event.detail.envelope;
-    if (!this.waiting.delete(id)) return;
     const ideaId = String(data.ideaId);
+    // A support on its way is remembered with its envelope id from then on, for its withdrawal: a page closed
+    // before the answer still knows it, and the outbox sends it later. A refusal or a failure forgets it.
+    if (event.type === 'ep-submit') return void (this.on.get(ideaId) === '' && this.move(ideaId, id, 0));
+    if (!this.waiting.delete(id)) return;
     if (event.type === 'ep-success') return this.counted(ideaId, data.support === true);
-    this.move(ideaId, data.support !== true);
+    // A support moves back; a withdrawal too: the support it named is this browser's again.
+    this.move(ideaId, data.support === true ? undefined : String(data.withdraws));
     this.tell(ideaId, data.support === true);
   };
 

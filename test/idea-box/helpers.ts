@@ -142,7 +142,7 @@ export const announced = (element: EpIdeaBox): string => textOf(element, '#annou
 
 export const draftKeyFor = (which = ''): string => `ep-widgets:idea-box:draft:v1:${location.origin}${location.pathname}#${which}`;
 
-export const supportKeyFor = (endpoint: TestEndpoint): string => `ep-widgets:idea-box:v1:supported:${endpoint.base}`;
+export const supportKeyFor = (endpoint: TestEndpoint): string => `ep-widgets:idea-box:v2:supported:${endpoint.base}`;
 
 /** The support toggle of an idea, its count, and the message under it. */
 export const supportButton = (idea: HTMLElement): HTMLButtonElement => within<HTMLButtonElement>(idea, '[part~="support-button"]');
