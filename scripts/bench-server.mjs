@@ -20,10 +20,9 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPostgres } from './postgres.mjs';
+import { freePort, startPostgres } from './postgres.mjs';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -31,17 +30,6 @@ const REPEAT_SHARE = 0.1;
 const TOKEN = `bench-${randomUUID()}`;
 const PAGES = Array.from({ length: 20 }, (_, n) => `https://www.example.gov.sa/ar/services/${n}`);
 const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -43,7 +43,8 @@ export function ensurePostgresBin(log = console.log) {
   return bin;
 }
 
-function freePort() {
+/** A port free on 127.0.0.1 now (also for the load script's collector). */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -32,7 +32,19 @@ export interface Incoming {
   receivedAt: Date;
   /** The visitor's time, as sent (a valid date-time). */
   submittedAt: string;
+  /** The language the visitor saw the element in: a refusal of what is stored is said in it. */
+  locale: 'ar' | 'en';
 }
+
+/**
+ * Refusals a visitor can meet without doing anything wrong (the idea was unpublished, the consultation
+ * closed, while they were on the page): the element shows a message it does not know as text, so it is
+ * written here in the visitor's language.
+ */
+const REFUSALS = {
+  idea: { en: 'This idea is no longer published.', ar: 'لم تعد هذه الفكرة منشورة.' },
+  consultation: { en: 'This consultation is not taking views now.', ar: 'لا تستقبل هذه الاستشارة الآراء الآن.' },
+} as const;
 
 export interface KindBehaviour {
   requires?: (submission: Incoming) => Requirement;
@@ -95,9 +107,9 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
     ],
   },
   'idea-support': {
-    requires: ({ data }) => ({
+    requires: ({ data, locale }) => ({
       statement: { sql: "SELECT 1 AS found FROM ideas WHERE id = ? AND state = 'published'", params: [String(data.ideaId)] },
-      fieldError: { field: 'ideaId', code: 'invalid', message: 'ideaId names no published idea.' },
+      fieldError: { field: 'ideaId', code: 'invalid', message: REFUSALS.idea[locale] },
     }),
     project: ({ id, data }) => {
       const idea = String(data.ideaId);
@@ -137,7 +149,7 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
   'consultation-view': {
     // Open now; or it was open when the visitor sent it (their clock), it waited on their device for no
     // more than LATE_VIEW_MS after closing, and no outcome is out yet (which would have counted without it).
-    requires: ({ data, receivedAt, submittedAt }) => {
+    requires: ({ data, receivedAt, submittedAt, locale }) => {
       const now = receivedAt.toISOString();
       const sent = utc(submittedAt) ?? now;
       return {
@@ -147,7 +159,7 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
             '(closes_at > ? OR (opens_at <= ? AND closes_at > ? AND closes_at > ? AND outcome IS NULL))',
           params: [String(data.consultationId), now, now, sent, sent, new Date(receivedAt.getTime() - LATE_VIEW_MS).toISOString()],
         },
-        fieldError: { field: 'consultationId', code: 'invalid', message: 'consultationId names no consultation open for views.' },
+        fieldError: { field: 'consultationId', code: 'invalid', message: REFUSALS.consultation[locale] },
       };
     },
     // Whether a view still counts (another names it in `replaces`) is decided when reading (content/consultations.ts).

@@ -60,7 +60,7 @@ export async function seedDemo(store: Store, contract: Contract, pages: readonly
     const checked = contract.checkSubmission(envelope);
     if (!checked.valid) throw new Error(`seed ${kind} does not match the contract: ${JSON.stringify(checked.fieldErrors)}`);
     // `requires` is left out: the seed writes the consultations its views name just before them.
-    const { project, extra } = statementsFor(kind, { id, page: envelope.page, data, receivedAt: at, submittedAt: envelope.submittedAt });
+    const { project, extra } = statementsFor(kind, { id, page: envelope.page, data, receivedAt: at, submittedAt: envelope.submittedAt, locale });
     const submission: NewSubmission = { ...envelope, prefix: contract.kinds.get(kind)!.prefix, receivedAt: at, client: null, project, extra };
     if (!(await store.accept(submission)).replayed) stored += 1;
   };

@@ -1,22 +1,9 @@
-// Types of demo-samples.mjs for the reference collector's seed (server/seed.ts).
-type LocalText = string | { ar?: string; en?: string };
+// Types of demo-samples.mjs for the reference collector's seed (server/seed.ts): the card's own JSON type
+// for consultations, and ideas as the dev collector keeps them (topic by code).
+import type { ConsultationJson } from '../src/consultation-card/model.js';
+import type { Status as IdeaStatus } from '../src/idea-box/model.js';
 
-export interface SampleConsultation {
-  id: string;
-  title: LocalText;
-  summary?: LocalText;
-  department?: LocalText;
-  level?: 'awareness' | 'consultation' | 'inclusion' | 'collaboration' | 'empowerment';
-  opensAt: string;
-  closesAt: string;
-  participants?: number;
-  documents?: { title: LocalText; url: string }[];
-  url?: string;
-  platform?: LocalText;
-  outcome?: { publishedAt: string; heard?: LocalText; decided?: LocalText; counts?: { support: number; neutral: number; oppose: number }; url?: string };
-}
-
-export type IdeaStatus = 'new' | 'under-review' | 'accepted' | 'in-progress' | 'implemented' | 'not-adopted';
+export type SampleConsultation = ConsultationJson & { id: string };
 
 export interface SampleIdea {
   id: string;

@@ -42,7 +42,7 @@ export async function submissionRoutes(app: FastifyInstance, { config, store, co
     const kind = contract.kinds.get(envelope.kind)!;
     const data = envelope.data as Record<string, unknown>;
     const receivedAt = new Date();
-    const incoming = { id: envelope.id, page: envelope.page, data, receivedAt, submittedAt: envelope.submittedAt };
+    const incoming = { id: envelope.id, page: envelope.page, data, receivedAt, submittedAt: envelope.submittedAt, locale: envelope.locale };
     let accepted;
     try {
       accepted = await store.accept({

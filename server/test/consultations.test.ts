@@ -108,7 +108,9 @@ async function refusedView(t: TestApp, sent: Record<string, unknown>): Promise<v
   const response = await post(t.app, sent);
   assert.equal(response.statusCode, 422, response.body);
   valid('ValidationError', response.json());
-  assert.deepEqual(response.json().fieldErrors, [{ field: 'consultationId', code: 'invalid', message: 'consultationId names no consultation open for views.' }]);
+  // In the visitor's language: the card shows a message it does not know as text.
+  const message = sent.locale === 'en' ? 'This consultation is not taking views now.' : 'لا تستقبل هذه الاستشارة الآراء الآن.';
+  assert.deepEqual(response.json().fieldErrors, [{ field: 'consultationId', code: 'invalid', message }]);
   assert.equal(await storedCount(t), count);
 }
 
@@ -346,6 +348,7 @@ for (const dialect of DIALECTS) {
         await refusedView(t, viewEnvelope(upcoming, 'support', {}, { submittedAt: at(2 * DAY) }));
         await refusedView(t, viewEnvelope(closed));
         await refusedView(t, viewEnvelope('no-such-consultation'));
+        await refusedView(t, viewEnvelope(closed, 'support', {}, { locale: 'en' }));
         assert.equal((await read(t, upcoming)).participants, 0);
         assert.equal((await read(t, closed)).participants, 0);
       });
