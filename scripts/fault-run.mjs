@@ -1,6 +1,7 @@
 // `npm run test:faults` (also part of `npm test`): the end-to-end fault run of issue 3. Serves the demo
 // with its collector (Vite, as `npm start` does), opens it in two tabs of Debian's Chromium, and has
-// visitors send SUBMISSIONS submissions (votes, their details, feedback messages) while the collector is made to fail
+// visitors send SUBMISSIONS submissions (votes, their details, feedback messages, ideas, views on
+// consultations) while the collector is made to fail
 // (500, 503 with Retry-After, 429), to hang past the elements' timeout, and to be unreachable (the
 // browser offline) for stretches, and while tabs are reloaded mid-queue. Then it lets the network
 // recover and checks what the collector holds: every submission once.
@@ -39,7 +40,7 @@ await context.addInitScript(() => {
   document.addEventListener('ep-submit', (event) => {
     const { id, kind, page, data } = event.detail.envelope;
     // What makes a submission itself (not its envelope): a retry with a new id would repeat this key.
-    const key = `${kind} ${page.url} ${data.comment ?? data.message ?? ''}`;
+    const key = `${kind} ${page.url} ${data.comment ?? data.message ?? data.description ?? ''}`;
     window.faultRunSent(id, key);
     // Also written synchronously in the tab: a binding call from a page that is reloading may never arrive.
     const kept = JSON.parse(sessionStorage.getItem('faultRunSent') ?? '[]');
@@ -106,9 +107,84 @@ async function writeIn(page, n) {
   );
 }
 
+/** Waits in the page until `selector` is in the element's shadow root (or the time is up). */
+const UNTIL = `async (root, selector, ms) => {
+  const end = Date.now() + ms;
+  while (!root.querySelector(selector) && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+}`;
+
+/** One visitor who shares an idea with the idea box's form (a description of its own). */
+async function shareIdea(page, n) {
+  await page.evaluate(
+    async ({ n, collector, UNTIL }) => {
+      const until = eval(UNTIL);
+      const box = document.createElement('ep-idea-box');
+      for (const [name, value] of [['endpoint', collector], ['view', 'form'], ['timeout', '1200'], ['min-fill-time', '0'], ['id', `fault-idea-${n}`]]) box.setAttribute(name, value);
+      box.toggleAttribute('no-draft', true);
+      document.body.append(box);
+      await box.updateComplete;
+      const root = box.shadowRoot;
+      await until(root, '#title', 8000);
+      for (const [id, text] of [['title', `Idea of visitor ${n}`], ['description', `visitor ${n} proposes evening hours`]]) {
+        const field = root.querySelector(`#${id}`);
+        field.value = text;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      root.querySelector('input[name="topic"][value="other"]').click();
+      await box.updateComplete;
+      root.querySelector('[part~="send-button"]').click();
+      await until(root, '.confirmation, [part~="error"]', 8000);
+      box.remove();
+    },
+    { n, collector, UNTIL },
+  );
+}
+
+/** One visitor who gives a view on a consultation of its own (open; a comment of its own). */
+async function giveView(page, n) {
+  await page.evaluate(
+    async ({ n, collector, UNTIL }) => {
+      const until = eval(UNTIL);
+      const card = document.createElement('ep-consultation-card');
+      for (const [name, value] of [['endpoint', collector], ['consultation-id', `fault-run-${n}`], ['layout', 'full'], ['timeout', '1200'], ['min-fill-time', '0']]) card.setAttribute(name, value);
+      card.toggleAttribute('no-draft', true);
+      document.body.append(card);
+      await card.updateComplete;
+      const root = card.shadowRoot;
+      // Loading it may fail while the browser is offline: that visitor leaves without a view.
+      await until(root, 'input[name="stance"], [part~="error"], [part~="not-found"]', 8000);
+      if (!root.querySelector('input[name="stance"]')) return card.remove();
+      root.querySelector(`input[name="stance"][value="${['support', 'neutral', 'oppose'][n % 3]}"]`).click();
+      const comment = root.querySelector('#comment');
+      comment.value = `visitor ${n} thinks shade matters`;
+      comment.dispatchEvent(new Event('input', { bubbles: true }));
+      await card.updateComplete;
+      root.querySelector('[part~="send-button"]').click();
+      await until(root, '.your-view, [part~="error"]', 8000);
+      card.remove();
+    },
+    { n, collector, UNTIL },
+  );
+}
+
+/** The consultations the visitors give views on: one each, open for the whole run. */
+async function openConsultations() {
+  const day = 24 * 60 * 60 * 1000;
+  const list = Array.from({ length: SUBMISSIONS * 2 }, (_, n) => ({
+    id: `fault-run-${n}`,
+    title: { en: `Consultation ${n}`, ar: `استشارة ${n}` },
+    opensAt: new Date(Date.now() - day).toISOString(),
+    closesAt: new Date(Date.now() + day).toISOString(),
+  }));
+  await fetch(`${collector}/__consultations`, { method: 'POST', body: JSON.stringify(list) });
+}
+
 async function visit(page) {
   const n = (counter += 1);
-  if (n % 3 === 0) return writeIn(page, n);
+  // Every kind a visitor sends by hand: a message, an idea, a view; and votes (with details every other).
+  if (n % 6 === 0) return writeIn(page, n);
+  if (n % 6 === 1) return shareIdea(page, n);
+  if (n % 6 === 2) return giveView(page, n);
   const withDetails = n % 2 === 0;
   await page.evaluate(
     async ({ n, collector, withDetails }) => {
@@ -218,6 +294,7 @@ async function refusalReachesTheNextPage() {
 
 let exitCode = 0;
 try {
+  await openConsultations();
   const pages = [await openTab(), await openTab()];
   const faulting = faults(pages);
   // Visitors on both tabs, a few at a time, until SUBMISSIONS submissions were sent.
@@ -242,7 +319,7 @@ try {
   const storedIds = new Set(stored.map((envelope) => envelope.id));
   const keys = new Map();
   for (const envelope of stored) {
-    const key = `${envelope.kind} ${envelope.page.url} ${envelope.data.comment ?? envelope.data.message ?? ''}`;
+    const key = `${envelope.kind} ${envelope.page.url} ${envelope.data.comment ?? envelope.data.message ?? envelope.data.description ?? ''}`;
     keys.set(key, (keys.get(key) ?? 0) + 1);
   }
   const duplicates = [...keys.values()].reduce((sum, count) => sum + (count - 1), 0);

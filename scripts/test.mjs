@@ -39,7 +39,7 @@ const steps = [
     counts: `${RESULTS}/server.json`,
   },
   {
-    name: 'fault run: the demo in two tabs of Chromium, 200 submissions through failures, hangs, offline stretches and reloads',
+    name: 'fault run: the demo in two tabs of Chromium, 200 votes, messages, ideas and views through failures, hangs, offline stretches and reloads',
     command: ['node', 'scripts/fault-run.mjs'],
     counts: `${RESULTS}/faults.json`,
   },
