@@ -14,6 +14,9 @@ import { failureMessage, sending, tryAgain } from './messages.js';
 import type { Payload, SubmitHost, SubmitResult } from './submit.js';
 import type { FailureReason } from './transport.js';
 
+/** Loads the transport (on demand, so a page that is only read never downloads it). */
+export type Submitter = () => Promise<Pick<typeof import('./submit.js'), 'submit'>>;
+
 export class FormSender {
   /** A submission is on its way: show it on the Send button (`aria-disabled`, "Sending…"). */
   busy = false;
@@ -26,7 +29,7 @@ export class FormSender {
     private readonly host: SubmitHost & ReactiveControllerHost,
     private readonly announcer: Announcer,
     private readonly delivery: DeliveryNote,
-    private readonly submitter: () => Promise<typeof import('./submit.js')>,
+    private readonly submitter: Submitter,
   ) {}
 
   /**

@@ -31,8 +31,15 @@ export class FormValues<V extends DraftValues> {
     this.key = key;
     const draft = key ? readDraft(key, this.empty()) : undefined;
     this.values = draft?.values ?? start;
-    this.startedAt = draft?.startedAt ?? startedAt;
+    // A start in the future (the device clock was put back since the draft was written) counts from now:
+    // a person must never be caught for good by a clock.
+    this.startedAt = draft ? Math.min(draft.startedAt, Date.now()) : startedAt;
     return Boolean(draft);
+  }
+
+  /** Keeps the values as the draft (after the element put them back in the form). */
+  keep(): void {
+    if (this.key) writeDraft(this.key, { values: this.values, startedAt: this.startedAt });
   }
 
   /** Forgets the draft (the form was sent, or given up). */
@@ -48,7 +55,7 @@ export class FormValues<V extends DraftValues> {
     const value = control.type === 'checkbox' ? control.checked : control.value;
     this.values = { ...this.values, [field]: value };
     this.changed(field, value);
-    if (this.key) writeDraft(this.key, { values: this.values, startedAt: this.startedAt });
+    this.keep();
     this.host.requestUpdate();
   };
 }

@@ -1,33 +1,24 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Announcer } from '../core/announcer.js';
 import { choicesAttribute, usableChoices, type Choice } from '../core/choices.js';
-import { DeliveryNote, deliveryNoteStyles } from '../core/delivery-note.js';
-import { clearDraft, draftKey, readDraft, writeDraft } from '../core/draft.js';
+import { deliveryNoteStyles } from '../core/delivery-note.js';
+import { draftKey } from '../core/draft.js';
 import { EpElement } from '../core/ep-element.js';
-import type { Envelope } from '../core/envelope.js';
-import { renderErrorSummary } from '../core/error-summary.js';
-import { matchFieldErrors } from '../core/field-error.js';
 import { renderCheckbox, renderRadioGroup, renderTextArea, renderTextField } from '../core/fields.js';
 import { fieldStyles } from '../core/field-styles.js';
-import { errorSummaryTitle, honeypotLabel } from '../core/form-messages.js';
+import { FormFlow } from '../core/form-flow.js';
 import { formStyles } from '../core/form-styles.js';
 import { renderedLocale } from '../core/language-sync.js';
-import * as core from '../core/messages.js';
 import { reducedMotion } from '../core/motion-styles.js';
 import { notAvailable } from '../core/not-available.js';
 import { onDemand } from '../core/on-demand.js';
-import { DEFAULT_MIN_FILL_MS, honeypotStyles, honeypotValue, renderHoneypot, spamSignal } from '../core/spam-guard.js';
+import { DEFAULT_MIN_FILL_MS, honeypotStyles } from '../core/spam-guard.js';
 import { panelStyles } from '../core/panel-styles.js';
 import { sharedStyles } from '../core/styles.js';
-import { TextWatch } from '../core/text-watch.js';
-import type { FailureReason, FieldError } from '../core/transport.js';
 import * as t from './messages.js';
-import { FIELDS, channels, contactModeOf, defaultTypes, emptyValues, valuesOf, type Field, type Rules, type Values } from './model.js';
+import { FIELDS, channels, contactModeOf, defaultTypes, emptyValues, type Rules, type Values } from './model.js';
 import { feedbackStyles } from './styles.js';
-import { givesContact, localizeCode, toPayload, validate, type Errors } from './validate.js';
-
-type Step = 'form' | 'sending' | 'sent';
+import { givesContact, localizeCode, toPayload, validate } from './validate.js';
 
 /** A number option as the author gave it, whole and not negative, else its default. */
 const usable = (value: number, fallback: number): number => (Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback);
@@ -125,38 +116,28 @@ export class EpFeedback extends EpElement {
   /** Keep no draft in session storage (by default what the visitor typed survives a reload of the page). */
   noDraft = false;
 
-  private step: Step = 'form';
-  private values: Values = emptyValues();
-  private errors: Errors = {};
-  /** The collector's own words for problems with fields the form does not have. */
-  private otherErrors: string[] = [];
-  private failure?: FailureReason | 'rejected' | undefined;
-  private reference?: string | undefined;
-  private repliable = false;
-  /** Kept across a failed try so that a retry of the same data reuses the envelope id (idempotent). */
-  private pending?: Envelope<Record<string, unknown>> | undefined;
-  private pendingData?: string | undefined;
-  /** When the visitor started on this form (from the draft after a reload): the fill-time guard's clock. */
-  private startedAt = 0;
-  private started = false;
   private readonly announcer = new Announcer(this);
-  /** A message saved on the device to be sent later, and how it fared. */
-  private readonly delivery = new DeliveryNote(this, (state, { envelope, response }) => {
-    // Only the confirmation of that very message changes; a visitor already writing another keeps it.
-    if (this.step !== 'sent' || !this.saved || envelope.id !== this.savedId) return;
-    if (state === 'sent') this.reference = referenceOf(response ?? {});
-    // Refused or dropped: what they wrote comes back to them, one button away.
-    else this.unsent = valuesOf(envelope.data);
-    this.requestUpdate();
-  });
-  /** The confirmation is for a message saved on the device, not (yet) received: this one. */
-  private saved = false;
-  private savedId?: string;
-  /** What the visitor wrote in a saved message the collector later refused (or the outbox dropped). */
-  private unsent?: Values;
-  private readonly message = new TextWatch(this, (text) => void this.announcer.announce(text));
   /** The transport loads when the visitor first enters the form, so a reader who never does never downloads it. */
   private readonly submitter = onDemand(() => import('../core/submit.js'));
+  private readonly flow = new FormFlow<Values>(
+    this,
+    this.announcer,
+    this.submitter,
+    {
+      kind: 'feedback',
+      fields: FIELDS,
+      empty: emptyValues,
+      // Per page, and per form on the page (its id, else its service).
+      draftKey: () => draftKey('feedback', this.pageKey, this.id || this.service || ''),
+      noDraft: () => this.noDraft,
+      validate: (values) => validate(values, this.rules),
+      payload: (values) => toPayload(values, this.rules, this.service, renderedLocale()),
+      localizeCode: (field, code) => localizeCode(field, code, this.rules),
+      invalid: t.invalid,
+      minFillTime: () => usable(this.minFillTime, DEFAULT_MIN_FILL_MS),
+      watch: { field: 'message', max: () => this.rules.maxLength },
+    },
+  );
 
   /** The options as the rules use them: numbers the author got wrong fall back to their defaults. */
   private get rules(): Rules {
@@ -169,162 +150,11 @@ export class EpFeedback extends EpElement {
     };
   }
 
-  /** Per page, and per form on the page (its id, else its service). */
-  private get draftKey(): string {
-    return draftKey('feedback', this.pageKey, this.id || this.service || '');
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (!this.started) {
-      // The first render: the form appears, with what the visitor had typed before a reload.
-      this.started = true;
-      const draft = this.noDraft ? undefined : readDraft(this.draftKey, emptyValues());
-      this.values = draft?.values ?? emptyValues();
-      // A start in the future (the device clock was put back since the draft was written) counts from now:
-      // a person must never be caught for good by a clock.
-      this.startedAt = Math.min(draft?.startedAt ?? Date.now(), Date.now());
-      this.message.update(this.values.message, this.rules.maxLength, true);
-    }
-    if (changed.has('noDraft') && this.noDraft) clearDraft(this.draftKey);
-  }
-
-  private preload = (): void => void this.submitter().catch(() => undefined);
-
-  private onInput = (event: Event): void => {
-    const control = event.target as HTMLInputElement;
-    const field = control.name as Field;
-    // The honeypot is not one of the fields: it is neither kept nor stored.
-    if (!FIELDS.includes(field) || (control.type === 'radio' && !control.checked)) return;
-    (this.values as Record<Field, string | boolean>)[field] = control.type === 'checkbox' ? control.checked : control.value;
-    if (field === 'message') this.message.update(this.values.message, this.rules.maxLength);
-    if (!this.noDraft) writeDraft(this.draftKey, { values: this.values, startedAt: this.startedAt });
-    this.requestUpdate();
-  };
-
-  private onSubmit = (event: Event): void => {
-    // Never the browser's own submission: not of this form, and (it is in a shadow root) not of a form around the element.
-    event.preventDefault();
-    void this.send();
-  };
-
-  private retry = (): void => {
-    // Focus stays on the button that shows the progress instead of falling to the page when this one goes.
-    this.announcer.focus('[part~="send-button"]');
-    void this.send();
-  };
-
-  private async send(): Promise<void> {
-    if (this.step !== 'form') return;
-    const rules = this.rules;
-    this.failure = undefined;
-    this.otherErrors = [];
-    this.errors = validate(this.values, rules);
-    if (Object.keys(this.errors).length > 0) return this.showErrors();
-    const repliable = givesContact(this.values, rules);
-    // A robot is told its message went; nothing is sent and no event fires.
-    const minFillMs = usable(this.minFillTime, DEFAULT_MIN_FILL_MS);
-    if (spamSignal({ honeypot: honeypotValue(this.renderRoot), startedAt: this.startedAt, minFillMs })) return this.succeed(undefined, repliable);
-
-    const data = toPayload(this.values, rules, this.service, renderedLocale());
-    const key = JSON.stringify(data);
-    const retry = this.pendingData === key ? this.pending : undefined;
-    this.step = 'sending';
-    void this.announcer.announce(core.sending());
-    let result: Awaited<ReturnType<typeof import('../core/submit.js').submit>>;
-    try {
-      const { submit } = await this.submitter();
-      result = await submit(this, retry ?? { kind: 'feedback', data });
-    } catch {
-      // The transport could not be downloaded (offline, or a deploy replaced the file): as unreachable.
-      this.step = 'form';
-      return this.fail('network');
-    }
-    this.step = 'form';
-    this.pending = result.envelope;
-    this.pendingData = key;
-    const { outcome } = result;
-    switch (outcome.type) {
-      case 'accepted': {
-        return this.succeed(referenceOf(outcome.body), repliable);
-      }
-      case 'queued':
-        // Kept on the device: the visitor is done here; the note says it waits, then that it arrived.
-        if (result.envelope) this.delivery.queued(result.envelope.id);
-        this.savedId = result.envelope?.id;
-        return this.succeed(undefined, repliable, true);
-      case 'rejected':
-        // A refusal is final for that envelope: the next send is a new submission.
-        this.pending = undefined;
-        return this.showRejection(outcome.fieldErrors, rules);
-      case 'failed':
-        return this.fail(outcome.reason);
-      default:
-        // Cancelled by the page (ep-submit), no endpoint any more, or an outcome this element does not know
-        // yet: the form stays as the visitor left it, and nothing is said that may not be true.
-        void this.announcer.announce('');
-    }
-  }
-
-  private showErrors(): void {
-    this.announcer.focus('.error-summary');
-  }
-
-  private showRejection(fieldErrors: FieldError[], rules: Rules): void {
-    // Errors about contact fields the form does not show go to the summary as text, like unknown fields.
-    const shown = rules.contact === 'hidden' ? FIELDS.filter((field) => field === 'type' || field === 'message') : FIELDS;
-    const { byField, other } = matchFieldErrors(fieldErrors, shown, (field, code) => localizeCode(field, code, rules), t.invalid);
-    if (Object.keys(byField).length === 0 && other.length === 0) return this.fail('rejected');
-    this.errors = byField;
-    this.otherErrors = other;
-    this.showErrors();
-  }
-
-  /** Shows the failure by the Send button, and moves focus to it (which is how it is heard). */
-  private fail(reason: FailureReason | 'rejected'): void {
-    this.failure = reason;
-    this.announcer.focus('.failure p');
-  }
-
-  /** The confirmation takes focus where the form was. No draft is kept after this. */
-  private succeed(reference: string | undefined, repliable: boolean, saved = false): void {
-    clearDraft(this.draftKey);
-    this.step = 'sent';
-    this.saved = saved;
-    this.unsent = undefined;
-    this.reference = reference;
-    this.repliable = repliable;
-    this.values = emptyValues();
-    this.message.update('', this.rules.maxLength, true);
-    this.errors = {};
-    this.pending = this.pendingData = undefined;
-    this.announcer.focus('.confirmation');
-  }
-
-  /** Back to a saved message that was not sent after all, as the visitor wrote it. */
-  private backToMessage = (): void => {
-    if (!this.unsent) return;
-    this.values = this.unsent;
-    this.unsent = undefined;
-    this.saved = false;
-    this.step = 'form';
-    this.startedAt = Date.now() - usable(this.minFillTime, DEFAULT_MIN_FILL_MS);
-    this.message.update(this.values.message, this.rules.maxLength, true);
-    if (!this.noDraft) writeDraft(this.draftKey, { values: this.values, startedAt: this.startedAt });
-    this.announcer.focus('#message');
-  };
-
-  private again = (): void => {
-    this.step = 'form';
-    this.startedAt = Date.now();
-    this.announcer.focus('#title');
-  };
-
   // ------------------------------------------------------------------------------------------- Rendering
 
   private renderContact(rules: Rules): TemplateResult {
     const required = rules.contact === 'required';
-    const { values, errors } = this;
+    const { values, errors } = this.flow;
     return html`<fieldset class="contact" part="contact" aria-describedby="contact-hint">
       <legend>${t.contactLegend(required)}</legend>
       <p id="contact-hint" class="hint">${t.contactHint(required)}</p>
@@ -345,62 +175,40 @@ export class EpFeedback extends EpElement {
     </fieldset>`;
   }
 
-  private renderFailure(): TemplateResult | typeof nothing {
-    if (!this.failure) return nothing;
-    return html`<div class="failure" part="error">
-      <p class="error-message" tabindex="-1">${t.notSent()} ${core.failureMessage(this.failure)}</p>
-      ${this.failure === 'rejected'
-        ? nothing
-        : html`<button type="button" part="retry-button" @click=${this.retry}>${core.tryAgain()}</button>`}
-    </div>`;
-  }
-
   private renderForm(level: number): TemplateResult {
     const rules = this.rules;
-    const busy = this.step === 'sending';
-    const problems = [
-      ...FIELDS.filter((field) => this.errors[field]).map((field) => ({ text: this.errors[field]!(), target: field })),
-      ...this.otherErrors.map((text) => ({ text })),
-    ];
-    const { values, errors } = this;
-    const locale = renderedLocale();
+    const { values, errors, text } = this.flow;
+    const fields = html`${renderRadioGroup({ id: 'type', label: t.typeLegend(), choices: rules.types, value: values.type, locale: renderedLocale(), required: true, error: errors.type })}
+    ${renderTextArea({
+      id: 'message',
+      label: t.messageLabel(),
+      hint: t.messageHint(),
+      value: values.message,
+      required: true,
+      error: errors.message,
+      count: text.count(rules.maxLength),
+      warning: text.warning(),
+    })}
+    ${rules.contact === 'hidden' ? nothing : this.renderContact(rules)}`;
     return html`<slot name="intro"><p class="intro">${t.intro()}</p></slot>
-      <form novalidate part="form" aria-labelledby="title" @submit=${this.onSubmit} @input=${this.onInput} @focusin=${this.preload}>
-        ${renderErrorSummary(problems, errorSummaryTitle(), level)}
-        ${renderRadioGroup({ id: 'type', label: t.typeLegend(), choices: rules.types, value: values.type, locale, required: true, error: errors.type })}
-        ${renderTextArea({
-          id: 'message',
-          label: t.messageLabel(),
-          hint: t.messageHint(),
-          value: values.message,
-          required: true,
-          error: errors.message,
-          count: this.message.count(rules.maxLength),
-          warning: this.message.warning(),
-        })}
-        ${rules.contact === 'hidden' ? nothing : this.renderContact(rules)} ${renderHoneypot(honeypotLabel())}
-        ${this.renderFailure()}
-        <button type="submit" class="primary" part="send-button" aria-disabled=${ifDefined(busy ? 'true' : undefined)}>
-          ${busy ? core.sending() : t.send()}
-        </button>
-      </form>`;
+      ${this.flow.renderForm({ labelledBy: 'title', level, send: t.send(), notSent: t.notSent() }, fields)}`;
   }
 
   private renderSent(level: number): TemplateResult {
+    const { flow } = this;
+    const rules = this.rules;
     return html`<div class="confirmation" part="confirmation" tabindex="-1">
-      <div class="confirmation-title" role="heading" aria-level=${level}>
-        ${this.unsent ? t.unsentTitle() : this.saved && this.delivery.current !== 'sent' ? t.savedTitle() : t.sentTitle()}
-      </div>
-      ${this.unsent
+      <div class="confirmation-title" role="heading" aria-level=${level}>${flow.unsent ? t.unsentTitle() : flow.saved ? t.savedTitle() : t.sentTitle()}</div>
+      ${flow.unsent
         ? // Not sent after all: why is in the delivery note below; what they wrote is one button away.
-          html`<button type="button" class="primary" part="back-button" @click=${this.backToMessage}>${t.backToMessage()}</button>`
-        : html`${this.reference
-              ? html`<p class="reference" part="reference">${t.referenceLabel()} <strong><span dir="ltr">${this.reference}</span></strong></p>
+          html`<button type="button" class="primary" part="back-button" @click=${() => flow.back('#message')}>${t.backToMessage()}</button>`
+        : html`${flow.reference
+              ? html`<p class="reference" part="reference">${t.referenceLabel()} <strong><span dir="ltr">${flow.reference}</span></strong></p>
                   <p class="hint">${t.referenceHint()}</p>`
               : nothing}
             <div class="subheading" role="heading" aria-level=${level}>${t.nextTitle()}</div>
-            <p>${this.rules.contact === 'hidden' ? t.nextWithoutAsking() : this.repliable ? t.nextWithContact() : t.nextWithoutContact()}</p>
-            <button type="button" part="send-another-button" @click=${this.again}>${t.sendAnother()}</button>`}
+            <p>${rules.contact === 'hidden' ? t.nextWithoutAsking() : givesContact(flow.sent!, rules) ? t.nextWithContact() : t.nextWithoutContact()}</p>
+            <button type="button" part="send-another-button" @click=${() => flow.another('#title')}>${t.sendAnother()}</button>`}
     </div>`;
   }
 
@@ -413,17 +221,11 @@ export class EpFeedback extends EpElement {
       </div>
       ${!this.resolvedEndpoint
         ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
-        : this.step === 'sent'
+        : this.flow.step === 'sent'
           ? this.renderSent(inner)
           : this.renderForm(inner)}
-      ${this.delivery.render()} ${this.announcer.render()}
+      ${this.flow.delivery.render()} ${this.announcer.render()}
     </section>`;
   }
 }
 
-/** The collector's reference for a message, when it gave a usable one. */
-function referenceOf(body: Record<string, unknown>): string | undefined {
-  const { reference } = body;
-  const shown = typeof reference === 'string' || typeof reference === 'number' ? String(reference).trim() : '';
-  return shown || undefined;
-}

@@ -22,25 +22,6 @@ export type Values = {
 
 export const emptyValues = (): Values => ({ type: '', message: '', name: '', email: '', mobile: '', channel: '', consent: false });
 
-/**
- * The values a sent payload came from (see toPayload), for a visitor whose saved message was refused
- * or dropped later: what they wrote comes back to the form. Read defensively: it went through storage.
- */
-export function valuesOf(data: Record<string, unknown>): Values {
-  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-  const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
-  const contact = record(data.contact);
-  return {
-    type: text(record(data.type).code),
-    message: text(data.message),
-    name: text(contact.name),
-    email: text(contact.email),
-    mobile: text(contact.mobile),
-    channel: text(contact.channel),
-    consent: data.consent === true,
-  };
-}
-
 /** `optional` (the default): the visitor may leave contact details; `required`: they must; `hidden`: not asked. */
 export type ContactMode = 'optional' | 'required' | 'hidden';
 

@@ -39,7 +39,7 @@ export class IdeaForm {
       payload: (values) => toPayload(values, host.topicList, contact(), renderedLocale()),
       localizeCode,
       minFillTime: () => host.minFillTime,
-      watch: { field: 'description', max: DESCRIPTION_MAX },
+      watch: { field: 'description', max: () => DESCRIPTION_MAX },
     };
     this.flow = new FormFlow(host, announcer, submitter, spec, delivery);
   }
