@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Announcer } from '../core/announcer.js';
 import { choicesAttribute, usableChoices, type Choice } from '../core/choices.js';
+import { givesContact } from '../core/contact-fields.js';
 import { deliveryNoteStyles } from '../core/delivery-note.js';
 import { draftKey } from '../core/draft.js';
 import { EpElement } from '../core/ep-element.js';
@@ -18,7 +19,7 @@ import { sharedStyles } from '../core/styles.js';
 import * as t from './messages.js';
 import { FIELDS, channels, contactModeOf, defaultTypes, emptyValues, type Rules, type Values } from './model.js';
 import { feedbackStyles } from './styles.js';
-import { givesContact, localizeCode, toPayload, validate } from './validate.js';
+import { localizeCode, toPayload, validate } from './validate.js';
 
 /** A number option as the author gave it, whole and not negative, else its default. */
 const usable = (value: number, fallback: number): number => (Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback);
@@ -171,7 +172,7 @@ export class EpFeedback extends EpElement {
         error: errors.mobile,
       })}
       ${renderRadioGroup({ id: 'channel', label: t.channelLegend(), choices: channels(), value: values.channel, locale: renderedLocale(), error: errors.channel })}
-      ${renderCheckbox({ id: 'consent', label: t.consentLabel(), checked: values.consent, required: givesContact(values, rules), error: errors.consent })}
+      ${renderCheckbox({ id: 'consent', label: t.consentLabel(), checked: values.consent, required: givesContact(values, rules.contact), error: errors.consent })}
     </fieldset>`;
   }
 
@@ -207,7 +208,7 @@ export class EpFeedback extends EpElement {
                   <p class="hint">${t.referenceHint()}</p>`
               : nothing}
             <div class="subheading" role="heading" aria-level=${level}>${t.nextTitle()}</div>
-            <p>${rules.contact === 'hidden' ? t.nextWithoutAsking() : givesContact(flow.sent!, rules) ? t.nextWithContact() : t.nextWithoutContact()}</p>
+            <p>${rules.contact === 'hidden' ? t.nextWithoutAsking() : givesContact(flow.sent!, rules.contact) ? t.nextWithContact() : t.nextWithoutContact()}</p>
             <button type="button" part="send-another-button" @click=${() => flow.another('#title')}>${t.sendAnother()}</button>`}
     </div>`;
   }

@@ -4,6 +4,7 @@
  */
 import { msg } from '@lit/localize';
 import type { Choice } from '../core/choices.js';
+import type { ContactMode } from '../core/contact-fields.js';
 
 /** The form's fields in the order they are shown, checked and listed in the error summary. */
 export const FIELDS = ['type', 'message', 'name', 'email', 'mobile', 'channel', 'consent'] as const;
@@ -22,11 +23,7 @@ export type Values = {
 
 export const emptyValues = (): Values => ({ type: '', message: '', name: '', email: '', mobile: '', channel: '', consent: false });
 
-/** `optional` (the default): the visitor may leave contact details; `required`: they must; `hidden`: not asked. */
-export type ContactMode = 'optional' | 'required' | 'hidden';
-
-export const contactModeOf = (value: string | undefined): ContactMode =>
-  value === 'required' || value === 'hidden' ? value : 'optional';
+export { contactModeOf, type ContactMode } from '../core/contact-fields.js';
 
 /** The options the rules depend on (the element's properties, made usable). */
 export interface Rules {

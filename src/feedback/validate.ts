@@ -4,6 +4,7 @@
  */
 import { choiceLabel } from '../core/choices.js';
 import { cleanInput, normalizeEmail, normalizeSaudiMobile } from '../core/contact.js';
+import { NAME_MAX, contactPayload } from '../core/contact-fields.js';
 import { remainingOf } from '../core/character-count.js';
 import type { Message } from '../core/field-error.js';
 import { emailInvalid, mobileInvalid, tooShort } from '../core/form-messages.js';
@@ -15,9 +16,6 @@ import * as t from './messages.js';
 
 export type Errors = Partial<Record<Field, Message>>;
 
-/** Longest name accepted, in characters. */
-export const NAME_MAX = 100;
-
 const longerThan = (text: string, max: number): boolean => remainingOf(text, max) < 0;
 const mobileChannel = (channel: string): boolean => channel === 'phone' || channel === 'sms';
 
@@ -25,12 +23,6 @@ const mobileChannel = (channel: string): boolean => channel === 'phone' || chann
 function contactOf(values: Values, rules: Rules): { name: string; email: string; mobile: string } {
   if (rules.contact === 'hidden') return { name: '', email: '', mobile: '' };
   return { name: cleanInput(values.name), email: cleanInput(values.email), mobile: cleanInput(values.mobile) };
-}
-
-/** Whether the visitor gave a way to reach them (an email address or a mobile number). */
-export function givesContact(values: Values, rules: Rules): boolean {
-  const { email, mobile } = contactOf(values, rules);
-  return Boolean(email || mobile);
 }
 
 /** Every problem that stops the form from being sent, by field, in the order of the form. */
@@ -69,15 +61,7 @@ export function toPayload(values: Values, rules: Rules, service: string | undefi
   };
   const serviceName = service?.trim();
   if (serviceName) data.service = serviceName;
-  const { name, email, mobile } = contactOf(values, rules);
-  const contact: Record<string, string> = {};
-  if (name) contact.name = name;
-  if (email) contact.email = normalizeEmail(email) ?? email;
-  if (mobile) contact.mobile = normalizeSaudiMobile(mobile) ?? mobile;
-  if ((email || mobile) && values.channel) contact.channel = values.channel;
-  if (Object.keys(contact).length > 0) data.contact = contact;
-  if (email || mobile) data.consent = true;
-  return data;
+  return { ...data, ...contactPayload(values, rules.contact) };
 }
 
 /** The message for a code the collector gave for one of the form's fields, when the form knows it. */
