@@ -54,8 +54,12 @@ export function validateContact(values: ContactValues, mode: ContactMode): Conta
   if (email && !normalizeEmail(email)) errors.email = emailInvalid;
   if (mobile && !normalizeSaudiMobile(mobile)) errors.mobile = mobileInvalid;
   if (!email && !mobile && mode === 'required') errors.email = m.contactMissing;
-  if (!email && values.channel === 'email') errors.email ??= m.emailForChannel;
-  if (!mobile && (values.channel === 'phone' || values.channel === 'sms')) errors.mobile = m.mobileForChannel;
+  // A channel asks for its detail only once the visitor gave a way to reach them: a radio cannot be
+  // unticked, so a channel chosen by mistake must not stop an anonymous submission (none is sent then).
+  if (email || mobile) {
+    if (!email && values.channel === 'email') errors.email ??= m.emailForChannel;
+    if (!mobile && (values.channel === 'phone' || values.channel === 'sms')) errors.mobile = m.mobileForChannel;
+  }
   if ((email || mobile) && !values.consent) errors.consent = m.consentMissing;
   return errors;
 }
