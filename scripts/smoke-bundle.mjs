@@ -74,6 +74,12 @@ const page = (lang, dir) => `<!doctype html>
 </head><body><main><h1>Service</h1><ep-page-poll></ep-page-poll></main></body></html>`;
 
 const endpoint = createDevEndpoint();
+// The late script is held until the check has measured the page without it (a fixed delay raced a busy machine).
+let releaseSlowScript = () => {};
+let slowScriptReleased = Promise.resolve();
+const holdSlowScript = () => {
+  slowScriptReleased = new Promise((resolve) => (releaseSlowScript = resolve));
+};
 const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };
 const server = createServer(async (req, res) => {
   if (await endpoint(req, res)) return;
@@ -94,7 +100,7 @@ const server = createServer(async (req, res) => {
     };
     return res.end(pages[match[1]](match[2], match[2] === 'ar' ? 'rtl' : 'ltr'));
   }
-  if (url.search === '?slow') await new Promise((resolve) => setTimeout(resolve, 700));
+  if (url.search === '?slow') await slowScriptReleased;
   const file = normalize(join('.', url.pathname));
   const lit = /^node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(file);
   if (!file.startsWith('dist/') && !lit) return res.writeHead(404).end();
@@ -234,6 +240,7 @@ try {
   }
   for (const [width, lang] of [[1280, 'en'], [1280, 'ar'], [360, 'en'], [360, 'ar']]) {
     const tab = await browser.newPage({ viewport: { width, height: 800 } });
+    holdSlowScript();
     // Not waiting for the load event: that would wait for the (held back) script too.
     await tab.goto(`${base}/slow-${lang}.html`, { waitUntil: 'commit' });
     await tab.waitForSelector('#after', { state: 'attached' });
@@ -241,6 +248,7 @@ try {
       defined: Boolean(customElements.get('ep-page-poll')),
       top: document.getElementById('after').getBoundingClientRect().top,
     }));
+    releaseSlowScript();
     await tab.locator('ep-page-poll #question').waitFor();
     const after = await tab.evaluate(() => document.getElementById('after').getBoundingClientRect().top);
     check(`${lang} at ${width}px: reserve.css holds the place until the script arrives (no shift)`, !before.defined && before.top === after, `before ${JSON.stringify(before)}, after ${after}`);
