@@ -20,6 +20,7 @@ import { PostgresStore } from '../store/postgres.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { StoreUnavailableError, type NewSubmission, type Store } from '../store/types.js';
 import { contract, envelope, openTestStore, post, testConfig } from './helpers.js';
+import { scratchDatabase, type ScratchDatabase } from './pg-scratch.js';
 import { startTcpProxy } from './tcp-proxy.js';
 
 const PG_URL = process.env.EP_TEST_DATABASE_URL;
@@ -43,29 +44,8 @@ function assertUnavailable(response: { statusCode: number; headers: Record<strin
   assert.ok(Number(response.headers['retry-after']) > 0, `${what}: Retry-After`);
 }
 
-/** A new database on the test server, its URL, and a way to drop it. */
-async function scratchDatabase(): Promise<{ name: string; url: URL; drop(): Promise<void> }> {
-  const name = `ep_faults_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = new pg.Client(PG_URL);
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL!);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url,
-    drop: async () => {
-      const cleanup = new pg.Client(PG_URL);
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
-}
-
 describe('PostgreSQL sessions ended under the collector', { skip: !PG_URL && 'no PostgreSQL (run with npm run test:server)' }, () => {
-  let database: Awaited<ReturnType<typeof scratchDatabase>>;
+  let database: ScratchDatabase;
   let store: PostgresStore;
   let admin: pg.Client;
 
