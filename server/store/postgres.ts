@@ -76,6 +76,11 @@ export interface PostgresOptions {
   connectionString: string;
   /** Connections per collector instance. */
   max?: number;
+  /**
+   * How long start-up waits for an unreachable database (a host and its database rebooting together)
+   * before it gives up; default 60 s.
+   */
+  startTimeoutMs?: number;
 }
 
 export class PostgresStore implements Store {
@@ -100,8 +105,21 @@ export class PostgresStore implements Store {
     });
     survive(pool);
     const store = new PostgresStore(pool);
-    await store.migrate();
-    return store;
+    const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
+    for (let waited = false; ; waited = true) {
+      try {
+        await store.migrate();
+        return store;
+      } catch (error) {
+        if (!unavailable(error) || Date.now() >= deadline) {
+          await pool.end().catch(() => undefined);
+          throw error;
+        }
+        // Before the logger exists: one line on stderr, so that a waiting start is not a silent one.
+        if (!waited) console.warn(`PostgreSQL does not answer yet (${error instanceof Error ? error.message : String(error)}); waiting for it`);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
   }
 
   private async migrate(): Promise<void> {

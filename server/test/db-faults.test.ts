@@ -16,7 +16,7 @@ import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { buildApp } from '../app.js';
-import { PostgresStore } from '../store/postgres.js';
+import { PostgresStore, unavailable } from '../store/postgres.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { StoreUnavailableError, type NewSubmission, type Store } from '../store/types.js';
 import { contract, envelope, openTestStore, post, testConfig } from './helpers.js';
@@ -178,6 +178,56 @@ describe('PostgreSQL out of reach', { skip: !PG_URL && 'no PostgreSQL (run with 
     } finally {
       await app.close();
       await store.close();
+      await proxy.close();
+      await database.drop();
+    }
+  });
+});
+
+describe('PostgreSQL errors that may pass', () => {
+  it('are told from the others: lost connections, SQLSTATE classes 08, 53 and 57, conflicts; not a constraint or a bad statement', () => {
+    const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
+    for (const error of [
+      withCode('ECONNREFUSED'),
+      withCode('ECONNRESET'),
+      withCode('57P01', 'terminating connection due to administrator command'),
+      withCode('57P03', 'the database system is starting up'),
+      withCode('57014', 'canceling statement due to statement timeout'),
+      withCode('08006'),
+      withCode('53300', 'sorry, too many clients already'),
+      withCode('40P01'),
+      new Error('Connection terminated unexpectedly'),
+      new Error('Client has encountered a connection error and is not queryable'),
+      new Error('timeout exceeded when trying to connect'),
+      new Error('Query read timeout'),
+    ]) {
+      assert.equal(unavailable(error), true, String(error));
+    }
+    for (const error of [withCode('23505', 'duplicate key'), withCode('42P01', 'relation does not exist'), withCode('22P02'), new TypeError('x is undefined')]) {
+      assert.equal(unavailable(error), false, String(error));
+    }
+  });
+});
+
+describe('PostgreSQL not reachable at start', { skip: !PG_URL && 'no PostgreSQL (run with npm run test:server)' }, () => {
+  it('waits for the database to answer, within its start timeout, and gives up after it', async () => {
+    const database = await scratchDatabase('ep_faults');
+    const proxy = await startTcpProxy({ host: database.url.hostname, port: Number(database.url.port) });
+    const viaProxy = new URL(database.url.href);
+    viaProxy.port = String(proxy.port);
+    try {
+      await proxy.cut();
+      await assert.rejects(PostgresStore.open({ connectionString: viaProxy.href, startTimeoutMs: 300 }), /ECONNREFUSED/);
+      const opening = PostgresStore.open({ connectionString: viaProxy.href, startTimeoutMs: 30_000 });
+      await sleep(1500);
+      await proxy.mend();
+      const store = await opening;
+      try {
+        assert.ok((await store.versions()).length >= 2, 'migrated once it could');
+      } finally {
+        await store.close();
+      }
+    } finally {
       await proxy.close();
       await database.drop();
     }
