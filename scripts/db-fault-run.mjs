@@ -12,7 +12,7 @@
 //   db-faults: exits=0 acked=N stored=N lost=0 duplicates=0
 //
 // then the answers by status (some must be 503 during the faults). Exits 1 unless exits, lost and
-// duplicates are 0, stored equals acked, and some answers were 503. Writes .test-results/db-faults.json
+// duplicates are 0, stored equals acked, some answers were 503 and none was 500. Writes .test-results/db-faults.json
 // ({ passed, failed }: one per check). Only 127.0.0.1 is contacted.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -238,6 +238,8 @@ async function main() {
       'no duplicates': duplicates === 0,
       'stored equals acknowledged': rows.length === acked && acked === items.length,
       'some answers were 503 during the faults': unavailable > 0,
+      // A database fault is "not now" (503), never a failure of the collector's own (500).
+      'no answer was 500': !statuses.has(500),
     };
     for (const [name, ok] of Object.entries(checks)) if (!ok) console.error(`db-faults: FAILED: ${name}`);
     return checks;
