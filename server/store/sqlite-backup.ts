@@ -1,11 +1,16 @@
 /**
  * An online backup of the SQLite store: SQLite's backup API (better-sqlite3's `db.backup()`) copies the
- * database page by page from a connection of its own, so the collector keeps answering meanwhile (a write
- * during the copy makes it start over on the pages it changed), and the copy is one consistent moment,
- * WAL included. The copy is then opened and checked (`PRAGMA integrity_check`) before it is called good.
+ * database from a connection of its own, WAL included, as one consistent moment. It copies every page in
+ * one step (one read transaction): copied a few pages at a time, a write by the collector in between would
+ * make it start over, and under steady writes it might never end. In WAL mode that read does not hold up
+ * the collector's writes. The copy is then opened and checked (`PRAGMA integrity_check`) before it is
+ * called good.
  */
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
+
+/** The most pages better-sqlite3 lets one step copy: all that remain, for any database it can open. */
+const ALL_PAGES = 0x7fffffff;
 
 export interface BackupResult {
   file: string;
@@ -22,7 +27,7 @@ export async function backupSqlite(source: string, target: string): Promise<Back
   try {
     // A collector writing at this moment holds the lock for a few milliseconds; wait for it rather than fail.
     db.pragma('busy_timeout = 5000');
-    await db.backup(target);
+    await db.backup(target, { progress: () => ALL_PAGES });
   } finally {
     db.close();
   }
