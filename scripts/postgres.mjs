@@ -5,7 +5,7 @@
 // the `postgres` user the package creates (PostgreSQL refuses to run as root).
 //
 // EP_TEST_DATABASE_URL, when set, is used instead (an existing server; each test makes its own database).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,7 +56,7 @@ export function freePort() {
 }
 
 /**
- * Starts a cluster and returns `{ url, stop }`. `url` connects as superuser `ep` to database `postgres`.
+ * Starts a cluster and returns `{ url, stop, restart }` (no `restart` for EP_TEST_DATABASE_URL's server). `url` connects as superuser `ep` to database `postgres`.
  * `durable: false` (the default, for tests) turns fsync off; the load script keeps it on.
  */
 export async function startPostgres({ durable = false, log = console.log } = {}) {
@@ -76,6 +76,17 @@ export async function startPostgres({ durable = false, log = console.log } = {})
   const settings = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c max_connections=200', ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'])];
   as(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-o', settings.join(' '), '-w', '-t', '60', 'start']);
   let stopped = false;
+  /**
+   * `pg_ctl restart -m fast`: ends every session, as a database restart or a failover does (for the fault
+   * run). Asynchronous, so that clients keep sending while the server is down.
+   */
+  const restart = () => {
+    const args = ['-D', data, '-l', join(dir, 'server.log'), '-m', 'fast', '-w', '-t', '60', 'restart'];
+    const [command, commandArgs] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args]] : [join(bin, 'pg_ctl'), args];
+    return new Promise((resolve, reject) => {
+      execFile(command, commandArgs, (error, _stdout, stderr) => (error ? reject(new Error(`pg_ctl restart failed: ${stderr || error.message}`)) : resolve()));
+    });
+  };
   const stop = async () => {
     if (stopped) return;
     stopped = true;
@@ -85,5 +96,5 @@ export async function startPostgres({ durable = false, log = console.log } = {})
       rmSync(dir, { recursive: true, force: true });
     }
   };
-  return { url: `postgres://ep@127.0.0.1:${port}/postgres`, stop, external: false };
+  return { url: `postgres://ep@127.0.0.1:${port}/postgres`, stop, restart, external: false };
 }

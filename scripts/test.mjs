@@ -39,6 +39,11 @@ const steps = [
     counts: `${RESULTS}/server.json`,
   },
   {
+    name: 'database fault run: 20 clients while PostgreSQL sessions are ended three times and PostgreSQL restarts twice',
+    command: ['node', 'scripts/db-fault-run.mjs'],
+    counts: `${RESULTS}/db-faults.json`,
+  },
+  {
     name: 'fault run: the demo in two tabs of Chromium, 200 votes, messages, ideas and views through failures, hangs, offline stretches and reloads',
     command: ['node', 'scripts/fault-run.mjs'],
     counts: `${RESULTS}/faults.json`,

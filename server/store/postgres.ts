@@ -32,20 +32,55 @@ export function numbered(sql: string): string {
 
 const MIGRATION_LOCK = 7_370_001; // any constant bigint, the same in every instance
 
-/** Errors that mean "not now" rather than "never": no connection, shutting down, pool exhausted, conflicts. */
-function unavailable(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? '';
+/** Node's network errors: the database host cannot be reached or dropped the connection. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+
+/**
+ * SQLSTATE classes and codes that mean "not now" rather than "never": 08 connection exception, 53
+ * insufficient resources (too many connections, disk full), 57 operator intervention (a session ended by
+ * pg_terminate_backend or a shutdown, "the database system is starting up", a statement timeout), 40001
+ * and 40P01 (serialization failure, deadlock) and 55P03 (lock not available).
+ */
+const RETRYABLE_CLASSES = ['08', '53', '57'];
+const RETRYABLE_CODES = new Set(['40001', '40P01', '55P03']);
+
+/** What node-postgres itself says when a connection is gone, could not be made in time, or the pool is closing. */
+const LOST_CONNECTION =
+  /timeout exceeded when trying to connect|Connection terminated|connection is closed|not queryable|Query read timeout|Cannot use a pool after calling end/i;
+
+/** Errors that mean "not now" rather than "never": answered 503, and the client sends the same envelope later. */
+export function unavailable(error: unknown): boolean {
+  const code = String((error as { code?: unknown }).code ?? '');
   const message = error instanceof Error ? error.message : '';
-  return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03', '53300', '40001', '40P01', '08000', '08003', '08006'].includes(code) ||
-    /timeout exceeded when trying to connect|Connection terminated|connection is closed/i.test(message)
-  );
+  if (NETWORK_CODES.has(code) || RETRYABLE_CODES.has(code)) return true;
+  if (/^[0-9A-Z]{5}$/.test(code) && RETRYABLE_CLASSES.includes(code.slice(0, 2))) return true;
+  return LOST_CONNECTION.test(message);
+}
+
+/**
+ * A client's connection can fail at any moment. While the client is idle in the pool, the pool listens and
+ * drops it (its 'error' event, handled below). While it is checked out, node-postgres emits 'error' on
+ * the client itself, between queries or after the failed query's own error (a backend ended by
+ * pg_terminate_backend, a restart, a failover), and an 'error' event nobody listens to ends the process.
+ * So every client listens from its first connection on; the failed query rejects as usual (503), the
+ * client is no longer queryable, and the pool discards it when it is released, so the next request
+ * connects afresh.
+ */
+function survive(pool: pg.Pool): void {
+  const ignore = (): void => undefined;
+  pool.on('error', ignore);
+  pool.on('connect', (client) => client.on('error', ignore));
 }
 
 export interface PostgresOptions {
   connectionString: string;
   /** Connections per collector instance. */
   max?: number;
+  /**
+   * How long start-up waits for an unreachable database (a host and its database rebooting together)
+   * before it gives up; default 60 s.
+   */
+  startTimeoutMs?: number;
 }
 
 export class PostgresStore implements Store {
@@ -62,13 +97,29 @@ export class PostgresStore implements Store {
       max: options.max ?? 10,
       connectionTimeoutMillis: 5000,
       statement_timeout: 10_000,
+      // A server that stops answering without closing the connection (a frozen host, a partition) fails
+      // the query here rather than holding the request (and its pool client) for ever.
+      query_timeout: 12_000,
+      keepAlive: true,
       application_name: 'ep-collector',
     });
-    // An idle client that loses its server must not crash the process; the next query reconnects.
-    pool.on('error', () => undefined);
+    survive(pool);
     const store = new PostgresStore(pool);
-    await store.migrate();
-    return store;
+    const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
+    for (let waited = false; ; waited = true) {
+      try {
+        await store.migrate();
+        return store;
+      } catch (error) {
+        if (!unavailable(error) || Date.now() >= deadline) {
+          await pool.end().catch(() => undefined);
+          throw error;
+        }
+        // Before the logger exists: one line on stderr, so that a waiting start is not a silent one.
+        if (!waited) console.warn(`PostgreSQL does not answer yet (${error instanceof Error ? error.message : String(error)}); waiting for it`);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
   }
 
   private async migrate(): Promise<void> {

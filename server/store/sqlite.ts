@@ -71,17 +71,25 @@ export function listQuery(filter: ListFilter): { where: string; params: (string 
 export const LIST_COLUMNS =
   'seq, id, kind, reference, page_url, page_title, page_lang, locale, submitted_at, received_at, privacy_notice, client, data';
 
+export interface SqliteOptions {
+  busyTimeoutMs?: number;
+}
+
 export class SqliteStore implements Store {
   readonly dialect = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly acceptTx: (submission: NewSubmission) => Accepted;
 
-  constructor(path: string) {
+  /**
+   * `busyTimeoutMs`: how long a write waits for another connection's write lock (a backup, a sweep run
+   * from cron, a second process) before it is answered 503.
+   */
+  constructor(path: string, { busyTimeoutMs = 5000 }: SqliteOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     this.migrate();
 
     const existing = this.db.prepare<[string], { answer: string }>('SELECT answer FROM submissions WHERE id = ?');
