@@ -8,6 +8,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Store } from '../store/types.js';
+import { isReference } from './by-reference.js';
 
 /** `METHOD path` (below `/admin`) → action. Other changes (not GET) are recorded under their route. */
 const ACTIONS: Record<string, string> = {
@@ -59,7 +60,8 @@ export function auditAdmin(app: FastifyInstance, store: Store, token: string, pr
           new Date().toISOString(),
           actor,
           action,
-          params.reference ?? null,
+          // Only a reference: anything else typed in its place (an email, a name) is not kept.
+          params.reference !== undefined && isReference(params.reference) ? params.reference : null,
           params.id ?? null,
           Object.keys(filters).length ? JSON.stringify(filters) : null,
           reply.statusCode,
