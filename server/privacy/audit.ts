@@ -27,6 +27,10 @@ const ACTIONS: Record<string, string> = {
 /** The query parameters recorded: filters, never free text. */
 const FILTERS = ['kind', 'from', 'to', 'format', 'state', 'reference'];
 
+/** A value kept as typed only when any database can hold it and it is short: else not kept. */
+const storable = (value: unknown): string | null =>
+  typeof value === 'string' && value.length <= 200 && !value.includes('\u0000') && value.isWellFormed() ? value : null;
+
 const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
 
 /** Who: the token's fingerprint, so that rotated tokens can be told apart without keeping any. */
@@ -52,7 +56,7 @@ export function auditAdmin(app: FastifyInstance, store: Store, token: string, pr
     if (!action) return payload;
     const params = (request.params ?? {}) as Record<string, string | undefined>;
     const query = (request.query ?? {}) as Record<string, unknown>;
-    const filters = Object.fromEntries(FILTERS.filter((name) => typeof query[name] === 'string').map((name) => [name, query[name]]));
+    const filters = Object.fromEntries(FILTERS.filter((name) => storable(query[name]) !== null).map((name) => [name, query[name]]));
     await store.batch([
       {
         sql: 'INSERT INTO audit_log (at, actor, action, reference, target, detail, status) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -62,7 +66,7 @@ export function auditAdmin(app: FastifyInstance, store: Store, token: string, pr
           action,
           // Only a reference: anything else typed in its place (an email, a name) is not kept.
           params.reference !== undefined && isReference(params.reference) ? params.reference : null,
-          params.id ?? null,
+          storable(params.id),
           Object.keys(filters).length ? JSON.stringify(filters) : null,
           reply.statusCode,
         ],
