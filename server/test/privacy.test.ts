@@ -114,7 +114,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual((await stored(t, feedback))!.data.contact, CONTACT, 'within its period, kept');
 
       const first = await sweep(t.store, t.config.retention, later(181));
-      assert.ok(first.contactErased.feedback! >= 1);
+      assert.ok(first.contactErased.feedback! >= 1, 'counted');
       const erased = (await stored(t, feedback))!.data;
       assert.equal(erased.contact, undefined);
       assert.equal(erased.message, 'The permit form rejects my plot number.');
@@ -128,7 +128,7 @@ for (const dialect of DIALECTS) {
       const last = await sweep(t.store, t.config.retention, later(731));
       assert.equal(await stored(t, feedback), undefined);
       assert.equal(await stored(t, idea), undefined);
-      assert.ok(last.deleted.feedback! >= 1 && last.deleted.idea! >= 1);
+      assert.ok(last.deleted.feedback! >= 1 && last.deleted.idea! >= 1, 'counted');
     });
 
     it('keeps the tally and the daily counts when the votes are deleted', async () => {
@@ -141,7 +141,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await daily(), [{ day: today, page, yes: 2, no: 1 }]);
 
       const swept = await sweep(t.store, t.config.retention, later(91));
-      assert.ok(swept.deleted['page-vote']! >= 3);
+      assert.ok(swept.deleted['page-vote']! >= 3, 'counted');
       const left = await t.sql<{ n: unknown }>(`SELECT COUNT(*) AS n FROM submissions WHERE kind = 'page-vote'`);
       assert.equal(Number(left[0]!.n), 0, 'the vote rows are gone');
       assert.deepEqual((await t.app.inject({ url: `/tally?page=${encodeURIComponent(page)}` })).json(), tally);
@@ -176,7 +176,7 @@ for (const dialect of DIALECTS) {
       await send(t, envelope('page-vote'));
       const at = later(200);
       const first = await sweep(t.store, t.config.retention, at);
-      assert.ok(first.contactErased.feedback! >= 1 && first.deleted['page-vote']! >= 1);
+      assert.ok(first.contactErased.feedback! >= 1 && first.deleted['page-vote']! >= 1, 'the first run removes');
       const snapshot = async () => JSON.stringify(await t.sql('SELECT id, data, contact_erased_at FROM submissions ORDER BY seq'));
       const before = await snapshot();
       const second = await sweep(t.store, t.config.retention, at);
@@ -227,7 +227,7 @@ for (const dialect of DIALECTS) {
       assert.equal(exported.statusCode, 200);
       const entries = exported.json() as Array<{ action: string; actor: string; reference: string; status: number }>;
       assert.deepEqual(entries.map((entry) => entry.action), ['reference.export', 'reference.erase-contact', 'reference.erase']);
-      assert.ok(entries.every((entry) => /^admin-token:[0-9a-f]{8}$/.test(entry.actor) && entry.status === 200));
+      assert.ok(entries.every((entry) => /^admin-token:[0-9a-f]{8}$/.test(entry.actor) && entry.status === 200), 'actor and status of each');
       const all = JSON.stringify(await t.sql('SELECT * FROM audit_log'));
       for (const secret of [message, CONTACT.email, CONTACT.mobile, CONTACT.name, 'test-admin-token']) assert.equal(all.includes(secret), false, secret);
       const details = (await t.sql<{ detail: string | null }>('SELECT detail FROM audit_log')).map((row) => row.detail && JSON.parse(row.detail));
