@@ -29,7 +29,7 @@ export type ContactKind = (typeof CONTACT_KINDS)[number];
 export interface RetentionPolicy {
   /** Days until a kind's submissions are deleted whole; 0: until erased by reference. */
   submissions: Record<Kind, number>;
-  /** Days until the contact details of a kind's submissions are erased (the message stays); 0: never. */
+  /** Days until the contact details of a kind's submissions are erased (the message stays); 0: kept with it. */
   contact: Record<ContactKind, number>;
   /** Days an audit row is kept. */
   audit: number;
@@ -61,11 +61,15 @@ export function retentionFromEnv(env: NodeJS.ProcessEnv): RetentionPolicy {
   const submissions = Object.fromEntries(
     Object.entries(DEFAULT_RETENTION.submissions).map(([kind, fallback]) => [kind, days(env, submissionsVariable(kind as Kind), fallback)]),
   ) as Record<Kind, number>;
-  const contact = Object.fromEntries(CONTACT_KINDS.map((kind) => [kind, days(env, contactVariable(kind), DEFAULT_RETENTION.contact[kind])])) as Record<ContactKind, number>;
+  const contact = {} as Record<ContactKind, number>;
   for (const kind of CONTACT_KINDS) {
-    // A contact period past the submission's own would promise an erasure that deleting the row pre-empts.
-    if (submissions[kind] > 0 && (contact[kind] === 0 || contact[kind] > submissions[kind])) {
-      throw new Error(`${contactVariable(kind)} (${contact[kind] || 'never'}) must not outlast ${submissionsVariable(kind)} (${submissions[kind]} days)`);
+    const whole = submissions[kind];
+    // Unset: the default, but never past the submission's own period (a shorter one set for the kind).
+    const fallback = whole > 0 ? Math.min(DEFAULT_RETENTION.contact[kind], whole) : DEFAULT_RETENTION.contact[kind];
+    contact[kind] = days(env, contactVariable(kind), fallback);
+    // Set past the submission's own, it would promise an erasure that deleting the row pre-empts.
+    if (whole > 0 && contact[kind] > whole) {
+      throw new Error(`${contactVariable(kind)} (${contact[kind]}) must not outlast ${submissionsVariable(kind)} (${whole} days)`);
     }
   }
   return { submissions, contact, audit: days(env, AUDIT_VARIABLE, DEFAULT_RETENTION.audit) };

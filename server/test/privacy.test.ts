@@ -87,7 +87,8 @@ describe('retention configuration', () => {
 
   it('refuses a period that is not a whole number of days, or contact details kept longer than their submission', () => {
     assert.throws(() => loadConfig({ EP_RETAIN_FEEDBACK_DAYS: '1.5' }), /EP_RETAIN_FEEDBACK_DAYS/);
-    assert.throws(() => loadConfig({ EP_RETAIN_FEEDBACK_DAYS: '90' }), /EP_RETAIN_FEEDBACK_CONTACT_DAYS .* must not outlast/);
+    assert.throws(() => loadConfig({ EP_RETAIN_FEEDBACK_DAYS: '90', EP_RETAIN_FEEDBACK_CONTACT_DAYS: '120' }), /EP_RETAIN_FEEDBACK_CONTACT_DAYS \(120\) must not outlast/);
+    assert.equal(loadConfig({ EP_RETAIN_FEEDBACK_DAYS: '90' }).retention.contact.feedback, 90, 'unset, the contact period follows a shorter one of its kind');
   });
 
   it('ignores EP_CLIENT_KEY_SECRET (flagged so the collector warns at start)', () => {
