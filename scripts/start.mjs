@@ -41,7 +41,6 @@ const collector = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'],
     // The poll files its answers under the page's URL: the demo page as this server serves it.
     EP_SEED_PAGES: `${origin}/,http://localhost:${port}/`,
     EP_LOG_LEVEL: process.env.EP_LOG_LEVEL ?? 'warn',
-    EP_CLIENT_KEY_SECRET: process.env.EP_CLIENT_KEY_SECRET ?? 'demo-only-secret',
   },
 });
 

@@ -2,7 +2,8 @@
  * The collector's settings, all from environment variables (documented in the README, "The reference
  * collector"). Bad values stop the collector at start with a message naming the variable.
  */
-import { randomBytes } from 'node:crypto';
+import { queryKeptFromEnv, type QueryKept } from './privacy/page-url.js';
+import { retentionFromEnv, type RetentionPolicy } from './privacy/retention.js';
 
 export interface Config {
   host: string;
@@ -28,9 +29,17 @@ export interface Config {
   trustProxy: boolean | string;
   /** The admin bearer token; without one, the admin paths do not exist. */
   adminToken: string | undefined;
-  /** The key of the client hash (see client-key.ts). */
-  clientKeySecret: Buffer;
-  clientKeySecretGiven: boolean;
+  /**
+   * EP_CLIENT_KEY_SECRET was set. It is ignored (main.ts warns): the client hash's key is random per day and
+   * kept only for that day (privacy/day-keys.ts); a kept secret would let its holder reverse the hashes.
+   */
+  clientKeySecretIgnored: boolean;
+  /** How long each kind's data is kept (privacy/retention.ts). */
+  retention: RetentionPolicy;
+  /** Minutes between the in-process retention sweeps; 0: none (run `npm run collector:sweep` from cron). */
+  sweepIntervalMinutes: number;
+  /** Which query parameters of page URLs are stored (privacy/page-url.ts); the default keeps none. */
+  keepQueryString: QueryKept;
   /** Seed the demo's sample data at start. */
   seed: boolean;
   /** Pages whose poll gets sample votes when seeding (the demo page's URL). */
@@ -80,8 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: trustProxyOf(env.EP_TRUST_PROXY),
     adminToken,
-    clientKeySecret: env.EP_CLIENT_KEY_SECRET ? Buffer.from(env.EP_CLIENT_KEY_SECRET) : randomBytes(32),
-    clientKeySecretGiven: Boolean(env.EP_CLIENT_KEY_SECRET),
+    clientKeySecretIgnored: Boolean(env.EP_CLIENT_KEY_SECRET),
+    retention: retentionFromEnv(env),
+    sweepIntervalMinutes: integer(env, 'EP_SWEEP_INTERVAL_MINUTES', 60),
+    keepQueryString: queryKeptFromEnv(env.EP_KEEP_QUERY_STRING),
     seed: env.EP_SEED === 'demo',
     seedPages: list(env.EP_SEED_PAGES),
     logLevel: env.EP_LOG_LEVEL || 'info',

@@ -62,12 +62,19 @@ const codes = (value: unknown, key: 'code' | 'label'): string =>
 
 export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
   'page-vote': {
-    project: ({ page, data }) => [
+    project: ({ page, data, receivedAt }) => [
       {
         sql:
           'INSERT INTO page_tally (page_url, yes, total) VALUES (?, ?, 1) ' +
           'ON CONFLICT (page_url) DO UPDATE SET yes = page_tally.yes + excluded.yes, total = page_tally.total + 1',
         params: [page.url, data.answer === 'yes' ? 1 : 0],
+      },
+      // Per UTC day, so trends outlive the vote rows the retention sweep deletes (privacy/retention.ts).
+      {
+        sql:
+          'INSERT INTO page_votes_daily (day, page_url, answer, votes) VALUES (?, ?, ?, 1) ' +
+          'ON CONFLICT (day, page_url, answer) DO UPDATE SET votes = page_votes_daily.votes + 1',
+        params: [receivedAt.toISOString().slice(0, 10), page.url, String(data.answer)],
       },
     ],
     columns: [{ header: 'answer', value: (data) => data.answer }],

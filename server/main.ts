@@ -7,13 +7,14 @@ import { loadConfig } from './config.js';
 import { Contract } from './contract.js';
 import { seedDemo } from './seed.js';
 import { openStore } from './store/index.js';
+import { startSweeps } from './privacy/sweep-timer.js';
 
 const config = loadConfig();
 const contract = new Contract();
 const store = await openStore(config);
 const app = await buildApp({ config, store, contract, logger: true });
-if (!config.clientKeySecretGiven) {
-  app.log.warn('EP_CLIENT_KEY_SECRET is not set: client hashes change at every start and differ between instances');
+if (config.clientKeySecretIgnored) {
+  app.log.warn('EP_CLIENT_KEY_SECRET is ignored and can be removed: the client hash now uses a random key per UTC day, shared through the database and deleted when the day ends');
 }
 if (config.seed) {
   const stored = await seedDemo(store, contract, config.seedPages);
@@ -23,11 +24,14 @@ const address = await app.listen({ host: config.host, port: config.port });
 const where = config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.sqlitePath}`;
 app.log.info(`collector on ${address}${config.basePath || ''} (${where}); admin ${config.adminToken ? 'on' : 'off (no EP_ADMIN_TOKEN)'}`);
 
+const stopSweeps = startSweeps(store, config, app.log);
+
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    stopSweeps();
     void app
       .close()
       .then(() => store.close())

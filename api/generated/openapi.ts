@@ -308,6 +308,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/references/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: components["schemas"]["Reference"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Everything held about one submission (access request), as JSON
+         * @description The submission as stored, when its contact details were erased (if they were), the rows of other
+         *     tables made from it (an idea and the supports counted for it; a support's or a view's own row), and
+         *     the administration's recorded actions on this reference. Recorded in the audit log.
+         */
+        get: operations["exportReference"];
+        put?: never;
+        post?: never;
+        /**
+         * Erase one submission and what was made from it about its sender
+         * @description Deletes the submission; for an idea, also the idea (published or not) and the supports counted for
+         *     it. Anonymous counts it added to stay: the tally and daily vote counts, a support counted for
+         *     someone else's idea, a stance counted on a consultation. Recorded in the audit log.
+         */
+        delete: operations["eraseReference"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/references/{reference}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: components["schemas"]["Reference"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase only the contact details (name, email, mobile, channel) of one submission
+         * @description The message stays. Erasing again changes nothing and answers the first time of erasure.
+         */
+        delete: operations["eraseContact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the audit log (who did what, when, to which reference; never content)
+         * @description Oldest first. Recorded: listing and exporting submissions, listing ideas, an idea's review, writing
+         *     a consultation or its outcome, exporting or erasing by reference, exporting this log, and any other
+         *     change through the admin API. The actor is `admin-token:` and the first 8 hex digits of the token's
+         *     SHA-256, so rotated tokens can be told apart.
+         */
+        get: operations["exportAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/page-votes/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Votes per UTC day and page (kept after the votes themselves are deleted) */
+        get: operations["dailyPageVotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -335,6 +427,8 @@ export interface components {
             /**
              * Format: uri
              * @description Canonical URL (origin and path; the query only when the page author opts in; never the fragment).
+             *     The collector stores it without the fragment and, unless its deployment keeps them
+             *     (EP_KEEP_QUERY_STRING), without query parameters: a query string can carry personal data.
              */
             url: string;
             /** @description The document's title (may be empty). */
@@ -764,6 +858,84 @@ export interface components {
             /** @description Pass as `after` for the next page; absent on the last page. */
             next?: string;
         };
+        /**
+         * @description A submission's reference, as its receipt gave it.
+         * @example FB-2026-000123
+         */
+        Reference: string;
+        HeldAboutReference: {
+            reference: components["schemas"]["Reference"];
+            submission: components["schemas"]["StoredSubmission"];
+            /** @description When its contact details were erased (by the retention sweep or an administrator). */
+            contactErasedAt: string | null;
+            /** @description Rows of other tables made from it, by table (`ideas`, `idea_supports`, `consultation_views`), as stored. */
+            related: {
+                [key: string]: Record<string, never>[];
+            };
+            audit: {
+                at: string;
+                actor: string;
+                action: string;
+                status: number;
+            }[];
+        };
+        /**
+         * @example {
+         *       "reference": "ID-2026-000007",
+         *       "kind": "idea",
+         *       "removed": [
+         *         "submissions",
+         *         "ideas",
+         *         "idea_supports"
+         *       ]
+         *     }
+         */
+        Erasure: {
+            reference: components["schemas"]["Reference"];
+            kind: components["schemas"]["Kind"];
+            /** @description The tables rows were deleted from. */
+            removed: string[];
+        };
+        ContactErasure: {
+            reference: components["schemas"]["Reference"];
+            /** Format: date-time */
+            contactErasedAt: string;
+        };
+        /**
+         * @example {
+         *       "at": "2026-03-01T09:15:00.000Z",
+         *       "actor": "admin-token:5c3dac12",
+         *       "action": "reference.erase-contact",
+         *       "reference": "FB-2026-000123",
+         *       "target": null,
+         *       "detail": null,
+         *       "status": 200
+         *     }
+         */
+        AuditEntry: {
+            /** Format: date-time */
+            at: string;
+            /** @example admin-token:5c3dac12 */
+            actor: string;
+            /** @description submissions.list, submissions.export, ideas.list, idea.review, consultation.write, consultation.outcome, reference.export, reference.erase, reference.erase-contact, audit.export, or `METHOD /route` for another change. */
+            action: string;
+            reference: string | null;
+            /** @description The idea or consultation id the action named. */
+            target: string | null;
+            /** @description The filters of a list or export (kind, from, to, format, state, reference). */
+            detail: {
+                [key: string]: string;
+            } | null;
+            /** @description The HTTP status answered. */
+            status: number;
+        };
+        DailyPageVotes: {
+            /** Format: date */
+            day: string;
+            page: string;
+            yes: number;
+            no: number;
+        };
     };
     responses: {
         /** @description The body is not JSON (or not readable as such). */
@@ -898,7 +1070,9 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The page's canonical URL, exactly as the poll sends it in `page.url`.
+                 * @description The page's canonical URL, exactly as the poll sends it in `page.url`. Read under the same key
+                 *     votes are stored under: without its fragment, and without the query parameters the collector
+                 *     does not keep (by default none; see PageInfo).
                  * @example https://www.example.gov.sa/ar/e-participation
                  */
                 page: string;
@@ -1266,6 +1440,136 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    exportReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: components["schemas"]["Reference"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What is held. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldAboutReference"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    eraseReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: components["schemas"]["Reference"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Erasure"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    eraseContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: components["schemas"]["Reference"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased (now or before). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactErasure"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    exportAudit: {
+        parameters: {
+            query?: {
+                /** @description Received at or after; a date (`2026-03-01`, from its start, UTC) or a date-time. */
+                from?: components["parameters"]["FromFilter"];
+                /** @description Received before; a date means up to the end of that day (UTC), a date-time is exclusive. */
+                to?: components["parameters"]["ToFilter"];
+                reference?: components["schemas"]["Reference"];
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The log. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntry"][];
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    dailyPageVotes: {
+        parameters: {
+            query?: {
+                page?: string;
+                /** @description Received at or after; a date (`2026-03-01`, from its start, UTC) or a date-time. */
+                from?: components["parameters"]["FromFilter"];
+                /** @description Received before; a date means up to the end of that day (UTC), a date-time is exclusive. */
+                to?: components["parameters"]["ToFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At most 10,000 rows of a day and page, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyPageVotes"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             422: components["responses"]["Unprocessable"];
         };
     };

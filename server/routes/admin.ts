@@ -11,6 +11,8 @@ import type { FieldError } from '../contract.js';
 import { BOM, csvRow } from '../csv.js';
 import { behaviourOf } from '../kinds.js';
 import { adminContentRoutes } from './admin-content.js';
+import { adminPrivacyRoutes } from './admin-privacy.js';
+import { auditAdmin } from '../privacy/audit.js';
 import type { ListFilter, Store, StoredSubmission } from '../store/types.js';
 
 interface Query {
@@ -30,7 +32,7 @@ function sameToken(given: string, expected: string): boolean {
 }
 
 /** `2026-03-01` (from its start, or for `to` through its end) or a date-time, as ISO 8601 UTC. */
-function instant(value: string, endOfDay: boolean): string | undefined {
+export function instant(value: string, endOfDay: boolean): string | undefined {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const day = new Date(`${value}T00:00:00.000Z`);
     if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) return undefined;
@@ -110,6 +112,9 @@ export async function adminRoutes(app: FastifyInstance, { config, store, contrac
     }
   });
 
+  // Every action that reads personal data or changes anything, in the audit log (privacy/audit.ts).
+  auditAdmin(app, store, token, `${config.basePath}/admin`);
+
   const limit = { config: limitFor(config.rateLimit.admin, 'admin') };
 
   app.get<{ Querystring: Query }>('/submissions', limit, async (request, reply) => {
@@ -136,4 +141,5 @@ export async function adminRoutes(app: FastifyInstance, { config, store, contrac
 
   // Inside this plugin, so that the token check above covers it.
   await app.register(adminContentRoutes, { config, store, contract });
+  await app.register(adminPrivacyRoutes, { config, store, contract });
 }

@@ -8,6 +8,8 @@ import { limitFor, type RouteOptions } from '../app.js';
 import { clientKey } from '../client-key.js';
 import { isRecord, type Schemas } from '../contract.js';
 import { statementsFor } from '../kinds.js';
+import { DayKeys } from '../privacy/day-keys.js';
+import { keptPageUrl } from '../privacy/page-url.js';
 import { RefusedError, formatReference } from '../store/types.js';
 import { randomInt, randomUUID } from 'node:crypto';
 
@@ -17,6 +19,8 @@ export const HONEYPOT_FIELD = 'website';
 const INVALID = 'The submission does not match the contract.';
 
 export async function submissionRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
+  const dayKeys = new DayKeys(store);
+  app.addHook('onClose', async () => dayKeys.forget());
   app.post('/submissions', { config: limitFor(config.rateLimit.submissions, 'submissions') }, async (request, reply) => {
     const body = request.body;
 
@@ -42,20 +46,22 @@ export async function submissionRoutes(app: FastifyInstance, { config, store, co
     const kind = contract.kinds.get(envelope.kind)!;
     const data = envelope.data as Record<string, unknown>;
     const receivedAt = new Date();
-    const incoming = { id: envelope.id, page: envelope.page, data, receivedAt, submittedAt: envelope.submittedAt, locale: envelope.locale };
+    const page = { ...envelope.page, url: keptPageUrl(envelope.page.url, config.keepQueryString) };
+    const client = clientKey(await dayKeys.keyFor(receivedAt), request.ip, receivedAt);
+    const incoming = { id: envelope.id, page, data, receivedAt, submittedAt: envelope.submittedAt, locale: envelope.locale };
     let accepted;
     try {
       accepted = await store.accept({
         id: envelope.id,
         kind: envelope.kind,
         prefix: kind.prefix,
-        page: envelope.page,
+        page,
         locale: envelope.locale,
         submittedAt: envelope.submittedAt,
         privacyNotice: envelope.privacyNotice,
         data,
         receivedAt,
-        client: clientKey(config.clientKeySecret, request.ip, receivedAt),
+        client,
         ...statementsFor(envelope.kind, incoming),
       });
     } catch (error) {

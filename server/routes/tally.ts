@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { limitFor, type RouteOptions } from '../app.js';
+import { keptPageUrl } from '../privacy/page-url.js';
 
 export async function tallyRoutes(app: FastifyInstance, { config, store }: RouteOptions): Promise<void> {
   app.get<{ Querystring: { page?: string | string[] } }>('/tally', { config: limitFor(config.rateLimit.reads, 'reads') }, async (request, reply) => {
@@ -12,6 +13,7 @@ export async function tallyRoutes(app: FastifyInstance, { config, store }: Route
       const code = page === undefined || page === '' ? 'required' : 'invalid';
       return reply.code(422).send({ message: 'The tally needs one page URL.', fieldErrors: [{ field: 'page', code, message: `page is ${code === 'required' ? 'required' : 'not valid'}.` }] });
     }
-    return store.tally(page);
+    // Under the key votes are stored with (their query string dropped, unless the deployment keeps it).
+    return store.tally(keptPageUrl(page, config.keepQueryString));
   });
 }

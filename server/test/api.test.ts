@@ -227,8 +227,8 @@ for (const dialect of DIALECTS) {
             contact: { name: `-2+3${script}`, email: 'a@b.sa', channel: 'email' },
             consent: true,
           },
-          // The URL as the element sends it (the URL parser escapes `<` and `>` in a query).
-          { page: { url: new URL('https://www.example.gov.sa/x?q=<script>').href, title: `\t=1+1 ${script}`, lang: script.slice(0, 20) }, privacyNotice: `=${script}`.slice(0, 64) },
+          // The URL as the element sends it (the URL parser escapes `<` and `>` in a path; a query string would not be kept).
+          { page: { url: new URL('https://www.example.gov.sa/x/<script>').href, title: `\t=1+1 ${script}`, lang: script.slice(0, 20) }, privacyNotice: `=${script}`.slice(0, 64) },
         );
         const response = await post(t.app, sent);
         assert.equal(response.statusCode, 201, response.body);

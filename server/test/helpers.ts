@@ -43,6 +43,8 @@ export interface TestStore {
   store: Store;
   /** The SQLite file, for tests that read it raw. */
   file?: string;
+  /** The PostgreSQL database's URL, for tests that open a second store on it. */
+  url?: string;
   /** Runs SQL on the store's own database (for checks the API does not offer). */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
@@ -75,6 +77,7 @@ export async function openTestStore(dialect: Dialect): Promise<TestStore> {
   const store = await PostgresStore.open({ connectionString: url.href, max: 20 });
   return {
     store,
+    url: url.href,
     sql: async (text, params = []) => (await store.query(text, params)).rows as never,
     drop: async () => {
       await store.close();
