@@ -6,7 +6,7 @@
  * under an advisory lock, so instances starting together apply each version once.
  */
 import pg from 'pg';
-import { BACKFILLED_AT, ROWS_WITHOUT_HASH, SET_HASH, hashOfRow, type StoredEnvelopeRow } from './body-hashes.js';
+import { BACKFILLED_AT, ROWS_WITHOUT_HASH, SET_HASHES_PG, hashOfRow, type StoredEnvelopeRow } from './body-hashes.js';
 import { MIGRATIONS_TABLE, migrationsFor } from './migrations.js';
 import { LIST_COLUMNS, listQuery, rowToStored } from './sqlite.js';
 import {
@@ -46,8 +46,12 @@ function unavailable(error: unknown): boolean {
 
 /** See body-hashes.ts; in the migration's transaction. */
 async function backfillHashes(client: pg.PoolClient): Promise<void> {
-  for (let batch = (await client.query<StoredEnvelopeRow>(ROWS_WITHOUT_HASH)).rows; batch.length > 0; batch = (await client.query<StoredEnvelopeRow>(ROWS_WITHOUT_HASH)).rows) {
-    for (const row of batch) await client.query(numbered(SET_HASH), hashOfRow(row));
+  for (let after: number | string = 0; ; ) {
+    const batch: StoredEnvelopeRow[] = (await client.query<StoredEnvelopeRow>(numbered(ROWS_WITHOUT_HASH), [after])).rows;
+    if (batch.length === 0) return;
+    const hashed = batch.map(hashOfRow);
+    await client.query(SET_HASHES_PG, [hashed.map(([hash]) => hash), hashed.map(([, seq]) => seq)]);
+    after = batch.at(-1)!.seq;
   }
 }
 
@@ -90,6 +94,8 @@ export class PostgresStore implements Store {
         if (applied.has(migration.version)) continue;
         await client.query('BEGIN');
         try {
+          // A migration rewrites whole tables (0003 every submission): it may take longer than any request.
+          await client.query('SET LOCAL statement_timeout = 0');
           await client.query(migration.sql);
           if (migration.version === BACKFILLED_AT) await backfillHashes(client);
           await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, new Date().toISOString()]);

@@ -134,10 +134,11 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** See body-hashes.ts; in the migration's transaction. */
   private backfillHashes(): void {
-    const rows = this.db.prepare<[], StoredEnvelopeRow>(ROWS_WITHOUT_HASH);
+    const rows = this.db.prepare<[number | string], StoredEnvelopeRow>(ROWS_WITHOUT_HASH);
     const set = this.db.prepare(SET_HASH);
-    for (let batch = rows.all(); batch.length > 0; batch = rows.all()) for (const row of batch) set.run(...hashOfRow(row));
+    for (let batch = rows.all(0); batch.length > 0; batch = rows.all(batch.at(-1)!.seq)) for (const row of batch) set.run(...hashOfRow(row));
   }
 
   private guard<T>(work: () => T): Promise<T> {
