@@ -30,7 +30,8 @@ export interface paths {
          *     Idempotency-Key draft describes), and nothing is stored. The hash is kept whole when the stored
          *     row's contact details are later erased, so a repeat still matches. Rows stored before the hash
          *     was kept have it computed from the stored row when the collector is upgraded (the envelope is
-         *     stored whole, so it is the hash it had at receipt).
+         *     stored whole, so it is the hash it had at receipt); a row found without one (written by a tool
+         *     that skipped the column) has no body to compare, and any repeat gets its first answer.
          */
         post: operations["submit"];
         delete?: never;
