@@ -188,7 +188,7 @@ function toFieldError(error: ErrorObject, body: unknown): FieldError | undefined
   return { field, code, message: describe(field, code, error) };
 }
 
-const RANK: Record<FieldErrorCode, number> = { required: 0, unknown: 1, 'too-long': 2, 'too-many': 3, 'too-short': 4, invalid: 5 };
+const RANK: Record<FieldErrorCode, number> = { required: 0, unknown: 1, 'too-long': 2, 'too-many': 3, 'too-short': 4, invalid: 5, 'idempotency-key-reused': 6 };
 
 /** Ajv's errors as field errors: one per field (the most telling), in the order the fields were met. */
 export function fieldErrorsOf(errors: readonly ErrorObject[], body: unknown): FieldError[] {

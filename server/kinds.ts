@@ -13,6 +13,7 @@
  * The statements are the SQL that SQLite and PostgreSQL share, with `?` placeholders. The server refuses
  * to start if the contract has a kind with no entry here, or this file one the contract lacks.
  */
+import { canonicalId, canonicalIfUuid } from './canonical.js';
 import { contactColumns } from './contact-columns.js';
 import { utc } from './time.js';
 import type { Contract, Schemas } from './contract.js';
@@ -57,6 +58,8 @@ export interface KindBehaviour {
 export const LATE_VIEW_MS = 7 * 24 * 60 * 60 * 1000;
 
 const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
+/** The idea a support names: an idea's id is its envelope id (canonical, like every id) or a slug of our own. */
+const ideaIdOf = (data: Record<string, unknown>): string => canonicalIfUuid(String(data.ideaId));
 const codes = (value: unknown, key: 'code' | 'label'): string =>
   Array.isArray(value) ? value.map((item) => String(record(item)[key] ?? '')).join('; ') : '';
 
@@ -115,11 +118,11 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
   },
   'idea-support': {
     requires: ({ data, locale }) => ({
-      statement: { sql: "SELECT 1 AS found FROM ideas WHERE id = ? AND state = 'published'", params: [String(data.ideaId)] },
+      statement: { sql: "SELECT 1 AS found FROM ideas WHERE id = ? AND state = 'published'", params: [ideaIdOf(data)] },
       fieldError: { field: 'ideaId', code: 'invalid', message: REFUSALS.idea[locale] },
     }),
     project: ({ id, data }) => {
-      const idea = String(data.ideaId);
+      const idea = ideaIdOf(data);
       // First the idea's row, unchanged: on PostgreSQL this locks it, so that changes of one idea's support
       // are stored one after the other (each reads what the one before wrote).
       const statements: Statement[] = [{ sql: 'UPDATE ideas SET supports = supports WHERE id = ?', params: [idea] }];
@@ -132,7 +135,7 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
         );
       } else {
         // Takes back only the support it names: given for this idea, and not taken back before.
-        const support = String(data.withdraws);
+        const support = canonicalId(String(data.withdraws));
         statements.push(
           {
             sql:
@@ -146,7 +149,7 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
       }
       return statements;
     },
-    extra: ({ data }) => ({ sql: 'SELECT supports FROM ideas WHERE id = ?', params: [String(data.ideaId)] }),
+    extra: ({ data }) => ({ sql: 'SELECT supports FROM ideas WHERE id = ?', params: [ideaIdOf(data)] }),
     columns: [
       { header: 'ideaId', value: (data) => data.ideaId },
       { header: 'support', value: (data) => (data.support === true ? 'yes' : 'no') },
@@ -173,7 +176,7 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
     project: ({ id, data }) => [
       {
         sql: 'INSERT INTO consultation_views (id, consultation_id, stance, replaces) VALUES (?, ?, ?, ?)',
-        params: [id, String(data.consultationId), String(data.stance), typeof data.replaces === 'string' ? data.replaces : null],
+        params: [id, String(data.consultationId), String(data.stance), typeof data.replaces === 'string' ? canonicalId(data.replaces) : null],
       },
     ],
     columns: [

@@ -9,12 +9,13 @@
  * survives a restart (delete the data folder to start over).
  */
 import { createHash } from 'node:crypto';
+import { bodyHash } from './canonical.js';
 import { sampleConsultations, sampleIdeas } from '../tools/demo-samples.mjs';
 import { consultation } from './content/consultations.js';
 import { seededIdea } from './content/ideas.js';
 import type { Contract } from './contract.js';
 import { statementsFor } from './kinds.js';
-import type { NewSubmission, Statement, Store } from './store/types.js';
+import { RefusedError, type NewSubmission, type Statement, type Store } from './store/types.js';
 
 /** A stable UUID (version 4 layout) for a seed item. */
 export function seedId(...parts: (string | number)[]): string {
@@ -61,8 +62,13 @@ export async function seedDemo(store: Store, contract: Contract, pages: readonly
     if (!checked.valid) throw new Error(`seed ${kind} does not match the contract: ${JSON.stringify(checked.fieldErrors)}`);
     // `requires` is left out: the seed writes the consultations its views name just before them.
     const { project, extra } = statementsFor(kind, { id, page: envelope.page, data, receivedAt: at, submittedAt: envelope.submittedAt, locale });
-    const submission: NewSubmission = { ...envelope, prefix: contract.kinds.get(kind)!.prefix, receivedAt: at, client: null, project, extra };
-    if (!(await store.accept(submission)).replayed) stored += 1;
+    const submission: NewSubmission = { ...envelope, bodyHash: bodyHash(envelope), prefix: contract.kinds.get(kind)!.prefix, receivedAt: at, client: null, project, extra };
+    try {
+      if (!(await store.accept(submission)).replayed) stored += 1;
+    } catch (error) {
+      // Seeded at an earlier start, whose time is in that body: already there, as a repeat would be.
+      if (!(error instanceof RefusedError && error.fieldErrors.some((fieldError) => fieldError.code === 'idempotency-key-reused'))) throw error;
+    }
   };
 
   const consultations = sampleConsultations(at.getTime());

@@ -45,7 +45,18 @@ function send(res, status, body, headers = {}) {
 }
 
 function newSpace(name) {
-  return { name, log: [], scripts: { submissions: [], tally: [], ideas: [], consultations: [] }, stored: new Map(), answers: new Map(), sequence: 0 };
+  return { name, log: [], scripts: { submissions: [], tally: [], ideas: [], consultations: [] }, stored: new Map(), answers: new Map(), bodies: new Map(), sequence: 0 };
+}
+
+/** As the reference collector compares them (server/canonical.ts): one id in any spelling, one body in any key order. */
+const canonicalId = (id) => String(id).replace(/^urn:uuid:/i, '').toLowerCase();
+function canonicalJson(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).filter((key) => value[key] !== undefined).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 const PREFIXES = { 'page-vote': 'PV', 'page-vote-details': 'PD', feedback: 'FB', idea: 'ID', 'idea-support': 'IS', 'consultation-view': 'CV' };
@@ -120,6 +131,8 @@ export function createDevEndpoint({ seed, onSubmission } = {}) {
       query: Object.fromEntries(url.searchParams),
       headers: { 'idempotency-key': req.headers['idempotency-key'], 'content-type': req.headers['content-type'], 'x-csrf-token': req.headers['x-csrf-token'] },
       body: json ?? body,
+      // The body exactly as it arrived, for tests that compare a resend with its first try byte for byte.
+      text: body,
       at: Date.now(),
     };
     space.log.push(logged);
@@ -159,8 +172,14 @@ function answer(space, route, req, res, url, json) {
     if (!json || typeof json.id !== 'string' || typeof json.kind !== 'string') {
       return send(res, 422, { message: 'invalid envelope', fieldErrors: [{ field: 'id', code: 'required' }] }), true;
     }
-    const key = req.headers['idempotency-key'] ?? json.id;
-    // A repeat returns the first answer and stores nothing.
+    const key = canonicalId(req.headers['idempotency-key'] ?? json.id);
+    // A repeat returns the first answer and stores nothing; another body under a stored id is refused.
+    const body = canonicalJson({ ...json, id: canonicalId(json.id) });
+    if (space.bodies.has(key) && space.bodies.get(key) !== body) {
+      const reused = { field: 'id', code: 'idempotency-key-reused', message: 'This id was already used for a submission with another body.' };
+      return send(res, 422, { message: 'The submission does not match the contract.', fieldErrors: [reused] }), true;
+    }
+    space.bodies.set(key, body);
     if (!space.answers.has(key)) space.answers.set(key, accept(space, json));
     return send(res, 201, space.answers.get(key)), true;
   }

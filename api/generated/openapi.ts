@@ -19,6 +19,19 @@ export interface paths {
          *     Stored once per envelope id; a repeat returns the first answer and stores nothing. The collector
          *     gives each stored submission a reference number, `{prefix}-{year}-{sequence}` (the prefix per
          *     kind, the year of receipt in UTC, the sequence per prefix and year, gapless).
+         *
+         *     **One id, one submission.** The id is compared and stored in canonical form (lower case, a
+         *     `urn:uuid:` prefix in any case removed); the receipt's `id` is that form, whichever spelling was
+         *     sent. A repeat must carry the same body: the collector keeps, from receipt, the SHA-256 of the
+         *     envelope's canonical JSON (RFC 8785: keys sorted, no white space; the id in canonical form), and
+         *     compares a repeat's with it. The same body in another key order or spacing is a repeat (201, the
+         *     first answer, `Idempotent-Replayed: true`); another body under a stored id is refused with 422 and
+         *     the field error `{ field: id, code: idempotency-key-reused }` (as the IETF httpapi
+         *     Idempotency-Key draft describes), and nothing is stored. The hash is kept whole when the stored
+         *     row's contact details are later erased, so a repeat still matches. Rows stored before the hash
+         *     was kept have it computed from the stored row when the collector is upgraded (the envelope is
+         *     stored whole, so it is the hash it had at receipt); a row found without one (written by a tool
+         *     that skipped the column) has no body to compare, and any repeat gets its first answer.
          */
         post: operations["submit"];
         delete?: never;
@@ -406,7 +419,8 @@ export interface components {
     schemas: {
         /**
          * Format: uuid
-         * @description A UUID (the elements make version 4 ones).
+         * @description A UUID (the elements make version 4 ones, in lower case). Any case and a `urn:uuid:` prefix are
+         *     accepted; the collector compares and stores ids lower case without the prefix.
          * @example 3f2a9c1e-8b7d-4e6f-a5b4-c3d2e1f0a9b8
          */
         Uuid: string;
@@ -755,6 +769,7 @@ export interface components {
         };
         /** @description What a collector answers to a stored submission (and again to any repeat of it). */
         Receipt: {
+            /** @description The envelope's id in canonical form (lower case, no `urn:uuid:` prefix). */
             id: components["schemas"]["Uuid"];
             /** @description Shown to the visitor by forms: `{prefix}-{year}-{sequence}`, e.g. `FB-2026-000123`. */
             reference: string;
@@ -778,7 +793,7 @@ export interface components {
             /** @description A dotted path, inside `data` for a kind's fields (`contact.email`), else the envelope's (`page.url`). */
             field: string;
             /** @enum {string} */
-            code?: "required" | "too-short" | "too-long" | "too-many" | "invalid" | "unknown";
+            code?: "required" | "too-short" | "too-long" | "too-many" | "invalid" | "unknown" | "idempotency-key-reused";
             /** @description The collector's own words (English), shown when the element does not know the code. */
             message?: string;
         };
@@ -1014,7 +1029,10 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The envelope's `id`. The elements always send it; when present it must equal `id` (else 422). */
+        /**
+         * @description The envelope's `id`. The elements always send it; when present it must be the same id (compared in
+         *     canonical form, so another spelling of it is the same id), else 422.
+         */
         IdempotencyKey: components["schemas"]["Uuid"];
         KindFilter: components["schemas"]["Kind"];
         /** @description Received at or after; a date (`2026-03-01`, from its start, UTC) or a date-time. */
@@ -1035,7 +1053,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The envelope's `id`. The elements always send it; when present it must equal `id` (else 422). */
+                /**
+                 * @description The envelope's `id`. The elements always send it; when present it must be the same id (compared in
+                 *     canonical form, so another spelling of it is the same id), else 422.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -1047,7 +1068,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Stored now, or stored before (a repeat of the same id gets this same answer). */
+            /** @description Stored now, or stored before (a repeat of the same id and body gets this same answer). */
             201: {
                 headers: {
                     /** @description `true` when this answer is the stored answer to an earlier request with this id. */

@@ -1,7 +1,8 @@
 /**
- * `POST {endpoint}/submissions`: validate against the contract, store once per envelope id, answer with the
- * receipt (the first answer again for a repeat). The honeypot is checked again here, for robots that post
- * without the form.
+ * `POST {endpoint}/submissions`: validate against the contract, store once per envelope id (in canonical
+ * form, see canonical.ts), answer with the receipt (the first answer again for a repeat of the same body,
+ * 422 for another body under that id). The honeypot is checked again here, for robots that post without
+ * the form.
  */
 import type { FastifyInstance } from 'fastify';
 import { limitFor, type RouteOptions } from '../app.js';
@@ -11,12 +12,25 @@ import { statementsFor } from '../kinds.js';
 import { DayKeys } from '../privacy/day-keys.js';
 import { keptPageUrl } from '../privacy/page-url.js';
 import { RefusedError, formatReference } from '../store/types.js';
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { UUID_SPELLING, bodyHash, canonicalId } from '../canonical.js';
 
 /** The form's honeypot field (src/core/spam-guard.ts, HONEYPOT_NAME): people never fill it in. */
 export const HONEYPOT_FIELD = 'website';
 
 const INVALID = 'The submission does not match the contract.';
+
+/**
+ * The honeypot's answer looks like a stored one, repeats included: the same id (canonical) and, for as
+ * long as this process runs, the same made-up reference, as a real repeat would get. The key is random
+ * per process, so the number says nothing about the id.
+ */
+const DECOY_KEY = randomBytes(32);
+function decoyReceipt(body: Record<string, unknown>, prefix: string): { id: string; reference: string; status: 'received' } {
+  const id = typeof body.id === 'string' && UUID_SPELLING.test(body.id) ? canonicalId(body.id) : randomUUID();
+  const sequence = (createHmac('sha256', DECOY_KEY).update(id).digest().readUInt32BE(0) % 999_999) + 1;
+  return { id, reference: formatReference(prefix, new Date().getUTCFullYear(), sequence), status: 'received' };
+}
 
 export async function submissionRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
   const dayKeys = new DayKeys(store);
@@ -28,8 +42,7 @@ export async function submissionRoutes(app: FastifyInstance, { config, store, co
     if (isRecord(body) && isRecord(body.data) && typeof body.data[HONEYPOT_FIELD] === 'string' && body.data[HONEYPOT_FIELD] !== '') {
       request.log.info('honeypot filled: answered, not stored');
       const prefix = typeof body.kind === 'string' ? (contract.kinds.get(body.kind)?.prefix ?? 'EP') : 'EP';
-      const id = typeof body.id === 'string' && /^[0-9a-f-]{36}$/i.test(body.id) ? body.id : randomUUID();
-      return reply.code(201).send({ id, reference: formatReference(prefix, new Date().getUTCFullYear(), randomInt(1, 999_999)), status: 'received' });
+      return reply.code(201).send(decoyReceipt(body, prefix));
     }
 
     const checked = contract.checkSubmission(body);
@@ -38,21 +51,26 @@ export async function submissionRoutes(app: FastifyInstance, { config, store, co
       return reply.code(422).send({ message, fieldErrors: checked.fieldErrors });
     }
     const envelope = body as Schemas['Submission'];
+    const id = canonicalId(envelope.id);
     const key = request.headers['idempotency-key'];
-    if (key !== undefined && key !== envelope.id) {
+    if (key !== undefined && (typeof key !== 'string' || canonicalId(key) !== id)) {
       return reply.code(422).send({ message: INVALID, fieldErrors: [{ field: 'id', code: 'invalid', message: 'The Idempotency-Key header must equal the envelope id.' }] });
     }
+    // Of the body as it arrived (before anything the collector itself leaves out), so that a resend of the
+    // same bytes always matches.
+    const hash = bodyHash(envelope);
 
     const kind = contract.kinds.get(envelope.kind)!;
     const data = envelope.data as Record<string, unknown>;
     const receivedAt = new Date();
     const page = { ...envelope.page, url: keptPageUrl(envelope.page.url, config.keepQueryString) };
     const client = clientKey(await dayKeys.keyFor(receivedAt), request.ip, receivedAt);
-    const incoming = { id: envelope.id, page, data, receivedAt, submittedAt: envelope.submittedAt, locale: envelope.locale };
+    const incoming = { id, page, data, receivedAt, submittedAt: envelope.submittedAt, locale: envelope.locale };
     let accepted;
     try {
       accepted = await store.accept({
-        id: envelope.id,
+        id,
+        bodyHash: hash,
         kind: envelope.kind,
         prefix: kind.prefix,
         page,

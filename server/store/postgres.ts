@@ -6,11 +6,13 @@
  * under an advisory lock, so instances starting together apply each version once.
  */
 import pg from 'pg';
+import { BACKFILLED_AT, ROWS_WITHOUT_HASH, SET_HASHES_PG, hashOfRow, type StoredEnvelopeRow } from './body-hashes.js';
 import { MIGRATIONS_TABLE, migrationsFor } from './migrations.js';
 import { LIST_COLUMNS, listQuery, rowToStored } from './sqlite.js';
 import {
   NEXT_REFERENCE,
   RefusedError,
+  checkRepeat,
   StoreUnavailableError,
   formatReference,
   receiptOf,
@@ -70,6 +72,17 @@ function survive(pool: pg.Pool): void {
   const ignore = (): void => undefined;
   pool.on('error', ignore);
   pool.on('connect', (client) => client.on('error', ignore));
+}
+
+/** See body-hashes.ts; in the migration's transaction. */
+async function backfillHashes(client: pg.PoolClient): Promise<void> {
+  for (let after: number | string = 0; ; ) {
+    const batch: StoredEnvelopeRow[] = (await client.query<StoredEnvelopeRow>(numbered(ROWS_WITHOUT_HASH), [after])).rows;
+    if (batch.length === 0) return;
+    const hashed = batch.map(hashOfRow);
+    await client.query(SET_HASHES_PG, [hashed.map(([hash]) => hash), hashed.map(([, seq]) => seq)]);
+    after = batch.at(-1)!.seq;
+  }
 }
 
 export interface PostgresOptions {
@@ -132,7 +145,10 @@ export class PostgresStore implements Store {
         if (applied.has(migration.version)) continue;
         await client.query('BEGIN');
         try {
+          // A migration rewrites whole tables (0003 every submission): it may take longer than any request.
+          await client.query('SET LOCAL statement_timeout = 0');
           await client.query(migration.sql);
+          if (migration.version === BACKFILLED_AT) await backfillHashes(client);
           await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, new Date().toISOString()]);
           await client.query('COMMIT');
         } catch (error) {
@@ -161,14 +177,15 @@ export class PostgresStore implements Store {
       try {
         await client.query('BEGIN');
         const inserted = await client.query(
-          `INSERT INTO submissions (id, kind, page_url, page_title, page_lang, locale, submitted_at, received_at, privacy_notice, client, data)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING seq`,
-          [s.id, s.kind, s.page.url, s.page.title, s.page.lang, s.locale, s.submittedAt, s.receivedAt.toISOString(), s.privacyNotice, s.client, JSON.stringify(s.data)],
+          `INSERT INTO submissions (id, kind, page_url, page_title, page_lang, locale, submitted_at, received_at, privacy_notice, client, data, body_hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING seq`,
+          [s.id, s.kind, s.page.url, s.page.title, s.page.lang, s.locale, s.submittedAt, s.receivedAt.toISOString(), s.privacyNotice, s.client, JSON.stringify(s.data), s.bodyHash],
         );
         if (inserted.rowCount === 0) {
           // Stored before (or just now by a concurrent request, which we waited for): its first answer,
-          // whatever holds now (an idea unpublished since, a consultation closed since).
-          const before = await client.query<{ answer: string }>('SELECT answer FROM submissions WHERE id = $1', [s.id]);
+          // whatever holds now (an idea unpublished since, a consultation closed since); unless its body differs.
+          const before = await client.query<{ answer: string; body_hash: string | null }>('SELECT answer, body_hash FROM submissions WHERE id = $1', [s.id]);
+          checkRepeat(before.rows[0]!, s); // a refusal rolls back below: nothing was written
           await client.query('COMMIT');
           return { receipt: JSON.parse(before.rows[0]!.answer) as Receipt, replayed: true };
         }

@@ -6,10 +6,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { BACKFILLED_AT, ROWS_WITHOUT_HASH, SET_HASH, hashOfRow, type StoredEnvelopeRow } from './body-hashes.js';
 import { MIGRATIONS_TABLE, migrationsFor } from './migrations.js';
 import {
   NEXT_REFERENCE,
   RefusedError,
+  checkRepeat,
   StoreUnavailableError,
   formatReference,
   receiptOf,
@@ -92,19 +94,22 @@ export class SqliteStore implements Store {
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     this.migrate();
 
-    const existing = this.db.prepare<[string], { answer: string }>('SELECT answer FROM submissions WHERE id = ?');
+    const existing = this.db.prepare<[string], { answer: string; body_hash: string | null }>('SELECT answer, body_hash FROM submissions WHERE id = ?');
     const insert = this.db.prepare(
-      `INSERT INTO submissions (id, kind, page_url, page_title, page_lang, locale, submitted_at, received_at, privacy_notice, client, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO submissions (id, kind, page_url, page_title, page_lang, locale, submitted_at, received_at, privacy_notice, client, data, body_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     );
     const nextReference = this.db.prepare<[string, number], { last: number }>(NEXT_REFERENCE);
     const settle = this.db.prepare('UPDATE submissions SET reference = ?, answer = ? WHERE id = ?');
     // `immediate`: take the write lock first, so that two processes on one file cannot both read "new".
     this.acceptTx = this.db.transaction((s: NewSubmission): Accepted => {
         const before = existing.get(s.id);
-        if (before) return { receipt: JSON.parse(before.answer) as Receipt, replayed: true };
+        if (before) {
+          checkRepeat(before, s);
+          return { receipt: JSON.parse(before.answer) as Receipt, replayed: true };
+        }
         if (s.requires && !this.prepared(s.requires.statement.sql).get(...s.requires.statement.params)) throw new RefusedError([s.requires.fieldError]);
-        insert.run(s.id, s.kind, s.page.url, s.page.title, s.page.lang, s.locale, s.submittedAt, s.receivedAt.toISOString(), s.privacyNotice, s.client, JSON.stringify(s.data));
+        insert.run(s.id, s.kind, s.page.url, s.page.title, s.page.lang, s.locale, s.submittedAt, s.receivedAt.toISOString(), s.privacyNotice, s.client, JSON.stringify(s.data), s.bodyHash);
         const year = s.receivedAt.getUTCFullYear();
         const { last } = nextReference.get(s.prefix, year)!;
         for (const statement of s.project) this.prepared(statement.sql).run(...statement.params);
@@ -131,9 +136,17 @@ export class SqliteStore implements Store {
       if (applied.has(migration.version)) continue;
       this.db.transaction(() => {
         this.db.exec(migration.sql);
+        if (migration.version === BACKFILLED_AT) this.backfillHashes();
         this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
       }).immediate();
     }
+  }
+
+  /** See body-hashes.ts; in the migration's transaction. */
+  private backfillHashes(): void {
+    const rows = this.db.prepare<[number | string], StoredEnvelopeRow>(ROWS_WITHOUT_HASH);
+    const set = this.db.prepare(SET_HASH);
+    for (let batch = rows.all(0); batch.length > 0; batch = rows.all(batch.at(-1)!.seq)) for (const row of batch) set.run(...hashOfRow(row));
   }
 
   private guard<T>(work: () => T): Promise<T> {

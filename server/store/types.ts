@@ -18,7 +18,10 @@ export interface Statement {
 
 /** A submission that passed the contract, as it is to be stored. */
 export interface NewSubmission {
+  /** The envelope id in canonical form (canonical.ts). */
   id: string;
+  /** SHA-256 of the envelope's canonical JSON (canonical.ts `bodyHash`): a repeat must carry the same. */
+  bodyHash: string;
   kind: string;
   /** The reference number's prefix for this kind. */
   prefix: string;
@@ -52,6 +55,17 @@ export class RefusedError extends Error {
     super(fieldErrors.map((error) => error.message).join(' '));
     this.name = 'RefusedError';
     this.fieldErrors = fieldErrors;
+  }
+}
+
+/**
+ * The refusal of a repeat whose body differs from the one stored under its id (the IETF httpapi
+ * Idempotency-Key draft's 422). A stored row without a hash (none should be left: migration 0003 computes
+ * them) is answered as a repeat, as before hashes were kept.
+ */
+export function checkRepeat(stored: { body_hash: string | null }, submission: NewSubmission): void {
+  if (stored.body_hash !== null && stored.body_hash !== submission.bodyHash) {
+    throw new RefusedError([{ field: 'id', code: 'idempotency-key-reused', message: 'This id was already used for a submission with another body.' }]);
   }
 }
 

@@ -22,6 +22,8 @@ export interface Logged {
   query: Record<string, string>;
   headers: Record<string, string | undefined>;
   body: any;
+  /** The body exactly as it arrived (text). */
+  text: string;
   /** When it arrived (ms since the epoch). */
   at: number;
   /** How the collector answered: `normal` (stored, or the first answer again), a scripted status, `hang`, `drop`, `late`. */

@@ -79,6 +79,7 @@ export function runDeliverySuite({ tag, make, submitOnce, kind }: DeliverySuiteO
         await noteShows(element, QUEUED.en);
         expect(held()).to.deep.equal([ENTRY_PREFIX + envelope.id]);
         expect(element.shadowRoot!.querySelector('[part="error"]'), 'no error while it is saved').to.equal(null);
+        const kept = (JSON.parse(localStorage.getItem(ENTRY_PREFIX + envelope.id)!) as { envelope: unknown }).envelope;
 
         await endpoint.recover();
         const delivered = oneEvent(element, 'ep-success') as Promise<EpSuccessEvent>;
@@ -94,6 +95,12 @@ export function runDeliverySuite({ tag, make, submitOnce, kind }: DeliverySuiteO
         expect(posts.every((post) => post.headers['idempotency-key'] === envelope.id)).to.equal(true);
         // Sent once more after the collector came back, not again and again (its idempotency would hide that).
         expect(posts.filter((post) => post.answer === 'normal'), 'tries answered normally').to.have.length(1);
+        // Every try carried the same bytes, the envelope the outbox kept: a collector refuses a repeat whose
+        // body differs (422 idempotency-key-reused), which would lose the submission.
+        const failed = posts.filter((post) => post.answer !== 'normal');
+        expect(failed.length, 'the failed try arrived too').to.be.greaterThan(0);
+        expect(posts.map((post) => post.text), 'the same bytes on every try').to.deep.equal(posts.map(() => posts[0]!.text));
+        expect(JSON.parse(posts[0]!.text)).to.deep.equal(kept);
       });
     }
 
