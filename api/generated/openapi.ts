@@ -646,8 +646,12 @@ export interface components {
         FieldError: {
             /** @description A dotted path, inside `data` for a kind's fields (`contact.email`), else the envelope's (`page.url`). */
             field: string;
-            /** @enum {string} */
-            code?: "required" | "too-short" | "too-long" | "too-many" | "invalid" | "unknown";
+            /**
+             * @description `too-deep` and `too-many-values`: the body passed the shape limits (`x-body-limits` in `info`);
+             *     `field` is where the nesting passed the limit, or empty for the whole body.
+             * @enum {string}
+             */
+            code?: "required" | "too-short" | "too-long" | "too-many" | "invalid" | "unknown" | "too-deep" | "too-many-values";
             /** @description The collector's own words (English), shown when the element does not know the code. */
             message?: string;
         };

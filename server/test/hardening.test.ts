@@ -91,7 +91,7 @@ describe('rate limit per client', () => {
 
   it('tells clients apart by X-Forwarded-For only behind a trusted proxy', async () => {
     // inject() connects from 127.0.0.1: the proxy here.
-    const behind = await openTestApp('sqlite', { rateLimit: { submissions: 1, reads: 0, admin: 0 }, trustProxy: '127.0.0.1' });
+    const behind = await openTestApp('sqlite', { rateLimit: { submissions: 1, reads: 0, admin: 0 }, trustProxy: ['127.0.0.1'] });
     const direct = await openTestApp('sqlite', { rateLimit: { submissions: 1, reads: 0, admin: 0 } });
     try {
       const send = (t: typeof behind, forwarded: string) => post(t.app, envelope('page-vote'), { 'x-forwarded-for': forwarded });
