@@ -47,6 +47,12 @@ export function collectorMetrics(): CollectorMetrics {
   registry.add(
     new Sampled('ep_event_loop_active_seconds_total', 'Time the event loop spent running code (not waiting) since start.', 'counter', () => performance.eventLoopUtilization().active / 1000),
   );
+  registry.add(
+    new Sampled('process_cpu_seconds_total', 'User and system CPU time of the process, in seconds.', 'counter', () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1e6;
+    }),
+  );
   const startedAt = Date.now() / 1000;
   registry.add(new Sampled('process_start_time_seconds', 'Start time of the process, in seconds since the Unix epoch.', 'gauge', () => startedAt));
   return metrics;

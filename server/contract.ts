@@ -11,7 +11,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import type { components } from '../api/generated/openapi.js';
-import { shapeProblem, type BodyLimits } from './body-shape.js';
+import { shapeProblem, type BodyLimits, type ShapeProblem } from './body-shape.js';
 
 export type Schemas = components['schemas'];
 export type FieldErrorCode = NonNullable<Schemas['FieldError']['code']>;
@@ -114,7 +114,11 @@ export class Contract {
   /** The body's shape against the body limits, as field errors (none when it keeps to them). */
   shapeErrors(body: unknown): FieldError[] {
     const problem = shapeProblem(body, this.bodyLimits);
-    if (!problem) return [];
+    return problem ? this.shapeFieldErrors(problem) : [];
+  }
+
+  /** A shape problem (found in the parsed body or in its text) as the field error the client is given. */
+  shapeFieldErrors(problem: ShapeProblem): FieldError[] {
     if (problem.code === 'too-many-values') {
       return [{ field: '', code: 'too-many-values', message: `The body holds more than ${this.bodyLimits.maxValues} values.` }];
     }
