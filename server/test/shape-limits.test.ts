@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { after, before, describe, it } from 'node:test';
-import { shapeProblem } from '../body-shape.js';
+import { shapeProblem, textShapeProblem } from '../body-shape.js';
 import { buildApp } from '../app.js';
 import { Contract, loadOpenApi } from '../contract.js';
 import { databaseRefusal } from '../database-refusal.js';
@@ -60,6 +60,46 @@ describe('the shape walk (body-shape.ts)', () => {
   });
 });
 
+describe('the same limits on the JSON text, before parsing (textShapeProblem)', () => {
+  it('agrees with the walk over the parsed body, on bodies within, at and past each limit', () => {
+    const tricky = { 'k"ey\\': ['a,b', '[{', '}]', '"', 1.5e-3, -2, true, false, null, {}, []], 'ن': { '': [[{ x: 'y' }]] } };
+    const bodies: unknown[] = [
+      tricky,
+      nested(16),
+      nested(17),
+      { data: { list: [0, { deep: nested(15) }] } },
+      [[], {}, [[[[]]]], { a: [{ b: [{ c: nested(14) }] }] }],
+      new Array(999).fill(0),
+      new Array(1000).fill(0),
+      Object.fromEntries(Array.from({ length: 999 }, (_, n) => [`k${n}`, n % 2 ? 'v' : null])),
+      Object.fromEntries(Array.from({ length: 1000 }, (_, n) => [`k${n}`, 0])),
+      { esc: 'a\\"b', list: [new Array(400).fill('x,"y"'), new Array(598).fill(true)] },
+      { esc: 'a\\"b', list: [new Array(400).fill('x,"y"'), new Array(599).fill(true)] },
+      'just a string',
+      42,
+    ];
+    for (const body of bodies) {
+      for (const text of [JSON.stringify(body), JSON.stringify(body, null, 2)]) {
+        assert.deepEqual(textShapeProblem(text, limits), shapeProblem(body, limits), text.slice(0, 120));
+      }
+    }
+  });
+
+  it('reads a 64 KB body nested 32,000 deep, or holding 32,000 values, in about a millisecond', () => {
+    const deep = deepArrays(32_000);
+    const wide = `[${new Array(32_000).fill('0').join(',')}]`;
+    const keys = `{${Array.from({ length: 6000 }, (_, n) => `"k${n}":0`).join(',')}}`;
+    assert.deepEqual(textShapeProblem(deep, limits), { code: 'too-deep', path: Array(16).fill('0') });
+    assert.deepEqual(textShapeProblem(wide, limits), { code: 'too-many-values' });
+    assert.deepEqual(textShapeProblem(keys, limits), { code: 'too-many-values' });
+    const started = performance.now();
+    for (let n = 0; n < 300; n += 1) textShapeProblem([deep, wide, keys][n % 3]!, limits);
+    const each = (performance.now() - started) / 300;
+    // JSON.parse of the deep one alone takes V8 several milliseconds; this stops where the limit is passed.
+    assert.ok(each < 2, `${each.toFixed(3)} ms per body`);
+  });
+});
+
 describe('what the elements send keeps to the limits', () => {
   it('every envelope the element tests sent (when recorded) and every example in the contract', (t) => {
     const file = '.test-results/sent-envelopes.ndjson';
@@ -106,6 +146,8 @@ for (const dialect of DIALECTS) {
       assert.equal(error!.code, 'too-deep');
       assert.equal(error!.field, ['extra', ...Array(14).fill('a')].join('.'), 'envelope 1, data 2, extra 3: the 17th level is the 14th a');
       assert.match(error!.message, /nested more than 16 levels/);
+      const examples = (loadOpenApi().components.responses as Record<string, any>).Unprocessable.content['application/json'].examples;
+      assert.deepEqual(response.json(), examples['too-deep'].value, "the contract's example is the answer");
       assert.equal(await storedCount(t), 0);
     });
 
