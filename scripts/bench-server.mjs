@@ -24,8 +24,8 @@
 //
 // and fails when their CPU time reaches 1 s or the p99 50 ms, or when a body is not answered as it should
 // (422 for the first three, 201 for the last). The event loop's busy time (wall clock, from /metrics) is
-// printed too; the p99 is judged only when /health/live answers within 50 ms at rest (polled for a second
-// first), since on a saturated machine it cannot. `--abuse-only` runs only this phase (a step of `npm test`).
+// printed too; the p99 is judged only when /health/live answers within 10 ms at rest (polled for a second
+// first): on a saturated machine every request waits for a CPU and the p99 says nothing of the bodies. `--abuse-only` runs only this phase (a step of `npm test`).
 //
 // Only 127.0.0.1 is contacted. PostgreSQL is a throwaway cluster (scripts/postgres.mjs) with fsync on.
 import { spawn } from 'node:child_process';
@@ -49,6 +49,8 @@ const ABUSE_BODIES = 120;
 const ABUSE_CLIENT_CONNECTIONS = 4;
 const ABUSE_BUSY_BUDGET_S = 1;
 const ABUSE_HEALTH_P99_BUDGET_MS = 50;
+/** Latency is judged only on a machine whose /health/live p99 at rest is under this (a quiet one answers in about 1 ms). */
+const QUIET_P99_MS = 10;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -420,15 +422,16 @@ async function abuse(dialect, port) {
     wrong,
   };
   // The cost is judged on CPU time: the event loop's busy time is wall-clock, and on a shared machine it
-  // also counts the moments the collector waited for a CPU. Latency can only be judged on a machine that
-  // answers within the budget at rest; on one that does not, it is printed, not judged.
-  const quiet = result.healthIdleP99 < ABUSE_HEALTH_P99_BUDGET_MS;
+  // also counts the moments the collector waited for a CPU (there, every slice of work stretches several
+  // times, and so does the wait of a health check behind it). Latency is judged only on a quiet machine;
+  // on a busy one it is printed, not judged.
+  const quiet = result.healthIdleP99 < QUIET_P99_MS;
   const ok = cpu < ABUSE_BUSY_BUDGET_S && (!quiet || result.healthP99 < ABUSE_HEALTH_P99_BUDGET_MS) && wrong.length === 0;
   console.log(
     `abuse    ${dialect.padEnd(8)} ${result.bodies} worst-case bodies (${cases.map((c) => c.name).join(', ')}; up to ${largest} bytes) from one client in ${result.seconds}s: ` +
       `CPU ${result.cpu} s in all (${((cpu * 1000) / plan.length).toFixed(2)} ms each; budget ${ABUSE_BUSY_BUDGET_S} s), event loop busy ${result.busy} s (wall clock); ` +
       `/health/live p99 ${result.healthP99} ms, max ${result.healthMax} ms over ${result.healthPolls} polls ` +
-      `(budget ${ABUSE_HEALTH_P99_BUDGET_MS} ms; ${result.healthIdleP99} ms at rest${quiet ? '' : ': machine too busy, latency not judged'}); ` +
+      `(budget ${ABUSE_HEALTH_P99_BUDGET_MS} ms; ${result.healthIdleP99} ms at rest${quiet ? '' : ': machine busy (over ' + QUIET_P99_MS + ' ms), latency not judged'}); ` +
       `statuses ${JSON.stringify(result.statuses)} ${ok ? 'ok' : 'FAILED'}`,
   );
   for (const line of wrong.slice(0, 5)) console.error(`  unexpected: ${line}`);
