@@ -78,9 +78,11 @@ const inLiteral = (code: number): boolean =>
  * limit before it breaks).
  */
 export function textShapeProblem(text: string, limits: BodyLimits): ShapeProblem | undefined {
-  // For each object or array open: whether it is an array, and its current key or index.
+  // For each object or array open: whether it is an array, and its current index, or where its current
+  // key's quoted text starts and ends (read only to name a path).
   const isArray: boolean[] = [];
-  const keys: string[] = [];
+  const position: number[] = [];
+  const keyEnd: number[] = [];
   let values = 0;
   let expectKey = false;
   for (let at = 0; at < text.length; at += 1) {
@@ -94,24 +96,29 @@ export function textShapeProblem(text: string, limits: BodyLimits): ShapeProblem
       }
       if (expectKey) {
         expectKey = false;
-        keys[keys.length - 1] = keyOf(text.slice(start, at + 1));
+        position[position.length - 1] = start;
+        keyEnd[keyEnd.length - 1] = at;
         continue;
       }
       values += 1;
     } else if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
       values += 1;
-      if (isArray.length + 1 > limits.maxDepth) return { code: 'too-deep', path: keys.slice() };
+      if (isArray.length + 1 > limits.maxDepth) {
+        return { code: 'too-deep', path: isArray.map((array, depth) => (array ? String(position[depth]) : keyOf(text.slice(position[depth], keyEnd[depth]! + 1)))) };
+      }
       isArray.push(code === OPEN_ARRAY);
-      keys.push(code === OPEN_ARRAY ? '0' : '');
+      position.push(0);
+      keyEnd.push(0);
       expectKey = code === OPEN_OBJECT;
     } else if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) {
       isArray.pop();
-      keys.pop();
+      position.pop();
+      keyEnd.pop();
       expectKey = false;
     } else if (code === COMMA) {
       const top = isArray.length - 1;
       if (top < 0) continue;
-      if (isArray[top]) keys[top] = String(Number(keys[top]) + 1);
+      if (isArray[top]) position[top]! += 1;
       else expectKey = true;
     } else if (startsLiteral(code)) {
       values += 1;
