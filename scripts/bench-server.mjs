@@ -15,6 +15,18 @@
 // answered) that are not stored. Also checks the read models against what was sent: each page's tally,
 // each idea's supporters and the consultation's participants. Exits 1 if anything is off.
 //
+// Then the abuse phase (issue 12): one client sends 120 worst-case bodies, each as large as the body limit
+// allows (arrays nested 32,000 deep; 32,000 values in one array; an object of 6,000 keys; and the largest
+// body the shape limits let through, 16 levels and 1,000 values filled with text, stored), while another
+// connection polls `/health/live`. It prints
+//
+//   abuse: the event loop's busy time in all (from the collector's /metrics) and /health/live's p99
+//
+// and fails when their CPU time reaches 1 s or the p99 50 ms, or when a body is not answered as it should
+// (422 for the first three, 201 for the last). The event loop's busy time (wall clock, from /metrics) is
+// printed too; the p99 is judged only when /health/live answers within 10 ms at rest (polled for a second
+// first): on a saturated machine every request waits for a CPU and the p99 says nothing of the bodies. `--abuse-only` runs only this phase (a step of `npm test`).
+//
 // Only 127.0.0.1 is contacted. PostgreSQL is a throwaway cluster (scripts/postgres.mjs) with fsync on.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -30,6 +42,15 @@ const REPEAT_SHARE = 0.1;
 const TOKEN = `bench-${randomUUID()}`;
 const PAGES = Array.from({ length: 20 }, (_, n) => `https://www.example.gov.sa/ar/services/${n}`);
 const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
+const ABUSE_ONLY = process.argv.includes('--abuse-only');
+const METRICS_TOKEN = `bench-metrics-${randomUUID()}`;
+const BODY_LIMIT = 64 * 1024;
+const ABUSE_BODIES = 120;
+const ABUSE_CLIENT_CONNECTIONS = 4;
+const ABUSE_BUSY_BUDGET_S = 1;
+const ABUSE_HEALTH_P99_BUDGET_MS = 50;
+/** Latency is judged only on a machine whose /health/live p99 at rest is under this (a quiet one answers in about 1 ms). */
+const QUIET_P99_MS = 10;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -90,6 +111,8 @@ async function startCollector(dialect) {
     PORT: String(port),
     HOST: '127.0.0.1',
     EP_ADMIN_TOKEN: TOKEN,
+    EP_METRICS_TOKEN: METRICS_TOKEN,
+    EP_BODY_LIMIT: String(BODY_LIMIT),
     EP_RATE_LIMIT: '0',
     EP_RATE_LIMIT_READS: '0',
     EP_RATE_LIMIT_ADMIN: '0',
@@ -270,16 +293,168 @@ async function run(dialect) {
         `supporters ${supportsOff === 0 ? 'exact' : `off on ${supportsOff} ideas`}, participants ${result.participantsOff ? `OFF (${participants} for ${views} views)` : 'exact'}` +
         `\n         kinds ${JSON.stringify(result.kinds)} (of the supports, ${result.takingsBack} take one back)`,
     );
+    result.abuse = await abuse(dialect, collector.port);
     return result;
   } finally {
     await collector.stop();
   }
 }
 
+/**
+ * The collector's event-loop busy time and CPU time so far, in seconds, from its /metrics. On a shared
+ * machine the first also counts the moments the process waited for a CPU while busy; the second does not.
+ */
+async function costSoFar(port) {
+  const agent = new http.Agent();
+  const answer = await request(agent, port, 'GET', '/metrics', undefined, { authorization: `Bearer ${METRICS_TOKEN}` });
+  agent.destroy();
+  const read = (name) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(answer.body ?? '')?.[1]);
+  const cost = { loop: read('ep_event_loop_active_seconds_total'), cpu: read('process_cpu_seconds_total') };
+  if (answer.status !== 200 || Number.isNaN(cost.loop) || Number.isNaN(cost.cpu)) throw new Error(`/metrics: ${answer.status} ${answer.error ?? ''}`);
+  return cost;
+}
+
+/** Polls /health/live every 5 ms on a connection of its own until stop() is called; resolves the latencies. */
+function pollHealth(port) {
+  let polling = true;
+  const latencies = [];
+  const done = (async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    while (polling) {
+      const answer = await request(agent, port, 'GET', '/health/live');
+      latencies.push(answer.status === 200 ? answer.ms : Infinity);
+      await sleep(5);
+    }
+    agent.destroy();
+    return latencies.sort((a, b) => a - b);
+  })();
+  return () => ((polling = false), done);
+}
+
+/** An envelope whose `data.extra` is the given JSON text, padded with `data.pad` up to `size` bytes when asked. */
+function hostile(extraJson, size) {
+  const envelope = { id: randomUUID(), kind: 'page-vote', page: { url: PAGES[0], title: 'خدمة', lang: 'ar' }, locale: 'ar', submittedAt: new Date().toISOString(), privacyNotice: '1', data: { answer: 'yes' } };
+  const text = JSON.stringify(envelope).replace('"answer":"yes"', `"answer":"yes","extra":${extraJson}`);
+  return { id: envelope.id, body: size ? text.replace('"answer":"yes"', `"answer":"yes","pad":"${'x'.repeat(Math.max(0, size - Buffer.byteLength(text) - 9))}"`) : text };
+}
+
+/** Values in a parsed body (each object, array, string, number, boolean and null). */
+function countValues(root) {
+  let count = 0;
+  const stack = [root];
+  while (stack.length) {
+    const value = stack.pop();
+    count += 1;
+    if (value !== null && typeof value === 'object') stack.push(...Object.values(value));
+  }
+  return count;
+}
+
+/** The four worst cases, each about as large as the body limit allows, and the status each must get. */
+function worstCases() {
+  const room = BODY_LIMIT - 600;
+  const levels = Math.floor(room / 2);
+  const values = Math.floor(room / 2);
+  const keys = Math.floor(room / 10);
+  // The largest the shape limits allow: `extra.nest` nested to level 16 (envelope 1, data 2, extra 3,
+  // nest 4 … 16), and a list of strings making 1,000 values in all, filling the rest of the limit.
+  let nested = '"x"';
+  for (let n = 0; n < 13; n += 1) nested = `{"a":${nested}}`;
+  const frame = hostile(`{"nest":${nested},"list":[]}`, 0).body;
+  const strings = 1000 - countValues(JSON.parse(frame)) - 1; // and `pad`
+  const each = Math.floor((room - Buffer.byteLength(frame) - 200) / strings / 2) - 2; // Arabic letters: 2 bytes
+  const filler = `[${Array.from({ length: strings }, () => `"${'ن'.repeat(each)}"`).join(',')}]`;
+  return [
+    { name: 'deep', status: 422, make: () => hostile(`${'['.repeat(levels)}${']'.repeat(levels)}`) },
+    { name: 'wide', status: 422, make: () => hostile(`[${new Array(values).fill('0').join(',')}]`) },
+    { name: 'many keys', status: 422, make: () => hostile(`{${Array.from({ length: keys }, (_, n) => `"k${n}":0`).join(',')}}`) },
+    { name: 'largest allowed', status: 201, make: () => hostile(`{"nest":${nested},"list":${filler}}`, room) },
+  ];
+}
+
+/** The abuse phase on a running collector; returns its figures. */
+async function abuse(dialect, port) {
+  const cases = worstCases();
+  const plan = Array.from({ length: ABUSE_BODIES }, (_, n) => cases[n % cases.length]);
+  // The same polling with nothing else sent first: what this machine gives at rest, for comparison.
+  const stopIdle = pollHealth(port);
+  await sleep(1000);
+  const idle = await stopIdle();
+  const before = await costSoFar(port);
+  const stopPolling = pollHealth(port);
+  const wrong = [];
+  const statuses = new Map();
+  let largest = 0;
+  let next = 0;
+  const started = process.hrtime.bigint();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: ABUSE_CLIENT_CONNECTIONS });
+  await Promise.all(
+    Array.from({ length: ABUSE_CLIENT_CONNECTIONS }, async () => {
+      while (next < plan.length) {
+        const wanted = plan[next++];
+        const { id, body } = wanted.make();
+        largest = Math.max(largest, Buffer.byteLength(body));
+        const answer = await request(agent, port, 'POST', '/submissions', body, { 'idempotency-key': id });
+        const status = answer.status ?? 'network';
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        if (status !== wanted.status) wrong.push(`${wanted.name}: ${status} ${answer.body ?? answer.error}`.slice(0, 300));
+      }
+    }),
+  );
+  agent.destroy();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const sorted = await stopPolling();
+  const after = await costSoFar(port);
+  const busy = after.loop - before.loop;
+  const cpu = after.cpu - before.cpu;
+  const result = {
+    dialect,
+    bodies: plan.length,
+    largest,
+    seconds: Number(seconds.toFixed(2)),
+    busy: Number(busy.toFixed(3)),
+    cpu: Number(cpu.toFixed(3)),
+    healthIdleP99: Number(percentile(idle, 99).toFixed(1)),
+    healthPolls: sorted.length,
+    healthP99: Number(percentile(sorted, 99).toFixed(1)),
+    healthMax: Number(sorted.at(-1).toFixed(1)),
+    statuses: Object.fromEntries(statuses),
+    wrong,
+  };
+  // The cost is judged on CPU time: the event loop's busy time is wall-clock, and on a shared machine it
+  // also counts the moments the collector waited for a CPU (there, every slice of work stretches several
+  // times, and so does the wait of a health check behind it). Latency is judged only on a quiet machine;
+  // on a busy one it is printed, not judged.
+  const quiet = result.healthIdleP99 < QUIET_P99_MS;
+  const ok = cpu < ABUSE_BUSY_BUDGET_S && (!quiet || result.healthP99 < ABUSE_HEALTH_P99_BUDGET_MS) && wrong.length === 0;
+  console.log(
+    `abuse    ${dialect.padEnd(8)} ${result.bodies} worst-case bodies (${cases.map((c) => c.name).join(', ')}; up to ${largest} bytes) from one client in ${result.seconds}s: ` +
+      `CPU ${result.cpu} s in all (${((cpu * 1000) / plan.length).toFixed(2)} ms each; budget ${ABUSE_BUSY_BUDGET_S} s), event loop busy ${result.busy} s (wall clock); ` +
+      `/health/live p99 ${result.healthP99} ms, max ${result.healthMax} ms over ${result.healthPolls} polls ` +
+      `(budget ${ABUSE_HEALTH_P99_BUDGET_MS} ms; ${result.healthIdleP99} ms at rest${quiet ? '' : ': machine busy (over ' + QUIET_P99_MS + ' ms), latency not judged'}); ` +
+      `statuses ${JSON.stringify(result.statuses)} ${ok ? 'ok' : 'FAILED'}`,
+  );
+  for (const line of wrong.slice(0, 5)) console.error(`  unexpected: ${line}`);
+  return { ...result, ok };
+}
+
 const results = [];
-for (const dialect of dialects) results.push(await run(dialect));
+const abuses = [];
+for (const dialect of dialects) {
+  if (ABUSE_ONLY) {
+    const collector = await startCollector(dialect);
+    try {
+      abuses.push(await abuse(dialect, collector.port));
+    } finally {
+      await collector.stop();
+    }
+  } else {
+    results.push(await run(dialect));
+  }
+}
 const bad = results.filter((r) => r.duplicates !== 0 || r.lost !== 0 || r.stored !== r.distinct || !r.referencesUnique || r.tallyOff !== 0 || r.supportsOff !== 0 || r.participantsOff);
-if (bad.length) {
-  console.error(`FAILED: ${bad.map((r) => r.dialect).join(', ')}`);
+const abused = [...abuses, ...results.map((r) => r.abuse)].filter((a) => a && !a.ok);
+if (bad.length || abused.length) {
+  console.error(`FAILED: ${[...bad.map((r) => r.dialect), ...abused.map((a) => `${a.dialect} (abuse)`)].join(', ')}`);
   process.exitCode = 1;
 }

@@ -4,6 +4,7 @@
  */
 import { queryKeptFromEnv, type QueryKept } from './privacy/page-url.js';
 import { retentionFromEnv, type RetentionPolicy } from './privacy/retention.js';
+import { isIP } from 'node:net';
 
 export interface Config {
   host: string;
@@ -22,11 +23,15 @@ export interface Config {
   /** Requests per client per minute: submissions, reads. 0 turns the limit off. */
   rateLimit: { submissions: number; reads: number; admin: number };
   /**
-   * The proxies in front whose X-Forwarded-For names the client: their addresses or CIDRs (`10.0.0.0/8`,
-   * or proxy-addr's names `loopback`, `uniquelocal`), `true` for any, or false (the default: the peer is
-   * the client).
+   * Whose X-Forwarded-For names the client: the proxies in front, by address or CIDR (`10.0.0.0/8`, or
+   * proxy-addr's names `loopback`, `linklocal`, `uniquelocal`), or how many proxies stand in front (a hop
+   * count: the client is the address that many hops back); false (the default): the peer is the client.
    */
-  trustProxy: boolean | string;
+  trustProxy: false | number | string[];
+  /** Milliseconds a client has to send its whole request, headers and body (408 after). */
+  requestTimeout: number;
+  /** The bearer token of `GET /metrics`; without one, that path does not exist. */
+  metricsToken: string | undefined;
   /** The admin bearer token; without one, the admin paths do not exist. */
   adminToken: string | undefined;
   /**
@@ -57,12 +62,37 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0
 
 const list = (raw: string | undefined): string[] => (raw ?? '').split(',').map((item) => item.trim()).filter(Boolean);
 
-function trustProxyOf(raw: string | undefined): boolean | string {
-  if (raw === undefined || raw === '' || raw === 'false') return false;
-  if (raw === 'true') return true;
-  // Fastify refuses hop counts (they cannot tell a proxy from a client that forged the header).
-  if (/^\d+$/.test(raw)) throw new Error(`EP_TRUST_PROXY must name the proxies (addresses or CIDRs, e.g. 10.0.0.0/8), not a hop count (got "${raw}")`);
-  return raw;
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `10.0.0.1`, `10.0.0.0/8`, `::1`, `fd00::/8`, or one of proxy-addr's names. */
+function isProxyAddress(item: string): boolean {
+  if (PROXY_NAMES.has(item)) return true;
+  const [address, bits, ...rest] = item.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+const TRUST_PROXY_HELP =
+  'write the addresses or CIDR ranges of the proxies in front (e.g. EP_TRUST_PROXY=10.0.0.0/8,127.0.0.1), ' +
+  'or how many proxies stand in front (e.g. EP_TRUST_PROXY=1)';
+
+function trustProxyOf(raw: string | undefined): false | number | string[] {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === 'false' || value === '0') return false;
+  // `true` would take the leftmost X-Forwarded-For address, which any client can write: the rate limit
+  // and the client hash would be theirs to choose.
+  if (value === 'true') throw new Error(`EP_TRUST_PROXY=true would let any client choose its own address; ${TRUST_PROXY_HELP}`);
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (!Number.isSafeInteger(hops)) throw new Error(`EP_TRUST_PROXY: ${TRUST_PROXY_HELP} (got "${raw}")`);
+    return hops;
+  }
+  const items = list(value);
+  const bad = items.filter((item) => !isProxyAddress(item));
+  if (bad.length > 0) throw new Error(`EP_TRUST_PROXY: "${bad.join('", "')}" is not an address or a CIDR range; ${TRUST_PROXY_HELP}`);
+  return items;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (basePath && !/^\/[A-Za-z0-9._~\/-]*$/.test(basePath)) throw new Error(`EP_BASE_PATH must be a path like /ep (got "${basePath}")`);
   const adminToken = env.EP_ADMIN_TOKEN || undefined;
   if (adminToken !== undefined && adminToken.length < 24) throw new Error('EP_ADMIN_TOKEN must be at least 24 characters (openssl rand -hex 24)');
+  const metricsToken = env.EP_METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 24) throw new Error('EP_METRICS_TOKEN must be at least 24 characters (openssl rand -hex 24)');
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// URL');
   return {
@@ -88,11 +120,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       admin: integer(env, 'EP_RATE_LIMIT_ADMIN', 120),
     },
     trustProxy: trustProxyOf(env.EP_TRUST_PROXY),
+    requestTimeout: integer(env, 'EP_REQUEST_TIMEOUT_MS', 15_000, 100),
     adminToken,
     clientKeySecretIgnored: Boolean(env.EP_CLIENT_KEY_SECRET),
     retention: retentionFromEnv(env),
     sweepIntervalMinutes: integer(env, 'EP_SWEEP_INTERVAL_MINUTES', 60),
     keepQueryString: queryKeptFromEnv(env.EP_KEEP_QUERY_STRING),
+    metricsToken,
     seed: env.EP_SEED === 'demo',
     seedPages: list(env.EP_SEED_PAGES),
     logLevel: env.EP_LOG_LEVEL || 'info',

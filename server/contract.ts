@@ -11,6 +11,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import type { components } from '../api/generated/openapi.js';
+import { shapeProblem, type BodyLimits, type ShapeProblem } from './body-shape.js';
 
 export type Schemas = components['schemas'];
 export type FieldErrorCode = NonNullable<Schemas['FieldError']['code']>;
@@ -65,6 +66,8 @@ export class Contract {
   readonly document: OpenApiDocument;
   /** Every kind the contract knows, from `Submission`'s discriminator. */
   readonly kinds: ReadonlyMap<string, KindContract>;
+  /** How deep and how large any JSON body may be (`x-body-limits` in the document's `info`). */
+  readonly bodyLimits: BodyLimits;
   private readonly submission: ValidateFunction;
 
   constructor(document = loadOpenApi()) {
@@ -77,6 +80,7 @@ export class Contract {
     this.ajv.addSchema({ $id: 'api', $defs: toJsonSchema(document.components.schemas) as Record<string, unknown> });
     this.submission = this.validator('Submission');
     this.kinds = kindsOf(document);
+    this.bodyLimits = bodyLimitsOf(document);
   }
 
   /** The compiled validator for `#/components/schemas/{name}`. */
@@ -91,6 +95,8 @@ export class Contract {
    * wrong (it may be empty when the body is not an object at all: nothing to name).
    */
   checkSubmission(body: unknown): Checked {
+    const tooBig = this.shapeErrors(body);
+    if (tooBig.length > 0) return { valid: false, fieldErrors: tooBig };
     const wellFormed = stringProblems(body);
     if (wellFormed.length > 0) return { valid: false, fieldErrors: wellFormed };
     if (this.submission(body)) return { valid: true };
@@ -99,8 +105,25 @@ export class Contract {
 
   /** Checks a request body against a named schema, with the same rule on stored text as submissions. */
   checkBody(name: string, value: unknown): Checked {
+    const tooBig = this.shapeErrors(value);
+    if (tooBig.length > 0) return { valid: false, fieldErrors: tooBig };
     const wellFormed = stringProblems(value);
     return wellFormed.length > 0 ? { valid: false, fieldErrors: wellFormed } : this.check(name, value);
+  }
+
+  /** The body's shape against the body limits, as field errors (none when it keeps to them). */
+  shapeErrors(body: unknown): FieldError[] {
+    const problem = shapeProblem(body, this.bodyLimits);
+    return problem ? this.shapeFieldErrors(problem) : [];
+  }
+
+  /** A shape problem (found in the parsed body or in its text) as the field error the client is given. */
+  shapeFieldErrors(problem: ShapeProblem): FieldError[] {
+    if (problem.code === 'too-many-values') {
+      return [{ field: '', code: 'too-many-values', message: `The body holds more than ${this.bodyLimits.maxValues} values.` }];
+    }
+    const field = fieldOf(`/${problem.path.map((key) => key.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`);
+    return [{ field, code: 'too-deep', message: `${field || 'The body'} is nested more than ${this.bodyLimits.maxDepth} levels deep.` }];
   }
 
   /** Checks any value against a named schema (for tests). */
@@ -123,6 +146,15 @@ function kindsOf(document: OpenApiDocument): Map<string, KindContract> {
     kinds.set(kind, { kind, prefix, schema });
   }
   return kinds;
+}
+
+function bodyLimitsOf(document: OpenApiDocument): BodyLimits {
+  const limits = (document.info as { 'x-body-limits'?: Partial<BodyLimits> } | undefined)?.['x-body-limits'];
+  const whole = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
+  if (!limits || !whole(limits.maxDepth) || !whole(limits.maxValues)) {
+    throw new Error('api/openapi.yaml: info needs x-body-limits with maxDepth and maxValues (whole numbers)');
+  }
+  return { maxDepth: limits.maxDepth, maxValues: limits.maxValues };
 }
 
 // ---------------------------------------------------------------------------------------------- field errors
@@ -188,7 +220,18 @@ function toFieldError(error: ErrorObject, body: unknown): FieldError | undefined
   return { field, code, message: describe(field, code, error) };
 }
 
-const RANK: Record<FieldErrorCode, number> = { required: 0, unknown: 1, 'too-long': 2, 'too-many': 3, 'too-short': 4, invalid: 5, 'idempotency-key-reused': 6 };
+const RANK: Record<FieldErrorCode, number> = {
+  required: 0,
+  unknown: 1,
+  'too-long': 2,
+  'too-many': 3,
+  'too-short': 4,
+  invalid: 5,
+  'idempotency-key-reused': 6,
+  // Never from Ajv (the body's shape is checked before it runs); ranked for completeness.
+  'too-deep': 7,
+  'too-many-values': 8,
+};
 
 /** Ajv's errors as field errors: one per field (the most telling), in the order the fields were met. */
 export function fieldErrorsOf(errors: readonly ErrorObject[], body: unknown): FieldError[] {

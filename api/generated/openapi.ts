@@ -158,6 +158,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Metrics in the Prometheus text format
+         * @description Only when the collector has `EP_METRICS_TOKEN` (a token of its own, not the admin token: what holds
+         *     the scraper's configuration cannot read submissions). Series: `ep_http_requests_total{method,route,status}`
+         *     (route patterns, not paths), `ep_refusals_total{status,reason}` (a 422 by each of its field error
+         *     codes; 400 `bad-request`, 401 `unauthorized`, 408 `timeout`, 409 `conflict`, 413 `too-large`, 415
+         *     `not-json`, 429 `rate-limited`), `ep_idempotent_replays_total`, `ep_store_operation_seconds`
+         *     (histogram by store operation and outcome `ok`, `unavailable`, `error`),
+         *     `ep_event_loop_active_seconds_total`, `process_cpu_seconds_total`, `process_start_time_seconds`.
+         */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/": {
         parameters: {
             query?: never;
@@ -792,8 +818,12 @@ export interface components {
         FieldError: {
             /** @description A dotted path, inside `data` for a kind's fields (`contact.email`), else the envelope's (`page.url`). */
             field: string;
-            /** @enum {string} */
-            code?: "required" | "too-short" | "too-long" | "too-many" | "invalid" | "unknown" | "idempotency-key-reused";
+            /**
+             * @description `too-deep` and `too-many-values`: the body passed the shape limits (`x-body-limits` in `info`);
+             *     `field` is where the nesting passed the limit, or empty for the whole body.
+             * @enum {string}
+             */
+            code?: "required" | "too-short" | "too-long" | "too-many" | "invalid" | "unknown" | "idempotency-key-reused" | "too-deep" | "too-many-values";
             /** @description The collector's own words (English), shown when the element does not know the code. */
             message?: string;
         };
@@ -1009,6 +1039,18 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description The whole request (headers and body) did not arrive within the collector's request timeout (15 s by
+         *     default); the connection is closed. Nothing was stored; the element sends it again later.
+         */
+        RequestTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description There is no such thing (for a consultation, 410 means the same to the card). */
         NotFound: {
             headers: {
@@ -1018,7 +1060,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No bearer token, or not the collector's. */
+        /** @description No bearer token, or not the collector's. Ten of these to one client within a minute, and it gets 429 until the minute ends. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -1080,6 +1122,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
@@ -1236,6 +1279,28 @@ export interface operations {
                 };
             };
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exposition, version 0.0.4. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     inboxPage: {

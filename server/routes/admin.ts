@@ -3,13 +3,14 @@
  * list stored submissions a page at a time, and export them as CSV or JSON, filtered by kind and dates.
  * The review of ideas and the writing of consultations are routes/admin-content.ts, behind the same token.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { limitFor, type RouteOptions } from '../app.js';
+import { bearerGuard } from '../bearer-guard.js';
 import type { FieldError } from '../contract.js';
 import { BOM, csvRow } from '../csv.js';
 import { behaviourOf } from '../kinds.js';
+import { SignInLimiter } from '../sign-in-limit.js';
 import { adminContentRoutes } from './admin-content.js';
 import { adminPrivacyRoutes } from './admin-privacy.js';
 import { auditAdmin } from '../privacy/audit.js';
@@ -22,13 +23,6 @@ interface Query {
   limit?: string;
   after?: string;
   format?: string;
-}
-
-const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
-
-/** Compares in constant time (both sides hashed first, so their lengths do not leak either). */
-function sameToken(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** `2026-03-01` (from its start, or for `to` through its end) or a date-time, as ISO 8601 UTC. */
@@ -104,13 +98,8 @@ export async function adminRoutes(app: FastifyInstance, { config, store, contrac
   const token = config.adminToken!;
   const kinds = new Set(contract.kinds.keys());
 
-  app.addHook('onRequest', async (request, reply) => {
-    const header = request.headers.authorization ?? '';
-    const given = /^Bearer (.+)$/i.exec(header)?.[1];
-    if (!given || !sameToken(given.trim(), token)) {
-      return reply.code(401).header('www-authenticate', 'Bearer realm="ep-collector"').send({ message: 'A valid admin token is required.' });
-    }
-  });
+  // Every admin path, the content routes registered below included; failures count per client.
+  app.addHook('onRequest', bearerGuard(token, new SignInLimiter(), 'admin'));
 
   // Every action that reads personal data or changes anything, in the audit log (privacy/audit.ts).
   auditAdmin(app, store, token, `${config.basePath}/admin`);

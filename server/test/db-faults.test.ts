@@ -82,6 +82,8 @@ describe('PostgreSQL sessions ended under the collector', { skip: !PG_URL && 'no
 
   const submission = (requires?: NewSubmission['requires']): NewSubmission => ({
     id: randomUUID(),
+    // Unique per submission: these tests store each envelope once and never repeat one.
+    bodyHash: randomUUID(),
     kind: 'feedback',
     prefix: 'FB',
     page: { url: 'https://www.example.gov.sa/', title: 't', lang: 'ar' },

@@ -91,7 +91,7 @@ describe('rate limit per client', () => {
 
   it('tells clients apart by X-Forwarded-For only behind a trusted proxy', async () => {
     // inject() connects from 127.0.0.1: the proxy here.
-    const behind = await openTestApp('sqlite', { rateLimit: { submissions: 1, reads: 0, admin: 0 }, trustProxy: '127.0.0.1' });
+    const behind = await openTestApp('sqlite', { rateLimit: { submissions: 1, reads: 0, admin: 0 }, trustProxy: ['127.0.0.1'] });
     const direct = await openTestApp('sqlite', { rateLimit: { submissions: 1, reads: 0, admin: 0 } });
     try {
       const send = (t: typeof behind, forwarded: string) => post(t.app, envelope('page-vote'), { 'x-forwarded-for': forwarded });
@@ -248,8 +248,9 @@ describe('configuration from the environment', () => {
     assert.deepEqual(config.allowedOrigins, []);
     assert.equal(config.adminToken, undefined);
     assert.deepEqual(loadConfig({ EP_ALLOWED_ORIGINS: ' https://a.sa , https://b.sa ' }).allowedOrigins, ['https://a.sa', 'https://b.sa']);
-    assert.equal(loadConfig({ EP_TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy, '10.0.0.0/8, loopback');
-    assert.throws(() => loadConfig({ EP_TRUST_PROXY: '2' }), /EP_TRUST_PROXY/);
+    assert.deepEqual(loadConfig({ EP_TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy, ['10.0.0.0/8', 'loopback']);
+    assert.throws(() => loadConfig({ EP_TRUST_PROXY: 'true' }), /EP_TRUST_PROXY/);
+    assert.throws(() => loadConfig({ EP_METRICS_TOKEN: 'short' }), /EP_METRICS_TOKEN/);
     assert.equal(loadConfig({ EP_BASE_PATH: '/ep/' }).basePath, '/ep');
     assert.throws(() => loadConfig({ EP_ADMIN_TOKEN: 'short' }), /EP_ADMIN_TOKEN/);
     assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
