@@ -24,8 +24,8 @@ export async function script(base: string, route: string, responses: Scripted[])
   const response = await fetch(`${base}/__script`, { method: 'POST', body: JSON.stringify({ route, responses }) });
   if (!response.ok) {
     throw new Error(
-      `The dev collector did not take the script for ${base} (HTTP ${response.status}). This story needs it: ` +
-        'run Storybook with its dev server (npm run storybook) or through Vitest, not from a static build.',
+      `The in-browser collector did not take the script for ${base} (HTTP ${response.status}): ` +
+        'Mock Service Worker is not answering (see startCollector in .storybook/preview.ts).',
     );
   }
 }
