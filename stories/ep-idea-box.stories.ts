@@ -10,13 +10,13 @@
  */
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { ArgTypes, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-idea-box.js';
 import type { EpIdeaBox } from '../src/ep-idea-box.js';
 import type { Choice } from '../src/core/choices.js';
 import { configure } from '../src/core/config.js';
-import { arabic, squash, textOf, themed, type Locale, type Scripted } from './support/story-kit.js';
+import { arabic, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Args, parameters, the collector
@@ -270,12 +270,6 @@ const summaryItems = (root: ShadowRoot): string[] => [...root.querySelectorAll('
 // The component
 // ---------------------------------------------------------------------------------------------------------
 
-/** The same settings as properties: documented from the manifest, set in these stories through the attributes. */
-const propertyRows: ArgTypes = Object.fromEntries(
-  ['topics', 'contact', 'sort', 'topic', 'pageSize', 'view', 'minFillTime', 'headingLevel', 'noDraft', 'privacyNotice', 'pageUrl', 'includeQuery'].map(
-    (name) => [name, { control: false }],
-  ),
-);
 
 const meta = {
   title: 'Widgets/Idea box',
@@ -325,7 +319,6 @@ const meta = {
     'no-draft': { control: 'boolean' },
     'privacy-notice': { control: 'text' },
     timeout: { control: { type: 'number', min: 0, step: 100 } },
-    ...propertyRows,
   },
 } satisfies Meta<IdeaBoxArgs>;
 
@@ -618,10 +611,14 @@ export const SavedThenSentArabic = arabic(SavedThenSent, 'Saved, then sent (Arab
 /** No endpoint configured anywhere: a calm "not available" instead of failing later. */
 export const NoEndpoint: Story = {
   parameters: { ideas: { endpoint: false } },
+  beforeEach: catchConsoleErrors,
+  // Not on the docs page: there, its console message would outlive the story and land on the next one.
+  tags: ['!autodocs'],
   play: async (context) => {
     const { root, text } = await boxIn(context);
     await waitFor(() => expect(textOf(root, '[part="unavailable"]')).toBe(text.unavailable));
     await expect(root.querySelector('form, [part="list"]')).toBeNull();
+    await sawMissingEndpointMessage('ep-idea-box');
   },
 };
 export const NoEndpointArabic = arabic(NoEndpoint, 'No endpoint (Arabic)');

@@ -9,11 +9,11 @@
  */
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { ArgTypes, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-page-poll.js';
 import type { OutboxOptions } from '../src/core/outbox-options.js';
-import { arabic, elementIn, localeOf, logOf, openSpace as openCollectorSpace, squash, textOf, themed, type Locale, type Scripted } from './support/story-kit.js';
+import { arabic, elementIn, localeOf, logOf, openSpace as openCollectorSpace, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
 import type { EpPagePoll } from '../src/ep-page-poll.js';
 import type { PollReason } from '../src/page-poll/reasons.js';
 
@@ -187,12 +187,6 @@ async function typeComment(root: ShadowRoot, text: string): Promise<HTMLTextArea
 // The component
 // ---------------------------------------------------------------------------------------------------------
 
-/** The same settings as properties: documented from the manifest, set in these stories through the attributes. */
-const propertyRows: ArgTypes = Object.fromEntries(
-  ['showTally', 'tallyMin', 'noRemember', 'yesReasons', 'noReasons', 'maxCommentLength', 'headingLevel', 'privacyNotice', 'pageUrl', 'includeQuery'].map(
-    (name) => [name, { control: false }],
-  ),
-);
 
 const meta = {
   title: 'Widgets/Page poll',
@@ -239,7 +233,6 @@ const meta = {
     'privacy-notice': { control: 'text' },
     'include-query': { control: 'boolean' },
     timeout: { control: { type: 'number', min: 0, step: 100 } },
-    ...propertyRows,
   },
 } satisfies Meta<PollArgs>;
 
@@ -395,10 +388,12 @@ export const SendingDetails: Story = {
     await waitFor(() => expect(squash(send.textContent)).toBe(text.sending));
     await expect(send.getAttribute('aria-disabled')).toBe('true');
     await expect(root.querySelector<HTMLButtonElement>('[part="skip-button"]')!.disabled).toBe(true);
-    // A second press sends nothing more.
+    // A second press sends nothing more: the details reached the collector, and a moment later nothing else did.
     await userEvent.click(send);
-    const posts = (await logOf(context.loaded.endpoint as string)).filter((entry) => entry.route === 'submissions');
-    await expect(posts.map((post) => post.body.kind)).toEqual(['page-vote', 'page-vote-details']);
+    const kinds = async () => (await logOf(context.loaded.endpoint as string)).filter((entry) => entry.route === 'submissions').map((post) => post.body.kind);
+    await waitFor(async () => expect(await kinds()).toEqual(['page-vote', 'page-vote-details']));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(await kinds()).toEqual(['page-vote', 'page-vote-details']);
   },
 };
 export const SendingDetailsArabic = arabic(SendingDetails, 'Sending details (Arabic)');
@@ -601,10 +596,14 @@ export const CustomReasonsArabic = arabic(CustomReasons, 'Custom reasons (Arabic
 /** No endpoint configured anywhere: the poll says it is not available instead of failing later. */
 export const NoEndpoint: Story = {
   parameters: { poll: { endpoint: false } },
+  beforeEach: catchConsoleErrors,
+  // Not on the docs page: there, its console message would outlive the story and land on the next one.
+  tags: ['!autodocs'],
   play: async (context) => {
     const { root, text } = await pollIn(context);
     await waitFor(() => expect(textOf(root, '[part="unavailable"]')).toBe(text.unavailable));
     await expect(root.querySelector('button')).toBeNull();
+    await sawMissingEndpointMessage('ep-page-poll');
   },
 };
 export const NoEndpointArabic = arabic(NoEndpoint, 'No endpoint (Arabic)');

@@ -3,7 +3,7 @@
  * slate in storage, the Arabic and themed variants of a story, and reading an element's shadow root in
  * the story's language. Stories of each element keep only what is theirs.
  */
-import { expect, waitFor } from 'storybook/test';
+import { expect, spyOn, waitFor } from 'storybook/test';
 import { configure } from '../../src/core/config.js';
 import type { OutboxOptions } from '../../src/core/outbox-options.js';
 
@@ -90,4 +90,18 @@ export function arabic<S extends object>(story: S, name: string): S {
 /** The same state under the dark or high-contrast toolbar theme, so axe checks its contrast. */
 export function themed<S extends object>(story: S, theme: 'dark' | 'high-contrast', name: string, locale: Locale = 'en'): S {
   return { ...story, name, globals: { locale, theme }, tags: ['!autodocs'] };
+}
+
+/**
+ * For the stories without an endpoint: the element tells the web team on the console (an error, a moment
+ * after it rendered). The story catches it before render, so the page's console stays for real errors, and
+ * its play function checks it with `sawMissingEndpointMessage`.
+ */
+export function catchConsoleErrors(): () => void {
+  const spy = spyOn(console, 'error').mockImplementation(() => {});
+  return () => spy.mockRestore();
+}
+
+export async function sawMissingEndpointMessage(tag: string): Promise<void> {
+  await waitFor(() => expect(console.error).toHaveBeenCalledWith(expect.stringContaining(`<${tag}>: no endpoint is configured`)), { timeout: 3000 });
 }
