@@ -301,7 +301,6 @@ const card = (args: CardArgs, endpoint: string | undefined, overrides: Partial<C
 const meta = {
   title: 'Widgets/Consultation card',
   component: 'ep-consultation-card',
-  tags: ['autodocs'],
   loaders: [openSpace],
   render: (args, { loaded: data }) => html`<div style="max-inline-size: 44rem">${card(args, data.endpoint as string | undefined)}</div>`,
   args: {

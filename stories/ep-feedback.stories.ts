@@ -180,7 +180,6 @@ const summaryItems = (root: ShadowRoot): string[] => [...root.querySelectorAll('
 const meta = {
   title: 'Widgets/Feedback',
   component: 'ep-feedback',
-  tags: ['autodocs'],
   loaders: [openSpace],
   render: (args, { loaded }) => html`<ep-feedback
     endpoint=${ifDefined(args.endpoint || (loaded.endpoint as string | undefined))}

@@ -274,7 +274,6 @@ const summaryItems = (root: ShadowRoot): string[] => [...root.querySelectorAll('
 const meta = {
   title: 'Widgets/Idea box',
   component: 'ep-idea-box',
-  tags: ['autodocs'],
   loaders: [openSpace],
   render: (args, { loaded }) => html`<ep-idea-box
     endpoint=${ifDefined(args.endpoint || (loaded.endpoint as string | undefined))}

@@ -191,7 +191,6 @@ async function typeComment(root: ShadowRoot, text: string): Promise<HTMLTextArea
 const meta = {
   title: 'Widgets/Page poll',
   component: 'ep-page-poll',
-  tags: ['autodocs'],
   loaders: [openSpace],
   render: (args, { loaded }) => html`<ep-page-poll
     endpoint=${ifDefined(args.endpoint || (loaded.endpoint as string | undefined))}
