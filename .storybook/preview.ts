@@ -82,9 +82,11 @@ const localeLoader: Loader = async ({ globals }) => {
  * `--ep-*` tokens per theme, plus the page's own colours (`page`, `pageText`). Every text colour is at
  * least 4.5:1 against the surface it sits on (the dark values are well above 7:1).
  */
-const THEMES: Record<Theme, { page: string; pageText: string; tokens: Record<string, string> }> = {
+const THEMES: Record<Theme, { scheme?: 'dark'; page: string; pageText: string; tokens: Record<string, string> }> = {
   default: { page: '#ffffff', pageText: '#1b1b1b', tokens: {} },
   dark: {
+    // Native controls (radios, checkboxes, scroll bars) follow `color-scheme`, which the elements inherit.
+    scheme: 'dark',
     page: '#0f1412',
     pageText: '#eef2f0',
     tokens: {
@@ -103,6 +105,7 @@ const THEMES: Record<Theme, { page: string; pageText: string; tokens: Record<str
     },
   },
   'high-contrast': {
+    scheme: 'dark',
     page: '#000000',
     pageText: '#ffffff',
     tokens: {
@@ -134,6 +137,7 @@ const withTheme: Decorator = (story, { globals, viewMode, args }) => {
     ...Object.entries(theme.tokens).map(([name, value]) => `${name}: ${value}`),
     ...tokenArgs(args),
     `background: ${theme.page}`,
+    `color-scheme: ${theme.scheme ?? 'light'}`,
     `color: ${theme.pageText}`,
     'padding: 1.5rem',
     viewMode === 'docs' ? '' : 'min-block-size: 100vh',
