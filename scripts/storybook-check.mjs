@@ -117,9 +117,10 @@ async function openPreview(browser, origin) {
     sink.errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => sink.errors.push(`page error: ${error.message}`));
-  // Nothing in a story may leave the preview (a form submitted to the page, a link followed).
-  page.on('framenavigated', (frame) => {
-    if (sink.loaded && frame === page.mainFrame()) sink.errors.push(`navigated to ${frame.url()}`);
+  // Nothing in a story may load another document (a form submitted to the page, a link followed, a
+  // reload). Storybook's own story switches only rewrite the address, which loads nothing.
+  page.on('domcontentloaded', () => {
+    if (sink.loaded) sink.errors.push(`a new document loaded: ${page.url()}`);
   });
   await page.goto(`${origin}${BASE}iframe.html`);
   await page.waitForFunction(() => window.__STORYBOOK_PREVIEW__?.ready && window.__STORYBOOK_ADDONS_CHANNEL__);
