@@ -204,6 +204,41 @@ async function startCollector() {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Guidance pages: examples that play as the page opens
+// ---------------------------------------------------------------------------------------------------------
+
+/** The element that has focus, through shadow roots. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+let examplesFocusWithoutScrolling = false;
+
+/**
+ * A guidance page plays its examples as it opens (`autoplay`), and their play functions move focus as a
+ * visitor would (a click, then the element's own focus move to its reasons, its thanks, its errors). The
+ * reader of the page did none of that: focus inside an example never scrolls the page there, and an
+ * example gives focus back once its play function ended. Canvas pages (one story) keep the browser's
+ * behaviour, which their play functions check.
+ */
+const quietExamplesInDocs: NonNullable<Preview['beforeEach']> = ({ viewMode }) => {
+  if (viewMode !== 'docs' || examplesFocusWithoutScrolling) return;
+  examplesFocusWithoutScrolling = true;
+  const focus = HTMLElement.prototype.focus;
+  HTMLElement.prototype.focus = function (this: HTMLElement, options?: FocusOptions) {
+    const inExample = this.getRootNode() instanceof ShadowRoot || this.closest('.sb-story') !== null;
+    focus.call(this, inExample ? { ...options, preventScroll: true } : options);
+  };
+};
+
+const releaseFocusInDocs: NonNullable<Preview['afterEach']> = ({ viewMode, canvasElement }) => {
+  if (viewMode !== 'docs' || !canvasElement.contains(document.activeElement)) return;
+  (deepActiveElement() as HTMLElement | null)?.blur();
+};
+
+// ---------------------------------------------------------------------------------------------------------
 
 const preview: Preview = {
   globalTypes: {
@@ -239,6 +274,8 @@ const preview: Preview = {
   argTypesEnhancers: [tokenControls],
   // Project loaders run before the stories' own, which script the collector.
   loaders: [mswLoader(startCollector), localeLoader],
+  beforeEach: [quietExamplesInDocs],
+  afterEach: [releaseFocusInDocs],
   parameters: {
     layout: 'fullscreen',
     a11y: { test: 'error' },

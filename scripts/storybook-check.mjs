@@ -2,7 +2,8 @@
 // plain static files under a sub-path (/design-system/), and opens every story in Chromium. A story passes
 // when it renders without Storybook's error overlay, its play function passes, axe (addon-a11y, run by
 // Storybook itself after the play function) finds no violation, and the page logs no error. Every docs
-// page (the guidance pages, the component pages) is opened too: it must render without an error.
+// page (the guidance pages, the site pages) is opened too: it must render without an error, and every story
+// it shows must finish, with its play function passing where the page runs it (`autoplay`).
 // Each story and each docs page counts as one test in .test-results/storybook.json ({ passed, failed }).
 //
 //   node scripts/storybook-check.mjs            build, then check
@@ -94,7 +95,30 @@ function runInPage(page, id, viewMode) {
         listen('unhandledErrorsWhilePlaying', error('unhandled errors'));
         listen('storyMissing', () => finish('missing'));
         if (viewMode === 'docs') {
-          listen('docsRendered', (rendered) => rendered === id && setTimeout(() => finish('success'), 300));
+          // A docs page is done when every story shown on it has finished (loaders, play with autoplay,
+          // afterEach). Leaving earlier tears down a story still loading, and Storybook then reloads the
+          // whole preview, which breaks whatever entry runs next.
+          const finished = new Map();
+          let rendered = false;
+          const storiesOnPage = () =>
+            [...document.querySelectorAll('.sb-story[id^="story--"]')].map((block) => block.id.slice('story--'.length).replace(/--primary$/, ''));
+          const settle = () => {
+            if (!rendered) return;
+            const shown = storiesOnPage();
+            if (!shown.every((storyId) => finished.has(storyId))) return;
+            for (const storyId of shown) if (finished.get(storyId) !== 'success') problems.push(`story ${storyId} on the page: ${finished.get(storyId)}`);
+            finish('success');
+          };
+          listen('storyFinished', ({ storyId, status }) => {
+            finished.set(storyId, status);
+            settle();
+          });
+          listen('docsRendered', (renderedId) => {
+            if (renderedId !== id) return;
+            rendered = true;
+            // The story blocks mount with the page; give React one frame to put them in the DOM.
+            requestAnimationFrame(() => setTimeout(settle));
+          });
         } else {
           listen('storyFinished', ({ storyId, status, reporters }) => storyId === id && finish(status, reporters));
         }

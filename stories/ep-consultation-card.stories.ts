@@ -18,7 +18,7 @@ import '../src/ep-consultation-card.js';
 import type { EpConsultationCard } from '../src/ep-consultation-card.js';
 import type { ConsultationJson, Level } from '../src/consultation-card/model.js';
 import { configure } from '../src/core/config.js';
-import { arabic, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
+import { arabic, focusCheck, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Args, parameters, the collector
@@ -460,7 +460,7 @@ export const Errors: Story = {
     await chooseStance(root, 2);
     await userEvent.click(control(root, '[part~="send-button"]'));
     await waitFor(() => expect([...root.querySelectorAll('.error-summary li')].map((item) => squash(item.textContent))).toEqual([text.commentMissing]));
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('.error-summary')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('.error-summary')));
     await expect(control(root, '#comment').getAttribute('aria-invalid')).toBe('true');
     await expect((await postsOf(context.loaded.endpoint as string)).length).toBe(0);
   },
@@ -478,7 +478,7 @@ export const Sent: Story = {
     await waitFor(() => expect(textOf(root, '.your-view [role="heading"]')).toBe(text.thanks), { timeout: 3000 });
     await expect(textOf(root, '.your-view .comment')).toBe(text.comment);
     await expect(textOf(root, '[part="change-button"]')).toBe(text.change);
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('.your-view')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('.your-view')));
     const [sent] = await postsOf(context.loaded.endpoint as string);
     await expect(sent!.body.data).toEqual({ consultationId: 'street-lighting', stance: 'oppose', comment: text.comment });
   },
@@ -551,7 +551,7 @@ export const LoadFailure: Story = {
     await waitFor(() => expect(textOf(root, '[part="error"] p')).toBe(text.failed), { timeout: 3000 });
     await userEvent.click(control(root, '[part="retry-button"]'));
     await loaded(root);
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('#title')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('#title')));
   },
 };
 export const LoadFailureArabic = arabic(LoadFailure, 'Load failure (Arabic)');

@@ -14,7 +14,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-feedback.js';
 import type { EpFeedback } from '../src/ep-feedback.js';
 import type { Choice } from '../src/core/choices.js';
-import { arabic, elementIn, localeOf, openSpace as openCollectorSpace, postsOf, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
+import { arabic, focusCheck, elementIn, localeOf, openSpace as openCollectorSpace, postsOf, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Args, parameters, the collector
@@ -257,7 +257,7 @@ export const Errors: Story = {
     await pressSend(root);
     await waitFor(() => expect(summaryItems(root)).toEqual([...text.summary]));
     await expect(textOf(root, '.error-summary-title')).toBe(text.summaryTitle);
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('.error-summary')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('.error-summary')));
     await expect(control(root, '#message').getAttribute('aria-invalid')).toBe('true');
     await expect(control(root, '#message').getAttribute('aria-describedby')!.split(' ')).toContain('message-error');
     await expect((await postsOf(context.loaded.endpoint as string)).length).toBe(0);
@@ -341,7 +341,7 @@ export const Failure: Story = {
     await expect(textOf(root, '[part="retry-button"]')).toBe(text.tryAgain);
     await expect(control<HTMLTextAreaElement>(root, '#message').value).toBe(text.message);
     await expect(control(root, '#email')).toHaveProperty('value', text.email);
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('[part="error"] p')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('[part="error"] p')));
   },
 };
 export const FailureArabic = arabic(Failure, 'Failure (Arabic)');
@@ -395,7 +395,7 @@ export const Sent: Story = {
     await expect(textOf(root, '[part="reference"]')).toBe(text.reference);
     await expect(textOf(root, '.confirmation')).toContain(text.nextWithContact);
     await expect(textOf(root, '[part="send-another-button"]')).toBe(text.sendAnother);
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('.confirmation')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('.confirmation')));
     const [post] = await postsOf(context.loaded.endpoint as string);
     await expect(post!.body.data.contact.mobile).toBe('+966501234567');
     await expect(post!.body.data.service).toBe('building-permits');

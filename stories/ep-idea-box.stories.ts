@@ -16,7 +16,7 @@ import '../src/ep-idea-box.js';
 import type { EpIdeaBox } from '../src/ep-idea-box.js';
 import type { Choice } from '../src/core/choices.js';
 import { configure } from '../src/core/config.js';
-import { arabic, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
+import { arabic, focusCheck, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Args, parameters, the collector
@@ -390,7 +390,7 @@ export const LongList: Story = {
     await expect(squash(more.textContent)).toBe(text.more);
     await userEvent.click(more);
     await waitFor(() => expect(root.querySelectorAll('article').length).toBe(20), { timeout: 4000 });
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('#idea-10-title')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('#idea-10-title')));
     await listShows(root, text.shownMore);
   },
 };
@@ -509,7 +509,7 @@ export const FormErrors: Story = {
     await pressSend(root);
     await waitFor(() => expect(summaryItems(root)).toEqual([...text.summary]));
     await expect(textOf(root, '.error-summary-title')).toBe(text.summaryTitle);
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('.error-summary')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('.error-summary')));
     await expect(control(root, '#title').getAttribute('aria-invalid')).toBe('true');
     await expect((await postsOf(context.loaded.endpoint as string)).length).toBe(0);
   },
@@ -584,7 +584,7 @@ export const Sent: Story = {
     await pressSend(root);
     await waitFor(() => expect(textOf(root, '.confirmation [role="heading"]')).toBe(text.sentTitle), { timeout: 3000 });
     await expect(textOf(root, '[part="reference"]')).toBe(text.reference);
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('.confirmation')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('.confirmation')));
     const [post] = await postsOf(context.loaded.endpoint as string);
     await expect(post!.body.data.topic.label).toBe(text.topicLabel);
   },

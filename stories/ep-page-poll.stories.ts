@@ -13,7 +13,7 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vit
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-page-poll.js';
 import type { OutboxOptions } from '../src/core/outbox-options.js';
-import { arabic, elementIn, localeOf, logOf, openSpace as openCollectorSpace, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
+import { arabic, focusCheck, elementIn, localeOf, logOf, openSpace as openCollectorSpace, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
 import type { EpPagePoll } from '../src/ep-page-poll.js';
 import type { PollReason } from '../src/page-poll/reasons.js';
 
@@ -284,7 +284,7 @@ export const Reasons: Story = {
     await expect(textOf(root, 'label[for="comment"]')).toBe(text.commentLabel);
     await expect(squash(buttonNamed(root, text.send).textContent)).toBe(text.send);
     await expect(squash(buttonNamed(root, text.skip).textContent)).toBe(text.skip);
-    await waitFor(() => expect(root.activeElement?.localName).toBe('fieldset'));
+    await focusCheck(context, () => expect(root.activeElement?.localName).toBe('fieldset'));
     await waitFor(() => expect(announced(root)).toBe(text.voteRecorded));
   },
 };
@@ -333,7 +333,7 @@ export const CommentTooLong: Story = {
     await waitFor(() => expect(textOf(root, '#comment-error')).toBe(text.tooLongError));
     await expect(area.getAttribute('aria-invalid')).toBe('true');
     await expect(area.getAttribute('aria-describedby')!.split(' ')).toContain('comment-error');
-    await waitFor(() => expect(root.activeElement).toBe(area));
+    await focusCheck(context, () => expect(root.activeElement).toBe(area));
     // Nothing was sent but the vote.
     const posts = (await logOf(context.loaded.endpoint as string)).filter((entry) => entry.route === 'submissions');
     await expect(posts.map((post) => post.body.kind)).toEqual(['page-vote']);
@@ -368,7 +368,7 @@ export const DetailsError: Story = {
     await expect(squash(root.querySelector('[part="error"] button')!.textContent)).toBe(text.tryAgain);
     await expect(area.value).toBe(text.comment);
     await expect(boxes(root).map((box) => box.checked)).toEqual([false, true, false, false]);
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('[part="error"] p')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('[part="error"] p')));
   },
 };
 export const DetailsErrorArabic = arabic(DetailsError, 'Details error (Arabic)');
@@ -418,7 +418,7 @@ export const FieldErrorFromEndpoint: Story = {
     await expect(area.getAttribute('aria-invalid')).toBe('true');
     await expect(area.getAttribute('aria-describedby')!.split(' ')).toContain('comment-error');
     await expect(area.value).toBe(text.comment);
-    await waitFor(() => expect(root.activeElement).toBe(area));
+    await focusCheck(context, () => expect(root.activeElement).toBe(area));
   },
 };
 export const FieldErrorFromEndpointArabic = arabic(FieldErrorFromEndpoint, 'Field error from the endpoint (Arabic)');
@@ -437,7 +437,7 @@ export const VoteError: Story = {
     await expect(squash(root.querySelector('[part="error"] button')!.textContent)).toBe(text.tryAgain);
     await expect(textOf(root, '#question')).toBe(text.question);
     await expect(root.querySelector('fieldset')).toBeNull();
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('[part="error"] p')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('[part="error"] p')));
   },
 };
 export const VoteErrorArabic = arabic(VoteError, 'Vote error (Arabic)');
@@ -516,7 +516,7 @@ export const Thanks: Story = {
     await typeComment(root, text.comment);
     await userEvent.click(buttonNamed(root, text.send));
     await waitFor(() => expect(textOf(root, '[part="thanks"]')).toBe(text.thanks), { timeout: 3000 });
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('[part="thanks"]')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('[part="thanks"]')));
     await expect(root.querySelector('[part="tally"]')).toBeNull();
     const posts = (await logOf(context.loaded.endpoint as string)).filter((entry) => entry.route === 'submissions');
     await expect(posts.map((post) => post.body.kind)).toEqual(['page-vote', 'page-vote-details']);

@@ -23,6 +23,8 @@ export const tokens = css`
 
     display: block;
     box-sizing: border-box;
+    /* Space after the element, so two of them in a row do not touch; a page that spaces its blocks itself sets 0. */
+    margin-block-end: var(--ep-margin-block-end, 1.5rem);
     font-family: var(--_ep-font);
     font-size: var(--_ep-font-size);
     line-height: 1.5;

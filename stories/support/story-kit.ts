@@ -105,3 +105,13 @@ export function catchConsoleErrors(): () => void {
 export async function sawMissingEndpointMessage(tag: string): Promise<void> {
   await waitFor(() => expect(console.error).toHaveBeenCalledWith(expect.stringContaining(`<${tag}>: no endpoint is configured`)), { timeout: 3000 });
 }
+
+/**
+ * Waits until focus satisfies `check`, in the story's own canvas. A guidance page plays several examples at
+ * once and only one element in a page can hold focus, so there the check is left to the story itself (which
+ * scripts/storybook-check.mjs runs on its own page too).
+ */
+export async function focusCheck(context: { viewMode: string }, check: () => void): Promise<void> {
+  if (context.viewMode === 'docs') return;
+  await waitFor(check);
+}
