@@ -46,6 +46,17 @@ describe('the outer look every element shares', () => {
     expect(ring.outlineColor).to.equal('rgb(29, 78, 216)');
   });
 
+  it('sets the poll’s reasons apart from the comment: 2rem after the group, well over the space between two reasons', async () => {
+    const [poll] = await twoPolls();
+    $$<HTMLButtonElement>(poll!, 'button').find((button) => button.textContent!.trim() === 'Yes')!.click();
+    await waitUntil(() => poll!.shadowRoot!.querySelector('label[for="comment"]'), 'the reasons did not appear');
+    const reasons = $$(poll!, '.choice').map((choice) => choice.getBoundingClientRect());
+    const between = reasons[1]!.top - reasons[0]!.bottom;
+    const after = $(poll!, 'label[for="comment"]').getBoundingClientRect().top - reasons.at(-1)!.bottom;
+    expect(after).to.be.at.least(32);
+    expect(after).to.be.at.least(between + 24);
+  });
+
   it('shows an idea’s status as the same pill as a consultation’s status', async () => {
     const endpoint = new TestEndpoint();
     await publish(endpoint, [{ id: 'a', title: 'Shade in parks', supports: 3, status: 'under-review' }]);
