@@ -581,6 +581,7 @@ export const Grid: Story = {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
         gap: 1.5rem;
+        --ep-margin-block-end: 0; /* the grid's gap spaces the cards */
         list-style: none;
         margin: 0;
         padding: 0;
