@@ -12,13 +12,13 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { ArgTypes, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-consultation-card.js';
 import type { EpConsultationCard } from '../src/ep-consultation-card.js';
 import type { ConsultationJson, Level } from '../src/consultation-card/model.js';
 import { configure } from '../src/core/config.js';
-import { arabic, squash, textOf, themed, type Locale, type Scripted } from './support/story-kit.js';
+import { arabic, focusCheck, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Args, parameters, the collector
@@ -282,12 +282,6 @@ async function chooseStance(root: ShadowRoot, index: number): Promise<void> {
 // The component
 // ---------------------------------------------------------------------------------------------------------
 
-/** The same settings as properties: documented from the manifest, set in these stories through the attributes. */
-const propertyRows: ArgTypes = Object.fromEntries(
-  ['consultationId', 'consultation', 'layout', 'now', 'timeZone', 'headingLevel', 'maxCommentLength', 'minFillTime', 'noDraft', 'privacyNotice', 'pageUrl', 'includeQuery', 'timeout'].map(
-    (name) => [name, { control: false }],
-  ),
-);
 
 const card = (args: CardArgs, endpoint: string | undefined, overrides: Partial<CardArgs> = {}): TemplateResult => {
   const a = { ...args, ...overrides };
@@ -307,7 +301,6 @@ const card = (args: CardArgs, endpoint: string | undefined, overrides: Partial<C
 const meta = {
   title: 'Widgets/Consultation card',
   component: 'ep-consultation-card',
-  tags: ['autodocs'],
   loaders: [openSpace],
   render: (args, { loaded: data }) => html`<div style="max-inline-size: 44rem">${card(args, data.endpoint as string | undefined)}</div>`,
   args: {
@@ -335,7 +328,6 @@ const meta = {
       description: 'Milliseconds before a view counts as a person’s (default 3000). 0 in these stories: play functions click faster than people.',
     },
     'no-draft': { control: 'boolean' },
-    ...propertyRows,
   },
 } satisfies Meta<CardArgs>;
 
@@ -468,7 +460,7 @@ export const Errors: Story = {
     await chooseStance(root, 2);
     await userEvent.click(control(root, '[part~="send-button"]'));
     await waitFor(() => expect([...root.querySelectorAll('.error-summary li')].map((item) => squash(item.textContent))).toEqual([text.commentMissing]));
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('.error-summary')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('.error-summary')));
     await expect(control(root, '#comment').getAttribute('aria-invalid')).toBe('true');
     await expect((await postsOf(context.loaded.endpoint as string)).length).toBe(0);
   },
@@ -486,7 +478,7 @@ export const Sent: Story = {
     await waitFor(() => expect(textOf(root, '.your-view [role="heading"]')).toBe(text.thanks), { timeout: 3000 });
     await expect(textOf(root, '.your-view .comment')).toBe(text.comment);
     await expect(textOf(root, '[part="change-button"]')).toBe(text.change);
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('.your-view')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('.your-view')));
     const [sent] = await postsOf(context.loaded.endpoint as string);
     await expect(sent!.body.data).toEqual({ consultationId: 'street-lighting', stance: 'oppose', comment: text.comment });
   },
@@ -559,16 +551,20 @@ export const LoadFailure: Story = {
     await waitFor(() => expect(textOf(root, '[part="error"] p')).toBe(text.failed), { timeout: 3000 });
     await userEvent.click(control(root, '[part="retry-button"]'));
     await loaded(root);
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('#title')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('#title')));
   },
 };
 export const LoadFailureArabic = arabic(LoadFailure, 'Load failure (Arabic)');
 
 export const NoEndpoint: Story = {
   parameters: { consultation: { endpoint: false } },
+  beforeEach: catchConsoleErrors,
+  // Not on the docs page: there, its console message would outlive the story and land on the next one.
+  tags: ['!autodocs'],
   play: async (context) => {
     const { root, text } = await cardIn(context);
     await waitFor(() => expect(textOf(root, '[part="unavailable"]')).toBe(text.unavailable));
+    await sawMissingEndpointMessage('ep-consultation-card');
   },
 };
 export const NoEndpointArabic = arabic(NoEndpoint, 'No endpoint (Arabic)');
@@ -585,6 +581,7 @@ export const Grid: Story = {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
         gap: 1.5rem;
+        --ep-margin-block-end: 0; /* the grid's gap spaces the cards */
         list-style: none;
         margin: 0;
         padding: 0;

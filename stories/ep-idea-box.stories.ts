@@ -10,13 +10,13 @@
  */
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { ArgTypes, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-idea-box.js';
 import type { EpIdeaBox } from '../src/ep-idea-box.js';
 import type { Choice } from '../src/core/choices.js';
 import { configure } from '../src/core/config.js';
-import { arabic, squash, textOf, themed, type Locale, type Scripted } from './support/story-kit.js';
+import { arabic, focusCheck, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Args, parameters, the collector
@@ -270,17 +270,10 @@ const summaryItems = (root: ShadowRoot): string[] => [...root.querySelectorAll('
 // The component
 // ---------------------------------------------------------------------------------------------------------
 
-/** The same settings as properties: documented from the manifest, set in these stories through the attributes. */
-const propertyRows: ArgTypes = Object.fromEntries(
-  ['topics', 'contact', 'sort', 'topic', 'pageSize', 'view', 'minFillTime', 'headingLevel', 'noDraft', 'privacyNotice', 'pageUrl', 'includeQuery'].map(
-    (name) => [name, { control: false }],
-  ),
-);
 
 const meta = {
   title: 'Widgets/Idea box',
   component: 'ep-idea-box',
-  tags: ['autodocs'],
   loaders: [openSpace],
   render: (args, { loaded }) => html`<ep-idea-box
     endpoint=${ifDefined(args.endpoint || (loaded.endpoint as string | undefined))}
@@ -325,7 +318,6 @@ const meta = {
     'no-draft': { control: 'boolean' },
     'privacy-notice': { control: 'text' },
     timeout: { control: { type: 'number', min: 0, step: 100 } },
-    ...propertyRows,
   },
 } satisfies Meta<IdeaBoxArgs>;
 
@@ -398,7 +390,7 @@ export const LongList: Story = {
     await expect(squash(more.textContent)).toBe(text.more);
     await userEvent.click(more);
     await waitFor(() => expect(root.querySelectorAll('article').length).toBe(20), { timeout: 4000 });
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('#idea-10-title')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('#idea-10-title')));
     await listShows(root, text.shownMore);
   },
 };
@@ -517,7 +509,7 @@ export const FormErrors: Story = {
     await pressSend(root);
     await waitFor(() => expect(summaryItems(root)).toEqual([...text.summary]));
     await expect(textOf(root, '.error-summary-title')).toBe(text.summaryTitle);
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('.error-summary')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('.error-summary')));
     await expect(control(root, '#title').getAttribute('aria-invalid')).toBe('true');
     await expect((await postsOf(context.loaded.endpoint as string)).length).toBe(0);
   },
@@ -592,7 +584,7 @@ export const Sent: Story = {
     await pressSend(root);
     await waitFor(() => expect(textOf(root, '.confirmation [role="heading"]')).toBe(text.sentTitle), { timeout: 3000 });
     await expect(textOf(root, '[part="reference"]')).toBe(text.reference);
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('.confirmation')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('.confirmation')));
     const [post] = await postsOf(context.loaded.endpoint as string);
     await expect(post!.body.data.topic.label).toBe(text.topicLabel);
   },
@@ -618,10 +610,14 @@ export const SavedThenSentArabic = arabic(SavedThenSent, 'Saved, then sent (Arab
 /** No endpoint configured anywhere: a calm "not available" instead of failing later. */
 export const NoEndpoint: Story = {
   parameters: { ideas: { endpoint: false } },
+  beforeEach: catchConsoleErrors,
+  // Not on the docs page: there, its console message would outlive the story and land on the next one.
+  tags: ['!autodocs'],
   play: async (context) => {
     const { root, text } = await boxIn(context);
     await waitFor(() => expect(textOf(root, '[part="unavailable"]')).toBe(text.unavailable));
     await expect(root.querySelector('form, [part="list"]')).toBeNull();
+    await sawMissingEndpointMessage('ep-idea-box');
   },
 };
 export const NoEndpointArabic = arabic(NoEndpoint, 'No endpoint (Arabic)');

@@ -9,11 +9,11 @@
  */
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { ArgTypes, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-page-poll.js';
 import type { OutboxOptions } from '../src/core/outbox-options.js';
-import { arabic, elementIn, localeOf, logOf, openSpace as openCollectorSpace, squash, textOf, themed, type Locale, type Scripted } from './support/story-kit.js';
+import { arabic, focusCheck, elementIn, localeOf, logOf, openSpace as openCollectorSpace, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
 import type { EpPagePoll } from '../src/ep-page-poll.js';
 import type { PollReason } from '../src/page-poll/reasons.js';
 
@@ -187,17 +187,10 @@ async function typeComment(root: ShadowRoot, text: string): Promise<HTMLTextArea
 // The component
 // ---------------------------------------------------------------------------------------------------------
 
-/** The same settings as properties: documented from the manifest, set in these stories through the attributes. */
-const propertyRows: ArgTypes = Object.fromEntries(
-  ['showTally', 'tallyMin', 'noRemember', 'yesReasons', 'noReasons', 'maxCommentLength', 'headingLevel', 'privacyNotice', 'pageUrl', 'includeQuery'].map(
-    (name) => [name, { control: false }],
-  ),
-);
 
 const meta = {
   title: 'Widgets/Page poll',
   component: 'ep-page-poll',
-  tags: ['autodocs'],
   loaders: [openSpace],
   render: (args, { loaded }) => html`<ep-page-poll
     endpoint=${ifDefined(args.endpoint || (loaded.endpoint as string | undefined))}
@@ -239,7 +232,6 @@ const meta = {
     'privacy-notice': { control: 'text' },
     'include-query': { control: 'boolean' },
     timeout: { control: { type: 'number', min: 0, step: 100 } },
-    ...propertyRows,
   },
 } satisfies Meta<PollArgs>;
 
@@ -292,7 +284,7 @@ export const Reasons: Story = {
     await expect(textOf(root, 'label[for="comment"]')).toBe(text.commentLabel);
     await expect(squash(buttonNamed(root, text.send).textContent)).toBe(text.send);
     await expect(squash(buttonNamed(root, text.skip).textContent)).toBe(text.skip);
-    await waitFor(() => expect(root.activeElement?.localName).toBe('fieldset'));
+    await focusCheck(context, () => expect(root.activeElement?.localName).toBe('fieldset'));
     await waitFor(() => expect(announced(root)).toBe(text.voteRecorded));
   },
 };
@@ -341,7 +333,7 @@ export const CommentTooLong: Story = {
     await waitFor(() => expect(textOf(root, '#comment-error')).toBe(text.tooLongError));
     await expect(area.getAttribute('aria-invalid')).toBe('true');
     await expect(area.getAttribute('aria-describedby')!.split(' ')).toContain('comment-error');
-    await waitFor(() => expect(root.activeElement).toBe(area));
+    await focusCheck(context, () => expect(root.activeElement).toBe(area));
     // Nothing was sent but the vote.
     const posts = (await logOf(context.loaded.endpoint as string)).filter((entry) => entry.route === 'submissions');
     await expect(posts.map((post) => post.body.kind)).toEqual(['page-vote']);
@@ -376,7 +368,7 @@ export const DetailsError: Story = {
     await expect(squash(root.querySelector('[part="error"] button')!.textContent)).toBe(text.tryAgain);
     await expect(area.value).toBe(text.comment);
     await expect(boxes(root).map((box) => box.checked)).toEqual([false, true, false, false]);
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('[part="error"] p')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('[part="error"] p')));
   },
 };
 export const DetailsErrorArabic = arabic(DetailsError, 'Details error (Arabic)');
@@ -395,10 +387,12 @@ export const SendingDetails: Story = {
     await waitFor(() => expect(squash(send.textContent)).toBe(text.sending));
     await expect(send.getAttribute('aria-disabled')).toBe('true');
     await expect(root.querySelector<HTMLButtonElement>('[part="skip-button"]')!.disabled).toBe(true);
-    // A second press sends nothing more.
+    // A second press sends nothing more: the details reached the collector, and a moment later nothing else did.
     await userEvent.click(send);
-    const posts = (await logOf(context.loaded.endpoint as string)).filter((entry) => entry.route === 'submissions');
-    await expect(posts.map((post) => post.body.kind)).toEqual(['page-vote', 'page-vote-details']);
+    const kinds = async () => (await logOf(context.loaded.endpoint as string)).filter((entry) => entry.route === 'submissions').map((post) => post.body.kind);
+    await waitFor(async () => expect(await kinds()).toEqual(['page-vote', 'page-vote-details']));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(await kinds()).toEqual(['page-vote', 'page-vote-details']);
   },
 };
 export const SendingDetailsArabic = arabic(SendingDetails, 'Sending details (Arabic)');
@@ -424,7 +418,7 @@ export const FieldErrorFromEndpoint: Story = {
     await expect(area.getAttribute('aria-invalid')).toBe('true');
     await expect(area.getAttribute('aria-describedby')!.split(' ')).toContain('comment-error');
     await expect(area.value).toBe(text.comment);
-    await waitFor(() => expect(root.activeElement).toBe(area));
+    await focusCheck(context, () => expect(root.activeElement).toBe(area));
   },
 };
 export const FieldErrorFromEndpointArabic = arabic(FieldErrorFromEndpoint, 'Field error from the endpoint (Arabic)');
@@ -443,7 +437,7 @@ export const VoteError: Story = {
     await expect(squash(root.querySelector('[part="error"] button')!.textContent)).toBe(text.tryAgain);
     await expect(textOf(root, '#question')).toBe(text.question);
     await expect(root.querySelector('fieldset')).toBeNull();
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('[part="error"] p')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('[part="error"] p')));
   },
 };
 export const VoteErrorArabic = arabic(VoteError, 'Vote error (Arabic)');
@@ -522,7 +516,7 @@ export const Thanks: Story = {
     await typeComment(root, text.comment);
     await userEvent.click(buttonNamed(root, text.send));
     await waitFor(() => expect(textOf(root, '[part="thanks"]')).toBe(text.thanks), { timeout: 3000 });
-    await waitFor(() => expect(root.activeElement).toBe(root.querySelector('[part="thanks"]')));
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('[part="thanks"]')));
     await expect(root.querySelector('[part="tally"]')).toBeNull();
     const posts = (await logOf(context.loaded.endpoint as string)).filter((entry) => entry.route === 'submissions');
     await expect(posts.map((post) => post.body.kind)).toEqual(['page-vote', 'page-vote-details']);
@@ -601,10 +595,14 @@ export const CustomReasonsArabic = arabic(CustomReasons, 'Custom reasons (Arabic
 /** No endpoint configured anywhere: the poll says it is not available instead of failing later. */
 export const NoEndpoint: Story = {
   parameters: { poll: { endpoint: false } },
+  beforeEach: catchConsoleErrors,
+  // Not on the docs page: there, its console message would outlive the story and land on the next one.
+  tags: ['!autodocs'],
   play: async (context) => {
     const { root, text } = await pollIn(context);
     await waitFor(() => expect(textOf(root, '[part="unavailable"]')).toBe(text.unavailable));
     await expect(root.querySelector('button')).toBeNull();
+    await sawMissingEndpointMessage('ep-page-poll');
   },
 };
 export const NoEndpointArabic = arabic(NoEndpoint, 'No endpoint (Arabic)');

@@ -1,4 +1,4 @@
-// Consultations for the in-memory collector (dev-endpoint.mjs), for <ep-consultation-card>: the demo, the
+// Consultations for the in-memory collector (dev-endpoint-core.mjs), for <ep-consultation-card>: the demo, the
 // stories and the tests. Every space starts with three sample consultations, dated from the moment the space
 // is first used: one upcoming, one open, one closed with its outcome published (see SAMPLES). Tests add their
 // own, with fixed dates, and read the views the collector keeps:
@@ -11,6 +11,7 @@
 // takes that view's place; a replaced view that arrives late (from an outbox) is not counted.
 
 import { sampleConsultations } from './demo-samples.mjs';
+import { json } from './dev-endpoint-core.mjs';
 
 /** The space's consultations and views, set up the first time the space is used. */
 function stateOf(space) {
@@ -24,29 +25,15 @@ function stateOf(space) {
   return space.consultationsState;
 }
 
-function sendJson(res, status, body) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(status === 204 ? '' : JSON.stringify(body));
-}
-
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-/** The test-only routes (`__consultations`, `__views`); true when it answered. */
-export async function consultationControl(space, route, req, res) {
-  if (route === '__consultations' && req.method === 'POST') {
-    const body = JSON.parse(await readBody(req));
-    for (const item of Array.isArray(body) ? body : [body]) stateOf(space).consultations.set(item.id, item);
-    return sendJson(res, 204), true;
+/** The test-only routes (`__consultations`, `__views`): their Response, or null for any other route. */
+export function consultationControl(space, route, method, body) {
+  if (route === '__consultations' && method === 'POST') {
+    const parsed = JSON.parse(body);
+    for (const item of Array.isArray(parsed) ? parsed : [parsed]) stateOf(space).consultations.set(item.id, item);
+    return json(204);
   }
-  if (route === '__views') return sendJson(res, 200, [...stateOf(space).views.values()]), true;
-  return false;
+  if (route === '__views') return json(200, [...stateOf(space).views.values()]);
+  return null;
 }
 
 /** Keeps the latest view per visitor: a view that names the one it replaces takes its place. Called once per envelope id. */
@@ -63,19 +50,18 @@ export function recordView(space, envelope) {
   views.set(envelope.id, { id: envelope.id, consultationId, stance, ...(comment ? { comment } : {}) });
 }
 
-/** GET consultations/<id>; true when it answered. */
-export function answerConsultation(space, route, req, res, url) {
-  if (route !== 'consultations' || req.method !== 'GET') return false;
+/** GET consultations/<id> (`rest` is the path after the route): its Response, or null for any other route. */
+export function answerConsultation(space, route, rest, method) {
+  if (route !== 'consultations' || method !== 'GET') return null;
   let id = '';
   try {
-    id = decodeURIComponent(url.pathname.split('/')[4] ?? '');
+    id = decodeURIComponent(rest[0] ?? '');
   } catch {
     // Not an id: answered as unknown.
   }
   const { consultations, views } = stateOf(space);
   const item = consultations.get(id);
-  if (!item) return sendJson(res, 404, { message: 'no such consultation' }), true;
+  if (!item) return json(404, { message: 'no such consultation' });
   const kept = [...views.values()].filter((view) => view.consultationId === id).length;
-  sendJson(res, 200, typeof item.participants === 'number' ? { ...item, participants: item.participants + kept } : item);
-  return true;
+  return json(200, typeof item.participants === 'number' ? { ...item, participants: item.participants + kept } : item);
 }

@@ -94,6 +94,7 @@ import { ViewForm } from './view-form.js';
  * @cssprop --ep-font-size - Base font size.
  * @cssprop --ep-radius - Corner radius.
  * @cssprop --ep-space - Inner padding.
+ * @cssprop --ep-margin-block-end - Space after the element (so two in a row do not touch); 0 where the page spaces its blocks.
  * @cssprop --ep-target-size - Minimum size of buttons and fields (never below 24px).
  * @cssprop --ep-consultation-gap - Space between the parts of the card. Default 0.75rem.
  */

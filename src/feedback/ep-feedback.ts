@@ -76,6 +76,7 @@ const usable = (value: number, fallback: number): number => (Number.isFinite(val
  * @cssprop --ep-font-size - Base font size.
  * @cssprop --ep-radius - Corner radius.
  * @cssprop --ep-space - Inner padding.
+ * @cssprop --ep-margin-block-end - Space after the element (so two in a row do not touch); 0 where the page spaces its blocks.
  * @cssprop --ep-target-size - Minimum size of buttons and fields (never below 24px).
  * @cssprop --ep-feedback-field-max-inline-size - Widest a one-line text field grows. Default 30rem.
  */

@@ -60,9 +60,13 @@ export const ideaBoxStyles = css`
   dd {
     margin: 0;
   }
+  /* The same pill as <ep-consultation-card>'s status, so a status looks alike wherever it appears. */
   .status {
+    padding-inline: 0.75em;
+    border: 1px solid;
+    border-radius: 1em;
     color: var(--_ep-color-text);
-    font-weight: 600;
+    font-weight: 700;
   }
   .answer {
     background: var(--_ep-idea-answer);

@@ -50,6 +50,7 @@ import { pagePollStyles } from './styles.js';
  * @cssprop --ep-font-size - Base font size.
  * @cssprop --ep-radius - Corner radius.
  * @cssprop --ep-space - Inner padding.
+ * @cssprop --ep-margin-block-end - Space after the element (so two in a row do not touch); 0 where the page spaces its blocks.
  * @cssprop --ep-target-size - Minimum size of buttons (never below 24px).
  * @cssprop --ep-page-poll-min-block-size - Height reserved before the first render. Default 5.5rem.
  * @cssprop --ep-page-poll-gap - Gap between buttons.

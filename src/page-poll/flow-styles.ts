@@ -5,7 +5,8 @@ export const pagePollFlowStyles = css`
   .reasons {
     display: grid;
     gap: 0.25rem;
-    margin-block: 0.5rem 1rem;
+    /* A clear break between the group of reasons and the comment: more than between two reasons. */
+    margin-block: 0.5rem 2rem;
   }
   .field {
     display: grid;

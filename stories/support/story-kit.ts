@@ -3,7 +3,7 @@
  * slate in storage, the Arabic and themed variants of a story, and reading an element's shadow root in
  * the story's language. Stories of each element keep only what is theirs.
  */
-import { expect, waitFor } from 'storybook/test';
+import { expect, spyOn, waitFor } from 'storybook/test';
 import { configure } from '../../src/core/config.js';
 import type { OutboxOptions } from '../../src/core/outbox-options.js';
 
@@ -24,8 +24,8 @@ export async function script(base: string, route: string, responses: Scripted[])
   const response = await fetch(`${base}/__script`, { method: 'POST', body: JSON.stringify({ route, responses }) });
   if (!response.ok) {
     throw new Error(
-      `The dev collector did not take the script for ${base} (HTTP ${response.status}). This story needs it: ` +
-        'run Storybook with its dev server (npm run storybook) or through Vitest, not from a static build.',
+      `The in-browser collector did not take the script for ${base} (HTTP ${response.status}): ` +
+        'Mock Service Worker is not answering (see startCollector in .storybook/preview.ts).',
     );
   }
 }
@@ -90,4 +90,28 @@ export function arabic<S extends object>(story: S, name: string): S {
 /** The same state under the dark or high-contrast toolbar theme, so axe checks its contrast. */
 export function themed<S extends object>(story: S, theme: 'dark' | 'high-contrast', name: string, locale: Locale = 'en'): S {
   return { ...story, name, globals: { locale, theme }, tags: ['!autodocs'] };
+}
+
+/**
+ * For the stories without an endpoint: the element tells the web team on the console (an error, a moment
+ * after it rendered). The story catches it before render, so the page's console stays for real errors, and
+ * its play function checks it with `sawMissingEndpointMessage`.
+ */
+export function catchConsoleErrors(): () => void {
+  const spy = spyOn(console, 'error').mockImplementation(() => {});
+  return () => spy.mockRestore();
+}
+
+export async function sawMissingEndpointMessage(tag: string): Promise<void> {
+  await waitFor(() => expect(console.error).toHaveBeenCalledWith(expect.stringContaining(`<${tag}>: no endpoint is configured`)), { timeout: 3000 });
+}
+
+/**
+ * Waits until focus satisfies `check`, in the story's own canvas. A guidance page plays several examples at
+ * once and only one element in a page can hold focus, so there the check is left to the story itself (which
+ * scripts/storybook-check.mjs runs on its own page too).
+ */
+export async function focusCheck(context: { viewMode: string }, check: () => void): Promise<void> {
+  if (context.viewMode === 'docs') return;
+  await waitFor(check);
 }

@@ -1,0 +1,79 @@
+// What every element shares in how it sits on a page: the space after it, the ring of a focus the element
+// moved itself, and one look for a status (the idea box's like the consultation card's pill).
+import { expect, fixture, nextFrame, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import '../../src/ep-page-poll.js';
+import { TestEndpoint } from '../helpers/endpoint.js';
+import { resetPage } from '../helpers/page.js';
+import { $, $$, focusedIn } from '../helpers/shadow.js';
+import { ideaBox, listSettled, publish } from '../idea-box/helpers.js';
+import { loadedCard } from '../consultation-card/helpers.js';
+
+async function twoPolls(style = ''): Promise<HTMLElement[]> {
+  const endpoint = new TestEndpoint();
+  const host = await fixture<HTMLDivElement>(
+    `<div style="${style}"><ep-page-poll endpoint="${endpoint.base}" no-remember></ep-page-poll><ep-page-poll endpoint="${endpoint.base}" no-remember page-url="https://example.gov.sa/other"></ep-page-poll></div>`,
+  );
+  const polls = [...host.querySelectorAll<HTMLElement & { updateComplete: Promise<boolean> }>('ep-page-poll')];
+  await Promise.all(polls.map((poll) => poll.updateComplete));
+  return polls;
+}
+
+const gapBetween = ([first, second]: HTMLElement[]): number => second!.getBoundingClientRect().top - first!.getBoundingClientRect().bottom;
+
+describe('the outer look every element shares', () => {
+  beforeEach(resetPage);
+  afterEach(resetPage);
+
+  it('leaves 1.5rem after an element, so two in a row do not touch', async () => {
+    expect(gapBetween(await twoPolls())).to.equal(24);
+  });
+
+  it('lets the page set that space with --ep-margin-block-end', async () => {
+    expect(gapBetween(await twoPolls('--ep-margin-block-end: 0'))).to.equal(0);
+    expect(gapBetween(await twoPolls('--ep-margin-block-end: 3rem'))).to.equal(48);
+  });
+
+  it('rings a focus the element moved itself (the reasons after a vote) with 2.4.13’s solid 2px at least', async () => {
+    const [poll] = await twoPolls();
+    // A real mouse press: after one, Chromium's :focus-visible leaves a scripted focus move unringed.
+    const yes = $$<HTMLButtonElement>(poll!, 'button').find((button) => button.textContent!.trim() === 'Yes')!.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(yes.x + yes.width / 2), Math.round(yes.y + yes.height / 2)] });
+    await waitUntil(() => focusedIn(poll!)?.localName === 'fieldset', 'focus did not move to the reasons');
+    const ring = getComputedStyle(focusedIn(poll!)!);
+    expect(ring.outlineStyle).to.equal('solid');
+    expect(parseFloat(ring.outlineWidth)).to.be.at.least(2);
+    expect(ring.outlineColor).to.equal('rgb(29, 78, 216)');
+  });
+
+  it('sets the poll’s reasons apart from the comment: 2rem after the group, well over the space between two reasons', async () => {
+    const [poll] = await twoPolls();
+    $$<HTMLButtonElement>(poll!, 'button').find((button) => button.textContent!.trim() === 'Yes')!.click();
+    await waitUntil(() => poll!.shadowRoot!.querySelector('label[for="comment"]'), 'the reasons did not appear');
+    const reasons = $$(poll!, '.choice').map((choice) => choice.getBoundingClientRect());
+    const between = reasons[1]!.top - reasons[0]!.bottom;
+    const after = $(poll!, 'label[for="comment"]').getBoundingClientRect().top - reasons.at(-1)!.bottom;
+    expect(after).to.be.at.least(32);
+    expect(after).to.be.at.least(between + 24);
+  });
+
+  it('shows an idea’s status as the same pill as a consultation’s status', async () => {
+    const endpoint = new TestEndpoint();
+    await publish(endpoint, [{ id: 'a', title: 'Shade in parks', supports: 3, status: 'under-review' }]);
+    const box = await ideaBox(endpoint, 'view="list"');
+    await listSettled(box);
+    await nextFrame();
+    const { element: card } = await loadedCard();
+    // In ems: the idea's meta line is set a little smaller than the card's status line.
+    const em = (length: string, style: CSSStyleDeclaration) => Math.round((parseFloat(length) / parseFloat(style.fontSize)) * 100) / 100;
+    const pill = (style: CSSStyleDeclaration) => ({
+      border: `${style.borderTopWidth} ${style.borderTopStyle}`,
+      radius: em(style.borderTopLeftRadius, style),
+      padding: em(style.paddingInlineStart, style),
+      weight: style.fontWeight,
+    });
+    const ideaStatus = pill(getComputedStyle($(box, '[part~="status"]')));
+    expect(ideaStatus).to.deep.equal(pill(getComputedStyle($(card, '[part="status"]'))));
+    expect(ideaStatus.border).to.equal('1px solid');
+  });
+});
