@@ -2,7 +2,7 @@
 /**
  * Every story renders inside two decorators:
  *  - locale: sets `<html lang>` and `dir` from the `locale` global. The elements follow `<html lang>`
- *    (src/core/language-sync.ts), and the project loader below awaits `localeReady()` so a story starts
+ *    (src/core/language/language-sync.ts), and the project loader below awaits `localeReady()` so a story starts
  *    with its language loaded (no English flash on an Arabic story, no race in play functions).
  *  - theme: wraps the story in a box that sets the public `--ep-*` custom properties and the page colours.
  *
@@ -12,7 +12,7 @@
 import { html, type TemplateResult } from 'lit';
 // The framework package re-exports @storybook/web-components (same module); it is the one package.json names.
 import { setCustomElementsManifest, type Decorator, type Loader, type Preview } from '@storybook/web-components-vite';
-import { localeReady } from '../src/core/language-sync.js';
+import { localeReady } from '../src/core/language/language-sync.js';
 import * as library from '../src/all.js';
 
 type Locale = 'en' | 'ar';
@@ -41,7 +41,7 @@ interface Manifest {
 }
 
 /**
- * The elements register through `defineElement(tag, Class)` (src/core/define.ts), which the analyzer does
+ * The elements register through `defineElement(tag, Class)` (src/core/element/define.ts), which the analyzer does
  * not follow: a class is found by its tag only when its JSDoc says `@tagname`. For a class that forgets it,
  * the registry is asked (`customElements.getName()` on the class the library exports), so its docs do not
  * silently go missing. Private and protected members are dropped so the docs table lists only the public API.
@@ -127,7 +127,7 @@ const THEMES: Record<Theme, { page: string; pageText: string; tokens: Record<str
       '--ep-color-error': '#ffb4a9',
       '--ep-color-warning-surface': '#3d3100',
       '--ep-color-focus': '#9cc3ff',
-      // Read by the text area (src/core/styles.ts) though not documented as a @cssprop; without it a dark
+      // Read by the text area (src/core/styles/styles.ts) though not documented as a @cssprop; without it a dark
       // theme gets light text on a white field.
       '--ep-color-field': '#101614',
     },

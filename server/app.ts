@@ -131,14 +131,3 @@ export async function buildApp({ config, store, contract = new Contract(), logge
   }
   return app;
 }
-
-/** Per-route rate limit options (`config.rateLimit` of a route), or none when turned off. */
-export function limitFor(max: number, groupId: string): { rateLimit?: { max: number; timeWindow: number; groupId: string } } {
-  return max > 0 ? { rateLimit: { max, timeWindow: 60_000, groupId } } : {};
-}
-
-export interface RouteOptions {
-  config: Config;
-  store: Store;
-  contract: Contract;
-}

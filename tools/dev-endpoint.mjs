@@ -12,7 +12,7 @@
 //   stall? (send the headers and the start of the body, then nothing more),
 //   repeat? (answer this many requests the same way; Chromium itself retries a dropped connection or a 408
 //   once on a reused socket, so faults that a browser retries need repeat: 2 or more) }
-// Unscripted requests get what a real collector would answer (see src/core/paths.ts for the contract).
+// Unscripted requests get what a real collector would answer (see src/core/delivery/paths.ts for the contract).
 // Ideas (published ideas, seeding them with POST __ideas, supports): tools/dev-endpoint-ideas.mjs.
 // Consultations (their sample data, and routes for tests) are in dev-endpoint-consultations.mjs.
 
@@ -153,7 +153,7 @@ export function createDevEndpoint({ seed, onSubmission } = {}) {
   };
 }
 
-/** What a real collector answers (see src/core/paths.ts for the contract). */
+/** What a real collector answers (see src/core/delivery/paths.ts for the contract). */
 function answer(space, route, req, res, url, json) {
   if (route === 'submissions' && req.method === 'POST') {
     if (!json || typeof json.id !== 'string' || typeof json.kind !== 'string') {

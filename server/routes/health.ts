@@ -1,6 +1,6 @@
 /** `GET {endpoint}/health`: for a load balancer. 200 when the database answers, else 503. */
 import type { FastifyInstance } from 'fastify';
-import type { RouteOptions } from '../app.js';
+import type { RouteOptions } from '../route-options.js';
 
 export async function healthRoutes(app: FastifyInstance, { store }: RouteOptions): Promise<void> {
   app.get('/health', async () => {

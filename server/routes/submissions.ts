@@ -4,14 +4,14 @@
  * without the form.
  */
 import type { FastifyInstance } from 'fastify';
-import { limitFor, type RouteOptions } from '../app.js';
+import { limitFor, type RouteOptions } from '../route-options.js';
 import { clientKey } from '../client-key.js';
 import { isRecord, type Schemas } from '../contract.js';
 import { statementsFor } from '../kinds.js';
 import { RefusedError, formatReference } from '../store/types.js';
 import { randomInt, randomUUID } from 'node:crypto';
 
-/** The form's honeypot field (src/core/spam-guard.ts, HONEYPOT_NAME): people never fill it in. */
+/** The form's honeypot field (src/core/forms/spam-guard.ts, HONEYPOT_NAME): people never fill it in. */
 export const HONEYPOT_FIELD = 'website';
 
 const INVALID = 'The submission does not match the contract.';

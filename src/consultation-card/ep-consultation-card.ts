@@ -1,23 +1,23 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { Announcer } from '../core/announcer.js';
-import { Ticker, timeOf, type ClockOption } from '../core/clock.js';
-import { calendarDates, timeUntil, usableTimeZone } from '../core/dates.js';
-import { countsStyles } from '../core/counts.js';
-import { DeliveryNote, deliveryNoteStyles } from '../core/delivery-note.js';
-import { disclosureStyles, renderDisclosure } from '../core/disclosure.js';
-import { EpElement } from '../core/ep-element.js';
-import { fieldStyles } from '../core/field-styles.js';
-import { formStyles } from '../core/form-styles.js';
-import { jsonAttribute } from '../core/json-attribute.js';
-import { blockText, textIn } from '../core/local-text.js';
-import { reducedMotion } from '../core/motion-styles.js';
-import { notAvailable } from '../core/not-available.js';
-import { onDemand } from '../core/on-demand.js';
-import { paths } from '../core/paths.js';
-import { Resource } from '../core/resource.js';
-import { honeypotStyles } from '../core/spam-guard.js';
-import { sharedStyles } from '../core/styles.js';
+import { Announcer } from '../core/a11y/announcer.js';
+import { Ticker, timeOf, type ClockOption } from '../core/element/clock.js';
+import { calendarDates, timeUntil, usableTimeZone } from '../core/language/dates.js';
+import { countsStyles } from '../core/language/counts.js';
+import { DeliveryNote, deliveryNoteStyles } from '../core/delivery/delivery-note.js';
+import { disclosureStyles, renderDisclosure } from '../core/a11y/disclosure.js';
+import { EpElement } from '../core/element/ep-element.js';
+import { fieldStyles } from '../core/styles/field-styles.js';
+import { formStyles } from '../core/styles/form-styles.js';
+import { jsonAttribute } from '../core/element/json-attribute.js';
+import { blockText, textIn } from '../core/language/local-text.js';
+import { reducedMotion } from '../core/styles/motion-styles.js';
+import { notAvailable } from '../core/element/not-available.js';
+import { onDemand } from '../core/element/on-demand.js';
+import { paths } from '../core/delivery/paths.js';
+import { Resource } from '../core/delivery/resource.js';
+import { honeypotStyles } from '../core/forms/spam-guard.js';
+import { sharedStyles } from '../core/styles/styles.js';
 import * as t from './messages.js';
 import { parseConsultation, statusOf, type Consultation, type ConsultationJson, type Status } from './model.js';
 import { renderFacts, renderLinks, renderOutcome, renderPromise, renderStatus, type Shown } from './show.js';
@@ -151,7 +151,7 @@ export class EpConsultationCard extends EpElement {
   /** A view saved on the device to be sent later, and how it fared. */
   private readonly delivery = new DeliveryNote(this);
   /** The transport: loaded to read the consultation, or when the visitor first enters the form. */
-  private readonly submitter = onDemand(() => import('../core/submit.js'));
+  private readonly submitter = onDemand(() => import('../core/delivery/submit.js'));
   /** The consultation read from the endpoint (when the page gives none). */
   private readonly loaded = new Resource(this, this.submitter, (body) => parseConsultation(body, this.consultationId?.trim()));
   private readonly view = new ViewForm(this, this.announcer, this.delivery, this.submitter);

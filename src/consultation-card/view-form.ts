@@ -6,22 +6,22 @@
  */
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Announcer } from '../core/announcer.js';
-import { remainingOf } from '../core/character-count.js';
-import type { DeliveryNote } from '../core/delivery-note.js';
-import { renderDisclosure } from '../core/disclosure.js';
-import { clearDraft } from '../core/draft.js';
-import type { Message } from '../core/field-error.js';
-import { renderRadioGroup, renderTextArea } from '../core/fields.js';
-import { FormErrors } from '../core/form-errors.js';
-import { honeypotLabel } from '../core/form-messages.js';
-import { FormSender } from '../core/form-sender.js';
-import { FormValues } from '../core/form-values.js';
-import { renderedLocale } from '../core/language-sync.js';
-import { tooLong } from '../core/messages.js';
-import { DEFAULT_MIN_FILL_MS, honeypotValue, renderHoneypot, spamSignal } from '../core/spam-guard.js';
-import type { SubmitHost } from '../core/submit.js';
-import { TextWatch } from '../core/text-watch.js';
+import type { Announcer } from '../core/a11y/announcer.js';
+import { remainingOf } from '../core/fields/character-count.js';
+import type { DeliveryNote } from '../core/delivery/delivery-note.js';
+import { renderDisclosure } from '../core/a11y/disclosure.js';
+import { clearDraft } from '../core/forms/draft.js';
+import type { Message } from '../core/fields/field-error.js';
+import { renderRadioGroup, renderTextArea } from '../core/fields/fields.js';
+import { FormErrors } from '../core/forms/form-errors.js';
+import { honeypotLabel } from '../core/forms/form-messages.js';
+import { FormSender } from '../core/forms/form-sender.js';
+import { FormValues } from '../core/forms/form-values.js';
+import { renderedLocale } from '../core/language/language-sync.js';
+import { tooLong } from '../core/language/messages.js';
+import { DEFAULT_MIN_FILL_MS, honeypotValue, renderHoneypot, spamSignal } from '../core/forms/spam-guard.js';
+import type { SubmitHost } from '../core/delivery/submit.js';
+import { TextWatch } from '../core/fields/text-watch.js';
 import * as t from './messages.js';
 import { STANCES, type Stance } from './model.js';
 import { forgetView, recallView, rememberView, type SentView } from './remembered.js';
@@ -71,7 +71,7 @@ export class ViewForm {
     private readonly host: ViewFormHost,
     private readonly announcer: Announcer,
     private readonly delivery: DeliveryNote,
-    private readonly submitter: () => Promise<typeof import('../core/submit.js')>,
+    private readonly submitter: () => Promise<typeof import('../core/delivery/submit.js')>,
   ) {
     this.comment = new TextWatch(host, (text) => void announcer.announce(text));
     this.form = new FormValues(host, empty, (field, value) => field === 'comment' && this.comment.update(value as string, this.max));

@@ -1,21 +1,21 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { Announcer } from '../core/announcer.js';
-import { choicesAttribute, usableChoices, type Choice } from '../core/choices.js';
-import { givesContact } from '../core/contact-fields.js';
-import { deliveryNoteStyles } from '../core/delivery-note.js';
-import { draftKey } from '../core/draft.js';
-import { EpElement } from '../core/ep-element.js';
-import { renderCheckbox, renderRadioGroup, renderTextArea, renderTextField } from '../core/fields.js';
-import { fieldStyles } from '../core/field-styles.js';
-import { FormFlow } from '../core/form-flow.js';
-import { formStyles } from '../core/form-styles.js';
-import { renderedLocale } from '../core/language-sync.js';
-import { reducedMotion } from '../core/motion-styles.js';
-import { notAvailable } from '../core/not-available.js';
-import { onDemand } from '../core/on-demand.js';
-import { DEFAULT_MIN_FILL_MS, honeypotStyles } from '../core/spam-guard.js';
-import { panelStyles } from '../core/panel-styles.js';
-import { sharedStyles } from '../core/styles.js';
+import { Announcer } from '../core/a11y/announcer.js';
+import { choicesAttribute, usableChoices, type Choice } from '../core/fields/choices.js';
+import { givesContact } from '../core/fields/contact-fields.js';
+import { deliveryNoteStyles } from '../core/delivery/delivery-note.js';
+import { draftKey } from '../core/forms/draft.js';
+import { EpElement } from '../core/element/ep-element.js';
+import { renderCheckbox, renderRadioGroup, renderTextArea, renderTextField } from '../core/fields/fields.js';
+import { fieldStyles } from '../core/styles/field-styles.js';
+import { FormFlow } from '../core/forms/form-flow.js';
+import { formStyles } from '../core/styles/form-styles.js';
+import { renderedLocale } from '../core/language/language-sync.js';
+import { reducedMotion } from '../core/styles/motion-styles.js';
+import { notAvailable } from '../core/element/not-available.js';
+import { onDemand } from '../core/element/on-demand.js';
+import { DEFAULT_MIN_FILL_MS, honeypotStyles } from '../core/forms/spam-guard.js';
+import { panelStyles } from '../core/styles/panel-styles.js';
+import { sharedStyles } from '../core/styles/styles.js';
 import * as t from './messages.js';
 import { FIELDS, channels, contactModeOf, defaultTypes, emptyValues, type Rules, type Values } from './model.js';
 import { feedbackStyles } from './styles.js';
@@ -119,7 +119,7 @@ export class EpFeedback extends EpElement {
 
   private readonly announcer = new Announcer(this);
   /** The transport loads when the visitor first enters the form, so a reader who never does never downloads it. */
-  private readonly submitter = onDemand(() => import('../core/submit.js'));
+  private readonly submitter = onDemand(() => import('../core/delivery/submit.js'));
   private readonly flow = new FormFlow<Values>(
     this,
     this.announcer,

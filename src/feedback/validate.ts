@@ -2,15 +2,15 @@
  * The form's rules: what makes it ready to send (each problem a message for its field), what is sent,
  * and the messages for the codes a collector may return for a field (422).
  */
-import { choiceLabel } from '../core/choices.js';
-import { cleanInput, normalizeEmail, normalizeSaudiMobile } from '../core/contact.js';
-import { NAME_MAX, contactPayload } from '../core/contact-fields.js';
-import { remainingOf } from '../core/character-count.js';
-import type { Message } from '../core/field-error.js';
-import { emailInvalid, mobileInvalid, tooShort } from '../core/form-messages.js';
-import { renderedLocale } from '../core/language-sync.js';
-import type { Locale } from '../core/locale.js';
-import { tooLong } from '../core/messages.js';
+import { choiceLabel } from '../core/fields/choices.js';
+import { cleanInput, normalizeEmail, normalizeSaudiMobile } from '../core/fields/contact.js';
+import { NAME_MAX, contactPayload } from '../core/fields/contact-fields.js';
+import { remainingOf } from '../core/fields/character-count.js';
+import type { Message } from '../core/fields/field-error.js';
+import { emailInvalid, mobileInvalid, tooShort } from '../core/forms/form-messages.js';
+import { renderedLocale } from '../core/language/language-sync.js';
+import type { Locale } from '../core/language/locale.js';
+import { tooLong } from '../core/language/messages.js';
 import type { Field, Rules, Values } from './model.js';
 import * as t from './messages.js';
 

@@ -1,17 +1,17 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { Announcer } from '../core/announcer.js';
-import { choicesAttribute, type Choice } from '../core/choices.js';
-import { DeliveryNote, deliveryNoteStyles } from '../core/delivery-note.js';
-import { EpElement } from '../core/ep-element.js';
-import { expandableStyles } from '../core/expandable-text.js';
-import { fieldStyles } from '../core/field-styles.js';
-import { formStyles } from '../core/form-styles.js';
-import { reducedMotion } from '../core/motion-styles.js';
-import { notAvailable } from '../core/not-available.js';
-import { onDemand } from '../core/on-demand.js';
-import { panelStyles } from '../core/panel-styles.js';
-import { DEFAULT_MIN_FILL_MS, honeypotStyles } from '../core/spam-guard.js';
-import { sharedStyles } from '../core/styles.js';
+import { Announcer } from '../core/a11y/announcer.js';
+import { choicesAttribute, type Choice } from '../core/fields/choices.js';
+import { DeliveryNote, deliveryNoteStyles } from '../core/delivery/delivery-note.js';
+import { EpElement } from '../core/element/ep-element.js';
+import { expandableStyles } from '../core/a11y/expandable-text.js';
+import { fieldStyles } from '../core/styles/field-styles.js';
+import { formStyles } from '../core/styles/form-styles.js';
+import { reducedMotion } from '../core/styles/motion-styles.js';
+import { notAvailable } from '../core/element/not-available.js';
+import { onDemand } from '../core/element/on-demand.js';
+import { panelStyles } from '../core/styles/panel-styles.js';
+import { DEFAULT_MIN_FILL_MS, honeypotStyles } from '../core/forms/spam-guard.js';
+import { sharedStyles } from '../core/styles/styles.js';
 import { IdeaForm } from './form.js';
 import { IdeaList } from './list.js';
 import * as t from './messages.js';
@@ -132,7 +132,7 @@ export class EpIdeaBox extends EpElement {
 
   private readonly announcer = new Announcer(this);
   /** The transport loads when the list is first read or the visitor first enters the form. */
-  private readonly submitter = onDemand(() => import('../core/submit.js'));
+  private readonly submitter = onDemand(() => import('../core/delivery/submit.js'));
   /** One note for what waits on the device (an idea, or supports): between the form and the list. */
   private readonly delivery = new DeliveryNote(this);
   private readonly form = new IdeaForm(this, this.announcer, this.submitter, this.delivery);

@@ -1,16 +1,16 @@
 /**
  * Sharing an idea: the form (title, description, topic, optional contact details) behind a "Share an idea"
- * button, and the confirmation. Drafts, spam guards, sending and its outcomes are core/form-flow.ts's.
+ * button, and the confirmation. Drafts, spam guards, sending and its outcomes are core/forms/form-flow.ts's.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Announcer } from '../core/announcer.js';
-import { contactModeOf, renderContactFields } from '../core/contact-fields.js';
-import type { DeliveryNote } from '../core/delivery-note.js';
-import { draftKey } from '../core/draft.js';
-import { renderRadioGroup, renderTextArea, renderTextField } from '../core/fields.js';
-import { FormFlow, type FormSpec } from '../core/form-flow.js';
-import { renderedLocale } from '../core/language-sync.js';
-import { pageKeyOf } from '../core/page-url.js';
+import type { Announcer } from '../core/a11y/announcer.js';
+import { contactModeOf, renderContactFields } from '../core/fields/contact-fields.js';
+import type { DeliveryNote } from '../core/delivery/delivery-note.js';
+import { draftKey } from '../core/forms/draft.js';
+import { renderRadioGroup, renderTextArea, renderTextField } from '../core/fields/fields.js';
+import { FormFlow, type FormSpec } from '../core/forms/form-flow.js';
+import { renderedLocale } from '../core/language/language-sync.js';
+import { pageKeyOf } from '../core/delivery/page-url.js';
 import type { EpIdeaBox } from './ep-idea-box.js';
 import * as t from './messages.js';
 import { DESCRIPTION_MAX, FIELDS, emptyValues, type Values } from './model.js';
@@ -24,7 +24,7 @@ export class IdeaForm {
   constructor(
     private readonly host: EpIdeaBox,
     announcer: Announcer,
-    submitter: () => Promise<typeof import('../core/submit.js')>,
+    submitter: () => Promise<typeof import('../core/delivery/submit.js')>,
     delivery: DeliveryNote,
   ) {
     const contact = () => contactModeOf(host.contact);

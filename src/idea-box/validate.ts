@@ -1,15 +1,15 @@
 /**
  * The form's rules: what makes an idea ready to send (each problem a message for its field), what is sent,
  * and the messages for the codes a collector may return for a field (422). Contact details follow the
- * shared rules in core/contact-fields.ts.
+ * shared rules in core/fields/contact-fields.ts.
  */
-import { choiceLabel, type Choice } from '../core/choices.js';
-import { remainingOf } from '../core/character-count.js';
-import { contactCodeMessage, contactPayload, validateContact, type ContactField, type ContactMode } from '../core/contact-fields.js';
-import type { Message } from '../core/field-error.js';
-import { renderedLocale } from '../core/language-sync.js';
-import type { Locale } from '../core/locale.js';
-import { tooLong } from '../core/messages.js';
+import { choiceLabel, type Choice } from '../core/fields/choices.js';
+import { remainingOf } from '../core/fields/character-count.js';
+import { contactCodeMessage, contactPayload, validateContact, type ContactField, type ContactMode } from '../core/fields/contact-fields.js';
+import type { Message } from '../core/fields/field-error.js';
+import { renderedLocale } from '../core/language/language-sync.js';
+import type { Locale } from '../core/language/locale.js';
+import { tooLong } from '../core/language/messages.js';
 import * as t from './messages.js';
 import { DESCRIPTION_MAX, TITLE_MAX, type Field, type Values } from './model.js';
 

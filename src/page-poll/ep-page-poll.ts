@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { EpElement } from '../core/ep-element.js';
-import { notAvailable } from '../core/not-available.js';
-import { sharedStyles } from '../core/styles.js';
+import { EpElement } from '../core/element/ep-element.js';
+import { notAvailable } from '../core/element/not-available.js';
+import { sharedStyles } from '../core/styles/styles.js';
 import type { PollFlow } from './flow.js';
 import * as q from './question-messages.js';
 import type { Answer, PollReason } from './reasons.js';

@@ -5,20 +5,20 @@
  */
 import { adoptStyles, html, nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { countBand, remainingOf, shouldAnnounce, type CountBand } from '../core/character-count.js';
-import { DeliveryNote, deliveryNoteStyles } from '../core/delivery-note.js';
-import type { Envelope } from '../core/envelope.js';
-import { formStyles } from '../core/form-styles.js';
-import { reducedMotion } from '../core/motion-styles.js';
-import type { Locale } from '../core/locale.js';
-import * as core from '../core/messages.js';
-import { paths } from '../core/paths.js';
-import type { PersonalDataKind } from '../core/personal-data.js';
-import { read, submit, type Payload, type SubmitHost } from '../core/submit.js';
-import { resolveEndpoint } from '../core/config.js';
-import { renderedLocale } from '../core/language-sync.js';
-import { pageKeyOf } from '../core/page-url.js';
-import type { FailureReason, FieldError } from '../core/transport.js';
+import { countBand, remainingOf, shouldAnnounce, type CountBand } from '../core/fields/character-count.js';
+import { DeliveryNote, deliveryNoteStyles } from '../core/delivery/delivery-note.js';
+import type { Envelope } from '../core/delivery/envelope.js';
+import { formStyles } from '../core/styles/form-styles.js';
+import { reducedMotion } from '../core/styles/motion-styles.js';
+import type { Locale } from '../core/language/locale.js';
+import * as core from '../core/language/messages.js';
+import { paths } from '../core/delivery/paths.js';
+import type { PersonalDataKind } from '../core/fields/personal-data.js';
+import { read, submit, type Payload, type SubmitHost } from '../core/delivery/submit.js';
+import { resolveEndpoint } from '../core/element/config.js';
+import { renderedLocale } from '../core/language/language-sync.js';
+import { pageKeyOf } from '../core/delivery/page-url.js';
+import type { FailureReason, FieldError } from '../core/delivery/transport.js';
 import * as t from './messages.js';
 import { MAX_REASONS, defaultReasons, reasonLabel, usableReasons, type Answer, type PollReason } from './reasons.js';
 import { alreadyAnswered } from './question-messages.js';
@@ -265,7 +265,7 @@ export class PollFlow implements ReactiveController {
   private checkPersonalData(): void {
     clearTimeout(this.personalDataTimer);
     this.personalDataTimer = setTimeout(async () => {
-      const { findPersonalData } = await import('../core/personal-data.js');
+      const { findPersonalData } = await import('../core/fields/personal-data.js');
       const found = findPersonalData(this.comment);
       if (found.length > 0 && found.join() !== this.personalData.join()) {
         void this.announce(core.personalDataWarning(found, renderedLocale()));

@@ -1,5 +1,5 @@
 /** Remembers, per page and browser, that the visitor answered (see remembered.ts for the reading). */
-import { writeStored } from '../core/storage.js';
+import { writeStored } from '../core/element/storage.js';
 import type { Answer } from './reasons.js';
 import { keyFor, type RememberedVote } from './remembered.js';
 

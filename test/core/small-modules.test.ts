@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { countBand, remainingOf, shouldAnnounce } from '../../src/core/character-count.js';
-import { formatNumber, intlLocale, plural } from '../../src/core/format.js';
-import { formatDate } from '../../src/core/dates.js';
-import { directionOf, matchLocale } from '../../src/core/locale.js';
-import { readStored, removeStored, writeStored } from '../../src/core/storage.js';
-import { defineElement } from '../../src/core/define.js';
-import { EpSubmitEvent, EpSuccessEvent, EpErrorEvent } from '../../src/core/events.js';
-import { createEnvelope } from '../../src/core/envelope.js';
+import { countBand, remainingOf, shouldAnnounce } from '../../src/core/fields/character-count.js';
+import { formatNumber, intlLocale, plural } from '../../src/core/language/format.js';
+import { formatDate } from '../../src/core/language/dates.js';
+import { directionOf, matchLocale } from '../../src/core/language/locale.js';
+import { readStored, removeStored, writeStored } from '../../src/core/element/storage.js';
+import { defineElement } from '../../src/core/element/define.js';
+import { EpSubmitEvent, EpSuccessEvent, EpErrorEvent } from '../../src/core/element/events.js';
+import { createEnvelope } from '../../src/core/delivery/envelope.js';
 
 describe('core/character-count', () => {
   it('counts characters as a visitor sees them', () => {

@@ -2,8 +2,8 @@ import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/ep-page-poll.js';
 import { EpPagePoll as EpPagePollClass, type EpPagePoll } from '../../src/page-poll/ep-page-poll.js';
-import { configure } from '../../src/core/config.js';
-import type { EpSubmitEvent } from '../../src/core/events.js';
+import { configure } from '../../src/core/element/config.js';
+import type { EpSubmitEvent } from '../../src/core/element/events.js';
 import { TestEndpoint, type Logged } from '../helpers/endpoint.js';
 import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
 import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';
