@@ -21,6 +21,7 @@ import { renderedLocale } from '../core/language/language-sync.js';
 import { tooLong } from '../core/language/messages.js';
 import { DEFAULT_MIN_FILL_MS, honeypotValue, renderHoneypot, spamSignal } from '../core/forms/spam-guard.js';
 import type { SubmitHost } from '../core/delivery/submit.js';
+import type { EpErrorEvent, EpOutboxDropEvent } from '../core/element/events.js';
 import { TextWatch } from '../core/fields/text-watch.js';
 import * as t from './messages.js';
 import { STANCES, type Stance } from './model.js';
@@ -86,8 +87,8 @@ export class ViewForm {
    * showing it as sent (going back to the view it was to replace, if any) and gives it back to the
    * visitor to send again. The delivery note says why.
    */
-  private readonly onUndelivered = (event: Event): void => {
-    const { envelope } = (event as CustomEvent<{ envelope: { id: string } }>).detail;
+  private readonly onUndelivered = (event: EpErrorEvent | EpOutboxDropEvent): void => {
+    const { envelope } = event.detail;
     if (this.just !== 'saved' || !this.sent || envelope.id !== this.sent.id) return;
     const { stance, comment } = this.sent;
     if (this.previous) rememberView(this.key, this.previous);

@@ -10,6 +10,8 @@ import type { EpErrorEvent, EpOutboxDropEvent, EpSuccessEvent } from '../element
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+const isSuccess = (event: EpSuccessEvent | EpErrorEvent | EpOutboxDropEvent): event is EpSuccessEvent => event.type === 'ep-success';
+
 /** How one saved submission ended, for an element that shows more than the note (a reference, say). */
 export type DeliveryListener = (
   state: Exclude<DeliveryState, 'queued'>,
@@ -62,9 +64,9 @@ export class DeliveryNote implements ReactiveController {
     const { id } = event.detail.envelope;
     if (!this.waiting.delete(id)) return;
     // A refusal or a drop stays shown until the visitor has seen it; "sent" only once nothing waits.
-    if (event.type === 'ep-success') {
+    if (isSuccess(event)) {
       if (this.waiting.size === 0 && this.state === 'queued') void this.show('sent');
-      this.onSettled?.('sent', { envelope: event.detail.envelope, response: (event as EpSuccessEvent).detail.response });
+      this.onSettled?.('sent', { envelope: event.detail.envelope, response: event.detail.response });
     } else {
       const state = event.type === 'ep-error' ? 'refused' : 'dropped';
       void this.show(state);

@@ -30,3 +30,9 @@ export function warnLocalizationTaken(): void {
       'Use the npm build or the one-file bundle, which carry their own copy.',
   );
 }
+
+/** A tag this library registers was already taken by another version of it, or by another library. */
+export function warnTagTaken(tag: string, version: string | undefined, registered: string | undefined): void {
+  const name = (v: string | undefined) => (v ? `v${v}` : '(unknown version)');
+  console.warn(`ep-widgets: tried to register <${tag}> ${name(version)}, but <${tag}> ${name(registered)} is already registered; the page uses that one.`);
+}

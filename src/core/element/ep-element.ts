@@ -9,8 +9,12 @@ import { pageKeyOf } from '../delivery/page-url.js';
 import { localeSettled, renderedLocale, startLanguageSync } from '../language/language-sync.js';
 import { directionOf, type Locale } from '../language/locale.js';
 import { wakeOutbox } from '../outbox/outbox-wake.js';
+import { VERSION } from './version.js';
 
 export abstract class EpElement extends LitElement {
+  /** The library's version: a page that registers two versions is told which one it got (see define.ts). */
+  static readonly version = VERSION;
+
   // Declared statically rather than with decorators: the decorator helpers cost more bytes than the list.
   static override properties: PropertyDeclarations = {
     endpoint: { reflect: true },

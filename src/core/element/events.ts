@@ -112,14 +112,10 @@ export class EpOutboxChangeEvent extends Event {
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  // Every element event bubbles and is composed, so each one can be heard on any element, the shadow root,
+  // the document or the window; GlobalEventHandlersEventMap is the map all of those extend.
+  interface GlobalEventHandlersEventMap {
     'ep-submit': EpSubmitEvent;
-    'ep-success': EpSuccessEvent;
-    'ep-error': EpErrorEvent;
-    'ep-queued': EpQueuedEvent;
-    'ep-outbox-drop': EpOutboxDropEvent;
-  }
-  interface DocumentEventMap {
     'ep-success': EpSuccessEvent;
     'ep-error': EpErrorEvent;
     'ep-queued': EpQueuedEvent;

@@ -21,9 +21,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Announcer } from '../a11y/announcer.js';
 import { DeliveryNote } from '../delivery/delivery-note.js';
 import { clearDraft, type DraftValues } from './draft.js';
-import type { Envelope } from '../delivery/envelope.js';
 import { backToWhatYouWrote, notSentAfterAll } from '../delivery/delivery-messages.js';
-import type { EpSuccessEvent } from '../element/events.js';
+import type { EpErrorEvent, EpOutboxDropEvent } from '../element/events.js';
 import { matchFieldErrors, type Message } from '../fields/field-error.js';
 import { FormErrors } from './form-errors.js';
 import { honeypotLabel } from './form-messages.js';
@@ -96,15 +95,15 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     this.sender = new FormSender(host, announcer, this.delivery, submitter);
     // The outbox delivered what the confirmation shows as saved: it now says received.
     host.addEventListener('ep-success', (event) => {
-      const { envelope, response } = (event as EpSuccessEvent).detail;
+      const { envelope, response } = event.detail;
       if (envelope.id !== this.saved) return;
       this.saved = undefined;
       this.reference = referenceOf(response);
       host.requestUpdate();
     });
     // Refused or dropped after all: the confirmation says so and gives back what the visitor wrote.
-    const undelivered = (event: Event): void => {
-      if ((event as CustomEvent<{ envelope: Envelope }>).detail.envelope.id !== this.saved || !this.done) return;
+    const undelivered = (event: EpErrorEvent | EpOutboxDropEvent): void => {
+      if (event.detail.envelope.id !== this.saved || !this.done) return;
       this.saved = undefined;
       this.unsent = true;
       host.requestUpdate();
