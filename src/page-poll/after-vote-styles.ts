@@ -1,0 +1,33 @@
+import { css } from 'lit';
+
+/** The steps after the vote, adopted when after-vote.ts loads. */
+export const pageAfterVoteStyles = css`
+  .reasons {
+    display: grid;
+    gap: 0.25rem;
+    margin-block: 0.5rem 1rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    margin-block-end: 1rem;
+  }
+  .field label {
+    font-weight: 600;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_ep-page-poll-gap);
+  }
+  .tally {
+    margin-block: 0.5rem 0;
+    color: var(--_ep-color-muted);
+  }
+  .error {
+    margin-block: 0.75rem 0;
+  }
+  .error p {
+    margin-block: 0 0.5rem;
+  }
+`;
