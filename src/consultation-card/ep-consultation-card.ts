@@ -16,13 +16,14 @@ import { notAvailable } from '../core/element/not-available.js';
 import { onDemand } from '../core/element/on-demand.js';
 import { paths } from '../core/delivery/paths.js';
 import { Resource } from '../core/delivery/resource.js';
-import { honeypotStyles } from '../core/forms/spam-guard.js';
+import { DEFAULT_MIN_FILL_MS, honeypotStyles } from '../core/forms/spam-guard.js';
 import { sharedStyles } from '../core/styles/styles.js';
 import * as t from './messages.js';
 import { parseConsultation, statusOf, type Consultation, type ConsultationJson, type Status } from './model.js';
 import { renderFacts, renderLinks, renderOutcome, renderPromise, renderStatus, type Shown } from './show.js';
 import { cardStyles } from './styles.js';
 import { ViewForm } from './view-form.js';
+import { headingLevel } from '../core/element/heading-level.js';
 
 /**
  * A public consultation: what it is about, who runs it, its level of participation and the ministry's
@@ -140,7 +141,7 @@ export class EpConsultationCard extends EpElement {
   maxCommentLength = 2000;
 
   /** Milliseconds the form must have been on screen before a view counts as a person's (robots are faster). */
-  minFillTime = 3000;
+  minFillTime = DEFAULT_MIN_FILL_MS;
 
   /** Keep no draft of the comment in session storage (by default it survives a reload of the page). */
   noDraft = false;
@@ -201,7 +202,7 @@ export class EpConsultationCard extends EpElement {
     this.loaded.follow(this.consultation === undefined && endpoint && id ? `${endpoint}#${id}` : '', this.path);
     const data = this.data;
     // The visitor's view is kept per collector and consultation, whichever page shows the card.
-    if (endpoint && data?.id) this.view.use(`${new URL(endpoint, this.ownerDocument.baseURI).href.replace(/\/+$/, '')}#${data.id}`, data.id);
+    if (endpoint && data?.id) this.view.use(new URL(endpoint, this.ownerDocument.baseURI).href.replace(/\/+$/, ''), data.id);
   }
 
   /** After a failure: the news is where the visitor is, on the card's title or on the failure again. */
@@ -260,7 +261,7 @@ export class EpConsultationCard extends EpElement {
   }
 
   protected override render(): TemplateResult {
-    const level = [1, 2, 3, 4, 5, 6].includes(this.headingLevel) ? this.headingLevel : 2;
+    const level = headingLevel(this.headingLevel);
     const data = this.data;
     return html`<article part="base" class=${this.compact ? 'base compact' : 'base'} dir=${this.direction} lang=${this.locale} aria-labelledby=${ifDefined(data ? 'title' : undefined)}>
       ${data ? this.renderCard(data, level) : this.renderState()} ${this.delivery.render()} ${this.announcer.render()}

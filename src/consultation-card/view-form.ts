@@ -10,7 +10,7 @@ import type { Announcer } from '../core/a11y/announcer.js';
 import { remainingOf } from '../core/fields/character-count.js';
 import type { DeliveryNote } from '../core/delivery/delivery-note.js';
 import { renderDisclosure } from '../core/a11y/disclosure.js';
-import { clearDraft } from '../core/forms/draft.js';
+import { clearDraft, draftKey as draftKeyOf } from '../core/forms/draft.js';
 import type { Message } from '../core/fields/field-error.js';
 import { renderRadioGroup, renderTextArea } from '../core/fields/fields.js';
 import { FormErrors } from '../core/forms/form-errors.js';
@@ -19,13 +19,15 @@ import { FormSender } from '../core/forms/form-sender.js';
 import { FormValues } from '../core/forms/form-values.js';
 import { renderedLocale } from '../core/language/language-sync.js';
 import { tooLong } from '../core/language/messages.js';
-import { DEFAULT_MIN_FILL_MS, honeypotValue, renderHoneypot, spamSignal } from '../core/forms/spam-guard.js';
+import { honeypotValue, renderHoneypot, spamSignal } from '../core/forms/spam-guard.js';
 import type { SubmitHost } from '../core/delivery/submit.js';
 import type { EpErrorEvent, EpOutboxDropEvent } from '../core/element/events.js';
 import { TextWatch } from '../core/fields/text-watch.js';
 import * as t from './messages.js';
 import { STANCES, type Stance } from './model.js';
 import { forgetView, recallView, rememberView, type SentView } from './remembered.js';
+import type { Submitter } from '../core/delivery/submitter.js';
+import { numberOption } from '../core/element/number-option.js';
 
 type Field = 'stance' | 'comment';
 const FIELDS: readonly Field[] = ['stance', 'comment'];
@@ -44,7 +46,6 @@ export interface ViewFormHost extends ReactiveElement, SubmitHost {
 }
 
 /** A number option as the author gave it, whole and not negative, else `fallback`. */
-const usable = (value: number, fallback: number): number => (Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback);
 
 const empty = (): Values => ({ stance: '', comment: '' });
 
@@ -72,7 +73,7 @@ export class ViewForm {
     private readonly host: ViewFormHost,
     private readonly announcer: Announcer,
     private readonly delivery: DeliveryNote,
-    private readonly submitter: () => Promise<typeof import('../core/delivery/submit.js')>,
+    private readonly submitter: Submitter,
   ) {
     this.comment = new TextWatch(host, (text) => void announcer.announce(text));
     this.form = new FormValues(host, empty, (field, value) => field === 'comment' && this.comment.update(value as string, this.max));
@@ -104,19 +105,20 @@ export class ViewForm {
   };
 
   private get max(): number {
-    return usable(this.host.maxCommentLength, 2000) || 2000;
+    return numberOption(this.host.maxCommentLength, 2000, 1);
   }
 
   /**
    * Points the form at one consultation (`key`: the collector's absolute URL, `#`, the id). Another
    * consultation starts afresh: its remembered view, and the draft the visitor left in this tab.
    */
-  use(key: string, id: string): void {
+  use(collector: string, id: string): void {
+    const key = `${collector}#${id}`;
     if (key === this.key) return;
     this.key = key;
     this.id = id;
     const sent = (this.sent = recallView(key));
-    const draftKey = `ep-widgets:consultation:draft:v1:${key}`;
+    const draftKey = draftKeyOf('consultation', collector, id);
     if (this.host.noDraft) clearDraft(draftKey);
     // Someone who sent a view once is no robot: changing it quickly is not "too fast" (started at 0).
     const restored = this.form.restore(this.host.noDraft ? '' : draftKey, sent ? { stance: sent.stance, comment: sent.comment } : empty(), sent ? 0 : Date.now());
@@ -154,7 +156,7 @@ export class ViewForm {
     else if (remainingOf(comment, max) < 0) errors.comment = () => tooLong(max, renderedLocale());
     this.sender.failure = undefined;
     if (this.errors.show(errors)) return;
-    const minFillMs = usable(this.host.minFillTime, DEFAULT_MIN_FILL_MS);
+    const minFillMs = this.host.minFillTime;
     // A robot is told its view went; nothing is sent or remembered, and no event fires.
     if (spamSignal({ honeypot: honeypotValue(this.host.renderRoot), startedAt: this.form.startedAt, minFillMs })) return this.done();
 
@@ -181,7 +183,7 @@ export class ViewForm {
       // A person sent it: changing it later, however quickly, is not "too fast".
       this.form.startedAt = 0;
     }
-    this.form.clear();
+    this.form.forgetDraft();
     this.just = saved ? 'saved' : 'sent';
     this.editing = false;
     this.announcer.focus('.your-view');
@@ -194,7 +196,7 @@ export class ViewForm {
   };
 
   private keep = (): void => {
-    this.form.clear();
+    this.form.forgetDraft();
     const { stance, comment } = this.sent!;
     this.form.values = { stance, comment };
     this.comment.update(comment, this.max, true);

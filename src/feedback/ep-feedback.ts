@@ -20,9 +20,10 @@ import * as t from './messages.js';
 import { FIELDS, channels, contactModeOf, defaultTypes, emptyValues, type Rules, type Values } from './model.js';
 import { feedbackStyles } from './styles.js';
 import { localizeCode, toPayload, validate } from './validate.js';
+import { numberOption } from '../core/element/number-option.js';
+import { headingLevel } from '../core/element/heading-level.js';
 
 /** A number option as the author gave it, whole and not negative, else its default. */
-const usable = (value: number, fallback: number): number => (Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback);
 
 /**
  * "Comments and suggestions": a form for an inquiry, a suggestion, a complaint or a compliment, with
@@ -135,17 +136,17 @@ export class EpFeedback extends EpElement {
       payload: (values) => toPayload(values, this.rules, this.service, renderedLocale()),
       localizeCode: (field, code) => localizeCode(field, code, this.rules),
       invalid: t.invalid,
-      minFillTime: () => usable(this.minFillTime, DEFAULT_MIN_FILL_MS),
+      minFillTime: () => this.minFillTime,
       watch: { field: 'message', max: () => this.rules.maxLength },
     },
   );
 
   /** The options as the rules use them: numbers the author got wrong fall back to their defaults. */
   private get rules(): Rules {
-    const maxLength = usable(this.maxMessageLength, 2000) || 2000;
+    const maxLength = numberOption(this.maxMessageLength, 2000, 1);
     return {
       contact: contactModeOf(this.contact),
-      minLength: Math.min(usable(this.minMessageLength, 10), maxLength),
+      minLength: Math.min(numberOption(this.minMessageLength, 10), maxLength),
       maxLength,
       types: usableChoices(this.types) ?? defaultTypes(),
     };
@@ -214,7 +215,7 @@ export class EpFeedback extends EpElement {
   }
 
   protected override render(): TemplateResult {
-    const level = [1, 2, 3, 4, 5, 6].includes(this.headingLevel) ? this.headingLevel : 2;
+    const level = headingLevel(this.headingLevel);
     const inner = Math.min(level + 1, 6);
     return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>
       <div id="title" class="title" part="heading" role="heading" aria-level=${level} tabindex="-1">

@@ -17,6 +17,7 @@ import { IdeaList } from './list.js';
 import * as t from './messages.js';
 import { defaultTopics, viewOf } from './model.js';
 import { ideaBoxStyles } from './styles.js';
+import { headingLevel } from '../core/element/heading-level.js';
 
 
 /**
@@ -54,6 +55,7 @@ import { ideaBoxStyles } from './styles.js';
  * @csspart confirmation - What the visitor sees once the idea is sent (or saved on the device to be sent).
  * @csspart reference - The reference number in the confirmation.
  * @csspart another-button - The Share another idea button.
+ * @csspart back-button - "Back to what you wrote", when an idea saved on the device was not sent after all.
  * @csspart delivery - "Saved on this device…", then "Sent." (or why not), for an idea or a support kept on the device.
  * @csspart list - The published ideas, with their controls.
  * @csspart controls - Sort and topic filter.
@@ -149,7 +151,7 @@ export class EpIdeaBox extends EpElement {
   }
 
   protected override render(): TemplateResult {
-    const level = [1, 2, 3, 4, 5, 6].includes(this.headingLevel) ? this.headingLevel : 2;
+    const level = headingLevel(this.headingLevel);
     const inner = Math.min(level + 1, 6);
     const view = viewOf(this.view);
     return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>

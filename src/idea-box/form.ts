@@ -15,6 +15,7 @@ import type { EpIdeaBox } from './ep-idea-box.js';
 import * as t from './messages.js';
 import { DESCRIPTION_MAX, FIELDS, emptyValues, type Values } from './model.js';
 import { localizeCode, toPayload, validate } from './validate.js';
+import type { Submitter } from '../core/delivery/submitter.js';
 
 export class IdeaForm {
   /** Whether the form is shown under "Share an idea" (it always is with `view="form"`). */
@@ -24,7 +25,7 @@ export class IdeaForm {
   constructor(
     private readonly host: EpIdeaBox,
     announcer: Announcer,
-    submitter: () => Promise<typeof import('../core/delivery/submit.js')>,
+    submitter: Submitter,
     delivery: DeliveryNote,
   ) {
     const contact = () => contactModeOf(host.contact);
@@ -46,7 +47,7 @@ export class IdeaForm {
 
   private toggle = (): void => {
     this.open = !this.isOpen;
-    if (this.open) this.flow.restart();
+    if (this.open) this.flow.startFillTimeClock();
     this.host.requestUpdate();
   };
 

@@ -21,8 +21,8 @@ import { parsePage, type Idea } from './ideas.js';
 import * as t from './messages.js';
 import { sortOf, viewOf } from './model.js';
 import { Supports } from './support.js';
+import type { Submitter } from '../core/delivery/submitter.js';
 
-type Submitter = () => Promise<typeof import('../core/delivery/submit.js')>;
 
 export class IdeaList implements ReactiveController {
   items: Idea[] = [];

@@ -20,6 +20,7 @@ import type { EpIdeaBox } from './ep-idea-box.js';
 import type { Idea } from './ideas.js';
 import * as t from './messages.js';
 import { rememberSupport, supportedIdeas } from './remembered.js';
+import type { Submitter } from '../core/delivery/submitter.js';
 
 type Change = Envelope<Record<string, unknown>>;
 
@@ -41,7 +42,7 @@ export class Supports implements ReactiveController {
   constructor(
     private readonly host: EpIdeaBox,
     private readonly announcer: Announcer,
-    private readonly submitter: () => Promise<typeof import('../core/delivery/submit.js')>,
+    private readonly submitter: Submitter,
     /** The idea with this id as the list shows it now. */
     private readonly find: (id: string) => Idea | undefined,
     /** The element's note: "Saved on this device…", then "Sent." (or why not). */

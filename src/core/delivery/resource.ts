@@ -9,6 +9,7 @@ import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { failureMessage, tryAgain } from '../language/messages.js';
 import type { SubmitHost } from './submit.js';
 import type { FailureReason, ReadOutcome } from './transport.js';
+import type { Submitter } from './submitter.js';
 
 export type ResourceState<T> =
   | { state: 'loading' }
@@ -26,7 +27,7 @@ export class Resource<T> {
    */
   constructor(
     private readonly host: SubmitHost & ReactiveControllerHost,
-    private readonly submitter: () => Promise<typeof import('./submit.js')>,
+    private readonly submitter: Submitter,
     private readonly parse: (body: unknown) => T | undefined,
   ) {}
 

@@ -26,11 +26,12 @@ import type { EpErrorEvent, EpOutboxDropEvent } from '../element/events.js';
 import { matchFieldErrors, type Message } from '../fields/field-error.js';
 import { FormErrors } from './form-errors.js';
 import { honeypotLabel } from './form-messages.js';
-import { FormSender, type Submitter } from './form-sender.js';
+import { FormSender } from './form-sender.js';
 import { FormValues } from './form-values.js';
-import { DEFAULT_MIN_FILL_MS, honeypotValue, renderHoneypot, spamSignal } from './spam-guard.js';
+import { honeypotValue, renderHoneypot, spamSignal } from './spam-guard.js';
 import type { SubmitHost } from '../delivery/submit.js';
 import { TextWatch } from '../fields/text-watch.js';
+import type { Submitter } from '../delivery/submitter.js';
 
 /** A collector's field error that has neither a known code nor words of its own. */
 const invalid = (): string => msg('This is not valid. Please check it.', { id: 'core.field.invalid' });
@@ -61,7 +62,7 @@ export interface FormSpec<V extends DraftValues> {
 
 export class FormFlow<V extends DraftValues> implements ReactiveController {
   private readonly form: FormValues<V>;
-  private readonly problems: FormErrors<keyof V & string>;
+  private readonly formErrors: FormErrors<keyof V & string>;
   private readonly sender: FormSender;
   /** The collector's `reference` for the submission last received. */
   reference?: string | undefined;
@@ -91,7 +92,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     host.addController(this);
     this.text = new TextWatch(host, (said) => void announcer.announce(said));
     this.form = new FormValues(host, spec.empty, (field) => field === spec.watch?.field && this.watch());
-    this.problems = new FormErrors(spec.fields, announcer);
+    this.formErrors = new FormErrors(spec.fields, announcer);
     this.sender = new FormSender(host, announcer, this.delivery, submitter);
     // The outbox delivered what the confirmation shows as saved: it now says received.
     host.addEventListener('ep-success', (event) => {
@@ -121,7 +122,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
   }
 
   get errors(): Partial<Record<keyof V & string, Message>> {
-    return this.problems.byField;
+    return this.formErrors.byField;
   }
 
   hostUpdate(): void {
@@ -143,8 +144,8 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     if (watch) this.text.update(String(this.values[watch.field]), watch.max(), quietly);
   }
 
-  /** The form (re)appears: the fill-time clock starts now, unless the visitor had already started. */
-  restart(): void {
+  /** The form (re)appears: the spam guard's fill-time clock starts now, unless the visitor had already started. */
+  startFillTimeClock(): void {
     if (!Object.values(this.values).some(Boolean)) this.form.startedAt = Date.now();
   }
 
@@ -167,10 +168,9 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     if (this.step !== 'form') return;
     const { spec, sender } = this;
     sender.failure = undefined;
-    if (this.problems.show(spec.validate(this.values))) return;
+    if (this.formErrors.show(spec.validate(this.values))) return;
     // A robot is told it was sent; nothing is sent and no event fires.
-    const minFillMs = spec.minFillTime();
-    const guard = { honeypot: honeypotValue(this.host.renderRoot), startedAt: this.form.startedAt, minFillMs: minFillMs >= 0 ? minFillMs : DEFAULT_MIN_FILL_MS };
+    const guard = { honeypot: honeypotValue(this.host.renderRoot), startedAt: this.form.startedAt, minFillMs: spec.minFillTime() };
     if (spamSignal(guard)) return this.succeed();
 
     const result = await sender.send(spec.kind, spec.payload(this.values));
@@ -182,12 +182,12 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     // On the fields the form shows now; errors about others (contact details it does not ask for) are listed as text.
     const shown = spec.fields.filter((field) => this.host.renderRoot.querySelector(`[name="${field}"]`));
     const { byField, other } = matchFieldErrors(outcome.fieldErrors, shown, spec.localizeCode, spec.invalid ?? invalid);
-    if (!this.problems.show(byField, other)) sender.fail('rejected');
+    if (!this.formErrors.show(byField, other)) sender.fail('rejected');
   }
 
   /** The confirmation takes focus where the form was. No draft is kept after this. */
   private succeed(reference?: string, saved?: string): void {
-    this.form.clear();
+    this.form.forgetDraft();
     this.done = true;
     this.saved = saved;
     this.unsent = false;
@@ -195,7 +195,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     this.sent = this.values;
     this.form.values = this.spec.empty();
     this.watch(true);
-    this.problems.show();
+    this.formErrors.show();
     this.sender.reset();
     this.announcer.focus('.confirmation');
   }
@@ -209,7 +209,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     // A person who sent it once is no robot: sending it again at once is not "too fast".
     this.form.startedAt = 0;
     this.watch(true);
-    this.form.keep();
+    this.form.saveDraft();
     this.announcer.focus(focus);
   }
 
@@ -229,7 +229,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
   renderForm(texts: { labelledBy: string; level: number; send: string; notSent: string }, fields: TemplateResult): TemplateResult {
     const { sender } = this;
     return html`<form novalidate part="form" aria-labelledby=${texts.labelledBy} @submit=${this.onSubmit} @input=${this.form.onInput} @focusin=${this.preload}>
-      ${this.problems.render(texts.level)} ${fields} ${renderHoneypot(honeypotLabel())}
+      ${this.formErrors.render(texts.level)} ${fields} ${renderHoneypot(honeypotLabel())}
       ${sender.renderFailure(texts.notSent, this.retry)}
       <button type="submit" class="primary" part="send-button" aria-disabled=${ifDefined(sender.busy ? 'true' : undefined)}>${sender.label(texts.send)}</button>
     </form>`;

@@ -13,9 +13,7 @@ import type { Envelope } from '../delivery/envelope.js';
 import { failureMessage, sending, tryAgain } from '../language/messages.js';
 import type { Payload, SubmitHost, SubmitResult } from '../delivery/submit.js';
 import type { FailureReason } from '../delivery/transport.js';
-
-/** Loads the transport (on demand, so a page that is only read never downloads it). */
-export type Submitter = () => Promise<Pick<typeof import('../delivery/submit.js'), 'submit'>>;
+import type { Submitter } from '../delivery/submitter.js';
 
 export class FormSender {
   /** A submission is on its way: show it on the Send button (`aria-disabled`, "Sending…"). */

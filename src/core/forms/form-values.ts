@@ -37,13 +37,13 @@ export class FormValues<V extends DraftValues> {
     return Boolean(draft);
   }
 
-  /** Keeps the values as the draft (after the element put them back in the form). */
-  keep(): void {
+  /** Saves the values as the draft (after each change, or after the element put them back in the form). */
+  saveDraft(): void {
     if (this.key) writeDraft(this.key, { values: this.values, startedAt: this.startedAt });
   }
 
-  /** Forgets the draft (the form was sent, or given up). */
-  clear(): void {
+  /** Forgets the draft (the form was sent, or given up); the values stay as they are. */
+  forgetDraft(): void {
     if (this.key) clearDraft(this.key);
   }
 
@@ -55,7 +55,7 @@ export class FormValues<V extends DraftValues> {
     const value = control.type === 'checkbox' ? control.checked : control.value;
     this.values = { ...this.values, [field]: value };
     this.changed(field, value);
-    this.keep();
+    this.saveDraft();
     this.host.requestUpdate();
   };
 }

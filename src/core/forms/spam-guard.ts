@@ -8,10 +8,12 @@
  * A form that trips either should not send, and should look sent, so the robot learns nothing.
  */
 import { css, html, type TemplateResult } from 'lit';
+import { numberOption } from '../element/number-option.js';
 
 /** The honeypot's name: one that robots like to fill and that no browser autofills. */
 export const HONEYPOT_NAME = 'website';
 
+/** The minimum fill time of every form, unless its author sets one (`min-fill-time`). */
 export const DEFAULT_MIN_FILL_MS = 3000;
 
 export type SpamSignal = 'honeypot' | 'too-fast';
@@ -21,6 +23,7 @@ export interface SpamCheck {
   honeypot: string;
   /** When the form appeared (or when the visitor's draft was started), ms since the epoch. */
   startedAt: number;
+  /** The author's minimum fill time in ms; anything but a number from 0 up means the default. */
   minFillMs: number;
   now?: number;
 }
@@ -28,7 +31,7 @@ export interface SpamCheck {
 /** Why this submission looks robotic, or undefined when it looks human. */
 export function spamSignal({ honeypot, startedAt, minFillMs, now = Date.now() }: SpamCheck): SpamSignal | undefined {
   if (honeypot !== '') return 'honeypot';
-  if (now - startedAt < minFillMs) return 'too-fast';
+  if (now - startedAt < numberOption(minFillMs, DEFAULT_MIN_FILL_MS)) return 'too-fast';
   return undefined;
 }
 

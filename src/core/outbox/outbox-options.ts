@@ -1,6 +1,7 @@
 /** The outbox's limits and pacing: defaults, and what `configure({ outbox })` makes of them. */
 import { DEFAULT_BACKOFF } from './backoff.js';
 import { getConfig } from '../element/config.js';
+import { numberOption } from '../element/number-option.js';
 
 export interface OutboxOptions {
   /** Most entries held at once; the oldest is dropped (and reported) to make room. Default 50. */
@@ -25,8 +26,6 @@ export const OUTBOX_DEFAULTS: ResolvedOutboxOptions = {
   retryMaxMs: DEFAULT_BACKOFF.maxMs,
 };
 
-const positive = (value: number | undefined, fallback: number): number =>
-  typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 
 /** The options in force, or undefined when the page turned the outbox off (`configure({ outbox: false })`). */
 export function outboxOptions(): ResolvedOutboxOptions | undefined {
@@ -34,10 +33,10 @@ export function outboxOptions(): ResolvedOutboxOptions | undefined {
   if (given === false) return undefined;
   const options = typeof given === 'object' && given !== null ? given : {};
   return {
-    maxEntries: positive(options.maxEntries, OUTBOX_DEFAULTS.maxEntries),
-    maxBytes: positive(options.maxBytes, OUTBOX_DEFAULTS.maxBytes),
-    maxAgeMs: positive(options.maxAgeMs, OUTBOX_DEFAULTS.maxAgeMs),
-    retryBaseMs: positive(options.retryBaseMs, OUTBOX_DEFAULTS.retryBaseMs),
-    retryMaxMs: positive(options.retryMaxMs, OUTBOX_DEFAULTS.retryMaxMs),
+    maxEntries: numberOption(options.maxEntries, OUTBOX_DEFAULTS.maxEntries, 1),
+    maxBytes: numberOption(options.maxBytes, OUTBOX_DEFAULTS.maxBytes, 1),
+    maxAgeMs: numberOption(options.maxAgeMs, OUTBOX_DEFAULTS.maxAgeMs, 1),
+    retryBaseMs: numberOption(options.retryBaseMs, OUTBOX_DEFAULTS.retryBaseMs, 1),
+    retryMaxMs: numberOption(options.retryMaxMs, OUTBOX_DEFAULTS.retryMaxMs, 1),
   };
 }
