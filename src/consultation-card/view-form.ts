@@ -11,7 +11,7 @@ import { remainingOf } from '../core/fields/character-count.js';
 import type { DeliveryNote } from '../core/delivery/delivery-note.js';
 import { renderDisclosure } from '../core/a11y/disclosure.js';
 import { clearDraft, draftKey as draftKeyOf } from '../core/forms/draft.js';
-import type { Message } from '../core/fields/field-error.js';
+import type { CodeMessages, Message } from '../core/fields/field-error.js';
 import { renderRadioGroup, renderTextArea } from '../core/fields/fields.js';
 import { FormErrors } from '../core/forms/form-errors.js';
 import { honeypotLabel } from '../core/forms/form-messages.js';
@@ -48,6 +48,12 @@ export interface ViewFormHost extends ReactiveElement, SubmitHost {
 /** A number option as the author gave it, whole and not negative, else `fallback`. */
 
 const empty = (): Values => ({ stance: '', comment: '' });
+
+/** What the form says for each code the collector may give for each of its fields (422), for a comment of at most `max`. */
+export const viewCodeMessages = (max: number): CodeMessages<Field> => ({
+  required: { stance: t.stanceMissing, comment: t.commentMissing },
+  'too-long': { comment: () => tooLong(max, renderedLocale()) },
+});
 
 export class ViewForm {
   /** The visitor's view of this consultation: remembered, or just sent. */
@@ -166,11 +172,7 @@ export class ViewForm {
     const result = await this.sender.send('consultation-view', data);
     const outcome = result?.outcome;
     if (outcome?.type === 'accepted' || outcome?.type === 'queued') return this.done(result!.envelope!.id, outcome.type === 'queued');
-    const known = {
-      required: { stance: t.stanceMissing, comment: t.commentMissing },
-      'too-long': { comment: () => tooLong(max, renderedLocale()) },
-    };
-    if (outcome?.type === 'rejected' && !this.errors.showRefusal(outcome.fieldErrors, known, t.invalid)) this.sender.fail('rejected');
+    if (outcome?.type === 'rejected' && !this.errors.showRefusal(outcome.fieldErrors, viewCodeMessages(max), t.invalid)) this.sender.fail('rejected');
   }
 
   /** The view is sent (or saved on the device, or looks sent to a robot): shown back, focused, no draft kept. */

@@ -19,11 +19,9 @@ import { sharedStyles } from '../core/styles/styles.js';
 import * as t from './messages.js';
 import { FIELDS, channels, contactModeOf, defaultTypes, emptyValues, type Rules, type Values } from './model.js';
 import { feedbackStyles } from './styles.js';
-import { localizeCode, toPayload, validate } from './validate.js';
+import { feedbackCodeMessages, toPayload, validate } from './validate.js';
 import { numberOption } from '../core/element/number-option.js';
 import { headingLevel } from '../core/element/heading-level.js';
-
-/** A number option as the author gave it, whole and not negative, else its default. */
 
 /**
  * "Comments and suggestions": a form for an inquiry, a suggestion, a complaint or a compliment, with
@@ -134,7 +132,7 @@ export class EpFeedback extends EpElement {
       noDraft: () => this.noDraft,
       validate: (values) => validate(values, this.rules),
       payload: (values) => toPayload(values, this.rules, this.service, renderedLocale()),
-      localizeCode: (field, code) => localizeCode(field, code, this.rules),
+      codeMessages: () => feedbackCodeMessages(this.rules),
       invalid: t.invalid,
       minFillTime: () => this.minFillTime,
       watch: { field: 'message', max: () => this.rules.maxLength },

@@ -14,7 +14,7 @@ import { pageKeyOf } from '../core/delivery/page-url.js';
 import type { EpIdeaBox } from './ep-idea-box.js';
 import * as t from './messages.js';
 import { DESCRIPTION_MAX, FIELDS, emptyValues, type Values } from './model.js';
-import { localizeCode, toPayload, validate } from './validate.js';
+import { ideaCodeMessages, toPayload, validate } from './validate.js';
 import type { Submitter } from '../core/delivery/submitter.js';
 
 export class IdeaForm {
@@ -38,7 +38,7 @@ export class IdeaForm {
       noDraft: () => host.noDraft,
       validate: (values) => validate(values, host.topicList, contact()),
       payload: (values) => toPayload(values, host.topicList, contact(), renderedLocale()),
-      localizeCode,
+      codeMessages: () => ideaCodeMessages,
       minFillTime: () => host.minFillTime,
       watch: { field: 'description', max: () => DESCRIPTION_MAX },
     };

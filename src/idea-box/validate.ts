@@ -5,8 +5,8 @@
  */
 import { choiceLabel, type Choice } from '../core/fields/choices.js';
 import { remainingOf } from '../core/fields/character-count.js';
-import { contactCodeMessage, contactPayload, validateContact, type ContactField, type ContactMode } from '../core/fields/contact-fields.js';
-import type { Message } from '../core/fields/field-error.js';
+import { contactCodeMessages, contactPayload, validateContact, type ContactMode } from '../core/fields/contact-fields.js';
+import type { CodeMessages, Message } from '../core/fields/field-error.js';
 import { renderedLocale } from '../core/language/language-sync.js';
 import type { Locale } from '../core/language/locale.js';
 import { tooLong } from '../core/language/messages.js';
@@ -40,12 +40,9 @@ export function toPayload(values: Values, topics: readonly Choice[], contact: Co
   };
 }
 
-/** The message for a code the collector gave for one of the form's fields, when the form knows it. */
-export function localizeCode(field: Field, code: string | undefined): Message | undefined {
-  if (field === 'title' || field === 'description') {
-    if (code === 'required') return field === 'title' ? t.titleMissing : t.descriptionMissing;
-    return code === 'too-long' ? tooLongFor(field) : undefined;
-  }
-  if (field === 'topic') return code === 'required' || code === 'invalid' ? t.topicMissing : undefined;
-  return contactCodeMessage(field as ContactField, code);
-}
+/** What the form says for each code the collector may give for each of its fields (422). */
+export const ideaCodeMessages: CodeMessages<Field> = {
+  required: { title: t.titleMissing, description: t.descriptionMissing, topic: t.topicMissing, ...contactCodeMessages.required },
+  'too-long': { title: tooLongFor('title'), description: tooLongFor('description'), ...contactCodeMessages['too-long'] },
+  invalid: { topic: t.topicMissing, ...contactCodeMessages.invalid },
+};

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /** The steps after the vote, adopted when after-vote.ts loads. */
-export const pageAfterVoteStyles = css`
+export const afterVoteStyles = css`
   .reasons {
     display: grid;
     gap: 0.25rem;
@@ -24,10 +24,10 @@ export const pageAfterVoteStyles = css`
     margin-block: 0.5rem 0;
     color: var(--_ep-color-muted);
   }
-  .error {
+  .failure {
     margin-block: 0.75rem 0;
   }
-  .error p {
+  .failure p {
     margin-block: 0 0.5rem;
   }
 `;

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { EpElement } from '../core/element/ep-element.js';
 import { notAvailable } from '../core/element/not-available.js';
+import { onDemand } from '../core/element/on-demand.js';
 import { sharedStyles } from '../core/styles/styles.js';
 import type { AfterVote } from './after-vote.js';
 import * as q from './question-messages.js';
@@ -91,7 +92,9 @@ export class EpPagePoll extends EpElement {
 
   /** The steps after the question, once after-vote.ts has loaded. */
   private flow?: AfterVote;
-  private flowLoading?: Promise<AfterVote>;
+  private flowLoading?: Promise<unknown>;
+  // A download that stalls ends as a failure after the usual request time, not as a busy poll for ever.
+  private readonly loadAfterVote = onDemand(() => import('./after-vote.js'));
   /** The answer clicked while after-vote.ts was loading: shown busy, sent once it is there (the latest wins). */
   private pendingAnswer?: Answer;
   private loadFailed = false;
@@ -116,22 +119,15 @@ export class EpPagePoll extends EpElement {
   /** Loads the rest of the poll once; after a failed load the next click tries again. */
   private loadFlow(): Promise<AfterVote> {
     this.visibility?.disconnect();
-    // A download that stalls ends as a failure after the usual request time, not as a busy poll for ever.
-    this.flowLoading ??= Promise.race([
-      import('./after-vote.js'),
-      new Promise<never>((_, reject) => setTimeout(reject, 10_000)),
-    ]).then(
-      ({ AfterVote }) => {
+    const loading = this.loadAfterVote().then(({ AfterVote }) => {
+      if (!this.flow) {
         this.flow = new AfterVote(this);
         this.requestUpdate();
-        return this.flow;
-      },
-      (error: unknown) => {
-        this.flowLoading = undefined;
-        throw error;
-      },
-    );
-    return this.flowLoading;
+      }
+      return this.flow;
+    });
+    this.flowLoading = loading;
+    return loading;
   }
 
   /** Also waits for the rest of the poll when it is loading, so `await el.updateComplete` sees it settled. */
@@ -192,7 +188,7 @@ export class EpPagePoll extends EpElement {
     // No landmark of its own: the question is a heading, and a page footer needs no extra region.
     return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>
       ${body}
-      <div id="announcer" class="visually-hidden" aria-live="polite">${flow?.announcement ?? ''}</div>
+      ${flow ? flow.announcer.render() : html`<div id="announcer" class="visually-hidden" aria-live="polite"></div>`}
     </section>`;
   }
 }

@@ -134,7 +134,7 @@ describe('core/field-error', () => {
         { field: 'message', code: 'invalid' },
       ],
       ['message', 'name', 'email'] as const,
-      (field, code) => (field === 'email' && code === 'invalid' ? () => 'Bad email' : undefined),
+      { invalid: { email: () => 'Bad email' } },
       () => 'Not valid',
     );
     expect(byField.email!()).to.equal('Bad email');

@@ -236,6 +236,8 @@ describe('<ep-page-poll>', () => {
       expect(textOf(element, '[part="error"] p')).to.equal('Your answer was not sent. The service had a problem. Please try again in a moment.');
       expectFocused(element, '[part="error"] p');
       expect(announced(element)).to.equal('');
+      // The same part as every element's retry, for a page's styles.
+      expect(textOf(element, '[part="retry-button"]')).to.equal('Try again');
       await endpoint.script('submissions', { delayMs: 300, status: 201, body: {} });
       button(element, 'Try again').click();
       await settle(element);

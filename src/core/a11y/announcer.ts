@@ -11,6 +11,8 @@ export class Announcer implements ReactiveController {
   /** What the live region says now. */
   text = '';
   private focusNext?: string | undefined;
+  /** Something was announced since focus() was asked: a visitor who went elsewhere hears that, not the target. */
+  private saidSinceFocus = false;
 
   constructor(private readonly host: ReactiveElement) {
     host.addController(this);
@@ -19,6 +21,7 @@ export class Announcer implements ReactiveController {
   /** Says `text` in the live region; clearing it first makes a repeated message be read again. */
   async announce(text: string): Promise<void> {
     this.text = '';
+    this.saidSinceFocus = true;
     this.host.requestUpdate();
     await this.host.updateComplete;
     this.text = text;
@@ -28,6 +31,7 @@ export class Announcer implements ReactiveController {
   /** Moves focus to what `selector` finds once the element has rendered, and empties the live region. */
   focus(selector: string): void {
     this.focusNext = selector;
+    this.saidSinceFocus = false;
     this.text = '';
     this.host.requestUpdate();
   }
@@ -39,7 +43,7 @@ export class Announcer implements ReactiveController {
     const doc = this.host.ownerDocument;
     const active = doc.activeElement;
     if (this.host.shadowRoot?.activeElement || !active || active === doc.body) target?.focus();
-    else if (target) void this.announce(target.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+    else if (target && !this.saidSinceFocus) void this.announce(target.textContent?.replace(/\s+/g, ' ').trim() ?? '');
   }
 
   /** The live region (give it the shared `.visually-hidden` class's styles). */

@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { remainingOf } from './character-count.js';
 import { cleanInput, normalizeEmail, normalizeSaudiMobile } from './contact.js';
 import * as m from './contact-messages.js';
-import type { Message } from './field-error.js';
+import type { CodeMessages, Message } from './field-error.js';
 import { renderCheckbox, renderRadioGroup, renderTextField } from './fields.js';
 import { emailInvalid, mobileInvalid } from '../forms/form-messages.js';
 import { renderedLocale } from '../language/language-sync.js';
@@ -78,13 +78,12 @@ export function contactPayload(values: ContactValues, mode: ContactMode): { cont
   return { ...(Object.keys(contact).length > 0 ? { contact } : {}), ...(email || mobile ? { consent: true as const } : {}) };
 }
 
-/** The message for a code a collector gave for one of the block's fields, when it is a known one. */
-export function contactCodeMessage(field: ContactField, code: string | undefined): Message | undefined {
-  if (code === 'required') return field === 'consent' ? m.consentMissing : field === 'email' || field === 'mobile' ? m.contactMissing : undefined;
-  if (code === 'invalid') return field === 'email' ? emailInvalid : field === 'mobile' ? mobileInvalid : undefined;
-  if (code === 'too-long' && field === 'name') return () => tooLong(NAME_MAX, renderedLocale());
-  return undefined;
-}
+/** What the block says for each code a collector may give for each of its fields (422). */
+export const contactCodeMessages: CodeMessages<ContactField> = {
+  required: { consent: m.consentMissing, email: m.contactMissing, mobile: m.contactMissing },
+  invalid: { email: emailInvalid, mobile: mobileInvalid },
+  'too-long': { name: () => tooLong(NAME_MAX, renderedLocale()) },
+};
 
 /** The block, or nothing when it is hidden. Controls are named by field; bind `input` on the form to keep values. */
 export function renderContactFields(values: ContactValues, errors: ContactErrors, mode: ContactMode): TemplateResult | typeof nothing {

@@ -24,6 +24,13 @@ export function describedBy(...ids: (string | false | null | undefined)[]): stri
   return ids.filter(Boolean).join(' ') || undefined;
 }
 
+/**
+ * What a form says for each code a collector may give for each of its fields (api/openapi.yaml's FieldError
+ * codes): `codes[code][field]`. The one way a form maps a refusal (422) into the visitor's language; each
+ * form exports its table, so a contract test can hold it to the codes the collector returns.
+ */
+export type CodeMessages<F extends string> = Partial<Record<string, Partial<Record<F, Message>>>>;
+
 export interface MatchedErrors<F extends string> {
   /** The message for each of the form's fields that the collector refused. */
   byField: Partial<Record<F, Message>>;
@@ -33,13 +40,13 @@ export interface MatchedErrors<F extends string> {
 
 /**
  * Puts a collector's field errors on the form's fields. A field is matched by its name or as the last part
- * of a dotted path (`contact.email` is `email`). A code the form knows (`localize` answers for it) is shown
- * in the visitor's language; otherwise the collector's message, else `fallback`.
+ * of a dotted path (`contact.email` is `email`). A code the form knows (in `codes`) is shown in the
+ * visitor's language; otherwise the collector's message, else `fallback`.
  */
 export function matchFieldErrors<F extends string>(
   errors: readonly FieldError[],
   fields: readonly F[],
-  localize: (field: F, code: string | undefined) => Message | undefined,
+  codes: CodeMessages<F>,
   fallback: Message,
 ): MatchedErrors<F> {
   const byField: Partial<Record<F, Message>> = {};
@@ -50,7 +57,7 @@ export function matchFieldErrors<F extends string>(
       if (message) other.push(message);
       continue;
     }
-    byField[name] ??= localize(name, code) ?? (message ? () => message : fallback);
+    byField[name] ??= (code ? codes[code]?.[name] : undefined) ?? (message ? () => message : fallback);
   }
   return { byField, other };
 }

@@ -7,7 +7,7 @@
 import { nothing, type TemplateResult } from 'lit';
 import type { Announcer } from '../a11y/announcer.js';
 import { renderErrorSummary } from '../fields/error-summary.js';
-import { matchFieldErrors, type Message } from '../fields/field-error.js';
+import { matchFieldErrors, type CodeMessages, type Message } from '../fields/field-error.js';
 import { errorSummaryTitle } from './form-messages.js';
 import type { FieldError } from '../delivery/transport.js';
 
@@ -33,11 +33,12 @@ export class FormErrors<F extends string> {
   }
 
   /**
-   * Shows a refusal's field errors: `known[code][field]` when the form has words for it, else the
-   * collector's message, else `fallback`. False when none of them is about anything: show a general failure.
+   * Shows a refusal's field errors on the fields `shown` (all by default; errors about others are listed as
+   * the collector's words): `codes[code][field]` when the form has words for it, else the collector's message,
+   * else `fallback`. False when none of them is about anything: show a general failure.
    */
-  showRefusal(errors: readonly FieldError[], known: Partial<Record<string, Partial<Record<F, Message>>>>, fallback: Message): boolean {
-    const { byField, other } = matchFieldErrors(errors, this.fields, (field, code) => known[code ?? '']?.[field], fallback);
+  showRefusal(errors: readonly FieldError[], codes: CodeMessages<F>, fallback: Message, shown: readonly F[] = this.fields): boolean {
+    const { byField, other } = matchFieldErrors(errors, shown, codes, fallback);
     return this.show(byField, other);
   }
 

@@ -23,7 +23,7 @@ import { DeliveryNote } from '../delivery/delivery-note.js';
 import { clearDraft, type DraftValues } from './draft.js';
 import { backToWhatYouWrote, notSentAfterAll } from '../delivery/delivery-messages.js';
 import type { EpErrorEvent, EpOutboxDropEvent } from '../element/events.js';
-import { matchFieldErrors, type Message } from '../fields/field-error.js';
+import type { CodeMessages, Message } from '../fields/field-error.js';
 import { FormErrors } from './form-errors.js';
 import { honeypotLabel } from './form-messages.js';
 import { FormSender } from './form-sender.js';
@@ -50,8 +50,8 @@ export interface FormSpec<V extends DraftValues> {
   validate(values: V): Partial<Record<keyof V & string, Message>>;
   /** The submission's `data`, from values that passed `validate`. */
   payload(values: V): Record<string, unknown>;
-  /** The message for a code the collector gave for a field, when the form knows it. */
-  localizeCode(field: keyof V & string, code: string | undefined): Message | undefined;
+  /** What the form says for each code the collector may give for each field (asked when a refusal comes). */
+  codeMessages(): CodeMessages<keyof V & string>;
   /** Shown for a collector's field error that has neither a known code nor words of its own (a default is given). */
   invalid?: Message;
   /** The author's minimum fill time in ms (spam-guard.ts); anything but a number from 0 up means the default. */
@@ -181,8 +181,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     if (outcome?.type !== 'rejected') return;
     // On the fields the form shows now; errors about others (contact details it does not ask for) are listed as text.
     const shown = spec.fields.filter((field) => this.host.renderRoot.querySelector(`[name="${field}"]`));
-    const { byField, other } = matchFieldErrors(outcome.fieldErrors, shown, spec.localizeCode, spec.invalid ?? invalid);
-    if (!this.formErrors.show(byField, other)) sender.fail('rejected');
+    if (!this.formErrors.showRefusal(outcome.fieldErrors, spec.codeMessages(), spec.invalid ?? invalid, shown)) sender.fail('rejected');
   }
 
   /** The confirmation takes focus where the form was. No draft is kept after this. */

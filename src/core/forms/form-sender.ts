@@ -25,8 +25,8 @@ export class FormSender {
 
   constructor(
     private readonly host: SubmitHost & ReactiveControllerHost,
-    private readonly announcer: Announcer,
-    private readonly delivery: DeliveryNote,
+    private readonly announcer: Pick<Announcer, 'announce' | 'focus'>,
+    private readonly delivery: Pick<DeliveryNote, 'queued'>,
     private readonly submitter: Submitter,
   ) {}
 
@@ -71,12 +71,15 @@ export class FormSender {
     this.pending = this.pendingData = this.failure = undefined;
   }
 
-  /** The failure, with "Try again" unless it was refused; `notSent` says what was not sent and what is kept. */
-  renderFailure(notSent: string, retry: () => void): TemplateResult | typeof nothing {
+  /**
+   * The failure, with "Try again" unless it was refused (or even then, with `retryRefused`: the poll offers
+   * it); `notSent` says what was not sent and what is kept.
+   */
+  renderFailure(notSent: string, retry: () => void, retryRefused = false): TemplateResult | typeof nothing {
     if (!this.failure) return nothing;
     return html`<div class="failure" part="error">
       <p class="error-message" tabindex="-1">${notSent} ${failureMessage(this.failure)}</p>
-      ${this.failure === 'rejected' ? nothing : html`<button type="button" part="retry-button" @click=${retry}>${tryAgain()}</button>`}
+      ${this.failure === 'rejected' && !retryRefused ? nothing : html`<button type="button" part="retry-button" @click=${retry}>${tryAgain()}</button>`}
     </div>`;
   }
 
