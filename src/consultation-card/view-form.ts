@@ -29,7 +29,7 @@ import { forgetView, recallView, rememberView, type SentView } from './remembere
 import type { Submitter } from '../core/delivery/submitter.js';
 import { numberOption } from '../core/element/number-option.js';
 
-type Field = 'stance' | 'comment';
+export type Field = 'stance' | 'comment';
 const FIELDS: readonly Field[] = ['stance', 'comment'];
 type Values = { stance: string; comment: string };
 type Errors = Partial<Record<Field, Message>>;

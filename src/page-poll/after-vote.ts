@@ -14,7 +14,7 @@ import { Announcer } from '../core/a11y/announcer.js';
 import { DeliveryNote, deliveryNoteStyles } from '../core/delivery/delivery-note.js';
 import { paths } from '../core/delivery/paths.js';
 import { pageKeyOf } from '../core/delivery/page-url.js';
-import * as transport from '../core/delivery/submit.js';
+import { read, submit, type SubmitHost } from '../core/delivery/submit.js';
 import type { FieldError } from '../core/delivery/transport.js';
 import { resolveEndpoint } from '../core/element/config.js';
 import { numberOption } from '../core/element/number-option.js';
@@ -34,7 +34,7 @@ import { rememberVote } from './remember-vote.js';
 import { parseTally, tallyMessage, type Tally } from './tally.js';
 
 /** The element as the after-vote part sees it: its public options (EpElement and the poll's own). */
-export interface PollHost extends LitElement, transport.SubmitHost {
+export interface PollHost extends LitElement, SubmitHost {
   readonly showTally: boolean;
   readonly tallyMin: number;
   readonly noRemember: boolean;
@@ -122,7 +122,7 @@ export class AfterVote implements ReactiveController {
         // An answer that arrives after the poll moved on belongs to the page it was sent from: not heard here.
         { announce: (said) => (this.visit === visit ? this.announcer.announce(said) : Promise.resolve()), focus: (target) => this.visit === visit && this.announcer.focus(target) },
         { queued: (id) => this.visit === visit && this.delivery.queued(id) },
-        async () => transport,
+        async () => ({ submit, read }),
       ),
     };
     this.visit = visit;
@@ -135,7 +135,7 @@ export class AfterVote implements ReactiveController {
     if (!this.host.showTally || !resolveEndpoint(this.host.endpoint, this.host.ownerDocument)) return;
     const page = pageKeyOf(this.host);
     const key = this.tallyKey;
-    const result = await transport.read(this.host, (endpoint) => paths.tally(endpoint, page));
+    const result = await read(this.host, (endpoint) => paths.tally(endpoint, page));
     // An answer for a page or endpoint the poll has since left is stale.
     if (key !== this.tallyKey) return;
     // The tally is a courtesy: when it cannot be read, it is simply not shown.

@@ -92,7 +92,7 @@ export class EpPagePoll extends EpElement {
 
   /** The steps after the question, once after-vote.ts has loaded. */
   private flow?: AfterVote;
-  private flowLoading?: Promise<unknown>;
+  private flowLoading?: Promise<AfterVote>;
   // A download that stalls ends as a failure after the usual request time, not as a busy poll for ever.
   private readonly loadAfterVote = onDemand(() => import('./after-vote.js'));
   /** The answer clicked while after-vote.ts was loading: shown busy, sent once it is there (the latest wins). */
@@ -119,15 +119,11 @@ export class EpPagePoll extends EpElement {
   /** Loads the rest of the poll once; after a failed load the next click tries again. */
   private loadFlow(): Promise<AfterVote> {
     this.visibility?.disconnect();
-    const loading = this.loadAfterVote().then(({ AfterVote }) => {
-      if (!this.flow) {
-        this.flow = new AfterVote(this);
-        this.requestUpdate();
-      }
+    return (this.flowLoading = this.loadAfterVote().then(({ AfterVote }) => {
+      this.flow ??= new AfterVote(this);
+      this.requestUpdate();
       return this.flow;
-    });
-    this.flowLoading = loading;
-    return loading;
+    }));
   }
 
   /** Also waits for the rest of the poll when it is loading, so `await el.updateComplete` sees it settled. */
@@ -188,7 +184,7 @@ export class EpPagePoll extends EpElement {
     // No landmark of its own: the question is a heading, and a page footer needs no extra region.
     return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>
       ${body}
-      ${flow ? flow.announcer.render() : html`<div id="announcer" class="visually-hidden" aria-live="polite"></div>`}
+      <div id="announcer" class="visually-hidden" aria-live="polite">${flow?.announcer.text ?? ''}</div>
     </section>`;
   }
 }

@@ -4,13 +4,10 @@
  * was taken by another version (or by something else), the page gets that one, which may lack what this
  * version does: the web team is told on the console, as Shoelace does.
  */
-export function defineElement(tag: string, constructor: CustomElementConstructor): void {
-  const registered = customElements.get(tag);
-  if (!registered) customElements.define(tag, constructor);
-  else if (versionOf(registered) !== versionOf(constructor)) {
-    void import('./diagnostics.js').then(({ warnTagTaken }) => warnTagTaken(tag, versionOf(constructor), versionOf(registered)));
-  }
-}
+type Versioned = CustomElementConstructor & { version?: string };
 
-/** The library version an element class carries (EpElement.version), if any. */
-const versionOf = (constructor: CustomElementConstructor): string | undefined => (constructor as { version?: string }).version;
+export function defineElement(tag: string, constructor: Versioned): void {
+  const registered: Versioned | undefined = customElements.get(tag);
+  if (!registered) customElements.define(tag, constructor);
+  else if (registered.version !== constructor.version) void import('./diagnostics.js').then((d) => d.warnTagTaken(tag, constructor.version, registered.version));
+}

@@ -33,6 +33,5 @@ export function warnLocalizationTaken(): void {
 
 /** A tag this library registers was already taken by another version of it, or by another library. */
 export function warnTagTaken(tag: string, version: string | undefined, registered: string | undefined): void {
-  const name = (v: string | undefined) => (v ? `v${v}` : '(unknown version)');
-  console.warn(`ep-widgets: tried to register <${tag}> ${name(version)}, but <${tag}> ${name(registered)} is already registered; the page uses that one.`);
+  console.warn(`ep-widgets: <${tag}> v${version} not registered: the page already has <${tag}> ${registered ? `v${registered}` : 'from elsewhere'}.`);
 }
