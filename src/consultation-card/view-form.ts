@@ -30,7 +30,7 @@ import type { Submitter } from '../core/delivery/submitter.js';
 import { numberOption } from '../core/element/number-option.js';
 
 export type Field = 'stance' | 'comment';
-const FIELDS: readonly Field[] = ['stance', 'comment'];
+export const FIELDS: readonly Field[] = ['stance', 'comment'];
 type Values = { stance: string; comment: string };
 type Errors = Partial<Record<Field, Message>>;
 
@@ -53,6 +53,8 @@ const empty = (): Values => ({ stance: '', comment: '' });
 export const viewCodeMessages = (max: number): CodeMessages<Field> => ({
   required: { stance: t.stanceMissing, comment: t.commentMissing },
   'too-long': { comment: () => tooLong(max, renderedLocale()) },
+  // A stance the collector does not know is none; a comment of blanks only is none.
+  invalid: { stance: t.stanceMissing, comment: t.commentMissing },
 });
 
 export class ViewForm {

@@ -69,8 +69,9 @@ export function feedbackCodeMessages(rules: Rules): CodeMessages<Field> {
   const locale = renderedLocale;
   return {
     required: { type: t.typeMissing, message: t.messageMissing, email: t.contactMissing, mobile: t.contactMissing, consent: t.consentMissing },
-    'too-long': { message: () => tooLong(rules.maxLength, locale()), name: () => tooLong(NAME_MAX, locale()) },
+    'too-long': { message: () => tooLong(rules.maxLength, locale()), name: () => tooLong(NAME_MAX, locale()), email: emailInvalid },
     'too-short': { message: () => tooShort(rules.minLength, locale()) },
-    invalid: { email: emailInvalid, mobile: mobileInvalid },
+    // A message of blanks only is no message.
+    invalid: { message: t.messageMissing, email: emailInvalid, mobile: mobileInvalid, consent: t.consentMissing },
   };
 }

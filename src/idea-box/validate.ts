@@ -44,5 +44,6 @@ export function toPayload(values: Values, topics: readonly Choice[], contact: Co
 export const ideaCodeMessages: CodeMessages<Field> = {
   required: { title: t.titleMissing, description: t.descriptionMissing, topic: t.topicMissing, ...contactCodeMessages.required },
   'too-long': { title: tooLongFor('title'), description: tooLongFor('description'), ...contactCodeMessages['too-long'] },
-  invalid: { topic: t.topicMissing, ...contactCodeMessages.invalid },
+  // A title or description of blanks only is none.
+  invalid: { title: t.titleMissing, description: t.descriptionMissing, topic: t.topicMissing, ...contactCodeMessages.invalid },
 };

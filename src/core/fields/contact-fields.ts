@@ -81,8 +81,9 @@ export function contactPayload(values: ContactValues, mode: ContactMode): { cont
 /** What the block says for each code a collector may give for each of its fields (422). */
 export const contactCodeMessages: CodeMessages<ContactField> = {
   required: { consent: m.consentMissing, email: m.contactMissing, mobile: m.contactMissing },
-  invalid: { email: emailInvalid, mobile: mobileInvalid },
-  'too-long': { name: () => tooLong(NAME_MAX, renderedLocale()) },
+  invalid: { email: emailInvalid, mobile: mobileInvalid, consent: m.consentMissing },
+  // The contract's longest address; a longer one is no address the form would take either.
+  'too-long': { name: () => tooLong(NAME_MAX, renderedLocale()), email: emailInvalid },
 };
 
 /** The block, or nothing when it is hidden. Controls are named by field; bind `input` on the form to keep values. */
