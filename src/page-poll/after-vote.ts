@@ -166,6 +166,8 @@ export class AfterVote implements ReactiveController {
       this.announcer.focus('fieldset');
       // Saved for later, the delivery note says so; "recorded" would not be true yet.
       if (outcome.type === 'accepted') void this.announcer.announce(t.voteRecorded());
+      // A tally read before the vote would leave the visitor's own answer out: shown is the one read after.
+      visit.tally = undefined;
       void this.loadTally();
     } else if (outcome.type === 'rejected') visit.sender.fail('rejected');
   }
