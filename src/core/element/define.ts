@@ -4,10 +4,10 @@
  * was taken by another version (or by something else), the page gets that one, which may lack what this
  * version does: the web team is told on the console, as Shoelace does.
  */
-type Versioned = CustomElementConstructor & { version?: string };
+export type Versioned = CustomElementConstructor & { version?: string };
 
 export function defineElement(tag: string, constructor: Versioned): void {
   const registered: Versioned | undefined = customElements.get(tag);
   if (!registered) customElements.define(tag, constructor);
-  else if (registered.version !== constructor.version) void import('./diagnostics.js').then((d) => d.warnTagTaken(tag, constructor.version, registered.version));
+  else if (registered.version !== constructor.version) void import('./diagnostics.js').then((d) => d.warnTagTaken(tag, constructor, registered));
 }
