@@ -2,7 +2,7 @@
 /**
  * Every story renders inside two decorators:
  *  - locale: sets `<html lang>` and `dir` from the `locale` global. The elements follow `<html lang>`
- *    (src/core/language-sync.ts), and the project loader below awaits `localeReady()` so a story starts
+ *    (src/core/language/language-sync.ts), and the project loader below awaits `localeReady()` so a story starts
  *    with its language loaded (no English flash on an Arabic story, no race in play functions).
  *  - theme: wraps the story in a box that sets the public `--ep-*` custom properties and the page colours.
  *
@@ -25,7 +25,7 @@ import {
 import type { ArgTypesEnhancer, StrictInputType } from 'storybook/internal/types';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import { localeReady } from '../src/core/language-sync.js';
+import { localeReady } from '../src/core/language/language-sync.js';
 import * as library from '../src/all.js';
 import { collectorHandlers } from '../tools/dev-endpoint-msw.mjs';
 import { forDocs, type Manifest } from './manifest.js';
@@ -99,7 +99,7 @@ const THEMES: Record<Theme, { scheme?: 'dark'; page: string; pageText: string; t
       '--ep-color-error': '#ffb4a9',
       '--ep-color-warning-surface': '#3d3100',
       '--ep-color-focus': '#9cc3ff',
-      // Read by the text area (src/core/styles.ts) though not documented as a @cssprop; without it a dark
+      // Read by the text area (src/core/styles/styles.ts) though not documented as a @cssprop; without it a dark
       // theme gets light text on a white field.
       '--ep-color-field': '#101614',
     },

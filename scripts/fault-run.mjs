@@ -67,7 +67,7 @@ async function pace(page) {
   await page.evaluate(async (config) => {
     const { configure } = await import(config);
     configure({ outbox: { retryBaseMs: 400, retryMaxMs: 3000, maxEntries: 1000, maxBytes: 2 * 1024 * 1024 } });
-  }, `/@fs${process.cwd()}/src/core/config.ts`);
+  }, `/@fs${process.cwd()}/src/core/element/config.ts`);
 }
 
 async function openTab() {

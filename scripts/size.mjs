@@ -25,7 +25,7 @@ const budgets = { 'ep-page-poll': 10 * KB };
 const addedBudgets = { 'ep-feedback': 4 * KB, 'ep-idea-box': 5 * KB, 'ep-consultation-card': 5 * KB };
 
 const entries = {
-  'core-and-lit': 'src/core/ep-element.ts',
+  'core-and-lit': 'src/core/element/ep-element.ts',
   'ep-page-poll': 'src/ep-page-poll.ts',
   'ep-feedback': 'src/ep-feedback.ts',
   'ep-idea-box': 'src/ep-idea-box.ts',

@@ -30,6 +30,12 @@ const steps = [
     // no-invalid-css is off: its CSS property list predates accent-color and forced-color-adjust.
     command: [bin('lit-analyzer'), 'src/**/*.ts', '--strict', '--maxWarnings', '0', '--rules.no-invalid-css', 'off'],
   },
+  {
+    // Dynamic import() counts (a module loaded on demand still runs in an order); type-only imports do not
+    // (-T: they are erased, so a controller may name its host element's class).
+    name: 'no import cycles in src/ or server/ (dpdm)',
+    command: [bin('dpdm'), '--no-tree', '--no-warning', '--no-progress', '-T', '--exit-code', 'circular:1', 'src/**/*.ts', 'server/**/*.ts'],
+  },
   { name: 'translations complete (every string has Arabic)', command: ['node', 'scripts/check-translations.mjs'] },
   { name: 'unit and element tests (web-test-runner, Chromium)', command: [bin('web-test-runner')], counts: `${RESULTS}/wtr.json` },
   {

@@ -195,14 +195,3 @@ export async function buildApp({ config, store: given, contract = new Contract()
   if (config.metricsToken) await app.register(metricsRoutes, { token: config.metricsToken, metrics, prefix: config.basePath });
   return app;
 }
-
-/** Per-route rate limit options (`config.rateLimit` of a route), or none when turned off. */
-export function limitFor(max: number, groupId: string): { rateLimit?: { max: number; timeWindow: number; groupId: string } } {
-  return max > 0 ? { rateLimit: { max, timeWindow: 60_000, groupId } } : {};
-}
-
-export interface RouteOptions {
-  config: Config;
-  store: Store;
-  contract: Contract;
-}

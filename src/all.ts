@@ -3,7 +3,7 @@
  * for a plain script tag. Each registration is written out here (not imported from the per-element
  * entries) so that the bundler keeps every side effect inside the files `sideEffects` names.
  */
-import { defineElement } from './core/define.js';
+import { defineElement } from './core/element/define.js';
 import { EpPagePoll } from './page-poll/ep-page-poll.js';
 import { EpFeedback } from './feedback/ep-feedback.js';
 import { EpIdeaBox } from './idea-box/ep-idea-box.js';

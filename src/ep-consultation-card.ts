@@ -1,5 +1,5 @@
 /** Registers `<ep-consultation-card>`. Import this file (or `all.js`) once; a second load is harmless. */
-import { defineElement } from './core/define.js';
+import { defineElement } from './core/element/define.js';
 import { EpConsultationCard } from './consultation-card/ep-consultation-card.js';
 
 defineElement('ep-consultation-card', EpConsultationCard);

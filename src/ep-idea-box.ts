@@ -1,5 +1,5 @@
 /** Registers `<ep-idea-box>`. Import this file (or `all.js`) once; a second load is harmless. */
-import { defineElement } from './core/define.js';
+import { defineElement } from './core/element/define.js';
 import { EpIdeaBox } from './idea-box/ep-idea-box.js';
 
 defineElement('ep-idea-box', EpIdeaBox);

@@ -17,7 +17,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-consultation-card.js';
 import type { EpConsultationCard } from '../src/ep-consultation-card.js';
 import type { ConsultationJson, Level } from '../src/consultation-card/model.js';
-import { configure } from '../src/core/config.js';
+import { configure } from '../src/core/element/config.js';
 import { arabic, focusCheck, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------

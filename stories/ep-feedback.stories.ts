@@ -13,7 +13,7 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vit
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-feedback.js';
 import type { EpFeedback } from '../src/ep-feedback.js';
-import type { Choice } from '../src/core/choices.js';
+import type { Choice } from '../src/core/fields/choices.js';
 import { arabic, focusCheck, elementIn, localeOf, openSpace as openCollectorSpace, postsOf, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------

@@ -14,8 +14,8 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vit
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-idea-box.js';
 import type { EpIdeaBox } from '../src/ep-idea-box.js';
-import type { Choice } from '../src/core/choices.js';
-import { configure } from '../src/core/config.js';
+import type { Choice } from '../src/core/fields/choices.js';
+import { configure } from '../src/core/element/config.js';
 import { arabic, focusCheck, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------

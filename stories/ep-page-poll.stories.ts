@@ -12,7 +12,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-page-poll.js';
-import type { OutboxOptions } from '../src/core/outbox-options.js';
+import type { OutboxOptions } from '../src/core/outbox/outbox-options.js';
 import { arabic, focusCheck, elementIn, localeOf, logOf, openSpace as openCollectorSpace, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
 import type { EpPagePoll } from '../src/ep-page-poll.js';
 import type { PollReason } from '../src/page-poll/reasons.js';

@@ -4,7 +4,7 @@
 // own, with fixed dates, and read the views the collector keeps:
 //   POST /ep-dev/<space>/__consultations  a consultation, or a list of them (stored by id; replaces one with the same id)
 //   GET  /ep-dev/<space>/__views          → the latest view per visitor: [{ id, consultationId, stance, comment? }]
-//   GET  /ep-dev/<space>/consultations/<id> → the consultation (see src/core/paths.ts), 404 when unknown;
+//   GET  /ep-dev/<space>/consultations/<id> → the consultation (see src/core/delivery/paths.ts), 404 when unknown;
 //        `participants` counts the views kept on top of the number it was stored with.
 // Its answers can be scripted like any route: POST __script { "route": "consultations", "responses": [...] }.
 // A `consultation-view` submission whose data names `replaces` (the envelope id of the view it changes)

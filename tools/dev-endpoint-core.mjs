@@ -16,7 +16,7 @@
 //   stall? (send the headers and the start of the body, then nothing more),
 //   repeat? (answer this many requests the same way; Chromium itself retries a dropped connection or a 408
 //   once on a reused socket, so faults that a browser retries need repeat: 2 or more) }
-// Unscripted requests get what a real collector would answer (see src/core/paths.ts for the contract).
+// Unscripted requests get what a real collector would answer (see src/core/delivery/paths.ts for the contract).
 // Ideas (published ideas, seeding them with POST __ideas, supports): tools/dev-endpoint-ideas.mjs.
 // Consultations (their sample data, and routes for tests) are in dev-endpoint-consultations.mjs.
 
@@ -173,7 +173,7 @@ export function createCollector({ seed, onSubmission } = {}) {
   };
 }
 
-/** What a real collector answers (see src/core/paths.ts for the contract). */
+/** What a real collector answers (see src/core/delivery/paths.ts for the contract). */
 function answer(space, route, rest, method, url, parsed, idempotencyKey) {
   if (route === 'submissions' && method === 'POST') {
     if (!parsed || typeof parsed.id !== 'string' || typeof parsed.kind !== 'string') {

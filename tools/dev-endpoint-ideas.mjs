@@ -1,5 +1,5 @@
 // The ideas part of the dev collector (tools/dev-endpoint.mjs), in memory, per space: published ideas, read
-// a page at a time as src/core/paths.ts says, and what `idea` and `idea-support` submissions do to them.
+// a page at a time as src/core/delivery/paths.ts says, and what `idea` and `idea-support` submissions do to them.
 //
 //   GET  /ep-dev/<space>/ideas?sort=supported|newest&limit=&topic=&cursor=  → { items, next?, total }
 //   POST /ep-dev/<space>/__ideas  { "ideas": [Idea, ...] } sets the space's published ideas (tests, stories),

@@ -4,7 +4,7 @@
  * Bodies are checked against the contract's schemas, like submissions.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { limitFor, type RouteOptions } from '../app.js';
+import { limitFor, type RouteOptions } from '../route-options.js';
 import type { FieldError } from '../contract.js';
 import { inputProblem, listConsultations, publishOutcome, putConsultation, type ConsultationInput, type OutcomeInput } from '../content/consultations.js';
 import { isIdeaId, listIdeas, reviewIdea, type IdeaReview, type ReviewState } from '../content/ideas.js';

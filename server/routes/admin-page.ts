@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { limitFor, type RouteOptions } from '../app.js';
+import { limitFor, type RouteOptions } from '../route-options.js';
 
 const folder = fileURLToPath(new URL('../admin-page/', import.meta.url));
 const read = (name: string): string => readFileSync(`${folder}${name}`, 'utf8');

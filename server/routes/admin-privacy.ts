@@ -5,7 +5,7 @@
  */
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { limitFor, type RouteOptions } from '../app.js';
+import { limitFor, type RouteOptions } from '../route-options.js';
 import type { FieldError } from '../contract.js';
 import { BOM, csvRow } from '../csv.js';
 import { auditEntries, type AuditEntry, type AuditFilter } from '../privacy/audit.js';

@@ -4,7 +4,7 @@
  * included).
  */
 import type { FastifyInstance } from 'fastify';
-import { limitFor, type RouteOptions } from '../app.js';
+import { limitFor, type RouteOptions } from '../route-options.js';
 import { consultation } from '../content/consultations.js';
 
 /** An id as the contract's `ConsultationId` allows it. */

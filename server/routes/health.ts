@@ -7,7 +7,7 @@
  * - `GET {endpoint}/health`: the same as ready, for the load balancers already set up with it.
  */
 import type { FastifyInstance } from 'fastify';
-import type { RouteOptions } from '../app.js';
+import type { RouteOptions } from '../route-options.js';
 
 export async function healthRoutes(app: FastifyInstance, { store }: RouteOptions): Promise<void> {
   app.get('/health/live', async () => ({ status: 'ok' }));

@@ -3,7 +3,7 @@
  * supporters, status and the ministry's answer. The query is checked by hand, as the contract describes it.
  */
 import type { FastifyInstance } from 'fastify';
-import { limitFor, type RouteOptions } from '../app.js';
+import { limitFor, type RouteOptions } from '../route-options.js';
 import type { FieldError } from '../contract.js';
 import { ideasPage, readCursor, type IdeaQuery } from '../content/ideas.js';
 

@@ -4,7 +4,7 @@
  * response schema in api/openapi.yaml and its tables in a new migration.
  */
 import type { FastifyInstance } from 'fastify';
-import type { RouteOptions } from '../app.js';
+import type { RouteOptions } from '../route-options.js';
 import { consultationRoutes } from './consultations.js';
 import { healthRoutes } from './health.js';
 import { ideaRoutes } from './ideas.js';

@@ -5,7 +5,7 @@
  * the form.
  */
 import type { FastifyInstance } from 'fastify';
-import { limitFor, type RouteOptions } from '../app.js';
+import { limitFor, type RouteOptions } from '../route-options.js';
 import { clientKey } from '../client-key.js';
 import { isRecord, type Schemas } from '../contract.js';
 import { statementsFor } from '../kinds.js';
@@ -15,7 +15,7 @@ import { RefusedError, formatReference } from '../store/types.js';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { UUID_SPELLING, bodyHash, canonicalId } from '../canonical.js';
 
-/** The form's honeypot field (src/core/spam-guard.ts, HONEYPOT_NAME): people never fill it in. */
+/** The form's honeypot field (src/core/forms/spam-guard.ts, HONEYPOT_NAME): people never fill it in. */
 export const HONEYPOT_FIELD = 'website';
 
 const INVALID = 'The submission does not match the contract.';

@@ -3,7 +3,7 @@
  * The page is checked by hand, as the contract's `page` parameter says (a URL of at most 4096 characters).
  */
 import type { FastifyInstance } from 'fastify';
-import { limitFor, type RouteOptions } from '../app.js';
+import { limitFor, type RouteOptions } from '../route-options.js';
 import { keptPageUrl } from '../privacy/page-url.js';
 
 export async function tallyRoutes(app: FastifyInstance, { config, store }: RouteOptions): Promise<void> {

@@ -3,9 +3,9 @@
  * (src/) against the types generated from api/openapi.yaml. A change on either side that makes them
  * disagree fails the type check. Nothing here runs.
  */
-import type { Envelope, PageInfo } from '../../src/core/envelope.js';
-import type { Locale } from '../../src/core/locale.js';
-import type { FieldError } from '../../src/core/transport.js';
+import type { Envelope, PageInfo } from '../../src/core/delivery/envelope.js';
+import type { Locale } from '../../src/core/language/locale.js';
+import type { FieldError } from '../../src/core/delivery/transport.js';
 import type { Answer } from '../../src/page-poll/reasons.js';
 import type { Tally } from '../../src/page-poll/tally.js';
 import type { ConsultationJson, Level, Stance } from '../../src/consultation-card/model.js';

@@ -1,28 +1,29 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { Announcer } from '../core/announcer.js';
-import { Ticker, timeOf, type ClockOption } from '../core/clock.js';
-import { calendarDates, timeUntil, usableTimeZone } from '../core/dates.js';
-import { countsStyles } from '../core/counts.js';
-import { DeliveryNote, deliveryNoteStyles } from '../core/delivery-note.js';
-import { disclosureStyles, renderDisclosure } from '../core/disclosure.js';
-import { EpElement } from '../core/ep-element.js';
-import { fieldStyles } from '../core/field-styles.js';
-import { formStyles } from '../core/form-styles.js';
-import { jsonAttribute } from '../core/json-attribute.js';
-import { blockText, textIn } from '../core/local-text.js';
-import { reducedMotion } from '../core/motion-styles.js';
-import { notAvailable } from '../core/not-available.js';
-import { onDemand } from '../core/on-demand.js';
-import { paths } from '../core/paths.js';
-import { Resource } from '../core/resource.js';
-import { honeypotStyles } from '../core/spam-guard.js';
-import { sharedStyles } from '../core/styles.js';
+import { Announcer } from '../core/a11y/announcer.js';
+import { Ticker, timeOf, type ClockOption } from '../core/element/clock.js';
+import { calendarDates, timeUntil, usableTimeZone } from '../core/language/dates.js';
+import { countsStyles } from '../core/language/counts.js';
+import { DeliveryNote, deliveryNoteStyles } from '../core/delivery/delivery-note.js';
+import { disclosureStyles, renderDisclosure } from '../core/a11y/disclosure.js';
+import { EpElement } from '../core/element/ep-element.js';
+import { fieldStyles } from '../core/styles/field-styles.js';
+import { formStyles } from '../core/styles/form-styles.js';
+import { jsonAttribute } from '../core/element/json-attribute.js';
+import { blockText, textIn } from '../core/language/local-text.js';
+import { reducedMotion } from '../core/styles/motion-styles.js';
+import { notAvailable } from '../core/element/not-available.js';
+import { onDemand } from '../core/element/on-demand.js';
+import { paths } from '../core/delivery/paths.js';
+import { Resource } from '../core/delivery/resource.js';
+import { DEFAULT_MIN_FILL_MS, honeypotStyles } from '../core/forms/spam-guard.js';
+import { sharedStyles } from '../core/styles/styles.js';
 import * as t from './messages.js';
 import { parseConsultation, statusOf, type Consultation, type ConsultationJson, type Status } from './model.js';
 import { renderFacts, renderLinks, renderOutcome, renderPromise, renderStatus, type Shown } from './show.js';
 import { cardStyles } from './styles.js';
 import { ViewForm } from './view-form.js';
+import { headingLevel } from '../core/element/heading-level.js';
 
 /**
  * A public consultation: what it is about, who runs it, its level of participation and the ministry's
@@ -141,7 +142,7 @@ export class EpConsultationCard extends EpElement {
   maxCommentLength = 2000;
 
   /** Milliseconds the form must have been on screen before a view counts as a person's (robots are faster). */
-  minFillTime = 3000;
+  minFillTime = DEFAULT_MIN_FILL_MS;
 
   /** Keep no draft of the comment in session storage (by default it survives a reload of the page). */
   noDraft = false;
@@ -152,7 +153,7 @@ export class EpConsultationCard extends EpElement {
   /** A view saved on the device to be sent later, and how it fared. */
   private readonly delivery = new DeliveryNote(this);
   /** The transport: loaded to read the consultation, or when the visitor first enters the form. */
-  private readonly submitter = onDemand(() => import('../core/submit.js'));
+  private readonly submitter = onDemand(() => import('../core/delivery/submit.js'));
   /** The consultation read from the endpoint (when the page gives none). */
   private readonly loaded = new Resource(this, this.submitter, (body) => parseConsultation(body, this.consultationId?.trim()));
   private readonly view = new ViewForm(this, this.announcer, this.delivery, this.submitter);
@@ -202,7 +203,7 @@ export class EpConsultationCard extends EpElement {
     this.loaded.follow(this.consultation === undefined && endpoint && id ? `${endpoint}#${id}` : '', this.path);
     const data = this.data;
     // The visitor's view is kept per collector and consultation, whichever page shows the card.
-    if (endpoint && data?.id) this.view.use(`${new URL(endpoint, this.ownerDocument.baseURI).href.replace(/\/+$/, '')}#${data.id}`, data.id);
+    if (endpoint && data?.id) this.view.use(new URL(endpoint, this.ownerDocument.baseURI).href.replace(/\/+$/, ''), data.id);
   }
 
   /** After a failure: the news is where the visitor is, on the card's title or on the failure again. */
@@ -261,7 +262,7 @@ export class EpConsultationCard extends EpElement {
   }
 
   protected override render(): TemplateResult {
-    const level = [1, 2, 3, 4, 5, 6].includes(this.headingLevel) ? this.headingLevel : 2;
+    const level = headingLevel(this.headingLevel);
     const data = this.data;
     return html`<article part="base" class=${this.compact ? 'base compact' : 'base'} dir=${this.direction} lang=${this.locale} aria-labelledby=${ifDefined(data ? 'title' : undefined)}>
       ${data ? this.renderCard(data, level) : this.renderState()} ${this.delivery.render()} ${this.announcer.render()}

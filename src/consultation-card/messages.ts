@@ -4,8 +4,8 @@
  * Plural strings have one id per CLDR category: Arabic uses all six.
  */
 import { msg, str } from '@lit/localize';
-import { formatNumber, plural } from '../core/format.js';
-import type { Locale } from '../core/locale.js';
+import { formatNumber, plural } from '../core/language/format.js';
+import type { Locale } from '../core/language/locale.js';
 import type { Level, Stance, Status } from './model.js';
 
 export const levelNames: Record<Level, () => string> = {

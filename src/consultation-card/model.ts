@@ -1,11 +1,11 @@
 /**
  * A consultation as the card uses it, checked before anything from the endpoint (or the page) reaches the
- * visitor: the JSON shape of `GET {endpoint}/consultations/{id}` (see src/core/paths.ts), and its status at
- * a given time. Its text is local text (core/local-text.ts): one string, or one per language.
+ * visitor: the JSON shape of `GET {endpoint}/consultations/{id}` (see src/core/delivery/paths.ts), and its status at
+ * a given time. Its text is local text (core/language/local-text.ts): one string, or one per language.
  */
-import { isCount, isoTime as time, webUrl } from '../core/checked.js';
-import { localText as text, type LocalText } from '../core/local-text.js';
-import { isRecord } from '../core/read-json.js';
+import { isCount, isoTime as time, webUrl } from '../core/delivery/checked.js';
+import { localText as text, type LocalText } from '../core/language/local-text.js';
+import { isRecord } from '../core/delivery/read-json.js';
 
 export type { LocalText };
 

@@ -2,7 +2,7 @@
  * The visitor's view of one consultation, remembered per browser (localStorage), so that the card shows
  * what they sent, lets them change it while the consultation is open, and never asks twice.
  */
-import { readStored, removeStored, writeStored } from '../core/storage.js';
+import { readStored, removeStored, writeStored } from '../core/element/storage.js';
 import { STANCES, type Stance } from './model.js';
 
 export interface SentView {

@@ -1,13 +1,13 @@
 /**
  * What the card shows of a consultation, part by part. Every text from the endpoint or the page is bound
  * as text (never HTML), isolated for direction and marked with its language when it is not the visitor's
- * (core/local-text.ts).
+ * (core/language/local-text.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { renderCounts } from '../core/counts.js';
-import { blockText as block, inlineText as inline, textIn } from '../core/local-text.js';
-import type { Locale } from '../core/locale.js';
+import { renderCounts } from '../core/language/counts.js';
+import { blockText as block, inlineText as inline, textIn } from '../core/language/local-text.js';
+import type { Locale } from '../core/language/locale.js';
 import * as t from './messages.js';
 import { STANCES, type Consultation, type Outcome, type Status } from './model.js';
 

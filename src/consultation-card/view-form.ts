@@ -6,28 +6,31 @@
  */
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Announcer } from '../core/announcer.js';
-import { remainingOf } from '../core/character-count.js';
-import type { DeliveryNote } from '../core/delivery-note.js';
-import { renderDisclosure } from '../core/disclosure.js';
-import { clearDraft } from '../core/draft.js';
-import type { Message } from '../core/field-error.js';
-import { renderRadioGroup, renderTextArea } from '../core/fields.js';
-import { FormErrors } from '../core/form-errors.js';
-import { honeypotLabel } from '../core/form-messages.js';
-import { FormSender } from '../core/form-sender.js';
-import { FormValues } from '../core/form-values.js';
-import { renderedLocale } from '../core/language-sync.js';
-import { tooLong } from '../core/messages.js';
-import { DEFAULT_MIN_FILL_MS, honeypotValue, renderHoneypot, spamSignal } from '../core/spam-guard.js';
-import type { SubmitHost } from '../core/submit.js';
-import { TextWatch } from '../core/text-watch.js';
+import type { Announcer } from '../core/a11y/announcer.js';
+import { remainingOf } from '../core/fields/character-count.js';
+import type { DeliveryNote } from '../core/delivery/delivery-note.js';
+import { renderDisclosure } from '../core/a11y/disclosure.js';
+import { clearDraft, draftKey as draftKeyOf } from '../core/forms/draft.js';
+import type { CodeMessages, Message } from '../core/fields/field-error.js';
+import { renderRadioGroup, renderTextArea } from '../core/fields/fields.js';
+import { FormErrors } from '../core/forms/form-errors.js';
+import { honeypotLabel } from '../core/forms/form-messages.js';
+import { FormSender } from '../core/forms/form-sender.js';
+import { FormValues } from '../core/forms/form-values.js';
+import { renderedLocale } from '../core/language/language-sync.js';
+import { tooLong } from '../core/language/messages.js';
+import { honeypotValue, renderHoneypot, spamSignal } from '../core/forms/spam-guard.js';
+import type { SubmitHost } from '../core/delivery/submit.js';
+import type { EpErrorEvent, EpOutboxDropEvent } from '../core/element/events.js';
+import { TextWatch } from '../core/fields/text-watch.js';
 import * as t from './messages.js';
 import { STANCES, type Stance } from './model.js';
 import { forgetView, recallView, rememberView, type SentView } from './remembered.js';
+import type { Submitter } from '../core/delivery/submitter.js';
+import { numberOption } from '../core/element/number-option.js';
 
-type Field = 'stance' | 'comment';
-const FIELDS: readonly Field[] = ['stance', 'comment'];
+export type Field = 'stance' | 'comment';
+export const FIELDS: readonly Field[] = ['stance', 'comment'];
 type Values = { stance: string; comment: string };
 type Errors = Partial<Record<Field, Message>>;
 
@@ -43,9 +46,16 @@ export interface ViewFormHost extends ReactiveElement, SubmitHost {
 }
 
 /** A number option as the author gave it, whole and not negative, else `fallback`. */
-const usable = (value: number, fallback: number): number => (Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback);
 
 const empty = (): Values => ({ stance: '', comment: '' });
+
+/** What the form says for each code the collector may give for each of its fields (422), for a comment of at most `max`. */
+export const viewCodeMessages = (max: number): CodeMessages<Field> => ({
+  required: { stance: t.stanceMissing, comment: t.commentMissing },
+  'too-long': { comment: () => tooLong(max, renderedLocale()) },
+  // A stance the collector does not know is none; a comment of blanks only is none.
+  invalid: { stance: t.stanceMissing, comment: t.commentMissing },
+});
 
 export class ViewForm {
   /** The visitor's view of this consultation: remembered, or just sent. */
@@ -71,7 +81,7 @@ export class ViewForm {
     private readonly host: ViewFormHost,
     private readonly announcer: Announcer,
     private readonly delivery: DeliveryNote,
-    private readonly submitter: () => Promise<typeof import('../core/submit.js')>,
+    private readonly submitter: Submitter,
   ) {
     this.comment = new TextWatch(host, (text) => void announcer.announce(text));
     this.form = new FormValues(host, empty, (field, value) => field === 'comment' && this.comment.update(value as string, this.max));
@@ -86,8 +96,8 @@ export class ViewForm {
    * showing it as sent (going back to the view it was to replace, if any) and gives it back to the
    * visitor to send again. The delivery note says why.
    */
-  private readonly onUndelivered = (event: Event): void => {
-    const { envelope } = (event as CustomEvent<{ envelope: { id: string } }>).detail;
+  private readonly onUndelivered = (event: EpErrorEvent | EpOutboxDropEvent): void => {
+    const { envelope } = event.detail;
     if (this.just !== 'saved' || !this.sent || envelope.id !== this.sent.id) return;
     const { stance, comment } = this.sent;
     if (this.previous) rememberView(this.key, this.previous);
@@ -103,19 +113,20 @@ export class ViewForm {
   };
 
   private get max(): number {
-    return usable(this.host.maxCommentLength, 2000) || 2000;
+    return numberOption(this.host.maxCommentLength, 2000, 1);
   }
 
   /**
    * Points the form at one consultation (`key`: the collector's absolute URL, `#`, the id). Another
    * consultation starts afresh: its remembered view, and the draft the visitor left in this tab.
    */
-  use(key: string, id: string): void {
+  use(collector: string, id: string): void {
+    const key = `${collector}#${id}`;
     if (key === this.key) return;
     this.key = key;
     this.id = id;
     const sent = (this.sent = recallView(key));
-    const draftKey = `ep-widgets:consultation:draft:v1:${key}`;
+    const draftKey = draftKeyOf('consultation', collector, id);
     if (this.host.noDraft) clearDraft(draftKey);
     // Someone who sent a view once is no robot: changing it quickly is not "too fast" (started at 0).
     const restored = this.form.restore(this.host.noDraft ? '' : draftKey, sent ? { stance: sent.stance, comment: sent.comment } : empty(), sent ? 0 : Date.now());
@@ -153,7 +164,7 @@ export class ViewForm {
     else if (remainingOf(comment, max) < 0) errors.comment = () => tooLong(max, renderedLocale());
     this.sender.failure = undefined;
     if (this.errors.show(errors)) return;
-    const minFillMs = usable(this.host.minFillTime, DEFAULT_MIN_FILL_MS);
+    const minFillMs = this.host.minFillTime;
     // A robot is told its view went; nothing is sent or remembered, and no event fires.
     if (spamSignal({ honeypot: honeypotValue(this.host.renderRoot), startedAt: this.form.startedAt, minFillMs })) return this.done();
 
@@ -163,11 +174,7 @@ export class ViewForm {
     const result = await this.sender.send('consultation-view', data);
     const outcome = result?.outcome;
     if (outcome?.type === 'accepted' || outcome?.type === 'queued') return this.done(result!.envelope!.id, outcome.type === 'queued');
-    const known = {
-      required: { stance: t.stanceMissing, comment: t.commentMissing },
-      'too-long': { comment: () => tooLong(max, renderedLocale()) },
-    };
-    if (outcome?.type === 'rejected' && !this.errors.showRefusal(outcome.fieldErrors, known, t.invalid)) this.sender.fail('rejected');
+    if (outcome?.type === 'rejected' && !this.errors.showRefusal(outcome.fieldErrors, viewCodeMessages(max), t.invalid)) this.sender.fail('rejected');
   }
 
   /** The view is sent (or saved on the device, or looks sent to a robot): shown back, focused, no draft kept. */
@@ -180,7 +187,7 @@ export class ViewForm {
       // A person sent it: changing it later, however quickly, is not "too fast".
       this.form.startedAt = 0;
     }
-    this.form.clear();
+    this.form.forgetDraft();
     this.just = saved ? 'saved' : 'sent';
     this.editing = false;
     this.announcer.focus('.your-view');
@@ -193,7 +200,7 @@ export class ViewForm {
   };
 
   private keep = (): void => {
-    this.form.clear();
+    this.form.forgetDraft();
     const { stance, comment } = this.sent!;
     this.form.values = { stance, comment };
     this.comment.update(comment, this.max, true);

@@ -1,28 +1,27 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { Announcer } from '../core/announcer.js';
-import { choicesAttribute, usableChoices, type Choice } from '../core/choices.js';
-import { givesContact } from '../core/contact-fields.js';
-import { deliveryNoteStyles } from '../core/delivery-note.js';
-import { draftKey } from '../core/draft.js';
-import { EpElement } from '../core/ep-element.js';
-import { renderCheckbox, renderRadioGroup, renderTextArea, renderTextField } from '../core/fields.js';
-import { fieldStyles } from '../core/field-styles.js';
-import { FormFlow } from '../core/form-flow.js';
-import { formStyles } from '../core/form-styles.js';
-import { renderedLocale } from '../core/language-sync.js';
-import { reducedMotion } from '../core/motion-styles.js';
-import { notAvailable } from '../core/not-available.js';
-import { onDemand } from '../core/on-demand.js';
-import { DEFAULT_MIN_FILL_MS, honeypotStyles } from '../core/spam-guard.js';
-import { panelStyles } from '../core/panel-styles.js';
-import { sharedStyles } from '../core/styles.js';
+import { Announcer } from '../core/a11y/announcer.js';
+import { choicesAttribute, usableChoices, type Choice } from '../core/fields/choices.js';
+import { givesContact } from '../core/fields/contact-fields.js';
+import { deliveryNoteStyles } from '../core/delivery/delivery-note.js';
+import { draftKey } from '../core/forms/draft.js';
+import { EpElement } from '../core/element/ep-element.js';
+import { renderCheckbox, renderRadioGroup, renderTextArea, renderTextField } from '../core/fields/fields.js';
+import { fieldStyles } from '../core/styles/field-styles.js';
+import { FormFlow } from '../core/forms/form-flow.js';
+import { formStyles } from '../core/styles/form-styles.js';
+import { renderedLocale } from '../core/language/language-sync.js';
+import { reducedMotion } from '../core/styles/motion-styles.js';
+import { notAvailable } from '../core/element/not-available.js';
+import { onDemand } from '../core/element/on-demand.js';
+import { DEFAULT_MIN_FILL_MS, honeypotStyles } from '../core/forms/spam-guard.js';
+import { panelStyles } from '../core/styles/panel-styles.js';
+import { sharedStyles } from '../core/styles/styles.js';
 import * as t from './messages.js';
 import { FIELDS, channels, contactModeOf, defaultTypes, emptyValues, type Rules, type Values } from './model.js';
 import { feedbackStyles } from './styles.js';
-import { localizeCode, toPayload, validate } from './validate.js';
-
-/** A number option as the author gave it, whole and not negative, else its default. */
-const usable = (value: number, fallback: number): number => (Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback);
+import { feedbackCodeMessages, toPayload, validate } from './validate.js';
+import { numberOption } from '../core/element/number-option.js';
+import { headingLevel } from '../core/element/heading-level.js';
 
 /**
  * "Comments and suggestions": a form for an inquiry, a suggestion, a complaint or a compliment, with
@@ -120,7 +119,7 @@ export class EpFeedback extends EpElement {
 
   private readonly announcer = new Announcer(this);
   /** The transport loads when the visitor first enters the form, so a reader who never does never downloads it. */
-  private readonly submitter = onDemand(() => import('../core/submit.js'));
+  private readonly submitter = onDemand(() => import('../core/delivery/submit.js'));
   private readonly flow = new FormFlow<Values>(
     this,
     this.announcer,
@@ -134,19 +133,19 @@ export class EpFeedback extends EpElement {
       noDraft: () => this.noDraft,
       validate: (values) => validate(values, this.rules),
       payload: (values) => toPayload(values, this.rules, this.service, renderedLocale()),
-      localizeCode: (field, code) => localizeCode(field, code, this.rules),
+      codeMessages: () => feedbackCodeMessages(this.rules),
       invalid: t.invalid,
-      minFillTime: () => usable(this.minFillTime, DEFAULT_MIN_FILL_MS),
+      minFillTime: () => this.minFillTime,
       watch: { field: 'message', max: () => this.rules.maxLength },
     },
   );
 
   /** The options as the rules use them: numbers the author got wrong fall back to their defaults. */
   private get rules(): Rules {
-    const maxLength = usable(this.maxMessageLength, 2000) || 2000;
+    const maxLength = numberOption(this.maxMessageLength, 2000, 1);
     return {
       contact: contactModeOf(this.contact),
-      minLength: Math.min(usable(this.minMessageLength, 10), maxLength),
+      minLength: Math.min(numberOption(this.minMessageLength, 10), maxLength),
       maxLength,
       types: usableChoices(this.types) ?? defaultTypes(),
     };
@@ -215,7 +214,7 @@ export class EpFeedback extends EpElement {
   }
 
   protected override render(): TemplateResult {
-    const level = [1, 2, 3, 4, 5, 6].includes(this.headingLevel) ? this.headingLevel : 2;
+    const level = headingLevel(this.headingLevel);
     const inner = Math.min(level + 1, 6);
     return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>
       <div id="title" class="title" part="heading" role="heading" aria-level=${level} tabindex="-1">

@@ -3,8 +3,8 @@
  * contacted, and the options that change its rules.
  */
 import { msg } from '@lit/localize';
-import type { Choice } from '../core/choices.js';
-import type { ContactMode } from '../core/contact-fields.js';
+import type { Choice } from '../core/fields/choices.js';
+import type { ContactMode } from '../core/fields/contact-fields.js';
 
 /** The form's fields in the order they are shown, checked and listed in the error summary. */
 export const FIELDS = ['type', 'message', 'name', 'email', 'mobile', 'channel', 'consent'] as const;
@@ -23,7 +23,7 @@ export type Values = {
 
 export const emptyValues = (): Values => ({ type: '', message: '', name: '', email: '', mobile: '', channel: '', consent: false });
 
-export { contactModeOf, type ContactMode } from '../core/contact-fields.js';
+export { contactModeOf, type ContactMode } from '../core/fields/contact-fields.js';
 
 /** The options the rules depend on (the element's properties, made usable). */
 export interface Rules {

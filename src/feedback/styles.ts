@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * The feedback form's own look, on top of the shared tokens, controls, form and field styles and the
- * titled-box look every form element shares (core/panel-styles.ts).
+ * titled-box look every form element shares (core/styles/panel-styles.ts).
  */
 export const feedbackStyles = css`
   :host {

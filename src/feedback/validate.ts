@@ -2,15 +2,15 @@
  * The form's rules: what makes it ready to send (each problem a message for its field), what is sent,
  * and the messages for the codes a collector may return for a field (422).
  */
-import { choiceLabel } from '../core/choices.js';
-import { cleanInput, normalizeEmail, normalizeSaudiMobile } from '../core/contact.js';
-import { NAME_MAX, contactPayload } from '../core/contact-fields.js';
-import { remainingOf } from '../core/character-count.js';
-import type { Message } from '../core/field-error.js';
-import { emailInvalid, mobileInvalid, tooShort } from '../core/form-messages.js';
-import { renderedLocale } from '../core/language-sync.js';
-import type { Locale } from '../core/locale.js';
-import { tooLong } from '../core/messages.js';
+import { choiceLabel } from '../core/fields/choices.js';
+import { cleanInput, normalizeEmail, normalizeSaudiMobile } from '../core/fields/contact.js';
+import { NAME_MAX, contactPayload } from '../core/fields/contact-fields.js';
+import { remainingOf } from '../core/fields/character-count.js';
+import type { CodeMessages, Message } from '../core/fields/field-error.js';
+import { emailInvalid, mobileInvalid, tooShort } from '../core/forms/form-messages.js';
+import { renderedLocale } from '../core/language/language-sync.js';
+import type { Locale } from '../core/language/locale.js';
+import { tooLong } from '../core/language/messages.js';
 import type { Field, Rules, Values } from './model.js';
 import * as t from './messages.js';
 
@@ -64,14 +64,14 @@ export function toPayload(values: Values, rules: Rules, service: string | undefi
   return { ...data, ...contactPayload(values, rules.contact) };
 }
 
-/** The message for a code the collector gave for one of the form's fields, when the form knows it. */
-export function localizeCode(field: Field, code: string | undefined, rules: Rules): Message | undefined {
+/** What the form says for each code the collector may give for each of its fields (422), under these rules. */
+export function feedbackCodeMessages(rules: Rules): CodeMessages<Field> {
   const locale = renderedLocale;
-  const known: Partial<Record<string, Partial<Record<Field, Message>>>> = {
+  return {
     required: { type: t.typeMissing, message: t.messageMissing, email: t.contactMissing, mobile: t.contactMissing, consent: t.consentMissing },
-    'too-long': { message: () => tooLong(rules.maxLength, locale()), name: () => tooLong(NAME_MAX, locale()) },
+    'too-long': { message: () => tooLong(rules.maxLength, locale()), name: () => tooLong(NAME_MAX, locale()), email: emailInvalid },
     'too-short': { message: () => tooShort(rules.minLength, locale()) },
-    invalid: { email: emailInvalid, mobile: mobileInvalid },
+    // A message of blanks only is no message.
+    invalid: { message: t.messageMissing, email: emailInvalid, mobile: mobileInvalid, consent: t.consentMissing },
   };
-  return code ? known[code]?.[field] : undefined;
 }

@@ -1,22 +1,23 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { Announcer } from '../core/announcer.js';
-import { choicesAttribute, type Choice } from '../core/choices.js';
-import { DeliveryNote, deliveryNoteStyles } from '../core/delivery-note.js';
-import { EpElement } from '../core/ep-element.js';
-import { expandableStyles } from '../core/expandable-text.js';
-import { fieldStyles } from '../core/field-styles.js';
-import { formStyles } from '../core/form-styles.js';
-import { reducedMotion } from '../core/motion-styles.js';
-import { notAvailable } from '../core/not-available.js';
-import { onDemand } from '../core/on-demand.js';
-import { panelStyles } from '../core/panel-styles.js';
-import { DEFAULT_MIN_FILL_MS, honeypotStyles } from '../core/spam-guard.js';
-import { sharedStyles } from '../core/styles.js';
+import { Announcer } from '../core/a11y/announcer.js';
+import { choicesAttribute, type Choice } from '../core/fields/choices.js';
+import { DeliveryNote, deliveryNoteStyles } from '../core/delivery/delivery-note.js';
+import { EpElement } from '../core/element/ep-element.js';
+import { expandableStyles } from '../core/a11y/expandable-text.js';
+import { fieldStyles } from '../core/styles/field-styles.js';
+import { formStyles } from '../core/styles/form-styles.js';
+import { reducedMotion } from '../core/styles/motion-styles.js';
+import { notAvailable } from '../core/element/not-available.js';
+import { onDemand } from '../core/element/on-demand.js';
+import { panelStyles } from '../core/styles/panel-styles.js';
+import { DEFAULT_MIN_FILL_MS, honeypotStyles } from '../core/forms/spam-guard.js';
+import { sharedStyles } from '../core/styles/styles.js';
 import { IdeaForm } from './form.js';
 import { IdeaList } from './list.js';
 import * as t from './messages.js';
 import { defaultTopics, viewOf } from './model.js';
 import { ideaBoxStyles } from './styles.js';
+import { headingLevel } from '../core/element/heading-level.js';
 
 
 /**
@@ -54,6 +55,7 @@ import { ideaBoxStyles } from './styles.js';
  * @csspart confirmation - What the visitor sees once the idea is sent (or saved on the device to be sent).
  * @csspart reference - The reference number in the confirmation.
  * @csspart another-button - The Share another idea button.
+ * @csspart back-button - "Back to what you wrote", when an idea saved on the device was not sent after all.
  * @csspart delivery - "Saved on this device…", then "Sent." (or why not), for an idea or a support kept on the device.
  * @csspart list - The published ideas, with their controls.
  * @csspart controls - Sort and topic filter.
@@ -133,7 +135,7 @@ export class EpIdeaBox extends EpElement {
 
   private readonly announcer = new Announcer(this);
   /** The transport loads when the list is first read or the visitor first enters the form. */
-  private readonly submitter = onDemand(() => import('../core/submit.js'));
+  private readonly submitter = onDemand(() => import('../core/delivery/submit.js'));
   /** One note for what waits on the device (an idea, or supports): between the form and the list. */
   private readonly delivery = new DeliveryNote(this);
   private readonly form = new IdeaForm(this, this.announcer, this.submitter, this.delivery);
@@ -150,7 +152,7 @@ export class EpIdeaBox extends EpElement {
   }
 
   protected override render(): TemplateResult {
-    const level = [1, 2, 3, 4, 5, 6].includes(this.headingLevel) ? this.headingLevel : 2;
+    const level = headingLevel(this.headingLevel);
     const inner = Math.min(level + 1, 6);
     const view = viewOf(this.view);
     return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>

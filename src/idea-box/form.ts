@@ -1,20 +1,21 @@
 /**
  * Sharing an idea: the form (title, description, topic, optional contact details) behind a "Share an idea"
- * button, and the confirmation. Drafts, spam guards, sending and its outcomes are core/form-flow.ts's.
+ * button, and the confirmation. Drafts, spam guards, sending and its outcomes are core/forms/form-flow.ts's.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Announcer } from '../core/announcer.js';
-import { contactModeOf, renderContactFields } from '../core/contact-fields.js';
-import type { DeliveryNote } from '../core/delivery-note.js';
-import { draftKey } from '../core/draft.js';
-import { renderRadioGroup, renderTextArea, renderTextField } from '../core/fields.js';
-import { FormFlow, type FormSpec } from '../core/form-flow.js';
-import { renderedLocale } from '../core/language-sync.js';
-import { pageKeyOf } from '../core/page-url.js';
+import type { Announcer } from '../core/a11y/announcer.js';
+import { contactModeOf, renderContactFields } from '../core/fields/contact-fields.js';
+import type { DeliveryNote } from '../core/delivery/delivery-note.js';
+import { draftKey } from '../core/forms/draft.js';
+import { renderRadioGroup, renderTextArea, renderTextField } from '../core/fields/fields.js';
+import { FormFlow, type FormSpec } from '../core/forms/form-flow.js';
+import { renderedLocale } from '../core/language/language-sync.js';
+import { pageKeyOf } from '../core/delivery/page-url.js';
 import type { EpIdeaBox } from './ep-idea-box.js';
 import * as t from './messages.js';
 import { DESCRIPTION_MAX, FIELDS, emptyValues, type Values } from './model.js';
-import { localizeCode, toPayload, validate } from './validate.js';
+import { ideaCodeMessages, toPayload, validate } from './validate.js';
+import type { Submitter } from '../core/delivery/submitter.js';
 
 export class IdeaForm {
   /** Whether the form is shown under "Share an idea" (it always is with `view="form"`). */
@@ -24,7 +25,7 @@ export class IdeaForm {
   constructor(
     private readonly host: EpIdeaBox,
     announcer: Announcer,
-    submitter: () => Promise<typeof import('../core/submit.js')>,
+    submitter: Submitter,
     delivery: DeliveryNote,
   ) {
     const contact = () => contactModeOf(host.contact);
@@ -37,7 +38,7 @@ export class IdeaForm {
       noDraft: () => host.noDraft,
       validate: (values) => validate(values, host.topicList, contact()),
       payload: (values) => toPayload(values, host.topicList, contact(), renderedLocale()),
-      localizeCode,
+      codeMessages: () => ideaCodeMessages,
       minFillTime: () => host.minFillTime,
       watch: { field: 'description', max: () => DESCRIPTION_MAX },
     };
@@ -46,7 +47,7 @@ export class IdeaForm {
 
   private toggle = (): void => {
     this.open = !this.isOpen;
-    if (this.open) this.flow.restart();
+    if (this.open) this.flow.startFillTimeClock();
     this.host.requestUpdate();
   };
 

@@ -5,10 +5,10 @@
  * `<bdi>`), so an English title on an Arabic page, or a number in Arabic text, reads right.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { choiceLabel, type Choice } from '../core/choices.js';
-import { formatDate } from '../core/dates.js';
-import { renderExpandable } from '../core/expandable-text.js';
-import type { Locale } from '../core/locale.js';
+import { choiceLabel, type Choice } from '../core/fields/choices.js';
+import { formatDate } from '../core/language/dates.js';
+import { renderExpandable } from '../core/a11y/expandable-text.js';
+import type { Locale } from '../core/language/locale.js';
 import type { Idea } from './ideas.js';
 import * as t from './messages.js';
 import { statusLabel } from './model.js';

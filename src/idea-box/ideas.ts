@@ -1,11 +1,11 @@
 /**
- * A page of published ideas as the collector sends it (`GET {endpoint}/ideas`, see core/paths.ts), checked
+ * A page of published ideas as the collector sends it (`GET {endpoint}/ideas`, see core/delivery/paths.ts), checked
  * before anything reaches the page: a body that is not a page is refused whole; an idea without an id or a
  * title is left out; a field of the wrong type is dropped (an odd status or date is not shown), never trusted.
  */
-import type { Choice } from '../core/choices.js';
-import { countOf, dateOf, textOf } from '../core/read-fields.js';
-import { isRecord } from '../core/read-json.js';
+import type { Choice } from '../core/fields/choices.js';
+import { countOf, dateOf, textOf } from '../core/delivery/read-fields.js';
+import { isRecord } from '../core/delivery/read-json.js';
 import { STATUSES, type Status } from './model.js';
 
 export interface Answer {

@@ -5,24 +5,24 @@
  * costs the page what the visitor asked to see. A newer request wins over an older one still on its way.
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import type { Announcer } from '../core/announcer.js';
-import type { DeliveryNote } from '../core/delivery-note.js';
-import { choiceLabel } from '../core/choices.js';
-import { renderSelect } from '../core/select-field.js';
-import { resolveEndpoint } from '../core/config.js';
-import { renderedLocale } from '../core/language-sync.js';
-import type { Locale } from '../core/locale.js';
-import * as core from '../core/messages.js';
-import { paths } from '../core/paths.js';
-import type { FailureReason } from '../core/transport.js';
+import type { Announcer } from '../core/a11y/announcer.js';
+import type { DeliveryNote } from '../core/delivery/delivery-note.js';
+import { choiceLabel } from '../core/fields/choices.js';
+import { renderSelect } from '../core/fields/select-field.js';
+import { resolveEndpoint } from '../core/element/config.js';
+import { renderedLocale } from '../core/language/language-sync.js';
+import type { Locale } from '../core/language/locale.js';
+import * as core from '../core/language/messages.js';
+import { paths } from '../core/delivery/paths.js';
+import type { FailureReason } from '../core/delivery/transport.js';
 import type { EpIdeaBox } from './ep-idea-box.js';
 import { renderIdea } from './idea.js';
 import { parsePage, type Idea } from './ideas.js';
 import * as t from './messages.js';
 import { sortOf, viewOf } from './model.js';
 import { Supports } from './support.js';
+import type { Submitter } from '../core/delivery/submitter.js';
 
-type Submitter = () => Promise<typeof import('../core/submit.js')>;
 
 export class IdeaList implements ReactiveController {
   items: Idea[] = [];

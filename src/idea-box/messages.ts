@@ -3,8 +3,8 @@
  * core. Plural strings have one id per CLDR category: Arabic uses all six, and names one and two in words.
  */
 import { msg, str } from '@lit/localize';
-import { formatNumber, plural } from '../core/format.js';
-import type { Locale } from '../core/locale.js';
+import { formatNumber, plural } from '../core/language/format.js';
+import type { Locale } from '../core/language/locale.js';
 
 export const title = (): string => msg('Ideas for better services', { id: 'ideas.title' });
 export const intro = (): string =>

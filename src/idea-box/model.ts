@@ -3,8 +3,8 @@
  * idea goes through, and the options that shape the list.
  */
 import { msg } from '@lit/localize';
-import type { Choice } from '../core/choices.js';
-import { CONTACT_FIELDS, emptyContact, type ContactValues } from '../core/contact-fields.js';
+import type { Choice } from '../core/fields/choices.js';
+import { CONTACT_FIELDS, emptyContact, type ContactValues } from '../core/fields/contact-fields.js';
 
 /** The form's fields in the order they are shown, checked and listed in the error summary. */
 export const FIELDS = ['title', 'description', 'topic', ...CONTACT_FIELDS] as const;

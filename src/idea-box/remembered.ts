@@ -4,7 +4,7 @@
  * support (a withdrawal names it), as `[ideaId, envelopeId]` pairs. Kept to the latest 1000. A pair without
  * an envelope id is not a support: it could not be withdrawn.
  */
-import { readStored, writeStored } from '../core/storage.js';
+import { readStored, writeStored } from '../core/element/storage.js';
 
 const MAX = 1000;
 const keyFor = (endpoint: string): string => `ep-widgets:idea-box:v2:supported:${endpoint}`;

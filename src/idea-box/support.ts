@@ -8,18 +8,19 @@
  * by the outbox keeps the count moved and the note says so; a later refusal or drop moves it back.
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import type { Announcer } from '../core/announcer.js';
-import { resolveEndpoint } from '../core/config.js';
-import type { DeliveryNote } from '../core/delivery-note.js';
-import type { Envelope } from '../core/envelope.js';
-import type { EpErrorEvent, EpOutboxDropEvent, EpSubmitEvent, EpSuccessEvent } from '../core/events.js';
-import { renderedLocale } from '../core/language-sync.js';
-import { failureMessage } from '../core/messages.js';
-import type { FailureReason } from '../core/transport.js';
+import type { Announcer } from '../core/a11y/announcer.js';
+import { resolveEndpoint } from '../core/element/config.js';
+import type { DeliveryNote } from '../core/delivery/delivery-note.js';
+import type { Envelope } from '../core/delivery/envelope.js';
+import type { EpErrorEvent, EpOutboxDropEvent, EpSubmitEvent, EpSuccessEvent } from '../core/element/events.js';
+import { renderedLocale } from '../core/language/language-sync.js';
+import { failureMessage } from '../core/language/messages.js';
+import type { FailureReason } from '../core/delivery/transport.js';
 import type { EpIdeaBox } from './ep-idea-box.js';
 import type { Idea } from './ideas.js';
 import * as t from './messages.js';
 import { rememberSupport, supportedIdeas } from './remembered.js';
+import type { Submitter } from '../core/delivery/submitter.js';
 
 type Change = Envelope<Record<string, unknown>>;
 
@@ -41,7 +42,7 @@ export class Supports implements ReactiveController {
   constructor(
     private readonly host: EpIdeaBox,
     private readonly announcer: Announcer,
-    private readonly submitter: () => Promise<typeof import('../core/submit.js')>,
+    private readonly submitter: Submitter,
     /** The idea with this id as the list shows it now. */
     private readonly find: (id: string) => Idea | undefined,
     /** The element's note: "Saved on this device…", then "Sent." (or why not). */

@@ -1,15 +1,15 @@
 /**
  * The form's rules: what makes an idea ready to send (each problem a message for its field), what is sent,
  * and the messages for the codes a collector may return for a field (422). Contact details follow the
- * shared rules in core/contact-fields.ts.
+ * shared rules in core/fields/contact-fields.ts.
  */
-import { choiceLabel, type Choice } from '../core/choices.js';
-import { remainingOf } from '../core/character-count.js';
-import { contactCodeMessage, contactPayload, validateContact, type ContactField, type ContactMode } from '../core/contact-fields.js';
-import type { Message } from '../core/field-error.js';
-import { renderedLocale } from '../core/language-sync.js';
-import type { Locale } from '../core/locale.js';
-import { tooLong } from '../core/messages.js';
+import { choiceLabel, type Choice } from '../core/fields/choices.js';
+import { remainingOf } from '../core/fields/character-count.js';
+import { contactCodeMessages, contactPayload, validateContact, type ContactMode } from '../core/fields/contact-fields.js';
+import type { CodeMessages, Message } from '../core/fields/field-error.js';
+import { renderedLocale } from '../core/language/language-sync.js';
+import type { Locale } from '../core/language/locale.js';
+import { tooLong } from '../core/language/messages.js';
 import * as t from './messages.js';
 import { DESCRIPTION_MAX, TITLE_MAX, type Field, type Values } from './model.js';
 
@@ -40,12 +40,10 @@ export function toPayload(values: Values, topics: readonly Choice[], contact: Co
   };
 }
 
-/** The message for a code the collector gave for one of the form's fields, when the form knows it. */
-export function localizeCode(field: Field, code: string | undefined): Message | undefined {
-  if (field === 'title' || field === 'description') {
-    if (code === 'required') return field === 'title' ? t.titleMissing : t.descriptionMissing;
-    return code === 'too-long' ? tooLongFor(field) : undefined;
-  }
-  if (field === 'topic') return code === 'required' || code === 'invalid' ? t.topicMissing : undefined;
-  return contactCodeMessage(field as ContactField, code);
-}
+/** What the form says for each code the collector may give for each of its fields (422). */
+export const ideaCodeMessages: CodeMessages<Field> = {
+  required: { title: t.titleMissing, description: t.descriptionMissing, topic: t.topicMissing, ...contactCodeMessages.required },
+  'too-long': { title: tooLongFor('title'), description: tooLongFor('description'), ...contactCodeMessages['too-long'] },
+  // A title or description of blanks only is none.
+  invalid: { title: t.titleMissing, description: t.descriptionMissing, topic: t.topicMissing, ...contactCodeMessages.invalid },
+};

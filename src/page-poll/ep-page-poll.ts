@@ -1,14 +1,16 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { EpElement } from '../core/ep-element.js';
-import { notAvailable } from '../core/not-available.js';
-import { sharedStyles } from '../core/styles.js';
-import type { PollFlow } from './flow.js';
+import { EpElement } from '../core/element/ep-element.js';
+import { notAvailable } from '../core/element/not-available.js';
+import { onDemand } from '../core/element/on-demand.js';
+import { sharedStyles } from '../core/styles/styles.js';
+import type { AfterVote } from './after-vote.js';
 import * as q from './question-messages.js';
 import type { Answer, PollReason } from './reasons.js';
-import { parseReasons } from './reasons-attribute.js';
-import { recallVote } from './remembered.js';
+import { readReasonsAttribute } from './reasons-attribute.js';
+import { recallVote } from './recall-vote.js';
 import { pagePollStyles } from './styles.js';
+import { headingLevel } from '../core/element/heading-level.js';
 
 /**
  * "Was this page useful?": a yes/no vote sent at once, then up to two reasons and an optional comment,
@@ -62,8 +64,8 @@ export class EpPagePoll extends EpElement {
     showTally: { type: Boolean, attribute: 'show-tally' },
     tallyMin: { type: Number, attribute: 'tally-min' },
     noRemember: { type: Boolean, attribute: 'no-remember' },
-    yesReasons: { attribute: 'yes-reasons', converter: parseReasons },
-    noReasons: { attribute: 'no-reasons', converter: parseReasons },
+    yesReasons: { attribute: 'yes-reasons', converter: readReasonsAttribute },
+    noReasons: { attribute: 'no-reasons', converter: readReasonsAttribute },
     maxCommentLength: { type: Number, attribute: 'max-comment-length' },
     headingLevel: { type: Number, attribute: 'heading-level' },
   };
@@ -89,10 +91,12 @@ export class EpPagePoll extends EpElement {
   /** Level of the question's heading in the page's outline (1–6). */
   headingLevel = 2;
 
-  /** The steps after the question, once flow.ts has loaded. */
-  private flow?: PollFlow;
-  private flowLoading?: Promise<PollFlow>;
-  /** The answer clicked while flow.ts was loading: shown busy, sent once it is there (the latest wins). */
+  /** The steps after the question, once after-vote.ts has loaded. */
+  private flow?: AfterVote;
+  private flowLoading?: Promise<AfterVote>;
+  // A download that stalls ends as a failure after the usual request time, not as a busy poll for ever.
+  private readonly loadAfterVote = onDemand(() => import('./after-vote.js'));
+  /** The answer clicked while after-vote.ts was loading: shown busy, sent once it is there (the latest wins). */
   private pendingAnswer?: Answer;
   private loadFailed = false;
   private visibility?: IntersectionObserver;
@@ -114,24 +118,13 @@ export class EpPagePoll extends EpElement {
   }
 
   /** Loads the rest of the poll once; after a failed load the next click tries again. */
-  private loadFlow(): Promise<PollFlow> {
+  private loadFlow(): Promise<AfterVote> {
     this.visibility?.disconnect();
-    // A download that stalls ends as a failure after the usual request time, not as a busy poll for ever.
-    this.flowLoading ??= Promise.race([
-      import('./flow.js'),
-      new Promise<never>((_, reject) => setTimeout(reject, 10_000)),
-    ]).then(
-      ({ PollFlow }) => {
-        this.flow = new PollFlow(this);
-        this.requestUpdate();
-        return this.flow;
-      },
-      (error: unknown) => {
-        this.flowLoading = undefined;
-        throw error;
-      },
-    );
-    return this.flowLoading;
+    return (this.flowLoading = this.loadAfterVote().then(({ AfterVote }) => {
+      this.flow ??= new AfterVote(this);
+      this.requestUpdate();
+      return this.flow;
+    }));
   }
 
   /** Also waits for the rest of the poll when it is loading, so `await el.updateComplete` sees it settled. */
@@ -164,7 +157,7 @@ export class EpPagePoll extends EpElement {
 
   /** The first step: the question and its two answers, one of them busy while it is being sent. */
   private renderQuestion(busyAnswer?: Answer): TemplateResult {
-    const level = [1, 2, 3, 4, 5, 6].includes(this.headingLevel) ? this.headingLevel : 2;
+    const level = headingLevel(this.headingLevel);
     const answerButton = (answer: Answer, label: string) =>
       html`<button type="button" part="answer-button" class=${busyAnswer === answer ? 'primary' : ''} aria-disabled=${ifDefined(busyAnswer && 'true')} @click=${() => void this.vote(answer)}>${label}</button>`;
     return html`<div class="question-row" role="group" aria-labelledby="question">
@@ -176,7 +169,7 @@ export class EpPagePoll extends EpElement {
   protected override render(): TemplateResult {
     const { flow } = this;
     const recalled = this.noRemember ? undefined : recallVote(this.pageKey);
-    // The question is rendered from this one place whether flow.ts is in or not, so the buttons (and the
+    // The question is rendered from this one place whether after-vote.ts is in or not, so the buttons (and the
     // focus on them) survive its arrival.
     const body = !this.resolvedEndpoint
       ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
@@ -192,7 +185,7 @@ export class EpPagePoll extends EpElement {
     // No landmark of its own: the question is a heading, and a page footer needs no extra region.
     return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>
       ${body}
-      <div id="announcer" class="visually-hidden" aria-live="polite">${flow?.announcement ?? ''}</div>
+      <div id="announcer" class="visually-hidden" aria-live="polite">${flow?.announcer.text ?? ''}</div>
     </section>`;
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The poll's strings from the vote on (loaded with flow.ts). The question's own are in
- * question-messages.ts; shared wording (errors, counts, personal data) is in core/messages.ts.
+ * The poll's strings from the vote on (loaded with after-vote.ts). The question's own are in
+ * question-messages.ts; shared wording (errors, counts, personal data) is in core/language/messages.ts.
  */
 import { msg } from '@lit/localize';
 

@@ -3,7 +3,7 @@
  * the visitor's language. Page authors replace either list with their own, labels in both languages.
  */
 import { msg } from '@lit/localize';
-import type { Locale } from '../core/locale.js';
+import type { Locale } from '../core/language/locale.js';
 
 export type Answer = 'yes' | 'no';
 

@@ -1,8 +1,8 @@
 /** The page tally as the collector reports it, checked before a number reaches the page. */
 import { msg, str } from '@lit/localize';
-import { formatNumber, plural } from '../core/format.js';
-import type { Locale } from '../core/locale.js';
-import { isRecord } from '../core/read-json.js';
+import { formatNumber, plural } from '../core/language/format.js';
+import type { Locale } from '../core/language/locale.js';
+import { isRecord } from '../core/delivery/read-json.js';
 
 export interface Tally {
   yes: number;

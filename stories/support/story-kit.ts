@@ -4,8 +4,8 @@
  * the story's language. Stories of each element keep only what is theirs.
  */
 import { expect, spyOn, waitFor } from 'storybook/test';
-import { configure } from '../../src/core/config.js';
-import type { OutboxOptions } from '../../src/core/outbox-options.js';
+import { configure } from '../../src/core/element/config.js';
+import type { OutboxOptions } from '../../src/core/outbox/outbox-options.js';
 
 export type Locale = 'en' | 'ar';
 

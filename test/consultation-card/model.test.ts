@@ -1,9 +1,9 @@
 // The pieces under the card on their own: reading a consultation defensively, its status at a time, the
-// clock, and dates in both calendars (src/core/clock.ts, src/core/dates.ts).
+// clock, and dates in both calendars (src/core/element/clock.ts, src/core/language/dates.ts).
 import { expect } from '@open-wc/testing';
-import { timeOf } from '../../src/core/clock.js';
-import { calendarDates, timeUntil, usableTimeZone } from '../../src/core/dates.js';
-import { textIn } from '../../src/core/local-text.js';
+import { timeOf } from '../../src/core/element/clock.js';
+import { calendarDates, timeUntil, usableTimeZone } from '../../src/core/language/dates.js';
+import { textIn } from '../../src/core/language/local-text.js';
 import { parseConsultation, statusOf } from '../../src/consultation-card/model.js';
 import { OUTCOME, consultationJson } from './helpers.js';
 

@@ -3,8 +3,8 @@
 // refusals, the spam guards, the draft, and a visitor using only the keyboard. Axe in every state.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { configure } from '../../src/core/config.js';
-import type { EpErrorEvent, EpSuccessEvent } from '../../src/core/events.js';
+import { configure } from '../../src/core/element/config.js';
+import type { EpErrorEvent, EpSuccessEvent } from '../../src/core/element/events.js';
 import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
 import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';
 import {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { configure, getConfig, onConfigChange, resetConfig, resolveEndpoint } from '../../src/core/config.js';
-import { missingEndpointMessage } from '../../src/core/diagnostics.js';
+import { configure, getConfig, onConfigChange, resetConfig, resolveEndpoint } from '../../src/core/element/config.js';
+import { missingEndpointMessage } from '../../src/core/element/diagnostics.js';
 
 describe('core/config', () => {
   afterEach(() => {

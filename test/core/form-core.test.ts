@@ -2,17 +2,17 @@
 // summary and author-replaceable choices. Each is tested here without any element.
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { LitElement, html, render } from 'lit';
-import { Announcer } from '../../src/core/announcer.js';
-import { onDemand } from '../../src/core/on-demand.js';
-import { TextWatch } from '../../src/core/text-watch.js';
-import { choiceLabel, choicesAttribute } from '../../src/core/choices.js';
-import { cleanInput, normalizeEmail, normalizeSaudiMobile } from '../../src/core/contact.js';
-import { normalizeDigits } from '../../src/core/digits.js';
-import { clearDraft, draftKey, readDraft, writeDraft } from '../../src/core/draft.js';
-import { renderErrorSummary } from '../../src/core/error-summary.js';
-import { describedBy, errorIdOf, matchFieldErrors, renderFieldError } from '../../src/core/field-error.js';
-import { normalizeDigits as fromPersonalData } from '../../src/core/personal-data.js';
-import { HONEYPOT_NAME, honeypotValue, renderHoneypot, spamSignal } from '../../src/core/spam-guard.js';
+import { Announcer } from '../../src/core/a11y/announcer.js';
+import { onDemand } from '../../src/core/element/on-demand.js';
+import { TextWatch } from '../../src/core/fields/text-watch.js';
+import { choiceLabel, choicesAttribute } from '../../src/core/fields/choices.js';
+import { cleanInput, normalizeEmail, normalizeSaudiMobile } from '../../src/core/fields/contact.js';
+import { normalizeDigits } from '../../src/core/language/digits.js';
+import { clearDraft, draftKey, readDraft, writeDraft } from '../../src/core/forms/draft.js';
+import { renderErrorSummary } from '../../src/core/fields/error-summary.js';
+import { describedBy, errorIdOf, matchFieldErrors, renderFieldError } from '../../src/core/fields/field-error.js';
+import { normalizeDigits as fromPersonalData } from '../../src/core/fields/personal-data.js';
+import { HONEYPOT_NAME, honeypotValue, renderHoneypot, spamSignal } from '../../src/core/forms/spam-guard.js';
 
 describe('core/contact', () => {
   it('normalises every way people write a Saudi mobile number to E.164', () => {
@@ -134,7 +134,7 @@ describe('core/field-error', () => {
         { field: 'message', code: 'invalid' },
       ],
       ['message', 'name', 'email'] as const,
-      (field, code) => (field === 'email' && code === 'invalid' ? () => 'Bad email' : undefined),
+      { invalid: { email: () => 'Bad email' } },
       () => 'Not valid',
     );
     expect(byField.email!()).to.equal('Bad email');

@@ -4,7 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { configureLocalization } from '@lit/localize';
 import { EpPagePoll } from '../../src/page-poll/ep-page-poll.js';
-import { defineElement } from '../../src/core/define.js';
+import { defineElement } from '../../src/core/element/define.js';
 import { $ } from '../helpers/shadow.js';
 
 describe('core/language-sync when the page configured @lit/localize first', () => {

@@ -4,14 +4,14 @@
  * in test/delivery/.
  */
 import { expect } from '@open-wc/testing';
-import { retryDelay, DEFAULT_BACKOFF } from '../../src/core/backoff.js';
-import { createEnvelope, type Envelope } from '../../src/core/envelope.js';
-import type { EpErrorEvent, EpOutboxChangeEvent, EpOutboxDropEvent, EpSuccessEvent } from '../../src/core/events.js';
-import { leaseLock, type FlushLock } from '../../src/core/outbox-lock.js';
-import { OUTBOX_DEFAULTS, type ResolvedOutboxOptions } from '../../src/core/outbox-options.js';
-import { ENTRY_PREFIX, OutboxStore, type OutboxEntry } from '../../src/core/outbox-store.js';
-import { Outbox, type OutboxDeps, type TabMessage } from '../../src/core/outbox.js';
-import type { Outcome } from '../../src/core/transport.js';
+import { retryDelay, DEFAULT_BACKOFF } from '../../src/core/outbox/backoff.js';
+import { createEnvelope, type Envelope } from '../../src/core/delivery/envelope.js';
+import type { EpErrorEvent, EpOutboxChangeEvent, EpOutboxDropEvent, EpSuccessEvent } from '../../src/core/element/events.js';
+import { leaseLock, type FlushLock } from '../../src/core/outbox/outbox-lock.js';
+import { OUTBOX_DEFAULTS, type ResolvedOutboxOptions } from '../../src/core/outbox/outbox-options.js';
+import { ENTRY_PREFIX, OutboxStore, type OutboxEntry } from '../../src/core/outbox/outbox-store.js';
+import { Outbox, type OutboxDeps, type TabMessage } from '../../src/core/outbox/outbox.js';
+import type { Outcome } from '../../src/core/delivery/transport.js';
 
 describe('core/backoff', () => {
   it('doubles from the base, with equal jitter: between half and all of the step', () => {

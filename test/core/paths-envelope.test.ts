@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { paths } from '../../src/core/paths.js';
-import { canonicalPageUrl, createEnvelope } from '../../src/core/envelope.js';
-import { uuid } from '../../src/core/uuid.js';
+import { paths } from '../../src/core/delivery/paths.js';
+import { canonicalPageUrl, createEnvelope } from '../../src/core/delivery/envelope.js';
+import { uuid } from '../../src/core/delivery/uuid.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { findPersonalData, normalizeDigits, passesLuhn, type PersonalDataKind } from '../../src/core/personal-data.js';
+import { findPersonalData, normalizeDigits, passesLuhn, type PersonalDataKind } from '../../src/core/fields/personal-data.js';
 
 type Row = readonly [text: string, expected: readonly PersonalDataKind[], why: string];
 

@@ -1,12 +1,14 @@
-import { expect } from '@open-wc/testing';
-import { countBand, remainingOf, shouldAnnounce } from '../../src/core/character-count.js';
-import { formatNumber, intlLocale, plural } from '../../src/core/format.js';
-import { formatDate } from '../../src/core/dates.js';
-import { directionOf, matchLocale } from '../../src/core/locale.js';
-import { readStored, removeStored, writeStored } from '../../src/core/storage.js';
-import { defineElement } from '../../src/core/define.js';
-import { EpSubmitEvent, EpSuccessEvent, EpErrorEvent } from '../../src/core/events.js';
-import { createEnvelope } from '../../src/core/envelope.js';
+import { expect, waitUntil } from '@open-wc/testing';
+import { countBand, remainingOf, shouldAnnounce } from '../../src/core/fields/character-count.js';
+import { formatNumber, intlLocale, plural } from '../../src/core/language/format.js';
+import { formatDate } from '../../src/core/language/dates.js';
+import { directionOf, matchLocale } from '../../src/core/language/locale.js';
+import { readStored, removeStored, writeStored } from '../../src/core/element/storage.js';
+import { defineElement } from '../../src/core/element/define.js';
+import { VERSION } from '../../src/core/element/version.js';
+import { EpElement } from '../../src/core/element/ep-element.js';
+import { EpSubmitEvent, EpSuccessEvent, EpErrorEvent } from '../../src/core/element/events.js';
+import { createEnvelope } from '../../src/core/delivery/envelope.js';
 
 describe('core/character-count', () => {
   it('counts characters as a visitor sees them', () => {
@@ -99,6 +101,38 @@ describe('core/define', () => {
     defineElement('ep-test-define', First);
     expect(() => defineElement('ep-test-define', Second)).not.to.throw();
     expect(customElements.get('ep-test-define')).to.equal(First);
+  });
+
+  it('warns on the console, naming both versions, when another version already took the tag', async () => {
+    class Older extends HTMLElement {
+      static readonly version = '0.0.1';
+    }
+    class Current extends HTMLElement {
+      static readonly version = VERSION;
+    }
+    const warned: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => void warned.push(message);
+    try {
+      defineElement('ep-test-define-older', Older);
+      defineElement('ep-test-define-older', Current);
+      await waitUntil(() => warned.length > 0, 'no warning');
+      expect(warned[0]).to.contain('<ep-test-define-older>').and.contain(`v${VERSION}`).and.contain('v0.0.1');
+      expect(customElements.get('ep-test-define-older')).to.equal(Older);
+      // The same version loaded twice (a CMS bundle plus a script tag of one release) is not news.
+      warned.length = 0;
+      defineElement('ep-test-define-older', Older);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(warned).to.deep.equal([]);
+    } finally {
+      console.warn = original;
+    }
+  });
+
+  it('gives every element the version in package.json', async () => {
+    const pkg = (await (await fetch('/package.json')).json()) as { version: string };
+    expect(VERSION).to.equal(pkg.version);
+    expect(EpElement.version).to.equal(VERSION);
   });
 });
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { createEnvelope } from '../../src/core/envelope.js';
-import { getJson, parseRetryAfter, postEnvelope } from '../../src/core/transport.js';
-import { readJson } from '../../src/core/read-json.js';
+import { createEnvelope } from '../../src/core/delivery/envelope.js';
+import { getJson, parseRetryAfter, postEnvelope } from '../../src/core/delivery/transport.js';
+import { readJson } from '../../src/core/delivery/read-json.js';
 import { TestEndpoint } from '../helpers/endpoint.js';
 
 const envelope = () => createEnvelope({ kind: 'page-vote', data: { answer: 'no' }, locale: 'en', privacyNotice: '1' });

@@ -6,8 +6,8 @@
  * first try fails in each way a try can fail, and the test collector records each body as it arrived.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { ENTRY_PREFIX } from '../../src/core/outbox-store.js';
-import { submit, type SubmitHost } from '../../src/core/submit.js';
+import { ENTRY_PREFIX } from '../../src/core/outbox/outbox-store.js';
+import { submit, type SubmitHost } from '../../src/core/delivery/submit.js';
 import { flushOutbox } from '../../src/index.js';
 import { TestEndpoint, type Scripted } from '../helpers/endpoint.js';
 import { resetPage } from '../helpers/page.js';

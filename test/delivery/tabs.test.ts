@@ -4,8 +4,8 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { EpPagePoll } from '../../src/page-poll/ep-page-poll.js';
-import { createEnvelope } from '../../src/core/envelope.js';
-import { ENTRY_PREFIX, type OutboxEntry } from '../../src/core/outbox-store.js';
+import { createEnvelope } from '../../src/core/delivery/envelope.js';
+import { ENTRY_PREFIX, type OutboxEntry } from '../../src/core/outbox/outbox-store.js';
 import { TestEndpoint } from '../helpers/endpoint.js';
 import { resetPage } from '../helpers/page.js';
 

@@ -1,7 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { configure } from '../../src/core/config.js';
-import type { EpErrorEvent, EpSubmitEvent, EpSuccessEvent } from '../../src/core/events.js';
+import { configure } from '../../src/core/element/config.js';
+import type { EpErrorEvent, EpSubmitEvent, EpSuccessEvent } from '../../src/core/element/events.js';
 import { TestEndpoint } from '../helpers/endpoint.js';
 import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
 import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';

@@ -3,7 +3,7 @@
 // the keyboard.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { configure } from '../../src/core/config.js';
+import { configure } from '../../src/core/element/config.js';
 import { TestEndpoint } from '../helpers/endpoint.js';
 import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
 import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';

@@ -1,7 +1,7 @@
 /** Page-level set-up shared by element tests: language, configuration and storage, reset after each test. */
 import { nextFrame } from '@open-wc/testing';
-import { localeReady } from '../../src/core/language-sync.js';
-import { resetConfig } from '../../src/core/config.js';
+import { localeReady } from '../../src/core/language/language-sync.js';
+import { resetConfig } from '../../src/core/element/config.js';
 
 export async function setPageLanguage(lang: string, dir?: 'rtl' | 'ltr'): Promise<void> {
   document.documentElement.lang = lang;

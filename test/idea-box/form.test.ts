@@ -2,8 +2,8 @@
 // field errors, failures and retries, the confirmation; both languages, with axe in every state.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { configure } from '../../src/core/config.js';
-import type { EpErrorEvent, EpSubmitEvent, EpSuccessEvent } from '../../src/core/events.js';
+import { configure } from '../../src/core/element/config.js';
+import type { EpErrorEvent, EpSubmitEvent, EpSuccessEvent } from '../../src/core/element/events.js';
 import { TestEndpoint } from '../helpers/endpoint.js';
 import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
 import { $, $$, expectFocused, textOf } from '../helpers/shadow.js';

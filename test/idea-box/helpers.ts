@@ -7,7 +7,7 @@ import { $, $$, textOf } from '../helpers/shadow.js';
 
 export type { EpIdeaBox };
 
-/** An idea as the collector publishes it (see src/core/paths.ts). */
+/** An idea as the collector publishes it (see src/core/delivery/paths.ts). */
 export interface PublishedIdea {
   id: string;
   title: string;

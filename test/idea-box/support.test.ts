@@ -5,8 +5,8 @@
 // takes back only supports this browser gave.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { configure } from '../../src/core/config.js';
-import type { EpQueuedEvent, EpSubmitEvent, EpSuccessEvent } from '../../src/core/events.js';
+import { configure } from '../../src/core/element/config.js';
+import type { EpQueuedEvent, EpSubmitEvent, EpSuccessEvent } from '../../src/core/element/events.js';
 import { TestEndpoint } from '../helpers/endpoint.js';
 import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
 import { $, expectFocused, textOf } from '../helpers/shadow.js';

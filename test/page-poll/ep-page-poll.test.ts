@@ -2,8 +2,8 @@ import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/ep-page-poll.js';
 import { EpPagePoll as EpPagePollClass, type EpPagePoll } from '../../src/page-poll/ep-page-poll.js';
-import { configure } from '../../src/core/config.js';
-import type { EpSubmitEvent } from '../../src/core/events.js';
+import { configure } from '../../src/core/element/config.js';
+import type { EpSubmitEvent } from '../../src/core/element/events.js';
 import { TestEndpoint, type Logged } from '../helpers/endpoint.js';
 import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
 import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';
@@ -236,6 +236,8 @@ describe('<ep-page-poll>', () => {
       expect(textOf(element, '[part="error"] p')).to.equal('Your answer was not sent. The service had a problem. Please try again in a moment.');
       expectFocused(element, '[part="error"] p');
       expect(announced(element)).to.equal('');
+      // The same part as every element's retry, for a page's styles.
+      expect(textOf(element, '[part="retry-button"]')).to.equal('Try again');
       await endpoint.script('submissions', { delayMs: 300, status: 201, body: {} });
       button(element, 'Try again').click();
       await settle(element);

@@ -1,6 +1,6 @@
 // Test-only middleware for @web/test-runner: makes the server fail or delay chosen source modules, so
 // element tests can prove what a visitor sees when a lazily loaded part of an element is slow or missing.
-//   POST /__module-faults  { "path": "/src/page-poll/flow", "fail": true, "delayMs": 0 }  (path is a prefix)
+//   POST /__module-faults  { "path": "/src/page-poll/after-vote", "fail": true, "delayMs": 0 }  (path is a prefix)
 //   POST /__module-faults  { "clear": true }
 const faults = [];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -6,9 +6,9 @@
  * languages.
  */
 import { expect, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
-import { configure } from '../../src/core/config.js';
-import type { EpErrorEvent, EpOutboxChangeEvent, EpOutboxDropEvent, EpQueuedEvent, EpSuccessEvent } from '../../src/core/events.js';
-import { ENTRY_PREFIX } from '../../src/core/outbox-store.js';
+import { configure } from '../../src/core/element/config.js';
+import type { EpErrorEvent, EpOutboxChangeEvent, EpOutboxDropEvent, EpQueuedEvent, EpSuccessEvent } from '../../src/core/element/events.js';
+import { ENTRY_PREFIX } from '../../src/core/outbox/outbox-store.js';
 import { flushOutbox, outboxSize } from '../../src/index.js';
 import { TestEndpoint, type Scripted } from '../helpers/endpoint.js';
 import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';

@@ -4,7 +4,7 @@
  * direction that follow the page.
  */
 import { expect, fixture, nextFrame, waitUntil } from '@open-wc/testing';
-import { configure } from '../../src/core/config.js';
+import { configure } from '../../src/core/element/config.js';
 import { resetPage, setPageLanguage } from '../helpers/page.js';
 import { $ } from '../helpers/shadow.js';
 

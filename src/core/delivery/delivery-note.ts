@@ -1,0 +1,102 @@
+/**
+ * The visitor's view of submissions kept on the device: "Saved on this device…", then, when the outbox
+ * sends them while the page is still open, a quiet "Sent." (or why not). Any element can add it; it
+ * listens for the outbox's events on its host and follows only the envelopes it was told about.
+ */
+import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { deliveryMessage, type DeliveryState } from './delivery-messages.js';
+import type { Envelope } from './envelope.js';
+import type { EpErrorEvent, EpOutboxDropEvent, EpSuccessEvent } from '../element/events.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+const isSuccess = (event: EpSuccessEvent | EpErrorEvent | EpOutboxDropEvent): event is EpSuccessEvent => event.type === 'ep-success';
+
+/** How one saved submission ended, for an element that shows more than the note (a reference, say). */
+export type DeliveryListener = (
+  state: Exclude<DeliveryState, 'queued'>,
+  detail: { envelope: Envelope<Record<string, unknown>>; response?: Record<string, unknown> },
+) => void;
+
+export class DeliveryNote implements ReactiveController {
+  /** Envelopes saved on the device whose fate the visitor has not been told yet. */
+  private readonly waiting = new Set<string>();
+  private state?: DeliveryState;
+  /** Shown text; set a moment after the state so the live region exists before its words change. */
+  private text?: DeliveryState;
+
+  constructor(
+    private readonly host: Host,
+    private readonly onSettled?: DeliveryListener,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('ep-success', this.onOutcome);
+    this.host.addEventListener('ep-error', this.onOutcome);
+    this.host.addEventListener('ep-outbox-drop', this.onOutcome);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('ep-success', this.onOutcome);
+    this.host.removeEventListener('ep-error', this.onOutcome);
+    this.host.removeEventListener('ep-outbox-drop', this.onOutcome);
+  }
+
+  /** The envelope `id` was saved on the device. */
+  queued(id: string): void {
+    this.waiting.add(id);
+    void this.show('queued');
+  }
+
+  /** Forgets everything (the element started again, for another page, say). */
+  reset(): void {
+    this.waiting.clear();
+    this.state = this.text = undefined;
+  }
+
+  get current(): DeliveryState | undefined {
+    return this.state;
+  }
+
+  private readonly onOutcome = (event: EpSuccessEvent | EpErrorEvent | EpOutboxDropEvent): void => {
+    const { id } = event.detail.envelope;
+    if (!this.waiting.delete(id)) return;
+    // A refusal or a drop stays shown until the visitor has seen it; "sent" only once nothing waits.
+    if (isSuccess(event)) {
+      if (this.waiting.size === 0 && this.state === 'queued') void this.show('sent');
+      this.onSettled?.('sent', { envelope: event.detail.envelope, response: event.detail.response });
+    } else {
+      const state = event.type === 'ep-error' ? 'refused' : 'dropped';
+      void this.show(state);
+      this.onSettled?.(state, { envelope: event.detail.envelope });
+    }
+  };
+
+  private async show(state: DeliveryState): Promise<void> {
+    this.state = state;
+    this.text = undefined;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    if (this.state !== state) return;
+    this.text = state;
+    this.host.requestUpdate();
+  }
+
+  /** A polite live region, always in place while the element shows it, empty when there is no news. */
+  render(): TemplateResult {
+    const bad = this.state === 'refused' || this.state === 'dropped';
+    return html`<p part="delivery" role="status" class=${bad ? 'error-message delivery' : 'hint delivery'}>${this.text ? deliveryMessage(this.text) : ''}</p>`;
+  }
+}
+
+/** An empty note takes no room, but stays in place: a live region must exist before its words change. */
+export const deliveryNoteStyles = css`
+  .delivery {
+    margin-block: 0.5rem 0;
+  }
+  .delivery:empty {
+    margin: 0;
+  }
+`;

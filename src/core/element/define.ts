@@ -1,0 +1,13 @@
+/**
+ * Registers a custom element unless that tag is taken, so that loading the library twice on one page
+ * (a CMS bundle plus a script tag, say) keeps the first registration instead of throwing. When the tag
+ * was taken by another version (or by something else), the page gets that one, which may lack what this
+ * version does: the web team is told on the console, as Shoelace does.
+ */
+export type Versioned = CustomElementConstructor & { version?: string };
+
+export function defineElement(tag: string, constructor: Versioned): void {
+  const registered: Versioned | undefined = customElements.get(tag);
+  if (!registered) customElements.define(tag, constructor);
+  else if (registered.version !== constructor.version) void import('./diagnostics.js').then((d) => d.warnTagTaken(tag, constructor, registered));
+}

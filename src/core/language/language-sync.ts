@@ -1,0 +1,81 @@
+/**
+ * Keeps the page-wide @lit/localize locale in step with `<html lang>` (watched for changes) unless
+ * `configure({ locale })` fixes it. Started lazily by the first element that connects, so importing the
+ * library has no side effects.
+ */
+import { configureLocalization } from '@lit/localize';
+import { getConfig, onConfigChange } from '../element/config.js';
+import { SOURCE_LOCALE, TARGET_LOCALES, matchLocale, isLocale, type Locale } from './locale.js';
+
+type Controls = ReturnType<typeof configureLocalization>;
+let controls: Controls | undefined;
+/**
+ * Set when this copy of @lit/localize was already configured by the page's own app (possible only when an
+ * app bundles ep-widgets from source and dedupes @lit/localize; our npm build carries a private copy).
+ * Then our Arabic cannot be loaded, so the elements render in the source language rather than not at all.
+ */
+let external = false;
+
+/** The locale wanted now by configuration and page, before any loading. */
+export function wantedLocale(doc: Document = document): Locale {
+  const { locale, defaultLocale } = getConfig();
+  const fallback = defaultLocale && isLocale(defaultLocale) ? defaultLocale : SOURCE_LOCALE;
+  return matchLocale(locale ?? doc.documentElement.lang, fallback);
+}
+
+let failedLocale: Locale | undefined;
+
+function apply(): Promise<void> {
+  if (!controls) return Promise.resolve();
+  const wanted = wantedLocale();
+  // setLocale compares with the locale being loaded, not only the active one, so a switch back during a
+  // load is not lost; always asking it is what keeps page and elements in step.
+  return controls.setLocale(wanted).then(
+    () => void (failedLocale = undefined),
+    () => void (failedLocale = wanted),
+  );
+}
+
+/** Idempotent. Returns a promise that settles when the wanted locale is loaded and rendered. */
+export function startLanguageSync(): Promise<void> {
+  if (!controls && !external) {
+    try {
+      controls = configureLocalization({
+        sourceLocale: SOURCE_LOCALE,
+        targetLocales: TARGET_LOCALES,
+        // A static map so bundlers see the import and emit one lazily loaded chunk per locale.
+        loadLocale: () => import('../../generated/locales/ar.js'),
+      });
+    } catch {
+      external = true;
+      return import('../element/diagnostics.js').then(({ warnLocalizationTaken }) => warnLocalizationTaken());
+    }
+    new MutationObserver(() => void apply()).observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['lang'],
+    });
+    onConfigChange(() => void apply());
+  }
+  return apply();
+}
+
+/** The locale the elements currently render in (the loaded one, which may lag `wantedLocale()`). */
+export function renderedLocale(): Locale {
+  const current = controls?.getLocale();
+  return isLocale(current) ? current : SOURCE_LOCALE;
+}
+
+/**
+ * Whether elements may render now: the wanted locale is active, or it failed to load (then the source
+ * language is better than nothing). Rendering before that would flash English on an Arabic page.
+ */
+export function localeSettled(): boolean {
+  if (external) return true;
+  const wanted = wantedLocale();
+  return renderedLocale() === wanted || failedLocale === wanted;
+}
+
+/** Resolves once the wanted locale is in place; for tests and hosts that await a language switch. */
+export function localeReady(): Promise<void> {
+  return startLanguageSync();
+}

@@ -1,0 +1,137 @@
+/**
+ * The outbox's entries in localStorage, one key per entry (`ep-widgets.outbox:<envelope id>`).
+ *
+ * localStorage rather than IndexedDB: it is synchronous, so `pagehide` can still read every entry and send
+ * it before the page is gone (an IndexedDB read there may never finish), and its `storage` event tells
+ * other tabs of each change. Entries are small and capped (see outbox-limits), well inside its quota. One
+ * key per entry means two tabs never overwrite each other's list: adding and removing touch only their own key.
+ */
+import type { Envelope } from '../delivery/envelope.js';
+import { ENTRY_PREFIX } from './entry-key.js';
+import { isRecord } from '../delivery/read-json.js';
+
+export { ENTRY_PREFIX };
+
+export interface OutboxEntry {
+  /** The envelope's id, also the entry's key and the request's Idempotency-Key. */
+  id: string;
+  /** Where it goes: the collector's submissions URL when it was sent. */
+  url: string;
+  envelope: Envelope<Record<string, unknown>>;
+  timeoutMs: number;
+  /** When it was first held (ms since the epoch); entries expire by this. */
+  heldAt: number;
+  /** Tries that failed so far. */
+  attempts: number;
+  /** The next scheduled try (backoff). A trigger (online, visible, start) may try earlier. */
+  nextAt: number;
+  /** The collector's Retry-After: not even a trigger tries before it. */
+  notBefore: number;
+  /** The tab (document) that held it: the one whose element is told how it ended. */
+  owner: string;
+  /** A tab is sending it now, until this time; nobody else sends it meanwhile. */
+  claim?: { tab: string; until: number };
+}
+
+function isEntry(value: unknown): value is OutboxEntry {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    typeof value.url === 'string' &&
+    isRecord(value.envelope) &&
+    typeof value.heldAt === 'number' &&
+    typeof value.attempts === 'number' &&
+    typeof value.nextAt === 'number' &&
+    typeof value.notBefore === 'number' &&
+    typeof value.owner === 'string' &&
+    typeof value.timeoutMs === 'number'
+  );
+}
+
+/** Storage that may be missing or refuse (private mode, sandboxed frame, quota): every call is guarded. */
+export class OutboxStore {
+  constructor(private readonly storage: () => Storage | undefined = () => globalThis.localStorage) {}
+
+  private keys(): string[] {
+    try {
+      const storage = this.storage();
+      if (!storage) return [];
+      const keys: string[] = [];
+      for (let i = 0; i < storage.length; i += 1) {
+        const key = storage.key(i);
+        if (key?.startsWith(ENTRY_PREFIX)) keys.push(key);
+      }
+      return keys;
+    } catch {
+      return [];
+    }
+  }
+
+  /** Every readable entry, oldest first, with its stored size. Unreadable ones are removed. */
+  list(): Array<{ entry: OutboxEntry; bytes: number }> {
+    const found: Array<{ entry: OutboxEntry; bytes: number }> = [];
+    for (const key of this.keys()) {
+      const raw = this.raw(key);
+      if (raw === undefined) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        value = undefined;
+      }
+      if (isEntry(value)) found.push({ entry: value, bytes: sizeOf(raw) });
+      else this.remove(key.slice(ENTRY_PREFIX.length));
+    }
+    return found.sort((a, b) => a.entry.heldAt - b.entry.heldAt);
+  }
+
+  get(id: string): OutboxEntry | undefined {
+    const raw = this.raw(ENTRY_PREFIX + id);
+    if (raw === undefined) return undefined;
+    try {
+      const value: unknown = JSON.parse(raw);
+      return isEntry(value) ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private raw(key: string): string | undefined {
+    try {
+      return this.storage()?.getItem(key) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** False when storage refused (full, disabled): the caller must not promise the visitor anything. */
+  put(entry: OutboxEntry): boolean {
+    try {
+      const storage = this.storage();
+      if (!storage) return false;
+      storage.setItem(ENTRY_PREFIX + entry.id, JSON.stringify(entry));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  remove(id: string): void {
+    try {
+      this.storage()?.removeItem(ENTRY_PREFIX + id);
+    } catch {
+      // Storage went away: there is nothing left to remove.
+    }
+  }
+
+  /** What a status badge shows. */
+  size(): { entries: number; bytes: number } {
+    const list = this.list();
+    return { entries: list.length, bytes: list.reduce((sum, item) => sum + item.bytes, 0) };
+  }
+}
+
+/** Bytes as UTF-8, which is what a quota and a request body are counted in. */
+export function sizeOf(text: string): number {
+  return new TextEncoder().encode(text).length;
+}

@@ -1,0 +1,349 @@
+/**
+ * Everything the poll does from the vote on: sending, reasons, the comment, thanks, the tally, failures.
+ * The element loads this module when it nears the viewport or at the first click, so the question
+ * appears with the least code and a reader who never reaches the poll never downloads the rest.
+ *
+ * Built on core's shared pieces: the announcer (live region, focus after render), the text watch (count
+ * and personal data), the form sender (sending, retry with the same envelope, the failure and its retry).
+ * What belongs to one visit of one page is one object (`Visit`), replaced as a whole when the poll starts
+ * again, so nothing of an earlier page can leak into the next.
+ */
+import { adoptStyles, html, nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { Announcer } from '../core/a11y/announcer.js';
+import { DeliveryNote, deliveryNoteStyles } from '../core/delivery/delivery-note.js';
+import { paths } from '../core/delivery/paths.js';
+import { pageKeyOf } from '../core/delivery/page-url.js';
+import { read, submit, type SubmitHost } from '../core/delivery/submit.js';
+import type { FieldError } from '../core/delivery/transport.js';
+import { resolveEndpoint } from '../core/element/config.js';
+import { numberOption } from '../core/element/number-option.js';
+import { TextWatch } from '../core/fields/text-watch.js';
+import { FormSender } from '../core/forms/form-sender.js';
+import { renderedLocale } from '../core/language/language-sync.js';
+import type { Locale } from '../core/language/locale.js';
+import * as core from '../core/language/messages.js';
+import { formStyles } from '../core/styles/form-styles.js';
+import { reducedMotion } from '../core/styles/motion-styles.js';
+import { afterVoteStyles } from './after-vote-styles.js';
+import * as t from './messages.js';
+import { alreadyAnswered } from './question-messages.js';
+import { MAX_REASONS, defaultReasons, reasonLabel, usableReasons, type Answer, type PollReason } from './reasons.js';
+import { recallVote } from './recall-vote.js';
+import { rememberVote } from './remember-vote.js';
+import { parseTally, tallyMessage, type Tally } from './tally.js';
+
+/** The element as the after-vote part sees it: its public options (EpElement and the poll's own). */
+export interface PollHost extends LitElement, SubmitHost {
+  readonly showTally: boolean;
+  readonly tallyMin: number;
+  readonly noRemember: boolean;
+  readonly yesReasons?: PollReason[] | undefined;
+  readonly noReasons?: PollReason[] | undefined;
+  readonly maxCommentLength: number;
+}
+
+/** One visit of one page: the answer, what the visitor chose and wrote, and the sends on their way. */
+interface Visit {
+  step: 'question' | 'reasons' | 'thanks';
+  answer?: Answer | undefined;
+  /** The visitor answered on an earlier visit: thanked from memory. */
+  remembered: boolean;
+  selected: string[];
+  comment: string;
+  limitShown: boolean;
+  /** Built when rendered, so an error shown before a language switch follows it. */
+  commentError?: (() => string) | undefined;
+  tally?: Tally | undefined;
+  voteId?: string | undefined;
+  /** This visit's sends (a retry reuses the envelope). Its news is heard only while the visit is current. */
+  sender: FormSender;
+}
+
+export class AfterVote implements ReactiveController {
+  readonly announcer: Announcer;
+  private visit!: Visit;
+  private readonly text: TextWatch;
+  /** Submissions saved on the device to be sent later, and how they fared. */
+  private readonly delivery: DeliveryNote;
+  private renderedIn?: Locale;
+  /** What the visit belongs to (the page and whether to remember), and what the tally was read for. */
+  private visitKey?: string;
+  private tallyKey?: string;
+  /** Unusable reason lists already reported on the console. */
+  private readonly reported = new Set<unknown>();
+
+  constructor(private readonly host: PollHost) {
+    host.addController(this);
+    this.announcer = new Announcer(host);
+    this.delivery = new DeliveryNote(host);
+    this.text = new TextWatch(host, (said) => void this.announcer.announce(said));
+    const constructor = host.constructor as typeof LitElement;
+    adoptStyles(host.renderRoot as ShadowRoot, [...constructor.elementStyles, formStyles, deliveryNoteStyles, reducedMotion, afterVoteStyles]);
+    this.hostUpdate();
+  }
+
+  hostUpdate(): void {
+    // A message announced in the previous language must not linger in the live region.
+    const locale = renderedLocale();
+    if (this.renderedIn && this.renderedIn !== locale) this.announcer.text = '';
+    this.renderedIn = locale;
+    // A single-page app may point the poll at another page (page-url, include-query): start again for it.
+    // Turning memory off asks again only a visitor who is being thanked from memory; it never interrupts
+    // someone answering. Navigation alone (no page-url) does not restart: the visitor may be typing.
+    const { pageUrl, includeQuery } = this.host;
+    const visitKey = `${pageUrl} ${includeQuery} ${Boolean(this.visit?.remembered && this.host.noRemember)}`;
+    if (visitKey !== this.visitKey) {
+      const restart = this.visitKey !== undefined;
+      this.visitKey = visitKey;
+      this.start();
+      // The control the visitor was on has gone: give them the new question (or the thanks).
+      if (restart && this.host.shadowRoot?.activeElement) this.announcer.focus(this.visit.step === 'thanks' ? '.thanks' : '[part="answer-button"]');
+    }
+    const tallyKey = `${pageKeyOf(this.host)} ${resolveEndpoint(this.host.endpoint, this.host.ownerDocument)} ${this.host.showTally}`;
+    if (tallyKey !== this.tallyKey) {
+      this.tallyKey = tallyKey;
+      void this.loadTally();
+    }
+  }
+
+  /** A new visit for the current page: thanks when the answer is remembered, else the question. */
+  private start(): void {
+    const recalled = this.host.noRemember ? undefined : recallVote(pageKeyOf(this.host));
+    const visit: Visit = {
+      step: recalled ? 'thanks' : 'question',
+      answer: recalled?.answer,
+      remembered: Boolean(recalled),
+      selected: [],
+      comment: '',
+      limitShown: false,
+      sender: new FormSender(
+        this.host,
+        // An answer that arrives after the poll moved on belongs to the page it was sent from: not heard here.
+        { announce: (said) => (this.visit === visit ? this.announcer.announce(said) : Promise.resolve()), focus: (target) => this.visit === visit && this.announcer.focus(target) },
+        { queued: (id) => this.visit === visit && this.delivery.queued(id) },
+        async () => ({ submit, read }),
+      ),
+    };
+    this.visit = visit;
+    this.announcer.text = '';
+    this.text.update('', this.maxLength(), true);
+    this.delivery.reset();
+  }
+
+  private async loadTally(): Promise<void> {
+    if (!this.host.showTally || !resolveEndpoint(this.host.endpoint, this.host.ownerDocument)) return;
+    const page = pageKeyOf(this.host);
+    const key = this.tallyKey;
+    const result = await read(this.host, (endpoint) => paths.tally(endpoint, page));
+    // An answer for a page or endpoint the poll has since left is stale.
+    if (key !== this.tallyKey) return;
+    // The tally is a courtesy: when it cannot be read, it is simply not shown.
+    this.visit.tally = result?.type === 'ok' ? parseTally(result.body) : undefined;
+    this.host.requestUpdate();
+  }
+
+  private reasonsFor(answer: Answer): PollReason[] {
+    return usableReasons(answer === 'yes' ? this.host.yesReasons : this.host.noReasons, this.reported) ?? defaultReasons(answer);
+  }
+
+  async vote(answer: Answer): Promise<void> {
+    const { visit } = this;
+    if (visit.step !== 'question' || visit.sender.busy) return;
+    visit.answer = answer;
+    const page = pageKeyOf(this.host);
+    const result = await visit.sender.send('page-vote', { answer });
+    if (!result) return;
+    const { envelope, outcome } = result;
+    // Remembered under the page it was sent for, even if the poll has moved on since. A vote saved on the
+    // device counts too: it will arrive, and asking again would only record it twice.
+    const kept = outcome.type === 'accepted' || outcome.type === 'queued';
+    if (kept && !this.host.noRemember) rememberVote(page, answer);
+    if (visit !== this.visit) return;
+    if (kept) {
+      visit.voteId = envelope?.id;
+      visit.step = 'reasons';
+      this.announcer.focus('fieldset');
+      // Saved for later, the delivery note says so; "recorded" would not be true yet.
+      if (outcome.type === 'accepted') void this.announcer.announce(t.voteRecorded());
+      // A tally read before the vote would leave the visitor's own answer out: shown is the one read after.
+      visit.tally = undefined;
+      void this.loadTally();
+    } else if (outcome.type === 'rejected') visit.sender.fail('rejected');
+  }
+
+  private onReasonClick = (event: MouseEvent): void => {
+    const box = event.currentTarget as HTMLInputElement;
+    const { visit } = this;
+    // `click` fires before the box toggles, so preventing it keeps a third box unchecked, for keyboard too.
+    if (box.checked && !visit.selected.includes(box.value) && visit.selected.length >= MAX_REASONS) {
+      event.preventDefault();
+      visit.limitShown = true;
+      void this.announcer.announce(t.limitReached());
+    }
+  };
+
+  private onReasonChange = (event: Event): void => {
+    const box = event.currentTarget as HTMLInputElement;
+    const { visit } = this;
+    visit.selected = box.checked ? [...visit.selected, box.value] : visit.selected.filter((code) => code !== box.value);
+    if (visit.selected.length < MAX_REASONS) visit.limitShown = false;
+    this.host.requestUpdate();
+  };
+
+  private onCommentInput = (event: Event): void => {
+    const { visit } = this;
+    visit.comment = (event.currentTarget as HTMLTextAreaElement).value;
+    const max = this.maxLength();
+    this.text.update(visit.comment, max);
+    if (visit.commentError && !this.text.count(max).over) visit.commentError = undefined;
+    this.host.requestUpdate();
+  };
+
+  private sendDetails = async (event?: Event): Promise<void> => {
+    event?.preventDefault();
+    const { visit } = this;
+    const { answer, sender } = visit;
+    if (visit.step !== 'reasons' || sender.busy || !answer) return;
+    const max = this.maxLength();
+    if (this.text.count(max).over) {
+      visit.commentError = () => core.tooLong(max, renderedLocale());
+      this.announcer.focus('textarea');
+      return;
+    }
+    const comment = visit.comment.trim();
+    // Nothing to add: sending an empty form would only store noise.
+    if (visit.selected.length === 0 && comment === '') return this.finish();
+    const reasons = this.reasonsFor(answer)
+      .filter((reason) => visit.selected.includes(reason.code))
+      .map((reason) => ({ code: reason.code, label: reasonLabel(reason, renderedLocale()) }));
+    visit.commentError = undefined;
+    const result = await sender.send('page-vote-details', { voteId: visit.voteId, answer, reasons, comment });
+    if (visit !== this.visit) return;
+    const outcome = result?.outcome;
+    if (outcome?.type === 'accepted' || outcome?.type === 'queued') this.finish();
+    else if (outcome?.type === 'rejected') this.showFieldErrors(outcome.fieldErrors);
+  };
+
+  private showFieldErrors(errors: FieldError[]): void {
+    const onComment = errors.find((error) => error.field === 'comment');
+    if (!onComment) return this.visit.sender.fail('rejected');
+    const { code, message } = onComment;
+    this.visit.commentError = () => (code === 'too-long' ? core.tooLong(this.maxLength(), renderedLocale()) : (message ?? t.fieldInvalid()));
+    this.announcer.focus('textarea');
+  }
+
+  /** The thanks take focus where the form was, which is how they are heard (once). */
+  private finish = (): void => {
+    this.visit.step = 'thanks';
+    this.announcer.focus('.thanks');
+  };
+
+  private maxLength(): number {
+    return numberOption(this.host.maxCommentLength, 500, 1);
+  }
+
+  /** Whether the question is on screen (the element renders it; see renderQuestionExtras). */
+  get asking(): boolean {
+    return this.visit.step === 'question';
+  }
+
+  /** The answer being sent, shown busy on its button. */
+  get busyAnswer(): Answer | undefined {
+    return this.asking && this.visit.sender.busy ? this.visit.answer : undefined;
+  }
+
+  /** What goes under the question: progress while the vote is sent, or why it was not. */
+  renderQuestionExtras(): TemplateResult {
+    return html`${this.busyAnswer ? html`<p class="hint" aria-hidden="true">${core.sending()}</p>` : nothing}
+    ${this.visit.sender.renderFailure(
+      t.voteNotSent(),
+      () => {
+        // Focus stays on the answer being sent instead of falling to the page when this button goes.
+        this.announcer.focus('.answers .primary');
+        if (this.visit.answer) void this.vote(this.visit.answer);
+      },
+      true,
+    )}`;
+  }
+
+  private renderReasons(answer: Answer): TemplateResult {
+    const { visit, text } = this;
+    const locale = renderedLocale();
+    const busy = visit.sender.busy;
+    const count = text.count(this.maxLength());
+    const warning = text.warning();
+    const describedBy = ['notice', 'count', warning ? 'personal-data' : '', visit.commentError ? 'comment-error' : ''].filter(Boolean).join(' ');
+    return html`<form novalidate @submit=${this.sendDetails}>
+      <fieldset tabindex="-1" part="reasons" aria-describedby=${ifDefined(visit.limitShown ? 'limit' : undefined)}>
+        <legend>${t.why()}</legend>
+        <div class="reasons">
+          ${this.reasonsFor(answer).map(
+            (reason, index) => html`<label class="choice">
+              <input
+                type="checkbox"
+                name="reason"
+                id=${`reason-${index}`}
+                .value=${reason.code}
+                .checked=${visit.selected.includes(reason.code)}
+                @click=${this.onReasonClick}
+                @change=${this.onReasonChange}
+              />
+              <span>${reasonLabel(reason, locale)}</span>
+            </label>`,
+          )}
+        </div>
+        ${visit.limitShown ? html`<p id="limit" class="hint">${t.limitReached()}</p>` : nothing}
+      </fieldset>
+      <div class="field">
+        <label for="comment">${t.commentLabel()}</label>
+        <p id="notice" class="hint">${t.notice()}</p>
+        ${visit.commentError
+          ? html`<p id="comment-error" class="error-message"><span class="visually-hidden">${core.errorPrefix()}</span> ${visit.commentError()}</p>`
+          : nothing}
+        <textarea
+          id="comment"
+          name="comment"
+          part="comment"
+          rows="4"
+          dir="auto"
+          aria-describedby=${describedBy}
+          aria-invalid=${ifDefined(visit.commentError ? 'true' : undefined)}
+          .value=${visit.comment}
+          @input=${this.onCommentInput}
+        ></textarea>
+        <p id="count" class=${count.over ? 'error-message' : 'hint'}>${count.text}</p>
+        ${warning ? html`<p id="personal-data" class="warning">${warning}</p>` : nothing}
+      </div>
+      <div class="actions">
+        <button type="submit" class="primary" part="send-button" aria-disabled=${ifDefined(busy ? 'true' : undefined)}>${visit.sender.label(t.send())}</button>
+        <button type="button" class="link" part="skip-button" ?disabled=${busy} @click=${this.finish}>${t.skip()}</button>
+      </div>
+      ${busy
+        ? nothing
+        : visit.sender.renderFailure(
+            t.detailsNotSent(),
+            () => {
+              this.announcer.focus('[part="send-button"]');
+              void this.sendDetails();
+            },
+            true,
+          )}
+    </form>`;
+  }
+
+  private renderTally(): TemplateResult | typeof nothing {
+    const { tally } = this.visit;
+    if (!this.host.showTally || !tally || tally.total < numberOption(this.host.tallyMin, 10)) return nothing;
+    return html`<p class="tally" part="tally">${tallyMessage(tally, renderedLocale())}</p>`;
+  }
+
+  /** The steps after the question. */
+  render(): TemplateResult {
+    const step =
+      this.visit.step === 'thanks'
+        ? html`<p class="thanks" part="thanks" tabindex="-1">${this.visit.remembered ? alreadyAnswered() : t.thanks()}</p>`
+        : this.renderReasons(this.visit.answer ?? 'yes');
+    return html`${step}${this.delivery.render()}${this.renderTally()}`;
+  }
+}
