@@ -3,11 +3,8 @@ import { runFormSuite } from '../suites/form-suite.js';
 
 runFormSuite({
   name: '<ep-consultation-card> view form',
-  async newEndpoint() {
-    const endpoint = new CardEndpoint();
-    await endpoint.put(consultationJson());
-    return endpoint;
-  },
+  endpoint: new CardEndpoint(),
+  prepare: (endpoint) => (endpoint as CardEndpoint).put(consultationJson()),
   async make(endpoint, attributes = '') {
     const element = await card(endpoint, attributes);
     await shown(element);

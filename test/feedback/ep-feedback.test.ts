@@ -1,7 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { EpSuccessEvent } from '../../src/core/element/events.js';
-import { TestEndpoint } from '../helpers/endpoint.js';
-import { resetPage, setPageLanguage } from '../helpers/page.js';
+import { endpointPerTest } from '../helpers/endpoint.js';
+import { setPageLanguage } from '../helpers/page.js';
 import { $, $$, expectFocused, textOf } from '../helpers/shadow.js';
 import { runElementSuite } from '../suites/ep-element-suite.js';
 import {
@@ -41,12 +41,7 @@ function describedErrorOf(element: EpFeedback, controlSelector: string): string 
 }
 
 describe('<ep-feedback>', () => {
-  let endpoint: TestEndpoint;
-  beforeEach(async () => {
-    await resetPage();
-    endpoint = new TestEndpoint();
-  });
-  afterEach(resetPage);
+  const endpoint = endpointPerTest();
 
   describe('sending', () => {
     it('sends the envelope with the type, message, service and normalised contact, then confirms with the reference, focused', async () => {

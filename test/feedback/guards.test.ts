@@ -4,8 +4,8 @@
 // only the keyboard.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { TestEndpoint } from '../helpers/endpoint.js';
-import { resetPage, setPageLanguage } from '../helpers/page.js';
+import { endpointPerTest } from '../helpers/endpoint.js';
+import { setPageLanguage } from '../helpers/page.js';
 import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';
 import {
   MESSAGE,
@@ -33,12 +33,7 @@ async function tabStops(element: EpFeedback): Promise<string[]> {
 }
 
 describe('<ep-feedback> guards', () => {
-  let endpoint: TestEndpoint;
-  beforeEach(async () => {
-    await resetPage();
-    endpoint = new TestEndpoint();
-  });
-  afterEach(resetPage);
+  const endpoint = endpointPerTest();
 
   describe('spam guards', () => {
     it('never catches a person typing at human pace with the keyboard only, under the default guard', async function () {

@@ -4,20 +4,15 @@
  * collector later refuses it; and a few rules found in review.
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { TestEndpoint } from '../helpers/endpoint.js';
-import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
+import { endpointPerTest } from '../helpers/endpoint.js';
+import { LANGUAGES, setPageLanguage } from '../helpers/page.js';
 import { $$, expectFocused, textOf } from '../helpers/shadow.js';
 import { MESSAGE, choose, confirmation, feedback, fillRequired, pressSend, settle, tick, typeInto } from './helpers.js';
 
 const comeBackOnline = () => window.dispatchEvent(new Event('online'));
 
 describe('<ep-feedback>: a message saved on the device', () => {
-  let endpoint: TestEndpoint;
-  beforeEach(async () => {
-    await resetPage();
-    endpoint = new TestEndpoint();
-  });
-  afterEach(resetPage);
+  const endpoint = endpointPerTest();
 
   it('shows the reference the collector gives when the outbox sends it later', async () => {
     const element = await feedback(endpoint);
@@ -71,12 +66,7 @@ describe('<ep-feedback>: a message saved on the device', () => {
 });
 
 describe('<ep-feedback>: rules found in review', () => {
-  let endpoint: TestEndpoint;
-  beforeEach(async () => {
-    await resetPage();
-    endpoint = new TestEndpoint();
-  });
-  afterEach(resetPage);
+  const endpoint = endpointPerTest();
 
   it('sends an anonymous message even when a contact channel was clicked by mistake (a radio cannot be undone)', async () => {
     const element = await feedback(endpoint);

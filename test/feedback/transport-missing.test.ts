@@ -12,7 +12,7 @@ describe('<ep-feedback> when its transport cannot load', () => {
 
   it('keeps the form, says what happened where focus goes, and sends once the transport can load', async () => {
     await resetPage();
-    await moduleFault({ path: '/src/core/submit', fail: true });
+    await moduleFault({ path: '/src/core/delivery/submit', fail: true });
     const endpoint = new TestEndpoint();
     const element = await feedback(endpoint);
     await fillRequired(element);

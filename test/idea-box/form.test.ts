@@ -3,8 +3,8 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { EpSuccessEvent } from '../../src/core/element/events.js';
-import { TestEndpoint } from '../helpers/endpoint.js';
-import { resetPage, setPageLanguage } from '../helpers/page.js';
+import { endpointPerTest } from '../helpers/endpoint.js';
+import { setPageLanguage } from '../helpers/page.js';
 import { $, $$, expectFocused, textOf } from '../helpers/shadow.js';
 import { runElementSuite } from '../suites/ep-element-suite.js';
 import {
@@ -36,12 +36,7 @@ const XSS = '<img src=x onerror="window.__epXss=1">';
 const arabicDigits = (n: number) => new Intl.NumberFormat('ar-SA').format(n);
 
 describe('<ep-idea-box> form', () => {
-  let endpoint: TestEndpoint;
-  beforeEach(async () => {
-    await resetPage();
-    endpoint = new TestEndpoint();
-  });
-  afterEach(resetPage);
+  const endpoint = endpointPerTest();
 
   describe('"Share an idea"', () => {
     it('shows the form under a disclosure button that keeps focus, and hides it again without losing what was typed', async () => {

@@ -3,8 +3,8 @@
 // one draft per idea box, and a visitor using only the keyboard.
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { TestEndpoint } from '../helpers/endpoint.js';
-import { resetPage, setPageLanguage } from '../helpers/page.js';
+import { endpointPerTest } from '../helpers/endpoint.js';
+import { setPageLanguage } from '../helpers/page.js';
 import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';
 import {
   DESCRIPTION,
@@ -33,12 +33,7 @@ async function tabStops(element: EpIdeaBox, until?: string): Promise<string[]> {
 }
 
 describe('<ep-idea-box> guards', () => {
-  let endpoint: TestEndpoint;
-  beforeEach(async () => {
-    await resetPage();
-    endpoint = new TestEndpoint();
-  });
-  afterEach(resetPage);
+  const endpoint = endpointPerTest();
 
   describe('spam guards', () => {
     it('starts the fill-time clock when the form appears, not when the page loads: a robot that opens and sends at once is not sent', async () => {

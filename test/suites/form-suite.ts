@@ -11,8 +11,8 @@ import { expect, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { configure } from '../../src/core/element/config.js';
 import type { EpErrorEvent, EpSubmitEvent } from '../../src/core/element/events.js';
-import { TestEndpoint } from '../helpers/endpoint.js';
-import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
+import { TestEndpoint, endpointPerTest } from '../helpers/endpoint.js';
+import { LANGUAGES, setPageLanguage } from '../helpers/page.js';
 import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';
 
 /** One field as a visitor fills it: a text control (by id, which is also its name), a radio group or a checkbox. */
@@ -37,8 +37,9 @@ export interface FormProblem {
 export interface FormSuiteOptions {
   /** Names the form in the test titles: `<ep-feedback>`, `<ep-idea-box> idea form`... */
   name: string;
-  /** A fresh space on the test collector (an element that reads data first may need more than a TestEndpoint). */
-  newEndpoint?(): Promise<TestEndpoint>;
+  /** The test collector, when the element needs more of it than a TestEndpoint; `prepare` readies each test's space. */
+  endpoint?: TestEndpoint;
+  prepare?(endpoint: TestEndpoint): Promise<void>;
   /**
    * The element on the page, pointed at `endpoint`, its form showing and rendered. The fill-time guard is off
    * (`min-fill-time="0"`) unless `attributes` sets `min-fill-time`.
@@ -152,7 +153,6 @@ export function runFormSuite(options: FormSuiteOptions): void {
   const { name, make, valid, sent, invalid, refusal } = options;
   const text = valid.find((field) => field.kind === 'text');
   if (!text) throw new Error(`${name}: the valid submission needs a text field`);
-  const newEndpoint = options.newEndpoint ?? (async () => new TestEndpoint());
   const looksSent = async (element: HTMLElement) => {
     await waitUntil(() => element.shadowRoot!.querySelector(sent.selector), `no ${sent.selector}`, { timeout: 4000 });
     await settle(element);
@@ -161,12 +161,7 @@ export function runFormSuite(options: FormSuiteOptions): void {
   const filledAll = Object.fromEntries(valid.map((field) => [field.name, field.value]));
 
   describe(`${name}: what every form does`, () => {
-    let endpoint: TestEndpoint;
-    beforeEach(async () => {
-      await resetPage();
-      endpoint = await newEndpoint();
-    });
-    afterEach(resetPage);
+    const endpoint = endpointPerTest(options.endpoint ?? new TestEndpoint(), options.prepare);
 
     describe('the error summary and the fields in error (GOV.UK pattern)', () => {
       for (const { lang, dir } of LANGUAGES) {
