@@ -1,5 +1,5 @@
 import { draftKeyFor, feedback, MESSAGE } from './helpers.js';
-import { runFormSuite } from '../suites/form-suite.js';
+import { CONTACT_PROBLEMS, runFormSuite } from '../suites/form-suite.js';
 
 const XSS = '<img src=x onerror="window.__epXss=1">';
 
@@ -26,13 +26,7 @@ runFormSuite({
     problems: [
       { en: 'Select what your message is about', ar: 'اختر نوع رسالتك', link: '#type', describedBy: 'fieldset[part="type"]', invalid: '#type' },
       { en: 'Enter your message', ar: 'اكتب رسالتك', link: '#message', describedBy: '#message', invalid: '#message' },
-      {
-        en: 'Enter an email address in the correct format, like name@example.com',
-        ar: 'أدخل البريد الإلكتروني بصيغة صحيحة، مثل name@example.com',
-        link: '#email',
-        describedBy: '#email',
-        invalid: '#email',
-      },
+      CONTACT_PROBLEMS.emailInvalid,
       {
         en: 'Enter a Saudi mobile number in the correct format, like 05XXXXXXXX',
         ar: 'أدخل رقم جوال سعودي بصيغة صحيحة، مثل 05XXXXXXXX',
@@ -40,13 +34,7 @@ runFormSuite({
         describedBy: '#mobile',
         invalid: '#mobile',
       },
-      {
-        en: 'Confirm that we may contact you using the details you gave',
-        ar: 'أكّد موافقتك على التواصل معك عبر البيانات التي أدخلتها',
-        link: '#consent',
-        describedBy: '#consent',
-        invalid: '#consent',
-      },
+      CONTACT_PROBLEMS.consentMissing,
     ],
     summaryLevel: '3',
     notInvalid: ['#name'],

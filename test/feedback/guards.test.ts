@@ -6,7 +6,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { endpointPerTest } from '../helpers/endpoint.js';
 import { setPageLanguage } from '../helpers/page.js';
-import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';
+import { $, $$, expectFocused, textOf } from '../helpers/shadow.js';
+import { tabStops } from '../helpers/keyboard.js';
 import {
   MESSAGE,
   confirmation,
@@ -17,20 +18,7 @@ import {
   settle,
   sleep,
   typeInto,
-  type EpFeedback,
 } from './helpers.js';
-
-/** Tab presses from where focus is until it leaves the element (or 30 presses), naming each stop. */
-async function tabStops(element: EpFeedback): Promise<string[]> {
-  const stops: string[] = [];
-  for (let i = 0; i < 30; i++) {
-    await sendKeys({ press: 'Tab' });
-    const active = focusedIn(element) as HTMLElement | null;
-    if (!active) break;
-    stops.push(active.id || active.getAttribute('part') || active.localName);
-  }
-  return stops;
-}
 
 describe('<ep-feedback> guards', () => {
   const endpoint = endpointPerTest();

@@ -1,5 +1,5 @@
 import { DESCRIPTION, TITLE, draftKeyFor, ideaBox, openForm } from './helpers.js';
-import { runFormSuite } from '../suites/form-suite.js';
+import { CONTACT_PROBLEMS, runFormSuite } from '../suites/form-suite.js';
 
 const XSS = '<img src=x onerror="window.__epXss=1">';
 
@@ -28,20 +28,8 @@ runFormSuite({
       { en: 'Enter a title for your idea', ar: 'أدخل عنوانًا لفكرتك', link: '#title', describedBy: '#title', invalid: '#title' },
       { en: 'Enter a description of your idea', ar: 'اكتب شرحًا لفكرتك', link: '#description', describedBy: '#description', invalid: '#description' },
       { en: 'Select what your idea is about', ar: 'اختر موضوع فكرتك', link: '#topic', describedBy: 'fieldset[part="topic"]', invalid: '#topic' },
-      {
-        en: 'Enter an email address in the correct format, like name@example.com',
-        ar: 'أدخل البريد الإلكتروني بصيغة صحيحة، مثل name@example.com',
-        link: '#email',
-        describedBy: '#email',
-        invalid: '#email',
-      },
-      {
-        en: 'Confirm that we may contact you using the details you gave',
-        ar: 'أكّد موافقتك على التواصل معك عبر البيانات التي أدخلتها',
-        link: '#consent',
-        describedBy: '#consent',
-        invalid: '#consent',
-      },
+      CONTACT_PROBLEMS.emailInvalid,
+      CONTACT_PROBLEMS.consentMissing,
     ],
     summaryLevel: '4',
     notInvalid: ['#name'],

@@ -5,7 +5,8 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { endpointPerTest } from '../helpers/endpoint.js';
 import { setPageLanguage } from '../helpers/page.js';
-import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';
+import { $, $$, expectFocused, textOf } from '../helpers/shadow.js';
+import { tabStops } from '../helpers/keyboard.js';
 import {
   DESCRIPTION,
   TITLE,
@@ -16,21 +17,7 @@ import {
   listSettled,
   pressSend,
   sleep,
-  type EpIdeaBox,
 } from './helpers.js';
-
-/** Tab presses from where focus is until it leaves the element (or 40 presses), naming each stop. */
-async function tabStops(element: EpIdeaBox, until?: string): Promise<string[]> {
-  const stops: string[] = [];
-  for (let i = 0; i < 40; i++) {
-    await sendKeys({ press: 'Tab' });
-    const active = focusedIn(element) as HTMLElement | null;
-    if (!active) break;
-    stops.push(active.id || active.getAttribute('part') || active.localName);
-    if (stops.at(-1) === until) break;
-  }
-  return stops;
-}
 
 describe('<ep-idea-box> guards', () => {
   const endpoint = endpointPerTest();

@@ -13,6 +13,7 @@ import { configure } from '../../src/core/element/config.js';
 import type { EpErrorEvent, EpSubmitEvent } from '../../src/core/element/events.js';
 import { TestEndpoint, endpointPerTest } from '../helpers/endpoint.js';
 import { LANGUAGES, setPageLanguage } from '../helpers/page.js';
+import { tabStops } from '../helpers/keyboard.js';
 import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';
 
 /** One field as a visitor fills it: a text control (by id, which is also its name), a radio group or a checkbox. */
@@ -33,6 +34,24 @@ export interface FormProblem {
   /** The control marked aria-invalid. */
   invalid: string;
 }
+
+/** The shared contact block's problems, the same in every form that asks for contact details. */
+export const CONTACT_PROBLEMS = {
+  emailInvalid: {
+    en: 'Enter an email address in the correct format, like name@example.com',
+    ar: 'أدخل البريد الإلكتروني بصيغة صحيحة، مثل name@example.com',
+    link: '#email',
+    describedBy: '#email',
+    invalid: '#email',
+  },
+  consentMissing: {
+    en: 'Confirm that we may contact you using the details you gave',
+    ar: 'أكّد موافقتك على التواصل معك عبر البيانات التي أدخلتها',
+    link: '#consent',
+    describedBy: '#consent',
+    invalid: '#consent',
+  },
+} satisfies Record<string, FormProblem>;
 
 export interface FormSuiteOptions {
   /** Names the form in the test titles: `<ep-feedback>`, `<ep-idea-box> idea form`... */
@@ -134,19 +153,6 @@ async function fillTrap(element: HTMLElement, value: string): Promise<void> {
   trap.value = value;
   trap.dispatchEvent(new Event('input', { bubbles: true }));
   await settle(element);
-}
-
-/** Tab presses from where focus is until the Send button (or until focus leaves the element), naming each stop. */
-async function tabStopsToSend(element: HTMLElement): Promise<string[]> {
-  const stops: string[] = [];
-  for (let i = 0; i < 40; i++) {
-    await sendKeys({ press: 'Tab' });
-    const active = focusedIn(element) as HTMLElement | null;
-    if (!active) break;
-    stops.push(active.id || active.getAttribute('part') || active.localName);
-    if (stops.at(-1) === 'send-button') break;
-  }
-  return stops;
 }
 
 export function runFormSuite(options: FormSuiteOptions): void {
@@ -267,7 +273,7 @@ export function runFormSuite(options: FormSuiteOptions): void {
           expect(getComputedStyle(wrapper).display).not.to.equal('none');
           expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
           $(element, `form [name="${valid[0]!.name}"]`).focus();
-          const stops = await tabStopsToSend(element);
+          const stops = await tabStops(element, 'send-button');
           expect(stops).not.to.include('ep-trap');
           expect(stops.at(-1)).to.equal('send-button');
           await expect(element).to.be.accessible();
