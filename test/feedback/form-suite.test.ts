@@ -39,6 +39,10 @@ runFormSuite({
     summaryLevel: '3',
     notInvalid: ['#name'],
   },
+  contact: { required: [
+    { name: 'type', kind: 'radio', value: 'suggestion' },
+    { name: 'message', kind: 'text', value: MESSAGE },
+  ] },
   refusal: {
     fieldErrors: [
       { field: 'contact.email', code: 'invalid' },

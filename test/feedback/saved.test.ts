@@ -68,28 +68,6 @@ describe('<ep-feedback>: a message saved on the device', () => {
 describe('<ep-feedback>: rules found in review', () => {
   const endpoint = endpointPerTest();
 
-  it('sends an anonymous message even when a contact channel was clicked by mistake (a radio cannot be undone)', async () => {
-    const element = await feedback(endpoint);
-    await fillRequired(element);
-    await choose(element, 'channel', 'email');
-    pressSend(element);
-    await confirmation(element);
-    const [post] = await endpoint.waitForPosts(1);
-    expect(post!.body.data).to.not.have.property('contact');
-    expect(post!.body.data).to.not.have.property('consent');
-  });
-
-  it('still asks for the detail a chosen channel needs when the visitor gave another one', async () => {
-    const element = await feedback(endpoint);
-    await fillRequired(element);
-    await typeInto(element, 'mobile', '0501234567');
-    await tick(element, 'consent');
-    await choose(element, 'channel', 'email');
-    pressSend(element);
-    await waitUntil(() => element.shadowRoot!.querySelector('.error-summary'), 'no error summary');
-    expect(textOf(element, '.error-summary')).to.contain('email');
-  });
-
   it('keeps its own types when a page sets an unusable list as a property', async () => {
     const element = await feedback(endpoint);
     element.types = [];

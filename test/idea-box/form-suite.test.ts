@@ -34,6 +34,11 @@ runFormSuite({
     summaryLevel: '4',
     notInvalid: ['#name'],
   },
+  contact: { required: [
+    { name: 'title', kind: 'text', value: TITLE },
+    { name: 'description', kind: 'text', value: DESCRIPTION },
+    { name: 'topic', kind: 'radio', value: 'other' },
+  ] },
   refusal: {
     fieldErrors: [
       { field: 'title', code: 'too-long' },

@@ -81,29 +81,6 @@ describe('<ep-idea-box> form', () => {
   });
 
   describe('sending', () => {
-    it('sends an anonymous idea even when a contact channel was clicked by mistake (a radio cannot be undone)', async () => {
-      const element = await ideaBox(endpoint);
-      await fillRequired(element);
-      await choose(element, 'channel', 'sms');
-      pressSend(element);
-      await confirmation(element);
-      const [post] = await endpoint.waitForPosts(1);
-      expect(post!.body.data).to.not.have.property('contact');
-      expect(post!.body.data).to.not.have.property('consent');
-    });
-
-    it('still asks for the detail a chosen channel needs when the visitor gave another one', async () => {
-      const element = await ideaBox(endpoint);
-      await fillRequired(element);
-      await typeInto(element, 'email', 'noura@example.sa');
-      await tick(element, 'consent');
-      await choose(element, 'channel', 'sms');
-      pressSend(element);
-      await waitUntil(() => element.shadowRoot!.querySelector('.error-summary'), 'no error summary');
-      expect(textOf(element, '.error-summary')).to.contain('Enter a mobile number, or choose another way for us to contact you');
-      expect(await endpoint.posted()).to.have.length(0);
-    });
-
     it('sends the title, description, topic and normalised contact, then confirms with the reference, focused', async () => {
       const element = await ideaBox(endpoint, 'privacy-notice="2" id="ideas"');
       await fillRequired(element, 'public-spaces', '  Shade in every playground ', `  ${DESCRIPTION}  `);

@@ -78,6 +78,8 @@ export interface FormSuiteOptions {
   showsReference: boolean;
   /** The visitor's mistakes: what is filled before Send is pressed on an otherwise empty form, and what it shows. */
   invalid: { fill: FormField[]; problems: FormProblem[]; summaryLevel: string; notInvalid: string[] };
+  /** For a form with the shared contact block: the fields a submission needs without any contact details. */
+  contact?: { required: FormField[] };
   /** A 422 with field errors, and what the form shows for it (in English). */
   refusal: { fieldErrors: unknown[]; problems: string[]; links: string[]; described: Array<[string, string]>; invalid: string[] };
 }
@@ -379,6 +381,34 @@ export function runFormSuite(options: FormSuiteOptions): void {
         expect(await endpoint.waitForPosts(1)).to.have.length(1);
       });
     });
+
+    if (options.contact) {
+      const { required } = options.contact;
+      describe('the contact block', () => {
+        it('sends anonymously when a contact channel was clicked by mistake (a radio cannot be undone)', async () => {
+          const element = await make(endpoint);
+          await fill(element, [...required, { name: 'channel', kind: 'radio', value: 'sms' }]);
+          pressSend(element);
+          await looksSent(element);
+          const [post] = await endpoint.waitForPosts(1);
+          expect(post!.body.data).to.not.have.property('contact');
+          expect(post!.body.data).to.not.have.property('consent');
+        });
+
+        it('still asks for the detail a chosen channel needs when the visitor gave another one', async () => {
+          const element = await make(endpoint);
+          await fill(element, [
+            ...required,
+            { name: 'email', kind: 'text', value: 'noura@example.sa' },
+            { name: 'consent', kind: 'checkbox', value: true },
+            { name: 'channel', kind: 'radio', value: 'sms' },
+          ]);
+          pressSend(element);
+          expect(await errorSummary(element)).to.deep.equal(['Enter a mobile number, or choose another way for us to contact you']);
+          expect(await endpoint.posted()).to.have.length(0);
+        });
+      });
+    }
 
     describe("the collector's refusal", () => {
       it('puts a 422’s field errors on their fields, known codes in the visitor’s language and others as text, never as HTML', async () => {
