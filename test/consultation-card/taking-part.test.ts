@@ -6,7 +6,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { configure } from '../../src/core/element/config.js';
 import type { EpErrorEvent, EpSuccessEvent } from '../../src/core/element/events.js';
 import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
-import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';
+import { $, $$, expectFocused, textOf } from '../helpers/shadow.js';
+import { tabStops } from '../helpers/keyboard.js';
 import {
   AFTER,
   BEFORE,
@@ -84,18 +85,6 @@ function describedErrorOf(element: EpConsultationCard, selector: string): string
 
 const checked = (element: EpConsultationCard): string | undefined =>
   $$<HTMLInputElement>(element, 'input[name="stance"]').find((radio) => radio.checked)?.value;
-
-/** Tab presses from where focus is until it leaves the card (or 30 presses), naming each stop. */
-async function tabStops(element: EpConsultationCard): Promise<string[]> {
-  const stops: string[] = [];
-  for (let i = 0; i < 30; i++) {
-    await sendKeys({ press: 'Tab' });
-    const active = focusedIn(element) as HTMLElement | null;
-    if (!active) break;
-    stops.push(active.id || active.getAttribute('part') || active.localName);
-  }
-  return stops;
-}
 
 describe('<ep-consultation-card> taking part', () => {
   beforeEach(resetPage);
@@ -458,39 +447,6 @@ describe('<ep-consultation-card> taking part', () => {
         'Your view was not sent. What you wrote is kept. The service could not accept this. Please check what you entered and try again.',
       );
       expectNone(element, '[part="retry-button"]');
-    });
-
-    it('sends nothing, and keeps the form, when the page cancels ep-submit', async () => {
-      const { element, endpoint } = await loadedCard();
-      const cancel = (event: Event) => event.preventDefault();
-      document.addEventListener('ep-submit', cancel);
-      try {
-        await choose(element, 'support');
-        pressSend(element);
-        await sleep(200);
-        await settle(element);
-      } finally {
-        document.removeEventListener('ep-submit', cancel);
-      }
-      expect(await endpoint.posted()).to.have.length(0);
-      expect(textOf(element, '[part~="send-button"]')).to.equal('Send my view');
-      expect(checked(element)).to.equal('support');
-    });
-
-    it('shows progress while sending and refuses a second press', async () => {
-      const { element, endpoint } = await loadedCard();
-      await endpoint.script('submissions', { delayMs: 500, status: 201, body: {} });
-      await choose(element, 'support');
-      const button = $<HTMLButtonElement>(element, '[part~="send-button"]');
-      button.focus();
-      await sendKeys({ press: 'Enter' });
-      await settle(element);
-      expect(textOf(element, '[part~="send-button"]')).to.equal('Sending…');
-      expect(button.getAttribute('aria-disabled')).to.equal('true');
-      await expect(element).to.be.accessible();
-      await sendKeys({ press: 'Enter' });
-      await yourView(element);
-      expect(await endpoint.posted()).to.have.length(1);
     });
   });
 

@@ -1,10 +1,8 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
-import { configure } from '../../src/core/element/config.js';
-import type { EpErrorEvent, EpSubmitEvent, EpSuccessEvent } from '../../src/core/element/events.js';
-import { TestEndpoint } from '../helpers/endpoint.js';
-import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
-import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';
+import type { EpSuccessEvent } from '../../src/core/element/events.js';
+import { endpointPerTest } from '../helpers/endpoint.js';
+import { setPageLanguage } from '../helpers/page.js';
+import { $, $$, expectFocused, textOf } from '../helpers/shadow.js';
 import { runElementSuite } from '../suites/ep-element-suite.js';
 import {
   MESSAGE,
@@ -43,12 +41,7 @@ function describedErrorOf(element: EpFeedback, controlSelector: string): string 
 }
 
 describe('<ep-feedback>', () => {
-  let endpoint: TestEndpoint;
-  beforeEach(async () => {
-    await resetPage();
-    endpoint = new TestEndpoint();
-  });
-  afterEach(resetPage);
+  const endpoint = endpointPerTest();
 
   describe('sending', () => {
     it('sends the envelope with the type, message, service and normalised contact, then confirms with the reference, focused', async () => {
@@ -152,81 +145,6 @@ describe('<ep-feedback>', () => {
   });
 
   describe('validation (GOV.UK pattern)', () => {
-    for (const { lang, dir } of LANGUAGES) {
-      it(`lists every problem in a focused summary that links to its field, and ties each message to its field (${lang})`, async () => {
-        await setPageLanguage(lang, dir);
-        const element = await feedback(endpoint);
-        await typeInto(element, 'email', 'sara@example');
-        await typeInto(element, 'mobile', '0412345678');
-        pressSend(element);
-        const problems = await errorSummary(element);
-        const expected =
-          lang === 'en'
-            ? [
-                'Select what your message is about',
-                'Enter your message',
-                'Enter an email address in the correct format, like name@example.com',
-                'Enter a Saudi mobile number in the correct format, like 05XXXXXXXX',
-                'Confirm that we may contact you using the details you gave',
-              ]
-            : [
-                'اختر نوع رسالتك',
-                'اكتب رسالتك',
-                'أدخل البريد الإلكتروني بصيغة صحيحة، مثل name@example.com',
-                'أدخل رقم جوال سعودي بصيغة صحيحة، مثل 05XXXXXXXX',
-                'أكّد موافقتك على التواصل معك عبر البيانات التي أدخلتها',
-              ];
-        expect(problems).to.deep.equal(expected);
-        expect(textOf(element, '.error-summary-title')).to.equal(lang === 'en' ? 'There is a problem' : 'توجد مشكلة');
-        expect($(element, '.error-summary-title').getAttribute('aria-level')).to.equal('3');
-        expectFocused(element, '.error-summary');
-        expect($$<HTMLAnchorElement>(element, '.error-summary a').map((link) => link.getAttribute('href'))).to.deep.equal([
-          '#type',
-          '#message',
-          '#email',
-          '#mobile',
-          '#consent',
-        ]);
-        const prefix = lang === 'en' ? 'Error:' : 'خطأ:';
-        expect(describedErrorOf(element, '#message')).to.equal(`${prefix} ${expected[1]}`);
-        expect(describedErrorOf(element, '#email')).to.equal(`${prefix} ${expected[2]}`);
-        expect(describedErrorOf(element, '#mobile')).to.equal(`${prefix} ${expected[3]}`);
-        expect(describedErrorOf(element, '#consent')).to.equal(`${prefix} ${expected[4]}`);
-        expect(describedErrorOf(element, 'fieldset[part="type"]')).to.equal(`${prefix} ${expected[0]}`);
-        for (const selector of ['#message', '#email', '#mobile', '#consent', '#type']) {
-          expect($(element, selector).getAttribute('aria-invalid'), selector).to.equal('true');
-        }
-        expect($(element, '.error-message .visually-hidden').textContent).to.equal(prefix);
-        expect(getComputedStyle($(element, '.error-message .visually-hidden')).clipPath).to.equal('inset(50%)');
-        expect($(element, '#name').hasAttribute('aria-invalid')).to.equal(false);
-        expect($(element, 'form').hasAttribute('novalidate')).to.equal(true);
-        expect(await endpoint.posted()).to.have.length(0);
-        await expect(element).to.be.accessible();
-      });
-    }
-
-    it('takes the visitor from a summary link to the field, by keyboard', async () => {
-      const element = await feedback(endpoint);
-      await choose(element, 'type', 'inquiry');
-      pressSend(element);
-      await errorSummary(element);
-      await sendKeys({ press: 'Tab' });
-      expect(focusedIn(element)?.textContent?.trim()).to.equal('Enter your message');
-      await sendKeys({ press: 'Enter' });
-      expectFocused(element, '#message');
-      expect(location.hash).to.equal('');
-    });
-
-    it('links a missing type to its first radio', async () => {
-      const element = await feedback(endpoint);
-      await typeInto(element, 'message', MESSAGE);
-      pressSend(element);
-      await errorSummary(element);
-      $<HTMLAnchorElement>(element, '.error-summary a').click();
-      expectFocused(element, 'input[name="type"]');
-      expect($<HTMLInputElement>(element, 'input[name="type"]').value).to.equal('inquiry');
-    });
-
     it('checks the length of the message against its minimum and maximum, with a count announced only at thresholds', async () => {
       const element = await feedback(endpoint, 'min-message-length="10" max-message-length="40"');
       await choose(element, 'type', 'suggestion');
@@ -343,147 +261,6 @@ describe('<ep-feedback>', () => {
     });
   });
 
-  describe('errors from the endpoint (422)', () => {
-    it('puts field errors on their fields, localized when the code is known and as text otherwise', async () => {
-      await endpoint.script('submissions', {
-        status: 422,
-        body: {
-          message: 'invalid',
-          fieldErrors: [
-            { field: 'contact.email', code: 'invalid' },
-            { field: 'message', code: 'profanity', message: XSS },
-            { field: 'attachment', message: 'Attachments are not accepted.' },
-          ],
-        },
-      });
-      const element = await feedback(endpoint);
-      await fillRequired(element);
-      await typeInto(element, 'email', 'a@b.sa');
-      await tick(element, 'consent');
-      const failed = oneEvent(document, 'ep-error') as Promise<EpErrorEvent>;
-      pressSend(element);
-      expect((await failed).detail.outcome).to.deep.include({ type: 'rejected', status: 422 });
-      const problems = await errorSummary(element);
-      expect(problems).to.deep.equal([XSS, 'Enter an email address in the correct format, like name@example.com', 'Attachments are not accepted.']);
-      expect($$(element, '.error-summary a').map((link) => link.getAttribute('href'))).to.deep.equal(['#message', '#email']);
-      expect(describedErrorOf(element, '#message')).to.equal(`Error: ${XSS}`);
-      expect($(element, '#email').getAttribute('aria-invalid')).to.equal('true');
-      expectNone(element, 'img');
-      expect((window as unknown as { __epXss?: number }).__epXss).to.equal(undefined);
-      expectFocused(element, '.error-summary');
-      expect($<HTMLTextAreaElement>(element, '#message').value).to.equal(MESSAGE);
-      // A refusal is final for that envelope: the next send is a new submission.
-      pressSend(element);
-      await confirmation(element);
-      const [first, second] = await endpoint.posted();
-      expect(second!.body.id).not.to.equal(first!.body.id);
-    });
-
-    it('shows a general message for a refusal that names no field it has', async () => {
-      await endpoint.script('submissions', { status: 400, body: { fieldErrors: [{ field: 'unknown' }] } });
-      const element = await feedback(endpoint);
-      await fillRequired(element);
-      pressSend(element);
-      await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'));
-      await settle(element);
-      expect(textOf(element, '[part="error"] p')).to.equal(
-        'Your message was not sent. What you wrote is kept. The service could not accept this. Please check what you entered and try again.',
-      );
-      expectNone(element, '[part="retry-button"]');
-      expectFocused(element, '[part="error"] p');
-    });
-  });
-
-  // With the outbox turned off (or storage unavailable), a failure is shown and the visitor retries. With
-  // it on, the same faults save the message on the device: see delivery.test.ts.
-  describe('failures, with the outbox turned off', () => {
-    beforeEach(() => configure({ outbox: false }));
-
-    it('keeps the form after a 500, says so where the focus goes, and retries with the same envelope', async () => {
-      await endpoint.script('submissions', { status: 500, body: { message: 'down' } });
-      const element = await feedback(endpoint);
-      await fillRequired(element);
-      await typeInto(element, 'email', 'sara@example.com');
-      await tick(element, 'consent');
-      const failed = oneEvent(document, 'ep-error') as Promise<EpErrorEvent>;
-      pressSend(element);
-      expect((await failed).detail.outcome).to.deep.include({ type: 'failed', reason: 'server', status: 500 });
-      await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'));
-      await settle(element);
-      expect(textOf(element, '[part="error"] p')).to.equal(
-        'Your message was not sent. What you wrote is kept. The service had a problem. Please try again in a moment.',
-      );
-      expectFocused(element, '[part="error"] p');
-      expect($<HTMLTextAreaElement>(element, '#message').value).to.equal(MESSAGE);
-      expect($<HTMLInputElement>(element, '#email').value).to.equal('sara@example.com');
-      expect($<HTMLInputElement>(element, '#consent').checked).to.equal(true);
-      await endpoint.script('submissions', { delayMs: 300, status: 201, body: { reference: 'FB-2026-000777' } });
-      $<HTMLButtonElement>(element, '[part="retry-button"]').click();
-      await settle(element);
-      expectFocused(element, '[part~="send-button"]');
-      await confirmation(element);
-      const [first, second] = await endpoint.posted();
-      expect(second!.body.id).to.equal(first!.body.id);
-      expect(second!.headers['idempotency-key']).to.equal(first!.body.id);
-      expect(textOf(element, '[part="reference"]')).to.equal('Your reference number FB-2026-000777');
-    });
-
-    const faults = [
-      { name: 'a timeout', script: { delayMs: 1500, status: 201, body: {} }, text: 'The service took too long to answer. Please try again.' },
-      { name: 'a network error', script: { drop: true, repeat: 10 }, text: 'We could not reach the service. Check your connection and try again.' },
-      { name: 'invalid JSON', script: { status: 200, raw: '{"reference": ' }, text: 'The service had a problem. Please try again in a moment.' },
-    ];
-    for (const fault of faults) {
-      it(`keeps everything after ${fault.name}`, async () => {
-        const element = await feedback(endpoint, 'timeout="300"');
-        await fillRequired(element);
-        await endpoint.script('submissions', fault.script);
-        pressSend(element);
-        await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'), 'no error shown', { timeout: 3000 });
-        await settle(element);
-        expect(textOf(element, '[part="error"] p')).to.equal(`Your message was not sent. What you wrote is kept. ${fault.text}`);
-        expect($<HTMLTextAreaElement>(element, '#message').value).to.equal(MESSAGE);
-        expectFocused(element, '[part="error"] p');
-      });
-    }
-
-    it('sends a new envelope when the visitor changed the message after a failure', async () => {
-      await endpoint.script('submissions', { status: 503, body: {} });
-      const element = await feedback(endpoint);
-      await fillRequired(element);
-      pressSend(element);
-      await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'));
-      await typeInto(element, 'message', `${MESSAGE} And on Fridays.`);
-      pressSend(element);
-      await confirmation(element);
-      const [first, second] = await endpoint.posted();
-      expect(second!.body.id).not.to.equal(first!.body.id);
-    });
-  });
-
-  describe('while sending', () => {
-    it('shows progress on the button, keeps focus on it, and refuses a second submission', async () => {
-      await endpoint.script('submissions', { delayMs: 600, status: 201, body: { reference: 'FB-1' } });
-      const element = await feedback(endpoint);
-      await fillRequired(element);
-      const button = $<HTMLButtonElement>(element, '[part~="send-button"]');
-      button.focus();
-      await sendKeys({ press: 'Enter' });
-      await settle(element);
-      expect(textOf(element, '[part~="send-button"]')).to.equal('Sending…');
-      expect(button.getAttribute('aria-disabled')).to.equal('true');
-      expect(button.disabled).to.equal(false);
-      expectFocused(element, '[part~="send-button"]');
-      await waitUntil(() => announced(element) === 'Sending…', 'sending was not announced');
-      await sendKeys({ press: 'Enter' });
-      button.click();
-      $<HTMLTextAreaElement>(element, '#message').focus();
-      await sendKeys({ press: 'Enter' });
-      await confirmation(element);
-      expect(await endpoint.posted()).to.have.length(1);
-    });
-  });
-
   describe('focus', () => {
     it('does not take focus back from a visitor who went on to the rest of the page; it says the result instead', async () => {
       await endpoint.script('submissions', { delayMs: 300, status: 201, body: { reference: 'FB-2026-000042' } });
@@ -501,47 +278,6 @@ describe('<ep-feedback>', () => {
       } finally {
         elsewhere.remove();
       }
-    });
-  });
-
-  describe('events', () => {
-    it('lets the page amend the envelope (a CAPTCHA token) and keeps the amendment on a retry', async () => {
-      configure({ outbox: false });
-      await endpoint.script('submissions', { status: 503, body: {} });
-      const element = await feedback(endpoint);
-      const amend = (event: Event) => ((event as EpSubmitEvent).detail.envelope.data.captcha ??= 'token-1');
-      document.addEventListener('ep-submit', amend);
-      try {
-        await fillRequired(element);
-        pressSend(element);
-        await waitUntil(() => element.shadowRoot!.querySelector('[part="retry-button"]'));
-        $<HTMLButtonElement>(element, '[part="retry-button"]').click();
-        await confirmation(element);
-      } finally {
-        document.removeEventListener('ep-submit', amend);
-      }
-      const [first, second] = await endpoint.posted();
-      expect(first!.body.data.captcha).to.equal('token-1');
-      expect(second!.body.id).to.equal(first!.body.id);
-      expect(second!.body.data.captcha).to.equal('token-1');
-    });
-
-    it('sends nothing and keeps the form when the page cancels ep-submit', async () => {
-      const element = await feedback(endpoint);
-      const cancel = (event: Event) => event.preventDefault();
-      document.addEventListener('ep-submit', cancel);
-      try {
-        await fillRequired(element);
-        pressSend(element);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        await settle(element);
-      } finally {
-        document.removeEventListener('ep-submit', cancel);
-      }
-      expect(await endpoint.posted()).to.have.length(0);
-      expect($<HTMLTextAreaElement>(element, '#message').value).to.equal(MESSAGE);
-      expect(textOf(element, '[part~="send-button"]')).to.equal('Send message');
-      expectNone(element, '[part="error"]');
     });
   });
 
@@ -604,34 +340,5 @@ describe('<ep-feedback>', () => {
       pressSend(element);
       expect(await errorSummary(element)).to.deep.equal(['Enter 10 characters or more']);
     });
-  });
-
-  describe('accessibility in every state, in both languages', () => {
-    for (const { lang, dir } of LANGUAGES) {
-      it(`is accessible in ${lang}: empty, errors, sending, failure, success`, async () => {
-        await setPageLanguage(lang, dir);
-        // The failure state shows when the outbox cannot keep a message; the saved state is in delivery.test.ts.
-        configure({ outbox: false });
-        const element = await feedback(endpoint, 'timeout="2000"');
-        await expect(element).to.be.accessible();
-        pressSend(element);
-        await errorSummary(element);
-        await expect(element).to.be.accessible();
-        await fillRequired(element);
-        await typeInto(element, 'email', 'sara@example.com');
-        await tick(element, 'consent');
-        await endpoint.script('submissions', { delayMs: 500, status: 503, body: {} });
-        pressSend(element);
-        await settle(element);
-        expect($(element, '[part~="send-button"]').getAttribute('aria-disabled')).to.equal('true');
-        await expect(element).to.be.accessible();
-        await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'), 'no failure', { timeout: 3000 });
-        await settle(element);
-        await expect(element).to.be.accessible();
-        $<HTMLButtonElement>(element, '[part="retry-button"]').click();
-        await confirmation(element);
-        await expect(element).to.be.accessible();
-      });
-    }
   });
 });

@@ -3,6 +3,7 @@
  * answers (status, delay, body, a dropped connection), and read back exactly what arrived over HTTP.
  */
 import { waitUntil } from '@open-wc/testing';
+import { resetPage } from './page.js';
 
 export interface Scripted {
   status?: number;
@@ -31,9 +32,27 @@ export interface Logged {
 }
 
 let counter = 0;
+const freshBase = () => `/ep-dev/t${Date.now().toString(36)}${(counter += 1)}${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * `endpoint` for every test of the enclosing describe block, moved to a fresh space on the collector before
+ * each test (then given to `prepare`), with the page reset around each test.
+ */
+export function endpointPerTest<E extends TestEndpoint>(endpoint: E, prepare?: (endpoint: E) => Promise<void>): E;
+export function endpointPerTest(): TestEndpoint;
+export function endpointPerTest(endpoint = new TestEndpoint(), prepare?: (endpoint: TestEndpoint) => Promise<void>): TestEndpoint {
+  beforeEach(async () => {
+    await resetPage();
+    endpoint.base = freshBase();
+    await prepare?.(endpoint);
+  });
+  afterEach(resetPage);
+  return endpoint;
+}
 
 export class TestEndpoint {
-  readonly base = `/ep-dev/t${Date.now().toString(36)}${(counter += 1)}${Math.random().toString(36).slice(2, 8)}`;
+  /** Where this test's space on the collector is (endpointPerTest moves it for each test). */
+  base = freshBase();
 
   async script(route: 'submissions' | 'tally', ...responses: Scripted[]): Promise<void> {
     const response = await fetch(`${this.base}/__script`, {

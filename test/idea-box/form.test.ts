@@ -1,11 +1,10 @@
-// Sharing an idea: the form behind "Share an idea", what is sent, the GOV.UK validation, the collector's
-// field errors, failures and retries, the confirmation; both languages, with axe in every state.
+// Sharing an idea: the form behind "Share an idea", what is sent, its own rules and the confirmation. What
+// every form does (errors, guards, drafts, refusals, failures, axe in every state) is in form-suite.test.ts.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { configure } from '../../src/core/element/config.js';
-import type { EpErrorEvent, EpSubmitEvent, EpSuccessEvent } from '../../src/core/element/events.js';
-import { TestEndpoint } from '../helpers/endpoint.js';
-import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
+import type { EpSuccessEvent } from '../../src/core/element/events.js';
+import { endpointPerTest } from '../helpers/endpoint.js';
+import { setPageLanguage } from '../helpers/page.js';
 import { $, $$, expectFocused, textOf } from '../helpers/shadow.js';
 import { runElementSuite } from '../suites/ep-element-suite.js';
 import {
@@ -24,7 +23,6 @@ import {
   settle,
   tick,
   typeInto,
-  type EpIdeaBox,
 } from './helpers.js';
 
 runElementSuite({
@@ -37,21 +35,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 const XSS = '<img src=x onerror="window.__epXss=1">';
 const arabicDigits = (n: number) => new Intl.NumberFormat('ar-SA').format(n);
 
-/** A field's error as a visitor hears it on the field: the control's aria-describedby names the message. */
-function describedErrorOf(element: EpIdeaBox, controlSelector: string): string {
-  const ids = ($(element, controlSelector).getAttribute('aria-describedby') ?? '').split(' ');
-  const errorId = ids.find((id) => id.endsWith('-error'));
-  if (!errorId) throw new Error(`${controlSelector} is not described by an error`);
-  return textOf(element, `#${errorId}`);
-}
-
 describe('<ep-idea-box> form', () => {
-  let endpoint: TestEndpoint;
-  beforeEach(async () => {
-    await resetPage();
-    endpoint = new TestEndpoint();
-  });
-  afterEach(resetPage);
+  const endpoint = endpointPerTest();
 
   describe('"Share an idea"', () => {
     it('shows the form under a disclosure button that keeps focus, and hides it again without losing what was typed', async () => {
@@ -96,29 +81,6 @@ describe('<ep-idea-box> form', () => {
   });
 
   describe('sending', () => {
-    it('sends an anonymous idea even when a contact channel was clicked by mistake (a radio cannot be undone)', async () => {
-      const element = await ideaBox(endpoint);
-      await fillRequired(element);
-      await choose(element, 'channel', 'sms');
-      pressSend(element);
-      await confirmation(element);
-      const [post] = await endpoint.waitForPosts(1);
-      expect(post!.body.data).to.not.have.property('contact');
-      expect(post!.body.data).to.not.have.property('consent');
-    });
-
-    it('still asks for the detail a chosen channel needs when the visitor gave another one', async () => {
-      const element = await ideaBox(endpoint);
-      await fillRequired(element);
-      await typeInto(element, 'email', 'noura@example.sa');
-      await tick(element, 'consent');
-      await choose(element, 'channel', 'sms');
-      pressSend(element);
-      await waitUntil(() => element.shadowRoot!.querySelector('.error-summary'), 'no error summary');
-      expect(textOf(element, '.error-summary')).to.contain('Enter a mobile number, or choose another way for us to contact you');
-      expect(await endpoint.posted()).to.have.length(0);
-    });
-
     it('sends the title, description, topic and normalised contact, then confirms with the reference, focused', async () => {
       const element = await ideaBox(endpoint, 'privacy-notice="2" id="ideas"');
       await fillRequired(element, 'public-spaces', '  Shade in every playground ', `  ${DESCRIPTION}  `);
@@ -209,61 +171,6 @@ describe('<ep-idea-box> form', () => {
   });
 
   describe('validation (GOV.UK pattern)', () => {
-    for (const { lang, dir } of LANGUAGES) {
-      it(`lists every problem in a focused summary that links to its field, and ties each message to its field (${lang})`, async () => {
-        await setPageLanguage(lang, dir);
-        const element = await ideaBox(endpoint);
-        await openForm(element);
-        await typeInto(element, 'email', 'noura@example');
-        pressSend(element);
-        const problems = await errorSummary(element);
-        const expected =
-          lang === 'en'
-            ? [
-                'Enter a title for your idea',
-                'Enter a description of your idea',
-                'Select what your idea is about',
-                'Enter an email address in the correct format, like name@example.com',
-                'Confirm that we may contact you using the details you gave',
-              ]
-            : ['أدخل عنوانًا لفكرتك', 'اكتب شرحًا لفكرتك', 'اختر موضوع فكرتك', 'أدخل البريد الإلكتروني بصيغة صحيحة، مثل name@example.com', 'أكّد موافقتك على التواصل معك عبر البيانات التي أدخلتها'];
-        expect(problems).to.deep.equal(expected);
-        expect(textOf(element, '.error-summary-title')).to.equal(lang === 'en' ? 'There is a problem' : 'توجد مشكلة');
-        expect($(element, '.error-summary-title').getAttribute('aria-level')).to.equal('4');
-        expectFocused(element, '.error-summary');
-        expect($$<HTMLAnchorElement>(element, '.error-summary a').map((link) => link.getAttribute('href'))).to.deep.equal([
-          '#title',
-          '#description',
-          '#topic',
-          '#email',
-          '#consent',
-        ]);
-        const prefix = lang === 'en' ? 'Error:' : 'خطأ:';
-        expect(describedErrorOf(element, '#title')).to.equal(`${prefix} ${expected[0]}`);
-        expect(describedErrorOf(element, '#description')).to.equal(`${prefix} ${expected[1]}`);
-        expect(describedErrorOf(element, 'fieldset[part="topic"]')).to.equal(`${prefix} ${expected[2]}`);
-        expect(describedErrorOf(element, '#email')).to.equal(`${prefix} ${expected[3]}`);
-        for (const selector of ['#title', '#description', '#topic', '#email', '#consent']) {
-          expect($(element, selector).getAttribute('aria-invalid'), selector).to.equal('true');
-        }
-        expect($(element, 'form').hasAttribute('novalidate')).to.equal(true);
-        expect(await endpoint.posted()).to.have.length(0);
-        await expect(element).to.be.accessible();
-      });
-    }
-
-    it('takes the visitor from a summary link to the field, by keyboard', async () => {
-      const element = await ideaBox(endpoint);
-      await fillRequired(element);
-      await typeInto(element, 'title', '');
-      pressSend(element);
-      await errorSummary(element);
-      await sendKeys({ press: 'Tab' });
-      await sendKeys({ press: 'Enter' });
-      expectFocused(element, '#title');
-      expect(location.hash).to.equal('');
-    });
-
     it('limits the title to 120 characters and the description to 2,000, counting what the visitor sees as characters', async () => {
       const element = await ideaBox(endpoint);
       await fillRequired(element, 'other', '😀'.repeat(120), 'x'.repeat(1990));
@@ -310,44 +217,6 @@ describe('<ep-idea-box> form', () => {
   });
 
   describe('errors from the collector (422)', () => {
-    it('puts field errors on their fields, localized when the code is known and as text otherwise', async () => {
-      await endpoint.script('submissions', {
-        status: 422,
-        body: {
-          fieldErrors: [
-            { field: 'title', code: 'too-long' },
-            { field: 'description', code: 'profanity', message: XSS },
-            { field: 'contact.email', code: 'invalid' },
-            { field: 'attachment', message: 'Attachments are not accepted.' },
-          ],
-        },
-      });
-      const element = await ideaBox(endpoint);
-      await fillRequired(element);
-      await typeInto(element, 'email', 'a@b.sa');
-      await tick(element, 'consent');
-      const failed = oneEvent(document, 'ep-error') as Promise<EpErrorEvent>;
-      pressSend(element);
-      expect((await failed).detail.outcome).to.deep.include({ type: 'rejected', status: 422 });
-      expect(await errorSummary(element)).to.deep.equal([
-        'Enter 120 characters or fewer',
-        XSS,
-        'Enter an email address in the correct format, like name@example.com',
-        'Attachments are not accepted.',
-      ]);
-      expect($$(element, '.error-summary a').map((link) => link.getAttribute('href'))).to.deep.equal(['#title', '#description', '#email']);
-      expect(describedErrorOf(element, '#description')).to.equal(`Error: ${XSS}`);
-      expectNone(element, 'img');
-      expect((window as unknown as { __epXss?: number }).__epXss).to.equal(undefined);
-      expectFocused(element, '.error-summary');
-      expect($<HTMLInputElement>(element, '#title').value).to.equal(TITLE);
-      // A refusal is final for that envelope: the next send is a new submission.
-      pressSend(element);
-      await confirmation(element);
-      const [first, second] = await endpoint.posted();
-      expect(second!.body.id).not.to.equal(first!.body.id);
-    });
-
     it('lists an error about contact details the form does not ask for as text, without a link', async () => {
       await endpoint.script('submissions', { status: 422, body: { fieldErrors: [{ field: 'contact.email', message: 'Email is required here.' }] } });
       const element = await ideaBox(endpoint, 'contact="hidden"');
@@ -357,23 +226,8 @@ describe('<ep-idea-box> form', () => {
       expectNone(element, '.error-summary a');
     });
 
-    it('shows a general message, without a retry, for a refusal that names no field', async () => {
-      await endpoint.script('submissions', { status: 400, body: {} });
-      const element = await ideaBox(endpoint);
-      await fillRequired(element);
-      pressSend(element);
-      await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'));
-      await settle(element);
-      expect(textOf(element, '[part="error"] p')).to.equal(
-        'Your idea was not sent. What you wrote is kept. The service could not accept this. Please check what you entered and try again.',
-      );
-      expectNone(element, '[part="retry-button"]');
-      expectFocused(element, '[part="error"] p');
-    });
   });
 
-  // With the outbox turned off a failure is shown and the visitor retries; with it on, the same faults save
-  // the idea on the device (delivery.test.ts).
   describe('saved on the device, then refused or delivered', () => {
     it('gives the visitor back what they wrote when the collector later refuses it', async () => {
       const element = await ideaBox(endpoint);
@@ -408,102 +262,7 @@ describe('<ep-idea-box> form', () => {
     });
   });
 
-  describe('failures, with the outbox turned off', () => {
-    beforeEach(() => configure({ outbox: false }));
-
-    it('keeps the form after a 500, says so where the focus goes, and retries with the same envelope', async () => {
-      await endpoint.script('submissions', { status: 500, body: {} });
-      const element = await ideaBox(endpoint);
-      await fillRequired(element);
-      pressSend(element);
-      await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'));
-      await settle(element);
-      expect(textOf(element, '[part="error"] p')).to.equal(
-        'Your idea was not sent. What you wrote is kept. The service had a problem. Please try again in a moment.',
-      );
-      expectFocused(element, '[part="error"] p');
-      expect($<HTMLInputElement>(element, '#title').value).to.equal(TITLE);
-      await endpoint.script('submissions', { delayMs: 300, status: 201, body: { reference: 'ID-2026-000777' } });
-      $<HTMLButtonElement>(element, '[part="retry-button"]').click();
-      await settle(element);
-      expectFocused(element, '[part~="send-button"]');
-      await confirmation(element);
-      const [first, second] = await endpoint.posted();
-      expect(second!.body.id).to.equal(first!.body.id);
-      expect(second!.headers['idempotency-key']).to.equal(first!.body.id);
-      expect(textOf(element, '[part="reference"]')).to.equal('Your reference number ID-2026-000777');
-    });
-
-    it('keeps everything after a timeout, and sends a new envelope once the visitor changed the idea', async () => {
-      const element = await ideaBox(endpoint, 'timeout="300"');
-      await fillRequired(element);
-      await endpoint.script('submissions', { delayMs: 1500, status: 201, body: {} });
-      pressSend(element);
-      await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'), 'no error shown', { timeout: 3000 });
-      await settle(element);
-      expect(textOf(element, '[part="error"] p')).to.equal(
-        'Your idea was not sent. What you wrote is kept. The service took too long to answer. Please try again.',
-      );
-      await typeInto(element, 'title', `${TITLE}, and on Fridays`);
-      pressSend(element);
-      await confirmation(element);
-      const posts = await endpoint.posted();
-      expect(posts[1]!.body.id).not.to.equal(posts[0]!.body.id);
-    });
-  });
-
-  describe('while sending', () => {
-    it('shows progress on the button, keeps focus on it, and refuses a second submission', async () => {
-      await endpoint.script('submissions', { delayMs: 600, status: 201, body: { reference: 'ID-1' } });
-      const element = await ideaBox(endpoint);
-      await fillRequired(element);
-      const button = $<HTMLButtonElement>(element, '[part~="send-button"]');
-      button.focus();
-      await sendKeys({ press: 'Enter' });
-      await settle(element);
-      expect(textOf(element, '[part~="send-button"]')).to.equal('Sending…');
-      expect(button.getAttribute('aria-disabled')).to.equal('true');
-      expectFocused(element, '[part~="send-button"]');
-      await waitUntil(() => announced(element) === 'Sending…', 'sending was not announced');
-      await sendKeys({ press: 'Enter' });
-      button.click();
-      await confirmation(element);
-      expect(await endpoint.posted()).to.have.length(1);
-    });
-  });
-
   describe('events and options', () => {
-    it('sends nothing and keeps the form when the page cancels ep-submit', async () => {
-      const element = await ideaBox(endpoint);
-      const cancel = (event: Event) => event.preventDefault();
-      document.addEventListener('ep-submit', cancel);
-      try {
-        await fillRequired(element);
-        pressSend(element);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        await settle(element);
-      } finally {
-        document.removeEventListener('ep-submit', cancel);
-      }
-      expect(await endpoint.posted()).to.have.length(0);
-      expect($<HTMLInputElement>(element, '#title').value).to.equal(TITLE);
-      expect(textOf(element, '[part~="send-button"]')).to.equal('Send idea');
-    });
-
-    it('lets the page amend the envelope (a CAPTCHA token)', async () => {
-      const element = await ideaBox(endpoint);
-      const amend = (event: Event) => ((event as EpSubmitEvent).detail.envelope.data.captcha = 'token-1');
-      document.addEventListener('ep-submit', amend);
-      try {
-        await fillRequired(element);
-        pressSend(element);
-        await confirmation(element);
-      } finally {
-        document.removeEventListener('ep-submit', amend);
-      }
-      expect((await endpoint.posted())[0]!.body.data.captcha).to.equal('token-1');
-    });
-
     it('replaces the topics from a JSON attribute, in both languages, as text, and warns once about unusable JSON', async () => {
       const topics = JSON.stringify([
         { code: 'water', label: { en: 'Water and drainage', ar: 'المياه والصرف' } },
@@ -554,32 +313,5 @@ describe('<ep-idea-box> form', () => {
       expect(slotted('intro')).to.equal('Tell us what would make permits easier.');
       await expect(element).to.be.accessible();
     });
-  });
-
-  describe('accessibility in every state of the form, in both languages', () => {
-    for (const { lang, dir } of LANGUAGES) {
-      it(`is accessible in ${lang}: empty, errors, sending, failure, success`, async () => {
-        await setPageLanguage(lang, dir);
-        configure({ outbox: false });
-        const element = await ideaBox(endpoint, 'timeout="2000"');
-        await openForm(element);
-        await expect(element).to.be.accessible();
-        pressSend(element);
-        await errorSummary(element);
-        await expect(element).to.be.accessible();
-        await fillRequired(element);
-        await endpoint.script('submissions', { delayMs: 500, status: 503, body: {} });
-        pressSend(element);
-        await settle(element);
-        expect($(element, '[part~="send-button"]').getAttribute('aria-disabled')).to.equal('true');
-        await expect(element).to.be.accessible();
-        await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'), 'no failure', { timeout: 3000 });
-        await settle(element);
-        await expect(element).to.be.accessible();
-        $<HTMLButtonElement>(element, '[part="retry-button"]').click();
-        await confirmation(element);
-        await expect(element).to.be.accessible();
-      });
-    }
   });
 });

@@ -3,8 +3,8 @@
 // direction, the ministry's answer, and 500 ideas that stay usable; both languages, with axe in every state.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { TestEndpoint } from '../helpers/endpoint.js';
-import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
+import { endpointPerTest } from '../helpers/endpoint.js';
+import { LANGUAGES, setPageLanguage } from '../helpers/page.js';
 import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';
 import {
   announced,
@@ -47,12 +47,7 @@ const IDEAS: PublishedIdea[] = [
 const arabic = (n: number) => new Intl.NumberFormat('ar-SA').format(n);
 
 describe('<ep-idea-box> list', () => {
-  let endpoint: TestEndpoint;
-  beforeEach(async () => {
-    await resetPage();
-    endpoint = new TestEndpoint();
-  });
-  afterEach(resetPage);
+  const endpoint = endpointPerTest();
 
   describe('reading pages', () => {
     it('asks for the most supported first, a page at a time, and says how many are shown', async () => {

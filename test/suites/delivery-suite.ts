@@ -10,8 +10,8 @@ import { configure } from '../../src/core/element/config.js';
 import type { EpErrorEvent, EpOutboxChangeEvent, EpOutboxDropEvent, EpQueuedEvent, EpSuccessEvent } from '../../src/core/element/events.js';
 import { ENTRY_PREFIX } from '../../src/core/outbox/outbox-store.js';
 import { flushOutbox, outboxSize } from '../../src/index.js';
-import { TestEndpoint, type Scripted } from '../helpers/endpoint.js';
-import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
+import { endpointPerTest, type Scripted, type TestEndpoint } from '../helpers/endpoint.js';
+import { LANGUAGES, setPageLanguage } from '../helpers/page.js';
 import { $, $$, textOf } from '../helpers/shadow.js';
 
 export interface DeliverySuiteOptions {
@@ -53,12 +53,7 @@ async function noteShows(element: HTMLElement, text: string): Promise<void> {
 
 export function runDeliverySuite({ tag, make, submitOnce, kind }: DeliverySuiteOptions): void {
   describe(`<${tag}>: delivery that loses nothing`, () => {
-    let endpoint: TestEndpoint;
-    beforeEach(async () => {
-      await resetPage();
-      endpoint = new TestEndpoint();
-    });
-    afterEach(resetPage);
+    const endpoint = endpointPerTest();
 
     const faults: Array<{ name: string; script: Scripted; attributes?: string }> = [
       { name: 'a network error', script: { drop: true, repeat: 10 } },

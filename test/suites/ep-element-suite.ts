@@ -62,8 +62,12 @@ export function runElementSuite({ tag, defineModule, readyText }: ElementSuiteOp
       try {
         const element = document.createElement(tag);
         document.body.append(element);
+        await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+        // It rendered without an endpoint, so the report is scheduled; only its re-check, once the page's
+        // scripts have run, can tell that configure() (as a later module script would) supplied one.
+        expect($(element, '[part~="unavailable"]').textContent).to.contain('not available');
         configure({ endpoint: '/ep-dev/later' });
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await new Promise((resolve) => setTimeout(resolve, 200));
         expect(shown(element)).to.contain(readyText.en);
         expect(errors).to.deep.equal([]);
         element.remove();
