@@ -5,7 +5,7 @@
  */
 import type { Envelope } from '../../../src/core/delivery/envelope.js';
 import type { Payload, SubmitResult } from '../../../src/core/delivery/submit.js';
-import type { Submitter } from '../../../src/core/forms/form-sender.js';
+import type { Submitter } from '../../../src/core/delivery/submitter.js';
 import type { Outcome } from '../../../src/core/delivery/transport.js';
 
 export type Sent = { kind: string; data: Payload } | Envelope<Payload>;
@@ -42,6 +42,10 @@ export class FakeTransport {
         if (!outcome || outcome === 'unloadable') throw new Error('no answer scripted');
         const envelope = 'id' in next ? next : ({ ...next, id: `envelope-${(ids += 1)}` } as unknown as Envelope<Payload>);
         return { envelope, outcome } as SubmitResult;
+      },
+      // The form pieces only send; a read here is a mistake the test should see.
+      read: async () => {
+        throw new Error('the form pieces do not read');
       },
     };
   };

@@ -24,7 +24,7 @@ class FlowHost extends LitElement {
     noDraft: () => this.noDraft,
     validate: (values) => (values.note.trim() ? {} : { note: () => 'Enter a note' }),
     payload: (values) => ({ note: values.note.trim() }),
-    localizeCode: (field, code) => (field === 'note' && code === 'rude' ? () => 'Write it kindly' : undefined),
+    codeMessages: () => ({ rude: { note: () => 'Write it kindly' } }),
     minFillTime: () => this.minFill,
   });
   override render() {

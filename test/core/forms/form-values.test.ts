@@ -96,22 +96,22 @@ describe('core/forms/form-values', () => {
     expect(sessionStorage.getItem(KEY)).to.equal(null);
   });
 
-  it('keeps the values as the draft on keep(), forgets it on clear(), and touches no storage without a key', () => {
+  it('keeps the values as the draft on saveDraft(), forgets it on forgetDraft(), and touches no storage without a key', () => {
     const values = new FormValues(fakeHost(), empty);
     values.restore(KEY, undefined, 7);
     values.values = { message: 'back again', type: 'idea', consent: false };
-    values.keep();
+    values.saveDraft();
     expect(JSON.parse(sessionStorage.getItem(KEY)!)).to.deep.equal({ values: values.values, startedAt: 7 });
-    values.clear();
+    values.forgetDraft();
     expect(sessionStorage.getItem(KEY)).to.equal(null);
 
     const keyless = new FormValues(fakeHost(), empty);
     keyless.restore('');
     keyless.values = { message: 'not kept', type: '', consent: false };
-    keyless.keep();
+    keyless.saveDraft();
     expect(sessionStorage.length).to.equal(0);
     sessionStorage.setItem(KEY, 'someone else’s');
-    keyless.clear();
+    keyless.forgetDraft();
     expect(sessionStorage.getItem(KEY)).to.equal('someone else’s');
   });
 });
