@@ -64,6 +64,15 @@ export default defineConfig({
         minify: true,
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
+        // The DOM stand-in and its removal are chunks of their own, so that each entry imports them before and
+        // after everything that loads Lit (src/core/dom-stand-in.ts says why); merged into a shared chunk,
+        // they would run after that chunk's import of Lit.
+        codeSplitting: {
+          groups: [
+            { name: 'dom-stand-in', test: /src[\\/]core[\\/]dom-stand-in\.ts$/, priority: 2 },
+            { name: 'dom-stand-in-end', test: /src[\\/]core[\\/]dom-stand-in-end\.ts$/, priority: 2 },
+          ],
+        },
       },
     },
   },

@@ -55,6 +55,11 @@ const steps = [
     command: ['node', 'scripts/smoke-bundle.mjs'],
     counts: `${RESULTS}/smoke.json`,
   },
+  {
+    name: 'every entry imports in Node without a DOM (default and browser conditions)',
+    command: ['node', 'scripts/check-imports.mjs'],
+    counts: `${RESULTS}/imports.json`,
+  },
   { name: 'size report and budget', command: ['node', 'scripts/size.mjs'], counts: `${RESULTS}/size.json` },
 ];
 
