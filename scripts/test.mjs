@@ -82,6 +82,11 @@ const steps = [
     command: ['node', 'scripts/check-imports.mjs'],
     counts: `${RESULTS}/imports.json`,
   },
+  {
+    name: 'the package as packed: LICENSE, customElements and web-types, exports, publint, arethetypeswrong (ESM only)',
+    command: ['node', 'scripts/check-package.mjs'],
+    counts: `${RESULTS}/package.json`,
+  },
   { name: 'size report and budget', command: ['node', 'scripts/size.mjs'], counts: `${RESULTS}/size.json` },
 ];
 
