@@ -24,12 +24,18 @@ generateJsxTypes(manifest, {
   stronglyTypedEvents: true,
   exclude,
 });
-// The generator augments the JSX of a dozen frameworks (Preact, Solid, Qwik...). Augmenting a module that is
-// not installed is an error for a project that checks library types, so only React's modules are kept.
+// Two corrections to the JSX generator's output. It augments the JSX of a dozen frameworks (Preact, Solid,
+// Qwik...): augmenting a module that is not installed is an error for a project that checks library types,
+// so only React's modules are kept. And it names the event classes without importing them.
 const jsxFile = 'dist/types/react-jsx.d.ts';
-const jsx = readFileSync(jsxFile, 'utf8').replace(/\ndeclare (module "[^"]+"|global) \{\n[\s\S]*?\n\}\n/g, (block, name) =>
+let jsx = readFileSync(jsxFile, 'utf8').replace(/\ndeclare (module "[^"]+"|global) \{\n[\s\S]*?\n\}\n/g, (block, name) =>
   /^module "react(\/jsx-runtime|\/jsx-dev-runtime)?"$/.test(name) ? block : '\n',
 );
+const eventClasses = [...new Set(jsx.match(/\bEp\w+Event\b(?!\w)/g) ?? [])].filter((name) => !/ElementEvent$/.test(name));
+jsx = jsx.replace(/import type \{([^}]*)\} from "\.\/index\.js";/, (_, names) => {
+  const all = [...new Set([...names.split(',').map((name) => name.trim()).filter(Boolean), ...eventClasses])];
+  return `import type {\n${all.map((name) => `  ${name},`).join('\n')}\n} from "./index.js";`;
+});
 if (!jsx.includes('declare module "react"')) throw new Error(`${jsxFile}: the generator's React augmentation was not found`);
 writeFileSync(jsxFile, jsx);
 

@@ -78,6 +78,10 @@ const steps = [
     counts: `${RESULTS}/smoke.json`,
   },
   {
+    name: 'shipped types in a React 19 app: JSX for every element, onep-* events, unions; the ep-widgets/react wrappers',
+    command: [bin('tsc'), '-p', 'test/types/tsconfig.json'],
+  },
+  {
     name: 'every entry imports in Node without a DOM (default and browser conditions)',
     command: ['node', 'scripts/check-imports.mjs'],
     counts: `${RESULTS}/imports.json`,
