@@ -40,9 +40,13 @@ if (!jsx.includes('declare module "react"')) throw new Error(`${jsxFile}: the ge
 writeFileSync(jsxFile, jsx);
 
 generateVuejsTypes(manifest, { outdir: 'dist/types', fileName: 'vue.d.ts', globalTypePath: './index.js', exclude });
-// Three corrections to the Vue generator's output: it imports each event class once per element (a duplicate
-// identifier), types a handler's event as `CustomEvent<TheEventClass>` where the event is that class, and also
-// declares a global JSX namespace, which is React's or Vue's own business, not ours.
+// Four corrections to the Vue generator's output: it imports each event class once per element (a duplicate
+// identifier); it types a handler's event as `CustomEvent<TheEventClass>` where the event is that class; it
+// keys props by attribute name (`"show-tally"`, `"onep-success"`) where Vue's templates look props up
+// camelized (`showTally`, and `onEpSuccess` for `@ep-success`), so vue-tsc's strictTemplates refuse every
+// use; and it declares a global JSX namespace, which is React's or Vue's own business, not ours.
+const camelize = (name) => name.replace(/-([a-z0-9])/g, (_, letter) => letter.toUpperCase());
+const vueProp = (key) => (key.startsWith('onep-') ? `onEp${camelize(key.slice(4))}` : camelize(key));
 const vueFile = 'dist/types/vue.d.ts';
 const vue = readFileSync(vueFile, 'utf8')
   .replace(/import type \{([^}]*)\} from "\.\/index\.js";/, (_, names) => {
@@ -50,6 +54,7 @@ const vue = readFileSync(vueFile, 'utf8')
     return `import type {\n${unique.map((name) => `  ${name},`).join('\n')}\n} from "./index.js";`;
   })
   .replace(/CustomEvent<(Ep\w+Event)>/g, '$1')
+  .replace(/^(\s*)"([a-z][a-z0-9-]*)"\?:/gm, (_, indent, key) => `${indent}${vueProp(key)}?:`)
   .replace(/\ndeclare global \{\n[\s\S]*?\n\}\n/g, '\n');
 if (!vue.includes('interface GlobalComponents')) throw new Error(`${vueFile}: the generator's GlobalComponents was not found`);
 writeFileSync(vueFile, vue);

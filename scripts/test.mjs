@@ -82,6 +82,10 @@ const steps = [
     command: [bin('tsc'), '-p', 'test/types/tsconfig.json'],
   },
   {
+    name: 'shipped types in a Vue 3 app with strictTemplates: GlobalComponents, props, @ep-* events (vue-tsc)',
+    command: [bin('vue-tsc'), '-p', 'test/types/tsconfig.vue.json'],
+  },
+  {
     name: 'every entry imports in Node without a DOM (default and browser conditions)',
     command: ['node', 'scripts/check-imports.mjs'],
     counts: `${RESULTS}/imports.json`,
