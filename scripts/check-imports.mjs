@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const specifiers = [
   ...Object.keys(pkg.exports)
-    .filter((key) => key === '.' || key.endsWith('.js'))
+    .filter((key) => key === '.' || key === './react' || key.endsWith('.js'))
     .map((key) => (key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`)),
   './dist/cdn/ep-widgets.js',
 ];
@@ -26,7 +26,7 @@ const probe = (specifier) => `
 
 const expectedTags = (specifier) => {
   const tag = /(ep-[a-z-]+)\.js$/.exec(specifier)?.[1];
-  if (specifier.endsWith('all.js') || specifier.includes('/cdn/')) return 4;
+  if (specifier.endsWith('all.js') || specifier.endsWith('/react') || specifier.includes('/cdn/')) return 4;
   return tag && tag !== 'ep-widgets' ? 1 : 0;
 };
 

@@ -4,12 +4,14 @@
  * Events are props named after them: `onEpSubmit`, `onEpSuccess`, `onEpError`, `onEpQueued`, `onEpOutboxDrop`.
  * `react` and `@lit/react` are optional peer dependencies: install them to use this entry.
  */
+import './core/dom-stand-in.js'; // first: Lit's browser build needs a DOM as it loads (see that file)
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { EpPagePoll } from './ep-page-poll.js';
 import { EpFeedback } from './ep-feedback.js';
 import { EpIdeaBox } from './ep-idea-box.js';
 import { EpConsultationCard } from './ep-consultation-card.js';
+import './core/dom-stand-in-end.js';
 import type { EpErrorEvent, EpOutboxDropEvent, EpQueuedEvent, EpSubmitEvent, EpSuccessEvent } from './core/events.js';
 
 const events = {
