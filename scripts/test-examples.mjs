@@ -5,6 +5,7 @@
 // the poll and checks that the app's own handler wrote into the page and that the vote reached the collector.
 // Each of those is one check; writes { passed, failed } for npm test's summary and ends with `N passed, N failed`.
 // `--built`: use dist/ as it is (npm test runs this right after its build step); otherwise builds first.
+// Names of examples as arguments run only those (`npm run test:examples -- --built react`).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -20,6 +21,11 @@ const EXAMPLES = [
   { name: 'react', handled: 'React handler: the collector accepted a page-vote.' },
   { name: 'vue', handled: 'Vue handler: the collector accepted a page-vote.' },
 ];
+
+const chosen = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const unknown = chosen.filter((name) => !EXAMPLES.some((example) => example.name === name));
+if (unknown.length) throw new Error(`No such example: ${unknown.join(', ')} (there are ${EXAMPLES.map((example) => example.name).join(', ')})`);
+const selected = chosen.length ? EXAMPLES.filter((example) => chosen.includes(example.name)) : EXAMPLES;
 
 const RESULTS = '.test-results';
 const results = [];
@@ -50,7 +56,7 @@ console.log(`Packed ${packed.filename} (${(packed.size / 1024).toFixed(1)} KB)`)
 
 const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS });
 try {
-  for (const example of EXAMPLES) {
+  for (const example of selected) {
     const dir = resolve('examples', example.name);
     const scripts = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts ?? {};
     let started = Date.now();

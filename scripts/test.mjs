@@ -95,6 +95,11 @@ const steps = [
     command: ['node', 'scripts/check-package.mjs'],
     counts: `${RESULTS}/package.json`,
   },
+  {
+    name: 'examples/ (plain HTML, React 19, Vue 3) with the packed tarball: install, strict type check, build, a vote in Chromium',
+    command: ['node', 'scripts/test-examples.mjs', '--built'],
+    counts: `${RESULTS}/examples.json`,
+  },
   { name: 'size report and budget', command: ['node', 'scripts/size.mjs'], counts: `${RESULTS}/size.json` },
 ];
 
