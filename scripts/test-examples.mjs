@@ -20,6 +20,7 @@ const EXAMPLES = [
   { name: 'html', handled: 'Page handler: the collector accepted a page-vote.' },
   { name: 'react', handled: 'React handler: the collector accepted a page-vote.' },
   { name: 'vue', handled: 'Vue handler: the collector accepted a page-vote.' },
+  { name: 'angular', handled: 'Angular handler: the collector accepted a page-vote.' },
 ];
 
 const chosen = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
