@@ -17,6 +17,7 @@ const entries = {
   'ep-idea-box': 'src/ep-idea-box.ts',
   'ep-consultation-card': 'src/ep-consultation-card.ts',
   all: 'src/all.ts',
+  react: 'src/react.ts',
 };
 
 /** The one-file bundle is a second build with nothing external; it runs once the npm build is written. */
@@ -59,11 +60,21 @@ export default defineConfig({
     rolldownOptions: {
       // Lit is shared with the application. @lit/localize is bundled: it can be configured only once per
       // copy, so sharing it would make the app's localization and ours fight over it.
-      external: (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/reactive-element') || id.startsWith('lit-html') || id.startsWith('lit-element'),
+      // React and @lit/react are the application's (optional peer dependencies, for ep-widgets/react).
+      external: (id) => id === 'react' || id === '@lit/react' || id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/reactive-element') || id.startsWith('lit-html') || id.startsWith('lit-element'),
       output: {
         minify: true,
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
+        // The DOM stand-in and its removal are chunks of their own, so that each entry imports them before and
+        // after everything that loads Lit (src/core/element/dom-stand-in.ts says why); merged into a shared chunk,
+        // they would run after that chunk's import of Lit.
+        codeSplitting: {
+          groups: [
+            { name: 'dom-stand-in', test: /src[\\/]core[\\/]element[\\/]dom-stand-in\.ts$/, priority: 2 },
+            { name: 'dom-stand-in-end', test: /src[\\/]core[\\/]element[\\/]dom-stand-in-end\.ts$/, priority: 2 },
+          ],
+        },
       },
     },
   },

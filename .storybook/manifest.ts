@@ -39,7 +39,7 @@ export function defaultOf(instance: HTMLElement | undefined, property: string | 
 }
 
 /**
- * The elements register through `defineElement(tag, Class)` (src/core/define.ts), which the analyzer does
+ * The elements register through `defineElement(tag, Class)` (src/core/element/define.ts), which the analyzer does
  * not follow: a class is found by its tag only when its JSDoc says `@tagname`; else the registry is asked
  * (`customElements.getName()` on the class the library exports). Only the public API is kept, and a
  * property that has an attribute is listed once, as the attribute.

@@ -4,6 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { findChrome } from '../tools/chrome.mjs';
+import { findFirefox, findWebKit } from '../tools/browser-paths.mjs';
 
 function run(command, args) {
   console.log(`> ${command} ${args.join(' ')}`);
@@ -36,6 +37,32 @@ export function ensureChrome() {
     throw new Error(`${hint} Install one (Debian: apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary.`);
   }
   return path;
+}
+
+/** Installs Debian's packages when `find()` finds nothing and we may (root + apt-get); returns what it finds then. */
+function ensureDebianPackages(find, packages, what) {
+  let found = find();
+  if (found) return found;
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (isRoot && hasApt) {
+    console.log(`No ${what} found: installing Debian's ${packages.join(', ')}.`);
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', ...packages]);
+    found = find();
+  }
+  if (!found) throw new Error(`No ${what} found. Install it (Debian: apt-get install ${packages.join(' ')}).`);
+  return found;
+}
+
+/** Firefox ESR, for the cross-browser tests (driven headless over WebDriver BiDi). */
+export function ensureFirefox() {
+  return ensureDebianPackages(findFirefox, ['firefox-esr', 'fonts-noto-core'], 'Firefox');
+}
+
+/** WebKitGTK's WebDriver and MiniBrowser, with a virtual display to run it in, for the cross-browser tests. */
+export function ensureWebKit() {
+  return ensureDebianPackages(findWebKit, ['webkit2gtk-driver', 'xvfb', 'xauth', 'fonts-noto-core'], 'WebKitGTK WebDriver');
 }
 
 export function chromeVersion(path) {

@@ -1,9 +1,9 @@
 // `npm test`: installs what is missing, then runs every check and ends with one line `N passed, N failed`
 // summing all of them. Suites that count tests (unit and element tests, Storybook stories) add their own
 // counts; a check without its own count (type check, template check, build...) counts as one.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { chromeVersion, ensureChrome, ensureModules } from './ensure.mjs';
+import { chromeVersion, ensureChrome, ensureFirefox, ensureModules, ensureWebKit } from './ensure.mjs';
 
 const RESULTS = '.test-results';
 
@@ -12,11 +12,31 @@ function prepare() {
   const chrome = ensureChrome();
   process.env.CHROME_PATH = chrome;
   console.log(`Browser: ${chromeVersion(chrome)} (${chrome})`);
+  const firefox = ensureFirefox();
+  console.log(`Browser: ${chromeVersion(firefox)} (${firefox})`);
+  const webkit = ensureWebKit();
+  console.log(`Browser: WebKitGTK ${webkitVersion()} (${webkit.driver}, ${webkit.miniBrowser})`);
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
 }
 
+function webkitVersion() {
+  try {
+    return execFileSync('dpkg-query', ['-W', '-f=${Version}', 'webkit2gtk-driver'], { encoding: 'utf8' }).trim();
+  } catch {
+    return '(version unknown)';
+  }
+}
+
 const bin = (name) => `node_modules/.bin/${name}`;
+
+/** The cross-browser set (web-test-runner.cross-browser.config.mjs) in one engine. */
+const crossBrowser = (browser, label) => ({
+  name: `elements' flows in both languages, keyboard only, outbox (web-test-runner, ${label})`,
+  command: [bin('web-test-runner'), '--config', 'web-test-runner.cross-browser.config.mjs'],
+  env: { EP_BROWSER: browser },
+  counts: `${RESULTS}/wtr-${browser}.json`,
+});
 
 /** Each step: a command, and optionally a JSON file of { passed, failed } it writes. */
 const steps = [
@@ -38,6 +58,8 @@ const steps = [
   },
   { name: 'translations complete (every string has Arabic)', command: ['node', 'scripts/check-translations.mjs'] },
   { name: 'unit and element tests (web-test-runner, Chromium)', command: [bin('web-test-runner')], counts: `${RESULTS}/wtr.json` },
+  crossBrowser('firefox', 'Firefox ESR'),
+  crossBrowser('webkit', 'WebKitGTK'),
   {
     // After the element tests: it checks every envelope they sent against the contract.
     name: 'collector: API on a SQLite file and on PostgreSQL, hardening, the contract and what the elements sent (node:test)',
@@ -70,6 +92,29 @@ const steps = [
     command: ['node', 'scripts/smoke-bundle.mjs'],
     counts: `${RESULTS}/smoke.json`,
   },
+  {
+    name: 'shipped types in a React 19 app: JSX for every element, onep-* events, unions; the ep-widgets/react wrappers',
+    command: [bin('tsc'), '-p', 'test/types/tsconfig.json'],
+  },
+  {
+    name: 'shipped types in a Vue 3 app with strictTemplates: GlobalComponents, props, @ep-* events (vue-tsc)',
+    command: [bin('vue-tsc'), '-p', 'test/types/tsconfig.vue.json'],
+  },
+  {
+    name: 'every entry imports in Node without a DOM (default and browser conditions)',
+    command: ['node', 'scripts/check-imports.mjs'],
+    counts: `${RESULTS}/imports.json`,
+  },
+  {
+    name: 'the package as packed: LICENSE, customElements and web-types, exports, publint, arethetypeswrong (ESM only)',
+    command: ['node', 'scripts/check-package.mjs'],
+    counts: `${RESULTS}/package.json`,
+  },
+  {
+    name: 'examples/ (plain HTML, React 19, Vue 3, Angular 21) with the packed tarball: install, strict type check, build, a vote in Chromium',
+    command: ['node', 'scripts/test-examples.mjs', '--built'],
+    counts: `${RESULTS}/examples.json`,
+  },
   { name: 'size report and budget', command: ['node', 'scripts/size.mjs'], counts: `${RESULTS}/size.json` },
 ];
 
@@ -78,11 +123,12 @@ function countsOf(step, exitCode) {
     const json = JSON.parse(readFileSync(step.counts, 'utf8'));
         const passed = json.passed ?? json.numPassedTests ?? 0;
     let failed = json.failed ?? json.numFailedTests ?? 0;
+    const skipped = json.skipped ?? json.numPendingTests ?? 0;
     // A suite that crashed outside any test still failed.
     if (exitCode !== 0 && failed === 0) failed = 1;
-    return { passed, failed };
+    return { passed, failed, skipped };
   }
-  return exitCode === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+  return exitCode === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
 }
 
 let passed = 0;
@@ -99,14 +145,15 @@ for (const step of steps) {
   console.log(`\n=== ${step.name}`);
   const started = Date.now();
   const [command, ...args] = step.command;
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...step.env } });
   const exitCode = result.status ?? 1;
   const counts = countsOf(step, exitCode);
   passed += counts.passed;
   failed += counts.failed;
-  report.push(`${exitCode === 0 ? 'ok  ' : 'FAIL'} ${step.name}: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const skips = counts.skipped ? `, ${counts.skipped} skipped` : '';
+  report.push(`${exitCode === 0 ? 'ok  ' : 'FAIL'} ${step.name}: ${counts.passed} passed, ${counts.failed} failed${skips} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
-console.log('\n=== summary');
+console.log('\n=== summary (each step: its tests, and how long it took)');
 for (const line of report) console.log(line);
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed === 0 ? 0 : 1;

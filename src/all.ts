@@ -3,11 +3,13 @@
  * for a plain script tag. Each registration is written out here (not imported from the per-element
  * entries) so that the bundler keeps every side effect inside the files `sideEffects` names.
  */
+import './core/element/dom-stand-in.js'; // first: Lit's browser build needs a DOM as it loads (see that file)
 import { defineElement } from './core/element/define.js';
 import { EpPagePoll } from './page-poll/ep-page-poll.js';
 import { EpFeedback } from './feedback/ep-feedback.js';
 import { EpIdeaBox } from './idea-box/ep-idea-box.js';
 import { EpConsultationCard } from './consultation-card/ep-consultation-card.js';
+import './core/element/dom-stand-in-end.js';
 import type {} from './ep-page-poll.js'; // the HTMLElementTagNameMap entries
 import type {} from './ep-feedback.js';
 import type {} from './ep-idea-box.js';

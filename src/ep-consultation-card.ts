@@ -1,6 +1,8 @@
 /** Registers `<ep-consultation-card>`. Import this file (or `all.js`) once; a second load is harmless. */
+import './core/element/dom-stand-in.js'; // first: Lit's browser build needs a DOM as it loads (see that file)
 import { defineElement } from './core/element/define.js';
 import { EpConsultationCard } from './consultation-card/ep-consultation-card.js';
+import './core/element/dom-stand-in-end.js';
 
 defineElement('ep-consultation-card', EpConsultationCard);
 

@@ -1,6 +1,8 @@
 /** Registers `<ep-feedback>`. Import this file (or `all.js`) once; a second load is harmless. */
+import './core/element/dom-stand-in.js'; // first: Lit's browser build needs a DOM as it loads (see that file)
 import { defineElement } from './core/element/define.js';
 import { EpFeedback } from './feedback/ep-feedback.js';
+import './core/element/dom-stand-in-end.js';
 
 defineElement('ep-feedback', EpFeedback);
 

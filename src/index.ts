@@ -3,6 +3,7 @@
  * import `ep-widgets/ep-page-poll.js`, `ep-widgets/ep-feedback.js`, `ep-widgets/ep-idea-box.js`,
  * `ep-widgets/ep-consultation-card.js` (or `ep-widgets/all.js`) to register elements.
  */
+import './core/element/dom-stand-in.js'; // first: Lit's browser build needs a DOM as it loads (see that file)
 export { EpPagePoll } from './page-poll/ep-page-poll.js';
 export type { PollReason, Answer } from './page-poll/reasons.js';
 export { EpFeedback } from './feedback/ep-feedback.js';
@@ -24,3 +25,4 @@ export { paths } from './core/delivery/paths.js';
 export { findPersonalData, type PersonalDataKind } from './core/fields/personal-data.js';
 export { localeReady, renderedLocale } from './core/language/language-sync.js';
 export type { Locale } from './core/language/locale.js';
+import './core/element/dom-stand-in-end.js';

@@ -14,8 +14,8 @@
 // Scripted: { status?, delayMs? (alone: the normal answer, late), body? (JSON), raw? (text body), headers?,
 //   drop? (a network error: the Node adapter closes the socket, the browser adapter fails the fetch), hang?,
 //   stall? (send the headers and the start of the body, then nothing more),
-//   repeat? (answer this many requests the same way; Chromium itself retries a dropped connection or a 408
-//   once on a reused socket, so faults that a browser retries need repeat: 2 or more) }
+//   repeat? (answer this many requests the same way; browsers themselves retry a dropped connection or a 408
+//   on a reused socket, Chromium once and Firefox more often, so faults that a browser retries need repeat) }
 // Unscripted requests get what a real collector would answer (see src/core/delivery/paths.ts for the contract).
 // Ideas (published ideas, seeding them with POST __ideas, supports): tools/dev-endpoint-ideas.mjs.
 // Consultations (their sample data, and routes for tests) are in dev-endpoint-consultations.mjs.

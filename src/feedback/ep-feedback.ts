@@ -100,7 +100,7 @@ export class EpFeedback extends EpElement {
   types?: Choice[];
 
   /** Contact details: `optional` (default), `required` (an email address or a mobile number must be given) or `hidden`. */
-  contact = 'optional';
+  contact: 'optional' | 'required' | 'hidden' = 'optional';
 
   /** Shortest message accepted, in characters. */
   minMessageLength = 10;

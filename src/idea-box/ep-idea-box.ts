@@ -110,10 +110,10 @@ export class EpIdeaBox extends EpElement {
   topics?: Choice[];
 
   /** Contact details in the form: `optional` (default), `required` (an email address or a mobile number must be given) or `hidden`. */
-  contact = 'optional';
+  contact: 'optional' | 'required' | 'hidden' = 'optional';
 
   /** The list's order: `supported` (most supported first, the default) or `newest`. The visitor may change it. */
-  sort = 'supported';
+  sort: 'supported' | 'newest' = 'supported';
 
   /** Show only the ideas on this topic (a topic code); empty for all. The visitor may change it. */
   topic = '';
@@ -122,7 +122,7 @@ export class EpIdeaBox extends EpElement {
   pageSize = 10;
 
   /** What to show: `all` (the form behind "Share an idea", then the list), `list` or `form`. */
-  view = 'all';
+  view: 'all' | 'list' | 'form' = 'all';
 
   /** Milliseconds the form must have been on screen before a submission counts as a person's (robots are faster). */
   minFillTime = DEFAULT_MIN_FILL_MS;

@@ -115,7 +115,8 @@ export class IdeaList implements ReactiveController {
   /** Sort and filter set the element's `sort` and `topic`: the list reloads for them (hostUpdate). */
   private onChange = (event: Event): void => {
     const { name, value } = event.target as HTMLSelectElement;
-    this.host[name as 'sort' | 'topic'] = value;
+    if (name === 'sort') this.host.sort = sortOf(value);
+    else this.host.topic = value;
   };
 
   /** One listener for every idea's buttons: Read more, and Support. */

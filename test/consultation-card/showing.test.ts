@@ -524,7 +524,7 @@ describe('<ep-consultation-card> showing a consultation', () => {
 
     it('says when the service cannot be reached (a dropped connection)', async () => {
       const endpoint = new CardEndpoint();
-      await endpoint.scriptReads({ drop: true, repeat: 4 });
+      await endpoint.scriptReads({ drop: true, repeat: 10 });
       const element = await card(endpoint);
       await shown(element, '[part="error"]');
       expect(textOf(element, '[part="error"] p')).to.equal(
