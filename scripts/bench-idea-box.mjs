@@ -1,4 +1,4 @@
-// `node scripts/bench-idea-box.mjs`: how <ep-idea-box> holds up with 500 published ideas, in Chromium, on a
+// `npm run bench:idea-box`: how <ep-idea-box> holds up with 500 published ideas, in Chromium, on a
 // production build (minified, Lit without its dev mode) served with the in-memory collector. Not part of
 // `npm test` (timings depend on the machine); its assertions on the page's size are in
 // test/idea-box/list.test.ts. Prints, for page sizes 10 and 50: the first page's time to show, each "Show
