@@ -1,6 +1,6 @@
 /**
- * The collector's settings, all from environment variables (documented in the README, "The reference
- * collector"). Bad values stop the collector at start with a message naming the variable.
+ * The collector's settings, all from environment variables (documented in server/README.md,
+ * "The reference collector"). Bad values stop the collector at start with a message naming the variable.
  */
 import { queryKeptFromEnv, type QueryKept } from './privacy/page-url.js';
 import { retentionFromEnv, type RetentionPolicy } from './privacy/retention.js';

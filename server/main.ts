@@ -1,6 +1,6 @@
 /**
- * `npm run server`: the reference collector alone. Settings from the environment (see config.ts and the
- * README). Stops cleanly on SIGINT and SIGTERM (finishes the requests in flight, then closes the database).
+ * `npm run server`: the reference collector alone. Settings from the environment (see config.ts and
+ * server/README.md). Stops cleanly on SIGINT and SIGTERM (finishes the requests in flight, then closes the database).
  */
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';

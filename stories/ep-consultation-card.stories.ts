@@ -570,7 +570,7 @@ export const NoEndpoint: Story = {
 export const NoEndpointArabic = arabic(NoEndpoint, 'No endpoint (Arabic)');
 
 // ---------------------------------------------------------------------------------------------------------
-// A page of cards: the grid the README documents (side by side on a wide screen, stacked on a phone)
+// A page of cards: the grid docs/elements.md documents (side by side on a wide screen, stacked on a phone)
 // ---------------------------------------------------------------------------------------------------------
 
 export const Grid: Story = {

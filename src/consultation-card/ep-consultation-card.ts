@@ -118,7 +118,7 @@ export class EpConsultationCard extends EpElement {
   consultationId?: string;
 
   /**
-   * The consultation, given by the page instead of loaded (the shape the endpoint returns, see the README).
+   * The consultation, given by the page instead of loaded (the shape the endpoint returns, see docs/elements.md).
    * JSON in the attribute. When set, nothing is loaded.
    */
   consultation?: ConsultationJson;

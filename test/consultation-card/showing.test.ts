@@ -534,7 +534,7 @@ describe('<ep-consultation-card> showing a consultation', () => {
   });
 
   describe('layout', () => {
-    // The grid the README documents for pages (.ep-consultations), at a given width.
+    // The grid docs/elements.md documents for pages (.ep-consultations), at a given width.
     const grid = (width: number, endpoint: string) => `<div class="ep-consultations" style="inline-size: ${width}px; display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr)); gap: 1rem">
       ${[BEFORE, NOW, AFTER].map((now) => `<ep-consultation-card layout="compact" endpoint="${endpoint}" now="${now}"></ep-consultation-card>`).join('')}
     </div>`;
