@@ -96,7 +96,7 @@ const steps = [
     counts: `${RESULTS}/package.json`,
   },
   {
-    name: 'examples/ (plain HTML, React 19, Vue 3, Angular 21) with the packed tarball: install, strict type check, build, a vote in Chromium',
+    name: 'examples/ (plain HTML, React 19, Vue 3, Angular 21, Astro 5) with the packed tarball: install, strict type check, build, a vote in Chromium',
     command: ['node', 'scripts/test-examples.mjs', '--built'],
     counts: `${RESULTS}/examples.json`,
   },
