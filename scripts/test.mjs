@@ -82,6 +82,10 @@ const steps = [
     command: [bin('tsc'), '-p', 'test/types/tsconfig.json'],
   },
   {
+    name: "shipped types of one element's entry alone: addEventListener('ep-success', …) gets the library's event class",
+    command: [bin('tsc'), '-p', 'test/types/tsconfig.entry.json'],
+  },
+  {
     name: 'shipped types in a Vue 3 app with strictTemplates: GlobalComponents, props, @ep-* events (vue-tsc)',
     command: [bin('vue-tsc'), '-p', 'test/types/tsconfig.vue.json'],
   },
