@@ -21,6 +21,7 @@ const EXAMPLES = [
   { name: 'react', handled: 'React handler: the collector accepted a page-vote.' },
   { name: 'vue', handled: 'Vue handler: the collector accepted a page-vote.' },
   { name: 'angular', handled: 'Angular handler: the collector accepted a page-vote.' },
+  { name: 'astro', handled: 'Astro handler: the collector accepted a page-vote.' },
 ];
 
 const chosen = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -43,7 +44,9 @@ function check(name, ok, detail = '', started = Date.now()) {
 /** Runs a command with its output shown; true when it exited 0. */
 function run(command, args, cwd) {
   console.log(`> ${command} ${args.join(' ')}${cwd ? `   (in ${cwd})` : ''}`);
-  return spawnSync(command, args, { cwd, stdio: 'inherit' }).status === 0;
+  // No usage reports from the frameworks' command-line tools (Angular CLI analytics, Astro telemetry).
+  const env = { ...process.env, NG_CLI_ANALYTICS: 'false', ASTRO_TELEMETRY_DISABLED: '1' };
+  return spawnSync(command, args, { cwd, stdio: 'inherit', env }).status === 0;
 }
 
 if (!process.argv.includes('--built') && !run('npm', ['run', '--silent', 'build'])) {

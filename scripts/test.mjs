@@ -97,6 +97,10 @@ const steps = [
     command: [bin('tsc'), '-p', 'test/types/tsconfig.json'],
   },
   {
+    name: "shipped types of one element's entry alone: addEventListener('ep-success', …) gets the library's event class",
+    command: [bin('tsc'), '-p', 'test/types/tsconfig.entry.json'],
+  },
+  {
     name: 'shipped types in a Vue 3 app with strictTemplates: GlobalComponents, props, @ep-* events (vue-tsc)',
     command: [bin('vue-tsc'), '-p', 'test/types/tsconfig.vue.json'],
   },
@@ -111,7 +115,7 @@ const steps = [
     counts: `${RESULTS}/package.json`,
   },
   {
-    name: 'examples/ (plain HTML, React 19, Vue 3, Angular 21) with the packed tarball: install, strict type check, build, a vote in Chromium',
+    name: 'examples/ (plain HTML, React 19, Vue 3, Angular 21, Astro 5) with the packed tarball: install, strict type check, build, a vote in Chromium',
     command: ['node', 'scripts/test-examples.mjs', '--built'],
     counts: `${RESULTS}/examples.json`,
   },

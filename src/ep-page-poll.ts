@@ -7,6 +7,9 @@ import './core/element/dom-stand-in-end.js';
 defineElement('ep-page-poll', EpPagePoll);
 
 export { EpPagePoll };
+// Types only (nothing more loads): they bring the elements' event map (HTMLElementEventMap) into an app that
+// imports just this entry, so `addEventListener('ep-success', …)` gets an EpSuccessEvent.
+export type { EpSubmitEvent, EpSuccessEvent, EpErrorEvent, EpQueuedEvent, EpOutboxDropEvent } from './index.js';
 
 declare global {
   interface HTMLElementTagNameMap {
