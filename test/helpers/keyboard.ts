@@ -8,8 +8,8 @@ import { focusedIn } from './shadow.js';
  *
  * A button after `host` stands for the rest of a host page, so the walk ends on it. Were `host` the page's last
  * stop, the last Tab would take focus out of the document into the browser's own controls, and headless Firefox
- * never gives the window focus back: every later Enter or Space on a button in that browser session, in later
- * test files too, then fires its key events without clicking (see docs/frameworks.md).
+ * does not give the window focus back: every later Enter or Space on a button then fires its key events without
+ * clicking, in later test files of the run too (see docs/frameworks.md).
  */
 export async function tabStops(host: Element, until?: string): Promise<string[]> {
   const stops: string[] = [];
