@@ -98,11 +98,17 @@ class WebKitLauncher extends WebdriverLauncher {
   }
 
   /**
-   * WebKitWebDriver drops a space typed as the character ' ' (the words of a typed sentence run together);
-   * sent as WebDriver's Space key it arrives as a space, as a person's keyboard sends it.
+   * Typing, as a person types: each key down and up before the next. webdriverio's keys() presses every key of
+   * a string down and only then releases them all, and WebKitWebDriver drops a key that is already down, so a
+   * string that repeats a character lost the repeats ("٠٥٥ ٩٨٧" arrived as "٠٥ ٩٨٧", and a sentence kept
+   * only its first space). A single key (a `press`, or one character) goes through keys(), which also knows
+   * key names such as 'Enter'.
    */
   sendKeys(sessionId, keys) {
-    return super.sendKeys(sessionId, keys.map((key) => (key === ' ' ? '\uE00D' : key)));
+    if (keys.length === 1) return super.sendKeys(sessionId, keys);
+    const typing = this.driver.action('key');
+    for (const key of keys) typing.down(key).up(key);
+    return typing.perform(true);
   }
 
   async stop() {

@@ -393,7 +393,8 @@ describe('<ep-consultation-card> taking part', () => {
       it(`keeps the view after a 503, says so where focus goes, and retries with the same envelope (${lang})`, async () => {
         await setPageLanguage(lang, dir);
         const { element, endpoint } = await loadedCard();
-        await endpoint.script('submissions', { status: 503, body: {} });
+        // The retry's answer comes late, so that where focus is while it is on its way can be seen in any engine.
+        await endpoint.script('submissions', { status: 503, body: {} }, { delayMs: 400 });
         await choose(element, 'oppose');
         await typeComment(element, TEXT[lang].comment);
         const failed = oneEvent(document, 'ep-error') as Promise<EpErrorEvent>;

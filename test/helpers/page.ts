@@ -1,5 +1,6 @@
 /** Page-level set-up shared by element tests: language, configuration and storage, reset after each test. */
 import { nextFrame } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { localeReady } from '../../src/core/language/language-sync.js';
 import { resetConfig } from '../../src/core/element/config.js';
 
@@ -24,3 +25,13 @@ export const LANGUAGES = [
   { lang: 'en', dir: 'ltr' },
   { lang: 'ar', dir: 'rtl' },
 ] as const;
+
+/**
+ * The page's viewport at this size, in every engine (tools/viewport-plugin.mjs): the viewport itself where the
+ * driver sets it (Chromium, Firefox), the window's size over WebDriver (WebKit), which has no viewport command.
+ */
+export async function setViewportSize(width: number, height: number): Promise<void> {
+  await executeServerCommand('ep-set-viewport', { width, height });
+  // The media queries follow the new size on the next frame.
+  await nextFrame();
+}

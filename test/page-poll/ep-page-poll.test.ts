@@ -1,11 +1,11 @@
 import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/ep-page-poll.js';
 import { EpPagePoll as EpPagePollClass, type EpPagePoll } from '../../src/page-poll/ep-page-poll.js';
 import { configure } from '../../src/core/element/config.js';
 import type { EpSubmitEvent } from '../../src/core/element/events.js';
 import { TestEndpoint, type Logged } from '../helpers/endpoint.js';
-import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
+import { LANGUAGES, resetPage, setPageLanguage, setViewportSize } from '../helpers/page.js';
 import { $, $$, expectFocused, focusedIn, textOf } from '../helpers/shadow.js';
 import { runElementSuite } from '../suites/ep-element-suite.js';
 
@@ -614,14 +614,15 @@ describe('<ep-page-poll>', () => {
 
     for (const { lang, dir } of LANGUAGES) {
       it(`reserves the right height on a phone too (${lang})`, async () => {
-        await setViewport({ width: 320, height: 640 });
+        await setViewportSize(320, 640);
         try {
+          expect(matchMedia('(width < 30rem)').matches, 'the page is as narrow as a phone').to.equal(true);
           await setPageLanguage(lang, dir);
           const { reserved, rendered } = await heightsIn(await fixture<HTMLDivElement>(html`<div></div>`));
           expect(reserved).to.be.greaterThan(100);
           expect(rendered).to.equal(reserved);
         } finally {
-          await setViewport({ width: 800, height: 600 });
+          await setViewportSize(800, 600);
         }
       });
     }
