@@ -20,4 +20,4 @@ defineElement('ep-feedback', EpFeedback);
 defineElement('ep-idea-box', EpIdeaBox);
 defineElement('ep-consultation-card', EpConsultationCard);
 
-export * from './index.js';
+export * from './api.js';

@@ -4,25 +4,5 @@
  * `ep-widgets/ep-consultation-card.js` (or `ep-widgets/all.js`) to register elements.
  */
 import './core/element/dom-stand-in.js'; // first: Lit's browser build needs a DOM as it loads (see that file)
-export { EpPagePoll } from './page-poll/ep-page-poll.js';
-export type { PollReason, Answer } from './page-poll/reasons.js';
-export { EpFeedback } from './feedback/ep-feedback.js';
-export type { ContactMode } from './feedback/model.js';
-export { EpIdeaBox } from './idea-box/ep-idea-box.js';
-export { EpConsultationCard } from './consultation-card/ep-consultation-card.js';
-export type { ConsultationJson, Level, Stance, Status, LocalText } from './consultation-card/model.js';
-export type { Choice } from './core/fields/choices.js';
-export { normalizeEmail, normalizeSaudiMobile } from './core/fields/contact.js';
-export { EpElement } from './core/element/ep-element.js';
-export { configure, getConfig, resetConfig, type EpConfig } from './core/element/config.js';
-export { EpSubmitEvent, EpSuccessEvent, EpErrorEvent, EpQueuedEvent, EpOutboxDropEvent, EpOutboxChangeEvent } from './core/element/events.js';
-export type { SubmitDetail, SuccessDetail, ErrorDetail, QueuedDetail, DropDetail, DropReason, OutboxSize } from './core/element/events.js';
-export { outboxSize, flushOutbox } from './core/outbox/outbox-api.js';
-export { OUTBOX_DEFAULTS, type OutboxOptions } from './core/outbox/outbox-options.js';
-export type { Envelope, PageInfo } from './core/delivery/envelope.js';
-export type { Outcome, FieldError, FailureReason } from './core/delivery/transport.js';
-export { paths } from './core/delivery/paths.js';
-export { findPersonalData, type PersonalDataKind } from './core/fields/personal-data.js';
-export { localeReady, renderedLocale } from './core/language/language-sync.js';
-export type { Locale } from './core/language/locale.js';
+export * from './api.js';
 import './core/element/dom-stand-in-end.js';
