@@ -52,11 +52,14 @@ export interface Config {
   logLevel: string;
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min} (got "${raw}")`);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new Error(`${name} must be a whole number ${range} (got "${raw}")`);
+  }
   return value;
 }
 
@@ -124,7 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken,
     clientKeySecretIgnored: Boolean(env.EP_CLIENT_KEY_SECRET),
     retention: retentionFromEnv(env),
-    sweepIntervalMinutes: integer(env, 'EP_SWEEP_INTERVAL_MINUTES', 60),
+    // At most a little under 25 days: a longer timer overflows Node's 32-bit delay and would fire every millisecond.
+    sweepIntervalMinutes: integer(env, 'EP_SWEEP_INTERVAL_MINUTES', 60, 0, 35_791),
     keepQueryString: queryKeptFromEnv(env.EP_KEEP_QUERY_STRING),
     metricsToken,
     seed: env.EP_SEED === 'demo',

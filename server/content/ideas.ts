@@ -13,6 +13,9 @@ export type IdeaStatus = Schemas['IdeaStatus'];
 export type IdeaReview = Schemas['IdeaReview'];
 export type ReviewState = Schemas['IdeaReviewState'];
 
+/** Every review state, in the order the review page lists them. */
+export const STATES: readonly ReviewState[] = ['pending', 'published', 'rejected'];
+
 interface IdeaRow {
   seq: number | string;
   id: string;

@@ -8,6 +8,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Store } from '../store/types.js';
+import { STATES } from '../content/ideas.js';
+import { KINDS } from '../kinds.js';
 import { isReference } from './by-reference.js';
 
 /** `METHOD path` (below `/admin`) → action. Other changes (not GET) are recorded under their route. */
@@ -24,8 +26,20 @@ const ACTIONS: Record<string, string> = {
   'GET /audit': 'audit.export',
 };
 
-/** The query parameters recorded: filters, never free text. */
-const FILTERS = ['kind', 'from', 'to', 'format', 'state', 'reference'];
+/**
+ * The query parameters recorded: filters, never free text. Each is kept only when it has its filter's shape
+ * (a kind, a date, a format, a review state, a reference), so that whatever else an administrator typed
+ * there (an email, a name) is not kept in a log nobody can erase.
+ */
+const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const FILTERS: Record<string, (value: string) => boolean> = {
+  kind: (value) => Object.hasOwn(KINDS, value),
+  from: (value) => DATE.test(value),
+  to: (value) => DATE.test(value),
+  format: (value) => value === 'csv' || value === 'json',
+  state: (value) => (STATES as readonly string[]).includes(value),
+  reference: isReference,
+};
 
 /** A value kept as typed only when any database can hold it and it is short: else not kept. */
 const storable = (value: unknown): string | null =>
@@ -56,7 +70,11 @@ export function auditAdmin(app: FastifyInstance, store: Store, token: string, pr
     if (!action) return payload;
     const params = (request.params ?? {}) as Record<string, string | undefined>;
     const query = (request.query ?? {}) as Record<string, unknown>;
-    const filters = Object.fromEntries(FILTERS.filter((name) => storable(query[name]) !== null).map((name) => [name, query[name]]));
+    const filters = Object.fromEntries(
+      Object.entries(FILTERS)
+        .filter(([name, shaped]) => storable(query[name]) !== null && shaped(query[name] as string))
+        .map(([name]) => [name, query[name]]),
+    );
     await store.batch([
       {
         sql: 'INSERT INTO audit_log (at, actor, action, reference, target, detail, status) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -7,10 +7,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { limitFor, type RouteOptions } from '../route-options.js';
 import type { FieldError } from '../contract.js';
 import { inputProblem, listConsultations, publishOutcome, putConsultation, type ConsultationInput, type OutcomeInput } from '../content/consultations.js';
-import { isIdeaId, listIdeas, reviewIdea, type IdeaReview, type ReviewState } from '../content/ideas.js';
+import { STATES, isIdeaId, listIdeas, reviewIdea, type IdeaReview, type ReviewState } from '../content/ideas.js';
 import { isConsultationId } from './consultations.js';
 
-const STATES: readonly ReviewState[] = ['pending', 'published', 'rejected'];
 
 function refuse(reply: FastifyReply, fieldErrors: FieldError[]): FastifyReply {
   return reply.code(422).send({ message: 'The request does not match the contract.', fieldErrors });

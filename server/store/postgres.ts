@@ -185,9 +185,11 @@ export class PostgresStore implements Store {
           // Stored before (or just now by a concurrent request, which we waited for): its first answer,
           // whatever holds now (an idea unpublished since, a consultation closed since); unless its body differs.
           const before = await client.query<{ answer: string; body_hash: string | null }>('SELECT answer, body_hash FROM submissions WHERE id = $1', [s.id]);
-          checkRepeat(before.rows[0]!, s); // a refusal rolls back below: nothing was written
+          // Erased or swept between the conflict and this read: not now (503), and a resend finds its way.
+          if (!before.rows[0]) throw new StoreUnavailableError(new Error(`submission ${s.id} went while its repeat was answered`));
+          checkRepeat(before.rows[0], s); // a refusal rolls back below: nothing was written
           await client.query('COMMIT');
-          return { receipt: JSON.parse(before.rows[0]!.answer) as Receipt, replayed: true };
+          return { receipt: JSON.parse(before.rows[0].answer) as Receipt, replayed: true };
         }
         // Checked once this id is ours, so that a repeat racing its first copy gets the first answer above.
         if (s.requires && (await client.query(numbered(s.requires.statement.sql), [...s.requires.statement.params])).rowCount === 0) {

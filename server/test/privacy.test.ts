@@ -85,6 +85,11 @@ describe('retention configuration', () => {
     assert.equal(set.submissions.idea, 0);
   });
 
+  it('refuses a sweep interval longer than a timer can wait (it would fire every millisecond)', () => {
+    assert.equal(loadConfig({ EP_SWEEP_INTERVAL_MINUTES: '35791' }).sweepIntervalMinutes, 35_791);
+    assert.throws(() => loadConfig({ EP_SWEEP_INTERVAL_MINUTES: '43200' }), /EP_SWEEP_INTERVAL_MINUTES must be a whole number from 0 to 35791/);
+  });
+
   it('refuses a period that is not a whole number of days, or contact details kept longer than their submission', () => {
     assert.throws(() => loadConfig({ EP_RETAIN_FEEDBACK_DAYS: '1.5' }), /EP_RETAIN_FEEDBACK_DAYS/);
     assert.throws(() => loadConfig({ EP_RETAIN_FEEDBACK_DAYS: '90', EP_RETAIN_FEEDBACK_CONTACT_DAYS: '120' }), /EP_RETAIN_FEEDBACK_CONTACT_DAYS \(120\) must not outlast/);
@@ -235,6 +240,11 @@ for (const dialect of DIALECTS) {
       assert.ok(details.some((detail) => detail?.kind === 'feedback' && detail.format === 'json'), 'the filters of an export are recorded');
       await t.app.inject({ url: '/admin/references/sara@example.sa', headers: auth });
       assert.equal(JSON.stringify(await t.sql('SELECT * FROM audit_log')).includes('sara@example.sa'), false, 'what is typed in place of a reference is not kept');
+      // Nor what is typed in place of a filter: only a filter's own shape is kept.
+      await t.app.inject({ url: '/admin/audit?reference=noura@example.sa', headers: auth });
+      await t.app.inject({ url: '/admin/submissions?kind=Noura%20Alqahtani&from=0551234567', headers: auth });
+      const logged = JSON.stringify(await t.sql('SELECT * FROM audit_log'));
+      for (const typed of ['noura@example.sa', 'Noura', '0551234567']) assert.equal(logged.includes(typed), false, typed);
       const csv = await t.app.inject({ url: '/admin/audit?format=csv', headers: auth });
       assert.match(csv.body, /submissions\.export/);
     });
