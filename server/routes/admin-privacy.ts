@@ -10,7 +10,7 @@ import type { FieldError } from '../contract.js';
 import { BOM, csvRow } from '../csv.js';
 import { auditEntries, type AuditEntry, type AuditFilter } from '../privacy/audit.js';
 import { eraseContactOf, eraseReference, heldAbout, isReference } from '../privacy/by-reference.js';
-import { instant } from './admin.js';
+import { instant } from './admin-dates.js';
 
 const noSuch = (reply: FastifyReply): FastifyReply => reply.code(404).send({ message: 'No submission is held under this reference.' });
 

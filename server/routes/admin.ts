@@ -15,6 +15,7 @@ import { adminContentRoutes } from './admin-content.js';
 import { adminPrivacyRoutes } from './admin-privacy.js';
 import { auditAdmin } from '../privacy/audit.js';
 import type { ListFilter, Store, StoredSubmission } from '../store/types.js';
+import { instant } from './admin-dates.js';
 
 interface Query {
   kind?: string;
@@ -25,18 +26,6 @@ interface Query {
   format?: string;
 }
 
-/** `2026-03-01` (from its start, or for `to` through its end) or a date-time, as ISO 8601 UTC. */
-export function instant(value: string, endOfDay: boolean): string | undefined {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const day = new Date(`${value}T00:00:00.000Z`);
-    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) return undefined;
-    if (endOfDay) day.setUTCDate(day.getUTCDate() + 1);
-    return day.toISOString();
-  }
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return undefined;
-  const time = new Date(value);
-  return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
-}
 
 function filterOf(query: Query, kinds: ReadonlySet<string>): { filter: Omit<ListFilter, 'limit'>; errors: FieldError[] } {
   const errors: FieldError[] = [];
