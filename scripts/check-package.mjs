@@ -2,7 +2,7 @@
 // the one package.json names; `customElements`, `web-types` and every `exports` target present in the
 // tarball; publint (strict); and @arethetypeswrong/cli with the ESM-only profile (the package is ESM only).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const results = [];
