@@ -1,16 +1,18 @@
 /**
  * Each code the collector may return for a field a form shows is one the form says in the visitor's
  * language: the codes are derived from the contract's own schemas (api/openapi.yaml, as server/contract.ts
- * turns Ajv's keywords into FieldError codes), the words from each form's exported table.
+ * turns Ajv's keywords into FieldError codes), the words from each form's rules table (the same rows its
+ * checks before sending come from: core/forms/rules-table.ts).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FIELDS as VIEW_FIELDS, viewCodeMessages } from '../../src/consultation-card/view-form.js';
+import { FIELDS as VIEW_FIELDS, viewRules } from '../../src/consultation-card/view-rules.js';
 import type { CodeMessages } from '../../src/core/fields/field-error.js';
+import { codeMessagesOf } from '../../src/core/forms/rules-table.js';
 import { FIELDS as FEEDBACK_FIELDS, type Rules } from '../../src/feedback/model.js';
-import { feedbackCodeMessages } from '../../src/feedback/validate.js';
+import { feedbackRules } from '../../src/feedback/validate.js';
 import { FIELDS as IDEA_FIELDS } from '../../src/idea-box/model.js';
-import { ideaCodeMessages } from '../../src/idea-box/validate.js';
+import { ideaRules } from '../../src/idea-box/validate.js';
 import { loadOpenApi } from '../contract.js';
 
 const doc = loadOpenApi();
@@ -70,12 +72,12 @@ function unsaid(dataSchema: string, fields: readonly string[], codes: CodeMessag
 describe('every code the collector may return for a field a form shows is one the form says', () => {
   it('the feedback form (with contact details asked for)', () => {
     const rules: Rules = { contact: 'optional', minLength: 10, maxLength: 2000, types: [] };
-    assert.deepEqual(unsaid('FeedbackData', FEEDBACK_FIELDS, feedbackCodeMessages(rules)), []);
+    assert.deepEqual(unsaid('FeedbackData', FEEDBACK_FIELDS, codeMessagesOf(feedbackRules(rules))), []);
   });
   it('the idea form', () => {
-    assert.deepEqual(unsaid('IdeaData', IDEA_FIELDS, ideaCodeMessages), []);
+    assert.deepEqual(unsaid('IdeaData', IDEA_FIELDS, codeMessagesOf(ideaRules)), []);
   });
   it("the consultation card's view form", () => {
-    assert.deepEqual(unsaid('ConsultationViewData', VIEW_FIELDS, viewCodeMessages(2000)), []);
+    assert.deepEqual(unsaid('ConsultationViewData', VIEW_FIELDS, codeMessagesOf(viewRules(2000))), []);
   });
 });

@@ -91,7 +91,6 @@ export const commentHint = (): string =>
 export const stanceMissing = (): string =>
   msg('Select whether you support the proposal, are neutral or oppose it', { id: 'consultation.error.stance-missing' });
 export const commentMissing = (): string => msg('Tell us why you oppose it', { id: 'consultation.error.comment-missing' });
-export const invalid = (): string => msg('This is not valid. Please check it.', { id: 'consultation.error.invalid' });
 export const send = (): string => msg('Send my view', { id: 'consultation.send' });
 export const keepEarlier = (): string => msg('Keep my earlier view', { id: 'consultation.keep' });
 export const notSent = (): string => msg('Your view was not sent. What you wrote is kept.', { id: 'consultation.not-sent' });

@@ -7,32 +7,27 @@
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Announcer } from '../core/a11y/announcer.js';
-import { remainingOf } from '../core/fields/character-count.js';
 import type { DeliveryNote } from '../core/delivery/delivery-note.js';
 import { renderDisclosure } from '../core/a11y/disclosure.js';
 import { clearDraft, draftKey as draftKeyOf } from '../core/forms/draft.js';
-import type { CodeMessages, Message } from '../core/fields/field-error.js';
 import { renderRadioGroup, renderTextArea } from '../core/fields/fields.js';
 import { FormErrors } from '../core/forms/form-errors.js';
-import { honeypotLabel } from '../core/forms/form-messages.js';
+import { fieldInvalid, honeypotLabel } from '../core/forms/form-messages.js';
 import { FormSender } from '../core/forms/form-sender.js';
 import { FormValues } from '../core/forms/form-values.js';
 import { renderedLocale } from '../core/language/language-sync.js';
-import { tooLong } from '../core/language/messages.js';
 import { honeypotValue, renderHoneypot, spamSignal } from '../core/forms/spam-guard.js';
 import type { SubmitHost } from '../core/delivery/submit.js';
 import type { EpErrorEvent, EpOutboxDropEvent } from '../core/element/events.js';
 import { TextWatch } from '../core/fields/text-watch.js';
 import * as t from './messages.js';
 import { STANCES, type Stance } from './model.js';
+import { FIELDS, validateView, viewCodeMessages, type Field } from './view-rules.js';
 import { forgetView, recallView, rememberView, type SentView } from './remembered.js';
 import type { Submitter } from '../core/delivery/submitter.js';
 import { numberOption } from '../core/element/number-option.js';
 
-export type Field = 'stance' | 'comment';
-export const FIELDS: readonly Field[] = ['stance', 'comment'];
 type Values = { stance: string; comment: string };
-type Errors = Partial<Record<Field, Message>>;
 
 /** What the card gives the form: its options, its clock and how it writes a date. */
 export interface ViewFormHost extends ReactiveElement, SubmitHost {
@@ -48,14 +43,6 @@ export interface ViewFormHost extends ReactiveElement, SubmitHost {
 /** A number option as the author gave it, whole and not negative, else `fallback`. */
 
 const empty = (): Values => ({ stance: '', comment: '' });
-
-/** What the form says for each code the collector may give for each of its fields (422), for a comment of at most `max`. */
-export const viewCodeMessages = (max: number): CodeMessages<Field> => ({
-  required: { stance: t.stanceMissing, comment: t.commentMissing },
-  'too-long': { comment: () => tooLong(max, renderedLocale()) },
-  // A stance the collector does not know is none; a comment of blanks only is none.
-  invalid: { stance: t.stanceMissing, comment: t.commentMissing },
-});
 
 export class ViewForm {
   /** The visitor's view of this consultation: remembered, or just sent. */
@@ -158,12 +145,8 @@ export class ViewForm {
     const { stance } = this.form.values;
     const comment = this.form.values.comment.trim();
     const max = this.max;
-    const errors: Errors = {};
-    if (!STANCES.includes(stance as Stance)) errors.stance = t.stanceMissing;
-    if (stance === 'oppose' && !comment) errors.comment = t.commentMissing;
-    else if (remainingOf(comment, max) < 0) errors.comment = () => tooLong(max, renderedLocale());
     this.sender.failure = undefined;
-    if (this.errors.show(errors)) return;
+    if (this.errors.show(validateView({ stance, comment }, max))) return;
     const minFillMs = this.host.minFillTime;
     // A robot is told its view went; nothing is sent or remembered, and no event fires.
     if (spamSignal({ honeypot: honeypotValue(this.host.renderRoot), startedAt: this.form.startedAt, minFillMs })) return this.done();
@@ -174,7 +157,7 @@ export class ViewForm {
     const result = await this.sender.send('consultation-view', data);
     const outcome = result?.outcome;
     if (outcome?.type === 'accepted' || outcome?.type === 'queued') return this.done(result!.envelope!.id, outcome.type === 'queued');
-    if (outcome?.type === 'rejected' && !this.errors.showRefusal(outcome.fieldErrors, viewCodeMessages(max), t.invalid)) this.sender.fail('rejected');
+    if (outcome?.type === 'rejected' && !this.errors.showRefusal(outcome.fieldErrors, viewCodeMessages(max), fieldInvalid)) this.sender.fail('rejected');
   }
 
   /** The view is sent (or saved on the device, or looks sent to a robot): shown back, focused, no draft kept. */

@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Announcer } from '../core/a11y/announcer.js';
 import { choicesAttribute, usableChoices, type Choice } from '../core/fields/choices.js';
-import { givesContact } from '../core/fields/contact-fields.js';
+import { givesContact, renderContactFields } from '../core/fields/contact-fields.js';
 import { deliveryNoteStyles } from '../core/delivery/delivery-note.js';
 import { draftKey } from '../core/forms/draft.js';
+import { referenceLabel } from '../core/forms/form-messages.js';
 import { EpElement } from '../core/element/ep-element.js';
-import { renderCheckbox, renderRadioGroup, renderTextArea, renderTextField } from '../core/fields/fields.js';
+import { renderRadioGroup, renderTextArea } from '../core/fields/fields.js';
 import { fieldStyles } from '../core/styles/field-styles.js';
 import { FormFlow } from '../core/forms/form-flow.js';
 import { formStyles } from '../core/styles/form-styles.js';
@@ -17,7 +18,7 @@ import { DEFAULT_MIN_FILL_MS, honeypotStyles } from '../core/forms/spam-guard.js
 import { panelStyles } from '../core/styles/panel-styles.js';
 import { sharedStyles } from '../core/styles/styles.js';
 import * as t from './messages.js';
-import { FIELDS, channels, contactModeOf, defaultTypes, emptyValues, type Rules, type Values } from './model.js';
+import { FIELDS, contactModeOf, defaultTypes, emptyValues, type Rules, type Values } from './model.js';
 import { feedbackStyles } from './styles.js';
 import { feedbackCodeMessages, toPayload, validate } from './validate.js';
 import { numberOption } from '../core/element/number-option.js';
@@ -134,7 +135,6 @@ export class EpFeedback extends EpElement {
       validate: (values) => validate(values, this.rules),
       payload: (values) => toPayload(values, this.rules, this.service, renderedLocale()),
       codeMessages: () => feedbackCodeMessages(this.rules),
-      invalid: t.invalid,
       minFillTime: () => this.minFillTime,
       watch: { field: 'message', max: () => this.rules.maxLength },
     },
@@ -153,29 +153,6 @@ export class EpFeedback extends EpElement {
 
   // ------------------------------------------------------------------------------------------- Rendering
 
-  private renderContact(rules: Rules): TemplateResult {
-    const required = rules.contact === 'required';
-    const { values, errors } = this.flow;
-    return html`<fieldset class="contact" part="contact" aria-describedby="contact-hint">
-      <legend>${t.contactLegend(required)}</legend>
-      <p id="contact-hint" class="hint">${t.contactHint(required)}</p>
-      ${renderTextField({ id: 'name', label: t.nameLabel(), type: 'text', autocomplete: 'name', value: values.name, error: errors.name })}
-      ${renderTextField({ id: 'email', label: t.emailLabel(), type: 'email', autocomplete: 'email', dir: 'ltr', value: values.email, error: errors.email })}
-      ${renderTextField({
-        id: 'mobile',
-        label: t.mobileLabel(),
-        hint: t.mobileHint(),
-        type: 'tel',
-        autocomplete: 'tel',
-        dir: 'ltr',
-        value: values.mobile,
-        error: errors.mobile,
-      })}
-      ${renderRadioGroup({ id: 'channel', label: t.channelLegend(), choices: channels(), value: values.channel, locale: renderedLocale(), error: errors.channel })}
-      ${renderCheckbox({ id: 'consent', label: t.consentLabel(), checked: values.consent, required: givesContact(values, rules.contact), error: errors.consent })}
-    </fieldset>`;
-  }
-
   private renderForm(level: number): TemplateResult {
     const rules = this.rules;
     const { values, errors, text } = this.flow;
@@ -190,7 +167,7 @@ export class EpFeedback extends EpElement {
       count: text.count(rules.maxLength),
       warning: text.warning(),
     })}
-    ${rules.contact === 'hidden' ? nothing : this.renderContact(rules)}`;
+    ${renderContactFields(values, errors, rules.contact, { hint: t.contactHint, consentLabel: t.consentLabel })}`;
     return html`<slot name="intro"><p class="intro">${t.intro()}</p></slot>
       ${this.flow.renderForm({ labelledBy: 'title', level, send: t.send(), notSent: t.notSent() }, fields)}`;
   }
@@ -204,7 +181,7 @@ export class EpFeedback extends EpElement {
         ? // Not sent after all: why is in the delivery note below; what they wrote is one button away.
           html`<button type="button" class="primary" part="back-button" @click=${() => flow.back('#message')}>${t.backToMessage()}</button>`
         : html`${flow.reference
-              ? html`<p class="reference" part="reference">${t.referenceLabel()} <strong><span dir="ltr">${flow.reference}</span></strong></p>
+              ? html`<p class="reference" part="reference">${referenceLabel()} <strong><span dir="ltr">${flow.reference}</span></strong></p>
                   <p class="hint">${t.referenceHint()}</p>`
               : nothing}
             <div class="subheading" role="heading" aria-level=${level}>${t.nextTitle()}</div>

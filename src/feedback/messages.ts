@@ -1,4 +1,7 @@
-/** The feedback form's own strings. Shared wording (errors, counts, personal data, contact formats) is in core. */
+/**
+ * The feedback form's own strings. Shared wording (errors, counts, personal data, the contact block) is in core;
+ * the contact block's hint and consent are the form's own: they speak of a reply to a message.
+ */
 import { msg } from '@lit/localize';
 
 export const title = (): string => msg('Comments and suggestions', { id: 'feedback.title' });
@@ -10,41 +13,22 @@ export const messageHint = (): string =>
   msg('Do not include personal or financial information, such as your ID number or bank details.', {
     id: 'feedback.message.hint',
   });
-export const contactLegend = (required: boolean): string =>
-  required
-    ? msg('Your contact details', { id: 'feedback.contact.legend' })
-    : msg('Your contact details (optional)', { id: 'feedback.contact.legend-optional' });
 export const contactHint = (required: boolean): string =>
   required
     ? msg('Give an email address, a mobile number or both, so that we can reply to you.', { id: 'feedback.contact.hint' })
     : msg('If you would like a reply, give an email address, a mobile number or both.', { id: 'feedback.contact.hint-optional' });
-export const nameLabel = (): string => msg('Full name', { id: 'feedback.name.label' });
-export const emailLabel = (): string => msg('Email address', { id: 'feedback.email.label' });
-export const mobileLabel = (): string => msg('Mobile number', { id: 'feedback.mobile.label' });
-export const mobileHint = (): string => msg('A Saudi mobile number, like 05XXXXXXXX', { id: 'feedback.mobile.hint' });
-export const channelLegend = (): string => msg('How would you like us to contact you?', { id: 'feedback.channel.legend' });
 export const consentLabel = (): string =>
   msg('I agree to be contacted about this message using the details I gave', { id: 'feedback.consent.label' });
 export const send = (): string => msg('Send message', { id: 'feedback.send' });
 
 export const typeMissing = (): string => msg('Select what your message is about', { id: 'feedback.error.type-missing' });
 export const messageMissing = (): string => msg('Enter your message', { id: 'feedback.error.message-missing' });
-export const contactMissing = (): string =>
-  msg('Enter an email address or a mobile number', { id: 'feedback.error.contact-missing' });
-export const emailForChannel = (): string =>
-  msg('Enter an email address, or choose another way for us to contact you', { id: 'feedback.error.channel-email' });
-export const mobileForChannel = (): string =>
-  msg('Enter a mobile number, or choose another way for us to contact you', { id: 'feedback.error.channel-mobile' });
-export const consentMissing = (): string =>
-  msg('Confirm that we may contact you using the details you gave', { id: 'feedback.error.consent-missing' });
-export const invalid = (): string => msg('This is not valid. Please check it.', { id: 'feedback.error.invalid' });
 export const notSent = (): string => msg('Your message was not sent. What you wrote is kept.', { id: 'feedback.not-sent' });
 
 export const sentTitle = (): string => msg('Your message has been sent', { id: 'feedback.sent.title' });
 export const savedTitle = (): string => msg('Your message is saved on this device', { id: 'feedback.saved.title' });
 export const unsentTitle = (): string => msg('Your message was not sent', { id: 'feedback.unsent.title' });
 export const backToMessage = (): string => msg('Back to your message', { id: 'feedback.unsent.back' });
-export const referenceLabel = (): string => msg('Your reference number', { id: 'feedback.sent.reference' });
 export const referenceHint = (): string =>
   msg('Keep it in case you contact us about this message.', { id: 'feedback.sent.reference-hint' });
 export const nextTitle = (): string => msg('What happens next', { id: 'feedback.sent.next-title' });

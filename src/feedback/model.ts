@@ -1,6 +1,6 @@
 /**
- * What the feedback form holds: its fields, the types of message offered by default, the ways of being
- * contacted, and the options that change its rules.
+ * What the feedback form holds: its fields, the types of message offered by default, and the options that
+ * change its rules.
  */
 import { msg } from '@lit/localize';
 import type { Choice } from '../core/fields/choices.js';
@@ -24,6 +24,8 @@ export type Values = {
 export const emptyValues = (): Values => ({ type: '', message: '', name: '', email: '', mobile: '', channel: '', consent: false });
 
 export { contactModeOf, type ContactMode } from '../core/fields/contact-fields.js';
+/** How the visitor would like to be contacted: the contact block's channels. */
+export { contactChannels as channels } from '../core/fields/contact-fields.js';
 
 /** The options the rules depend on (the element's properties, made usable). */
 export interface Rules {
@@ -39,11 +41,4 @@ export const defaultTypes = (): Choice[] => [
   { code: 'suggestion', label: msg('Suggestion', { id: 'feedback.type.suggestion' }) },
   { code: 'complaint', label: msg('Complaint', { id: 'feedback.type.complaint' }) },
   { code: 'compliment', label: msg('Compliment', { id: 'feedback.type.compliment' }) },
-];
-
-/** How the visitor would like to be contacted. Codes are stable. */
-export const channels = (): Choice[] => [
-  { code: 'email', label: msg('Email', { id: 'feedback.channel.email' }) },
-  { code: 'phone', label: msg('Phone call', { id: 'feedback.channel.phone' }) },
-  { code: 'sms', label: msg('Text message (SMS)', { id: 'feedback.channel.sms' }) },
 ];

@@ -9,6 +9,7 @@ import type { DeliveryNote } from '../core/delivery/delivery-note.js';
 import { draftKey } from '../core/forms/draft.js';
 import { renderRadioGroup, renderTextArea, renderTextField } from '../core/fields/fields.js';
 import { FormFlow, type FormSpec } from '../core/forms/form-flow.js';
+import { referenceLabel } from '../core/forms/form-messages.js';
 import { renderedLocale } from '../core/language/language-sync.js';
 import { pageKeyOf } from '../core/delivery/page-url.js';
 import type { EpIdeaBox } from './ep-idea-box.js';
@@ -100,7 +101,7 @@ export class IdeaForm {
             ? this.flow.renderConfirmation(inner, {
                 sent: t.sentTitle(),
                 saved: t.savedTitle(),
-                reference: t.referenceLabel(),
+                reference: referenceLabel(),
                 body: html`<p>${t.next()}</p>`,
                 another: t.shareAnother(),
               })

@@ -28,7 +28,6 @@ export const topicMissing = (): string => msg('Select what your idea is about', 
 export const notSent = (): string => msg('Your idea was not sent. What you wrote is kept.', { id: 'ideas.not-sent' });
 export const sentTitle = (): string => msg('Your idea was received and will be published after review', { id: 'ideas.sent.title' });
 export const savedTitle = (): string => msg('Your idea is saved on this device', { id: 'ideas.saved.title' });
-export const referenceLabel = (): string => msg('Your reference number', { id: 'ideas.sent.reference' });
 export const next = (): string => msg('Once it is published, you can follow here what we did with it.', { id: 'ideas.sent.next' });
 export const shareAnother = (): string => msg('Share another idea', { id: 'ideas.share-another' });
 

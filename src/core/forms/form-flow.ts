@@ -15,7 +15,6 @@
  * Focus targets, by the core renderers' conventions: `.error-summary`, `.failure p` (see
  * `FormSender.renderFailure`), `.confirmation`, and `[part~="send-button"]`.
  */
-import { msg } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Announcer } from '../a11y/announcer.js';
@@ -25,16 +24,13 @@ import { backToWhatYouWrote, notSentAfterAll } from '../delivery/delivery-messag
 import type { EpErrorEvent, EpOutboxDropEvent } from '../element/events.js';
 import type { CodeMessages, Message } from '../fields/field-error.js';
 import { FormErrors } from './form-errors.js';
-import { honeypotLabel } from './form-messages.js';
+import { fieldInvalid, honeypotLabel } from './form-messages.js';
 import { FormSender } from './form-sender.js';
 import { FormValues } from './form-values.js';
 import { honeypotValue, renderHoneypot, spamSignal } from './spam-guard.js';
 import type { SubmitHost } from '../delivery/submit.js';
 import { TextWatch } from '../fields/text-watch.js';
 import type { Submitter } from '../delivery/submitter.js';
-
-/** A collector's field error that has neither a known code nor words of its own. */
-const invalid = (): string => msg('This is not valid. Please check it.', { id: 'core.field.invalid' });
 
 export interface FormSpec<V extends DraftValues> {
   /** The submission's kind. */
@@ -181,7 +177,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     if (outcome?.type !== 'rejected') return;
     // On the fields the form shows now; errors about others (contact details it does not ask for) are listed as text.
     const shown = spec.fields.filter((field) => this.host.renderRoot.querySelector(`[name="${field}"]`));
-    if (!this.formErrors.showRefusal(outcome.fieldErrors, spec.codeMessages(), spec.invalid ?? invalid, shown)) sender.fail('rejected');
+    if (!this.formErrors.showRefusal(outcome.fieldErrors, spec.codeMessages(), spec.invalid ?? fieldInvalid, shown)) sender.fail('rejected');
   }
 
   /** The confirmation takes focus where the form was. No draft is kept after this. */

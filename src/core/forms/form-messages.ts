@@ -24,4 +24,8 @@ export const emailInvalid = (): string =>
   msg('Enter an email address in the correct format, like name@example.com', { id: 'core.contact.email-invalid' });
 export const mobileInvalid = (): string =>
   msg('Enter a Saudi mobile number in the correct format, like 05XXXXXXXX', { id: 'core.contact.mobile-invalid' });
+/** A collector's field error that has neither a known code nor words of its own. */
+export const fieldInvalid = (): string => msg('This is not valid. Please check it.', { id: 'core.field.invalid' });
+/** The reference a collector gives a submission, in a confirmation. */
+export const referenceLabel = (): string => msg('Your reference number', { id: 'core.form.reference' });
 export const honeypotLabel = (): string => msg('Leave this field empty', { id: 'core.honeypot.label' });
