@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
@@ -15,6 +14,7 @@ import { Contract } from '../contract.js';
 import { PostgresStore } from '../store/postgres.js';
 import { SqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/types.js';
+import { scratchDatabase } from './pg-scratch.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -66,25 +66,15 @@ export async function openTestStore(dialect: Dialect): Promise<TestStore> {
       },
     };
   }
-  const adminUrl = process.env.EP_TEST_DATABASE_URL!;
-  const name = `ep_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const admin = new pg.Client(adminUrl);
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const store = await PostgresStore.open({ connectionString: url.href, max: 20 });
+  const database = await scratchDatabase('ep_test');
+  const store = await PostgresStore.open({ connectionString: database.url.href, max: 20 });
   return {
     store,
-    url: url.href,
+    url: database.url.href,
     sql: async (text, params = []) => (await store.query(text, params)).rows as never,
     drop: async () => {
       await store.close();
-      const cleanup = new pg.Client(adminUrl);
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await database.drop();
     },
   };
 }
@@ -95,10 +85,15 @@ export interface TestApp extends TestStore {
   close(): Promise<void>;
 }
 
-export async function openTestApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestApp> {
+/** `given`: a contract other than api/openapi.yaml's (a test copy with other limits). */
+export async function openTestApp(
+  dialect: Dialect,
+  overrides: Partial<Config> = {},
+  given = contract(),
+): Promise<TestApp> {
   const opened = await openTestStore(dialect);
   const config = testConfig(overrides);
-  const app = await buildApp({ config, store: opened.store, contract: contract() });
+  const app = await buildApp({ config, store: opened.store, contract: given });
   await app.ready();
   return {
     ...opened,
