@@ -34,7 +34,8 @@ export interface SubmissionRow {
 }
 
 export const LIST_COLUMNS =
-  'seq, id, kind, reference, page_url, page_title, page_lang, locale, submitted_at, received_at, privacy_notice, client, data';
+  'seq, id, kind, reference, page_url, page_title, page_lang, locale, submitted_at, received_at, privacy_notice, ' +
+  'client, data';
 
 export function rowToStored(row: Omit<SubmissionRow, 'seq'>): StoredSubmission {
   return {
@@ -60,7 +61,8 @@ export function listStatement(filter: ListFilter): Statement {
   if (filter.to) (clauses.push('received_at < ?'), params.push(filter.to));
   if (filter.after) (clauses.push('seq > ?'), params.push(Number(filter.after)));
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-  return { sql: `SELECT ${LIST_COLUMNS} FROM submissions ${where} ORDER BY seq LIMIT ?`, params: [...params, filter.limit + 1] };
+  const sql = `SELECT ${LIST_COLUMNS} FROM submissions ${where} ORDER BY seq LIMIT ?`;
+  return { sql, params: [...params, filter.limit + 1] };
 }
 
 /** `listStatement`'s rows as a page, with the cursor of the next one when there are more. */
@@ -72,12 +74,13 @@ export function pageOf(rows: readonly SubmissionRow[], limit: number): Submissio
 
 /** Stores a submission unless its id is stored already (then nothing happens and the caller reads the first). */
 export const INSERT_SUBMISSION =
-  'INSERT INTO submissions (id, kind, page_url, page_title, page_lang, locale, submitted_at, received_at, privacy_notice, ' +
-  'client, data, body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING';
+  'INSERT INTO submissions (id, kind, page_url, page_title, page_lang, locale, submitted_at, received_at, ' +
+  'privacy_notice, client, data, body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING';
 
 export function insertParams(s: NewSubmission): (string | null)[] {
   const { page } = s;
-  return [s.id, s.kind, page.url, page.title, page.lang, s.locale, s.submittedAt, s.receivedAt.toISOString(), s.privacyNotice, s.client, JSON.stringify(s.data), s.bodyHash];
+  const received = s.receivedAt.toISOString();
+  return [s.id, s.kind, page.url, page.title, page.lang, s.locale, s.submittedAt, received, s.privacyNotice, s.client, JSON.stringify(s.data), s.bodyHash];
 }
 
 /** The first answer under an id, and the hash of the body it was given for. */
