@@ -8,25 +8,12 @@
 import pg from 'pg';
 import { BACKFILLED_AT, ROWS_WITHOUT_HASH, SET_HASHES_PG, hashOfRow, type StoredEnvelopeRow } from './body-hashes.js';
 import { MIGRATIONS_TABLE, migrationsFor } from './migrations.js';
-import {
-  APPLIED_VERSIONS,
-  INSERT_SUBMISSION,
-  RECORD_MIGRATION,
-  SETTLE,
-  STORED_ANSWER,
-  TALLY,
-  insertParams,
-  listStatement,
-  pageOf,
-  placeholders,
-  type StoredAnswer,
-  type SubmissionRow,
-} from './sql.js';
+import * as shared from './sql.js';
 import { NEXT_REFERENCE, RefusedError, StoreUnavailableError, checkRepeat, formatReference, receiptOf } from './types.js';
 import type { Accepted, ListFilter, NewSubmission, Receipt, Statement, Store, SubmissionPage, Tally } from './types.js';
 
 /** `?` → `$1`, `$2`…: the shared statements as PostgreSQL takes them. */
-export const numbered = (sql: string): string => placeholders(sql, 'postgres');
+export const numbered = (sql: string): string => shared.placeholders(sql, 'postgres');
 
 const MIGRATION_LOCK = 7_370_001; // any constant bigint, the same in every instance
 
@@ -145,7 +132,8 @@ export class PostgresStore implements Store {
           await client.query('SET LOCAL statement_timeout = 0');
           await client.query(migration.sql);
           if (migration.version === BACKFILLED_AT) await backfillHashes(client);
-          await client.query(numbered(RECORD_MIGRATION), [migration.version, migration.name, new Date().toISOString()]);
+          const record = [migration.version, migration.name, new Date().toISOString()];
+          await client.query(numbered(shared.RECORD_MIGRATION), record);
           await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK');
@@ -172,11 +160,12 @@ export class PostgresStore implements Store {
       let broken = false;
       try {
         await client.query('BEGIN');
-        const inserted = await client.query(numbered(`${INSERT_SUBMISSION} RETURNING seq`), insertParams(s));
+        const insert = numbered(`${shared.INSERT_SUBMISSION} RETURNING seq`);
+        const inserted = await client.query(insert, shared.insertParams(s));
         if (inserted.rowCount === 0) {
           // Stored before (or just now by a concurrent request, which we waited for): its first answer,
           // whatever holds now (an idea unpublished since, a consultation closed since); unless its body differs.
-          const before = await client.query<StoredAnswer>(numbered(STORED_ANSWER), [s.id]);
+          const before = await client.query<shared.StoredAnswer>(numbered(shared.STORED_ANSWER), [s.id]);
           // Erased or swept between the conflict and this read: not now (503), and a resend finds its way.
           if (!before.rows[0]) throw new StoreUnavailableError(new Error(`submission ${s.id} went while its repeat was answered`));
           checkRepeat(before.rows[0], s); // a refusal rolls back below: nothing was written
@@ -192,7 +181,7 @@ export class PostgresStore implements Store {
         for (const statement of s.project) await client.query(numbered(statement.sql), [...statement.params]);
         const extra = s.extra ? (await client.query<Record<string, unknown>>(numbered(s.extra.sql), [...s.extra.params])).rows[0] : undefined;
         const receipt = receiptOf(s, formatReference(s.prefix, year, Number(last)), extra);
-        await client.query(numbered(SETTLE), [receipt.reference, JSON.stringify(receipt), s.id]);
+        await client.query(numbered(shared.SETTLE), [receipt.reference, JSON.stringify(receipt), s.id]);
         await client.query('COMMIT');
         return { receipt, replayed: false };
       } catch (error) {
@@ -206,15 +195,16 @@ export class PostgresStore implements Store {
 
   tally(pageUrl: string): Promise<Tally> {
     return this.guard(async () => {
-      const { rows } = await this.pool.query<{ yes: string; total: string }>(numbered(TALLY), [pageUrl]);
+      const { rows } = await this.pool.query<{ yes: string; total: string }>(numbered(shared.TALLY), [pageUrl]);
       return rows[0] ? { yes: Number(rows[0].yes), total: Number(rows[0].total) } : { yes: 0, total: 0 };
     });
   }
 
   list(filter: ListFilter): Promise<SubmissionPage> {
     return this.guard(async () => {
-      const { sql, params } = listStatement(filter);
-      return pageOf((await this.pool.query<SubmissionRow>(numbered(sql), [...params])).rows, filter.limit);
+      const { sql, params } = shared.listStatement(filter);
+      const { rows } = await this.pool.query<shared.SubmissionRow>(numbered(sql), [...params]);
+      return shared.pageOf(rows, filter.limit);
     });
   }
 
@@ -249,7 +239,7 @@ export class PostgresStore implements Store {
 
   /** The applied migration versions (for tests). */
   async versions(): Promise<number[]> {
-    return (await this.pool.query<{ version: number }>(APPLIED_VERSIONS)).rows.map((row) => row.version);
+    return (await this.pool.query<{ version: number }>(shared.APPLIED_VERSIONS)).rows.map((row) => row.version);
   }
 
   /** Runs a query (for tests and the bench's counts). */

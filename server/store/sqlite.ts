@@ -8,19 +8,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { BACKFILLED_AT, ROWS_WITHOUT_HASH, SET_HASH, hashOfRow, type StoredEnvelopeRow } from './body-hashes.js';
 import { MIGRATIONS_TABLE, migrationsFor } from './migrations.js';
-import {
-  APPLIED_VERSIONS,
-  INSERT_SUBMISSION,
-  RECORD_MIGRATION,
-  SETTLE,
-  STORED_ANSWER,
-  TALLY,
-  insertParams,
-  listStatement,
-  pageOf,
-  type StoredAnswer,
-  type SubmissionRow,
-} from './sql.js';
+import * as shared from './sql.js';
 import { NEXT_REFERENCE, RefusedError, StoreUnavailableError, checkRepeat, formatReference, receiptOf } from './types.js';
 import type { Accepted, ListFilter, NewSubmission, Receipt, Statement, Store, SubmissionPage, Tally } from './types.js';
 
@@ -47,10 +35,10 @@ export class SqliteStore implements Store {
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     this.migrate();
 
-    const existing = this.db.prepare<[string], StoredAnswer>(STORED_ANSWER);
-    const insert = this.db.prepare(INSERT_SUBMISSION);
+    const existing = this.db.prepare<[string], shared.StoredAnswer>(shared.STORED_ANSWER);
+    const insert = this.db.prepare(shared.INSERT_SUBMISSION);
     const nextReference = this.db.prepare<[string, number], { last: number }>(NEXT_REFERENCE);
-    const settle = this.db.prepare(SETTLE);
+    const settle = this.db.prepare(shared.SETTLE);
     // `immediate`: take the write lock first, so that two processes on one file cannot both read "new".
     this.acceptTx = this.db.transaction((s: NewSubmission): Accepted => {
         const before = existing.get(s.id);
@@ -59,7 +47,7 @@ export class SqliteStore implements Store {
           return { receipt: JSON.parse(before.answer) as Receipt, replayed: true };
         }
         if (s.requires && !this.prepared(s.requires.statement.sql).get(...s.requires.statement.params)) throw new RefusedError([s.requires.fieldError]);
-        insert.run(...insertParams(s));
+        insert.run(...shared.insertParams(s));
         const year = s.receivedAt.getUTCFullYear();
         const { last } = nextReference.get(s.prefix, year)!;
         for (const statement of s.project) this.prepared(statement.sql).run(...statement.params);
@@ -87,7 +75,7 @@ export class SqliteStore implements Store {
       this.db.transaction(() => {
         this.db.exec(migration.sql);
         if (migration.version === BACKFILLED_AT) this.backfillHashes();
-        this.db.prepare(RECORD_MIGRATION).run(migration.version, migration.name, new Date().toISOString());
+        this.db.prepare(shared.RECORD_MIGRATION).run(migration.version, migration.name, new Date().toISOString());
       }).immediate();
     }
   }
@@ -114,13 +102,13 @@ export class SqliteStore implements Store {
   }
 
   tally(pageUrl: string): Promise<Tally> {
-    return this.guard(() => this.db.prepare<[string], Tally>(TALLY).get(pageUrl) ?? { yes: 0, total: 0 });
+    return this.guard(() => this.db.prepare<[string], Tally>(shared.TALLY).get(pageUrl) ?? { yes: 0, total: 0 });
   }
 
   list(filter: ListFilter): Promise<SubmissionPage> {
     return this.guard(() => {
-      const { sql, params } = listStatement(filter);
-      return pageOf(this.prepared(sql).all(...params) as SubmissionRow[], filter.limit);
+      const { sql, params } = shared.listStatement(filter);
+      return shared.pageOf(this.prepared(sql).all(...params) as shared.SubmissionRow[], filter.limit);
     });
   }
 
@@ -154,6 +142,6 @@ export class SqliteStore implements Store {
 
   /** The applied migration versions (for tests). */
   versions(): number[] {
-    return this.db.prepare<[], { version: number }>(APPLIED_VERSIONS).all().map((row) => row.version);
+    return this.db.prepare<[], { version: number }>(shared.APPLIED_VERSIONS).all().map((row) => row.version);
   }
 }
