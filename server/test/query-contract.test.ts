@@ -4,10 +4,10 @@
  * and what the reader does to text before Ajv (integers, repeats, defaults) holds for every route.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Contract, loadOpenApi, type OpenApiDocument } from '../contract.js';
 import { queryParameters, queryReader } from '../query-contract.js';
-import { auth, contract, openTestApp, type TestApp } from './helpers.js';
+import { auth, contract, suiteApp } from './helpers.js';
 
 /** The schema of `operationId`'s query parameter `name` in `document`, to change in a test copy. */
 function parameterSchema(document: OpenApiDocument, operationId: string, name: string): Record<string, unknown> {
@@ -48,11 +48,7 @@ describe('a test copy of the contract with other query limits is what the collec
   parameterSchema(document, 'listIdeas', 'limit').maximum = 5;
   parameterSchema(document, 'exportAudit', 'format').enum = ['csv'];
   parameterSchema(document, 'dailyPageVotes', 'page').maxLength = 8;
-  let t: TestApp;
-  before(async () => {
-    t = await openTestApp('sqlite', {}, new Contract(document));
-  });
-  after(() => t.close());
+  const t = suiteApp('sqlite', {}, new Contract(document));
 
   const fieldsOf = async (url: string): Promise<{ status: number; fields: string[] }> => {
     const response = await t.app.inject({ url, headers: url.startsWith('/admin') ? auth : {} });
