@@ -20,7 +20,6 @@ const escape = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#$
 /** The pages: each its own `<main>` (`{name}-main.html`) and script, in one frame (page.html) with both links. */
 const PAGES = [
   {
-    path: '/',
     link: './',
     name: 'inbox',
     title: 'Submissions',
@@ -29,7 +28,6 @@ const PAGES = [
       'only.',
   },
   {
-    path: '/ideas.html',
     link: 'ideas.html',
     name: 'ideas',
     title: 'Ideas to review',
@@ -46,7 +44,7 @@ function framed(page: (typeof PAGES)[number], main: string): string {
   });
   const { title, name, note } = page;
   const fill: Record<string, string> = { title, script: `${name}.js`, note, pages: links.join('\n'), main };
-  return read('page.html').replace(/\{\{(\w+)\}\}/g, (_, name: string) => fill[name]!);
+  return read('page.html').replace(/\{\{(\w+)\}\}/g, (_, key: string) => fill[key]!);
 }
 
 export async function adminPageRoutes(app: FastifyInstance, { config, contract }: RouteOptions): Promise<void> {
