@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { findChrome } from '../tools/chrome.mjs';
 import { findFirefox, findWebKit } from '../tools/browser-paths.mjs';
+import { ensureDebianPackages } from '../tools/debian-packages.mjs';
 
 function run(command, args) {
   console.log(`> ${command} ${args.join(' ')}`);
@@ -20,49 +21,29 @@ export function ensureModules() {
   run('npm', existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']);
 }
 
-/** Returns the Chromium path, installing Debian's package when none is found and we may (root + apt-get). */
+/** Returns the Chromium path, installing Debian's package (and Noto fonts for Arabic) when none is found. */
 export function ensureChrome() {
-  let path = findChrome();
-  if (path) return path;
-  const isRoot = process.getuid?.() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (isRoot && hasApt && !process.env.CHROME_PATH) {
-    console.log('No Chromium found: installing Debian\'s chromium package (and Noto fonts for Arabic).');
-    run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-core']);
-    path = findChrome();
-  }
-  if (!path) {
-    const hint = process.env.CHROME_PATH ? `CHROME_PATH=${process.env.CHROME_PATH} does not exist.` : 'No Chromium or Chrome was found.';
-    throw new Error(`${hint} Install one (Debian: apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary.`);
-  }
-  return path;
-}
-
-/** Installs Debian's packages when `find()` finds nothing and we may (root + apt-get); returns what it finds then. */
-function ensureDebianPackages(find, packages, what) {
-  let found = find();
-  if (found) return found;
-  const isRoot = process.getuid?.() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (isRoot && hasApt) {
-    console.log(`No ${what} found: installing Debian's ${packages.join(', ')}.`);
-    run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', ...packages]);
-    found = find();
-  }
-  if (!found) throw new Error(`No ${what} found. Install it (Debian: apt-get install ${packages.join(' ')}).`);
-  return found;
+  const given = process.env.CHROME_PATH;
+  return ensureDebianPackages({
+    find: findChrome,
+    packages: ['chromium', 'fonts-noto-core'],
+    what: 'Chromium',
+    // A CHROME_PATH that names nothing is a mistake to report, not a reason to install another browser.
+    install: !given,
+    missing: `${given ? `CHROME_PATH=${given} does not exist.` : 'No Chromium or Chrome was found.'} Install one ` +
+      '(Debian: apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary.',
+  });
 }
 
 /** Firefox ESR, for the cross-browser tests (driven headless over WebDriver BiDi). */
 export function ensureFirefox() {
-  return ensureDebianPackages(findFirefox, ['firefox-esr', 'fonts-noto-core'], 'Firefox');
+  return ensureDebianPackages({ find: findFirefox, packages: ['firefox-esr', 'fonts-noto-core'], what: 'Firefox' });
 }
 
 /** WebKitGTK's WebDriver and MiniBrowser, with a virtual display to run it in, for the cross-browser tests. */
 export function ensureWebKit() {
-  return ensureDebianPackages(findWebKit, ['webkit2gtk-driver', 'xvfb', 'xauth', 'fonts-noto-core'], 'WebKitGTK WebDriver');
+  const packages = ['webkit2gtk-driver', 'xvfb', 'xauth', 'fonts-noto-core'];
+  return ensureDebianPackages({ find: findWebKit, packages, what: 'WebKitGTK WebDriver' });
 }
 
 export function chromeVersion(path) {

@@ -10,6 +10,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureDebianPackages } from '../tools/debian-packages.mjs';
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });
@@ -28,19 +29,13 @@ export function findPostgresBin() {
 }
 
 export function ensurePostgresBin(log = console.log) {
-  let bin = findPostgresBin();
-  if (bin) return bin;
-  const isRoot = process.getuid?.() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (!isRoot || !hasApt) {
-    throw new Error('PostgreSQL is not installed. Install it (Debian: apt-get install postgresql) or set EP_TEST_DATABASE_URL to a server the tests may create databases on.');
-  }
-  log('No PostgreSQL found: installing Debian\'s postgresql package.');
-  run('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  run('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  bin = findPostgresBin();
-  if (!bin) throw new Error('apt-get installed postgresql but no server binaries were found under /usr/lib/postgresql');
-  return bin;
+  return ensureDebianPackages({
+    find: findPostgresBin,
+    packages: ['postgresql'],
+    what: 'PostgreSQL',
+    hint: ' or set EP_TEST_DATABASE_URL to a server the tests may create databases on',
+    log,
+  });
 }
 
 /** A port free on 127.0.0.1 now (also for the load script's collector). */

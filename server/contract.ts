@@ -37,16 +37,18 @@ export function loadOpenApi(path = OPENAPI_PATH): OpenApiDocument {
 
 /**
  * The document's component schemas as one JSON Schema with `$defs`, for Ajv: `#/components/schemas/X`
- * becomes `#/$defs/X`, and the discriminator's `mapping` (OpenAPI's, which Ajv does not take) is left out:
+ * becomes `{base}#/$defs/X` (`base`: the id of the schema holding the `$defs`, when the value is compiled
+ * on its own), and the discriminator's `mapping` (OpenAPI's, which Ajv does not take) is left out:
  * Ajv finds each kind from its branch's `const`.
  */
-function toJsonSchema(value: unknown, parentKey = ''): unknown {
-  if (Array.isArray(value)) return value.map((item) => toJsonSchema(item));
+export function toJsonSchema(value: unknown, base = '', parentKey = ''): unknown {
+  if (Array.isArray(value)) return value.map((item) => toJsonSchema(item, base));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     if (key === 'mapping' && parentKey === 'discriminator') continue;
-    out[key] = key === '$ref' && typeof item === 'string' ? item.replace('#/components/schemas/', '#/$defs/') : toJsonSchema(item, key);
+    const ref = key === '$ref' && typeof item === 'string';
+    out[key] = ref ? item.replace('#/components/schemas/', `${base}#/$defs/`) : toJsonSchema(item, base, key);
   }
   return out;
 }
@@ -234,18 +236,22 @@ const RANK: Record<FieldErrorCode, number> = {
 };
 
 /** Ajv's errors as field errors: one per field (the most telling), in the order the fields were met. */
-export function fieldErrorsOf(errors: readonly ErrorObject[], body: unknown): FieldError[] {
+export function fieldErrorsByField(errors: readonly ErrorObject[], value: unknown): FieldError[] {
   const byField = new Map<string, FieldError>();
   for (const error of errors) {
-    const fieldError = toFieldError(error, body);
+    const fieldError = toFieldError(error, value);
     if (!fieldError) continue;
     const seen = byField.get(fieldError.field);
     if (!seen || RANK[fieldError.code] < RANK[seen.code]) byField.set(fieldError.field, fieldError);
   }
-  // A kind that is not known makes every other complaint noise.
-  const kind = byField.get('kind');
-  if (kind?.code === 'invalid') return [kind];
   return [...byField.values()];
+}
+
+/** A body's field errors: as `fieldErrorsByField`, but a kind that is not known makes every other complaint noise. */
+export function fieldErrorsOf(errors: readonly ErrorObject[], body: unknown): FieldError[] {
+  const fieldErrors = fieldErrorsByField(errors, body);
+  const kind = fieldErrors.find((error) => error.field === 'kind');
+  return kind?.code === 'invalid' ? [kind] : fieldErrors;
 }
 
 // ------------------------------------------------------------------------------------------- well-formed text
@@ -259,7 +265,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  * (not Unicode, so not storable as UTF-8). Refused up front as `invalid`, so that no store fails on them
  * with a 5xx that the elements would retry for ever. Keys are checked too.
  */
-function stringProblems(value: unknown, path: string[] = [], found: FieldError[] = []): FieldError[] {
+export function stringProblems(value: unknown, path: string[] = [], found: FieldError[] = []): FieldError[] {
   const bad = (text: string): boolean => text.includes('\u0000') || !text.isWellFormed();
   if (typeof value === 'string') {
     if (bad(value)) {

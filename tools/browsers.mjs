@@ -8,6 +8,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import { findChrome, CHROME_ARGS } from './chrome.mjs';
 import { findFirefox, findWebKit } from './browser-paths.mjs';
+import { ensureDebianPackages } from './debian-packages.mjs';
 
 /**
  * Each test file gets a page without the HTTP cache, so that a module an earlier file loaded is fetched
@@ -19,9 +20,16 @@ async function uncachedPage({ context }) {
   return page;
 }
 
+/**
+ * A browser as `npm test` installed it (scripts/ensure.mjs). Never installed here: several test runs may load
+ * this configuration at once, and apt-get would wait on its lock in each.
+ */
+function installed(find, packages, what, hint = '') {
+  return ensureDebianPackages({ find, packages, what, install: false, hint });
+}
+
 export function chromiumBrowser() {
-  const executablePath = findChrome();
-  if (!executablePath) throw new Error('No Chromium found. Install one (apt-get install chromium) or set CHROME_PATH.');
+  const executablePath = installed(findChrome, ['chromium'], 'Chromium', ' or set CHROME_PATH');
   return chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS }, createPage: uncachedPage });
 }
 
@@ -37,8 +45,7 @@ async function uncachedFirefoxPage(options) {
 }
 
 export function firefoxBrowser() {
-  const executablePath = findFirefox();
-  if (!executablePath) throw new Error('No Firefox found. Install one (apt-get install firefox-esr) or set FIREFOX_PATH.');
+  const executablePath = installed(findFirefox, ['firefox-esr'], 'Firefox', ' or set FIREFOX_PATH');
   // Passing puppeteer-core itself as the "custom" puppeteer makes the launcher honour `browser: 'firefox'`.
   return chromeLauncher({
     puppeteer,
@@ -124,7 +131,6 @@ class WebKitLauncher extends WebdriverLauncher {
 }
 
 export function webkitBrowser() {
-  const webkit = findWebKit();
-  if (!webkit) throw new Error('No WebKitGTK found. Install it: apt-get install webkit2gtk-driver xvfb.');
+  const webkit = installed(findWebKit, ['webkit2gtk-driver', 'xvfb'], 'WebKitGTK');
   return new WebKitLauncher(webkit);
 }

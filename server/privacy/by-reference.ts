@@ -5,7 +5,7 @@
  * view's own row). The anonymous counts a submission added to (tally, daily counts, a support counted,
  * a stance counted) hold nothing about the person and stay; see docs/privacy.md.
  */
-import { LIST_COLUMNS, rowToStored } from '../store/sqlite.js';
+import { LIST_COLUMNS, rowToStored } from '../store/sql.js';
 import type { Statement, Store, StoredSubmission } from '../store/types.js';
 import { dataOf, eraseContactStatement } from './contact.js';
 

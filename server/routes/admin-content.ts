@@ -7,8 +7,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { limitFor, type RouteOptions } from '../route-options.js';
 import type { FieldError } from '../contract.js';
 import { inputProblem, listConsultations, publishOutcome, putConsultation, type ConsultationInput, type OutcomeInput } from '../content/consultations.js';
-import { STATES, isIdeaId, listIdeas, reviewIdea, type IdeaReview, type ReviewState } from '../content/ideas.js';
+import { isIdeaId, listIdeas, reviewIdea, type IdeaReview } from '../content/ideas.js';
 import { isConsultationId } from './consultations.js';
+import { queryReader } from '../query-contract.js';
 
 
 function refuse(reply: FastifyReply, fieldErrors: FieldError[]): FastifyReply {
@@ -27,15 +28,11 @@ export async function adminContentRoutes(app: FastifyInstance, { config, store, 
     return undefined;
   };
 
-  app.get<{ Querystring: { state?: string; limit?: string; after?: string } }>('/ideas', limit, async (request, reply) => {
-    const { state, after } = request.query;
-    const errors: FieldError[] = [];
-    if (state !== undefined && !STATES.includes(state as ReviewState)) errors.push({ field: 'state', code: 'invalid', message: `state must be one of ${STATES.join(', ')}.` });
-    const size = request.query.limit === undefined ? 100 : Number(request.query.limit);
-    if (!Number.isInteger(size) || size < 1 || size > 500) errors.push({ field: 'limit', code: 'invalid', message: 'limit must be a whole number from 1 to 500.' });
-    if (after !== undefined && !/^\d{1,18}$/.test(after)) errors.push({ field: 'after', code: 'invalid', message: 'after must be the next cursor of a page.' });
-    if (errors.length) return refuse(reply, errors);
-    return listIdeas(store, { state: state as ReviewState | undefined, after, limit: size });
+  const ideasQuery = queryReader(contract, 'listIdeas', ['limit']);
+  app.get('/ideas', limit, async (request, reply) => {
+    const { query, fieldErrors } = ideasQuery(request.query);
+    if (fieldErrors.length) return refuse(reply, fieldErrors);
+    return listIdeas(store, query);
   });
 
   app.patch<{ Params: { id: string } }>('/ideas/:id', limit, async (request, reply) => {

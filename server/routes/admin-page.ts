@@ -17,13 +17,44 @@ const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-sr
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
+/** The pages: each its own `<main>` (`{name}-main.html`) and script, in one frame (page.html) with both links. */
+const PAGES = [
+  {
+    link: './',
+    name: 'inbox',
+    title: 'Submissions',
+    note:
+      "The reference collector's inbox. Nothing is shown until the admin token is given; it is kept in this tab " +
+      'only.',
+  },
+  {
+    link: 'ideas.html',
+    name: 'ideas',
+    title: 'Ideas to review',
+    note:
+      'Publish or reject the ideas visitors sent, set where each stands and answer it. Nothing is shown until the ' +
+      'admin token is given; it is kept in this tab only.',
+  },
+] as const;
+
+function framed(page: (typeof PAGES)[number], main: string): string {
+  const links = PAGES.map(({ link, title }) => {
+    const current = link === page.link ? ' aria-current="page"' : '';
+    return `          <li><a href="${link}"${current}>${title}</a></li>`;
+  });
+  const { title, name, note } = page;
+  const fill: Record<string, string> = { title, script: `${name}.js`, note, pages: links.join('\n'), main };
+  return read('page.html').replace(/\{\{(\w+)\}\}/g, (_, key: string) => fill[key]!);
+}
+
 export async function adminPageRoutes(app: FastifyInstance, { config, contract }: RouteOptions): Promise<void> {
   const options = [...contract.kinds.keys()].map((kind) => `<option value="${escape(kind)}">${escape(kind)}</option>`).join('');
+  const html = 'text/html; charset=utf-8';
   const files: Record<string, { type: string; body: string }> = {
-    '/': { type: 'text/html; charset=utf-8', body: read('inbox.html').replace('<!--KINDS-->', options) },
+    '/': { type: html, body: framed(PAGES[0], read('inbox-main.html').replace('<!--KINDS-->', options)) },
     '/inbox.js': { type: 'text/javascript; charset=utf-8', body: read('inbox.js') },
     '/inbox.css': { type: 'text/css; charset=utf-8', body: read('inbox.css') },
-    '/ideas.html': { type: 'text/html; charset=utf-8', body: read('ideas.html') },
+    '/ideas.html': { type: html, body: framed(PAGES[1], read('ideas-main.html')) },
     '/ideas.js': { type: 'text/javascript; charset=utf-8', body: read('ideas.js') },
   };
   for (const [path, file] of Object.entries(files)) {

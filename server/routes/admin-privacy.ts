@@ -6,29 +6,13 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { limitFor, type RouteOptions } from '../route-options.js';
-import type { FieldError } from '../contract.js';
 import { BOM, csvRow } from '../csv.js';
 import { auditEntries, type AuditEntry, type AuditFilter } from '../privacy/audit.js';
 import { eraseContactOf, eraseReference, heldAbout, isReference } from '../privacy/by-reference.js';
-import { instant } from './admin-dates.js';
+import { queryReader } from '../query-contract.js';
+import { period, refuseQuery } from './admin-query.js';
 
 const noSuch = (reply: FastifyReply): FastifyReply => reply.code(404).send({ message: 'No submission is held under this reference.' });
-
-const refuse = (reply: FastifyReply, fieldErrors: FieldError[]): FastifyReply => reply.code(422).send({ message: 'The query is not valid.', fieldErrors });
-
-/** `from` and `to` (dates or date-times) as ISO 8601 UTC, or the field errors. */
-function period(query: { from?: string; to?: string }): { from?: string; to?: string; errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  const result: { from?: string; to?: string } = {};
-  for (const name of ['from', 'to'] as const) {
-    const value = query[name];
-    if (value === undefined) continue;
-    const at = instant(value, name === 'to');
-    if (at) result[name] = at;
-    else errors.push({ field: name, code: 'invalid', message: `${name} must be a date (2026-03-01) or an ISO 8601 date-time.` });
-  }
-  return { ...result, errors };
-}
 
 const AUDIT_COLUMNS = ['at', 'actor', 'action', 'reference', 'target', 'detail', 'status'];
 
@@ -47,7 +31,7 @@ async function* auditJson(entries: AsyncGenerator<AuditEntry>): AsyncGenerator<s
   yield '\n]\n';
 }
 
-export async function adminPrivacyRoutes(app: FastifyInstance, { config, store }: RouteOptions): Promise<void> {
+export async function adminPrivacyRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
   const limit = { config: limitFor(config.rateLimit.admin, 'admin') };
 
   app.get<{ Params: { reference: string } }>('/references/:reference', limit, async (request, reply) => {
@@ -69,13 +53,12 @@ export async function adminPrivacyRoutes(app: FastifyInstance, { config, store }
     return erased ? { reference, ...erased } : noSuch(reply);
   });
 
-  app.get<{ Querystring: { from?: string; to?: string; reference?: string; format?: string } }>('/audit', limit, async (request, reply) => {
-    const { from, to, errors } = period(request.query);
-    const { reference } = request.query;
-    const format = request.query.format ?? 'json';
-    if (format !== 'csv' && format !== 'json') errors.push({ field: 'format', code: 'invalid', message: 'format must be csv or json.' });
-    if (reference !== undefined && !isReference(reference)) errors.push({ field: 'reference', code: 'invalid', message: 'reference must be a reference such as FB-2026-000123.' });
-    if (errors.length) return refuse(reply, errors);
+  const auditQuery = queryReader(contract, 'exportAudit', ['format']);
+  app.get('/audit', limit, async (request, reply) => {
+    const { query, fieldErrors } = auditQuery(request.query);
+    const { from, to } = period(query, fieldErrors);
+    if (fieldErrors.length) return refuseQuery(reply, fieldErrors);
+    const { format, reference } = query;
     const filter: AuditFilter = { from, to, reference };
     reply
       .header('content-disposition', `attachment; filename="audit.${format}"`)
@@ -84,11 +67,12 @@ export async function adminPrivacyRoutes(app: FastifyInstance, { config, store }
     return reply.send(Readable.from(format === 'csv' ? auditCsv(entries) : auditJson(entries)));
   });
 
-  app.get<{ Querystring: { page?: string; from?: string; to?: string } }>('/page-votes/daily', limit, async (request, reply) => {
-    const { from, to, errors } = period(request.query);
-    const { page } = request.query;
-    if (page !== undefined && (typeof page !== 'string' || page.length === 0 || page.length > 4096)) errors.push({ field: 'page', code: 'invalid', message: 'page must be one page URL.' });
-    if (errors.length) return refuse(reply, errors);
+  const dailyQuery = queryReader(contract, 'dailyPageVotes');
+  app.get('/page-votes/daily', limit, async (request, reply) => {
+    const { query, fieldErrors } = dailyQuery(request.query);
+    const { from, to } = period(query, fieldErrors);
+    if (fieldErrors.length) return refuseQuery(reply, fieldErrors);
+    const { page } = query;
     const where: string[] = [];
     const params: string[] = [];
     if (page) (where.push('page_url = ?'), params.push(page));

@@ -4,10 +4,9 @@
  * The review of ideas and the writing of consultations are routes/admin-content.ts, behind the same token.
  */
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { limitFor, type RouteOptions } from '../route-options.js';
 import { bearerGuard } from '../bearer-guard.js';
-import type { FieldError } from '../contract.js';
 import { BOM, csvRow } from '../csv.js';
 import { behaviourOf } from '../kinds.js';
 import { SignInLimiter } from '../sign-in-limit.js';
@@ -15,38 +14,8 @@ import { adminContentRoutes } from './admin-content.js';
 import { adminPrivacyRoutes } from './admin-privacy.js';
 import { auditAdmin } from '../privacy/audit.js';
 import type { ListFilter, Store, StoredSubmission } from '../store/types.js';
-import { instant } from './admin-dates.js';
-
-interface Query {
-  kind?: string;
-  from?: string;
-  to?: string;
-  limit?: string;
-  after?: string;
-  format?: string;
-}
-
-
-function filterOf(query: Query, kinds: ReadonlySet<string>): { filter: Omit<ListFilter, 'limit'>; errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  const filter: Omit<ListFilter, 'limit'> = {};
-  if (query.kind !== undefined) {
-    if (kinds.has(query.kind)) filter.kind = query.kind;
-    else errors.push({ field: 'kind', code: 'invalid', message: `kind must be one of ${[...kinds].join(', ')}.` });
-  }
-  for (const name of ['from', 'to'] as const) {
-    const value = query[name];
-    if (value === undefined) continue;
-    const at = instant(value, name === 'to');
-    if (at) filter[name] = at;
-    else errors.push({ field: name, code: 'invalid', message: `${name} must be a date (2026-03-01) or an ISO 8601 date-time.` });
-  }
-  return { filter, errors };
-}
-
-function refuse(reply: FastifyReply, errors: FieldError[]): FastifyReply {
-  return reply.code(422).send({ message: 'The query is not valid.', fieldErrors: errors });
-}
+import { queryReader } from '../query-contract.js';
+import { period, refuseQuery } from './admin-query.js';
 
 /** Every matching submission, oldest first, read in pages so that an export of any size streams. */
 async function* everything(store: Store, filter: Omit<ListFilter, 'limit'>): AsyncGenerator<StoredSubmission> {
@@ -85,7 +54,6 @@ async function* json(store: Store, filter: Omit<ListFilter, 'limit'>): AsyncGene
 
 export async function adminRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
   const token = config.adminToken!;
-  const kinds = new Set(contract.kinds.keys());
 
   // Every admin path, the content routes registered below included; failures count per client.
   app.addHook('onRequest', bearerGuard(token, new SignInLimiter(), 'admin'));
@@ -95,22 +63,22 @@ export async function adminRoutes(app: FastifyInstance, { config, store, contrac
 
   const limit = { config: limitFor(config.rateLimit.admin, 'admin') };
 
-  app.get<{ Querystring: Query }>('/submissions', limit, async (request, reply) => {
-    const { filter, errors } = filterOf(request.query, kinds);
-    const size = request.query.limit === undefined ? 100 : Number(request.query.limit);
-    if (!Number.isInteger(size) || size < 1 || size > 1000) errors.push({ field: 'limit', code: 'invalid', message: 'limit must be a whole number from 1 to 1000.' });
-    const after = request.query.after;
-    if (after !== undefined && !/^\d{1,18}$/.test(after)) errors.push({ field: 'after', code: 'invalid', message: 'after must be the next cursor of a page.' });
-    if (errors.length) return refuse(reply, errors);
-    return store.list({ ...filter, after, limit: size });
+  const listQuery = queryReader(contract, 'listSubmissions', ['limit']);
+  app.get('/submissions', limit, async (request, reply) => {
+    const { query, fieldErrors } = listQuery(request.query);
+    const { from, to } = period(query, fieldErrors);
+    if (fieldErrors.length) return refuseQuery(reply, fieldErrors);
+    return store.list({ kind: query.kind, from, to, after: query.after, limit: query.limit });
   });
 
-  app.get<{ Querystring: Query }>('/submissions/export', limit, async (request, reply) => {
-    const { filter, errors } = filterOf(request.query, kinds);
-    const format = request.query.format ?? 'csv';
-    if (format !== 'csv' && format !== 'json') errors.push({ field: 'format', code: 'invalid', message: 'format must be csv or json.' });
-    if (errors.length) return refuse(reply, errors);
-    const name = ['submissions', filter.kind, request.query.from, request.query.to].filter(Boolean).join('-').replace(/[^A-Za-z0-9._-]/g, '_');
+  const exportQuery = queryReader(contract, 'exportSubmissions', ['format']);
+  app.get('/submissions/export', limit, async (request, reply) => {
+    const { query, fieldErrors } = exportQuery(request.query);
+    const filter = { kind: query.kind, ...period(query, fieldErrors) };
+    if (fieldErrors.length) return refuseQuery(reply, fieldErrors);
+    const { format } = query;
+    const parts = ['submissions', filter.kind, query.from, query.to];
+    const name = parts.filter(Boolean).join('-').replace(/[^A-Za-z0-9._-]/g, '_');
     reply
       .header('content-disposition', `attachment; filename="${name}.${format}"`)
       .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');

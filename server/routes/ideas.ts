@@ -1,45 +1,27 @@
 /**
  * `GET {endpoint}/ideas?sort=&limit=&topic=&cursor=` (ep-idea-box): one page of published ideas, with their
- * supporters, status and the ministry's answer. The query is checked by hand, as the contract describes it.
+ * supporters, status and the ministry's answer. The query is checked against the contract's parameters; a
+ * cursor is then read, which the contract cannot describe beyond its length.
  */
 import type { FastifyInstance } from 'fastify';
 import { limitFor, type RouteOptions } from '../route-options.js';
-import type { FieldError } from '../contract.js';
-import { ideasPage, readCursor, type IdeaQuery } from '../content/ideas.js';
+import { ideasPage, readCursor } from '../content/ideas.js';
+import { queryReader } from '../query-contract.js';
 
-type Query = Record<string, string | string[] | undefined>;
-
-/** The query as an IdeaQuery, or the field errors that stop it. */
-export function ideaQueryOf(query: Query): { query: IdeaQuery } | { errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  const one = (name: string): string | undefined => {
-    const value = query[name];
-    if (Array.isArray(value)) errors.push({ field: name, code: 'invalid', message: `${name} must be given once.` });
-    return typeof value === 'string' ? value : undefined;
-  };
-  const sort = one('sort') ?? 'supported';
-  if (sort !== 'supported' && sort !== 'newest') errors.push({ field: 'sort', code: 'invalid', message: 'sort must be supported or newest.' });
-  const limitText = one('limit');
-  const limit = limitText === undefined ? 10 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 50 || (limitText !== undefined && !/^\d+$/.test(limitText))) {
-    errors.push({ field: 'limit', code: 'invalid', message: 'limit must be a whole number from 1 to 50.' });
-  }
-  const topic = one('topic');
-  if (topic !== undefined && (topic.length > 100 || !/\S/.test(topic) || topic.includes('\u0000'))) {
-    errors.push({ field: 'topic', code: 'invalid', message: 'topic must be a topic code.' });
-  }
-  const cursor = one('cursor');
-  const known = sort === 'supported' || sort === 'newest';
-  const after = cursor !== undefined && known && cursor.length <= 512 ? readCursor(cursor, sort) : undefined;
-  if (cursor !== undefined && known && !after) errors.push({ field: 'cursor', code: 'invalid', message: 'cursor must be the next of a page read with the same sort.' });
-  if (errors.length) return { errors };
-  return { query: { sort: sort as IdeaQuery['sort'], limit, topic: topic || undefined, after } };
-}
-
-export async function ideaRoutes(app: FastifyInstance, { config, store }: RouteOptions): Promise<void> {
-  app.get<{ Querystring: Query }>('/ideas', { config: limitFor(config.rateLimit.reads, 'reads') }, async (request, reply) => {
-    const checked = ideaQueryOf(request.query);
-    if ('errors' in checked) return reply.code(422).send({ message: 'The query does not match the contract.', fieldErrors: checked.errors });
-    return ideasPage(store, checked.query);
+export async function ideaRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
+  const ideasQuery = queryReader(contract, 'ideas', ['sort', 'limit']);
+  app.get('/ideas', { config: limitFor(config.rateLimit.reads, 'reads') }, async (request, reply) => {
+    const { query, fieldErrors } = ideasQuery(request.query);
+    const { sort, limit, topic, cursor } = query;
+    // Only a cursor of a known sort can be read, and one the contract refused is named once.
+    const readable = cursor !== undefined && !fieldErrors.some(({ field }) => field === 'sort' || field === 'cursor');
+    const after = readable ? readCursor(cursor, sort) : undefined;
+    if (readable && !after) {
+      fieldErrors.push({ field: 'cursor', code: 'invalid', message: 'cursor must be the next of a page read with the same sort.' });
+    }
+    if (fieldErrors.length) {
+      return reply.code(422).send({ message: 'The query does not match the contract.', fieldErrors });
+    }
+    return ideasPage(store, { sort, limit, topic: topic || undefined, after });
   });
 }

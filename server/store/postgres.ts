@@ -8,29 +8,12 @@
 import pg from 'pg';
 import { BACKFILLED_AT, ROWS_WITHOUT_HASH, SET_HASHES_PG, hashOfRow, type StoredEnvelopeRow } from './body-hashes.js';
 import { MIGRATIONS_TABLE, migrationsFor } from './migrations.js';
-import { LIST_COLUMNS, listQuery, rowToStored } from './sqlite.js';
-import {
-  NEXT_REFERENCE,
-  RefusedError,
-  checkRepeat,
-  StoreUnavailableError,
-  formatReference,
-  receiptOf,
-  type Accepted,
-  type ListFilter,
-  type NewSubmission,
-  type Receipt,
-  type Statement,
-  type Store,
-  type SubmissionPage,
-  type Tally,
-} from './types.js';
+import * as shared from './sql.js';
+import { NEXT_REFERENCE, RefusedError, StoreUnavailableError, checkRepeat, formatReference, receiptOf } from './types.js';
+import type { Accepted, ListFilter, NewSubmission, Receipt, Statement, Store, SubmissionPage, Tally } from './types.js';
 
-/** `?` → `$1`, `$2`… (no statement here has a `?` inside a literal). */
-export function numbered(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-}
+/** `?` → `$1`, `$2`…: the shared statements as PostgreSQL takes them. */
+export const numbered = (sql: string): string => shared.placeholders(sql, 'postgres');
 
 const MIGRATION_LOCK = 7_370_001; // any constant bigint, the same in every instance
 
@@ -149,7 +132,8 @@ export class PostgresStore implements Store {
           await client.query('SET LOCAL statement_timeout = 0');
           await client.query(migration.sql);
           if (migration.version === BACKFILLED_AT) await backfillHashes(client);
-          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, new Date().toISOString()]);
+          const record = [migration.version, migration.name, new Date().toISOString()];
+          await client.query(numbered(shared.RECORD_MIGRATION), record);
           await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK');
@@ -176,15 +160,12 @@ export class PostgresStore implements Store {
       let broken = false;
       try {
         await client.query('BEGIN');
-        const inserted = await client.query(
-          `INSERT INTO submissions (id, kind, page_url, page_title, page_lang, locale, submitted_at, received_at, privacy_notice, client, data, body_hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING seq`,
-          [s.id, s.kind, s.page.url, s.page.title, s.page.lang, s.locale, s.submittedAt, s.receivedAt.toISOString(), s.privacyNotice, s.client, JSON.stringify(s.data), s.bodyHash],
-        );
+        const insert = numbered(`${shared.INSERT_SUBMISSION} RETURNING seq`);
+        const inserted = await client.query(insert, shared.insertParams(s));
         if (inserted.rowCount === 0) {
           // Stored before (or just now by a concurrent request, which we waited for): its first answer,
           // whatever holds now (an idea unpublished since, a consultation closed since); unless its body differs.
-          const before = await client.query<{ answer: string; body_hash: string | null }>('SELECT answer, body_hash FROM submissions WHERE id = $1', [s.id]);
+          const before = await client.query<shared.StoredAnswer>(numbered(shared.STORED_ANSWER), [s.id]);
           // Erased or swept between the conflict and this read: not now (503), and a resend finds its way.
           if (!before.rows[0]) throw new StoreUnavailableError(new Error(`submission ${s.id} went while its repeat was answered`));
           checkRepeat(before.rows[0], s); // a refusal rolls back below: nothing was written
@@ -200,7 +181,7 @@ export class PostgresStore implements Store {
         for (const statement of s.project) await client.query(numbered(statement.sql), [...statement.params]);
         const extra = s.extra ? (await client.query<Record<string, unknown>>(numbered(s.extra.sql), [...s.extra.params])).rows[0] : undefined;
         const receipt = receiptOf(s, formatReference(s.prefix, year, Number(last)), extra);
-        await client.query('UPDATE submissions SET reference = $1, answer = $2 WHERE id = $3', [receipt.reference, JSON.stringify(receipt), s.id]);
+        await client.query(numbered(shared.SETTLE), [receipt.reference, JSON.stringify(receipt), s.id]);
         await client.query('COMMIT');
         return { receipt, replayed: false };
       } catch (error) {
@@ -214,18 +195,16 @@ export class PostgresStore implements Store {
 
   tally(pageUrl: string): Promise<Tally> {
     return this.guard(async () => {
-      const { rows } = await this.pool.query<{ yes: string; total: string }>('SELECT yes, total FROM page_tally WHERE page_url = $1', [pageUrl]);
+      const { rows } = await this.pool.query<{ yes: string; total: string }>(numbered(shared.TALLY), [pageUrl]);
       return rows[0] ? { yes: Number(rows[0].yes), total: Number(rows[0].total) } : { yes: 0, total: 0 };
     });
   }
 
   list(filter: ListFilter): Promise<SubmissionPage> {
     return this.guard(async () => {
-      const { where, params } = listQuery(filter);
-      const { rows } = await this.pool.query(numbered(`SELECT ${LIST_COLUMNS} FROM submissions ${where} ORDER BY seq LIMIT ?`), [...params, filter.limit + 1]);
-      const more = rows.length > filter.limit;
-      const page = more ? rows.slice(0, filter.limit) : rows;
-      return { items: page.map(rowToStored), ...(more ? { next: String(page.at(-1)!.seq) } : {}) };
+      const { sql, params } = shared.listStatement(filter);
+      const { rows } = await this.pool.query<shared.SubmissionRow>(numbered(sql), [...params]);
+      return shared.pageOf(rows, filter.limit);
     });
   }
 
@@ -260,7 +239,7 @@ export class PostgresStore implements Store {
 
   /** The applied migration versions (for tests). */
   async versions(): Promise<number[]> {
-    return (await this.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((row) => row.version);
+    return (await this.pool.query<{ version: number }>(shared.APPLIED_VERSIONS)).rows.map((row) => row.version);
   }
 
   /** Runs a query (for tests and the bench's counts). */

@@ -8,70 +8,11 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { BACKFILLED_AT, ROWS_WITHOUT_HASH, SET_HASH, hashOfRow, type StoredEnvelopeRow } from './body-hashes.js';
 import { MIGRATIONS_TABLE, migrationsFor } from './migrations.js';
-import {
-  NEXT_REFERENCE,
-  RefusedError,
-  checkRepeat,
-  StoreUnavailableError,
-  formatReference,
-  receiptOf,
-  type Accepted,
-  type ListFilter,
-  type NewSubmission,
-  type Receipt,
-  type Statement,
-  type Store,
-  type StoredSubmission,
-  type SubmissionPage,
-  type Tally,
-} from './types.js';
-
-interface Row {
-  seq: number;
-  id: string;
-  kind: string;
-  reference: string;
-  page_url: string;
-  page_title: string;
-  page_lang: string;
-  locale: string;
-  submitted_at: string;
-  received_at: string;
-  privacy_notice: string;
-  client: string | null;
-  data: string;
-}
+import * as shared from './sql.js';
+import { NEXT_REFERENCE, RefusedError, StoreUnavailableError, checkRepeat, formatReference, receiptOf } from './types.js';
+import type { Accepted, ListFilter, NewSubmission, Receipt, Statement, Store, SubmissionPage, Tally } from './types.js';
 
 const BUSY = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_IOERR', 'SQLITE_FULL', 'SQLITE_CANTOPEN', 'SQLITE_READONLY']);
-
-export function rowToStored(row: Omit<Row, 'data' | 'received_at'> & { data: unknown; received_at: string | Date }): StoredSubmission {
-  return {
-    id: row.id,
-    reference: row.reference,
-    kind: row.kind as StoredSubmission['kind'],
-    receivedAt: row.received_at instanceof Date ? row.received_at.toISOString() : row.received_at,
-    submittedAt: row.submitted_at,
-    locale: row.locale as StoredSubmission['locale'],
-    page: { url: row.page_url, title: row.page_title, lang: row.page_lang },
-    privacyNotice: row.privacy_notice,
-    client: row.client,
-    data: (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as StoredSubmission['data'],
-  };
-}
-
-/** The admin list's WHERE clause and parameters, shared by both stores. */
-export function listQuery(filter: ListFilter): { where: string; params: (string | number)[] } {
-  const clauses: string[] = [];
-  const params: (string | number)[] = [];
-  if (filter.kind) (clauses.push('kind = ?'), params.push(filter.kind));
-  if (filter.from) (clauses.push('received_at >= ?'), params.push(filter.from));
-  if (filter.to) (clauses.push('received_at < ?'), params.push(filter.to));
-  if (filter.after) (clauses.push('seq > ?'), params.push(Number(filter.after)));
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
-}
-
-export const LIST_COLUMNS =
-  'seq, id, kind, reference, page_url, page_title, page_lang, locale, submitted_at, received_at, privacy_notice, client, data';
 
 export interface SqliteOptions {
   busyTimeoutMs?: number;
@@ -94,13 +35,10 @@ export class SqliteStore implements Store {
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     this.migrate();
 
-    const existing = this.db.prepare<[string], { answer: string; body_hash: string | null }>('SELECT answer, body_hash FROM submissions WHERE id = ?');
-    const insert = this.db.prepare(
-      `INSERT INTO submissions (id, kind, page_url, page_title, page_lang, locale, submitted_at, received_at, privacy_notice, client, data, body_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-    );
+    const existing = this.db.prepare<[string], shared.StoredAnswer>(shared.STORED_ANSWER);
+    const insert = this.db.prepare(shared.INSERT_SUBMISSION);
     const nextReference = this.db.prepare<[string, number], { last: number }>(NEXT_REFERENCE);
-    const settle = this.db.prepare('UPDATE submissions SET reference = ?, answer = ? WHERE id = ?');
+    const settle = this.db.prepare(shared.SETTLE);
     // `immediate`: take the write lock first, so that two processes on one file cannot both read "new".
     this.acceptTx = this.db.transaction((s: NewSubmission): Accepted => {
         const before = existing.get(s.id);
@@ -109,7 +47,7 @@ export class SqliteStore implements Store {
           return { receipt: JSON.parse(before.answer) as Receipt, replayed: true };
         }
         if (s.requires && !this.prepared(s.requires.statement.sql).get(...s.requires.statement.params)) throw new RefusedError([s.requires.fieldError]);
-        insert.run(s.id, s.kind, s.page.url, s.page.title, s.page.lang, s.locale, s.submittedAt, s.receivedAt.toISOString(), s.privacyNotice, s.client, JSON.stringify(s.data), s.bodyHash);
+        insert.run(...shared.insertParams(s));
         const year = s.receivedAt.getUTCFullYear();
         const { last } = nextReference.get(s.prefix, year)!;
         for (const statement of s.project) this.prepared(statement.sql).run(...statement.params);
@@ -137,7 +75,7 @@ export class SqliteStore implements Store {
       this.db.transaction(() => {
         this.db.exec(migration.sql);
         if (migration.version === BACKFILLED_AT) this.backfillHashes();
-        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+        this.db.prepare(shared.RECORD_MIGRATION).run(migration.version, migration.name, new Date().toISOString());
       }).immediate();
     }
   }
@@ -164,16 +102,13 @@ export class SqliteStore implements Store {
   }
 
   tally(pageUrl: string): Promise<Tally> {
-    return this.guard(() => this.db.prepare<[string], Tally>('SELECT yes, total FROM page_tally WHERE page_url = ?').get(pageUrl) ?? { yes: 0, total: 0 });
+    return this.guard(() => this.db.prepare<[string], Tally>(shared.TALLY).get(pageUrl) ?? { yes: 0, total: 0 });
   }
 
   list(filter: ListFilter): Promise<SubmissionPage> {
     return this.guard(() => {
-      const { where, params } = listQuery(filter);
-      const rows = this.db.prepare<(string | number)[], Row>(`SELECT ${LIST_COLUMNS} FROM submissions ${where} ORDER BY seq LIMIT ?`).all(...params, filter.limit + 1);
-      const more = rows.length > filter.limit;
-      const page = more ? rows.slice(0, filter.limit) : rows;
-      return { items: page.map(rowToStored), ...(more ? { next: String(page.at(-1)!.seq) } : {}) };
+      const { sql, params } = shared.listStatement(filter);
+      return shared.pageOf(this.prepared(sql).all(...params) as shared.SubmissionRow[], filter.limit);
     });
   }
 
@@ -207,6 +142,6 @@ export class SqliteStore implements Store {
 
   /** The applied migration versions (for tests). */
   versions(): number[] {
-    return this.db.prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version').all().map((row) => row.version);
+    return this.db.prepare<[], { version: number }>(shared.APPLIED_VERSIONS).all().map((row) => row.version);
   }
 }

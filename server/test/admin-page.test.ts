@@ -10,9 +10,17 @@ import { describe, it } from 'node:test';
 import { chromium, type Page } from 'playwright-core';
 import { findChrome } from '../../tools/chrome.mjs';
 import { buildApp } from '../app.js';
-import { ADMIN_TOKEN, contract, envelope, openTestApp, openTestStore, testConfig, type TestApp } from './helpers.js';
+import {
+  ADMIN_TOKEN,
+  contract,
+  envelope,
+  openTestApp,
+  openTestStore,
+  servedAdminFile,
+  type TestApp,
+  testConfig,
+} from './helpers.js';
 
-const PAGE_CSP = /^default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';/;
 const SCRIPT_TITLE = '<img src=x onerror=alert(1)>';
 const SCRIPT_DESCRIPTION = '<script>alert(2)</script> and <b>bold</b>';
 const ANSWER = 'We are trying this at two centres from June.';
@@ -36,18 +44,12 @@ describe('the administration pages, served', () => {
   it('serves the ideas page and its script under the pages\' CSP, linked from the inbox and back; its script writes only text', async () => {
     const t = await openTestApp('sqlite', { basePath: '/ep' });
     try {
-      const page = await t.app.inject({ url: '/ep/admin/ideas.html' });
-      assert.equal(page.statusCode, 200);
-      assert.match(String(page.headers['content-type']), /^text\/html/);
-      assert.match(String(page.headers['content-security-policy']), PAGE_CSP);
+      const page = await servedAdminFile(t.app, '/ep/admin/ideas.html', /^text\/html/);
       assert.match(page.body, /<script type="module" src="ideas\.js"><\/script>/);
       assert.match(page.body, /<a href="\.\/">Submissions<\/a>/);
       assert.doesNotMatch(page.body, /<script>|\son[a-z]+=|style=/, 'no inline script, handler or style');
 
-      const script = await t.app.inject({ url: '/ep/admin/ideas.js' });
-      assert.equal(script.statusCode, 200);
-      assert.match(String(script.headers['content-type']), /^text\/javascript/);
-      assert.match(String(script.headers['content-security-policy']), PAGE_CSP);
+      const script = await servedAdminFile(t.app, '/ep/admin/ideas.js', /^text\/javascript/);
       assert.doesNotMatch(script.body, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
 
       const inbox = await t.app.inject({ url: '/ep/admin/' });

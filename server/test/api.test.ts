@@ -6,21 +6,15 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { DIALECTS, auth, envelope, openTestApp, post, storedCount, type TestApp } from './helpers.js';
+import { describe, it } from 'node:test';
+import { DIALECTS, auth, envelope, post, storedCount, suiteApp } from './helpers.js';
 
 const REFERENCE = /^(PV|PD|FB)-\d{4}-\d{6}$/;
 const year = new Date().getUTCFullYear();
 
 for (const dialect of DIALECTS) {
   describe(`collector on ${dialect}`, () => {
-    let t: TestApp;
-    before(async () => {
-      t = await openTestApp(dialect);
-    });
-    after(async () => {
-      await t.close();
-    });
+    const t = suiteApp(dialect);
 
     describe('storing', () => {
       it('stores each kind and answers 201 with a reference numbered per kind and year', async () => {

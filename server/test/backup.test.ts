@@ -10,14 +10,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { PostgresStore } from '../store/postgres.js';
 import { backupSqlite } from '../store/sqlite-backup.js';
 import { SqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/types.js';
-import { contract, envelope, openTestApp, post, testConfig, type Kind } from './helpers.js';
+import { contract, envelope, openTestApp, post, suiteFolder, testConfig, type Kind } from './helpers.js';
 import { postgresTool, scratchDatabase } from './pg-scratch.js';
 
 const PG_URL = process.env.EP_TEST_DATABASE_URL;
@@ -66,18 +66,14 @@ async function assertRestored(store: Store, sent: Sent[], tally: string): Promis
 }
 
 describe('SQLite online backup', () => {
-  let dir: string;
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ep-backup-test-'));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const inFolder = suiteFolder('ep-backup-test-');
 
   it('copies the store while the collector writes; a collector on the restored copy answers repeats as before', async () => {
     const t = await openTestApp('sqlite');
     try {
       const sent = await storeSome(t.app);
       const tally = (await t.app.inject({ url: `/tally?page=${encodeURIComponent(PAGE)}` })).body;
-      const backup = join(dir, 'online.sqlite');
+      const backup = inFolder('online.sqlite');
       // Writes go on during the copy; they land in the copy or not, but the copy is one consistent moment.
       const [result, ...during] = await Promise.all([backupSqlite(t.file!, backup), ...Array.from({ length: 10 }, () => post(t.app, envelope('feedback')))]);
       assert.ok(during.every((response) => response.statusCode === 201), 'the collector kept answering');
@@ -85,7 +81,7 @@ describe('SQLite online backup', () => {
       assert.ok(result.migrations >= 2);
 
       // Restore: the copy becomes a collector's file (a new place, as after losing the old one).
-      const restoredFile = join(dir, 'restored', 'collector.sqlite');
+      const restoredFile = inFolder('restored', 'collector.sqlite');
       mkdirSync(dirname(restoredFile));
       copyFileSync(backup, restoredFile);
       const store = new SqliteStore(restoredFile);
@@ -103,7 +99,7 @@ describe('SQLite online backup', () => {
     const t = await openTestApp('sqlite');
     try {
       await storeSome(t.app);
-      const target = join(dir, 'cli.sqlite');
+      const target = inFolder('cli.sqlite');
       const run = (env: Record<string, string>) =>
         spawnSync(process.execPath, ['--import', 'tsx', 'server/backup.ts', target], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', EP_SQLITE_PATH: t.file!, ...env } });
       const first = run({});

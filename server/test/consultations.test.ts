@@ -8,11 +8,22 @@
  * against its contract schema.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sampleConsultations, sampleIdeas } from '../../tools/demo-samples.mjs';
 import type { Schemas } from '../contract.js';
 import { seedDemo } from '../seed.js';
-import { DIALECTS, auth, contract, envelope, openTestApp, post, storedCount, type TestApp } from './helpers.js';
+import {
+  auth,
+  contract,
+  DIALECTS,
+  envelope,
+  fieldsOf,
+  post,
+  storedCount,
+  suiteApp,
+  type TestApp,
+  valid,
+} from './helpers.js';
 
 type Consultation = Schemas['Consultation'];
 type ConsultationInput = Schemas['ConsultationInput'];
@@ -27,14 +38,6 @@ const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 /** Now plus `offset` milliseconds, as ISO 8601 UTC. */
 const at = (offset: number): string => new Date(Date.now() + offset).toISOString();
-
-/** Asserts that `value` matches the contract's schema `name`. */
-function valid(name: string, value: unknown): void {
-  const checked = contract().check(name, value);
-  if (!checked.valid) assert.fail(`not a valid ${name}: ${JSON.stringify(checked.fieldErrors)}\n${JSON.stringify(value)}`);
-}
-
-const fieldsOf = (body: { fieldErrors: FieldError[] }): string[] => body.fieldErrors.map((error) => error.field).sort();
 
 let serial = 0;
 /** A consultation id of its own for each test. */
@@ -125,13 +128,7 @@ async function close(t: TestApp, id: string, input: Partial<ConsultationInput> =
 
 for (const dialect of DIALECTS) {
   describe(`consultations on ${dialect}`, () => {
-    let t: TestApp;
-    before(async () => {
-      t = await openTestApp(dialect);
-    });
-    after(async () => {
-      await t.close();
-    });
+    const t = suiteApp(dialect);
 
     describe('writing and reading', () => {
       it('creates a consultation that the card then reads, dates in UTC and participants from elsewhere', async () => {
@@ -542,13 +539,7 @@ for (const dialect of DIALECTS) {
   });
 
   describe(`the demo seed on ${dialect}`, () => {
-    let t: TestApp;
-    before(async () => {
-      t = await openTestApp(dialect);
-    });
-    after(async () => {
-      await t.close();
-    });
+    const t = suiteApp(dialect);
 
     it('stores nothing new when run again, and reads back valid against the contract', async () => {
       const pages = ['https://example.gov.sa/demo'];

@@ -25,7 +25,7 @@ import { MAX_REASONS, defaultReasons, reasonLabel } from '../../src/page-poll/re
 import { loadOpenApi } from '../contract.js';
 import { KINDS } from '../kinds.js';
 import { HONEYPOT_FIELD } from '../routes/submissions.js';
-import { contract, envelope, openTestApp, post, type TestApp } from './helpers.js';
+import { contract, envelope, openTestApp, post, type TestApp, suiteApp } from './helpers.js';
 
 const doc = loadOpenApi();
 const schemas = doc.components.schemas as Record<string, any>;
@@ -280,13 +280,7 @@ describe('what the element tests sent to the test collector (recorded during npm
 });
 
 describe("the spec's 422 examples are what the collector answers", () => {
-  let t: TestApp;
-  before(async () => {
-    t = await openTestApp('sqlite');
-  });
-  after(async () => {
-    await t.close();
-  });
+  const t = suiteApp('sqlite');
 
   it('for an unknown kind and for a feedback message with no text and a bad address', async () => {
     const examples = resolve(doc.components.responses).Unprocessable.content['application/json'].examples;

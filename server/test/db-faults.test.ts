@@ -9,8 +9,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
@@ -19,7 +18,7 @@ import { buildApp } from '../app.js';
 import { PostgresStore, unavailable } from '../store/postgres.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { StoreUnavailableError, type NewSubmission, type Store } from '../store/types.js';
-import { contract, envelope, openTestStore, post, testConfig } from './helpers.js';
+import { contract, envelope, openTestStore, post, suiteFolder, testConfig } from './helpers.js';
 import { scratchDatabase, type ScratchDatabase } from './pg-scratch.js';
 import { startTcpProxy } from './tcp-proxy.js';
 
@@ -252,14 +251,10 @@ describe('PostgreSQL not reachable at start', { skip: !PG_URL && 'no PostgreSQL 
 });
 
 describe('SQLite busy or full', () => {
-  let dir: string;
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ep-sqlite-faults-'));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const inFolder = suiteFolder('ep-sqlite-faults-');
 
   it('answers 503 with Retry-After while another connection holds the write lock, reads meanwhile, then stores', async () => {
-    const file = join(dir, 'busy.sqlite');
+    const file = inFolder('busy.sqlite');
     const store = new SqliteStore(file, { busyTimeoutMs: 50 });
     const app = await appOver(store);
     const other = new Database(file);
@@ -278,7 +273,7 @@ describe('SQLite busy or full', () => {
   });
 
   it('answers 503 with Retry-After when the database may not grow (max_page_count), then stores once it may', async () => {
-    const store = new SqliteStore(join(dir, 'full.sqlite'));
+    const store = new SqliteStore(inFolder('full.sqlite'));
     const app = await appOver(store);
     try {
       const [{ page_count: pages }] = store.raw('PRAGMA page_count') as [{ page_count: number }];
@@ -300,7 +295,7 @@ describe('SQLite busy or full', () => {
 
   // A real full disk needs a small filesystem of its own: a tmpfs, which only root may mount.
   it('answers 503 with Retry-After on a full disk (a 1 MB tmpfs), then stores once there is room', { skip: process.getuid?.() !== 0 && 'mounting a tmpfs needs root' }, async () => {
-    const mount = join(dir, 'tiny');
+    const mount = inFolder('tiny');
     mkdirSync(mount);
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mount]);
     const store = new SqliteStore(join(mount, 'collector.sqlite'));

@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { StoreUnavailableError, type Store } from '../store/types.js';
-import { contract, envelope, openTestApp, post, storedCount, testConfig } from './helpers.js';
+import { contract, envelope, openTestApp, post, servedAdminFile, storedCount, testConfig } from './helpers.js';
 
 const ORIGIN = 'https://www.example.gov.sa';
 
@@ -204,13 +204,9 @@ describe('limits, headers and failures', () => {
   it('serves the inbox page without data and without the token, under its own CSP; its script writes only text', async () => {
     const t = await openTestApp('sqlite', { basePath: '/ep' });
     try {
-      const page = await t.app.inject({ url: '/ep/admin/' });
-      assert.equal(page.statusCode, 200);
-      assert.match(String(page.headers['content-type']), /^text\/html/);
-      assert.match(String(page.headers['content-security-policy']), /^default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';/);
+      const page = await servedAdminFile(t.app, '/ep/admin/', /^text\/html/);
       assert.match(page.body, /<option value="page-vote-details">page-vote-details<\/option>/);
-      const script = await t.app.inject({ url: '/ep/admin/inbox.js' });
-      assert.equal(script.statusCode, 200);
+      const script = await servedAdminFile(t.app, '/ep/admin/inbox.js', /^text\/javascript/);
       assert.doesNotMatch(script.body, /innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
       assert.equal((await t.app.inject({ url: '/ep/admin/submissions' })).statusCode, 401, 'the data still needs the token');
     } finally {

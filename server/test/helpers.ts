@@ -3,18 +3,20 @@
  * file in a temporary folder; a new database on the test PostgreSQL, whose URL scripts/server-test.mjs
  * passes as EP_TEST_DATABASE_URL), the app over it, and envelopes as the elements make them.
  */
+import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
-import { Contract } from '../contract.js';
+import { Contract, type FieldError } from '../contract.js';
 import { PostgresStore } from '../store/postgres.js';
 import { SqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/types.js';
+import { scratchDatabase } from './pg-scratch.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -66,25 +68,15 @@ export async function openTestStore(dialect: Dialect): Promise<TestStore> {
       },
     };
   }
-  const adminUrl = process.env.EP_TEST_DATABASE_URL!;
-  const name = `ep_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const admin = new pg.Client(adminUrl);
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const store = await PostgresStore.open({ connectionString: url.href, max: 20 });
+  const database = await scratchDatabase('ep_test');
+  const store = await PostgresStore.open({ connectionString: database.url.href, max: 20 });
   return {
     store,
-    url: url.href,
+    url: database.url.href,
     sql: async (text, params = []) => (await store.query(text, params)).rows as never,
     drop: async () => {
       await store.close();
-      const cleanup = new pg.Client(adminUrl);
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await database.drop();
     },
   };
 }
@@ -95,10 +87,36 @@ export interface TestApp extends TestStore {
   close(): Promise<void>;
 }
 
-export async function openTestApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestApp> {
+/**
+ * The app the tests of a suite share: opened on a fresh store before them, closed after them (its fields are
+ * filled in by the suite's `before`).
+ */
+export function suiteApp(dialect: Dialect, overrides: Partial<Config> = {}, given = contract()): TestApp {
+  const t = {} as TestApp;
+  before(async () => void Object.assign(t, await openTestApp(dialect, overrides, given)));
+  after(() => t.close());
+  return t;
+}
+
+/** A temporary folder for a suite's tests, made before them, removed after them; the answer makes paths in it. */
+export function suiteFolder(prefix: string): (...names: string[]) => string {
+  let folder = '';
+  before(() => {
+    folder = mkdtempSync(join(tmpdir(), prefix));
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+  return (...names) => join(folder, ...names);
+}
+
+/** `given`: a contract other than api/openapi.yaml's (a test copy with other limits). */
+export async function openTestApp(
+  dialect: Dialect,
+  overrides: Partial<Config> = {},
+  given = contract(),
+): Promise<TestApp> {
   const opened = await openTestStore(dialect);
   const config = testConfig(overrides);
-  const app = await buildApp({ config, store: opened.store, contract: contract() });
+  const app = await buildApp({ config, store: opened.store, contract: given });
   await app.ready();
   return {
     ...opened,
@@ -110,6 +128,30 @@ export async function openTestApp(dialect: Dialect, overrides: Partial<Config> =
     },
   };
 }
+
+/** The administration pages' own policy: their scripts, style and calls to this origin only. */
+export const ADMIN_PAGE_CSP = /^default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';/;
+
+/** GETs an administration page or script, asserting that it is served (200) as `type`, under the pages' policy. */
+export async function servedAdminFile(app: FastifyInstance, url: string, type: RegExp) {
+  const response = await app.inject({ url });
+  assert.equal(response.statusCode, 200, url);
+  assert.match(String(response.headers['content-type']), type);
+  assert.match(String(response.headers['content-security-policy']), ADMIN_PAGE_CSP);
+  return response;
+}
+
+/** Asserts that `value` matches the contract's schema `name`. */
+export function valid(name: string, value: unknown): void {
+  const checked = contract().check(name, value);
+  if (!checked.valid) {
+    assert.fail(`not a valid ${name}: ${JSON.stringify(checked.fieldErrors)}\n${JSON.stringify(value)}`);
+  }
+}
+
+/** The fields a 422 names, sorted. */
+export const fieldsOf = (body: { fieldErrors: Pick<FieldError, 'field'>[] }): string[] =>
+  body.fieldErrors.map((error) => error.field).sort();
 
 export type Kind = 'page-vote' | 'page-vote-details' | 'feedback' | 'idea' | 'idea-support' | 'consultation-view';
 

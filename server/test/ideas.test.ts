@@ -9,24 +9,26 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Schemas } from '../contract.js';
-import { DIALECTS, auth, contract, envelope, openTestApp, post, storedCount, type TestApp } from './helpers.js';
+import {
+  auth,
+  DIALECTS,
+  envelope,
+  fieldsOf,
+  openTestApp,
+  post,
+  storedCount,
+  suiteApp,
+  type TestApp,
+  valid,
+} from './helpers.js';
 
 type Idea = Schemas['Idea'];
 type IdeaPage = Schemas['IdeaPage'];
 type AdminIdea = Schemas['AdminIdea'];
 type AdminIdeaList = Schemas['AdminIdeaList'];
 type Receipt = Schemas['Receipt'];
-type FieldError = Schemas['FieldError'];
 
 const year = new Date().getUTCFullYear();
-
-/** Asserts that `value` matches the contract's schema `name`. */
-function valid(name: string, value: unknown): void {
-  const checked = contract().check(name, value);
-  if (!checked.valid) assert.fail(`not a valid ${name}: ${JSON.stringify(checked.fieldErrors)}\n${JSON.stringify(value)}`);
-}
-
-const fieldsOf = (body: { fieldErrors: FieldError[] }): string[] => body.fieldErrors.map((error) => error.field).sort();
 
 /** Submits an idea (201) and answers its receipt. */
 async function submitIdea(t: TestApp, data?: Record<string, unknown>): Promise<Receipt> {
@@ -130,13 +132,7 @@ async function publicIdea(t: TestApp, id: string): Promise<Idea | undefined> {
 
 for (const dialect of DIALECTS) {
   describe(`ideas on ${dialect}`, () => {
-    let t: TestApp;
-    before(async () => {
-      t = await openTestApp(dialect);
-    });
-    after(async () => {
-      await t.close();
-    });
+    const t = suiteApp(dialect);
 
     describe('submission and review', () => {
       it('answers an idea 201 with an ID reference and keeps it pending: for review, not public', async () => {

@@ -20,6 +20,7 @@ import { PostgresStore, numbered } from '../store/postgres.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { NEXT_REFERENCE, formatReference, type Store } from '../store/types.js';
 import { DIALECTS, contract, envelope, post, testConfig, type Dialect } from './helpers.js';
+import { scratchDatabase } from './pg-scratch.js';
 
 type Row = Record<string, unknown>;
 
@@ -60,14 +61,8 @@ async function oldDatabase(dialect: Dialect): Promise<OldDatabase> {
       },
     };
   }
-  const adminUrl = process.env.EP_TEST_DATABASE_URL!;
-  const name = `ep_ids_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const admin = new pg.Client(adminUrl);
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const database = await scratchDatabase('ep_ids');
+  const { url } = database;
   const client = new pg.Client(url.href);
   await client.connect();
   await client.query(MIGRATIONS_TABLE);
@@ -85,10 +80,7 @@ async function oldDatabase(dialect: Dialect): Promise<OldDatabase> {
         sql: async (text, params = []) => (await store.query(numbered(text), params)).rows as Row[],
         drop: async () => {
           await store.close();
-          const cleanup = new pg.Client(adminUrl);
-          await cleanup.connect();
-          await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          await cleanup.end();
+          await database.drop();
         },
       };
     },

@@ -6,8 +6,8 @@
  * named inside `data` match in any spelling; the honeypot answers repeats as a stored submission would.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DIALECTS, auth, envelope, openTestApp, post, storedCount, type TestApp } from './helpers.js';
+import { describe, it } from 'node:test';
+import { DIALECTS, auth, envelope, post, storedCount, type TestApp, suiteApp } from './helpers.js';
 
 /** The four spellings the issue found stored four times. */
 function spellings(id: string): string[] {
@@ -29,11 +29,7 @@ function reordered(value: unknown): unknown {
 
 for (const dialect of DIALECTS) {
   describe(`one id, one submission (${dialect})`, () => {
-    let t: TestApp;
-    before(async () => {
-      t = await openTestApp(dialect);
-    });
-    after(() => t.close());
+    const t = suiteApp(dialect);
 
     it('stores one UUID sent in four spellings once, counts it once, and answers each with the first answer and the canonical id', async () => {
       const sent = envelope('page-vote', { answer: 'yes' }, { page: { url: `${PAGE}/four`, title: '', lang: '' } });

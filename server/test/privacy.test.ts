@@ -6,7 +6,7 @@
  * key: one per UTC day, shared by two instances on one database, gone once the day is over.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { DayKeys } from '../privacy/day-keys.js';
@@ -16,7 +16,17 @@ import { sweep } from '../privacy/sweep.js';
 import { PostgresStore } from '../store/postgres.js';
 import { SqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/types.js';
-import { DIALECTS, auth, contract, envelope, openTestApp, post, testConfig, type TestApp } from './helpers.js';
+import {
+  auth,
+  contract,
+  DIALECTS,
+  envelope,
+  openTestApp,
+  post,
+  suiteApp,
+  type TestApp,
+  testConfig,
+} from './helpers.js';
 
 const DAY = 86_400_000;
 const later = (days: number): Date => new Date(Date.now() + days * DAY);
@@ -104,13 +114,7 @@ describe('retention configuration', () => {
 
 for (const dialect of DIALECTS) {
   describe(`data protection on ${dialect}`, () => {
-    let t: TestApp;
-    before(async () => {
-      t = await openTestApp(dialect);
-    });
-    after(async () => {
-      await t.close();
-    });
+    const t = suiteApp(dialect);
 
     it('erases contact details after their period and keeps the message; deletes whole submissions after theirs', async () => {
       const feedback = await send(t, envelope('feedback', { type: { code: 'complaint', label: 'Complaint' }, message: 'The permit form rejects my plot number.', contact: CONTACT, consent: true }));

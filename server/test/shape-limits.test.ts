@@ -7,12 +7,22 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { shapeProblem, textShapeProblem } from '../body-shape.js';
 import { buildApp } from '../app.js';
 import { Contract, loadOpenApi } from '../contract.js';
 import { databaseRefusal } from '../database-refusal.js';
-import { DIALECTS, auth, contract, envelope, openTestApp, openTestStore, post, storedCount, testConfig, type TestApp } from './helpers.js';
+import {
+  auth,
+  contract,
+  DIALECTS,
+  envelope,
+  openTestStore,
+  post,
+  storedCount,
+  suiteApp,
+  testConfig,
+} from './helpers.js';
 
 /** `{"a":{"a":…}}` with `levels` objects (the outermost included), innermost holding `leaf`. */
 function nested(levels: number, leaf: unknown = 1): unknown {
@@ -139,13 +149,7 @@ describe('what the elements send keeps to the limits', () => {
 
 for (const dialect of DIALECTS) {
   describe(`hostile shapes on ${dialect}`, () => {
-    let t: TestApp;
-    before(async () => {
-      t = await openTestApp(dialect);
-    });
-    after(async () => {
-      await t.close();
-    });
+    const t = suiteApp(dialect);
 
     it('refuses data nested past the limit with 422 too-deep on its path, storing nothing', async () => {
       const response = await post(t.app, envelope('page-vote', { answer: 'yes', extra: nested(20) as Record<string, unknown> }));
