@@ -191,6 +191,8 @@ function describe(field: string, code: FieldErrorCode, error: ErrorObject): stri
   if (keyword === 'enum') return `${name} must be one of: ${(params.allowedValues as unknown[]).join(', ')}.`;
   if (keyword === 'const') return `${name} must be ${JSON.stringify(params.allowedValue)}.`;
   if (keyword === 'format') return `${name} is not a valid ${String(params.format)}.`;
+  if (keyword === 'minimum') return `${name} must be at least ${String(params.limit)}.`;
+  if (keyword === 'maximum') return `${name} must be at most ${String(params.limit)}.`;
   return `${name} is not valid.`;
 }
 
