@@ -24,7 +24,6 @@ import { renderedLocale } from '../core/language/language-sync.js';
 import type { Locale } from '../core/language/locale.js';
 import * as core from '../core/language/messages.js';
 import { formStyles } from '../core/styles/form-styles.js';
-import { reducedMotion } from '../core/styles/motion-styles.js';
 import { afterVoteStyles } from './after-vote-styles.js';
 import * as t from './messages.js';
 import { alreadyAnswered } from './question-messages.js';
@@ -79,7 +78,7 @@ export class AfterVote implements ReactiveController {
     this.delivery = new DeliveryNote(host);
     this.text = new TextWatch(host, (said) => void this.announcer.announce(said));
     const constructor = host.constructor as typeof LitElement;
-    adoptStyles(host.renderRoot as ShadowRoot, [...constructor.elementStyles, formStyles, deliveryNoteStyles, reducedMotion, afterVoteStyles]);
+    adoptStyles(host.renderRoot as ShadowRoot, [...constructor.elementStyles, formStyles, deliveryNoteStyles, afterVoteStyles]);
     this.hostUpdate();
   }
 
