@@ -311,7 +311,7 @@ export class AfterVote implements ReactiveController {
           .value=${visit.comment}
           @input=${this.onCommentInput}
         ></textarea>
-        <p id="count" class=${count.over ? 'error-message' : 'hint'}>${count.text}</p>
+        <p id="count" class=${count.over ? 'error-message' : 'hint'} part="count">${count.text}</p>
         ${warning ? html`<p id="personal-data" class="warning">${warning}</p>` : nothing}
       </div>
       <div class="actions">
