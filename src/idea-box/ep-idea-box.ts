@@ -50,8 +50,8 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @csspart channel - The group of preferred ways to be contacted.
  * @csspart consent - The consent check box.
  * @csspart send-button - The Send idea button.
- * @csspart error - Why something failed: by the Send button (with its retry), under an idea whose support was not recorded or
- *   withdrawn, or by Show more (also `more-error`).
+ * @csspart error - Why something failed: by the Send button (with its retry), under an idea whose support was
+ *   not recorded or withdrawn, or by Show more (also `more-error`).
  * @csspart retry-button - A Try again button (after a failed send, or a list that could not load).
  * @csspart confirmation - What the visitor sees once the idea is sent (or saved on the device to be sent).
  * @csspart reference - The reference number in the confirmation.
