@@ -377,7 +377,7 @@ export const SavedThenRefused: Story = {
     await pressSend(root);
     await waitFor(() => expect(textOf(root, '.confirmation-title')).toBe(text.unsentTitle), { timeout: 6000 });
     await expect(textOf(root, '[part="back-button"]')).toBe(text.back);
-    await expect(root.querySelector('[part="send-another-button"]')).toBeNull();
+    await expect(root.querySelector('[part="another-button"]')).toBeNull();
   },
 };
 export const SavedThenRefusedArabic = arabic(SavedThenRefused, 'Saved, then refused (Arabic)');
@@ -394,7 +394,7 @@ export const Sent: Story = {
     await waitFor(() => expect(textOf(root, '.confirmation-title')).toBe(text.sentTitle), { timeout: 3000 });
     await expect(textOf(root, '[part="reference"]')).toBe(text.reference);
     await expect(textOf(root, '.confirmation')).toContain(text.nextWithContact);
-    await expect(textOf(root, '[part="send-another-button"]')).toBe(text.sendAnother);
+    await expect(textOf(root, '[part="another-button"]')).toBe(text.sendAnother);
     await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('.confirmation')));
     const [post] = await postsOf(context.loaded.endpoint as string);
     await expect(post!.body.data.contact.mobile).toBe('+966501234567');

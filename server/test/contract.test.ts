@@ -21,7 +21,8 @@ import { parsePage } from '../../src/idea-box/ideas.js';
 import { DESCRIPTION_MAX, STATUSES, TITLE_MAX, defaultTopics, emptyValues } from '../../src/idea-box/model.js';
 import { toPayload as ideaPayload } from '../../src/idea-box/validate.js';
 import { seedDemo } from '../seed.js';
-import { MAX_REASONS, defaultReasons, reasonLabel } from '../../src/page-poll/reasons.js';
+import { choiceLabel } from '../../src/core/fields/choices.js';
+import { MAX_REASONS, defaultReasons } from '../../src/page-poll/reasons.js';
 import { loadOpenApi } from '../contract.js';
 import { KINDS } from '../kinds.js';
 import { HONEYPOT_FIELD } from '../routes/submissions.js';
@@ -135,7 +136,7 @@ describe("envelopes built by the elements' own code", () => {
         const doc = page('https://www.example.gov.sa/ar/e-participation', locale);
         const vote = createEnvelope({ kind: 'page-vote', data: { answer }, locale, privacyNotice: '1', doc });
         assertValid('Submission', vote, `a ${answer} vote in ${locale}`);
-        const reasons = defaultReasons(answer).slice(0, MAX_REASONS).map((reason) => ({ code: reason.code, label: reasonLabel(reason, locale) }));
+        const reasons = defaultReasons(answer).slice(0, MAX_REASONS).map((reason) => ({ code: reason.code, label: choiceLabel(reason, locale) }));
         for (const data of [
           { voteId: vote.id, answer, reasons, comment: '' },
           { voteId: vote.id, answer, reasons: [], comment: 'تعليق' },

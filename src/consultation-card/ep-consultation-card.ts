@@ -43,7 +43,7 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @fires {EpOutboxDropEvent} ep-outbox-drop - When a saved view was dropped unsent (the outbox was full, or it expired).
  *
  * @csspart base - The card.
- * @csspart title - The consultation's title (a heading).
+ * @csspart heading - The consultation's title (a heading).
  * @csspart status - Its status: upcoming, open, closed or outcome published.
  * @csspart time-left - "Opens in 5 days", "Closes in 3 days".
  * @csspart department - The department that runs it.
@@ -247,7 +247,7 @@ export class EpConsultationCard extends EpElement {
           : undefined;
     const title = textIn(data.title, locale);
     const summaryOpen = this.summaryOpen ?? !this.compact;
-    return html`<div id="title" class="title" part="title" role="heading" aria-level=${level} tabindex="-1" dir="auto" lang=${ifDefined(title.lang)}>
+    return html`<div id="title" class="title" part="heading" role="heading" aria-level=${level} tabindex="-1" dir="auto" lang=${ifDefined(title.lang)}>
         ${title.text}
       </div>
       ${renderStatus(status, timeLeft)} ${renderFacts(data, shown)} ${status === 'outcome' ? nothing : renderPromise(data)}

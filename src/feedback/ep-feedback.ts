@@ -59,7 +59,7 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @csspart delivery - "Saved on this device…", then "Sent." (or why not), for a message kept on the device.
  * @csspart back-button - "Back to your message", when a message saved on the device was not sent after all.
  * @csspart reference - The reference number in the confirmation.
- * @csspart send-another-button - The Send another message button.
+ * @csspart another-button - The Send another message button.
  * @csspart unavailable - Shown instead of the form when no endpoint is configured.
  *
  * @cssprop --ep-color-primary - Buttons, checked boxes and radios.
@@ -186,7 +186,7 @@ export class EpFeedback extends EpElement {
               : nothing}
             <div class="subheading" role="heading" aria-level=${level}>${t.nextTitle()}</div>
             <p>${rules.contact === 'hidden' ? t.nextWithoutAsking() : givesContact(flow.sent!, rules.contact) ? t.nextWithContact() : t.nextWithoutContact()}</p>
-            <button type="button" part="send-another-button" @click=${() => flow.another('#title')}>${t.sendAnother()}</button>`}
+            <button type="button" part="another-button" @click=${() => flow.another('#title')}>${t.sendAnother()}</button>`}
     </div>`;
   }
 

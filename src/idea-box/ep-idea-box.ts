@@ -50,7 +50,8 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @csspart channel - The group of preferred ways to be contacted.
  * @csspart consent - The consent check box.
  * @csspart send-button - The Send idea button.
- * @csspart error - Why something was not sent: by the Send button (with its retry), or under an idea whose support was not recorded or withdrawn.
+ * @csspart error - Why something failed: by the Send button (with its retry), under an idea whose support was
+ *   not recorded or withdrawn, or by Show more (also `more-error`).
  * @csspart retry-button - A Try again button (after a failed send, or a list that could not load).
  * @csspart confirmation - What the visitor sees once the idea is sent (or saved on the device to be sent).
  * @csspart reference - The reference number in the confirmation.
@@ -70,7 +71,7 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @csspart support-button - The support toggle (`aria-pressed`).
  * @csspart supporters - The number of supporters.
  * @csspart more-button - Show more ideas.
- * @csspart more-error - Why more ideas could not load.
+ * @csspart more-error - Why more ideas could not load (also `error`).
  * @csspart unavailable - Shown instead of everything when no endpoint is configured.
  *
  * @cssprop --ep-color-primary - Buttons, checked boxes and radios, a pressed support.

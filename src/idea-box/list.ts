@@ -181,7 +181,7 @@ export class IdeaList implements ReactiveController {
             })}
           </ol>`
         : nothing}
-      ${this.state === 'more-error' ? html`<p class="error-message" part="more-error">${t.loadFailed()} ${core.failureMessage(this.failure)}</p>` : nothing}
+      ${this.state === 'more-error' ? html`<p class="error-message" part="error more-error">${t.loadFailed()} ${core.failureMessage(this.failure)}</p>` : nothing}
       ${this.next
         ? html`<button type="button" part="more-button" aria-disabled=${this.state === 'more' ? 'true' : 'false'} @click=${this.showMore}>
             ${this.state === 'more' ? t.loading() : t.more()}

@@ -18,17 +18,17 @@ import { read, submit, type SubmitHost } from '../core/delivery/submit.js';
 import type { FieldError } from '../core/delivery/transport.js';
 import { resolveEndpoint } from '../core/element/config.js';
 import { numberOption } from '../core/element/number-option.js';
+import { choiceLabel } from '../core/fields/choices.js';
 import { TextWatch } from '../core/fields/text-watch.js';
 import { FormSender } from '../core/forms/form-sender.js';
 import { renderedLocale } from '../core/language/language-sync.js';
 import type { Locale } from '../core/language/locale.js';
 import * as core from '../core/language/messages.js';
 import { formStyles } from '../core/styles/form-styles.js';
-import { reducedMotion } from '../core/styles/motion-styles.js';
 import { afterVoteStyles } from './after-vote-styles.js';
 import * as t from './messages.js';
 import { alreadyAnswered } from './question-messages.js';
-import { MAX_REASONS, defaultReasons, reasonLabel, usableReasons, type Answer, type PollReason } from './reasons.js';
+import { MAX_REASONS, defaultReasons, usableReasons, type Answer, type PollReason } from './reasons.js';
 import { recallVote } from './recall-vote.js';
 import { rememberVote } from './remember-vote.js';
 import { parseTally, tallyMessage, type Tally } from './tally.js';
@@ -79,7 +79,7 @@ export class AfterVote implements ReactiveController {
     this.delivery = new DeliveryNote(host);
     this.text = new TextWatch(host, (said) => void this.announcer.announce(said));
     const constructor = host.constructor as typeof LitElement;
-    adoptStyles(host.renderRoot as ShadowRoot, [...constructor.elementStyles, formStyles, deliveryNoteStyles, reducedMotion, afterVoteStyles]);
+    adoptStyles(host.renderRoot as ShadowRoot, [...constructor.elementStyles, formStyles, deliveryNoteStyles, afterVoteStyles]);
     this.hostUpdate();
   }
 
@@ -216,7 +216,7 @@ export class AfterVote implements ReactiveController {
     if (visit.selected.length === 0 && comment === '') return this.finish();
     const reasons = this.reasonsFor(answer)
       .filter((reason) => visit.selected.includes(reason.code))
-      .map((reason) => ({ code: reason.code, label: reasonLabel(reason, renderedLocale()) }));
+      .map((reason) => ({ code: reason.code, label: choiceLabel(reason, renderedLocale()) }));
     visit.commentError = undefined;
     const result = await sender.send('page-vote-details', { voteId: visit.voteId, answer, reasons, comment });
     if (visit !== this.visit) return;
@@ -289,7 +289,7 @@ export class AfterVote implements ReactiveController {
                 @click=${this.onReasonClick}
                 @change=${this.onReasonChange}
               />
-              <span>${reasonLabel(reason, locale)}</span>
+              <span>${choiceLabel(reason, locale)}</span>
             </label>`,
           )}
         </div>
@@ -312,7 +312,7 @@ export class AfterVote implements ReactiveController {
           .value=${visit.comment}
           @input=${this.onCommentInput}
         ></textarea>
-        <p id="count" class=${count.over ? 'error-message' : 'hint'}>${count.text}</p>
+        <p id="count" class=${count.over ? 'error-message' : 'hint'} part="count">${count.text}</p>
         ${warning ? html`<p id="personal-data" class="warning">${warning}</p>` : nothing}
       </div>
       <div class="actions">

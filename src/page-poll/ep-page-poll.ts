@@ -30,9 +30,12 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @csspart answer-button - The Yes and No buttons.
  * @csspart reasons - The group of reason checkboxes.
  * @csspart comment - The comment text area.
+ * @csspart count - The characters remaining under the comment.
  * @csspart send-button - The Send button.
  * @csspart skip-button - The Skip button.
- * @csspart error - A failure message with its retry.
+ * @csspart error - Why something failed: the answer or the comment not sent (with its retry), or the rest of the poll
+ *   not loaded.
+ * @csspart retry-button - The Try again button.
  * @csspart thanks - The thank-you message.
  * @csspart delivery - "Saved on this device…", then "Sent." (or why not), for a submission kept on the device.
  * @csspart tally - "N of M visitors found this page useful".

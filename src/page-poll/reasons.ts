@@ -3,15 +3,12 @@
  * the visitor's language. Page authors replace either list with their own, labels in both languages.
  */
 import { msg } from '@lit/localize';
-import type { Locale } from '../core/language/locale.js';
+import { usableChoices, type Choice } from '../core/fields/choices.js';
 
 export type Answer = 'yes' | 'no';
 
-/** A reason as a page author writes it: a label per language, or one label for every language. */
-export interface PollReason {
-  code: string;
-  label: string | Partial<Record<Locale, string>>;
-}
+/** A reason as a page author writes it: a choice (core/fields/choices.ts), labelled per language or once for all. */
+export type PollReason = Choice;
 
 export const MAX_REASONS = 2;
 
@@ -33,12 +30,6 @@ export function defaultReasons(answer: Answer): PollReason[] {
       ];
 }
 
-/** A reason needs a code; its label is checked when shown (a missing one falls back to the code). */
-function isReason(value: unknown): value is PollReason {
-  const code = (value as Partial<PollReason> | null)?.code;
-  return typeof code === 'string' && code.trim() !== '';
-}
-
 /**
  * The author's list when it is usable, else undefined (the defaults). An unusable one (bad JSON in the
  * attribute, a reason without a code) is reported once per value on the console, so a typo in a CMS field
@@ -46,17 +37,11 @@ function isReason(value: unknown): value is PollReason {
  */
 export function usableReasons(given: unknown, reported: Set<unknown>): PollReason[] | undefined {
   if (given === undefined || given === null) return undefined;
-  if (Array.isArray(given) && given.length > 0 && given.every(isReason)) return given;
+  const usable = usableChoices(given);
+  if (usable) return usable;
   if (!reported.has(given)) {
     reported.add(given);
     console.warn('ep-page-poll: reasons must be a JSON array of {"code", "label": {"en", "ar"}}; using the defaults.');
   }
   return undefined;
-}
-
-/** The label in `locale`, else in the other language, else the code: a check box never goes unnamed. */
-export function reasonLabel(reason: PollReason, locale: Locale): string {
-  const { label } = reason;
-  const text = typeof label === 'string' ? label : (label?.[locale] ?? label?.en ?? label?.ar);
-  return typeof text === 'string' && text.trim() ? text : reason.code;
 }

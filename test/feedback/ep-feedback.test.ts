@@ -131,7 +131,7 @@ describe('<ep-feedback>', () => {
       await fillRequired(element);
       pressSend(element);
       await confirmation(element);
-      $<HTMLButtonElement>(element, '[part="send-another-button"]').click();
+      $<HTMLButtonElement>(element, '[part="another-button"]').click();
       await settle(element);
       expectFocused(element, '#title');
       expect($<HTMLTextAreaElement>(element, '#message').value).to.equal('');

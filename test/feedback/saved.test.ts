@@ -44,7 +44,7 @@ describe('<ep-feedback>: a message saved on the device', () => {
       expect((await refused).detail.queued).to.equal(true);
       const title = lang === 'en' ? 'Your message was not sent' : 'لم تُرسَل رسالتك';
       await waitUntil(() => textOf(element, '.confirmation-title') === title, 'the title still says saved', { timeout: 4000 });
-      expect(element.shadowRoot!.querySelector('[part="send-another-button"]'), 'no "send another" for a message not sent').to.equal(null);
+      expect(element.shadowRoot!.querySelector('[part="another-button"]'), 'no "send another" for a message not sent').to.equal(null);
       await settle(element);
       await expect(element).to.be.accessible();
       $$<HTMLButtonElement>(element, '[part="back-button"]')[0]!.click();

@@ -222,16 +222,16 @@ describe('<ep-idea-box> list', () => {
       await listSettled(element);
       await scriptList(endpoint, { status: 503, body: {} });
       $<HTMLButtonElement>(element, '[part="more-button"]').click();
-      await waitUntil(() => element.shadowRoot!.querySelector('[part="more-error"]'), 'no error by the button');
+      await waitUntil(() => element.shadowRoot!.querySelector('[part~="more-error"]'), 'no error by the button');
       await settle(element);
-      expect(textOf(element, '[part="more-error"]')).to.equal('We could not load the ideas. The service had a problem. Please try again in a moment.');
+      expect(textOf(element, '[part~="more-error"]')).to.equal('We could not load the ideas. The service had a problem. Please try again in a moment.');
       await waitUntil(() => announced(element).startsWith('We could not load the ideas.'), 'the failure was not said');
       expect(titles(element)).to.have.length(10);
       expect(status(element)).to.equal('Showing 10 of 25 ideas');
       await expect(element).to.be.accessible();
       $<HTMLButtonElement>(element, '[part="more-button"]').click();
       await waitUntil(() => titles(element).length === 20);
-      expectNone(element, '[part="more-error"]');
+      expectNone(element, '[part~="more-error"]');
     });
 
     it('checks every idea before showing it: one without an id or a title is left out, an odd field is dropped', async () => {

@@ -5,7 +5,21 @@
 import type { Envelope } from '../delivery/envelope.js';
 import type { Outcome } from '../delivery/transport.js';
 
-const flags = { bubbles: true, composed: true } as const;
+/**
+ * What every element event is: an `Event` with a typed `detail`, bubbling and composed. Each subclass
+ * names its `type` (and whether it is `cancelable`); the one constructor here reads them from the class
+ * being built, so every event is made the same way.
+ */
+export abstract class EpEvent<Detail> extends Event {
+  static readonly type: string;
+  static readonly cancelable?: boolean;
+  readonly detail: Detail;
+  constructor(detail: Detail) {
+    const { type, cancelable } = new.target as unknown as typeof EpEvent;
+    super(type, { bubbles: true, composed: true, cancelable });
+    this.detail = detail;
+  }
+}
 
 export interface SubmitDetail {
   /** The envelope about to be sent. The host may amend it (add a CAPTCHA token to `data`, say). */
@@ -13,52 +27,42 @@ export interface SubmitDetail {
 }
 
 /** Fired before a submission is sent. Cancel it (`preventDefault()`) to stop the send. */
-export class EpSubmitEvent extends Event {
-  static readonly type = 'ep-submit';
-  readonly detail: SubmitDetail;
-  constructor(detail: SubmitDetail) {
-    super(EpSubmitEvent.type, { ...flags, cancelable: true });
-    this.detail = detail;
-  }
+export class EpSubmitEvent extends EpEvent<SubmitDetail> {
+  static override readonly type = 'ep-submit';
+  static override readonly cancelable = true;
 }
 
-export interface SuccessDetail {
+/** The submission an event is about. */
+export interface EnvelopeDetail {
   envelope: Envelope<Record<string, unknown>>;
+}
+
+/** What became of a submission: at once, or later from the outbox. */
+export interface SettledDetail extends EnvelopeDetail {
+  /** True when it was settled later, from the outbox, after the visitor was told it was saved. */
+  queued?: boolean;
+}
+
+export interface SuccessDetail extends SettledDetail {
   /** The collector's JSON answer (may hold `reference`). */
   response: Record<string, unknown>;
-  /** True when it was sent later, from the outbox, after the visitor was told it was saved. */
-  queued?: boolean;
 }
 
 /** Fired when the collector accepted a submission. */
-export class EpSuccessEvent extends Event {
-  static readonly type = 'ep-success';
-  readonly detail: SuccessDetail;
-  constructor(detail: SuccessDetail) {
-    super(EpSuccessEvent.type, flags);
-    this.detail = detail;
-  }
+export class EpSuccessEvent extends EpEvent<SuccessDetail> {
+  static override readonly type = 'ep-success';
 }
 
-export interface ErrorDetail {
-  envelope: Envelope<Record<string, unknown>>;
+export interface ErrorDetail extends SettledDetail {
   outcome: Exclude<Outcome, { type: 'accepted' }>;
-  /** True when the collector refused it later, from the outbox, after the visitor was told it was saved. */
-  queued?: boolean;
 }
 
 /** Fired when a submission was refused or could not be delivered. */
-export class EpErrorEvent extends Event {
-  static readonly type = 'ep-error';
-  readonly detail: ErrorDetail;
-  constructor(detail: ErrorDetail) {
-    super(EpErrorEvent.type, flags);
-    this.detail = detail;
-  }
+export class EpErrorEvent extends EpEvent<ErrorDetail> {
+  static override readonly type = 'ep-error';
 }
 
-export interface QueuedDetail {
-  envelope: Envelope<Record<string, unknown>>;
+export interface QueuedDetail extends EnvelopeDetail {
   /** Why the send failed this time. */
   outcome: Extract<Outcome, { type: 'failed' }>;
 }
@@ -67,31 +71,21 @@ export interface QueuedDetail {
  * Fired when a submission that failed for a reason that may pass was saved on the device, to be sent
  * later. Cancel it to keep it out of the outbox (the visitor is then shown the failure, and `ep-error` follows).
  */
-export class EpQueuedEvent extends Event {
-  static readonly type = 'ep-queued';
-  readonly detail: QueuedDetail;
-  constructor(detail: QueuedDetail) {
-    super(EpQueuedEvent.type, { ...flags, cancelable: true });
-    this.detail = detail;
-  }
+export class EpQueuedEvent extends EpEvent<QueuedDetail> {
+  static override readonly type = 'ep-queued';
+  static override readonly cancelable = true;
 }
 
 export type DropReason = 'evicted' | 'expired';
 
-export interface DropDetail {
-  envelope: Envelope<Record<string, unknown>>;
+export interface DropDetail extends EnvelopeDetail {
   /** `evicted`: the outbox was full and this was its oldest entry; `expired`: held longer than its limit. */
   reason: DropReason;
 }
 
 /** Fired when the outbox gave up a submission without sending it. Nothing leaves the outbox silently. */
-export class EpOutboxDropEvent extends Event {
-  static readonly type = 'ep-outbox-drop';
-  readonly detail: DropDetail;
-  constructor(detail: DropDetail) {
-    super(EpOutboxDropEvent.type, flags);
-    this.detail = detail;
-  }
+export class EpOutboxDropEvent extends EpEvent<DropDetail> {
+  static override readonly type = 'ep-outbox-drop';
 }
 
 export interface OutboxSize {
@@ -102,13 +96,8 @@ export interface OutboxSize {
 }
 
 /** Fired on `document` whenever the outbox grows or shrinks (in any tab of the site), for a status badge. */
-export class EpOutboxChangeEvent extends Event {
-  static readonly type = 'ep-outbox-change';
-  readonly detail: OutboxSize;
-  constructor(detail: OutboxSize) {
-    super(EpOutboxChangeEvent.type, flags);
-    this.detail = detail;
-  }
+export class EpOutboxChangeEvent extends EpEvent<OutboxSize> {
+  static override readonly type = 'ep-outbox-change';
 }
 
 declare global {

@@ -1,5 +1,5 @@
 /**
- * Styles for forms with several fields, on top of form-styles.ts: text inputs, radios, a field in error
+ * Styles for forms with several fields, on top of form-styles.ts: the size of text inputs, a field in error
  * (the GOV.UK bar at its inline start) and the error summary. Apart from form-styles.ts so that the poll,
  * which has none of these, does not carry them. Logical properties only.
  */
@@ -19,26 +19,11 @@ export const fieldStyles = css`
     border-inline-start: 4px solid var(--_ep-color-error);
     padding-inline-start: 0.75em;
   }
+  /* The rest of their look (and the radios') is shared with text areas and check boxes in form-styles.ts. */
   .input {
-    font: inherit;
-    color: inherit;
-    background: var(--_ep-color-field);
-    inline-size: 100%;
     min-block-size: max(24px, var(--_ep-target));
     padding-block: 0.25em;
     padding-inline: 0.5em;
-    border: 2px solid var(--_ep-color-border);
-    border-radius: var(--_ep-radius);
-  }
-  .input[aria-invalid='true'] {
-    border-color: var(--_ep-color-error);
-  }
-  input[type='radio'] {
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
-    margin: 0;
-    flex: none;
-    accent-color: var(--_ep-color-primary);
   }
   .error-summary {
     border: 4px solid var(--_ep-color-error);

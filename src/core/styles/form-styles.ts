@@ -16,21 +16,27 @@ export const formStyles = css`
     text-decoration: underline;
     padding-inline: 0.5em;
   }
-  textarea {
+  /* Text areas, and the text inputs and drop-downs of field-styles.ts (class input), look alike. */
+  textarea,
+  .input {
     font: inherit;
     color: inherit;
     background: var(--_ep-color-field);
     inline-size: 100%;
-    min-block-size: 6em;
-    padding: 0.5em;
     border: 2px solid var(--_ep-color-border);
     border-radius: var(--_ep-radius);
+  }
+  textarea {
+    min-block-size: 6em;
+    padding: 0.5em;
     resize: vertical;
   }
-  textarea[aria-invalid='true'] {
+  textarea[aria-invalid='true'],
+  .input[aria-invalid='true'] {
     border-color: var(--_ep-color-error);
   }
-  input[type='checkbox'] {
+  input[type='checkbox'],
+  input[type='radio'] {
     inline-size: 1.5rem;
     block-size: 1.5rem;
     margin: 0;

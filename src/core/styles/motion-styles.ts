@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
 /**
- * Motion is cut short for visitors who ask for less. Nothing in the first render moves, so elements adopt
- * this with the parts of them that may (see flow.ts).
+ * Motion is cut short for visitors who ask for less. Only an element that has something that moves (a
+ * spinner, a disclosure's turn) adopts this; the poll has nothing that moves, so it does not carry it.
  */
 export const reducedMotion = css`
   @media (prefers-reduced-motion: reduce) {
