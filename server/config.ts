@@ -100,7 +100,7 @@ function trustProxyOf(raw: string | undefined): false | number | string[] {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const basePath = (env.EP_BASE_PATH ?? '').replace(/\/+$/, '');
-  if (basePath && !/^\/[A-Za-z0-9._~\/-]*$/.test(basePath)) throw new Error(`EP_BASE_PATH must be a path like /ep (got "${basePath}")`);
+  if (basePath && !/^\/[A-Za-z0-9._~/-]*$/.test(basePath)) throw new Error(`EP_BASE_PATH must be a path like /ep (got "${basePath}")`);
   const adminToken = env.EP_ADMIN_TOKEN || undefined;
   if (adminToken !== undefined && adminToken.length < 24) throw new Error('EP_ADMIN_TOKEN must be at least 24 characters (openssl rand -hex 24)');
   const metricsToken = env.EP_METRICS_TOKEN || undefined;

@@ -5,6 +5,7 @@
  */
 import type { Schemas } from '../contract.js';
 import type { Store } from '../store/types.js';
+import { cursorNumber, whereOf } from '../store/sql.js';
 import { utc } from '../time.js';
 
 export type Idea = Schemas['Idea'];
@@ -121,7 +122,10 @@ export function readCursor(text: string, sort: Sort): CursorKey | undefined {
 export async function ideasPage(store: Store, query: IdeaQuery): Promise<Schemas['IdeaPage']> {
   const where = ["state = 'published'"];
   const params: (string | number)[] = [];
-  if (query.topic) (where.push('topic_code = ?'), params.push(query.topic));
+  if (query.topic) {
+    where.push('topic_code = ?');
+    params.push(query.topic);
+  }
   const [{ n }] = (await store.all<{ n: number | string }>({ sql: `SELECT COUNT(*) AS n FROM ideas WHERE ${where.join(' AND ')}`, params })) as [{ n: number | string }];
 
   const supported = query.sort === 'supported';
@@ -154,12 +158,12 @@ export async function ideasPage(store: Store, query: IdeaQuery): Promise<Schemas
 
 /** Every idea, newest first, with its submission's reference; `after` is the `seq` the last page ended on. */
 export async function listIdeas(store: Store, filter: { state?: ReviewState | undefined; after?: string | undefined; limit: number }): Promise<Schemas['AdminIdeaList']> {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (filter.state) (where.push('state = ?'), params.push(filter.state));
-  if (filter.after) (where.push('ideas.seq < ?'), params.push(Number(filter.after)));
+  const { sql: where, params } = whereOf([
+    ['state = ?', filter.state],
+    ['ideas.seq < ?', cursorNumber(filter.after)],
+  ]);
   const rows = await store.all<IdeaRow>({
-    sql: `SELECT ${COLUMNS}, submissions.reference FROM ideas LEFT JOIN submissions ON submissions.id = ideas.id ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ideas.seq DESC LIMIT ?`,
+    sql: `SELECT ${COLUMNS}, submissions.reference FROM ideas LEFT JOIN submissions ON submissions.id = ideas.id ${where} ORDER BY ideas.seq DESC LIMIT ?`,
     params: [...params, filter.limit + 1],
   });
   const more = rows.length > filter.limit;

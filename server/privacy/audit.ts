@@ -8,6 +8,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Store } from '../store/types.js';
+import { whereOf } from '../store/sql.js';
 import { STATES } from '../content/ideas.js';
 import { KINDS } from '../kinds.js';
 import { isReference } from './by-reference.js';
@@ -114,13 +115,14 @@ export interface AuditEntry {
 export async function* auditEntries(store: Store, filter: AuditFilter): AsyncGenerator<AuditEntry> {
   let after = 0;
   for (;;) {
-    const where = ['seq > ?'];
-    const params: (string | number)[] = [after];
-    if (filter.from) (where.push('at >= ?'), params.push(filter.from));
-    if (filter.to) (where.push('at < ?'), params.push(filter.to));
-    if (filter.reference) (where.push('reference = ?'), params.push(filter.reference));
+    const { sql: where, params } = whereOf([
+      ['seq > ?', after],
+      ['at >= ?', filter.from],
+      ['at < ?', filter.to],
+      ['reference = ?', filter.reference],
+    ]);
     const rows = await store.all<{ seq: number | string; at: string; actor: string; action: string; reference: string | null; target: string | null; detail: string | null; status: number | string }>({
-      sql: `SELECT seq, at, actor, action, reference, target, detail, status FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq LIMIT 1000`,
+      sql: `SELECT seq, at, actor, action, reference, target, detail, status FROM audit_log ${where} ORDER BY seq LIMIT 1000`,
       params,
     });
     for (const row of rows) {

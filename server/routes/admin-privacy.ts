@@ -10,6 +10,7 @@ import { BOM, csvRow } from '../csv.js';
 import { auditEntries, type AuditEntry, type AuditFilter } from '../privacy/audit.js';
 import { eraseContactOf, eraseReference, heldAbout, isReference } from '../privacy/by-reference.js';
 import { queryReader } from '../query-contract.js';
+import { whereOf } from '../store/sql.js';
 import { period, refuseQuery } from './admin-query.js';
 
 const noSuch = (reply: FastifyReply): FastifyReply => reply.code(404).send({ message: 'No submission is held under this reference.' });
@@ -73,13 +74,13 @@ export async function adminPrivacyRoutes(app: FastifyInstance, { config, store, 
     const { from, to } = period(query, fieldErrors);
     if (fieldErrors.length) return refuseQuery(reply, fieldErrors);
     const { page } = query;
-    const where: string[] = [];
-    const params: string[] = [];
-    if (page) (where.push('page_url = ?'), params.push(page));
-    if (from) (where.push('day >= ?'), params.push(from.slice(0, 10)));
-    if (to) (where.push('day < ?'), params.push(to.slice(0, 10)));
+    const { sql: where, params } = whereOf([
+      ['page_url = ?', page],
+      ['day >= ?', from?.slice(0, 10)],
+      ['day < ?', to?.slice(0, 10)],
+    ]);
     const rows = await store.all<{ day: string; page_url: string; answer: string; votes: number | string }>({
-      sql: `SELECT day, page_url, answer, votes FROM page_votes_daily ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY day, page_url, answer LIMIT 10000`,
+      sql: `SELECT day, page_url, answer, votes FROM page_votes_daily ${where} ORDER BY day, page_url, answer LIMIT 10000`,
       params,
     });
     const days = new Map<string, { day: string; page: string; yes: number; no: number }>();

@@ -8,6 +8,8 @@ import { limitFor, type RouteOptions } from '../route-options.js';
 import { consultation } from '../content/consultations.js';
 
 /** An id as the contract's `ConsultationId` allows it. */
+// U+0000 cannot be stored by PostgreSQL, so an id holding it is refused with the other characters.
+// eslint-disable-next-line no-control-regex
 export const isConsultationId = (id: string): boolean => id.length <= 200 && /^[^/?#\s\u0000]+$/.test(id) && id.isWellFormed();
 
 export async function consultationRoutes(app: FastifyInstance, { config, store }: RouteOptions): Promise<void> {

@@ -52,15 +52,32 @@ export function rowToStored(row: Omit<SubmissionRow, 'seq'>): StoredSubmission {
   };
 }
 
+type SqlValue = string | number;
+
+/** A condition with one `?`, kept only when its value is given (not undefined, not empty). */
+export type Condition = readonly [clause: string, value: SqlValue | undefined];
+
+/**
+ * A WHERE clause and its parameters from the filters given, built together so that a clause and its value
+ * cannot fall out of step. `always` are conditions without parameters, kept first.
+ */
+export function whereOf(conditions: readonly Condition[], always: readonly string[] = []): { sql: string; params: SqlValue[] } {
+  const kept = conditions.filter((condition): condition is [string, SqlValue] => condition[1] !== undefined && condition[1] !== '');
+  const clauses = [...always, ...kept.map(([clause]) => clause)];
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params: kept.map(([, value]) => value) };
+}
+
+/** A cursor's number, when a cursor was given. */
+export const cursorNumber = (cursor: string | undefined): number | undefined => (cursor ? Number(cursor) : undefined);
+
 /** The admin list's query: one row more than the page, to know whether another page follows. */
 export function listStatement(filter: ListFilter): Statement {
-  const clauses: string[] = [];
-  const params: (string | number)[] = [];
-  if (filter.kind) (clauses.push('kind = ?'), params.push(filter.kind));
-  if (filter.from) (clauses.push('received_at >= ?'), params.push(filter.from));
-  if (filter.to) (clauses.push('received_at < ?'), params.push(filter.to));
-  if (filter.after) (clauses.push('seq > ?'), params.push(Number(filter.after)));
-  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const { sql: where, params } = whereOf([
+    ['kind = ?', filter.kind],
+    ['received_at >= ?', filter.from],
+    ['received_at < ?', filter.to],
+    ['seq > ?', cursorNumber(filter.after)],
+  ]);
   const sql = `SELECT ${LIST_COLUMNS} FROM submissions ${where} ORDER BY seq LIMIT ?`;
   return { sql, params: [...params, filter.limit + 1] };
 }
