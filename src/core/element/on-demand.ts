@@ -5,9 +5,28 @@
  */
 export function onDemand<T>(load: () => Promise<T>, timeoutMs = 10_000): () => Promise<T> {
   let loading: Promise<T> | undefined;
+  let failedUrl: string | undefined;
+  let retries = 0;
+  // Chromium and Firefox keep a failed module download for the life of the page (whatwg/html#6768), so
+  // importing the same address again fails without a request: a retry asks for it under a new query. The
+  // module's own imports keep their addresses, so nothing loaded before is loaded twice.
+  const attempt = (): Promise<T> =>
+    failedUrl ? (import(/* @vite-ignore */ /* webpackIgnore: true */ withRetry(failedUrl, ++retries)) as Promise<T>) : load();
   return () =>
-    (loading ??= Promise.race([load(), new Promise<never>((_, reject) => setTimeout(reject, timeoutMs))]).catch((error: unknown) => {
+    (loading ??= Promise.race([attempt(), new Promise<never>((_, reject) => setTimeout(reject, timeoutMs))]).catch((error: unknown) => {
       loading = undefined;
+      failedUrl ??= urlOfFailedImport(error);
       throw error;
     }));
 }
+
+/**
+ * The address in a failed import's TypeError ("Failed to fetch dynamically imported module: https://…" in
+ * Chromium, "error loading dynamically imported module: https://…" in Firefox). WebKit names none: there a
+ * retry still asks for the same address, and only a reload recovers.
+ */
+function urlOfFailedImport(error: unknown): string | undefined {
+  return error instanceof TypeError ? /\b(https?:\/\/\S+)$/.exec(error.message)?.[1] : undefined;
+}
+
+const withRetry = (url: string, retry: number): string => `${url}${url.includes('?') ? '&' : '?'}ep-retry=${retry}`;
