@@ -2,7 +2,7 @@
 // minified, Arabic as its lazy chunk) and prints min, gzip and brotli sizes. Fails when an entry is over
 // its budget. Also reports what each element adds on top of the base element and Lit, and what its own code
 // adds on top of the shared code it uses (Lit, @lit/localize, src/core); fails when that is over budget.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
@@ -186,5 +186,6 @@ for (const [name, budget] of Object.entries(addedBudgets)) {
   const gzip = added[name];
   report(gzip < budget, `${name}: adds ${gzip} bytes gzip over the shared core and Lit, budget under ${budget} (${budget - gzip} to spare)`);
 }
+mkdirSync('.test-results', { recursive: true });
 writeFileSync('.test-results/size.json', JSON.stringify({ passed: checks - failed, failed }));
 process.exitCode = failed ? 1 : 0;

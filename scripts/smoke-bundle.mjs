@@ -66,6 +66,13 @@ const consultationPage = (from) => (lang, dir) => `<!doctype html>
 ${from === 'npm' ? `${importMap}<script type="module">import '/dist/ep-consultation-card.js';</script>` : '<script type="module" src="/dist/cdn/ep-widgets.js"></script>'}
 </head><body><main><h1>Service</h1><ep-consultation-card consultation-id="shaded-walkways" min-fill-time="0"></ep-consultation-card></main></body></html>`;
 
+/** Only the autoloader and a poll: the poll's files load, and an element added later loads its own. */
+const autoloaderPage = (lang, dir) => `<!doctype html>
+<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
+<meta name="ep-endpoint" content="/ep-dev/smoke-auto-${lang}">
+<script type="module" src="/dist/cdn/autoloader.js"></script>
+</head><body><main><h1>Service</h1><ep-page-poll></ep-page-poll><div id="later"></div></main></body></html>`;
+
 const page = (lang, dir) => `<!doctype html>
 <html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
 <meta name="ep-endpoint" content="/ep-dev/smoke-${lang}">
@@ -84,11 +91,12 @@ const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/htm
 const server = createServer(async (req, res) => {
   if (await endpoint(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const match = /^\/(page|slow|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn|consultation-npm|consultation-cdn)-(en|ar)\.html$/.exec(url.pathname);
+  const match = /^\/(page|auto|slow|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn|consultation-npm|consultation-cdn)-(en|ar)\.html$/.exec(url.pathname);
   if (match) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     const pages = {
       page,
+      auto: autoloaderPage,
       slow: slowPage,
       npm: npmPage,
       'feedback-npm': feedbackPage('npm'),
@@ -153,6 +161,39 @@ try {
     await poll.locator('fieldset').waitFor();
     const log = await (await fetch(`${base}/ep-dev/smoke-${lang}/__log`)).json();
     check(`${lang}: the vote reached the endpoint`, log.length >= 1 && log[0].body?.kind === 'page-vote' && log[0].body?.locale === lang, JSON.stringify(log[0]));
+    await tab.close();
+  }
+  for (const [lang, question, yes, send] of [
+    ['en', 'Was this page useful?', 'Yes', 'Send message'],
+    ['ar', 'هل كانت هذه الصفحة مفيدة؟', 'نعم', 'إرسال الرسالة'],
+  ]) {
+    const { tab, errors, poll } = await open(`/auto-${lang}.html`);
+    const fetched = () => tab.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+    await poll.getByRole('button', { name: yes }).waitFor();
+    const heading = (await poll.locator('#question').textContent())?.trim();
+    const pollOnly = await tab.evaluate(() => customElements.get('ep-page-poll') !== undefined && customElements.get('ep-feedback') === undefined);
+    check(
+      `${lang}: the autoloader defines the poll on the page and loads no other element's module`,
+      errors.length === 0 && heading === question && pollOnly && !(await fetched()).some((path) => /ep-(feedback|idea-box|consultation-card)\.js$/.test(path)),
+      JSON.stringify({ errors, heading, pollOnly, fetched: await fetched() }),
+    );
+    await poll.getByRole('button', { name: yes }).click();
+    await poll.locator('fieldset').waitFor();
+    const log = await (await fetch(`${base}/ep-dev/smoke-auto-${lang}/__log`)).json();
+    check(`${lang}: a poll loaded by the autoloader delivers its vote`, log[0]?.body?.kind === 'page-vote' && log[0]?.body?.locale === lang, JSON.stringify(log[0]));
+    // Added after the autoloader ran, inside a container, as a single-page app or a CMS block would.
+    await tab.evaluate(() => {
+      const block = document.createElement('section');
+      block.innerHTML = '<ep-feedback min-fill-time="0"></ep-feedback>';
+      document.getElementById('later').append(block);
+    });
+    const form = tab.locator('ep-feedback');
+    await form.getByRole('button', { name: send }).waitFor();
+    check(
+      `${lang}: the autoloader defines an element added later and loads its module`,
+      errors.length === 0 && (await tab.evaluate(() => customElements.get('ep-feedback') !== undefined)) && (await fetched()).some((path) => path.endsWith('/ep-feedback.js')),
+      JSON.stringify({ errors, fetched: await fetched() }),
+    );
     await tab.close();
   }
   for (const [lang, yes, why] of [
