@@ -14,38 +14,60 @@ export const cdnEntries = {
 };
 
 const pollEntry = resolve(cdnEntries['ep-page-poll']);
-const isShared = (id) => /node_modules|src[\\/]core[\\/]|src[\\/]generated[\\/]locale-codes/.test(id);
+/** Lit, @lit/localize and src/core, with the generated language list and list of string parts (not the strings). */
+const isShared = (id) =>
+  /node_modules|src[\\/]core[\\/]|src[\\/]generated[\\/](locale-codes|locales[\\/]parts[\\/]index)/.test(id);
 
-/** Every module the poll's entry imports statically, directly or not: what its first render waits for. */
-function staticallyFrom(entry, ctx) {
+/** Every module `entry` imports statically, directly or not (its first render); with dynamic imports, all. */
+function staticallyFrom(entry, ctx, withDynamic) {
   const seen = new Set();
   const visit = (id) => {
     if (seen.has(id)) return;
     seen.add(id);
-    for (const imported of ctx.getModuleInfo(id)?.importedIds ?? []) visit(imported);
+    const info = ctx.getModuleInfo(id);
+    for (const imported of [
+      ...(info?.importedIds ?? []),
+      ...(withDynamic ? (info?.dynamicallyImportedIds ?? []) : []),
+    ]) {
+      // The strings are not code: the list of parts imports every part (scripts/split-locales.mjs).
+      if (!/[\\/]locales[\\/]parts[\\/][a-z]{2,3}-\d+\.ts$/.test(imported)) visit(imported);
+    }
   };
   visit(entry);
   return seen;
 }
 
 /**
- * Two shared chunks, by rule rather than by list: `shared` holds Lit, @lit/localize and the core the poll's first
- * render needs (the smallest element's first render, which every element shares); `after` holds the rest of the
- * core (fields, forms, transport, outbox), which the poll loads after a vote and the form elements with their
- * first render. Each element's own code stays in its entry and the chunks it loads on demand.
+ * Shared chunks by rule rather than by list: `shared` holds Lit, @lit/localize and the core the poll's first
+ * render needs (the smallest first render, which every element shares); `core` the rest of the core that every
+ * element uses, first or on demand (transport, outbox, the fields the poll asks after a vote); `forms` the core
+ * that two or three of the form elements use. Core that one element alone uses stays with that element's code,
+ * in its entry or the chunks it loads on demand. More, smaller chunks measured worse: each file pays its own
+ * compression header and dictionary.
  */
 function cdnGroups() {
-  let pollFirstRender;
+  let graph;
   return [
     {
-      debugName: 'shared-or-after',
+      debugName: 'shared-core-forms',
       name(id, ctx) {
         if (!isShared(id)) return null;
-        pollFirstRender ??= staticallyFrom(pollEntry, ctx);
-        return pollFirstRender.has(id) ? 'shared' : 'after';
+        graph ??= reach(ctx);
+        if (graph.pollFirst.has(id)) return 'shared';
+        const users = graph.elements.filter(({ all }) => all.has(id));
+        if (users.length < 2) return null;
+        return users.length === graph.elements.length ? 'core' : 'forms';
       },
     },
   ];
+}
+
+/** For each element entry, all the modules it may load; and the modules of the poll's first render. */
+function reach(ctx) {
+  const elements = Object.entries(cdnEntries)
+    .filter(([name]) => name.startsWith('ep-'))
+    .map(([, entry]) => ({ all: staticallyFrom(resolve(entry), ctx, true) }));
+  return { pollFirst: staticallyFrom(pollEntry, ctx, false), elements };
 }
 
 /** Vite's inline config for the build; `write: false` gives the chunks in memory. */

@@ -6,7 +6,7 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { onConfigChange, resolveEndpoint } from './config.js';
 import { pageKeyOf } from '../delivery/page-url.js';
-import { localeSettled, renderedLocale, startLanguageSync } from '../language/language-sync.js';
+import { localeSettled, needFirstStrings, renderedLocale, startLanguageSync } from '../language/language-sync.js';
 import { directionOf, type Locale } from '../language/locale.js';
 import { wakeOutbox } from '../outbox/outbox-wake.js';
 import { VERSION } from './version.js';
@@ -50,7 +50,8 @@ export abstract class EpElement extends LitElement {
     // Re-render on every status: a loaded locale changes the strings, and a loaded or failed one may let a
     // held-back render through (see shouldUpdate). This also does what updateWhenLocaleChanges would.
     window.addEventListener('lit-localize-status', this.onLocaleStatus);
-    void startLanguageSync().then(this.onLocaleStatus);
+    // Its strings, too (define.ts asked already, unless this class was registered under another name).
+    void Promise.all([startLanguageSync(), needFirstStrings(this.localName)]).then(this.onLocaleStatus);
     wakeOutbox();
   }
 
@@ -62,7 +63,7 @@ export abstract class EpElement extends LitElement {
 
   /** Holds rendering while the page's language is loading, so an Arabic page never flashes English. */
   protected override shouldUpdate(changed: PropertyValues): boolean {
-    return super.shouldUpdate(changed) && localeSettled();
+    return super.shouldUpdate(changed) && localeSettled(this.localName);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
