@@ -29,7 +29,8 @@ export function writeSizePage({ pages, oneFile, elements }) {
     '',
     oneFile === undefined
       ? 'The one-file bundle `cdn/ep-widgets.js` was not built when this page was written (`npm run build`).'
-      : `The one-file bundle \`cdn/ep-widgets.js\` (all four elements, both languages) is ${kb(oneFile)} gzip, all of it before any first render.`,
+      : `The one-file bundle \`cdn/ep-widgets.js\` (all four elements, both languages) is ${kb(oneFile)} gzip,\n` +
+        'all of it before any first render.',
     '',
     'The issue budgets these figures are checked against, and which of them hold, are printed by `npm run size`.',
     '',

@@ -21,9 +21,11 @@ const KB = 1024;
  * the DOM stand-in that lets it be imported on a server (core/element/dom-stand-in.ts) and the warning when
  * another version took a tag (core/element/define.ts), about 180 bytes together, which the first render needs;
  * 10.75 KB since each element's strings load with it (core/language/string-parts.ts and the list of parts,
- * about 550 bytes), which cut what an Arabic page waits for before the first render from 4.8 KB to 0.3 KB.
+ * about 550 bytes), which cut what an Arabic page waits for before the first render from 4.8 KB to 0.3 KB;
+ * 10.8 KB since the elements stopped repeating work as they render (one IntersectionObserver for all polls,
+ * no second update for a locale already rendered), about 100 bytes.
  */
-const budgets = { 'ep-page-poll': 10.75 * KB };
+const budgets = { 'ep-page-poll': Math.round(10.8 * KB) };
 
 /**
  * Budgets in gzip bytes for what an element adds, first load and on demand together, over the shared code
@@ -51,16 +53,16 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
  * from getting worse and is NOT the issue's budget, which stays reported as not met until it holds.
  */
 const hostBudgets = [
-  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11950 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 12250 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27250 },
-  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 32000 },
-  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36000 },
-  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36400 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 57400 },
+  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 12000 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 12300 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27300 },
+  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 32150 },
+  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36150 },
+  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36550 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 57450 },
 ];
 /** The one-file bundle with four elements (43 KB once a fifth joins it). */
-const oneFileBudget = { budget: 40 * KB, guard: 47650 };
+const oneFileBudget = { budget: 40 * KB, guard: 47700 };
 
 function measure(code) {
   const bytes = Buffer.from(code);

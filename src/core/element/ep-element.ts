@@ -42,7 +42,12 @@ export abstract class EpElement extends LitElement {
   private stopConfigWatch?: () => void;
   private missingEndpointLogged = false;
 
-  private readonly onLocaleStatus = (): void => this.requestUpdate();
+  /** The locale of the last render: a locale settling to the one already rendered needs no second update. */
+  private renderedIn?: Locale;
+
+  private readonly onLocaleStatus = (): void => {
+    if (!this.hasUpdated || this.renderedIn !== renderedLocale()) this.requestUpdate();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -68,6 +73,7 @@ export abstract class EpElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.renderedIn = renderedLocale();
     if (!this.resolvedEndpoint && !this.missingEndpointLogged) {
       this.missingEndpointLogged = true;
       void import('./diagnostics.js').then(({ reportMissingEndpoint }) =>
