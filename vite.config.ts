@@ -4,11 +4,13 @@
  *   as an import so an application bundles it once, a private copy of @lit/localize (see below), and
  *   Arabic as its own lazy chunk;
  * - dist/cdn/ep-widgets.js: one self-contained file for a plain `<script type="module">`, with Lit and
- *   both languages inside, that registers every element.
+ *   both languages inside, that registers every element;
+ * - dist/cdn/autoloader.js and one module per element beside it, with shared chunks (vite.cdn.config.mjs).
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { build, defineConfig, type Plugin } from 'vite';
 import { minifyCssLiterals } from './tools/minify-css-literals.mjs';
+import { cdnConfig } from './vite.cdn.config.mjs';
 
 const entries = {
   index: 'src/index.ts',
@@ -42,6 +44,7 @@ function oneFileBundle(): Plugin {
             rolldownOptions: { output: { minify: true, codeSplitting: false } },
           },
         });
+        await build(cdnConfig());
       } finally {
         delete process.env.EP_INNER_BUILD;
       }

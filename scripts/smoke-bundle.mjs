@@ -7,11 +7,15 @@
 // and reserve.css holds the place (wide and narrow) until a late script arrives.
 // Prints each check and writes { passed, failed } for npm test's summary.
 import { createServer } from 'node:http';
+import { resolve as resolvePath } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createDevEndpoint } from '../tools/dev-endpoint.mjs';
 import { CHROME_ARGS, findChrome } from '../tools/chrome.mjs';
+import { chunksOnDisk, pageBytes } from './host-page-size.mjs';
+import { splitLocales } from './split-locales.mjs';
 
 /** The script arrives late (as on a slow network) after reserve.css: the place must be held meanwhile. */
 const slowPage = (lang, dir) => `<!doctype html>
@@ -66,6 +70,35 @@ const consultationPage = (from) => (lang, dir) => `<!doctype html>
 ${from === 'npm' ? `${importMap}<script type="module">import '/dist/ep-consultation-card.js';</script>` : '<script type="module" src="/dist/cdn/ep-widgets.js"></script>'}
 </head><body><main><h1>Service</h1><ep-consultation-card consultation-id="shaded-walkways" min-fill-time="0"></ep-consultation-card></main></body></html>`;
 
+/** Only the autoloader and a poll: the poll's files load, and an element added later loads its own. */
+const autoloaderPage = (lang, dir) => `<!doctype html>
+<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
+<meta name="ep-endpoint" content="/ep-dev/smoke-auto-${lang}">
+<script type="module" src="/dist/cdn/autoloader.js"></script>
+</head><body><main><h1>Service</h1><ep-page-poll></ep-page-poll><div id="later"></div></main></body></html>`;
+
+/** The same, its files gzipped as a web server sends them (under /gz/), for the byte count. */
+const bytesPage = (lang, dir) =>
+  autoloaderPage(lang, dir)
+    .replace('/dist/cdn/', '/gz/dist/cdn/')
+    .replace('smoke-auto-', 'smoke-bytes-')
+    // Below the fold, as on most pages: a poll in view starts loading its rest as soon as it is connected
+    // (ep-page-poll.ts), which on an Arabic page is before its first render, still waiting for its strings.
+    .replace('<ep-page-poll>', '<div style="block-size: 300vh"></div><ep-page-poll>')
+    .replace('</main>', `</main><script>${firstRenderWatch}</script>`);
+
+/** Notes when the poll's question and buttons are first there: what starts after it, the first render did not need. */
+const firstRenderWatch = `customElements.whenDefined('ep-page-poll').then(() => {
+  const root = document.querySelector('ep-page-poll').shadowRoot;
+  const rendered = () => root.querySelectorAll('button').length >= 2;
+  if (rendered()) return (window.firstRenderAt = performance.now());
+  // A mutation observer's callback runs right after the render that adds the buttons, before any frame.
+  const watch = new MutationObserver(() => {
+    if (rendered()) watch.disconnect(), (window.firstRenderAt = performance.now());
+  });
+  watch.observe(root, { childList: true, subtree: true });
+});`;
+
 const page = (lang, dir) => `<!doctype html>
 <html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
 <meta name="ep-endpoint" content="/ep-dev/smoke-${lang}">
@@ -84,11 +117,14 @@ const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/htm
 const server = createServer(async (req, res) => {
   if (await endpoint(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const match = /^\/(page|slow|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn|consultation-npm|consultation-cdn)-(en|ar)\.html$/.exec(url.pathname);
+  const pageNames = 'page|auto|bytes|slow|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn|consultation-npm|consultation-cdn';
+  const match = new RegExp(`^/(${pageNames})-(en|ar)\\.html$`).exec(url.pathname);
   if (match) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     const pages = {
       page,
+      auto: autoloaderPage,
+      bytes: bytesPage,
       slow: slowPage,
       npm: npmPage,
       'feedback-npm': feedbackPage('npm'),
@@ -101,12 +137,17 @@ const server = createServer(async (req, res) => {
     return res.end(pages[match[1]](match[2], match[2] === 'ar' ? 'rtl' : 'ltr'));
   }
   if (url.search === '?slow') await slowScriptReleased;
-  const file = normalize(join('.', url.pathname));
+  const gzipped = url.pathname.startsWith('/gz/');
+  const file = normalize(join('.', gzipped ? url.pathname.slice(3) : url.pathname));
   const lit = /^node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(file);
   if (!file.startsWith('dist/') && !lit) return res.writeHead(404).end();
   try {
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
+    const body = readFileSync(file);
+    const type = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
+    // Level 9, as scripts/host-page-size.mjs counts: the byte count below must agree with `npm run size`.
+    if (gzipped) return res.writeHead(200, { ...type, 'content-encoding': 'gzip' }).end(gzipSync(body, { level: 9 }));
+    res.writeHead(200, type);
+    res.end(body);
   } catch {
     res.writeHead(404).end();
   }
@@ -153,6 +194,84 @@ try {
     await poll.locator('fieldset').waitFor();
     const log = await (await fetch(`${base}/ep-dev/smoke-${lang}/__log`)).json();
     check(`${lang}: the vote reached the endpoint`, log.length >= 1 && log[0].body?.kind === 'page-vote' && log[0].body?.locale === lang, JSON.stringify(log[0]));
+    await tab.close();
+  }
+  for (const [lang, question, yes, send] of [
+    ['en', 'Was this page useful?', 'Yes', 'Send message'],
+    ['ar', 'هل كانت هذه الصفحة مفيدة؟', 'نعم', 'إرسال الرسالة'],
+  ]) {
+    const { tab, errors, poll } = await open(`/auto-${lang}.html`);
+    const fetched = () => tab.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+    await poll.getByRole('button', { name: yes }).waitFor();
+    const heading = (await poll.locator('#question').textContent())?.trim();
+    const pollOnly = await tab.evaluate(() => customElements.get('ep-page-poll') !== undefined && customElements.get('ep-feedback') === undefined);
+    check(
+      `${lang}: the autoloader defines the poll on the page and loads no other element's module`,
+      errors.length === 0 && heading === question && pollOnly && !(await fetched()).some((path) => /ep-(feedback|idea-box|consultation-card)\.js$/.test(path)),
+      JSON.stringify({ errors, heading, pollOnly, fetched: await fetched() }),
+    );
+    await poll.getByRole('button', { name: yes }).click();
+    await poll.locator('fieldset').waitFor();
+    const log = await (await fetch(`${base}/ep-dev/smoke-auto-${lang}/__log`)).json();
+    check(`${lang}: a poll loaded by the autoloader delivers its vote`, log[0]?.body?.kind === 'page-vote' && log[0]?.body?.locale === lang, JSON.stringify(log[0]));
+    // Added after the autoloader ran, inside a container, as a single-page app or a CMS block would.
+    await tab.evaluate(() => {
+      const block = document.createElement('section');
+      block.innerHTML = '<ep-feedback min-fill-time="0"></ep-feedback>';
+      document.getElementById('later').append(block);
+    });
+    const form = tab.locator('ep-feedback');
+    await form.getByRole('button', { name: send }).waitFor();
+    check(
+      `${lang}: the autoloader defines an element added later and loads its module`,
+      errors.length === 0 && (await tab.evaluate(() => customElements.get('ep-feedback') !== undefined)) && (await fetched()).some((path) => path.endsWith('/ep-feedback.js')),
+      JSON.stringify({ errors, fetched: await fetched() }),
+    );
+    await tab.close();
+  }
+  {
+    // An Arabic page with only the poll and the autoloader: what Chromium fetched, as the host page feels it.
+    const { tab, errors, poll } = await open('/bytes-ar.html');
+    const fetched = (until) =>
+      tab.evaluate(
+        (until) =>
+          performance
+            .getEntriesByType('resource')
+            .filter((entry) => new URL(entry.name).pathname.startsWith('/gz/') && entry.startTime <= until)
+            .reduce((sum, entry) => sum + entry.encodedBodySize, 0),
+        until,
+      );
+    await poll.getByRole('button', { name: 'نعم' }).waitFor();
+    await poll.getByRole('button', { name: 'لا' }).waitFor();
+    await tab.waitForFunction(() => window.firstRenderAt !== undefined);
+    const firstRenderAt = await tab.evaluate(() => window.firstRenderAt);
+    const beforeFirstRender = await fetched(firstRenderAt);
+    const files = () =>
+      tab.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map(({ name, startTime, encodedBodySize }) => `${name.replace(/^.*\//, '')} ${Math.round(startTime)} ${encodedBodySize}`),
+      );
+    await poll.getByRole('button', { name: 'نعم' }).click();
+    await poll.locator('fieldset').waitFor();
+    // The comment's personal-data check loads as the visitor types.
+    await poll.locator('textarea').fill('رقم هاتفي 0501234567');
+    await tab.waitForTimeout(500);
+    const afterVote = await fetched(Infinity);
+    const chunks = chunksOnDisk('dist/cdn');
+    const { needs } = splitLocales(resolvePath('src'));
+    const expected = {
+      first: pageBytes(chunks, needs, { tags: ['ep-page-poll'], locale: 'ar', phase: 'first' }),
+      all: pageBytes(chunks, needs, { tags: ['ep-page-poll'], locale: 'ar', phase: 'all' }),
+    };
+    const near = (measured, counted) => Math.abs(measured - counted) <= 0.05 * counted;
+    check(
+      'ar: the bytes Chromium fetched for a poll by the autoloader agree with npm run size within 5% ' +
+        `(before its first render ${beforeFirstRender}, expected ${expected.first}; ` +
+        `after a vote ${afterVote}, expected ${expected.all})`,
+      errors.length === 0 && near(beforeFirstRender, expected.first) && near(afterVote, expected.all),
+      JSON.stringify({ errors, firstRenderAt, files: await files() }),
+    );
     await tab.close();
   }
   for (const [lang, yes, why] of [

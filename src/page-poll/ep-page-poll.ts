@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { EpElement } from '../core/element/ep-element.js';
 import { notAvailable } from '../core/element/not-available.js';
 import { onDemand } from '../core/element/on-demand.js';
+import { whenNearViewport } from '../core/element/near-viewport.js';
 import { sharedStyles } from '../core/styles/styles.js';
 import type { AfterVote } from './after-vote.js';
 import * as q from './question-messages.js';
@@ -102,27 +103,23 @@ export class EpPagePoll extends EpElement {
   /** The answer clicked while after-vote.ts was loading: shown busy, sent once it is there (the latest wins). */
   private pendingAnswer?: Answer;
   private loadFailed = false;
-  private visibility?: IntersectionObserver;
+  private stopWatching?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Most readers never reach the poll: the rest of it loads when it comes near the viewport, or at the
     // first click, whichever is first.
-    this.visibility ??= new IntersectionObserver(
-      (entries) => entries.some((entry) => entry.isIntersecting) && void this.loadFlow().catch(() => undefined),
-      { rootMargin: '300px' },
-    );
-    this.visibility.observe(this);
+    this.stopWatching = whenNearViewport(this, () => void this.loadFlow().catch(() => undefined));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.visibility?.disconnect();
+    this.stopWatching?.();
   }
 
   /** Loads the rest of the poll once; after a failed load the next click tries again. */
   private loadFlow(): Promise<AfterVote> {
-    this.visibility?.disconnect();
+    this.stopWatching?.();
     return (this.flowLoading = this.loadAfterVote().then(({ AfterVote }) => {
       this.flow ??= new AfterVote(this);
       this.requestUpdate();

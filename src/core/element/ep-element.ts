@@ -6,7 +6,7 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { onConfigChange, resolveEndpoint } from './config.js';
 import { pageKeyOf } from '../delivery/page-url.js';
-import { localeSettled, renderedLocale, startLanguageSync } from '../language/language-sync.js';
+import { localeSettled, needFirstStrings, renderedLocale, startLanguageSync } from '../language/language-sync.js';
 import { directionOf, type Locale } from '../language/locale.js';
 import { wakeOutbox } from '../outbox/outbox-wake.js';
 import { VERSION } from './version.js';
@@ -42,7 +42,12 @@ export abstract class EpElement extends LitElement {
   private stopConfigWatch?: () => void;
   private missingEndpointLogged = false;
 
-  private readonly onLocaleStatus = (): void => this.requestUpdate();
+  /** The locale of the last render: a locale settling to the one already rendered needs no second update. */
+  private renderedIn?: Locale;
+
+  private readonly onLocaleStatus = (): void => {
+    if (!this.hasUpdated || this.renderedIn !== renderedLocale()) this.requestUpdate();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -50,7 +55,8 @@ export abstract class EpElement extends LitElement {
     // Re-render on every status: a loaded locale changes the strings, and a loaded or failed one may let a
     // held-back render through (see shouldUpdate). This also does what updateWhenLocaleChanges would.
     window.addEventListener('lit-localize-status', this.onLocaleStatus);
-    void startLanguageSync().then(this.onLocaleStatus);
+    // Its strings, too (define.ts asked already, unless this class was registered under another name).
+    void Promise.all([startLanguageSync(), needFirstStrings(this.localName)]).then(this.onLocaleStatus);
     wakeOutbox();
   }
 
@@ -62,11 +68,12 @@ export abstract class EpElement extends LitElement {
 
   /** Holds rendering while the page's language is loading, so an Arabic page never flashes English. */
   protected override shouldUpdate(changed: PropertyValues): boolean {
-    return super.shouldUpdate(changed) && localeSettled();
+    return super.shouldUpdate(changed) && localeSettled(this.localName);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.renderedIn = renderedLocale();
     if (!this.resolvedEndpoint && !this.missingEndpointLogged) {
       this.missingEndpointLogged = true;
       void import('./diagnostics.js').then(({ reportMissingEndpoint }) =>

@@ -6,6 +6,7 @@
 import { configureLocalization } from '@lit/localize';
 import { getConfig, onConfigChange } from '../element/config.js';
 import { SOURCE_LOCALE, TARGET_LOCALES, matchLocale, isLocale, type Locale } from './locale.js';
+import { firstPartsSettled, loadWanted, needLaterParts, needParts } from './string-parts.js';
 
 type Controls = ReturnType<typeof configureLocalization>;
 let controls: Controls | undefined;
@@ -43,8 +44,8 @@ export function startLanguageSync(): Promise<void> {
       controls = configureLocalization({
         sourceLocale: SOURCE_LOCALE,
         targetLocales: TARGET_LOCALES,
-        // A static map so bundlers see the import and emit one lazily loaded chunk per locale.
-        loadLocale: () => import('../../generated/locales/ar.js'),
+        // The parts of each element's strings wanted so far (string-parts.ts); more merge in as elements arrive.
+        loadLocale: loadWanted,
       });
     } catch {
       external = true;
@@ -59,6 +60,26 @@ export function startLanguageSync(): Promise<void> {
   return apply();
 }
 
+/** The language whose parts load now: the wanted one, once localization is ours and it is not the source. */
+function partsLocale(): Locale | undefined {
+  if (!controls) return undefined; // nor is there a page before: this may run on a server
+  const wanted = wantedLocale();
+  return wanted === SOURCE_LOCALE ? undefined : wanted;
+}
+
+/**
+ * Records that the element `tag` is on the page (define.ts, as it is registered; ep-element.ts, as it connects)
+ * and loads the strings its first render needs in the page's language.
+ */
+export function needFirstStrings(tag: string): Promise<void> {
+  return needParts(tag, 'first', partsLocale());
+}
+
+/** Loads the strings of what elements load on demand (core/element/on-demand.ts waits for them). */
+export function needLaterStrings(): Promise<void> {
+  return needLaterParts(partsLocale());
+}
+
 /** The locale the elements currently render in (the loaded one, which may lag `wantedLocale()`). */
 export function renderedLocale(): Locale {
   const current = controls?.getLocale();
@@ -66,16 +87,22 @@ export function renderedLocale(): Locale {
 }
 
 /**
- * Whether elements may render now: the wanted locale is active, or it failed to load (then the source
- * language is better than nothing). Rendering before that would flash English on an Arabic page.
+ * Whether the element `tag` may render now: the wanted locale is active with the strings of its first render,
+ * or it failed to load (then the source language is better than nothing). Rendering before that would flash
+ * English on an Arabic page.
  */
-export function localeSettled(): boolean {
+export function localeSettled(tag: string): boolean {
   if (external) return true;
   const wanted = wantedLocale();
-  return renderedLocale() === wanted || failedLocale === wanted;
+  if (failedLocale === wanted) return true;
+  return renderedLocale() === wanted && (wanted === SOURCE_LOCALE || firstPartsSettled(tag, wanted));
 }
 
 /** Resolves once the wanted locale is in place; for tests and hosts that await a language switch. */
 export function localeReady(): Promise<void> {
-  return startLanguageSync();
+  return startLanguageSync().then(() => {
+    const locale = partsLocale();
+    // Parts wanted while the locale was loading are not in what setLocale waited for.
+    return locale ? loadWanted(locale).then(() => {}) : undefined;
+  });
 }

@@ -1,0 +1,98 @@
+// The script-tag files by element, built into dist/cdn/ by vite.config.ts and rebuilt in memory by
+// scripts/size.mjs, which measures them as a page downloads them: `autoloader.js` imports the module of each
+// element a page shows. Few, large chunks, because each file is compressed on its own and pays its own gzip
+// header and dictionary (35 small chunks came to 60.8 KB gzip where one file was 47.9 KB).
+import { resolve } from 'node:path';
+import { minifyCssLiterals } from './tools/minify-css-literals.mjs';
+
+export const cdnEntries = {
+  autoloader: 'src/cdn/autoloader.ts',
+  'ep-page-poll': 'src/ep-page-poll.ts',
+  'ep-feedback': 'src/ep-feedback.ts',
+  'ep-idea-box': 'src/ep-idea-box.ts',
+  'ep-consultation-card': 'src/ep-consultation-card.ts',
+};
+
+const pollEntry = resolve(cdnEntries['ep-page-poll']);
+/** Lit, @lit/localize and src/core, with the generated language list and list of string parts (not the strings). */
+const isShared = (id) =>
+  /node_modules|src[\\/]core[\\/]|src[\\/]generated[\\/](locale-codes|locales[\\/]parts[\\/]index)/.test(id);
+
+/** Every module `entry` imports statically, directly or not (its first render); with dynamic imports, all. */
+function staticallyFrom(entry, ctx, withDynamic) {
+  const seen = new Set();
+  const visit = (id) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const info = ctx.getModuleInfo(id);
+    for (const imported of [
+      ...(info?.importedIds ?? []),
+      ...(withDynamic ? (info?.dynamicallyImportedIds ?? []) : []),
+    ]) {
+      // The strings are not code: the list of parts imports every part (scripts/split-locales.mjs).
+      if (!/[\\/]locales[\\/]parts[\\/][a-z]{2,3}-\d+\.ts$/.test(imported)) visit(imported);
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
+/**
+ * Shared chunks by rule rather than by list: `shared` holds Lit, @lit/localize and the core the poll's first
+ * render needs (the smallest first render, which every element shares); `core` the rest of the core that every
+ * element uses, first or on demand (transport, outbox, the fields the poll asks after a vote); `forms` the core
+ * that two or three of the form elements use. Core that one element alone uses stays with that element's code,
+ * in its entry or the chunks it loads on demand. More, smaller chunks measured worse: each file pays its own
+ * compression header and dictionary.
+ */
+function cdnGroups() {
+  let graph;
+  return [
+    {
+      debugName: 'shared-core-forms',
+      name(id, ctx) {
+        if (!isShared(id)) return null;
+        graph ??= reach(ctx);
+        if (graph.pollFirst.has(id)) return 'shared';
+        const users = graph.elements.filter(({ all }) => all.has(id));
+        if (users.length < 2) return null;
+        return users.length === graph.elements.length ? 'core' : 'forms';
+      },
+    },
+  ];
+}
+
+/** For each element entry, all the modules it may load; and the modules of the poll's first render. */
+function reach(ctx) {
+  const elements = Object.entries(cdnEntries)
+    .filter(([name]) => name.startsWith('ep-'))
+    .map(([, entry]) => ({ all: staticallyFrom(resolve(entry), ctx, true) }));
+  return { pollFirst: staticallyFrom(pollEntry, ctx, false), elements };
+}
+
+/** Vite's inline config for the build; `write: false` gives the chunks in memory. */
+export function cdnConfig({ outDir = 'dist/cdn', write = true } = {}) {
+  return {
+    configFile: false,
+    logLevel: write ? 'warn' : 'silent',
+    plugins: [minifyCssLiterals()],
+    build: {
+      write,
+      target: 'es2022',
+      outDir,
+      emptyOutDir: false,
+      minify: true,
+      lib: { entry: cdnEntries, formats: ['es'] },
+      rolldownOptions: {
+        // Entries may export more than they declare: what lets a group leave a module's dependencies to others.
+        preserveEntrySignatures: 'allow-extension',
+        output: {
+          minify: true,
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          codeSplitting: { includeDependenciesRecursively: false, groups: cdnGroups() },
+        },
+      },
+    },
+  };
+}
