@@ -18,5 +18,4 @@ export const templates = {
   'core.contact.mobile': `رقم الجوال`,
   'core.contact.mobile-hint': `رقم جوال سعودي، مثل 05XXXXXXXX`,
   'core.contact.name': `الاسم الكامل`,
-  'core.field.invalid': `هذه القيمة غير صالحة. يُرجى التحقق منها.`,
 };
