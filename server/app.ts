@@ -190,11 +190,12 @@ export async function buildApp({ config, store: given, contract = new Contract()
   const routeOptions = { config, store, contract };
   await app.register(submissionRoutes, { ...routeOptions, prefix: config.basePath });
   await app.register(readRoutes, { ...routeOptions, prefix: config.basePath });
+  const consoleApi = `${config.basePath}/console/api`;
   if (config.adminToken) {
     await app.register(adminRoutes, { ...routeOptions, prefix: `${config.basePath}/admin` });
     await app.register(adminPageRoutes, { ...routeOptions, prefix: `${config.basePath}/admin` });
     // CONSOLE GUARD (issue 17): behind the bearer token until the merge swaps in the session guard.
-    await app.register(behindBearer(config.adminToken, changeNoteRoutes), { ...routeOptions, prefix: `${config.basePath}/console/api` });
+    await app.register(behindBearer(config.adminToken, changeNoteRoutes), { ...routeOptions, prefix: consoleApi });
   }
   if (config.metricsToken) await app.register(metricsRoutes, { token: config.metricsToken, metrics, prefix: config.basePath });
   return app;

@@ -15,7 +15,8 @@ import { limitFor, type RouteOptions } from '../route-options.js';
 /** A minute fresh: a note published or withdrawn shows within about that; ten more served while revalidated. */
 export const CHANGES_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
 
-export const etagOf = (body: string): string => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+export const etagOf = (body: string): string =>
+  `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 
 /** Whether `If-None-Match` names this entity tag (RFC 9110 §13.1.2: weak comparison, `*` matches any). */
 export function matches(ifNoneMatch: string | undefined, etag: string): boolean {

@@ -19,8 +19,18 @@ type PageChanges = Schemas['PageChanges'];
 const ORIGIN = 'https://www.example.gov.sa';
 const text = (en: string) => ({ ar: `أخبرتمونا … ${en}`, en: `You told us …; ${en}` });
 
-async function write(t: TestApp, method: 'POST' | 'PATCH', url: string, body: Record<string, unknown>): Promise<ChangeNote> {
-  const response = await t.app.inject({ method, url, headers: { ...auth, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+async function write(
+  t: TestApp,
+  method: 'POST' | 'PATCH',
+  url: string,
+  body: Record<string, unknown>,
+): Promise<ChangeNote> {
+  const response = await t.app.inject({
+    method,
+    url,
+    headers: { ...auth, 'content-type': 'application/json' },
+    payload: JSON.stringify(body),
+  });
   assert.ok(response.statusCode === 200 || response.statusCode === 201, response.body);
   return response.json<ChangeNote>();
 }
@@ -65,25 +75,41 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await served(t, page), { note: { date: '2026-03-01', text: text('march, second') } });
 
       const linked = await note(t, page, '2026-03-02', 'with a link', true, `${ORIGIN}/ar/news/2`);
-      assert.deepEqual(await served(t, page), { note: { date: '2026-03-02', text: text('with a link'), link: `${ORIGIN}/ar/news/2` } });
+      assert.deepEqual(await served(t, page), {
+        note: { date: '2026-03-02', text: text('with a link'), link: `${ORIGIN}/ar/news/2` },
+      });
       const deleted = await t.app.inject({ method: 'DELETE', url: `/console/api/changes/${linked.id}`, headers: auth });
       assert.equal(deleted.statusCode, 204);
       assert.equal((await served(t, page)).note?.date, '2026-03-01');
     });
 
-    it('reads a page under the key votes are stored with (no query string, no fragment), as the tally does', async () => {
+    it('reads a page under the key votes are stored with (no query, no fragment), as the tally does', async () => {
       const page = `${ORIGIN}/ar/keyed`;
       await note(t, `${page}?session=abc#top`, '2026-03-01', 'keyed');
-      for (const asked of [page, `${page}?visitor=1`, `${page}#section`]) assert.equal((await served(t, asked)).note?.text.en, text('keyed').en, asked);
-      const vote = { id: crypto.randomUUID(), kind: 'page-vote', page: { url: `${page}?visitor=2`, title: '', lang: 'ar' }, locale: 'ar', submittedAt: new Date().toISOString(), privacyNotice: '1', data: { answer: 'yes' } };
-      const posted = await t.app.inject({ method: 'POST', url: '/submissions', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(vote) });
+      for (const asked of [page, `${page}?visitor=1`, `${page}#section`])
+        assert.equal((await served(t, asked)).note?.text.en, text('keyed').en, asked);
+      const vote = {
+        id: crypto.randomUUID(),
+        kind: 'page-vote',
+        page: { url: `${page}?visitor=2`, title: '', lang: 'ar' },
+        locale: 'ar',
+        submittedAt: new Date().toISOString(),
+        privacyNotice: '1',
+        data: { answer: 'yes' },
+      };
+      const posted = await t.app.inject({
+        method: 'POST',
+        url: '/submissions',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify(vote),
+      });
       assert.equal(posted.statusCode, 201, posted.body);
       const [row] = await t.sql<{ page_url: string }>("SELECT page_url FROM change_notes WHERE text_en LIKE '%keyed'");
       const [tally] = await t.sql<{ page_url: string }>('SELECT page_url FROM page_tally');
       assert.equal(row!.page_url, tally!.page_url, 'the note and the votes share one key');
     });
 
-    it('answers with a strong ETag and public, short, stale-while-revalidate caching; 304 when it matches', async () => {
+    it('answers with a strong ETag, public short stale-while-revalidate caching; 304 when it matches', async () => {
       const page = `${ORIGIN}/ar/cached`;
       const empty = await read(t, page);
       assert.equal(empty.headers['cache-control'], CHANGES_CACHE_CONTROL);
@@ -110,13 +136,16 @@ for (const dialect of DIALECTS) {
       assert.equal(stale.json<PageChanges>().note?.date, '2026-03-01');
     });
 
-    it('is read across origins as the tally is (the allowed origin only), and refuses a page that is not one', async () => {
+    it('is read across origins as the tally is (allowed origin only); refuses a page that is not one', async () => {
       const page = `${ORIGIN}/ar/cors`;
       const allowed = await read(t, page, { origin: ORIGIN });
       const tally = await t.app.inject({ url: `/tally?page=${encodeURIComponent(page)}`, headers: { origin: ORIGIN } });
       assert.equal(allowed.headers['access-control-allow-origin'], ORIGIN);
       assert.equal(allowed.headers['access-control-allow-origin'], tally.headers['access-control-allow-origin']);
-      assert.equal((await read(t, page, { origin: 'https://elsewhere.example' })).headers['access-control-allow-origin'], undefined);
+      assert.equal(
+        (await read(t, page, { origin: 'https://elsewhere.example' })).headers['access-control-allow-origin'],
+        undefined,
+      );
       for (const url of ['/changes', '/changes?page=', `/changes?page=${'a'.repeat(4097)}`, '/changes?page=a&page=b']) {
         const refused = await t.app.inject({ url });
         assert.equal(refused.statusCode, 422, url);
@@ -131,22 +160,54 @@ describe('GET /changes in the logs', () => {
     const lines: string[] = [];
     const stream = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
     const t = await openTestApp('sqlite');
-    const app = await buildApp({ config: testConfig(), store: t.store, contract: contract(), logger: { stream, level: 'info' } });
+    const app = await buildApp({
+      config: testConfig(),
+      store: t.store,
+      contract: contract(),
+      logger: { stream, level: 'info' },
+    });
     try {
       const headers = { 'x-forwarded-for': '198.51.100.23', 'user-agent': 'probe-agent' };
       const page = `${ORIGIN}/ar/private-page-name?national-id=1234567890`;
-      const answered = await app.inject({ url: `/changes?page=${encodeURIComponent(page)}`, remoteAddress: '203.0.113.9', headers });
+      const answered = await app.inject({
+        url: `/changes?page=${encodeURIComponent(page)}`,
+        remoteAddress: '203.0.113.9',
+        headers,
+      });
       assert.equal(answered.statusCode, 200);
-      const tagged = await app.inject({ url: `/changes?page=${encodeURIComponent(page)}`, remoteAddress: '203.0.113.9', headers: { ...headers, 'if-none-match': String(answered.headers.etag) } });
+      const tagged = await app.inject({
+        url: `/changes?page=${encodeURIComponent(page)}`,
+        remoteAddress: '203.0.113.9',
+        headers: { ...headers, 'if-none-match': String(answered.headers.etag) },
+      });
       assert.equal(tagged.statusCode, 304);
       await app.inject({ url: '/changes?page=', remoteAddress: '203.0.113.9', headers });
       const logged = lines.join('');
       const entries = lines.map((line) => JSON.parse(line) as { req?: Record<string, unknown>; res?: unknown });
       const requests = entries.flatMap((entry) => (entry.req ? [entry.req] : []));
-      assert.deepEqual(requests.map((req) => [req.method, req.url]), [['GET', '/changes'], ['GET', '/changes'], ['GET', '/changes']], logged);
-      assert.ok(requests.every((req) => Object.keys(req).sort().join() === 'id,method,url'), `the request as logged is only what was asked:\n${logged}`);
+      assert.deepEqual(
+        requests.map((req) => [req.method, req.url]),
+        [
+          ['GET', '/changes'],
+          ['GET', '/changes'],
+          ['GET', '/changes'],
+        ],
+        logged,
+      );
+      assert.ok(
+        requests.every((req) => Object.keys(req).sort().join() === 'id,method,url'),
+        `the request as logged is only what was asked:\n${logged}`,
+      );
       assert.equal(entries.filter((entry) => entry.res).length, 3, 'each answer was logged');
-      for (const secret of ['203.0.113.9', '198.51.100.23', 'private-page-name', '1234567890', 'probe-agent', 'remoteAddress', 'remotePort']) {
+      for (const secret of [
+        '203.0.113.9',
+        '198.51.100.23',
+        'private-page-name',
+        '1234567890',
+        'probe-agent',
+        'remoteAddress',
+        'remotePort',
+      ]) {
         assert.ok(!logged.includes(secret), `${secret} is not logged:\n${logged}`);
       }
     } finally {

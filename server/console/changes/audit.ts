@@ -6,7 +6,10 @@ import type { Store } from '../../store/types.js';
 
 export type NoteAction = 'change-note.create' | 'change-note.edit' | 'change-note.delete';
 
-export function auditNoteChange(store: Store, entry: { actor: string; at: Date; action: NoteAction; noteId: string; status: number }): Promise<void> {
+export function auditNoteChange(
+  store: Store,
+  entry: { actor: string; at: Date; action: NoteAction; noteId: string; status: number },
+): Promise<void> {
   return store.batch([
     {
       sql: 'INSERT INTO audit_log (at, actor, action, reference, target, detail, status) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -7,7 +7,10 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { bearerGuard } from '../../bearer-guard.js';
 import { SignInLimiter } from '../../sign-in-limit.js';
 
-export function behindBearer<O extends object>(token: string, plugin: (app: FastifyInstance, options: O) => Promise<void>): FastifyPluginAsync<O> {
+export function behindBearer<O extends object>(
+  token: string,
+  plugin: (app: FastifyInstance, options: O) => Promise<void>,
+): FastifyPluginAsync<O> {
   return async (app, options) => {
     app.addHook('onRequest', bearerGuard(token, new SignInLimiter(), 'console'));
     // Its own options only: passing the prefix on would mount the routes under it twice.

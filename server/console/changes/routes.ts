@@ -29,7 +29,10 @@ function refuse(reply: FastifyReply, fieldErrors: FieldError[]): FastifyReply {
 
 const noSuchNote = (reply: FastifyReply): FastifyReply => reply.code(404).send({ message: 'No such note.' });
 
-export async function changeNoteRoutes(app: FastifyInstance, { config, store, contract, actorOf = () => 'token' }: ChangeNoteRouteOptions): Promise<void> {
+export async function changeNoteRoutes(
+  app: FastifyInstance,
+  { config, store, contract, actorOf = () => 'token' }: ChangeNoteRouteOptions,
+): Promise<void> {
   const limit = limitFor(config.rateLimit.admin, 'admin');
   const as = (role: ConsoleRole) => ({ config: { ...limit, role } });
   const pageKey = (url: string): string => keptPageUrl(url, config.keepQueryString);
@@ -38,7 +41,12 @@ export async function changeNoteRoutes(app: FastifyInstance, { config, store, co
   const body = <T>(schema: string, value: unknown, reply: FastifyReply): T | undefined => {
     const checked = contract.checkBody(schema, value);
     if (checked.valid) return value as T;
-    void refuse(reply, checked.fieldErrors.length ? checked.fieldErrors : [{ field: '', code: 'invalid', message: 'The body must be a JSON object.' }]);
+    void refuse(
+      reply,
+      checked.fieldErrors.length
+        ? checked.fieldErrors
+        : [{ field: '', code: 'invalid', message: 'The body must be a JSON object.' }],
+    );
     return undefined;
   };
 
@@ -49,7 +57,11 @@ export async function changeNoteRoutes(app: FastifyInstance, { config, store, co
   app.get('/changes', as('viewer'), async (request, reply) => {
     const { query, fieldErrors } = listQuery(request.query);
     if (fieldErrors.length) return refuse(reply, fieldErrors);
-    return listNotes(store, { page: query.page === undefined ? undefined : pageKey(query.page), after: query.after, limit: query.limit });
+    return listNotes(store, {
+      page: query.page === undefined ? undefined : pageKey(query.page),
+      after: query.after,
+      limit: query.limit,
+    });
   });
 
   app.post('/changes', as('moderator'), async (request, reply) => {
@@ -67,7 +79,10 @@ export async function changeNoteRoutes(app: FastifyInstance, { config, store, co
     const patch = body<ChangeNotePatch>('ChangeNotePatch', request.body, reply);
     if (!patch) return reply;
     const at = new Date();
-    const note = await editNote(store, id, patch.page === undefined ? patch : { ...patch, page: pageKey(patch.page) }, { actor: actorOf(request), at });
+    const note = await editNote(store, id, patch.page === undefined ? patch : { ...patch, page: pageKey(patch.page) }, {
+      actor: actorOf(request),
+      at,
+    });
     await audited(request, 'change-note.edit', id, note ? 200 : 404, at);
     return note ?? noSuchNote(reply);
   });
