@@ -142,6 +142,8 @@ for (const dialect of DIALECTS) {
       const tally = await t.app.inject({ url: `/tally?page=${encodeURIComponent(page)}`, headers: { origin: ORIGIN } });
       assert.equal(allowed.headers['access-control-allow-origin'], ORIGIN);
       assert.equal(allowed.headers['access-control-allow-origin'], tally.headers['access-control-allow-origin']);
+      // Cached publicly: a shared cache must not hand one origin's answer to another.
+      assert.match(String(allowed.headers.vary), /\borigin\b/i);
       assert.equal(
         (await read(t, page, { origin: 'https://elsewhere.example' })).headers['access-control-allow-origin'],
         undefined,
