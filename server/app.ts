@@ -18,6 +18,8 @@ import type { Config } from './config.js';
 import { Contract } from './contract.js';
 import { databaseRefusal } from './database-refusal.js';
 import { checkKinds } from './kinds.js';
+import { behindBearer } from './console/changes/bearer-stand-in.js';
+import { changeNoteRoutes } from './console/changes/routes.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminPageRoutes } from './routes/admin-page.js';
 import { readRoutes } from './routes/index.js';
@@ -188,9 +190,12 @@ export async function buildApp({ config, store: given, contract = new Contract()
   const routeOptions = { config, store, contract };
   await app.register(submissionRoutes, { ...routeOptions, prefix: config.basePath });
   await app.register(readRoutes, { ...routeOptions, prefix: config.basePath });
+  const consoleApi = `${config.basePath}/console/api`;
   if (config.adminToken) {
     await app.register(adminRoutes, { ...routeOptions, prefix: `${config.basePath}/admin` });
     await app.register(adminPageRoutes, { ...routeOptions, prefix: `${config.basePath}/admin` });
+    // CONSOLE GUARD (issue 17): behind the bearer token until the merge swaps in the session guard.
+    await app.register(behindBearer(config.adminToken, changeNoteRoutes), { ...routeOptions, prefix: consoleApi });
   }
   if (config.metricsToken) await app.register(metricsRoutes, { token: config.metricsToken, metrics, prefix: config.basePath });
   return app;

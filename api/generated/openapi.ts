@@ -439,6 +439,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The page's latest published "what we changed" note (ep-page-poll)
+         * @description Always 200 when the page is well-formed: `{ note: null }` when the page has no published note. A
+         *     page without a note is the common case, and the poll reads it on every page view: a 404 there
+         *     would show as an error in every visitor's browser console and need its own caching rules, while a
+         *     200 is cached (and revalidated with `ETag`) like any other answer, by the browser and any shared
+         *     cache alike. The latest note is the one with the latest `date` (the day of the change; among notes
+         *     of one day, the one written last). Cached publicly for 60 seconds and served stale for up to 10
+         *     minutes while it is revalidated: a note published or withdrawn shows within about a minute.
+         *     Not logged with the page nor any client address.
+         */
+        get: operations["pageChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** "What we changed" notes, newest written first, a page at a time (viewer) */
+        get: operations["listChangeNotes"];
+        put?: never;
+        /** Write a note (moderator); audited as `change-note.create` */
+        post: operations["createChangeNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/changes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ChangeNoteId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a note (moderator); audited as `change-note.delete` */
+        delete: operations["deleteChangeNote"];
+        options?: never;
+        head?: never;
+        /** Change a note (moderator); audited as `change-note.edit` */
+        patch: operations["editChangeNote"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -980,6 +1045,97 @@ export interface components {
             page: string;
             yes: number;
             no: number;
+        };
+        /** @description A note's number (at most 15 digits, so that every one is exact as a JSON number too). */
+        ChangeNoteId: string;
+        /**
+         * @description The note in both languages, both required: "You told us …; on <date> we …". Plain text: shown as
+         *     text, never as markup.
+         */
+        ChangeNoteText: {
+            ar: string;
+            en: string;
+        };
+        /**
+         * Format: uri
+         * @description Where to read more (an http or https address).
+         */
+        ChangeNoteLink: string;
+        ChangeNoteInput: {
+            /**
+             * Format: uri
+             * @description The page's URL, stored under the key votes are stored under (see PageInfo `url`).
+             */
+            page: string;
+            /**
+             * Format: date
+             * @description The day the change was made.
+             */
+            date: string;
+            text: components["schemas"]["ChangeNoteText"];
+            link?: components["schemas"]["ChangeNoteLink"];
+            /**
+             * @description Served to visitors only once published.
+             * @default false
+             */
+            published: boolean;
+        };
+        /** @description What changes; `link: null` removes the link. */
+        ChangeNotePatch: {
+            /** Format: uri */
+            page?: string;
+            /** Format: date */
+            date?: string;
+            text?: components["schemas"]["ChangeNoteText"];
+            link?: components["schemas"]["ChangeNoteLink"] | null;
+            published?: boolean;
+        };
+        ChangeNote: {
+            id: components["schemas"]["ChangeNoteId"];
+            page: string;
+            /** Format: date */
+            date: string;
+            text: components["schemas"]["ChangeNoteText"];
+            link: string | null;
+            published: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The account's name, or `token` for the bearer token. */
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+        };
+        ChangeNoteList: {
+            items: components["schemas"]["ChangeNote"][];
+            /** @description Pass as `after` for the next page; absent on the last page. */
+            next?: string;
+        };
+        /**
+         * @example {
+         *       "note": {
+         *         "date": "2026-03-01",
+         *         "text": {
+         *           "ar": "أخبرتمونا …؛ في 1 مارس 2026 …",
+         *           "en": "You told us …; on 1 March 2026 we …"
+         *         }
+         *       }
+         *     }
+         * @example {
+         *       "note": null
+         *     }
+         */
+        PageChanges: {
+            /** @description The page's latest published note, or null when it has none. */
+            note: {
+                /**
+                 * Format: date
+                 * @description The day the change was made.
+                 */
+                date: string;
+                text: components["schemas"]["ChangeNoteText"];
+                link?: components["schemas"]["ChangeNoteLink"];
+            } | null;
         };
     };
     responses: {
@@ -1656,6 +1812,150 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    pageChanges: {
+        parameters: {
+            query: {
+                /**
+                 * @description The page's canonical URL, as for `/tally`; read under the same key votes are stored under.
+                 * @example https://www.example.gov.sa/ar/e-participation
+                 */
+                page: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The note, or `null`. */
+            200: {
+                headers: {
+                    /** @description A strong validator of the body; send it back as `If-None-Match`. */
+                    ETag?: string;
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageChanges"];
+                };
+            };
+            /** @description The note is unchanged since the `ETag` given in `If-None-Match`. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listChangeNotes: {
+        parameters: {
+            query?: {
+                /** @description Only the notes of this page (read under the key votes are stored under). */
+                page?: string;
+                limit?: number;
+                /** @description The `next` cursor of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNoteList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createChangeNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeNoteInput"];
+            };
+        };
+        responses: {
+            /** @description The note as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNote"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    deleteChangeNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ChangeNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    editChangeNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ChangeNoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeNotePatch"];
+            };
+        };
+        responses: {
+            /** @description The note as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNote"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
         };
     };

@@ -24,6 +24,8 @@ const GET_ROUTES_WITH_QUERIES: Record<string, string> = {
   listIdeas: '/admin/ideas',
   exportAudit: '/admin/audit',
   dailyPageVotes: '/admin/page-votes/daily',
+  pageChanges: '/changes',
+  listChangeNotes: '/console/api/changes',
 };
 
 describe('every operation with query parameters is a route that reads them from the contract', () => {
@@ -48,10 +50,12 @@ describe('a test copy of the contract with other query limits is what the collec
   parameterSchema(document, 'listIdeas', 'limit').maximum = 5;
   parameterSchema(document, 'exportAudit', 'format').enum = ['csv'];
   parameterSchema(document, 'dailyPageVotes', 'page').maxLength = 8;
+  parameterSchema(document, 'pageChanges', 'page').maxLength = 10;
+  parameterSchema(document, 'listChangeNotes', 'limit').maximum = 6;
   const t = suiteApp('sqlite', {}, new Contract(document));
 
   const fieldsOf = async (url: string): Promise<{ status: number; fields: string[] }> => {
-    const response = await t.app.inject({ url, headers: url.startsWith('/admin') ? auth : {} });
+    const response = await t.app.inject({ url, headers: /^\/(admin|console)\//.test(url) ? auth : {} });
     const refused = response.statusCode === 422;
     const body = refused ? (response.json() as { fieldErrors: { field: string }[] }) : { fieldErrors: [] };
     return { status: response.statusCode, fields: body.fieldErrors.map((error) => error.field) };
@@ -71,6 +75,10 @@ describe('a test copy of the contract with other query limits is what the collec
     ['audit: json, which the copy left out', '/admin/audit?format=json', 422, ['format']],
     ['daily votes: page of 8', '/admin/page-votes/daily?page=12345678', 200, []],
     ['daily votes: page of 9', '/admin/page-votes/daily?page=123456789', 422, ['page']],
+    ['changes: page within the copy\'s 10 characters', '/changes?page=https%3A%2F%2Fx', 200, []],
+    ['changes: page over them', '/changes?page=https%3A%2F%2Fx.sa%2F', 422, ['page']],
+    ['console notes: limit 6', '/console/api/changes?limit=6', 200, []],
+    ['console notes: limit 7', '/console/api/changes?limit=7', 422, ['limit']],
   ];
   for (const [name, url, status, fields] of cases) {
     it(name, async () => {
