@@ -17,6 +17,7 @@ import { collectorMetrics, countRefusal, instrument, type CollectorMetrics } fro
 import type { Config } from './config.js';
 import { Contract } from './contract.js';
 import { databaseRefusal } from './database-refusal.js';
+import { insightsBehindBearer } from './console/insights/behind-bearer.js';
 import { checkKinds } from './kinds.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminPageRoutes } from './routes/admin-page.js';
@@ -192,6 +193,8 @@ export async function buildApp({ config, store: given, contract = new Contract()
     await app.register(adminRoutes, { ...routeOptions, prefix: `${config.basePath}/admin` });
     await app.register(adminPageRoutes, { ...routeOptions, prefix: `${config.basePath}/admin` });
   }
+  // CONSOLE GUARD (issue 17): bearer token until the session guard is merged; the merge replaces this line.
+  if (config.adminToken) await app.register(insightsBehindBearer, { ...routeOptions, prefix: `${config.basePath}/console/api` });
   if (config.metricsToken) await app.register(metricsRoutes, { token: config.metricsToken, metrics, prefix: config.basePath });
   return app;
 }

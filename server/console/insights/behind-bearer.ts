@@ -1,0 +1,14 @@
+/**
+ * The insights behind the admin bearer token, until the console's session guard (server/console/auth/) is
+ * merged: then app.ts registers insightsRoutes behind that guard instead, and this file goes.
+ */
+import type { FastifyInstance } from 'fastify';
+import { bearerGuard } from '../../bearer-guard.js';
+import type { RouteOptions } from '../../route-options.js';
+import { SignInLimiter } from '../../sign-in-limit.js';
+import { insightsRoutes } from './routes.js';
+
+export async function insightsBehindBearer(app: FastifyInstance, options: RouteOptions): Promise<void> {
+  app.addHook('onRequest', bearerGuard(options.config.adminToken!, new SignInLimiter(), 'admin'));
+  await app.register(insightsRoutes, options);
+}
