@@ -107,7 +107,9 @@ function trustProxyOf(raw: string | undefined): false | number | string[] {
 function consolePageLanguagesOf(raw: string | undefined): string[] {
   const segments = list(raw);
   const bad = segments.filter((segment) => !/^[A-Za-z0-9-]+$/.test(segment));
-  if (bad.length) throw new Error(`EP_CONSOLE_PAGE_LANGUAGES: "${bad.join('", "')}" is not a path segment like ar or en`);
+  if (bad.length) {
+    throw new Error(`EP_CONSOLE_PAGE_LANGUAGES: "${bad.join('", "')}" is not a path segment like ar or en`);
+  }
   return segments;
 }
 

@@ -1108,8 +1108,8 @@ export interface components {
          *           "total": 263,
          *           "share": 0.308,
          *           "interval": {
-         *             "lower": 0.2551,
-         *             "upper": 0.366
+         *             "lower": 0.2553,
+         *             "upper": 0.3662
          *           }
          *         }
          *       ]

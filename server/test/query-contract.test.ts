@@ -24,6 +24,10 @@ const GET_ROUTES_WITH_QUERIES: Record<string, string> = {
   listIdeas: '/admin/ideas',
   exportAudit: '/admin/audit',
   dailyPageVotes: '/admin/page-votes/daily',
+  consolePages: '/console/api/pages',
+  consolePageTrend: '/console/api/pages/trend',
+  consolePageChanges: '/console/api/pages/changes',
+  consolePageReasons: '/console/api/pages/reasons',
 };
 
 describe('every operation with query parameters is a route that reads them from the contract', () => {

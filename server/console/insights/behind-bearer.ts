@@ -8,7 +8,11 @@ import type { RouteOptions } from '../../route-options.js';
 import { SignInLimiter } from '../../sign-in-limit.js';
 import { insightsRoutes } from './routes.js';
 
-export async function insightsBehindBearer(app: FastifyInstance, options: RouteOptions): Promise<void> {
-  app.addHook('onRequest', bearerGuard(options.config.adminToken!, new SignInLimiter(), 'admin'));
-  await app.register(insightsRoutes, options);
+export async function insightsBehindBearer(
+  app: FastifyInstance,
+  { config, store, contract }: RouteOptions,
+): Promise<void> {
+  app.addHook('onRequest', bearerGuard(config.adminToken!, new SignInLimiter(), 'admin'));
+  // Not the given options whole: their `prefix` would be added a second time.
+  await app.register(insightsRoutes, { config, store, contract });
 }

@@ -48,7 +48,8 @@ export function talliesByPage(
   segments: readonly string[],
 ): Map<string, Tally> {
   const tallies = new Map<string, Tally>();
-  for (const row of rows) addVotes(tallies, pageKey(row.page_url, segments), row.page_url, row.answer, Number(row.votes));
+  for (const row of rows)
+    addVotes(tallies, pageKey(row.page_url, segments), row.page_url, row.answer, Number(row.votes));
   return tallies;
 }
 
@@ -62,6 +63,9 @@ export function usefulness(page: string, tally: Tally): PageUsefulness {
  * useful: highest lower bound first (only when even its worst case is good). Ties: more answers, then the page.
  */
 export function rank(pages: PageUsefulness[], order: Order): PageUsefulness[] {
-  const bound = order === 'least-useful' ? (p: PageUsefulness) => p.interval.upper : (p: PageUsefulness) => -p.interval.lower;
-  return pages.sort((a, b) => bound(a) - bound(b) || b.total - a.total || (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
+  const bound =
+    order === 'least-useful' ? (p: PageUsefulness) => p.interval.upper : (p: PageUsefulness) => -p.interval.lower;
+  return pages.sort(
+    (a, b) => bound(a) - bound(b) || b.total - a.total || (a.page < b.page ? -1 : a.page > b.page ? 1 : 0),
+  );
 }

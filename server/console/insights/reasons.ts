@@ -35,7 +35,8 @@ export function reasonsAndComments(rows: readonly DetailRow[], top: number): Rea
       if (!isRecord(reason) || typeof reason.code !== 'string') continue;
       const counted = counts[answer].get(reason.code) ?? { code: reason.code, labels: {}, count: 0 };
       counted.count += 1;
-      if (typeof reason.label === 'string' && !(row.locale in counted.labels)) counted.labels[row.locale] = reason.label;
+      if (typeof reason.label === 'string' && !(row.locale in counted.labels))
+        counted.labels[row.locale] = reason.label;
       counts[answer].set(reason.code, counted);
     }
     if (typeof data.comment === 'string' && data.comment.trim()) {

@@ -56,12 +56,16 @@ export async function insightsRoutes(app: FastifyInstance, { config, store, cont
     const { query, fieldErrors } = trendQuery(request.query);
     const range = dayRange(query, fieldErrors);
     if (fieldErrors.length) return refuseQuery(reply, fieldErrors);
-    const rows = await store.all<sql.DayAnswerRow>(sql.answersByDay(urlsOfKey(query.page, segments), range, query.lang));
+    const rows = await store.all<sql.DayAnswerRow>(
+      sql.answersByDay(urlsOfKey(query.page, segments), range, query.lang),
+    );
     const first = range.from ?? rows[0]?.day;
     const last = range.to ? addDays(range.to, -1) : rows.at(-1)?.day;
     if (!first || !last || first > last) return { page: query.page, weeks: [] };
     if (daysBetween(first, last) / 7 > MOST_WEEKS) {
-      return refuseQuery(reply, [{ field: 'from', code: 'invalid', message: `The trend covers at most ${MOST_WEEKS} weeks.` }]);
+      return refuseQuery(reply, [
+        { field: 'from', code: 'invalid', message: `The trend covers at most ${MOST_WEEKS} weeks.` },
+      ]);
     }
     const byWeek = new Map(mondays(first, last).map((monday) => [monday, { yes: 0, no: 0 }]));
     for (const row of rows) {
@@ -82,9 +86,16 @@ export async function insightsRoutes(app: FastifyInstance, { config, store, cont
     if (from >= to) return refuseQuery(reply, [{ field: 'to', code: 'invalid', message: 'to must be after from.' }]);
     const previousFrom = addDays(from, -daysBetween(from, to));
     const rows = await store.all<sql.PeriodAnswerRow>(sql.answersByPeriod(previousFrom, from, to, query.lang));
-    const current = talliesByPage(rows.filter((row) => row.period === 'current'), segments);
-    const previous = talliesByPage(rows.filter((row) => row.period === 'previous'), segments);
-    const enough = (tally: Tally | undefined): tally is Tally => tally !== undefined && tally.yes + tally.no >= query.minAnswers;
+    const current = talliesByPage(
+      rows.filter((row) => row.period === 'current'),
+      segments,
+    );
+    const previous = talliesByPage(
+      rows.filter((row) => row.period === 'previous'),
+      segments,
+    );
+    const enough = (tally: Tally | undefined): tally is Tally =>
+      tally !== undefined && tally.yes + tally.no >= query.minAnswers;
     const items = [];
     for (const [page, now] of current) {
       const before = previous.get(page);
@@ -113,6 +124,11 @@ export async function insightsRoutes(app: FastifyInstance, { config, store, cont
     const rows = await store.all<sql.DetailRow>(sql.detailsOf(urlsOfKey(query.page, segments), range, query.lang));
     const { yes, no, comments } = reasonsAndComments(rows, query.reasons);
     const { limit, offset } = query;
-    return { page: query.page, yes, no, comments: { total: comments.length, offset, limit, items: comments.slice(offset, offset + limit) } };
+    return {
+      page: query.page,
+      yes,
+      no,
+      comments: { total: comments.length, offset, limit, items: comments.slice(offset, offset + limit) },
+    };
   });
 }

@@ -23,7 +23,8 @@ const dayConditions = (range: DayRange, lang: string | undefined): Condition[] =
 ];
 
 /** A clause with a `?` per value; its values go before whereOf's, as it is passed among the clauses kept first. */
-const inList = (column: string, values: readonly string[]): string => `${column} IN (${values.map(() => '?').join(', ')})`;
+const inList = (column: string, values: readonly string[]): string =>
+  `${column} IN (${values.map(() => '?').join(', ')})`;
 
 export interface PageAnswerRow {
   page_url: string;
@@ -34,7 +35,10 @@ export interface PageAnswerRow {
 /** Answers per stored URL and answer in the range. */
 export function answersByUrl(range: DayRange, lang?: string): Statement {
   const { sql: where, params } = whereOf(dayConditions(range, lang));
-  return { sql: `SELECT page_url, answer, SUM(votes) AS votes FROM page_votes_daily ${where} GROUP BY page_url, answer`, params };
+  return {
+    sql: `SELECT page_url, answer, SUM(votes) AS votes FROM page_votes_daily ${where} GROUP BY page_url, answer`,
+    params,
+  };
 }
 
 export interface PeriodAnswerRow extends PageAnswerRow {

@@ -23,7 +23,8 @@ export function isoWeek(monday: string): string {
 /** Every Monday from the week of `first` to the week of `last`, both days included. */
 export function mondays(first: string, last: string): string[] {
   const result: string[] = [];
-  for (let time = dayOf(weekStart(first)).getTime(); time <= dayOf(last).getTime(); time += 7 * DAY) result.push(dateOf(new Date(time)));
+  for (let time = dayOf(weekStart(first)).getTime(); time <= dayOf(last).getTime(); time += 7 * DAY)
+    result.push(dateOf(new Date(time)));
   return result;
 }
 
