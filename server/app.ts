@@ -187,7 +187,6 @@ export async function buildApp({ config, store: given, contract = new Contract()
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ message: 'Not found.' }));
 
   const routeOptions = { config, store, contract };
-  const consoleApi = `${config.basePath}/console/api`;
   await app.register(submissionRoutes, { ...routeOptions, prefix: config.basePath });
   await app.register(readRoutes, { ...routeOptions, prefix: config.basePath });
   if (config.adminToken) {
@@ -195,7 +194,7 @@ export async function buildApp({ config, store: given, contract = new Contract()
     await app.register(adminPageRoutes, { ...routeOptions, prefix: `${config.basePath}/admin` });
   }
   // CONSOLE GUARD (issue 17): bearer token until the session guard is merged; the merge replaces this line.
-  if (config.adminToken) await app.register(insightsBehindBearer, { ...routeOptions, prefix: consoleApi });
+  await app.register(insightsBehindBearer, { ...routeOptions, prefix: `${config.basePath}/console/api` });
   if (config.metricsToken) await app.register(metricsRoutes, { token: config.metricsToken, metrics, prefix: config.basePath });
   return app;
 }

@@ -12,7 +12,9 @@ export async function insightsBehindBearer(
   app: FastifyInstance,
   { config, store, contract }: RouteOptions,
 ): Promise<void> {
-  app.addHook('onRequest', bearerGuard(config.adminToken!, new SignInLimiter(), 'admin'));
+  // As the admin paths: without a token, none of this exists (404).
+  if (!config.adminToken) return;
+  app.addHook('onRequest', bearerGuard(config.adminToken, new SignInLimiter(), 'admin'));
   // Not the given options whole: their `prefix` would be added a second time.
   await app.register(insightsRoutes, { config, store, contract });
 }

@@ -36,6 +36,16 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 
 export async function insightsRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
   const segments = config.consolePageLanguages;
+  /** The stored URLs in `lang`; undefined without one (every URL). */
+  const urlsIn = async (lang: string | undefined): Promise<Set<string> | undefined> =>
+    lang
+      ? new Set((await store.all<{ page_url: string }>(sql.urlsInLanguage(lang))).map((row) => row.page_url))
+      : undefined;
+  /** Keeps the rows of URLs in `lang` (all of them without one). */
+  const inLanguage = async <R extends { page_url: string }>(rows: R[], lang: string | undefined): Promise<R[]> => {
+    const urls = await urlsIn(lang);
+    return urls ? rows.filter((row) => urls.has(row.page_url)) : rows;
+  };
   const viewer = { config: { role: 'viewer' as const, ...limitFor(config.rateLimit.admin, 'admin') } };
 
   const pagesQuery = queryReader(contract, 'consolePages', ['order', 'limit', 'offset']);
@@ -43,7 +53,7 @@ export async function insightsRoutes(app: FastifyInstance, { config, store, cont
     const { query, fieldErrors } = pagesQuery(request.query);
     const range = dayRange(query, fieldErrors);
     if (fieldErrors.length) return refuseQuery(reply, fieldErrors);
-    const rows = await store.all<sql.PageAnswerRow>(sql.answersByUrl(range, query.lang));
+    const rows = await inLanguage(await store.all<sql.PageAnswerRow>(sql.answersByUrl(range)), query.lang);
     const pages = [...talliesByPage(rows, segments)]
       .filter(([page]) => !query.path || pathOf(page).startsWith(query.path))
       .map(([page, tally]) => usefulness(page, tally));
@@ -56,9 +66,9 @@ export async function insightsRoutes(app: FastifyInstance, { config, store, cont
     const { query, fieldErrors } = trendQuery(request.query);
     const range = dayRange(query, fieldErrors);
     if (fieldErrors.length) return refuseQuery(reply, fieldErrors);
-    const rows = await store.all<sql.DayAnswerRow>(
-      sql.answersByDay(urlsOfKey(query.page, segments), range, query.lang),
-    );
+    const inLang = await urlsIn(query.lang);
+    const urls = urlsOfKey(query.page, segments).filter((url) => !inLang || inLang.has(url));
+    const rows = urls.length ? await store.all<sql.DayAnswerRow>(sql.answersByDay(urls, range)) : [];
     const first = range.from ?? rows[0]?.day;
     const last = range.to ? addDays(range.to, -1) : rows.at(-1)?.day;
     if (!first || !last || first > last) return { page: query.page, weeks: [] };
@@ -85,7 +95,8 @@ export async function insightsRoutes(app: FastifyInstance, { config, store, cont
     const from = range.from ?? addDays(to, -DEFAULT_PERIOD_DAYS);
     if (from >= to) return refuseQuery(reply, [{ field: 'to', code: 'invalid', message: 'to must be after from.' }]);
     const previousFrom = addDays(from, -daysBetween(from, to));
-    const rows = await store.all<sql.PeriodAnswerRow>(sql.answersByPeriod(previousFrom, from, to, query.lang));
+    const all = await store.all<sql.PeriodAnswerRow>(sql.answersByPeriod(previousFrom, from, to));
+    const rows = await inLanguage(all, query.lang);
     const current = talliesByPage(
       rows.filter((row) => row.period === 'current'),
       segments,

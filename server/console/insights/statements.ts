@@ -13,14 +13,22 @@ export interface DayRange {
   to?: string | undefined;
 }
 
-/** Daily counts are by page URL only; a page's language is what its votes recorded (submissions.page_lang). */
-const IN_LANGUAGE = "page_url IN (SELECT page_url FROM submissions WHERE kind = 'page-vote' AND page_lang = ?)";
-
-const dayConditions = (range: DayRange, lang: string | undefined): Condition[] => [
+const dayConditions = (range: DayRange): Condition[] => [
   ['day >= ?', range.from],
   ['day < ?', range.to],
-  [IN_LANGUAGE, lang],
 ];
+
+/**
+ * The stored URLs whose votes recorded `lang` as their page's language (daily counts are by URL only). Asked
+ * apart and matched in code: as a subquery of the daily counts, PostgreSQL planned it row by row (1.6 s over
+ * 30,000 votes, against 30 ms).
+ */
+export function urlsInLanguage(lang: string): Statement {
+  return {
+    sql: "SELECT DISTINCT page_url FROM submissions WHERE kind = 'page-vote' AND page_lang = ?",
+    params: [lang],
+  };
+}
 
 /** A clause with a `?` per value; its values go before whereOf's, as it is passed among the clauses kept first. */
 const inList = (column: string, values: readonly string[]): string =>
@@ -33,8 +41,8 @@ export interface PageAnswerRow {
 }
 
 /** Answers per stored URL and answer in the range. */
-export function answersByUrl(range: DayRange, lang?: string): Statement {
-  const { sql: where, params } = whereOf(dayConditions(range, lang));
+export function answersByUrl(range: DayRange): Statement {
+  const { sql: where, params } = whereOf(dayConditions(range));
   return {
     sql: `SELECT page_url, answer, SUM(votes) AS votes FROM page_votes_daily ${where} GROUP BY page_url, answer`,
     params,
@@ -46,11 +54,13 @@ export interface PeriodAnswerRow extends PageAnswerRow {
 }
 
 /** Answers per stored URL and answer in two adjacent periods: [previousFrom, currentFrom) and [currentFrom, to). */
-export function answersByPeriod(previousFrom: string, currentFrom: string, to: string, lang?: string): Statement {
-  const { sql: where, params } = whereOf(dayConditions({ from: previousFrom, to }, lang));
+export function answersByPeriod(previousFrom: string, currentFrom: string, to: string): Statement {
+  const { sql: where, params } = whereOf(dayConditions({ from: previousFrom, to }));
   // Grouped by position: PostgreSQL takes the CASE with its own placeholder as another expression than the SELECT's.
   const period = "CASE WHEN day >= ? THEN 'current' ELSE 'previous' END AS period";
-  const sql = `SELECT page_url, answer, ${period}, SUM(votes) AS votes FROM page_votes_daily ${where} GROUP BY page_url, answer, 3`;
+  const sql =
+    `SELECT page_url, answer, ${period}, SUM(votes) AS votes FROM page_votes_daily ${where} ` +
+    'GROUP BY page_url, answer, 3';
   return { sql, params: [currentFrom, ...params] };
 }
 
@@ -61,9 +71,10 @@ export interface DayAnswerRow {
 }
 
 /** Answers per day for the stored URLs of one page. */
-export function answersByDay(urls: readonly string[], range: DayRange, lang?: string): Statement {
-  const { sql: where, params } = whereOf(dayConditions(range, lang), [inList('page_url', urls)]);
-  const sql = `SELECT day, answer, SUM(votes) AS votes FROM page_votes_daily ${where} GROUP BY day, answer ORDER BY day`;
+export function answersByDay(urls: readonly string[], range: DayRange): Statement {
+  const { sql: where, params } = whereOf(dayConditions(range), [inList('page_url', urls)]);
+  const sql =
+    `SELECT day, answer, SUM(votes) AS votes FROM page_votes_daily ${where} ` + 'GROUP BY day, answer ORDER BY day';
   return { sql, params: [...urls, ...params] };
 }
 
@@ -86,6 +97,7 @@ export function detailsOf(urls: readonly string[], range: DayRange, lang?: strin
     ],
     ["kind = 'page-vote-details'", inList('page_url', urls)],
   );
-  const sql = `SELECT reference, locale, received_at, data FROM submissions ${where} ORDER BY received_at DESC, seq DESC`;
+  const sql =
+    `SELECT reference, locale, received_at, data FROM submissions ${where} ` + 'ORDER BY received_at DESC, seq DESC';
   return { sql, params: [...urls, ...params] };
 }
