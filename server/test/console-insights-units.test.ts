@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { loadConfig } from '../config.js';
 import { rank, usefulness } from '../console/insights/counts.js';
 import { pageKey, pathOf, urlsOfKey } from '../console/insights/page-key.js';
 import { addDays, daysBetween, isoWeek, mondays, weekStart } from '../console/insights/weeks.js';
@@ -103,6 +104,19 @@ describe('page keys', () => {
     ]);
     assert.ok(urlsOfKey('https://x.gov.sa/', segments).includes('https://x.gov.sa/ar'));
     assert.equal(pathOf('https://x.gov.sa/services/permits'), '/services/permits');
+  });
+});
+
+describe('EP_CONSOLE_PAGE_LANGUAGES', () => {
+  const config = (value?: string) => loadConfig({ EP_CONSOLE_PAGE_LANGUAGES: value }).consolePageLanguages;
+
+  it('maps nothing by default, and reads a list of path segments', () => {
+    assert.deepEqual(config(), []);
+    assert.deepEqual(config(' ar, en ,'), ['ar', 'en']);
+  });
+
+  it('refuses what is not one path segment', () => {
+    assert.throws(() => config('/ar/'), /EP_CONSOLE_PAGE_LANGUAGES: "\/ar\/" is not a path segment/);
   });
 });
 

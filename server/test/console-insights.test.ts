@@ -113,6 +113,13 @@ for (const dialect of DIALECTS) {
         assert.equal((await get(`/pages?${query}`)).statusCode, 422, query);
       }
       assert.equal((await get('/pages/trend')).statusCode, 422);
+      const decades = await get(
+        `/pages/trend?page=${encodeURIComponent(`${HOST}/about`)}&from=2000-01-01&to=2026-01-01`,
+      );
+      assert.deepEqual(
+        decades.json().fieldErrors.map((error: { field: string }) => error.field),
+        ['from'],
+      );
     });
 
     it('gives a page’s weekly trend, empty weeks included', async () => {
@@ -209,5 +216,13 @@ describe('console insights read their query limits from the contract', () => {
   it('takes the copy’s default and refuses past its maximum', async () => {
     assert.equal((await t.app.inject({ url: `${API}/pages`, headers: auth })).json().limit, 1);
     assert.equal((await t.app.inject({ url: `${API}/pages?limit=3`, headers: auth })).statusCode, 422);
+  });
+});
+
+describe('console insights without an admin token', () => {
+  const t = suiteApp('sqlite', { adminToken: undefined });
+
+  it('do not exist, as the admin paths do not', async () => {
+    assert.equal((await t.app.inject({ url: `${API}/pages`, headers: auth })).statusCode, 404);
   });
 });
