@@ -17,7 +17,7 @@ export interface SeededVote {
   details?: { reasons: Array<{ code: string; label: string }>; comment: string };
 }
 
-async function store1(
+async function acceptOne(
   store: Store,
   kind: string,
   prefix: string,
@@ -32,10 +32,10 @@ async function store1(
 
 export async function seedVote(store: Store, vote: SeededVote, minute = 0): Promise<void> {
   const at = new Date(Date.parse(`${vote.day}T08:00:00.000Z`) + minute * 60_000);
-  const voteId = await store1(store, 'page-vote', 'PV', vote, { answer: vote.answer }, at);
+  const voteId = await acceptOne(store, 'page-vote', 'PV', vote, { answer: vote.answer }, at);
   if (vote.details) {
     const data = { voteId, answer: vote.answer, ...vote.details };
-    await store1(store, 'page-vote-details', 'PD', vote, data, new Date(at.getTime() + 1000));
+    await acceptOne(store, 'page-vote-details', 'PD', vote, data, new Date(at.getTime() + 1000));
   }
 }
 
