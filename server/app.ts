@@ -17,6 +17,7 @@ import { collectorMetrics, countRefusal, instrument, type CollectorMetrics } fro
 import type { Config } from './config.js';
 import { Contract } from './contract.js';
 import { databaseRefusal } from './database-refusal.js';
+import { insightsBehindBearer } from './console/insights/behind-bearer.js';
 import { checkKinds } from './kinds.js';
 import { behindBearer } from './console/changes/bearer-stand-in.js';
 import { changeNoteRoutes } from './console/changes/routes.js';
@@ -197,6 +198,8 @@ export async function buildApp({ config, store: given, contract = new Contract()
     // CONSOLE GUARD (issue 17): behind the bearer token until the merge swaps in the session guard.
     await app.register(behindBearer(config.adminToken, changeNoteRoutes), { ...routeOptions, prefix: consoleApi });
   }
+  // CONSOLE GUARD (issue 17): bearer token until the session guard is merged; the merge replaces this line.
+  await app.register(insightsBehindBearer, { ...routeOptions, prefix: `${config.basePath}/console/api` });
   if (config.metricsToken) await app.register(metricsRoutes, { token: config.metricsToken, metrics, prefix: config.basePath });
   return app;
 }

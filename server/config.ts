@@ -49,6 +49,11 @@ export interface Config {
   seed: boolean;
   /** Pages whose poll gets sample votes when seeding (the demo page's URL). */
   seedPages: string[];
+  /**
+   * Path segments that name a page's language (`ar,en`): the console counts `/ar/x` and `/en/x` as one page
+   * (console/insights/page-key.ts). Empty (the default): every stored URL is a page of its own.
+   */
+  consolePageLanguages: string[];
   logLevel: string;
 }
 
@@ -98,6 +103,16 @@ function trustProxyOf(raw: string | undefined): false | number | string[] {
   return items;
 }
 
+/** A language segment is one path segment: letters, digits and `-` (`ar`, `en`, `zh-hans`). */
+function consolePageLanguagesOf(raw: string | undefined): string[] {
+  const segments = list(raw);
+  const bad = segments.filter((segment) => !/^[A-Za-z0-9-]+$/.test(segment));
+  if (bad.length) {
+    throw new Error(`EP_CONSOLE_PAGE_LANGUAGES: "${bad.join('", "')}" is not a path segment like ar or en`);
+  }
+  return segments;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const basePath = (env.EP_BASE_PATH ?? '').replace(/\/+$/, '');
   if (basePath && !/^\/[A-Za-z0-9._~/-]*$/.test(basePath)) throw new Error(`EP_BASE_PATH must be a path like /ep (got "${basePath}")`);
@@ -133,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken,
     seed: env.EP_SEED === 'demo',
     seedPages: list(env.EP_SEED_PAGES),
+    consolePageLanguages: consolePageLanguagesOf(env.EP_CONSOLE_PAGE_LANGUAGES),
     logLevel: env.EP_LOG_LEVEL || 'info',
   };
 }

@@ -504,6 +504,97 @@ export interface paths {
         patch: operations["editChangeNote"];
         trace?: never;
     };
+    "/console/api/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pages ranked by how useful visitors found them, with a 95% Wilson interval of the yes share
+         * @description Counted from the daily page-vote counts (kept after the votes themselves are deleted), in whole UTC
+         *     days: `from` counts from its day, `to` up to its day's end when a date, or up to its day's start when a
+         *     date-time. Pages whose URLs differ only by a language segment the deployment lists in
+         *     `EP_CONSOLE_PAGE_LANGUAGES` (`/ar/x`, `/en/x`) count as one, under the URL without it; by default each
+         *     stored URL is a page. No service filter: page votes do not record a service (only feedback does).
+         *     Role: viewer. Until the console's sign-in is merged, behind the admin bearer token.
+         */
+        get: operations["consolePages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/pages/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page's answers per ISO week (UTC)
+         * @description Every week from the range's first day (or the page's first vote) to its last (or the page's last
+         *     vote), weeks without votes included (0), at most 530 weeks. Role: viewer.
+         */
+        get: operations["consolePageTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/pages/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The biggest changes in the yes share between this period and the one before it
+         * @description The period is `from`–`to` (whole UTC days; by default the last 28 days, today included); the previous
+         *     period is as many days just before it. Only pages with at least `minAnswers` answers in each period
+         *     are compared (30 by default: below that, a share moves by chance more than by change). Largest change
+         *     first, either way. Role: viewer.
+         */
+        get: operations["consolePageChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/pages/reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page's top reasons for yes and for no, and its comments
+         * @description From the vote details visitors sent (kept as long as the retention rules keep them), received in the
+         *     range. Reasons are counted by code, most given first, each with its label as visitors saw it, per
+         *     language. Comments are newest first, a page at a time. Role: viewer.
+         */
+        get: operations["consolePageReasons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1046,6 +1137,133 @@ export interface components {
             yes: number;
             no: number;
         };
+        /** @description The share of yes among the answers; null when there are none. */
+        YesShare: number | null;
+        /** @description The 95% Wilson score interval of the yes share ([0, 1] when there are no answers). */
+        WilsonInterval: {
+            lower: number;
+            upper: number;
+        };
+        PageUsefulness: {
+            /** @description The page's key: its URL, without a mapped language segment. */
+            page: string;
+            /** @description The stored URLs counted as this page. */
+            urls: string[];
+            yes: number;
+            no: number;
+            total: number;
+            share: components["schemas"]["YesShare"];
+            interval: components["schemas"]["WilsonInterval"];
+        };
+        /**
+         * @example {
+         *       "order": "least-useful",
+         *       "total": 1,
+         *       "offset": 0,
+         *       "limit": 50,
+         *       "items": [
+         *         {
+         *           "page": "https://www.example.gov.sa/permits",
+         *           "urls": [
+         *             "https://www.example.gov.sa/ar/permits",
+         *             "https://www.example.gov.sa/en/permits"
+         *           ],
+         *           "yes": 81,
+         *           "no": 182,
+         *           "total": 263,
+         *           "share": 0.308,
+         *           "interval": {
+         *             "lower": 0.2553,
+         *             "upper": 0.3662
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        PageRanking: {
+            /** @enum {string} */
+            order: "least-useful" | "most-useful";
+            /** @description Pages that match the filters. */
+            total: number;
+            offset: number;
+            limit: number;
+            items: components["schemas"]["PageUsefulness"][];
+        };
+        AnswerCounts: {
+            yes: number;
+            no: number;
+            total: number;
+            share: components["schemas"]["YesShare"];
+        };
+        PageTrend: {
+            page: string;
+            weeks: {
+                /** @description The ISO week (`2026-W10`). */
+                week: string;
+                /**
+                 * Format: date
+                 * @description Its Monday.
+                 */
+                start: string;
+                yes: number;
+                no: number;
+                total: number;
+                share: components["schemas"]["YesShare"];
+            }[];
+        };
+        PeriodBounds: {
+            /**
+             * Format: date
+             * @description The first day counted.
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description The first day not counted.
+             */
+            to: string;
+        };
+        PageShareChanges: {
+            current: components["schemas"]["PeriodBounds"];
+            previous: components["schemas"]["PeriodBounds"];
+            minAnswers: number;
+            total: number;
+            offset: number;
+            limit: number;
+            items: {
+                page: string;
+                current: components["schemas"]["AnswerCounts"];
+                previous: components["schemas"]["AnswerCounts"];
+                /** @description The current yes share minus the previous one (−1 to 1). */
+                change: number;
+            }[];
+        };
+        ReasonCount: {
+            code: string;
+            /** @description The label visitors were shown, by their locale (the latest one stored). */
+            labels: {
+                [key: string]: string;
+            };
+            count: number;
+        };
+        PageReasons: {
+            page: string;
+            yes: components["schemas"]["ReasonCount"][];
+            no: components["schemas"]["ReasonCount"][];
+            comments: {
+                total: number;
+                offset: number;
+                limit: number;
+                items: {
+                    reference: string | null;
+                    /** Format: date-time */
+                    receivedAt: string;
+                    locale: string;
+                    answer: string;
+                    comment: string;
+                }[];
+            };
+        };
         /** @description A note's number (at most 15 digits, so that every one is exact as a JSON number too). */
         ChangeNoteId: string;
         /**
@@ -1237,6 +1455,15 @@ export interface components {
         FromFilter: components["schemas"]["DateOrDateTime"];
         /** @description Received before; a date means up to the end of that day (UTC), a date-time is exclusive. */
         ToFilter: components["schemas"]["DateOrDateTime"];
+        /** @description The page as the ranking names it (`page`): with language segments mapped, the URL without one. */
+        ConsolePage: string;
+        /** @description Only votes sent from pages in this language (the page's `lang` as the votes recorded it). */
+        ConsoleLanguage: string;
+        /** @description Only pages whose path (of the page as the ranking names it) starts with this (`/services/`). */
+        ConsolePathPrefix: string;
+        ConsoleLimit: number;
+        /** @description How many to skip (the console pages through at most 10,000). */
+        ConsoleOffset: number;
     };
     requestBodies: never;
     headers: {
@@ -1956,6 +2183,149 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    consolePages: {
+        parameters: {
+            query?: {
+                /** @description Received at or after; a date (`2026-03-01`, from its start, UTC) or a date-time. */
+                from?: components["parameters"]["FromFilter"];
+                /** @description Received before; a date means up to the end of that day (UTC), a date-time is exclusive. */
+                to?: components["parameters"]["ToFilter"];
+                /** @description Only votes sent from pages in this language (the page's `lang` as the votes recorded it). */
+                lang?: components["parameters"]["ConsoleLanguage"];
+                /** @description Only pages whose path (of the page as the ranking names it) starts with this (`/services/`). */
+                path?: components["parameters"]["ConsolePathPrefix"];
+                /**
+                 * @description `least-useful`: by the interval's upper bound, lowest first; `most-useful`: by its lower bound,
+                 *     highest first. Either way a page with few answers (a wide interval) does not top the list. Ties:
+                 *     more answers first, then the page.
+                 */
+                order?: "least-useful" | "most-useful";
+                limit?: components["parameters"]["ConsoleLimit"];
+                /** @description How many to skip (the console pages through at most 10,000). */
+                offset?: components["parameters"]["ConsoleOffset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the ranking. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageRanking"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    consolePageTrend: {
+        parameters: {
+            query: {
+                /** @description The page as the ranking names it (`page`): with language segments mapped, the URL without one. */
+                page: components["parameters"]["ConsolePage"];
+                /** @description Received at or after; a date (`2026-03-01`, from its start, UTC) or a date-time. */
+                from?: components["parameters"]["FromFilter"];
+                /** @description Received before; a date means up to the end of that day (UTC), a date-time is exclusive. */
+                to?: components["parameters"]["ToFilter"];
+                /** @description Only votes sent from pages in this language (the page's `lang` as the votes recorded it). */
+                lang?: components["parameters"]["ConsoleLanguage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The weeks, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageTrend"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    consolePageChanges: {
+        parameters: {
+            query?: {
+                /** @description Received at or after; a date (`2026-03-01`, from its start, UTC) or a date-time. */
+                from?: components["parameters"]["FromFilter"];
+                /** @description Received before; a date means up to the end of that day (UTC), a date-time is exclusive. */
+                to?: components["parameters"]["ToFilter"];
+                /** @description Only votes sent from pages in this language (the page's `lang` as the votes recorded it). */
+                lang?: components["parameters"]["ConsoleLanguage"];
+                /** @description Only pages whose path (of the page as the ranking names it) starts with this (`/services/`). */
+                path?: components["parameters"]["ConsolePathPrefix"];
+                /** @description The fewest answers a page needs in each of the two periods. */
+                minAnswers?: number;
+                limit?: components["parameters"]["ConsoleLimit"];
+                /** @description How many to skip (the console pages through at most 10,000). */
+                offset?: components["parameters"]["ConsoleOffset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the changes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageShareChanges"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    consolePageReasons: {
+        parameters: {
+            query: {
+                /** @description The page as the ranking names it (`page`): with language segments mapped, the URL without one. */
+                page: components["parameters"]["ConsolePage"];
+                /** @description Received at or after; a date (`2026-03-01`, from its start, UTC) or a date-time. */
+                from?: components["parameters"]["FromFilter"];
+                /** @description Received before; a date means up to the end of that day (UTC), a date-time is exclusive. */
+                to?: components["parameters"]["ToFilter"];
+                /** @description Only votes sent from pages in this language (the page's `lang` as the votes recorded it). */
+                lang?: components["parameters"]["ConsoleLanguage"];
+                /** @description How many reasons for each answer. */
+                reasons?: number;
+                limit?: components["parameters"]["ConsoleLimit"];
+                /** @description How many to skip (the console pages through at most 10,000). */
+                offset?: components["parameters"]["ConsoleOffset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reasons and one page of the comments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageReasons"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             422: components["responses"]["Unprocessable"];
         };
     };

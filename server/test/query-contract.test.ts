@@ -26,6 +26,10 @@ const GET_ROUTES_WITH_QUERIES: Record<string, string> = {
   dailyPageVotes: '/admin/page-votes/daily',
   pageChanges: '/changes',
   listChangeNotes: '/console/api/changes',
+  consolePages: '/console/api/pages',
+  consolePageTrend: '/console/api/pages/trend',
+  consolePageChanges: '/console/api/pages/changes',
+  consolePageReasons: '/console/api/pages/reasons',
 };
 
 describe('every operation with query parameters is a route that reads them from the contract', () => {
