@@ -13,6 +13,7 @@ import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyError, type FastifyHttpOptions, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { BodyShapeError, textShapeProblem } from './body-shape.js';
+import { consoleApi } from './console/auth/index.js';
 import { collectorMetrics, countRefusal, instrument, type CollectorMetrics } from './collector-metrics.js';
 import type { Config } from './config.js';
 import { Contract } from './contract.js';
@@ -192,6 +193,10 @@ export async function buildApp({ config, store: given, contract = new Contract()
     await app.register(adminRoutes, { ...routeOptions, prefix: `${config.basePath}/admin` });
     await app.register(adminPageRoutes, { ...routeOptions, prefix: `${config.basePath}/admin` });
   }
+  // The console's API: named accounts, sessions and roles (console/auth/); the other console pieces'
+  // route plugins go in its `routes`, inside its guard.
+  const consolePrefix = `${config.basePath}/console/api`;
+  await app.register(consoleApi, { ...routeOptions, prefix: consolePrefix, routes: [] });
   if (config.metricsToken) await app.register(metricsRoutes, { token: config.metricsToken, metrics, prefix: config.basePath });
   return app;
 }
