@@ -23,9 +23,16 @@ describe('collector:user', () => {
     return { status: result.status, out: result.stdout.trim(), err: result.stderr.trim() };
   };
 
-  it('adds the first administrator from stdin, lists, changes its password, and refuses to disable the last one', async () => {
-    assert.deepEqual(user(['add', 'Khalid', '--role', 'administrator', '--display-name', 'خالد'], 'first passphrase here\n'), { status: 0, out: 'added khalid (administrator)', err: '' });
-    assert.equal(user(['add', 'KHALID', '--role', 'viewer'], 'first passphrase here\n').status, 2, 'the name is taken in any case');
+  it('adds the first administrator from stdin, lists, sets a new password, keeps the last administrator', async () => {
+    assert.deepEqual(
+      user(['add', 'Khalid', '--role', 'administrator', '--display-name', 'خالد'], 'first passphrase here\n'),
+      { status: 0, out: 'added khalid (administrator)', err: '' },
+    );
+    assert.equal(
+      user(['add', 'KHALID', '--role', 'viewer'], 'first passphrase here\n').status,
+      2,
+      'the name is taken in any case',
+    );
     assert.match(user(['add', 'weak'], 'short\n').err, /at least 12 characters/);
     assert.match(user(['add', 'x', '--role', 'boss'], 'first passphrase here\n').err, /--role must be/);
     assert.equal(user(['frobnicate', 'x']).status, 2);

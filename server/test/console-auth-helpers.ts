@@ -39,12 +39,31 @@ export async function signedIn(app: FastifyInstance, name: string, password = PA
   };
 }
 
-export async function auditRows(sql: (text: string) => Promise<Record<string, unknown>[]>): Promise<Array<{ actor: string; action: string; target: string | null; detail: string | null; status: number }>> {
-  return (await sql("SELECT actor, action, target, detail, status FROM audit_log WHERE action LIKE 'console.%' ORDER BY seq")).map((row) => ({
+export async function auditRows(
+  sql: (text: string) => Promise<Record<string, unknown>[]>,
+): Promise<Array<{ actor: string; action: string; target: string | null; detail: string | null; status: number }>> {
+  return (
+    await sql("SELECT actor, action, target, detail, status FROM audit_log WHERE action LIKE 'console.%' ORDER BY seq")
+  ).map((row) => ({
     actor: String(row.actor),
     action: String(row.action),
     target: row.target === null ? null : String(row.target),
     detail: row.detail === null ? null : String(row.detail),
     status: Number(row.status),
   }));
+}
+
+/** Every route of the app and its methods, read from Fastify's route tree (`printRoutes`). */
+export function routesOf(app: FastifyInstance): Array<{ url: string; methods: string[] }> {
+  const stack: string[] = [];
+  const routes: Array<{ url: string; methods: string[] }> = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^((?:│ {3}| {4})*)(?:├── |└── )(\S+)(?: \(([^)]+)\))?$/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length / 4;
+    stack[depth] = (stack[depth - 1] ?? '') + match[2]!;
+    stack.length = depth + 1;
+    if (match[3]) routes.push({ url: stack[depth]!, methods: match[3].split(', ') });
+  }
+  return routes;
 }

@@ -14,7 +14,8 @@ for (const dialect of DIALECTS) {
     it('holds back one client guessing many names, and then even its right password; other clients pass', async () => {
       await account(t.store, 'huda', 'viewer');
       const statuses: number[] = [];
-      for (let n = 0; n < 11; n += 1) statuses.push((await signIn(t.app, `guess-${n}`, 'wrong password', '198.51.100.7')).statusCode);
+      for (let n = 0; n < 11; n += 1)
+        statuses.push((await signIn(t.app, `guess-${n}`, 'wrong password', '198.51.100.7')).statusCode);
       assert.deepEqual(statuses, [...Array<number>(10).fill(401), 429]);
       const held = await signIn(t.app, 'huda', undefined, '198.51.100.7');
       assert.equal(held.statusCode, 429, 'the right password waits too');
@@ -26,12 +27,19 @@ for (const dialect of DIALECTS) {
     it('holds back one name guessed from many clients, whatever its case; other names pass', async () => {
       await account(t.store, 'reem', 'viewer');
       const statuses: number[] = [];
-      for (let n = 0; n < 11; n += 1) statuses.push((await signIn(t.app, n % 2 ? 'REEM' : 'reem', 'wrong password', `203.0.113.${n + 1}`)).statusCode);
+      for (let n = 0; n < 11; n += 1)
+        statuses.push(
+          (await signIn(t.app, n % 2 ? 'REEM' : 'reem', 'wrong password', `203.0.113.${n + 1}`)).statusCode,
+        );
       assert.deepEqual(statuses, [...Array<number>(10).fill(401), 429]);
       const held = await signIn(t.app, 'reem', undefined, '203.0.113.99');
       assert.equal(held.statusCode, 429);
       assert.ok(Number(held.headers['retry-after']) >= 1);
-      assert.equal((await signIn(t.app, 'huda', undefined, '203.0.113.99')).statusCode, 200, 'another name from a new client');
+      assert.equal(
+        (await signIn(t.app, 'huda', undefined, '203.0.113.99')).statusCode,
+        200,
+        'another name from a new client',
+      );
     });
   });
 }

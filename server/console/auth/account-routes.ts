@@ -6,7 +6,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Contract } from '../../contract.js';
 import type { limitFor } from '../../route-options.js';
 import type { Store } from '../../store/types.js';
-import { addAccount, changeAccount, isAccountName, listAccounts, type AccountChange, type NewAccount } from './accounts.js';
+import {
+  addAccount,
+  changeAccount,
+  isAccountName,
+  listAccounts,
+  type AccountChange,
+  type NewAccount,
+} from './accounts.js';
 import { passwordProblem } from './password.js';
 
 export interface AccountRouteOptions {
@@ -16,7 +23,9 @@ export interface AccountRouteOptions {
 }
 
 const unprocessable = (reply: FastifyReply, field: string, message: string) =>
-  reply.code(422).send({ message: 'The request does not match the contract.', fieldErrors: [{ field, code: 'invalid', message }] });
+  reply
+    .code(422)
+    .send({ message: 'The request does not match the contract.', fieldErrors: [{ field, code: 'invalid', message }] });
 
 /** What a change did, for the audit log: never the password, only that it was reset. */
 function detailOf(change: AccountChange): Record<string, string> {
@@ -28,12 +37,17 @@ function detailOf(change: AccountChange): Record<string, string> {
   return detail;
 }
 
-export async function accountRoutes(app: FastifyInstance, { store, contract, limit }: AccountRouteOptions): Promise<void> {
+export async function accountRoutes(
+  app: FastifyInstance,
+  { store, contract, limit }: AccountRouteOptions,
+): Promise<void> {
   const administrator = { config: { role: 'administrator' as const, ...limit } };
   const body = <T>(schema: string, value: unknown, reply: FastifyReply): T | undefined => {
     const checked = contract.checkBody(schema, value);
     if (checked.valid) return value as T;
-    void reply.code(422).send({ message: 'The request does not match the contract.', fieldErrors: checked.fieldErrors });
+    void reply
+      .code(422)
+      .send({ message: 'The request does not match the contract.', fieldErrors: checked.fieldErrors });
     return undefined;
   };
 
@@ -44,7 +58,12 @@ export async function accountRoutes(app: FastifyInstance, { store, contract, lim
     if (!input) return reply;
     const problem = passwordProblem(input.password);
     if (problem) return unprocessable(reply, 'password', problem);
-    request.consoleAudit = { actor: request.consoleActor!.name, action: 'console.account.add', target: input.name.toLowerCase(), detail: { role: input.role } };
+    request.consoleAudit = {
+      actor: request.consoleActor!.name,
+      action: 'console.account.add',
+      target: input.name.toLowerCase(),
+      detail: { role: input.role },
+    };
     const added = await addAccount(store, input, new Date());
     if (!added) return reply.code(409).send({ message: 'An account with this name exists already.' });
     return reply.code(201).send(added);
@@ -57,10 +76,16 @@ export async function accountRoutes(app: FastifyInstance, { store, contract, lim
     if (!change) return reply;
     const problem = change.password === undefined ? undefined : passwordProblem(change.password);
     if (problem) return unprocessable(reply, 'password', problem);
-    request.consoleAudit = { actor: request.consoleActor!.name, action: 'console.account.change', target: name.toLowerCase(), detail: detailOf(change) };
+    request.consoleAudit = {
+      actor: request.consoleActor!.name,
+      action: 'console.account.change',
+      target: name.toLowerCase(),
+      detail: detailOf(change),
+    };
     const result = await changeAccount(store, name, change, new Date());
     if ('missing' in result) return reply.code(404).send({ message: 'No such account.' });
-    if ('lastAdministrator' in result) return reply.code(409).send({ message: 'This is the last enabled administrator: make another first.' });
+    if ('lastAdministrator' in result)
+      return reply.code(409).send({ message: 'This is the last enabled administrator: make another first.' });
     return result.account;
   });
 }

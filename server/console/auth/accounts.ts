@@ -48,13 +48,21 @@ const accountOf = (row: AccountRow): Account => ({
 });
 
 /** The account and its hash (for signing in), or undefined. */
-export async function findAccount(store: Store, name: string): Promise<(Account & { passwordHash: string }) | undefined> {
-  const [row] = await store.all<AccountRow>({ sql: `SELECT ${COLUMNS} FROM console_accounts WHERE name = ?`, params: [canonicalName(name)] });
+export async function findAccount(
+  store: Store,
+  name: string,
+): Promise<(Account & { passwordHash: string }) | undefined> {
+  const [row] = await store.all<AccountRow>({
+    sql: `SELECT ${COLUMNS} FROM console_accounts WHERE name = ?`,
+    params: [canonicalName(name)],
+  });
   return row ? { ...accountOf(row), passwordHash: row.password_hash } : undefined;
 }
 
 export async function listAccounts(store: Store): Promise<Account[]> {
-  return (await store.all<AccountRow>({ sql: `SELECT ${COLUMNS} FROM console_accounts ORDER BY name`, params: [] })).map(accountOf);
+  return (
+    await store.all<AccountRow>({ sql: `SELECT ${COLUMNS} FROM console_accounts ORDER BY name`, params: [] })
+  ).map(accountOf);
 }
 
 export interface NewAccount {
@@ -88,11 +96,17 @@ export interface AccountChange {
 }
 
 /** Enabled administrators other than `name`: an account may lose that role only while another keeps it. */
-const OTHER_ADMINISTRATORS = "SELECT count(*) AS n FROM console_accounts WHERE role = 'administrator' AND disabled = 0 AND name <> ?";
+const OTHER_ADMINISTRATORS =
+  "SELECT count(*) AS n FROM console_accounts WHERE role = 'administrator' AND disabled = 0 AND name <> ?";
 
 export type ChangeResult = { account: Account } | { missing: true } | { lastAdministrator: true };
 
-export async function changeAccount(store: Store, name: string, change: AccountChange, now: Date): Promise<ChangeResult> {
+export async function changeAccount(
+  store: Store,
+  name: string,
+  change: AccountChange,
+  now: Date,
+): Promise<ChangeResult> {
   const current = await findAccount(store, name);
   if (!current) return { missing: true };
   const demoted = change.role !== undefined && change.role !== 'administrator';
@@ -108,7 +122,9 @@ export async function changeAccount(store: Store, name: string, change: AccountC
   if (change.displayName !== undefined) set('display_name', change.displayName.trim() || current.name);
   if (change.password !== undefined) set('password_hash', await hashPassword(change.password));
   set('updated_at', now.toISOString());
-  const statements: Statement[] = [{ sql: `UPDATE console_accounts SET ${sets.join(', ')} WHERE name = ?`, params: [...params, current.name] }];
+  const statements: Statement[] = [
+    { sql: `UPDATE console_accounts SET ${sets.join(', ')} WHERE name = ?`, params: [...params, current.name] },
+  ];
   // A disabled account, a new password or a new role: its sessions end (the role is read again at sign-in).
   if (change.disabled || change.password !== undefined || change.role !== undefined) {
     statements.push({ sql: 'DELETE FROM console_sessions WHERE account = ?', params: [current.name] });
@@ -119,4 +135,11 @@ export async function changeAccount(store: Store, name: string, change: AccountC
 }
 
 /** An account without its hash, as the API answers. */
-export const publicAccount = ({ name, displayName, role, disabled, createdAt, updatedAt }: Account): Account => ({ name, displayName, role, disabled, createdAt, updatedAt });
+export const publicAccount = ({ name, displayName, role, disabled, createdAt, updatedAt }: Account): Account => ({
+  name,
+  displayName,
+  role,
+  disabled,
+  createdAt,
+  updatedAt,
+});

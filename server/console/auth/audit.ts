@@ -17,8 +17,17 @@ export interface AuditLine {
 export async function recordAudit(store: Store, line: AuditLine, now = new Date()): Promise<void> {
   await store.batch([
     {
-      sql: 'INSERT INTO audit_log (at, actor, action, reference, target, detail, status) VALUES (?, ?, ?, NULL, ?, ?, ?)',
-      params: [now.toISOString(), line.actor, line.action, line.target ?? null, line.detail ? JSON.stringify(line.detail) : null, line.status],
+      sql:
+        'INSERT INTO audit_log (at, actor, action, reference, target, detail, status) ' +
+        'VALUES (?, ?, ?, NULL, ?, ?, ?)',
+      params: [
+        now.toISOString(),
+        line.actor,
+        line.action,
+        line.target ?? null,
+        line.detail ? JSON.stringify(line.detail) : null,
+        line.status,
+      ],
     },
   ]);
 }
@@ -53,8 +62,15 @@ export function auditConsole(app: FastifyInstance, store: Store, prefix: string)
     if (request.method === 'GET' || request.method === 'HEAD' || !request.consoleActor) return payload;
     const path = route.startsWith(prefix) ? route.slice(prefix.length) || '/' : route;
     const action = ACTIONS[`${request.method} ${path}`] ?? `${request.method} ${path}`;
-    const target = (request.params as Record<string, string | undefined> | undefined)?.name ?? (request.params as Record<string, string | undefined> | undefined)?.id;
-    await recordAudit(store, { actor: request.consoleActor.name, action, target: target && target.length <= 200 ? target : null, status: reply.statusCode });
+    const target =
+      (request.params as Record<string, string | undefined> | undefined)?.name ??
+      (request.params as Record<string, string | undefined> | undefined)?.id;
+    await recordAudit(store, {
+      actor: request.consoleActor.name,
+      action,
+      target: target && target.length <= 200 ? target : null,
+      status: reply.statusCode,
+    });
     return payload;
   });
 }

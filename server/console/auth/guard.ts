@@ -44,7 +44,8 @@ export interface GuardOptions {
   limiter: SignInLimiter;
 }
 
-const refuse = (reply: FastifyReply, status: number, message: string): FastifyReply => reply.code(status).send({ message });
+const refuse = (reply: FastifyReply, status: number, message: string): FastifyReply =>
+  reply.code(status).send({ message });
 
 /** The request's own origin, as a browser would write it in `Origin`. */
 const ownOrigin = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
@@ -58,10 +59,17 @@ export function consoleGuard({ store, adminToken, times, limiter }: GuardOptions
     const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim();
     if (request.headers.authorization !== undefined) {
       const wait = limiter.retryAfter(request.ip);
-      if (wait > 0) return reply.code(429).header('retry-after', String(wait)).send({ message: `Too many failed sign-ins from this client; try again in ${wait} seconds.` });
+      if (wait > 0)
+        return reply
+          .code(429)
+          .header('retry-after', String(wait))
+          .send({ message: `Too many failed sign-ins from this client; try again in ${wait} seconds.` });
       if (!adminToken || !bearer || !sameToken(bearer, adminToken)) {
         request.log.warn({ failures: limiter.fail(request.ip) }, 'console bearer sign-in failed');
-        return reply.code(401).header('www-authenticate', 'Bearer realm="ep-collector"').send({ message: 'A valid token or session is required.' });
+        return reply
+          .code(401)
+          .header('www-authenticate', 'Bearer realm="ep-collector"')
+          .send({ message: 'A valid token or session is required.' });
       }
       limiter.succeed(request.ip);
       // The token is never sent by a browser on its own, so it needs no CSRF token.
@@ -73,9 +81,11 @@ export function consoleGuard({ store, adminToken, times, limiter }: GuardOptions
     if (!session) return refuse(reply, 401, 'Sign in to the console first.');
     if (!SAFE.has(request.method)) {
       const origin = request.headers.origin;
-      if (origin !== undefined && origin !== ownOrigin(request)) return refuse(reply, 403, 'This request comes from another site.');
+      if (origin !== undefined && origin !== ownOrigin(request))
+        return refuse(reply, 403, 'This request comes from another site.');
       const token = request.headers[CSRF_HEADER];
-      if (!sameCsrf(typeof token === 'string' ? token : undefined, session)) return refuse(reply, 403, 'The CSRF token is missing or wrong.');
+      if (!sameCsrf(typeof token === 'string' ? token : undefined, session))
+        return refuse(reply, 403, 'The CSRF token is missing or wrong.');
     }
     if (!allows(session.role, needed)) return refuse(reply, 403, `This needs the ${needed} role.`);
     request.consoleActor = { name: session.account, role: session.role, session };

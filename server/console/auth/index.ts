@@ -36,7 +36,15 @@ export async function consoleApi(app: FastifyInstance, options: ConsoleApiOption
   const limit = limitFor(config.rateLimit.admin, 'console');
   // The cookie goes to the console's pages and API, nowhere else on the collector.
   const cookiePath = `${config.basePath}/console`;
-  await app.register(sessionRoutes, { store, contract, times, cookiePath, byClient: new SignInLimiter(), byName: new SignInLimiter(), limit });
+  await app.register(sessionRoutes, {
+    store,
+    contract,
+    times,
+    cookiePath,
+    byClient: new SignInLimiter(),
+    byName: new SignInLimiter(),
+    limit,
+  });
   await app.register(accountRoutes, { store, contract, limit });
   for (const routes of options.routes ?? []) await app.register(routes, { config, store, contract });
 }

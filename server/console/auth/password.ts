@@ -12,11 +12,16 @@ function derive(password: string, salt: Buffer, options: { N: number; r: number;
   // Room for the memory N and r ask for (128 * N * r bytes), and a little more.
   const scryptOptions: ScryptOptions = { ...options, maxmem: 129 * options.N * options.r + 1024 * 1024 };
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, scryptOptions, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, scryptOptions, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
 }
 
-export async function hashPassword(password: string, options: { N: number; r: number; p: number } = SCRYPT): Promise<string> {
+export async function hashPassword(
+  password: string,
+  options: { N: number; r: number; p: number } = SCRYPT,
+): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, options);
   return ['scrypt', options.N, options.r, options.p, salt.toString('base64url'), key.toString('base64url')].join('$');

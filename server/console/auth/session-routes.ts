@@ -34,11 +34,17 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
   const cookie: CookieSerializeOptions = { httpOnly: true, sameSite: 'strict', secure: true, path: options.cookiePath };
 
   const tooMany = (reply: FastifyReply, wait: number) =>
-    reply.code(429).header('retry-after', String(wait)).send({ message: `Too many failed sign-ins; try again in ${wait} seconds.` });
+    reply
+      .code(429)
+      .header('retry-after', String(wait))
+      .send({ message: `Too many failed sign-ins; try again in ${wait} seconds.` });
 
   app.post('/session', { config: { signIn: true, ...options.limit } }, async (request, reply) => {
     const checked = contract.checkBody('ConsoleSignIn', request.body);
-    if (!checked.valid) return reply.code(422).send({ message: 'The request does not match the contract.', fieldErrors: checked.fieldErrors });
+    if (!checked.valid)
+      return reply
+        .code(422)
+        .send({ message: 'The request does not match the contract.', fieldErrors: checked.fieldErrors });
     const { name, password } = request.body as { name: string; password: string };
     const key = canonicalName(name);
     const wait = Math.max(byClient.retryAfter(request.ip), byName.retryAfter(key));
@@ -60,14 +66,26 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
     const session = await findSession(store, id, times, now);
     reply.setCookie(SESSION_COOKIE, id, { ...cookie, maxAge: Math.floor(times.absoluteMs / 1000) });
     request.consoleAudit = { actor: account.name, action: 'console.sign-in' };
-    return { name: account.name, displayName: account.displayName, role: account.role, csrfToken: session!.csrfToken, expiresAt };
+    return {
+      name: account.name,
+      displayName: account.displayName,
+      role: account.role,
+      csrfToken: session!.csrfToken,
+      expiresAt,
+    };
   });
 
   app.get('/session', { config: { role: 'viewer', ...options.limit } }, async (request) => {
     const actor = request.consoleActor!;
     const session = actor.session;
     if (!session) return { name: actor.name, displayName: actor.name, role: actor.role };
-    return { name: session.account, displayName: session.displayName, role: session.role, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    return {
+      name: session.account,
+      displayName: session.displayName,
+      role: session.role,
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+    };
   });
 
   app.delete('/session', { config: { role: 'viewer', ...options.limit } }, async (request, reply) => {

@@ -40,13 +40,20 @@ export function sameCsrf(given: string | undefined, session: Session): boolean {
 }
 
 /** Starts a session; the id (for the cookie) is given back only here. */
-export async function startSession(store: Store, account: string, times: SessionTimes, now: Date): Promise<{ id: string; expiresAt: string }> {
+export async function startSession(
+  store: Store,
+  account: string,
+  times: SessionTimes,
+  now: Date,
+): Promise<{ id: string; expiresAt: string }> {
   const id = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + times.absoluteMs).toISOString();
   const at = now.toISOString();
   await store.batch([
     {
-      sql: 'INSERT INTO console_sessions (id_hash, account, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      sql:
+        'INSERT INTO console_sessions (id_hash, account, created_at, last_seen_at, expires_at) ' +
+        'VALUES (?, ?, ?, ?, ?)',
       params: [sha256(id), account, at, at, expiresAt],
     },
   ]);
@@ -66,7 +73,12 @@ interface SessionRow {
 const TOUCH_AFTER_MS = 60_000;
 
 /** The live session of a cookie's id (its account enabled), its idle clock restarted; else undefined. */
-export async function findSession(store: Store, id: string | undefined, times: SessionTimes, now: Date): Promise<Session | undefined> {
+export async function findSession(
+  store: Store,
+  id: string | undefined,
+  times: SessionTimes,
+  now: Date,
+): Promise<Session | undefined> {
   if (!id || id.length > 100) return undefined;
   const idHash = sha256(id);
   const [row] = await store.all<SessionRow>({
@@ -82,9 +94,18 @@ export async function findSession(store: Store, id: string | undefined, times: S
     return undefined;
   }
   if (now.getTime() - Date.parse(row.last_seen_at) >= TOUCH_AFTER_MS) {
-    await store.batch([{ sql: 'UPDATE console_sessions SET last_seen_at = ? WHERE id_hash = ?', params: [now.toISOString(), idHash] }]);
+    await store.batch([
+      { sql: 'UPDATE console_sessions SET last_seen_at = ? WHERE id_hash = ?', params: [now.toISOString(), idHash] },
+    ]);
   }
-  return { idHash, account: row.account, displayName: row.display_name, role: row.role, expiresAt: row.expires_at, csrfToken: csrfOf(id) };
+  return {
+    idHash,
+    account: row.account,
+    displayName: row.display_name,
+    role: row.role,
+    expiresAt: row.expires_at,
+    csrfToken: csrfOf(id),
+  };
 }
 
 export async function endSession(store: Store, id: string): Promise<void> {
