@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { hashPassword, verifyPassword } from '../console/auth/password.js';
 import { loadConfig } from '../config.js';
 import { loadOpenApi } from '../contract.js';
+import { placeholders } from '../store/sql.js';
 import { ADMIN_TOKEN, DIALECTS, auth, suiteApp, valid } from './helpers.js';
 import { API, PASSWORD, account, auditRows, routesOf, signIn, signedIn } from './console-auth-helpers.js';
 
@@ -359,10 +360,10 @@ for (const dialect of DIALECTS) {
     it('ends a session idle too long, and one past its absolute end', async () => {
       const viewer = await signedIn(t.app, 'sara');
       const long = new Date(Date.now() - 31 * 60_000).toISOString();
-      await t.sql('UPDATE console_sessions SET last_seen_at = ? RETURNING id_hash', [long]);
+      await t.sql(placeholders('UPDATE console_sessions SET last_seen_at = ? RETURNING id_hash', dialect), [long]);
       assert.equal((await viewer.inject({ method: 'GET', url: `${API}/session` })).statusCode, 401, 'idle');
       const again = await signedIn(t.app, 'sara');
-      await t.sql('UPDATE console_sessions SET expires_at = ? RETURNING id_hash', [
+      await t.sql(placeholders('UPDATE console_sessions SET expires_at = ? RETURNING id_hash', dialect), [
         new Date(Date.now() - 1000).toISOString(),
       ]);
       assert.equal((await again.inject({ method: 'GET', url: `${API}/session` })).statusCode, 401, 'absolute');
@@ -382,3 +383,21 @@ function consoleChanges(): Array<{ method: string; url: string }> {
     )
     .filter(({ url }) => url !== '/console/api/session');
 }
+
+describe('console sign-in under a base path', () => {
+  const t = suiteApp('sqlite', { basePath: '/ep' });
+
+  it('serves the console API under it, and the cookie goes to {basePath}/console only', async () => {
+    await account(t.store, 'lina', 'viewer');
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: '/ep/console/api/session',
+      payload: { name: 'lina', password: PASSWORD },
+    });
+    assert.equal(answer.statusCode, 200, answer.body);
+    assert.match(String(answer.headers['set-cookie']), /; Path=\/ep\/console;/);
+    const cookies = { ep_console_session: answer.cookies[0]!.value };
+    assert.equal((await t.app.inject({ url: '/ep/console/api/session', cookies })).statusCode, 200);
+    assert.equal((await t.app.inject({ url: '/console/api/session', cookies })).statusCode, 404);
+  });
+});
