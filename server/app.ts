@@ -13,13 +13,13 @@ import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyError, type FastifyHttpOptions, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { BodyShapeError, textShapeProblem } from './body-shape.js';
+import { consoleApi } from './console/auth/index.js';
 import { collectorMetrics, countRefusal, instrument, type CollectorMetrics } from './collector-metrics.js';
 import type { Config } from './config.js';
 import { Contract } from './contract.js';
 import { databaseRefusal } from './database-refusal.js';
-import { insightsBehindBearer } from './console/insights/behind-bearer.js';
+import { insightsRoutes } from './console/insights/routes.js';
 import { checkKinds } from './kinds.js';
-import { behindBearer } from './console/changes/bearer-stand-in.js';
 import { changeNoteRoutes } from './console/changes/routes.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminPageRoutes } from './routes/admin-page.js';
@@ -191,15 +191,14 @@ export async function buildApp({ config, store: given, contract = new Contract()
   const routeOptions = { config, store, contract };
   await app.register(submissionRoutes, { ...routeOptions, prefix: config.basePath });
   await app.register(readRoutes, { ...routeOptions, prefix: config.basePath });
-  const consoleApi = `${config.basePath}/console/api`;
   if (config.adminToken) {
     await app.register(adminRoutes, { ...routeOptions, prefix: `${config.basePath}/admin` });
     await app.register(adminPageRoutes, { ...routeOptions, prefix: `${config.basePath}/admin` });
-    // CONSOLE GUARD (issue 17): behind the bearer token until the merge swaps in the session guard.
-    await app.register(behindBearer(config.adminToken, changeNoteRoutes), { ...routeOptions, prefix: consoleApi });
   }
-  // CONSOLE GUARD (issue 17): bearer token until the session guard is merged; the merge replaces this line.
-  await app.register(insightsBehindBearer, { ...routeOptions, prefix: `${config.basePath}/console/api` });
+  // The console's API: named accounts, sessions and roles (console/auth/); the other console pieces'
+  // route plugins go in its `routes`, inside its guard.
+  const consolePrefix = `${config.basePath}/console/api`;
+  await app.register(consoleApi, { ...routeOptions, prefix: consolePrefix, routes: [insightsRoutes, changeNoteRoutes] });
   if (config.metricsToken) await app.register(metricsRoutes, { token: config.metricsToken, metrics, prefix: config.basePath });
   return app;
 }

@@ -45,6 +45,8 @@ export interface Config {
   sweepIntervalMinutes: number;
   /** Which query parameters of page URLs are stored (privacy/page-url.ts); the default keeps none. */
   keepQueryString: QueryKept;
+  /** The console's sessions (console/auth/): hours from sign-in to their end, and minutes idle before it. */
+  consoleSession: { hours: number; idleMinutes: number };
   /** Seed the demo's sample data at start. */
   seed: boolean;
   /** Pages whose poll gets sample votes when seeding (the demo page's URL). */
@@ -146,6 +148,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepIntervalMinutes: integer(env, 'EP_SWEEP_INTERVAL_MINUTES', 60, 0, 35_791),
     keepQueryString: queryKeptFromEnv(env.EP_KEEP_QUERY_STRING),
     metricsToken,
+    consoleSession: {
+      hours: integer(env, 'EP_CONSOLE_SESSION_HOURS', 12, 1, 720),
+      idleMinutes: integer(env, 'EP_CONSOLE_IDLE_MINUTES', 30, 1, 1440),
+    },
     seed: env.EP_SEED === 'demo',
     seedPages: list(env.EP_SEED_PAGES),
     consolePageLanguages: consolePageLanguagesOf(env.EP_CONSOLE_PAGE_LANGUAGES),

@@ -595,6 +595,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in account, its role and its CSRF token */
+        get: operations["consoleWhoAmI"];
+        put?: never;
+        /**
+         * Sign in to the console with a named account
+         * @description Sets the session cookie `ep_console_session` (`HttpOnly; Secure; SameSite=Strict; Path={basePath}/console`)
+         *     and answers the account, its role and the CSRF token to send in `X-CSRF-Token` on every request
+         *     other than GET. An unknown name, a wrong password and a disabled account get the same 401. Ten
+         *     failures within a minute from one client, or for one account name, and sign-ins from that client
+         *     or for that name are answered 429 with `Retry-After` until the minute ends.
+         */
+        post: operations["consoleSignIn"];
+        /** Sign out (the session ends on the server, the cookie is cleared) */
+        delete: operations["consoleSignOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The console's accounts (administrators) */
+        get: operations["listConsoleAccounts"];
+        put?: never;
+        /** Add an account (administrators); recorded in the audit log */
+        post: operations["addConsoleAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/accounts/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: components["schemas"]["ConsoleAccountName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an account's role, disable or enable it, or reset its password (administrators)
+         * @description A new role, a new password or disabling ends the account's sessions. The last enabled administrator
+         *     cannot be demoted or disabled (409). Recorded in the audit log (never the password).
+         */
+        patch: operations["changeConsoleAccount"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1137,6 +1204,62 @@ export interface components {
             yes: number;
             no: number;
         };
+        /**
+         * @description viewer reads; moderator also changes what visitors are told; administrator also manages accounts.
+         * @enum {string}
+         */
+        ConsoleRole: "viewer" | "moderator" | "administrator";
+        /** @description Unique whatever its case; kept in lower case. */
+        ConsoleAccountName: string;
+        ConsoleSignIn: {
+            name: string;
+            password: string;
+        };
+        ConsoleSession: {
+            name: string;
+            displayName: string;
+            role: components["schemas"]["ConsoleRole"];
+            /** @description Send it in `X-CSRF-Token` on every request other than GET. */
+            csrfToken?: string;
+            /**
+             * Format: date-time
+             * @description The session's absolute end.
+             */
+            expiresAt?: string;
+        };
+        /**
+         * @example {
+         *       "name": "amal.harbi",
+         *       "displayName": "Amal Al-Harbi",
+         *       "role": "moderator",
+         *       "disabled": false,
+         *       "createdAt": "2026-03-01T09:15:00.000Z",
+         *       "updatedAt": "2026-03-01T09:15:00.000Z"
+         *     }
+         */
+        ConsoleAccount: {
+            name: components["schemas"]["ConsoleAccountName"];
+            displayName: string;
+            role: components["schemas"]["ConsoleRole"];
+            disabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ConsoleAccountInput: {
+            name: components["schemas"]["ConsoleAccountName"];
+            displayName?: string;
+            role: components["schemas"]["ConsoleRole"];
+            password: string;
+        };
+        ConsoleAccountChange: {
+            displayName?: string;
+            role?: components["schemas"]["ConsoleRole"];
+            disabled?: boolean;
+            /** @description A new password (a reset). */
+            password?: string;
+        };
         /** @description The share of yes among the answers; null when there are none. */
         YesShare: number | null;
         /** @description The 95% Wilson score interval of the yes share ([0, 1] when there are no answers). */
@@ -1436,6 +1559,15 @@ export interface components {
         };
         /** @description No bearer token, or not the collector's. Ten of these to one client within a minute, and it gets 429 until the minute ends. */
         Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The account's role does not allow this, or the CSRF token or the Origin is wrong. */
+        ConsoleForbidden: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2326,6 +2458,180 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    consoleWhoAmI: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session (with the bearer token, `name` is `token` and there is no CSRF token). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSession"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    consoleSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsoleSignIn"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSession"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+            /** @description Too many failed sign-ins from this client or for this name. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    consoleSignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ConsoleForbidden"];
+        };
+    };
+    listConsoleAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every account, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleAccount"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ConsoleForbidden"];
+        };
+    };
+    addConsoleAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsoleAccountInput"];
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleAccount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ConsoleForbidden"];
+            /** @description An account with this name (in any case) exists already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    changeConsoleAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: components["schemas"]["ConsoleAccountName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsoleAccountChange"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleAccount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ConsoleForbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The last enabled administrator would be demoted or disabled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             422: components["responses"]["Unprocessable"];
         };
     };

@@ -222,7 +222,8 @@ describe('console insights read their query limits from the contract', () => {
 describe('console insights without an admin token', () => {
   const t = suiteApp('sqlite', { adminToken: undefined });
 
-  it('do not exist, as the admin paths do not', async () => {
-    assert.equal((await t.app.inject({ url: `${API}/pages`, headers: auth })).statusCode, 404);
+  it('need a signed-in account: a bearer token is not one when the collector has none set', async () => {
+    assert.equal((await t.app.inject({ url: `${API}/pages`, headers: auth })).statusCode, 401);
+    assert.equal((await t.app.inject({ url: `${API}/pages` })).statusCode, 401);
   });
 });

@@ -5,21 +5,17 @@
  * whatever the console was given.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '../auth/accounts.js';
 import type { FieldError } from '../../contract.js';
 import { keptPageUrl } from '../../privacy/page-url.js';
 import { queryReader } from '../../query-contract.js';
 import { limitFor, type RouteOptions } from '../../route-options.js';
-import { auditNoteChange, type NoteAction } from './audit.js';
 import { createNote, deleteNote, editNote, listNotes, type ChangeNoteInput, type ChangeNotePatch } from './notes.js';
-import type { ConsoleRole } from './role.js';
 
-export interface ChangeNoteRouteOptions extends RouteOptions {
-  /**
-   * The name the audit log records for a request's user. The bearer token is the only way in until the
-   * session guard is merged; that merge passes the signed-in account's name here.
-   */
-  actorOf?: (request: FastifyRequest) => string;
-}
+/** Who the audit log names: the signed-in account, or "token" for the bearer (console/auth/guard.ts). */
+const actorOf = (request: FastifyRequest): string => request.consoleActor?.name ?? 'token';
+
+type NoteAction = 'change-note.create' | 'change-note.edit' | 'change-note.delete';
 
 const NOTE_ID = /^[1-9][0-9]{0,14}$/;
 
@@ -31,10 +27,10 @@ const noSuchNote = (reply: FastifyReply): FastifyReply => reply.code(404).send({
 
 export async function changeNoteRoutes(
   app: FastifyInstance,
-  { config, store, contract, actorOf = () => 'token' }: ChangeNoteRouteOptions,
+  { config, store, contract }: RouteOptions,
 ): Promise<void> {
   const limit = limitFor(config.rateLimit.admin, 'admin');
-  const as = (role: ConsoleRole) => ({ config: { ...limit, role } });
+  const as = (role: Role) => ({ config: { ...limit, role } });
   const pageKey = (url: string): string => keptPageUrl(url, config.keepQueryString);
 
   /** The body checked against a schema: the value, or undefined once the refusal is sent. */
@@ -50,8 +46,10 @@ export async function changeNoteRoutes(
     return undefined;
   };
 
-  const audited = (request: FastifyRequest, action: NoteAction, noteId: string, status: number, at: Date) =>
-    auditNoteChange(store, { actor: actorOf(request), at, action, noteId, status });
+  /** The console's audit hook (auth/audit.ts) writes this line with the answer's status. */
+  const audited = (request: FastifyRequest, action: NoteAction, noteId: string): void => {
+    request.consoleAudit = { actor: actorOf(request), action, target: noteId };
+  };
 
   const listQuery = queryReader(contract, 'listChangeNotes', ['limit']);
   app.get('/changes', as('viewer'), async (request, reply) => {
@@ -69,7 +67,7 @@ export async function changeNoteRoutes(
     if (!input) return reply;
     const at = new Date();
     const note = await createNote(store, { ...input, page: pageKey(input.page) }, { actor: actorOf(request), at });
-    await audited(request, 'change-note.create', note.id, 201, at);
+    audited(request, 'change-note.create', note.id);
     return reply.code(201).send(note);
   });
 
@@ -83,16 +81,15 @@ export async function changeNoteRoutes(
       actor: actorOf(request),
       at,
     });
-    await audited(request, 'change-note.edit', id, note ? 200 : 404, at);
+    audited(request, 'change-note.edit', id);
     return note ?? noSuchNote(reply);
   });
 
   app.delete<{ Params: { id: string } }>('/changes/:id', as('moderator'), async (request, reply) => {
     const { id } = request.params;
     if (!NOTE_ID.test(id)) return noSuchNote(reply);
-    const at = new Date();
     const deleted = await deleteNote(store, id);
-    await audited(request, 'change-note.delete', id, deleted ? 204 : 404, at);
+    audited(request, 'change-note.delete', id);
     return deleted ? reply.code(204).send() : noSuchNote(reply);
   });
 }

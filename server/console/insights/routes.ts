@@ -14,13 +14,6 @@ import { reasonsAndComments } from './reasons.js';
 import * as sql from './statements.js';
 import { addDays, daysBetween, isoWeek, mondays, weekStart } from './weeks.js';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The least role a console route needs (issue 17). */
-    role?: 'viewer' | 'moderator' | 'administrator';
-  }
-}
-
 /** The longest weekly trend answered (about ten years). */
 const MOST_WEEKS = 530;
 /** The changes' period when none is given. */
