@@ -1,0 +1,56 @@
+/**
+ * What a visitor does to any of the forms (<ep-feedback>, <ep-idea-box>, <ep-consultation-card>), and the
+ * states the tests wait for after it: each element's test/<element>/helpers.ts re-exports these, typed for it.
+ */
+import { nextFrame, waitUntil } from '@open-wc/testing';
+import { $, $$, textOf } from './shadow.js';
+
+/** After the element's update and one frame: what it rendered is on screen and its focus moves are done. */
+export async function settle(element: Element): Promise<void> {
+  await (element as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+  await nextFrame();
+}
+
+/** Clicks the radio of `name` whose code is `code`. */
+export async function chooseRadio(element: Element, name: string, code: string): Promise<void> {
+  const radio = $$<HTMLInputElement>(element, `input[name="${name}"]`).find((input) => input.value === code);
+  if (!radio) throw new Error(`no ${name} radio with the code ${code}`);
+  radio.click();
+  await settle(element);
+}
+
+/** Puts `text` in the field with id `id`, as typing or pasting does (one input event). */
+export async function typeInto(element: Element, id: string, text: string): Promise<void> {
+  const control = $<HTMLInputElement | HTMLTextAreaElement>(element, `#${id}`);
+  control.value = text;
+  control.dispatchEvent(new Event('input', { bubbles: true }));
+  await settle(element);
+}
+
+export async function tick(element: Element, id: string): Promise<void> {
+  $<HTMLInputElement>(element, `#${id}`).click();
+  await settle(element);
+}
+
+export function pressSend(element: Element): void {
+  $<HTMLButtonElement>(element, '[part~="send-button"]').click();
+}
+
+export async function confirmation(element: Element): Promise<void> {
+  await waitUntil(() => element.shadowRoot!.querySelector('.confirmation'), 'no confirmation', { timeout: 4000 });
+  await settle(element);
+}
+
+export async function errorSummary(element: Element): Promise<string[]> {
+  await waitUntil(() => element.shadowRoot!.querySelector('.error-summary'), 'no error summary', { timeout: 4000 });
+  await settle(element);
+  return $$(element, '.error-summary li').map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+}
+
+/** A field's error as a visitor hears it on the field: the message its aria-describedby names. */
+export function describedErrorOf(element: Element, selector: string): string {
+  const ids = ($(element, selector).getAttribute('aria-describedby') ?? '').split(' ');
+  const errorId = ids.find((id) => id.endsWith('-error'));
+  if (!errorId) throw new Error(`${selector} is not described by an error`);
+  return textOf(element, `#${errorId}`);
+}
