@@ -6,7 +6,18 @@ import type { TestEndpoint } from '../helpers/endpoint.js';
 import { chooseRadio, typeInto } from '../helpers/form-steps.js';
 import { textOf } from '../helpers/shadow.js';
 
-export { confirmation, errorSummary, pressSend, settle, tick, typeInto } from '../helpers/form-steps.js';
+export {
+  confirmation,
+  errorSummary,
+  expectTwoSubmissions,
+  pressSend,
+  sendAndConfirm,
+  sentEnvelope,
+  settle,
+  startAnother,
+  tick,
+  typeInto,
+} from '../helpers/form-steps.js';
 export { expectNone } from '../helpers/shadow.js';
 
 export type { EpFeedback };

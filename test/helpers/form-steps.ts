@@ -2,8 +2,9 @@
  * What a visitor does to any of the forms (<ep-feedback>, <ep-idea-box>, <ep-consultation-card>), and the
  * states the tests wait for after it: each element's test/<element>/helpers.ts re-exports these, typed for it.
  */
-import { nextFrame, waitUntil } from '@open-wc/testing';
-import { $, $$, textOf } from './shadow.js';
+import { expect, nextFrame, waitUntil } from '@open-wc/testing';
+import type { TestEndpoint } from './endpoint.js';
+import { $, $$, expectFocused, textOf } from './shadow.js';
 
 /** After the element's update and one frame: what it rendered is on screen and its focus moves are done. */
 export async function settle(element: Element): Promise<void> {
@@ -39,6 +40,37 @@ export function pressSend(element: Element): void {
 export async function confirmation(element: Element): Promise<void> {
   await waitUntil(() => element.shadowRoot!.querySelector('.confirmation'), 'no confirmation', { timeout: 4000 });
   await settle(element);
+}
+
+/** Sends and waits for the confirmation that replaces the form. */
+export async function sendAndConfirm(element: Element): Promise<void> {
+  pressSend(element);
+  await confirmation(element);
+}
+
+/** "Send another" from a confirmation: an empty form again, with focus on its title. */
+export async function startAnother(element: Element): Promise<void> {
+  $<HTMLButtonElement>(element, '[part="another-button"]').click();
+  await settle(element);
+  expectFocused(element, '#title');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** The one envelope the collector got, of `kind`, with a fresh UUID that is also its idempotency key. */
+export async function sentEnvelope(endpoint: TestEndpoint, kind: string) {
+  const [post] = await endpoint.waitForPosts(1);
+  const envelope = post!.body;
+  expect(envelope.kind).to.equal(kind);
+  expect(envelope.id).to.match(UUID);
+  expect(post!.headers['idempotency-key']).to.equal(envelope.id);
+  return envelope;
+}
+
+/** The collector's first two envelopes are two submissions, not one sent twice. */
+export async function expectTwoSubmissions(endpoint: TestEndpoint): Promise<void> {
+  const [first, second] = await endpoint.posted();
+  expect(second!.body.id).not.to.equal(first!.body.id);
 }
 
 export async function errorSummary(element: Element): Promise<string[]> {
