@@ -12,6 +12,7 @@ export {
   expectTwoSubmissions,
   pressSend,
   sendAndConfirm,
+  sendWithEnter,
   sentEnvelope,
   settle,
   startAnother,

@@ -3,6 +3,7 @@
  * states the tests wait for after it: each element's test/<element>/helpers.ts re-exports these, typed for it.
  */
 import { expect, nextFrame, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { TestEndpoint } from './endpoint.js';
 import { $, $$, expectFocused, textOf } from './shadow.js';
 
@@ -46,6 +47,19 @@ export async function confirmation(element: Element): Promise<void> {
 export async function sendAndConfirm(element: Element): Promise<void> {
   pressSend(element);
   await confirmation(element);
+}
+
+/**
+ * Sends from the keyboard (Enter, focus on the send button, which says `label`) and returns the data the
+ * collector got once the confirmation shows and holds the focus.
+ */
+export async function sendWithEnter(element: Element, endpoint: TestEndpoint, label: string): Promise<unknown> {
+  expect(textOf(element, '[part~="send-button"]')).to.equal(label);
+  await sendKeys({ press: 'Enter' });
+  await confirmation(element);
+  expectFocused(element, '.confirmation');
+  const [post] = await endpoint.posted();
+  return post!.body.data;
 }
 
 /** "Send another" from a confirmation: an empty form again, with focus on its title. */
