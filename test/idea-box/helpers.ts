@@ -6,19 +6,8 @@ import type { Scripted, TestEndpoint } from '../helpers/endpoint.js';
 import { chooseRadio, settle, typeInto } from '../helpers/form-steps.js';
 import { $$, textOf } from '../helpers/shadow.js';
 
-export {
-  confirmation,
-  errorSummary,
-  expectTwoSubmissions,
-  pressSend,
-  sendAndConfirm,
-  sendWithEnter,
-  sentEnvelope,
-  settle,
-  startAnother,
-  tick,
-  typeInto,
-} from '../helpers/form-steps.js';
+// What a visitor does to any form, and the states it waits for: the same steps for every element.
+export * from '../helpers/form-steps.js';
 
 export type { EpIdeaBox };
 
