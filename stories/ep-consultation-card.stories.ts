@@ -134,8 +134,10 @@ async function openSpace({ id, args, parameters }: Context): Promise<{ endpoint?
   if (card.endpoint === false) return {};
   const endpoint = `/ep-dev/story-${id}-${Math.random().toString(36).slice(2, 10)}`;
   await postToCollector(endpoint, '__consultations', card.data ?? [consultation()]);
-  if (card.reads?.length) await postToCollector(endpoint, '__script', { route: 'consultations', responses: card.reads });
-  if (card.submissions?.length) await postToCollector(endpoint, '__script', { route: 'submissions', responses: card.submissions });
+  if (card.reads?.length)
+    await postToCollector(endpoint, '__script', { route: 'consultations', responses: card.reads });
+  if (card.submissions?.length)
+    await postToCollector(endpoint, '__script', { route: 'submissions', responses: card.submissions });
   if (card.remembered) {
     const key = `ep-widgets:consultation:v1:${location.origin}${endpoint}#${args['consultation-id']}`;
     localStorage.setItem(key, JSON.stringify({ id: crypto.randomUUID(), ...card.remembered, at: '2026-11-28T09:00:00.000Z' }));

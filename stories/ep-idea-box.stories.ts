@@ -85,9 +85,12 @@ async function openSpace({ id, parameters }: Context): Promise<{ endpoint?: stri
   if (ideas.endpoint === false) return {};
   const endpoint = `/ep-dev/story-${id}-${Math.random().toString(36).slice(2, 10)}`;
   const published = ideas.endpoint?.ideas ?? IDEAS;
-  await postToCollector(endpoint, '__ideas', typeof published === 'number' ? { generate: published } : { ideas: published });
-  if (ideas.endpoint?.submissions?.length) await postToCollector(endpoint, '__script', { route: 'submissions', responses: ideas.endpoint.submissions });
-  if (ideas.endpoint?.list?.length) await postToCollector(endpoint, '__script', { route: 'ideas', responses: ideas.endpoint.list });
+  const seeded = typeof published === 'number' ? { generate: published } : { ideas: published };
+  await postToCollector(endpoint, '__ideas', seeded);
+  if (ideas.endpoint?.submissions?.length)
+    await postToCollector(endpoint, '__script', { route: 'submissions', responses: ideas.endpoint.submissions });
+  if (ideas.endpoint?.list?.length)
+    await postToCollector(endpoint, '__script', { route: 'ideas', responses: ideas.endpoint.list });
   return { endpoint };
 }
 
@@ -227,7 +230,9 @@ function idea(root: ShadowRoot, title: string): HTMLElement {
 }
 
 /** The story's list once loaded, and in it the first idea (the renewal one). */
-async function renewalListed(context: Context): Promise<{ root: ShadowRoot; text: (typeof TEXT)[Locale]; renewal: HTMLElement }> {
+async function renewalListed(
+  context: Context,
+): Promise<{ root: ShadowRoot; text: (typeof TEXT)[Locale]; renewal: HTMLElement }> {
   const { root, text } = await boxIn(context);
   await listShows(root, text.shown);
   return { root, text, renewal: idea(root, IDEAS[0]!.title) };

@@ -13,7 +13,8 @@ export { expectNone } from '../helpers/shadow.js';
 export type { EpFeedback };
 
 /** Clicks the radio of `name` whose code is `code` (a message type or a channel). */
-export const choose = (element: EpFeedback, name: 'type' | 'channel', code: string): Promise<void> => chooseRadio(element, name, code);
+export const choose = (element: EpFeedback, name: 'type' | 'channel', code: string): Promise<void> =>
+  chooseRadio(element, name, code);
 
 /**
  * A form in a wrapper, pointed at `endpoint`. The fill-time guard is off (`min-fill-time="0"`) unless the

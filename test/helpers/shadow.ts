@@ -37,5 +37,7 @@ export function expectFocused(host: Element, selector: string): void {
  */
 export function expectNone(element: Element, selector: string, why = ''): void {
   const found = element.shadowRoot?.querySelector(selector);
-  if (found) throw new Error(`${why ? `${why}: ` : ''}expected nothing to match ${selector}, found <${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`);
+  if (!found) return;
+  const seen = `<${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`;
+  throw new Error(`${why ? `${why}: ` : ''}expected nothing to match ${selector}, found ${seen}`);
 }

@@ -12,7 +12,8 @@ export * from '../helpers/form-steps.js';
 export type { EpIdeaBox };
 
 /** Clicks the radio of `name` whose code is `code` (a topic or a channel). */
-export const choose = (element: EpIdeaBox, name: 'topic' | 'channel', code: string): Promise<void> => chooseRadio(element, name, code);
+export const choose = (element: EpIdeaBox, name: 'topic' | 'channel', code: string): Promise<void> =>
+  chooseRadio(element, name, code);
 
 /** An idea as the collector publishes it (see src/core/delivery/paths.ts). */
 export interface PublishedIdea {

@@ -75,7 +75,7 @@ async function withdrawWhileFailing(endpoint: TestEndpoint): Promise<{ element: 
   return { element, support };
 }
 
-/** The collector refuses (422) what waits on the device, which is sent once online: the shade idea, its message shown. */
+/** The collector refuses (422) what waits on the device, sent once online: the shade idea, with its message. */
 async function refusedOnceOnline(element: EpIdeaBox, endpoint: TestEndpoint): Promise<HTMLElement> {
   await endpoint.script('submissions', { status: 422, body: {} });
   window.dispatchEvent(new Event('online'));
@@ -85,11 +85,13 @@ async function refusedOnceOnline(element: EpIdeaBox, endpoint: TestEndpoint): Pr
   return idea;
 }
 
+type Envelope = EpQueuedEvent['detail']['envelope'];
+
 /**
  * Supports the shade idea while the collector fails (the support waits on the device), then withdraws it:
  * the support's envelope and the idea, its toggle checked back to not pressed.
  */
-async function supportSavedThenWithdrawn(element: EpIdeaBox): Promise<{ support: EpQueuedEvent['detail']['envelope']; idea: HTMLElement }> {
+async function supportSavedThenWithdrawn(element: EpIdeaBox): Promise<{ support: Envelope; idea: HTMLElement }> {
   const queued = oneEvent(element, 'ep-queued') as Promise<EpQueuedEvent>;
   supportButton(ideaNamed(element, SHADE)).click();
   const support = (await queued).detail.envelope;
