@@ -7,10 +7,10 @@
 // EP_TEST_DATABASE_URL, when set, is used instead (an existing server; each test makes its own database).
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDebianPackages } from '../tools/debian-packages.mjs';
+import { freePort } from '../tools/free-port.mjs';
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });
@@ -38,17 +38,8 @@ export function ensurePostgresBin(log = console.log) {
   });
 }
 
-/** A port free on 127.0.0.1 now (also for the load script's collector). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+// The load script's collector takes its port from here too.
+export { freePort };
 
 /**
  * Starts a cluster and returns `{ url, stop, restart }` (no `restart` for EP_TEST_DATABASE_URL's server). `url` connects as superuser `ep` to database `postgres`.

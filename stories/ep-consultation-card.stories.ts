@@ -18,7 +18,19 @@ import '../src/ep-consultation-card.js';
 import type { EpConsultationCard } from '../src/ep-consultation-card.js';
 import type { ConsultationJson, Level } from '../src/consultation-card/model.js';
 import { configure } from '../src/core/element/config.js';
-import { arabic, focusCheck, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
+import {
+  arabic,
+  focusCheck,
+  squash,
+  textOf,
+  themed,
+  type Locale,
+  type Scripted,
+  catchConsoleErrors,
+  sawMissingEndpointMessage,
+  postsOf,
+  postToCollector,
+} from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Args, parameters, the collector
@@ -110,25 +122,6 @@ const OUTCOME = consultation({
   },
 });
 
-async function post(base: string, path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${base}/${path}`, { method: 'POST', body: JSON.stringify(body) });
-  if (!response.ok) {
-    throw new Error(
-      `The dev collector did not take ${path} for ${base} (HTTP ${response.status}). This story needs it: ` +
-        'run Storybook with its dev server (npm run storybook) or through Vitest, not from a static build.',
-    );
-  }
-}
-
-interface Logged {
-  route: string;
-  body: any;
-}
-
-async function postsOf(base: string): Promise<Logged[]> {
-  return ((await (await fetch(`${base}/__log`)).json()) as Logged[]).filter((entry) => entry.route === 'submissions');
-}
-
 /** A fresh collector space for each render with the story's consultations, and no view or draft left from another story. */
 async function openSpace({ id, args, parameters }: Context): Promise<{ endpoint?: string }> {
   const card = (parameters.consultation ?? {}) as CardParameters;
@@ -140,9 +133,11 @@ async function openSpace({ id, args, parameters }: Context): Promise<{ endpoint?
   configure({ outbox: card.outbox ?? true });
   if (card.endpoint === false) return {};
   const endpoint = `/ep-dev/story-${id}-${Math.random().toString(36).slice(2, 10)}`;
-  await post(endpoint, '__consultations', card.data ?? [consultation()]);
-  if (card.reads?.length) await post(endpoint, '__script', { route: 'consultations', responses: card.reads });
-  if (card.submissions?.length) await post(endpoint, '__script', { route: 'submissions', responses: card.submissions });
+  await postToCollector(endpoint, '__consultations', card.data ?? [consultation()]);
+  if (card.reads?.length)
+    await postToCollector(endpoint, '__script', { route: 'consultations', responses: card.reads });
+  if (card.submissions?.length)
+    await postToCollector(endpoint, '__script', { route: 'submissions', responses: card.submissions });
   if (card.remembered) {
     const key = `ep-widgets:consultation:v1:${location.origin}${endpoint}#${args['consultation-id']}`;
     localStorage.setItem(key, JSON.stringify({ id: crypto.randomUUID(), ...card.remembered, at: '2026-11-28T09:00:00.000Z' }));

@@ -14,7 +14,24 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-feedback.js';
 import type { EpFeedback } from '../src/ep-feedback.js';
 import type { Choice } from '../src/core/fields/choices.js';
-import { arabic, focusCheck, elementIn, localeOf, openSpace as openCollectorSpace, postsOf, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
+import {
+  arabic,
+  focusCheck,
+  elementIn,
+  localeOf,
+  openSpace as openCollectorSpace,
+  postsOf,
+  squash,
+  textOf,
+  themed,
+  type Locale,
+  type Scripted,
+  catchConsoleErrors,
+  sawMissingEndpointMessage,
+  control,
+  pressSend,
+  summaryItems,
+} from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Args, parameters, the collector
@@ -144,11 +161,14 @@ async function formIn(context: Context): Promise<{ el: EpFeedback; root: ShadowR
   return { el, root, text: TEXT[locale] };
 }
 
-const control = <T extends HTMLElement = HTMLInputElement>(root: ShadowRoot, selector: string): T => {
-  const found = root.querySelector<T>(selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return found;
-};
+/** The story's form, sent with a message and the contact details filled in. */
+async function sentWithContact(context: Context): Promise<{ root: ShadowRoot; text: (typeof TEXT)[Locale] }> {
+  const { root, text } = await formIn(context);
+  await fillMessage(root, text);
+  await fillContact(root, text);
+  await pressSend(root);
+  return { root, text };
+}
 
 async function chooseType(root: ShadowRoot, index: number): Promise<void> {
   await userEvent.click(root.querySelectorAll<HTMLInputElement>('input[name="type"]')[index]!);
@@ -165,12 +185,6 @@ async function fillContact(root: ShadowRoot, text: (typeof TEXT)[Locale]): Promi
   await userEvent.type(control(root, '#email'), text.email);
   await userEvent.click(control(root, '#consent'));
 }
-
-async function pressSend(root: ShadowRoot): Promise<void> {
-  await userEvent.click(control(root, '[part~="send-button"]'));
-}
-
-const summaryItems = (root: ShadowRoot): string[] => [...root.querySelectorAll('.error-summary li')].map((item) => squash(item.textContent));
 
 // ---------------------------------------------------------------------------------------------------------
 // The component
@@ -293,10 +307,7 @@ export const ErrorsFromEndpoint: Story = {
     },
   },
   play: async (context) => {
-    const { root, text } = await formIn(context);
-    await fillMessage(root, text);
-    await fillContact(root, text);
-    await pressSend(root);
+    const { root, text } = await sentWithContact(context);
     await waitFor(() => expect(summaryItems(root)).toEqual([text.emailInvalid, XSS]), { timeout: 3000 });
     await expect(root.querySelector('img')).toBeNull();
     await expect(control(root, '#email').getAttribute('aria-invalid')).toBe('true');
@@ -333,10 +344,7 @@ export const Failure: Story = {
   // Chromium retries a dropped connection once by itself; `repeat` keeps it failing.
   parameters: { feedback: { outbox: false, endpoint: { submissions: [{ drop: true, repeat: 10 }] } } },
   play: async (context) => {
-    const { root, text } = await formIn(context);
-    await fillMessage(root, text);
-    await fillContact(root, text);
-    await pressSend(root);
+    const { root, text } = await sentWithContact(context);
     await waitFor(() => expect(textOf(root, '[part="error"] p')).toBe(text.failure), { timeout: 5000 });
     await expect(textOf(root, '[part="retry-button"]')).toBe(text.tryAgain);
     await expect(control<HTMLTextAreaElement>(root, '#message').value).toBe(text.message);

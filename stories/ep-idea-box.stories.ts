@@ -16,7 +16,24 @@ import '../src/ep-idea-box.js';
 import type { EpIdeaBox } from '../src/ep-idea-box.js';
 import type { Choice } from '../src/core/fields/choices.js';
 import { configure } from '../src/core/element/config.js';
-import { arabic, focusCheck, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
+import {
+  arabic,
+  focusCheck,
+  squash,
+  textOf,
+  themed,
+  type Locale,
+  type Scripted,
+  catchConsoleErrors,
+  sawMissingEndpointMessage,
+  postsOf,
+  postToCollector,
+  control,
+  elementIn,
+  localeOf,
+  pressSend,
+  summaryItems,
+} from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Args, parameters, the collector
@@ -59,25 +76,6 @@ interface IdeaBoxParameters {
 type Context = StoryContext<IdeaBoxArgs>;
 type Story = StoryObj<IdeaBoxArgs>;
 
-interface Logged {
-  route: string;
-  body: any;
-}
-
-async function collector(base: string, path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${base}/${path}`, { method: 'POST', body: JSON.stringify(body) });
-  if (!response.ok) {
-    throw new Error(
-      `The dev collector did not take ${path} for ${base} (HTTP ${response.status}). This story needs it: ` +
-        'run Storybook with its dev server (npm run storybook) or through Vitest, not from a static build.',
-    );
-  }
-}
-
-async function postsOf(base: string): Promise<Logged[]> {
-  return ((await (await fetch(`${base}/__log`)).json()) as Logged[]).filter((entry) => entry.route === 'submissions');
-}
-
 /** A fresh collector space for each render, with the story's ideas; no draft, support or saved submission left from another story. */
 async function openSpace({ id, parameters }: Context): Promise<{ endpoint?: string }> {
   const ideas = (parameters.ideas ?? {}) as IdeaBoxParameters;
@@ -87,9 +85,12 @@ async function openSpace({ id, parameters }: Context): Promise<{ endpoint?: stri
   if (ideas.endpoint === false) return {};
   const endpoint = `/ep-dev/story-${id}-${Math.random().toString(36).slice(2, 10)}`;
   const published = ideas.endpoint?.ideas ?? IDEAS;
-  await collector(endpoint, '__ideas', typeof published === 'number' ? { generate: published } : { ideas: published });
-  if (ideas.endpoint?.submissions?.length) await collector(endpoint, '__script', { route: 'submissions', responses: ideas.endpoint.submissions });
-  if (ideas.endpoint?.list?.length) await collector(endpoint, '__script', { route: 'ideas', responses: ideas.endpoint.list });
+  const seeded = typeof published === 'number' ? { generate: published } : { ideas: published };
+  await postToCollector(endpoint, '__ideas', seeded);
+  if (ideas.endpoint?.submissions?.length)
+    await postToCollector(endpoint, '__script', { route: 'submissions', responses: ideas.endpoint.submissions });
+  if (ideas.endpoint?.list?.length)
+    await postToCollector(endpoint, '__script', { route: 'ideas', responses: ideas.endpoint.list });
   return { endpoint };
 }
 
@@ -209,30 +210,12 @@ const REFERENCE = 'ID-2026-000321';
 // Reaching into the element
 // ---------------------------------------------------------------------------------------------------------
 
-function localeOf(context: Context): Locale {
-  return context.globals.locale === 'ar' ? 'ar' : 'en';
-}
-
 /** The story's element once it rendered in the story's language and direction. */
 async function boxIn(context: Context): Promise<{ el: EpIdeaBox; root: ShadowRoot; text: (typeof TEXT)[Locale] }> {
-  const locale = localeOf(context);
-  const dir = locale === 'ar' ? 'rtl' : 'ltr';
-  const el = context.canvasElement.querySelector('ep-idea-box');
-  await expect(el, 'the story renders an <ep-idea-box>').toBeTruthy();
-  const root = el!.shadowRoot!;
-  await waitFor(() => {
-    const base = root.querySelector('[part="base"]');
-    expect(base?.getAttribute('lang')).toBe(locale);
-    expect(base?.getAttribute('dir')).toBe(dir);
-  });
-  return { el: el!, root, text: TEXT[locale] };
+  const locale = localeOf(context.globals);
+  const { el, root } = await elementIn<EpIdeaBox>(context.canvasElement, 'ep-idea-box', locale);
+  return { el, root, text: TEXT[locale] };
 }
-
-const control = <T extends HTMLElement = HTMLInputElement>(root: ParentNode, selector: string): T => {
-  const found = root.querySelector<T>(selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return found;
-};
 
 /** Waits until the list has loaded and shows `status`. */
 async function listShows(root: ShadowRoot, status: string): Promise<void> {
@@ -244,6 +227,15 @@ function idea(root: ShadowRoot, title: string): HTMLElement {
   const heading = [...root.querySelectorAll('[part="idea-title"]')].find((candidate) => candidate.textContent === title);
   if (!heading) throw new Error(`no idea titled ${title}`);
   return heading.closest('article')!;
+}
+
+/** The story's list once loaded, and in it the first idea (the renewal one). */
+async function renewalListed(
+  context: Context,
+): Promise<{ root: ShadowRoot; text: (typeof TEXT)[Locale]; renewal: HTMLElement }> {
+  const { root, text } = await boxIn(context);
+  await listShows(root, text.shown);
+  return { root, text, renewal: idea(root, IDEAS[0]!.title) };
 }
 
 /** Opens the form with "Share an idea" (shown alone, `view="form"`, it has no such button). */
@@ -259,12 +251,6 @@ async function fillIdea(root: ShadowRoot, text: (typeof TEXT)[Locale], descripti
   await userEvent.type(control(root, '#description'), description);
   await userEvent.click([...root.querySelectorAll<HTMLInputElement>('input[name="topic"]')].at(-1)!);
 }
-
-async function pressSend(root: ShadowRoot): Promise<void> {
-  await userEvent.click(control(root, '[part~="send-button"]'));
-}
-
-const summaryItems = (root: ShadowRoot): string[] => [...root.querySelectorAll('.error-summary li')].map((item) => squash(item.textContent));
 
 // ---------------------------------------------------------------------------------------------------------
 // The component
@@ -348,9 +334,7 @@ export const IdeasArabic = arabic(Ideas, 'Ideas (Arabic)');
 export const AnswerAndReadMore: Story = {
   args: { view: 'list' },
   play: async (context) => {
-    const { root, text } = await boxIn(context);
-    await listShows(root, text.shown);
-    const renewal = idea(root, IDEAS[0]!.title);
+    const { text, renewal } = await renewalListed(context);
     const button = control<HTMLButtonElement>(renewal, '[part="read-more-button"]');
     await expect(squash(button.textContent)).toBe(text.readMore);
     await expect(button.getAttribute('aria-expanded')).toBe('false');
@@ -440,9 +424,7 @@ export const LoadErrorArabic = arabic(LoadError, 'Load error (Arabic)');
 export const Supported: Story = {
   args: { view: 'list' },
   play: async (context) => {
-    const { root, text } = await boxIn(context);
-    await listShows(root, text.shown);
-    const renewal = idea(root, IDEAS[0]!.title);
+    const { text, renewal } = await renewalListed(context);
     const button = control<HTMLButtonElement>(renewal, '[part~="support-button"]');
     await userEvent.click(button);
     await waitFor(() => expect(button.getAttribute('aria-pressed')).toBe('true'));
@@ -457,9 +439,7 @@ export const SupportRolledBack: Story = {
   args: { view: 'list' },
   parameters: { ideas: { endpoint: { submissions: [{ status: 422, body: {} }] } } },
   play: async (context) => {
-    const { root, text } = await boxIn(context);
-    await listShows(root, text.shown);
-    const renewal = idea(root, IDEAS[0]!.title);
+    const { text, renewal } = await renewalListed(context);
     await userEvent.click(control(renewal, '[part~="support-button"]'));
     await waitFor(() => expect(textOf(renewal, '[part="error"]')).toBe(text.notRecorded), { timeout: 3000 });
     await expect(control(renewal, '[part~="support-button"]').getAttribute('aria-pressed')).toBe('false');
@@ -473,9 +453,7 @@ export const SupportSavedThenSent: Story = {
   args: { view: 'list' },
   parameters: { ideas: { endpoint: { submissions: [{ status: 503, body: {} }] } } },
   play: async (context) => {
-    const { root, text } = await boxIn(context);
-    await listShows(root, text.shown);
-    const renewal = idea(root, IDEAS[0]!.title);
+    const { root, text, renewal } = await renewalListed(context);
     await userEvent.click(control(renewal, '[part~="support-button"]'));
     await waitFor(() => expect(textOf(root, '[part="delivery"]')).toBe(text.saved), { timeout: 3000 });
     await expect(control(renewal, '[part~="support-button"]').getAttribute('aria-pressed')).toBe('true');
@@ -569,7 +547,7 @@ export const Failure: Story = {
     await fillIdea(root, text);
     await pressSend(root);
     await waitFor(() => expect(textOf(root, '[part="error"] p')).toBe(text.failure), { timeout: 5000 });
-    await expect(textOf(root, '[part="retry-button"]')).toBe(TEXT[localeOf(context)].tryAgain);
+    await expect(textOf(root, '[part="retry-button"]')).toBe(TEXT[localeOf(context.globals)].tryAgain);
     await expect(control(root, '#title')).toHaveProperty('value', text.ideaTitle);
   },
 };

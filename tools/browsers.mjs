@@ -2,13 +2,13 @@
 // Chromium (CDP through puppeteer-core), Firefox ESR (WebDriver BiDi through puppeteer-core) and WebKitGTK,
 // Safari's engine (W3C WebDriver: WebKitWebDriver driving MiniBrowser under a virtual display).
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import * as puppeteer from 'puppeteer-core';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import { findChrome, CHROME_ARGS } from './chrome.mjs';
 import { findFirefox, findWebKit } from './browser-paths.mjs';
 import { ensureDebianPackages } from './debian-packages.mjs';
+import { freePort } from './free-port.mjs';
 
 /**
  * Each test file gets a page without the HTTP cache, so that a module an earlier file loaded is fetched
@@ -58,17 +58,6 @@ export function firefoxBrowser() {
     puppeteer,
     launchOptions: { browser: 'firefox', executablePath, headless: true },
     createPage: uncachedFirefoxPage,
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
   });
 }
 

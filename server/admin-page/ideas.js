@@ -2,6 +2,7 @@
 // {base}/admin/ideas/{id}) with the token the person gives, kept in sessionStorage (this tab only, shared
 // with the inbox). Everything from the collector is written as text (textContent, a control's value),
 // never as HTML: titles, descriptions and answers hold what visitors and the ministry typed.
+import { wireListControls } from './list-controls.js';
 const $ = (id) => document.getElementById(id);
 const admin = new URL('./', location.href); // {base}/admin/, whatever the page's own name
 const list = $('list');
@@ -235,10 +236,6 @@ async function load(more) {
   }
 }
 
-$('filters').addEventListener('submit', (event) => {
-  event.preventDefault();
-  void load(false);
-});
-$('more').addEventListener('click', () => void load(true));
+wireListControls(load);
 // Come from the inbox in this tab: the token is known, the pending ideas are shown straight away.
 if ($('token').value) void load(false);

@@ -1,6 +1,7 @@
 // The inbox page: reads the admin API with the token the person gives (kept in sessionStorage, this tab
 // only). Everything from the collector is written with textContent, never as HTML: submissions hold what
 // visitors typed.
+import { wireListControls } from './list-controls.js';
 const $ = (id) => document.getElementById(id);
 const base = location.pathname.replace(/\/?$/, '/');
 const tbody = $('list').querySelector('tbody');
@@ -92,10 +93,6 @@ async function download(format) {
   }
 }
 
-$('filters').addEventListener('submit', (event) => {
-  event.preventDefault();
-  void load(false);
-});
-$('more').addEventListener('click', () => void load(true));
+wireListControls(load);
 $('csv').addEventListener('click', () => void download('csv'));
 $('json').addEventListener('click', () => void download('json'));

@@ -2,8 +2,8 @@
  * Two small pages for the administration: the inbox, `GET {base}/admin/`, and the ideas to review,
  * `GET {base}/admin/ideas.html` (with their scripts and shared style). The pages hold no data and need no
  * token to load; they ask for the token and call the admin API with it (see server/admin-page/inbox.js and
- * ideas.js, which write everything as text). Their own Content-Security-Policy allows their scripts, style
- * and calls to this origin only.
+ * ideas.js, which write everything as text, and list-controls.js, which both import). Their own
+ * Content-Security-Policy allows their scripts, style and calls to this origin only.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,7 @@ export async function adminPageRoutes(app: FastifyInstance, { config, contract }
     '/inbox.css': { type: 'text/css; charset=utf-8', body: read('inbox.css') },
     '/ideas.html': { type: html, body: framed(PAGES[1], read('ideas-main.html')) },
     '/ideas.js': { type: 'text/javascript; charset=utf-8', body: read('ideas.js') },
+    '/list-controls.js': { type: 'text/javascript; charset=utf-8', body: read('list-controls.js') },
   };
   for (const [path, file] of Object.entries(files)) {
     app.get(path, { config: limitFor(config.rateLimit.admin, 'admin') }, async (request, reply) => {

@@ -23,22 +23,12 @@ import { toPayload as ideaPayload } from '../../src/idea-box/validate.js';
 import { seedDemo } from '../seed.js';
 import { choiceLabel } from '../../src/core/fields/choices.js';
 import { MAX_REASONS, defaultReasons } from '../../src/page-poll/reasons.js';
-import { loadOpenApi } from '../contract.js';
 import { KINDS } from '../kinds.js';
 import { HONEYPOT_FIELD } from '../routes/submissions.js';
 import { contract, envelope, openTestApp, post, type TestApp, suiteApp } from './helpers.js';
+import { doc, resolve } from './openapi-doc.js';
 
-const doc = loadOpenApi();
 const schemas = doc.components.schemas as Record<string, any>;
-
-/** `#/components/x/y` → the object there. */
-function resolve(value: any): any {
-  if (value && typeof value.$ref === 'string') {
-    const path = value.$ref.replace(/^#\//, '').split('/');
-    return resolve(path.reduce((node: any, key: string) => node[key], doc));
-  }
-  return value;
-}
 
 const schemaName = (schema: any): string | undefined => (typeof schema?.$ref === 'string' ? schema.$ref.split('/').at(-1) : undefined);
 

@@ -13,17 +13,7 @@ import { FIELDS as FEEDBACK_FIELDS, type Rules } from '../../src/feedback/model.
 import { feedbackRules } from '../../src/feedback/validate.js';
 import { FIELDS as IDEA_FIELDS } from '../../src/idea-box/model.js';
 import { ideaRules } from '../../src/idea-box/validate.js';
-import { loadOpenApi } from '../contract.js';
-
-const doc = loadOpenApi();
-
-function resolve(value: any): any {
-  if (value && typeof value.$ref === 'string') {
-    const path = value.$ref.replace(/^#\//, '').split('/');
-    return resolve(path.reduce((node: any, key: string) => node[key], doc));
-  }
-  return value;
-}
+import { doc, resolve } from './openapi-doc.js';
 
 /** Names an object schema requires, also under conditions (`if`/`then`, in `allOf` too): each may come back `required`. */
 function requiredOf(schema: any): Set<string> {

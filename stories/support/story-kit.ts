@@ -3,7 +3,7 @@
  * slate in storage, the Arabic and themed variants of a story, and reading an element's shadow root in
  * the story's language. Stories of each element keep only what is theirs.
  */
-import { expect, spyOn, waitFor } from 'storybook/test';
+import { expect, spyOn, userEvent, waitFor } from 'storybook/test';
 import { configure } from '../../src/core/element/config.js';
 import type { OutboxOptions } from '../../src/core/outbox/outbox-options.js';
 
@@ -38,6 +38,17 @@ export async function postsOf(base: string): Promise<Logged[]> {
   return (await logOf(base)).filter((entry) => entry.route === 'submissions');
 }
 
+/** Gives the dev collector what a story needs under `base`: its consultations or ideas, a script of answers. */
+export async function postToCollector(base: string, path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${base}/${path}`, { method: 'POST', body: JSON.stringify(body) });
+  if (!response.ok) {
+    throw new Error(
+      `The dev collector did not take ${path} for ${base} (HTTP ${response.status}). This story needs it: ` +
+        'run Storybook with its dev server (npm run storybook) or through Vitest, not from a static build.',
+    );
+  }
+}
+
 /**
  * A fresh collector space for one render of story `id`, scripted per route, after a clean slate: nothing
  * another story left in the outbox, and the outbox as the story wants it (`false`: turned off).
@@ -57,6 +68,21 @@ export function textOf(root: ParentNode, selector: string): string {
   if (!found) throw new Error(`nothing matches ${selector}`);
   return squash(found.textContent);
 }
+
+/** The control `selector` finds, failing the story when there is none. */
+export const control = <T extends HTMLElement = HTMLInputElement>(root: ParentNode, selector: string): T => {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+};
+
+export async function pressSend(root: ShadowRoot): Promise<void> {
+  await userEvent.click(control(root, '[part~="send-button"]'));
+}
+
+/** The form's error summary as a visitor reads it, one problem a line. */
+export const summaryItems = (root: ShadowRoot): string[] =>
+  [...root.querySelectorAll('.error-summary li')].map((item) => squash(item.textContent));
 
 export function localeOf(globals: Record<string, unknown>): Locale {
   return globals.locale === 'ar' ? 'ar' : 'en';

@@ -1,10 +1,14 @@
 /** Driving <ep-consultation-card> in tests: consultations in the test collector, placing the card, reaching its states. */
-import { fixture, nextFrame, waitUntil } from '@open-wc/testing';
+import { fixture, waitUntil } from '@open-wc/testing';
 import '../../src/ep-consultation-card.js';
 import type { EpConsultationCard } from '../../src/consultation-card/ep-consultation-card.js';
 import type { ConsultationJson } from '../../src/consultation-card/model.js';
 import { TestEndpoint, type Scripted } from '../helpers/endpoint.js';
+import { settle } from '../helpers/form-steps.js';
 import { $, $$, textOf } from '../helpers/shadow.js';
+
+export { pressSend, settle } from '../helpers/form-steps.js';
+export { expectNone } from '../helpers/shadow.js';
 
 export type { EpConsultationCard, ConsultationJson };
 
@@ -69,11 +73,6 @@ export const OUTCOME: NonNullable<ConsultationJson['outcome']> = {
   url: 'https://example.gov.sa/lighting-report.pdf',
 };
 
-export async function settle(element: EpConsultationCard): Promise<void> {
-  await element.updateComplete;
-  await nextFrame();
-}
-
 /**
  * A card in a wrapper, pointed at `endpoint`, showing `consultation-id="street-lighting"` by default, at NOW.
  * The fill-time guard is off unless the test sets `min-fill-time`: tests are far faster than people.
@@ -119,10 +118,6 @@ export async function typeComment(element: EpConsultationCard, text: string): Pr
   await settle(element);
 }
 
-export function pressSend(element: EpConsultationCard): void {
-  $<HTMLButtonElement>(element, '[part~="send-button"]').click();
-}
-
 export async function yourView(element: EpConsultationCard): Promise<string> {
   await shown(element, '.your-view');
   return textOf(element, '.your-view');
@@ -141,15 +136,6 @@ export const draftKeyFor = (endpoint: TestEndpoint, id = 'street-lighting'): str
   `ep-widgets:consultation:draft:v1:${location.origin}${endpoint.base}#${id}`;
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Asserts that nothing inside `element` matches `selector`. Never `expect(node).to.equal(null)`: when it
- * fails, chai's diff of a live element can stall the browser until the runner gives up.
- */
-export function expectNone(element: Element, selector: string, why = ''): void {
-  const found = element.shadowRoot?.querySelector(selector);
-  if (found) throw new Error(`${why ? `${why}: ` : ''}expected nothing to match ${selector}, found <${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`);
-}
 
 /** The card's text, squashed (what a visitor reads, in order). */
 export const cardText = (element: Element): string => element.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();

@@ -7,6 +7,7 @@ import { configure } from '../../src/core/element/config.js';
 import type { EpErrorEvent, EpSuccessEvent } from '../../src/core/element/events.js';
 import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
 import { $, $$, expectFocused, textOf } from '../helpers/shadow.js';
+import { describedErrorOf } from '../helpers/form-steps.js';
 import { tabStops } from '../helpers/keyboard.js';
 import {
   AFTER,
@@ -74,14 +75,6 @@ const TEXT = {
     comment: 'ينبغي أن تكون الإضاءة أدفأ قرب المنازل.',
   },
 };
-
-/** The field's error as a visitor hears it on the field: its aria-describedby includes the message. */
-function describedErrorOf(element: EpConsultationCard, selector: string): string {
-  const ids = ($(element, selector).getAttribute('aria-describedby') ?? '').split(' ');
-  const errorId = ids.find((id) => id.endsWith('-error'));
-  if (!errorId) throw new Error(`${selector} is not described by an error`);
-  return textOf(element, `#${errorId}`);
-}
 
 const checked = (element: EpConsultationCard): string | undefined =>
   $$<HTMLInputElement>(element, 'input[name="stance"]').find((radio) => radio.checked)?.value;

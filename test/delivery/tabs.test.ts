@@ -26,6 +26,14 @@ async function openTab(endpoint: TestEndpoint, query: Record<string, string> = {
 
 const pollIn = (frame: HTMLIFrameElement) => frame.contentDocument?.querySelector<EpPagePoll>('ep-page-poll') ?? undefined;
 
+/** Closes `tab` and opens the page again, which sends what it left behind: then what the collector stored. */
+async function closeAndReload(tab: HTMLIFrameElement, endpoint: TestEndpoint) {
+  tab.remove();
+  await openTab(endpoint);
+  await waitUntil(() => held().length === 0, 'the entry was not sent after the reload', { timeout: 10_000 });
+  return endpoint.stored();
+}
+
 /** Entries an earlier page left behind, due now, from a tab that has closed. */
 function leaveEntries(endpoint: TestEndpoint, count: number): string[] {
   return Array.from({ length: count }, (_, index) => {
@@ -85,10 +93,7 @@ describe('the outbox across tabs and reloads', function () {
     const id = key!.slice(ENTRY_PREFIX.length);
     await waitUntil(async () => (await endpoint.posted()).length === 1, 'the vote was not sent', { timeout: 10_000 });
     // Closing the tab: its request is cancelled; pagehide sends the entry again with keepalive.
-    first.remove();
-    await openTab(endpoint);
-    await waitUntil(() => held().length === 0, 'the entry was not sent after the reload', { timeout: 10_000 });
-    const stored = await endpoint.stored();
+    const stored = await closeAndReload(first, endpoint);
     expect(stored.filter((item) => item.id === id)).to.have.length(1);
     expect(stored).to.have.length(1);
   });
@@ -102,10 +107,7 @@ describe('the outbox across tabs and reloads', function () {
     poll.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="answer-button"]')[0]!.click();
     await waitUntil(() => poll.shadowRoot!.querySelector('[part="delivery"]')?.textContent?.includes('Saved on this device'), 'not saved', { timeout: 10_000 });
     const [key] = held();
-    first.remove();
-    await openTab(endpoint);
-    await waitUntil(() => held().length === 0, 'the entry was not sent after the reload', { timeout: 10_000 });
-    const stored = await endpoint.stored();
+    const stored = await closeAndReload(first, endpoint);
     expect(stored.map((item) => item.id)).to.deep.equal([key!.slice(ENTRY_PREFIX.length)]);
   });
 });

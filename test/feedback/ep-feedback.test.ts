@@ -19,6 +19,10 @@ import {
   typeInto,
   expectNone,
   type EpFeedback,
+  expectTwoSubmissions,
+  sendAndConfirm,
+  sentEnvelope,
+  startAnother,
 } from './helpers.js';
 
 runElementSuite({
@@ -27,7 +31,6 @@ runElementSuite({
   readyText: { en: 'Comments and suggestions', ar: 'التعليقات والاقتراحات' },
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const XSS = '<img src=x onerror="window.__epXss=1">';
 const arabicDigits = (n: number) => new Intl.NumberFormat('ar-SA').format(n);
 
@@ -55,13 +58,8 @@ describe('<ep-feedback>', () => {
       await tick(element, 'consent');
       expect(sessionStorage.getItem(draftKeyFor('contact-form')), 'a draft while typing').to.contain('Sara');
       const success = oneEvent(document, 'ep-success') as Promise<EpSuccessEvent>;
-      pressSend(element);
-      await confirmation(element);
-      const [post] = await endpoint.waitForPosts(1);
-      const envelope = post!.body;
-      expect(envelope.kind).to.equal('feedback');
-      expect(envelope.id).to.match(UUID);
-      expect(post!.headers['idempotency-key']).to.equal(envelope.id);
+      await sendAndConfirm(element);
+      const envelope = await sentEnvelope(endpoint, 'feedback');
       expect(envelope.privacyNotice).to.equal('3');
       expect(envelope.locale).to.equal('en');
       expect(envelope.page.url).to.equal(location.origin + location.pathname);
@@ -86,8 +84,7 @@ describe('<ep-feedback>', () => {
       await endpoint.script('submissions', { status: 201, body: { status: 'received' } });
       const element = await feedback(endpoint);
       await fillRequired(element, 'compliment', '  Very helpful staff at the Riyadh office.  ');
-      pressSend(element);
-      await confirmation(element);
+      await sendAndConfirm(element);
       const [post] = await endpoint.posted();
       expect(post!.body.data).to.deep.equal({ type: { code: 'compliment', label: 'Compliment' }, message: 'Very helpful staff at the Riyadh office.' });
       expectNone(element, '[part="reference"]');
@@ -98,8 +95,7 @@ describe('<ep-feedback>', () => {
       const element = await feedback(endpoint);
       await fillRequired(element);
       await typeInto(element, 'name', 'Khalid');
-      pressSend(element);
-      await confirmation(element);
+      await sendAndConfirm(element);
       const [post] = await endpoint.posted();
       expect(post!.body.data.contact).to.deep.equal({ name: 'Khalid' });
       expect(post!.body.data).not.to.have.property('consent');
@@ -115,8 +111,7 @@ describe('<ep-feedback>', () => {
       await fillRequired(element, 'inquiry', 'متى تفتح مراكز الخدمة في الإجازات؟');
       await typeInto(element, 'email', 'محمد@مثال.السعودية');
       await tick(element, 'consent');
-      pressSend(element);
-      await confirmation(element);
+      await sendAndConfirm(element);
       const [post] = await endpoint.posted();
       expect(post!.body.locale).to.equal('ar');
       expect(post!.body.data.type).to.deep.equal({ code: 'inquiry', label: 'استفسار' });
@@ -129,18 +124,13 @@ describe('<ep-feedback>', () => {
     it('offers "Send another": an empty form, focus on its title, and a new submission', async () => {
       const element = await feedback(endpoint);
       await fillRequired(element);
-      pressSend(element);
-      await confirmation(element);
-      $<HTMLButtonElement>(element, '[part="another-button"]').click();
-      await settle(element);
-      expectFocused(element, '#title');
+      await sendAndConfirm(element);
+      await startAnother(element);
       expect($<HTMLTextAreaElement>(element, '#message').value).to.equal('');
       expect($$<HTMLInputElement>(element, 'input[name="type"]').some((radio) => radio.checked)).to.equal(false);
       await fillRequired(element, 'inquiry', 'A second, different message.');
-      pressSend(element);
-      await confirmation(element);
-      const [first, second] = await endpoint.posted();
-      expect(second!.body.id).not.to.equal(first!.body.id);
+      await sendAndConfirm(element);
+      await expectTwoSubmissions(endpoint);
     });
   });
 
@@ -190,8 +180,7 @@ describe('<ep-feedback>', () => {
       );
       expect($(element, '#message').getAttribute('aria-describedby')).to.contain('message-warning');
       await expect(element).to.be.accessible();
-      pressSend(element);
-      await confirmation(element);
+      await sendAndConfirm(element);
     });
   });
 
@@ -205,8 +194,7 @@ describe('<ep-feedback>', () => {
       expect(await errorSummary(element)).to.deep.equal(['Confirm that we may contact you using the details you gave']);
       await typeInto(element, 'mobile', '');
       expect($<HTMLInputElement>(element, '#consent').required).to.equal(false);
-      pressSend(element);
-      await confirmation(element);
+      await sendAndConfirm(element);
     });
 
     it('needs the detail that goes with the chosen channel, from a visitor who gave contact details', async () => {
@@ -233,8 +221,7 @@ describe('<ep-feedback>', () => {
       expect(await errorSummary(element)).to.deep.equal(['Enter an email address or a mobile number']);
       await typeInto(element, 'mobile', '00966 5 0123 4567');
       await tick(element, 'consent');
-      pressSend(element);
-      await confirmation(element);
+      await sendAndConfirm(element);
       expect((await endpoint.posted())[0]!.body.data.contact).to.deep.equal({ mobile: '+966501234567' });
     });
 
@@ -243,8 +230,7 @@ describe('<ep-feedback>', () => {
       expectNone(element, '[part="contact"]');
       expectNone(element, '#email');
       await fillRequired(element);
-      pressSend(element);
-      await confirmation(element);
+      await sendAndConfirm(element);
       expect((await endpoint.posted())[0]!.body.data).to.deep.equal({ type: { code: 'suggestion', label: 'Suggestion' }, message: MESSAGE });
       expect(textOf(element, '.confirmation p:not(.reference):not(.hint)')).to.equal('We will read your message.');
       await expect(element).to.be.accessible();
@@ -294,8 +280,7 @@ describe('<ep-feedback>', () => {
       await settle(element);
       expect(textOf(element, '[part="type"] label')).to.equal('تلف في الطريق');
       await fillRequired(element, 'road-damage', 'حفرة كبيرة في شارع الملك فهد.');
-      pressSend(element);
-      await confirmation(element);
+      await sendAndConfirm(element);
       expect((await endpoint.posted())[0]!.body.data.type).to.deep.equal({ code: 'road-damage', label: 'تلف في الطريق' });
     });
 

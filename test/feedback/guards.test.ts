@@ -18,6 +18,7 @@ import {
   settle,
   sleep,
   typeInto,
+  sendWithEnter,
 } from './helpers.js';
 
 describe('<ep-feedback> guards', () => {
@@ -163,12 +164,7 @@ describe('<ep-feedback> guards', () => {
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Space' });
       await sendKeys({ press: 'Tab' });
-      expect(textOf(element, '[part~="send-button"]')).to.equal('إرسال الرسالة');
-      await sendKeys({ press: 'Enter' });
-      await confirmation(element);
-      expectFocused(element, '.confirmation');
-      const [post] = await endpoint.posted();
-      expect(post!.body.data).to.deep.equal({
+      expect(await sendWithEnter(element, endpoint, 'إرسال الرسالة')).to.deep.equal({
         type: { code: 'complaint', label: 'شكوى' },
         message: 'الإنارة معطّلة في الحي منذ أسبوع.',
         contact: { mobile: '+966559876543', channel: 'phone' },

@@ -1,11 +1,20 @@
 /** Driving <ep-feedback> in tests: placing it, filling it as a visitor would, waiting for its states. */
-import { fixture, nextFrame, waitUntil } from '@open-wc/testing';
+import { fixture } from '@open-wc/testing';
 import '../../src/ep-feedback.js';
 import type { EpFeedback } from '../../src/feedback/ep-feedback.js';
 import type { TestEndpoint } from '../helpers/endpoint.js';
-import { $, $$, textOf } from '../helpers/shadow.js';
+import { chooseRadio, typeInto } from '../helpers/form-steps.js';
+import { textOf } from '../helpers/shadow.js';
+
+// What a visitor does to any form, and the states it waits for: the same steps for every element.
+export * from '../helpers/form-steps.js';
+export { expectNone } from '../helpers/shadow.js';
 
 export type { EpFeedback };
+
+/** Clicks the radio of `name` whose code is `code` (a message type or a channel). */
+export const choose = (element: EpFeedback, name: 'type' | 'channel', code: string): Promise<void> =>
+  chooseRadio(element, name, code);
 
 /**
  * A form in a wrapper, pointed at `endpoint`. The fill-time guard is off (`min-fill-time="0"`) unless the
@@ -20,32 +29,6 @@ export async function feedback(endpoint: TestEndpoint, attributes = '', guarded 
   return element;
 }
 
-export async function settle(element: EpFeedback): Promise<void> {
-  await element.updateComplete;
-  await nextFrame();
-}
-
-/** Clicks the radio of `name` whose code is `code` (a message type or a channel). */
-export async function choose(element: EpFeedback, name: 'type' | 'channel', code: string): Promise<void> {
-  const radio = $$<HTMLInputElement>(element, `input[name="${name}"]`).find((input) => input.value === code);
-  if (!radio) throw new Error(`no ${name} radio with the code ${code}`);
-  radio.click();
-  await settle(element);
-}
-
-/** Puts `text` in the field with id `id`, as typing or pasting does (one input event). */
-export async function typeInto(element: EpFeedback, id: string, text: string): Promise<void> {
-  const control = $<HTMLInputElement | HTMLTextAreaElement>(element, `#${id}`);
-  control.value = text;
-  control.dispatchEvent(new Event('input', { bubbles: true }));
-  await settle(element);
-}
-
-export async function tick(element: EpFeedback, id: string): Promise<void> {
-  $<HTMLInputElement>(element, `#${id}`).click();
-  await settle(element);
-}
-
 export const MESSAGE = 'Please open the service centre on Saturdays.';
 
 /** The least a visitor must give: a type and a message. */
@@ -54,32 +37,8 @@ export async function fillRequired(element: EpFeedback, type = 'suggestion', mes
   await typeInto(element, 'message', message);
 }
 
-export function pressSend(element: EpFeedback): void {
-  $<HTMLButtonElement>(element, '[part~="send-button"]').click();
-}
-
-export async function confirmation(element: EpFeedback): Promise<void> {
-  await waitUntil(() => element.shadowRoot!.querySelector('.confirmation'), 'no confirmation', { timeout: 4000 });
-  await settle(element);
-}
-
-export async function errorSummary(element: EpFeedback): Promise<string[]> {
-  await waitUntil(() => element.shadowRoot!.querySelector('.error-summary'), 'no error summary', { timeout: 4000 });
-  await settle(element);
-  return $$(element, '.error-summary li').map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
-}
-
 export const announced = (element: EpFeedback): string => textOf(element, '#announcer');
 
 export const draftKeyFor = (which = ''): string => `ep-widgets:feedback:draft:v1:${location.origin}${location.pathname}#${which}`;
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Asserts that nothing inside `element` matches `selector`. Never `expect(node).to.equal(null)`: when it
- * fails, chai's diff of a live element can stall the browser until the runner gives up.
- */
-export function expectNone(element: Element, selector: string, why = ''): void {
-  const found = element.shadowRoot?.querySelector(selector);
-  if (found) throw new Error(`${why ? `${why}: ` : ''}expected nothing to match ${selector}, found <${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`);
-}

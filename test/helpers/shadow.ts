@@ -30,3 +30,14 @@ export function expectFocused(host: Element, selector: string): void {
     throw new Error(`expected focus on ${selector}, found ${describe(active)}`);
   }
 }
+
+/**
+ * Asserts that nothing inside `element` matches `selector`. Never `expect(node).to.equal(null)`: when it
+ * fails, chai's diff of a live element can stall the browser until the runner gives up.
+ */
+export function expectNone(element: Element, selector: string, why = ''): void {
+  const found = element.shadowRoot?.querySelector(selector);
+  if (!found) return;
+  const seen = `<${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`;
+  throw new Error(`${why ? `${why}: ` : ''}expected nothing to match ${selector}, found ${seen}`);
+}

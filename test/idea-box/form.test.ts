@@ -23,6 +23,10 @@ import {
   settle,
   tick,
   typeInto,
+  expectTwoSubmissions,
+  sendAndConfirm,
+  sentEnvelope,
+  startAnother,
 } from './helpers.js';
 
 runElementSuite({
@@ -31,7 +35,6 @@ runElementSuite({
   readyText: { en: 'Ideas for better services', ar: 'أفكار لتطوير الخدمات' },
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const XSS = '<img src=x onerror="window.__epXss=1">';
 const arabicDigits = (n: number) => new Intl.NumberFormat('ar-SA').format(n);
 
@@ -91,13 +94,8 @@ describe('<ep-idea-box> form', () => {
       await tick(element, 'consent');
       expect(sessionStorage.getItem(draftKeyFor('ideas')), 'a draft while typing').to.contain('Noura');
       const success = oneEvent(document, 'ep-success') as Promise<EpSuccessEvent>;
-      pressSend(element);
-      await confirmation(element);
-      const [post] = await endpoint.waitForPosts(1);
-      const envelope = post!.body;
-      expect(envelope.kind).to.equal('idea');
-      expect(envelope.id).to.match(UUID);
-      expect(post!.headers['idempotency-key']).to.equal(envelope.id);
+      await sendAndConfirm(element);
+      const envelope = await sentEnvelope(endpoint, 'idea');
       expect(envelope.privacyNotice).to.equal('2');
       expect(envelope.locale).to.equal('en');
       expect(envelope.data).to.deep.equal({
@@ -122,8 +120,7 @@ describe('<ep-idea-box> form', () => {
       await endpoint.script('submissions', { status: 201, body: { status: 'received' } });
       const element = await ideaBox(endpoint);
       await fillRequired(element, 'housing');
-      pressSend(element);
-      await confirmation(element);
+      await sendAndConfirm(element);
       const [post] = await endpoint.posted();
       expect(post!.body.data).to.deep.equal({ title: TITLE, description: DESCRIPTION, topic: { code: 'housing', label: 'Housing' } });
       expectNone(element, '[part="reference"]');
@@ -140,8 +137,7 @@ describe('<ep-idea-box> form', () => {
       expect(textOf(element, '[part~="send-button"]')).to.equal('إرسال الفكرة');
       expect(textOf(element, '#description-count')).to.equal(`يتبقى لك ${arabicDigits(2000)} حرف`);
       await fillRequired(element, 'roads', 'إنارة الشوارع الفرعية بالطاقة الشمسية', 'تركيب أعمدة إنارة تعمل بالطاقة الشمسية في الشوارع الفرعية للأحياء الجديدة.');
-      pressSend(element);
-      await confirmation(element);
+      await sendAndConfirm(element);
       const [post] = await endpoint.posted();
       expect(post!.body.locale).to.equal('ar');
       expect(post!.body.data.topic).to.deep.equal({ code: 'roads', label: 'الطرق والشوارع' });
@@ -154,19 +150,14 @@ describe('<ep-idea-box> form', () => {
     it('offers "Share another idea": an empty form, focus on its first field, and a new submission', async () => {
       const element = await ideaBox(endpoint);
       await fillRequired(element);
-      pressSend(element);
-      await confirmation(element);
-      $<HTMLButtonElement>(element, '[part="another-button"]').click();
-      await settle(element);
-      expectFocused(element, '#title');
+      await sendAndConfirm(element);
+      await startAnother(element);
       expect($<HTMLInputElement>(element, '#title').value).to.equal('');
       expect($<HTMLTextAreaElement>(element, '#description').value).to.equal('');
       expect($$<HTMLInputElement>(element, 'input[name="topic"]').some((radio) => radio.checked)).to.equal(false);
       await fillRequired(element, 'other', 'A second idea', 'A different description of a second idea.');
-      pressSend(element);
-      await confirmation(element);
-      const [first, second] = await endpoint.posted();
-      expect(second!.body.id).not.to.equal(first!.body.id);
+      await sendAndConfirm(element);
+      await expectTwoSubmissions(endpoint);
     });
   });
 
@@ -197,8 +188,7 @@ describe('<ep-idea-box> form', () => {
       );
       expect($(element, '#description').getAttribute('aria-describedby')).to.contain('description-warning');
       await expect(element).to.be.accessible();
-      pressSend(element);
-      await confirmation(element);
+      await sendAndConfirm(element);
     });
 
     it('requires an email address or a mobile number when the author makes contact required, and asks for none when hidden', async () => {
@@ -234,8 +224,7 @@ describe('<ep-idea-box> form', () => {
       await openForm(element);
       await endpoint.script('submissions', { status: 500, body: {} }, { status: 422, body: {} });
       await fillRequired(element);
-      pressSend(element);
-      await confirmation(element);
+      await sendAndConfirm(element);
       window.dispatchEvent(new Event('online'));
       await waitUntil(() => element.shadowRoot!.querySelector('[part="back-button"]'), 'no way back to the idea', { timeout: 5000 });
       expect(textOf(element, '.confirmation [role="heading"]')).to.equal('This was not sent');
@@ -244,8 +233,7 @@ describe('<ep-idea-box> form', () => {
       $<HTMLButtonElement>(element, '[part="back-button"]').click();
       await waitUntil(() => element.shadowRoot!.querySelector<HTMLInputElement>('#title')?.value === TITLE, 'the title did not come back');
       expect(element.shadowRoot!.querySelector<HTMLTextAreaElement>('#description')!.value).to.equal(DESCRIPTION);
-      pressSend(element);
-      await confirmation(element);
+      await sendAndConfirm(element);
       await waitUntil(async () => (await endpoint.stored()).length === 1, 'sent again, not stored');
     });
 
@@ -254,8 +242,7 @@ describe('<ep-idea-box> form', () => {
       await openForm(element);
       await endpoint.script('submissions', { status: 503, body: {} }, { status: 201, body: { reference: 'ID-2026-000777' } });
       await fillRequired(element);
-      pressSend(element);
-      await confirmation(element);
+      await sendAndConfirm(element);
       window.dispatchEvent(new Event('online'));
       await waitUntil(() => element.shadowRoot!.querySelector('[part="reference"]'), 'no reference after the later send', { timeout: 5000 });
       expect(textOf(element, '[part="reference"]')).to.contain('ID-2026-000777');
@@ -276,8 +263,7 @@ describe('<ep-idea-box> form', () => {
       await settle(element);
       expect(textOf(element, '[part="topic"] label')).to.equal('المياه والصرف');
       await fillRequired(element, 'water', 'تصريف مياه الأمطار', 'شبكات تصريف لمياه الأمطار في الأحياء المنخفضة.');
-      pressSend(element);
-      await confirmation(element);
+      await sendAndConfirm(element);
       expect((await endpoint.posted())[0]!.body.data.topic).to.deep.equal({ code: 'water', label: 'المياه والصرف' });
 
       const warnings: unknown[] = [];

@@ -17,6 +17,7 @@ import {
   listSettled,
   pressSend,
   sleep,
+  sendWithEnter,
 } from './helpers.js';
 
 describe('<ep-idea-box> guards', () => {
@@ -92,12 +93,7 @@ describe('<ep-idea-box> guards', () => {
       await sendKeys({ press: 'ArrowDown' });
       expect($$<HTMLInputElement>(element, 'input[name="topic"]').find((radio) => radio.checked)?.value).to.equal('public-spaces');
       for (let i = 0; i < 6; i++) await sendKeys({ press: 'Tab' });
-      expect(textOf(element, '[part~="send-button"]')).to.equal('إرسال الفكرة');
-      await sendKeys({ press: 'Enter' });
-      await confirmation(element);
-      expectFocused(element, '.confirmation');
-      const [post] = await endpoint.posted();
-      expect(post!.body.data).to.deep.equal({
+      expect(await sendWithEnter(element, endpoint, 'إرسال الفكرة')).to.deep.equal({
         title: 'مواقف للدراجات عند الحدائق',
         description: 'حوامل دراجات آمنة عند مداخل الحدائق العامة.',
         topic: { code: 'public-spaces', label: 'الحدائق والمرافق العامة' },

@@ -1,11 +1,19 @@
 /** Driving <ep-idea-box> in tests: placing it, seeding the collector's ideas, filling the form, reading the list. */
-import { fixture, nextFrame, waitUntil } from '@open-wc/testing';
+import { fixture, waitUntil } from '@open-wc/testing';
 import '../../src/ep-idea-box.js';
 import type { EpIdeaBox } from '../../src/idea-box/ep-idea-box.js';
 import type { Scripted, TestEndpoint } from '../helpers/endpoint.js';
-import { $, $$, textOf } from '../helpers/shadow.js';
+import { chooseRadio, settle, typeInto } from '../helpers/form-steps.js';
+import { $$, textOf } from '../helpers/shadow.js';
+
+// What a visitor does to any form, and the states it waits for: the same steps for every element.
+export * from '../helpers/form-steps.js';
 
 export type { EpIdeaBox };
+
+/** Clicks the radio of `name` whose code is `code` (a topic or a channel). */
+export const choose = (element: EpIdeaBox, name: 'topic' | 'channel', code: string): Promise<void> =>
+  chooseRadio(element, name, code);
 
 /** An idea as the collector publishes it (see src/core/delivery/paths.ts). */
 export interface PublishedIdea {
@@ -48,11 +56,6 @@ export async function ideaBox(endpoint: TestEndpoint, attributes = '', guarded =
   return element;
 }
 
-export async function settle(element: EpIdeaBox): Promise<void> {
-  await element.updateComplete;
-  await nextFrame();
-}
-
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The list status line, as heard. */
@@ -91,27 +94,6 @@ export async function openForm(element: EpIdeaBox): Promise<void> {
   await settle(element);
 }
 
-/** Puts `text` in the field with id `id`, as typing or pasting does (one input event). */
-export async function typeInto(element: EpIdeaBox, id: string, text: string): Promise<void> {
-  const control = $<HTMLInputElement | HTMLTextAreaElement>(element, `#${id}`);
-  control.value = text;
-  control.dispatchEvent(new Event('input', { bubbles: true }));
-  await settle(element);
-}
-
-/** Clicks the radio of `name` whose code is `code` (a topic or a channel). */
-export async function choose(element: EpIdeaBox, name: 'topic' | 'channel', code: string): Promise<void> {
-  const radio = $$<HTMLInputElement>(element, `input[name="${name}"]`).find((input) => input.value === code);
-  if (!radio) throw new Error(`no ${name} radio with the code ${code}`);
-  radio.click();
-  await settle(element);
-}
-
-export async function tick(element: EpIdeaBox, id: string): Promise<void> {
-  $<HTMLInputElement>(element, `#${id}`).click();
-  await settle(element);
-}
-
 export const TITLE = 'Evening opening hours at service centres';
 export const DESCRIPTION = 'Open the service centres until 9 pm two days a week, for people who work during the day.';
 
@@ -121,21 +103,6 @@ export async function fillRequired(element: EpIdeaBox, topic = 'other', title = 
   await typeInto(element, 'title', title);
   await typeInto(element, 'description', description);
   await choose(element, 'topic', topic);
-}
-
-export function pressSend(element: EpIdeaBox): void {
-  $<HTMLButtonElement>(element, '[part~="send-button"]').click();
-}
-
-export async function confirmation(element: EpIdeaBox): Promise<void> {
-  await waitUntil(() => element.shadowRoot!.querySelector('.confirmation'), 'no confirmation', { timeout: 4000 });
-  await settle(element);
-}
-
-export async function errorSummary(element: EpIdeaBox): Promise<string[]> {
-  await waitUntil(() => element.shadowRoot!.querySelector('.error-summary'), 'no error summary', { timeout: 4000 });
-  await settle(element);
-  return $$(element, '.error-summary li').map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
 }
 
 export const announced = (element: EpIdeaBox): string => textOf(element, '#announcer');

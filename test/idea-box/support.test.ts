@@ -65,6 +65,43 @@ async function press(element: EpIdeaBox, title = SHADE): Promise<void> {
   await settle(element);
 }
 
+/** A box that remembers supporting the shade idea as `support`, whose withdrawal then fails once (500). */
+async function withdrawWhileFailing(endpoint: TestEndpoint): Promise<{ element: EpIdeaBox; support: string }> {
+  const support = crypto.randomUUID();
+  remember(endpoint, [['shade', support]]);
+  const element = await box(endpoint);
+  await endpoint.script('submissions', { status: 500, body: {} });
+  await press(element);
+  return { element, support };
+}
+
+/** The collector refuses (422) what waits on the device, sent once online: the shade idea, with its message. */
+async function refusedOnceOnline(element: EpIdeaBox, endpoint: TestEndpoint): Promise<HTMLElement> {
+  await endpoint.script('submissions', { status: 422, body: {} });
+  window.dispatchEvent(new Event('online'));
+  const idea = ideaNamed(element, SHADE);
+  await waitUntil(() => idea.querySelector('[part="error"]'), 'no message', { timeout: 5000 });
+  await settle(element);
+  return idea;
+}
+
+type Envelope = EpQueuedEvent['detail']['envelope'];
+
+/**
+ * Supports the shade idea while the collector fails (the support waits on the device), then withdraws it:
+ * the support's envelope and the idea, its toggle checked back to not pressed.
+ */
+async function supportSavedThenWithdrawn(element: EpIdeaBox): Promise<{ support: Envelope; idea: HTMLElement }> {
+  const queued = oneEvent(element, 'ep-queued') as Promise<EpQueuedEvent>;
+  supportButton(ideaNamed(element, SHADE)).click();
+  const support = (await queued).detail.envelope;
+  await settle(element);
+  await press(element);
+  const idea = ideaNamed(element, SHADE);
+  expect(supportButton(idea).getAttribute('aria-pressed')).to.equal('false');
+  return { support, idea };
+}
+
 describe('<ep-idea-box> supports', () => {
   let endpoint: TestEndpoint;
   beforeEach(async () => {
@@ -291,11 +328,7 @@ describe('<ep-idea-box> supports', () => {
     });
 
     it('resends a failed withdrawal as it was, naming the same support', async () => {
-      const support = crypto.randomUUID();
-      remember(endpoint, [['shade', support]]);
-      const element = await box(endpoint);
-      await endpoint.script('submissions', { status: 500, body: {} });
-      await press(element);
+      const { element, support } = await withdrawWhileFailing(endpoint);
       expect(supportButton(ideaNamed(element, SHADE)).getAttribute('aria-pressed')).to.equal('true');
       expect(remembered(endpoint), 'still the support it was').to.deep.equal([['shade', support]]);
       await press(element);
@@ -356,11 +389,7 @@ describe('<ep-idea-box> supports', () => {
       const element = await box(endpoint);
       await endpoint.script('submissions', { status: 500, body: {} });
       await press(element);
-      await endpoint.script('submissions', { status: 422, body: {} });
-      window.dispatchEvent(new Event('online'));
-      const idea = ideaNamed(element, SHADE);
-      await waitUntil(() => idea.querySelector('[part="error"]'), 'no message', { timeout: 5000 });
-      await settle(element);
+      const idea = await refusedOnceOnline(element, endpoint);
       expect(supportButton(idea).getAttribute('aria-pressed')).to.equal('false');
       expect(supporters(idea)).to.equal('10 supporters');
       expect(squash(within(idea, '[part="error"]').textContent)).to.equal('Your support was not recorded.');
@@ -372,14 +401,8 @@ describe('<ep-idea-box> supports', () => {
     it('a support saved on the device, then withdrawn, is named by the withdrawal; both reach the collector, which counts neither', async () => {
       const element = await box(endpoint);
       await endpoint.script('submissions', { status: 503, body: {}, repeat: 20 });
-      const queued = oneEvent(element, 'ep-queued') as Promise<EpQueuedEvent>;
-      supportButton(ideaNamed(element, SHADE)).click();
-      const support = (await queued).detail.envelope;
-      await settle(element);
       // Withdrawn while the support waits on the device: saved there too.
-      await press(element);
-      const idea = ideaNamed(element, SHADE);
-      expect(supportButton(idea).getAttribute('aria-pressed')).to.equal('false');
+      const { support, idea } = await supportSavedThenWithdrawn(element);
       expect(supporters(idea)).to.equal('10 supporters');
       expect(remembered(endpoint)).to.deep.equal([]);
       const withdrawals = (await changes(endpoint)).filter((data) => data.support === false);
@@ -399,13 +422,7 @@ describe('<ep-idea-box> supports', () => {
       configure({ outbox: { retryBaseMs: 60_000 } });
       const element = await box(endpoint);
       await endpoint.script('submissions', { status: 503, body: {} });
-      const queued = oneEvent(element, 'ep-queued') as Promise<EpQueuedEvent>;
-      supportButton(ideaNamed(element, SHADE)).click();
-      const support = (await queued).detail.envelope;
-      await settle(element);
-      await press(element);
-      const idea = ideaNamed(element, SHADE);
-      expect(supportButton(idea).getAttribute('aria-pressed')).to.equal('false');
+      const { support } = await supportSavedThenWithdrawn(element);
       const [, withdrawal] = await endpoint.posted();
       expect(withdrawal!.body.data).to.deep.equal({ ideaId: 'shade', support: false, withdraws: support.id });
       expect(withdrawal!.answer).to.equal('normal');
@@ -419,18 +436,10 @@ describe('<ep-idea-box> supports', () => {
     });
 
     it('a withdrawal saved on the device and later refused gives the support back, with its envelope id', async () => {
-      const support = crypto.randomUUID();
-      remember(endpoint, [['shade', support]]);
-      const element = await box(endpoint);
-      await endpoint.script('submissions', { status: 500, body: {} });
-      await press(element);
+      const { element, support } = await withdrawWhileFailing(endpoint);
       expect(supportButton(ideaNamed(element, SHADE)).getAttribute('aria-pressed')).to.equal('false');
       expect(remembered(endpoint)).to.deep.equal([]);
-      await endpoint.script('submissions', { status: 422, body: {} });
-      window.dispatchEvent(new Event('online'));
-      const idea = ideaNamed(element, SHADE);
-      await waitUntil(() => idea.querySelector('[part="error"]'), 'no message', { timeout: 5000 });
-      await settle(element);
+      const idea = await refusedOnceOnline(element, endpoint);
       expect(squash(within(idea, '[part="error"]').textContent)).to.equal('Your support was not withdrawn.');
       expect(supportButton(idea).getAttribute('aria-pressed')).to.equal('true');
       expect(supporters(idea)).to.equal('10 supporters');
