@@ -6,12 +6,10 @@
  * any client address.
  */
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { buildApp } from '../app.js';
 import type { Schemas } from '../contract.js';
 import { CHANGES_CACHE_CONTROL } from '../routes/changes.js';
-import { auth, contract, DIALECTS, openTestApp, suiteApp, testConfig, type TestApp, valid } from './helpers.js';
+import { auth, DIALECTS, openLoggedApp, suiteApp, type TestApp, valid } from './helpers.js';
 
 type ChangeNote = Schemas['ChangeNote'];
 type PageChanges = Schemas['PageChanges'];
@@ -160,14 +158,7 @@ for (const dialect of DIALECTS) {
 describe('GET /changes in the logs', () => {
   it('is logged without the page asked for and without any client address', async () => {
     const lines: string[] = [];
-    const stream = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
-    const t = await openTestApp('sqlite');
-    const app = await buildApp({
-      config: testConfig(),
-      store: t.store,
-      contract: contract(),
-      logger: { stream, level: 'info' },
-    });
+    const { app, close } = await openLoggedApp(lines);
     try {
       const headers = { 'x-forwarded-for': '198.51.100.23', 'user-agent': 'probe-agent' };
       const page = `${ORIGIN}/ar/private-page-name?national-id=1234567890`;
@@ -213,8 +204,7 @@ describe('GET /changes in the logs', () => {
         assert.ok(!logged.includes(secret), `${secret} is not logged:\n${logged}`);
       }
     } finally {
-      await app.close();
-      await t.close();
+      await close();
     }
   });
 });

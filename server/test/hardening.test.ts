@@ -6,12 +6,11 @@
  * checks.
  */
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { StoreUnavailableError, type Store } from '../store/types.js';
-import { contract, envelope, openTestApp, post, servedAdminFile, storedCount, testConfig } from './helpers.js';
+import { contract, envelope, openLoggedApp, openTestApp, post, servedAdminFile, storedCount, testConfig } from './helpers.js';
 
 const ORIGIN = 'https://www.example.gov.sa';
 
@@ -149,9 +148,7 @@ describe('limits, headers and failures', () => {
 
   it('logs requests without the client address', async () => {
     const lines: string[] = [];
-    const stream = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
-    const t = await openTestApp('sqlite');
-    const app = await buildApp({ config: testConfig(), store: t.store, contract: contract(), logger: { stream } });
+    const { app, close } = await openLoggedApp(lines);
     try {
       await app.inject({ method: 'POST', url: '/submissions', remoteAddress: '203.0.113.9', headers: { 'content-type': 'application/json' }, payload: envelope('page-vote') });
       await app.inject({ url: '/tally?page=https%3A%2F%2Fx.sa%2F%3Fvisitor%3D1', remoteAddress: '203.0.113.9' });
@@ -159,8 +156,7 @@ describe('limits, headers and failures', () => {
       assert.ok(lines.every((line) => !line.includes('203.0.113.9')), lines.join(''));
       assert.ok(lines.every((line) => !line.includes('visitor')), 'query strings are not logged');
     } finally {
-      await app.close();
-      await t.close();
+      await close();
     }
   });
 

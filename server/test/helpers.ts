@@ -3,6 +3,7 @@
  * file in a temporary folder; a new database on the test PostgreSQL, whose URL scripts/server-test.mjs
  * passes as EP_TEST_DATABASE_URL), the app over it, and envelopes as the elements make them.
  */
+import { Writable } from 'node:stream';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -122,6 +123,20 @@ export async function openTestApp(
     ...opened,
     app,
     config,
+    close: async () => {
+      await app.close();
+      await opened.drop();
+    },
+  };
+}
+
+/** An app on a fresh SQLite store whose log lines (JSON, one a line) are kept in `lines`, to check what the logs hold. */
+export async function openLoggedApp(lines: string[]): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
+  const stream = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
+  const opened = await openTestStore('sqlite');
+  const app = await buildApp({ config: testConfig(), store: opened.store, contract: contract(), logger: { stream, level: 'info' } });
+  return {
+    app,
     close: async () => {
       await app.close();
       await opened.drop();

@@ -15,6 +15,7 @@ import {
   type NewAccount,
 } from './accounts.js';
 import { passwordProblem } from './password.js';
+import { bodyChecker, refuseBody } from '../../body-check.js';
 
 export interface AccountRouteOptions {
   store: Store;
@@ -23,9 +24,7 @@ export interface AccountRouteOptions {
 }
 
 const unprocessable = (reply: FastifyReply, field: string, message: string) =>
-  reply
-    .code(422)
-    .send({ message: 'The request does not match the contract.', fieldErrors: [{ field, code: 'invalid', message }] });
+  refuseBody(reply, [{ field, code: 'invalid', message }]);
 
 /** What a change did, for the audit log: never the password, only that it was reset. */
 function detailOf(change: AccountChange): Record<string, string> {
@@ -42,14 +41,7 @@ export async function accountRoutes(
   { store, contract, limit }: AccountRouteOptions,
 ): Promise<void> {
   const administrator = { config: { role: 'administrator' as const, ...limit } };
-  const body = <T>(schema: string, value: unknown, reply: FastifyReply): T | undefined => {
-    const checked = contract.checkBody(schema, value);
-    if (checked.valid) return value as T;
-    void reply
-      .code(422)
-      .send({ message: 'The request does not match the contract.', fieldErrors: checked.fieldErrors });
-    return undefined;
-  };
+  const body = bodyChecker(contract);
 
   app.get('/accounts', administrator, async () => listAccounts(store));
 

@@ -14,6 +14,7 @@ import { canonicalName, findAccount, isAccountName } from './accounts.js';
 import { SESSION_COOKIE } from './guard.js';
 import { decoyHash, verifyPassword } from './password.js';
 import { endSession, findSession, startSession, sweepSessions, type SessionTimes } from './sessions.js';
+import { refuseBody } from '../../body-check.js';
 
 export interface SessionRouteOptions {
   store: Store;
@@ -41,10 +42,7 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
 
   app.post('/session', { config: { signIn: true, ...options.limit } }, async (request, reply) => {
     const checked = contract.checkBody('ConsoleSignIn', request.body);
-    if (!checked.valid)
-      return reply
-        .code(422)
-        .send({ message: 'The request does not match the contract.', fieldErrors: checked.fieldErrors });
+    if (!checked.valid) return refuseBody(reply, checked.fieldErrors);
     const { name, password } = request.body as { name: string; password: string };
     const key = canonicalName(name);
     const wait = Math.max(byClient.retryAfter(request.ip), byName.retryAfter(key));

@@ -6,11 +6,11 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../auth/accounts.js';
-import type { FieldError } from '../../contract.js';
 import { keptPageUrl } from '../../privacy/page-url.js';
 import { queryReader } from '../../query-contract.js';
 import { limitFor, type RouteOptions } from '../../route-options.js';
 import { createNote, deleteNote, editNote, listNotes, type ChangeNoteInput, type ChangeNotePatch } from './notes.js';
+import { bodyChecker, refuseBody } from '../../body-check.js';
 
 /** Who the audit log names: the signed-in account, or "token" for the bearer (console/auth/guard.ts). */
 const actorOf = (request: FastifyRequest): string => request.consoleActor?.name ?? 'token';
@@ -19,9 +19,6 @@ type NoteAction = 'change-note.create' | 'change-note.edit' | 'change-note.delet
 
 const NOTE_ID = /^[1-9][0-9]{0,14}$/;
 
-function refuse(reply: FastifyReply, fieldErrors: FieldError[]): FastifyReply {
-  return reply.code(422).send({ message: 'The request does not match the contract.', fieldErrors });
-}
 
 const noSuchNote = (reply: FastifyReply): FastifyReply => reply.code(404).send({ message: 'No such note.' });
 
@@ -33,18 +30,7 @@ export async function changeNoteRoutes(
   const as = (role: Role) => ({ config: { ...limit, role } });
   const pageKey = (url: string): string => keptPageUrl(url, config.keepQueryString);
 
-  /** The body checked against a schema: the value, or undefined once the refusal is sent. */
-  const body = <T>(schema: string, value: unknown, reply: FastifyReply): T | undefined => {
-    const checked = contract.checkBody(schema, value);
-    if (checked.valid) return value as T;
-    void refuse(
-      reply,
-      checked.fieldErrors.length
-        ? checked.fieldErrors
-        : [{ field: '', code: 'invalid', message: 'The body must be a JSON object.' }],
-    );
-    return undefined;
-  };
+  const body = bodyChecker(contract);
 
   /** The console's audit hook (auth/audit.ts) writes this line with the answer's status. */
   const audited = (request: FastifyRequest, action: NoteAction, noteId: string): void => {
@@ -54,7 +40,7 @@ export async function changeNoteRoutes(
   const listQuery = queryReader(contract, 'listChangeNotes', ['limit']);
   app.get('/changes', as('viewer'), async (request, reply) => {
     const { query, fieldErrors } = listQuery(request.query);
-    if (fieldErrors.length) return refuse(reply, fieldErrors);
+    if (fieldErrors.length) return refuseBody(reply, fieldErrors);
     return listNotes(store, {
       page: query.page === undefined ? undefined : pageKey(query.page),
       after: query.after,
