@@ -5,17 +5,26 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { limitFor, type RouteOptions } from '../route-options.js';
-import { inputProblem, listConsultations, publishOutcome, putConsultation, type ConsultationInput, type OutcomeInput } from '../content/consultations.js';
+import {
+  inputProblem,
+  listConsultations,
+  publishOutcome,
+  putConsultation,
+  type ConsultationInput,
+  type OutcomeInput,
+} from '../content/consultations.js';
 import { isIdeaId, listIdeas, reviewIdea, type IdeaReview } from '../content/ideas.js';
 import { isConsultationId } from './consultations.js';
 import { queryReader } from '../query-contract.js';
 import { bodyChecker, refuseBody } from '../body-check.js';
 
+const notFound = (reply: FastifyReply, what: string): FastifyReply =>
+  reply.code(404).send({ message: `No such ${what}.` });
 
-
-const notFound = (reply: FastifyReply, what: string): FastifyReply => reply.code(404).send({ message: `No such ${what}.` });
-
-export async function adminContentRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
+export async function adminContentRoutes(
+  app: FastifyInstance,
+  { config, store, contract }: RouteOptions,
+): Promise<void> {
   const limit = { config: limitFor(config.rateLimit.admin, 'admin') };
   const body = bodyChecker(contract);
 
@@ -36,7 +45,14 @@ export async function adminContentRoutes(app: FastifyInstance, { config, store, 
   app.get('/consultations', limit, async () => listConsultations(store));
 
   app.put<{ Params: { id: string } }>('/consultations/:id', limit, async (request, reply) => {
-    if (!isConsultationId(request.params.id)) return refuseBody(reply, [{ field: 'id', code: 'invalid', message: 'id must be a slug (no spaces, slashes, ? or #), at most 200 characters.' }]);
+    if (!isConsultationId(request.params.id))
+      return refuseBody(reply, [
+        {
+          field: 'id',
+          code: 'invalid',
+          message: 'id must be a slug (no spaces, slashes, ? or #), at most 200 characters.',
+        },
+      ]);
     const input = body<ConsultationInput>('ConsultationInput', request.body, reply);
     if (!input) return reply;
     const problem = inputProblem(input);
@@ -52,7 +68,10 @@ export async function adminContentRoutes(app: FastifyInstance, { config, store, 
     const published = await publishOutcome(store, request.params.id, input, new Date());
     if ('missing' in published) return notFound(reply, 'consultation');
     if ('refused' in published) return refuseBody(reply, [published.refused]);
-    if ('notClosed' in published) return reply.code(409).send({ message: 'The consultation has not closed yet: its outcome can be published once it has.' });
+    if ('notClosed' in published)
+      return reply
+        .code(409)
+        .send({ message: 'The consultation has not closed yet: its outcome can be published once it has.' });
     return published.consultation;
   });
 }

@@ -27,7 +27,9 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const DIALECTS: Dialect[] = process.env.EP_TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
 if (!process.env.EP_TEST_DATABASE_URL && process.env.EP_REQUIRE_POSTGRES) {
-  throw new Error('EP_REQUIRE_POSTGRES is set but EP_TEST_DATABASE_URL is not: run the tests with `npm run test:server`.');
+  throw new Error(
+    'EP_REQUIRE_POSTGRES is set but EP_TEST_DATABASE_URL is not: run the tests with `npm run test:server`.',
+  );
 }
 
 let shared: Contract | undefined;
@@ -134,7 +136,12 @@ export async function openTestApp(
 export async function openLoggedApp(lines: string[]): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
   const stream = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
   const opened = await openTestStore('sqlite');
-  const app = await buildApp({ config: testConfig(), store: opened.store, contract: contract(), logger: { stream, level: 'info' } });
+  const app = await buildApp({
+    config: testConfig(),
+    store: opened.store,
+    contract: contract(),
+    logger: { stream, level: 'info' },
+  });
   return {
     app,
     close: async () => {
@@ -172,16 +179,28 @@ export type Kind = 'page-vote' | 'page-vote-details' | 'feedback' | 'idea' | 'id
 
 const DATA: Record<Kind, Record<string, unknown>> = {
   'page-vote': { answer: 'yes' },
-  'page-vote-details': { answer: 'no', reasons: [{ code: 'outdated', label: 'The information was incomplete or out of date' }], comment: '' },
+  'page-vote-details': {
+    answer: 'no',
+    reasons: [{ code: 'outdated', label: 'The information was incomplete or out of date' }],
+    comment: '',
+  },
   feedback: { type: { code: 'complaint', label: 'Complaint' }, message: 'The permit form rejects my plot number.' },
-  idea: { title: 'Evening hours at service centres', description: 'Open the service centres until 9 pm two days a week.', topic: { code: 'other', label: 'Other' } },
+  idea: {
+    title: 'Evening hours at service centres',
+    description: 'Open the service centres until 9 pm two days a week.',
+    topic: { code: 'other', label: 'Other' },
+  },
   // These two name an idea and a consultation that must exist (and be published, or open) to be stored.
   'idea-support': { ideaId: 'idea-1', support: true },
   'consultation-view': { consultationId: 'consultation-1', stance: 'support' },
 };
 
 /** An envelope as the elements send it; `data` replaces the kind's sample data. */
-export function envelope(kind: Kind, data?: Record<string, unknown>, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function envelope(
+  kind: Kind,
+  data?: Record<string, unknown>,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     id: randomUUID(),
     kind,
@@ -196,7 +215,10 @@ export function envelope(kind: Kind, data?: Record<string, unknown>, overrides: 
 
 /** POSTs an envelope as the elements do (JSON, its id as Idempotency-Key). */
 export function post(app: FastifyInstance, body: unknown, headers: Record<string, string> = {}) {
-  const id = typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string' ? (body as { id: string }).id : undefined;
+  const id =
+    typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string'
+      ? (body as { id: string }).id
+      : undefined;
   return app.inject({
     method: 'POST',
     url: '/submissions',

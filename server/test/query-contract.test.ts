@@ -66,7 +66,7 @@ describe('a test copy of the contract with other query limits is what the collec
   };
 
   const cases: Array<[string, string, number, string[]]> = [
-    ['tally: page within the copy\'s 10 characters', '/tally?page=https%3A%2F%2Fx', 200, []],
+    ["tally: page within the copy's 10 characters", '/tally?page=https%3A%2F%2Fx', 200, []],
     ['tally: page over them', '/tally?page=https%3A%2F%2Fx.sa%2F', 422, ['page']],
     ['ideas: limit 3', '/ideas?limit=3', 200, []],
     ['ideas: limit 4', '/ideas?limit=4', 422, ['limit']],
@@ -79,7 +79,7 @@ describe('a test copy of the contract with other query limits is what the collec
     ['audit: json, which the copy left out', '/admin/audit?format=json', 422, ['format']],
     ['daily votes: page of 8', '/admin/page-votes/daily?page=12345678', 200, []],
     ['daily votes: page of 9', '/admin/page-votes/daily?page=123456789', 422, ['page']],
-    ['changes: page within the copy\'s 10 characters', '/changes?page=https%3A%2F%2Fx', 200, []],
+    ["changes: page within the copy's 10 characters", '/changes?page=https%3A%2F%2Fx', 200, []],
     ['changes: page over them', '/changes?page=https%3A%2F%2Fx.sa%2F', 422, ['page']],
     ['console notes: limit 6', '/console/api/changes?limit=6', 200, []],
     ['console notes: limit 7', '/console/api/changes?limit=7', 422, ['limit']],
@@ -115,7 +115,10 @@ describe('a query string read as the contract types it', () => {
 
   for (const limit of ['2.5', '1e1', ' 5', '', '0x10', '99999999999999999999']) {
     it(`refuses limit ${JSON.stringify(limit)}`, () => {
-      assert.deepEqual(read({ limit }).fieldErrors.map((error) => [error.field, error.code]), [['limit', 'invalid']]);
+      assert.deepEqual(
+        read({ limit }).fieldErrors.map((error) => [error.field, error.code]),
+        [['limit', 'invalid']],
+      );
     });
   }
 
@@ -125,7 +128,10 @@ describe('a query string read as the contract types it', () => {
   });
 
   it('refuses text no database stores', () => {
-    assert.deepEqual(read({ topic: 'a\u0000b' }).fieldErrors.map((error) => error.field), ['topic']);
+    assert.deepEqual(
+      read({ topic: 'a\u0000b' }).fieldErrors.map((error) => error.field),
+      ['topic'],
+    );
   });
 
   it('answers a missing required parameter as the tally always did', () => {

@@ -23,7 +23,9 @@ export const choose = (element: EpFeedback, name: 'type' | 'channel', code: stri
  */
 export async function feedback(endpoint: TestEndpoint, attributes = '', guarded = false): Promise<EpFeedback> {
   const fill = guarded || attributes.includes('min-fill-time') ? '' : 'min-fill-time="0"';
-  const host = await fixture<HTMLDivElement>(`<div><ep-feedback endpoint="${endpoint.base}" ${fill} ${attributes}></ep-feedback></div>`);
+  const host = await fixture<HTMLDivElement>(
+    `<div><ep-feedback endpoint="${endpoint.base}" ${fill} ${attributes}></ep-feedback></div>`,
+  );
   const element = host.querySelector('ep-feedback')!;
   await element.updateComplete;
   return element;
@@ -39,6 +41,7 @@ export async function fillRequired(element: EpFeedback, type = 'suggestion', mes
 
 export const announced = (element: EpFeedback): string => textOf(element, '#announcer');
 
-export const draftKeyFor = (which = ''): string => `ep-widgets:feedback:draft:v1:${location.origin}${location.pathname}#${which}`;
+export const draftKeyFor = (which = ''): string =>
+  `ep-widgets:feedback:draft:v1:${location.origin}${location.pathname}#${which}`;
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -19,13 +19,9 @@ type NoteAction = 'change-note.create' | 'change-note.edit' | 'change-note.delet
 
 const NOTE_ID = /^[1-9][0-9]{0,14}$/;
 
-
 const noSuchNote = (reply: FastifyReply): FastifyReply => reply.code(404).send({ message: 'No such note.' });
 
-export async function changeNoteRoutes(
-  app: FastifyInstance,
-  { config, store, contract }: RouteOptions,
-): Promise<void> {
+export async function changeNoteRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
   const limit = limitFor(config.rateLimit.admin, 'admin');
   const as = (role: Role) => ({ config: { ...limit, role } });
   const pageKey = (url: string): string => keptPageUrl(url, config.keepQueryString);
