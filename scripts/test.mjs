@@ -70,6 +70,16 @@ const steps = [
   },
   { name: 'translations complete (every string has Arabic)', command: ['node', 'scripts/check-translations.mjs'] },
   {
+    name: 'lint (ESLint: typescript-eslint, eslint-plugin-lit, eslint-plugin-wc)',
+    command: [bin('eslint'), '--max-warnings', '0', '.'],
+  },
+  { name: 'format (Prettier, width 120)', command: ['npm', 'run', '--silent', 'format:check'] },
+  {
+    name: 'copy-paste check (jscpd 5.3.2: runs of six or more lines repeated, held per folder)',
+    command: ['node', 'scripts/check-duplication.mjs'],
+    counts: `${RESULTS}/duplication.json`,
+  },
+  {
     name: 'unit and element tests (web-test-runner, Chromium)',
     command: [bin('web-test-runner')],
     counts: `${RESULTS}/wtr.json`,
