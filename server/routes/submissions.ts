@@ -65,14 +65,12 @@ export async function submissionRoutes(app: FastifyInstance, { config, store, co
       const id = canonicalId(envelope.id);
       const key = request.headers['idempotency-key'];
       if (key !== undefined && (typeof key !== 'string' || canonicalId(key) !== id)) {
-        return reply
-          .code(422)
-          .send({
-            message: INVALID,
-            fieldErrors: [
-              { field: 'id', code: 'invalid', message: 'The Idempotency-Key header must equal the envelope id.' },
-            ],
-          });
+        return reply.code(422).send({
+          message: INVALID,
+          fieldErrors: [
+            { field: 'id', code: 'invalid', message: 'The Idempotency-Key header must equal the envelope id.' },
+          ],
+        });
       }
       // Of the body as it arrived (before anything the collector itself leaves out), so that a resend of the
       // same bytes always matches.
