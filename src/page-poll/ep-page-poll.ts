@@ -9,7 +9,7 @@ import type { AfterVote } from './after-vote.js';
 import * as q from './question-messages.js';
 import type { Answer, PollReason } from './reasons.js';
 import { readReasonsAttribute } from './reasons-attribute.js';
-import { recallVote } from './recall-vote.js';
+import { keyFor, recallVote } from './recall-vote.js';
 import { pagePollStyles } from './styles.js';
 import { headingLevel } from '../core/element/heading-level.js';
 
@@ -121,7 +121,7 @@ export class EpPagePoll extends EpElement {
   private loadFlow(): Promise<AfterVote> {
     this.stopWatching?.();
     return (this.flowLoading = this.loadAfterVote().then(({ AfterVote }) => {
-      this.flow ??= new AfterVote(this);
+      this.flow ??= new AfterVote(this, { recallVote, keyFor, alreadyAnswered: q.alreadyAnswered });
       this.requestUpdate();
       return this.flow;
     }));
