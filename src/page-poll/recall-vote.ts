@@ -2,7 +2,7 @@
  * Recalls, per page and browser, that the visitor answered, so the poll does not ask twice. Writing it is in
  * remember-vote.ts, which only the part loaded after a vote needs.
  */
-import { readStored } from '../core/element/storage.js';
+import { readStored } from '../core/element/read-stored.js';
 import type { Answer } from './reasons.js';
 
 export interface RememberedVote {
