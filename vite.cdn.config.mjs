@@ -70,12 +70,25 @@ function reach(ctx) {
   return { pollFirst: staticallyFrom(pollEntry, ctx, false), elements };
 }
 
+/** @lit/localize's id hashing, swapped for src/core/language/named-ids-only.ts: no msg() here needs it. */
+export function namedIdsOnly() {
+  const replacement = resolve('src/core/language/named-ids-only.ts');
+  return {
+    name: 'ep-named-ids-only',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const fromRuntime = importer && /@lit[\\/]localize[\\/]internal[\\/]runtime-msg\.js$/.test(importer);
+      return fromRuntime && source === './id-generation.js' ? replacement : null;
+    },
+  };
+}
+
 /** Vite's inline config for the build; `write: false` gives the chunks in memory. */
 export function cdnConfig({ outDir = 'dist/cdn', write = true } = {}) {
   return {
     configFile: false,
     logLevel: write ? 'warn' : 'silent',
-    plugins: [minifyCssLiterals()],
+    plugins: [minifyCssLiterals(), namedIdsOnly()],
     build: {
       write,
       target: 'es2022',
