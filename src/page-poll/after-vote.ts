@@ -352,9 +352,10 @@ export class AfterVote implements ReactiveController {
 
   /** The steps after the question. */
   render(): TemplateResult {
+    const thanks = this.visit.remembered ? this.firstLoad.alreadyAnswered() : t.thanks();
     const step =
       this.visit.step === 'thanks'
-        ? html`<p class="thanks" part="thanks" tabindex="-1">${this.visit.remembered ? this.firstLoad.alreadyAnswered() : t.thanks()}</p>`
+        ? html`<p class="thanks" part="thanks" tabindex="-1">${thanks}</p>`
         : this.renderReasons(this.visit.answer ?? 'yes');
     return html`${step}${this.delivery.render()}${this.renderTally()}`;
   }
