@@ -173,14 +173,13 @@ export class EpPagePoll extends EpElement {
 
   protected override render(): TemplateResult {
     const { flow } = this;
-    const recalled = this.noRemember ? undefined : recallVote(this.pageKey);
     // The question is rendered from this one place whether after-vote.ts is in or not, so the buttons (and the
-    // focus on them) survive its arrival.
+    // focus on them) survive its arrival. Storage is read only until then: after-vote.ts keeps the visit.
     const body = !this.resolvedEndpoint
       ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
       : flow && !flow.asking
         ? flow.render()
-        : !flow && recalled
+        : !flow && !this.noRemember && recallVote(this.pageKey)
           ? html`<p class="thanks" part="thanks">${q.alreadyAnswered()}</p>`
           : this.renderQuestion(
               flow?.busyAnswer ?? this.pendingAnswer,
