@@ -155,20 +155,15 @@ export class EpPagePoll extends EpElement {
     }
   }
 
-  /**
-   * The first step: the question and its two answers, one of them busy while it is being sent, then `extras`.
-   * One template, not one per button: each nested template is one more instance to create for every poll.
-   */
-  private renderQuestion(busyAnswer: Answer | undefined, extras: unknown): TemplateResult {
+  /** The first step: the question and its two answers, one of them busy while it is being sent. */
+  private renderQuestion(busyAnswer?: Answer): TemplateResult {
     const level = headingLevel(this.headingLevel);
-    const busy = ifDefined(busyAnswer && 'true');
+    const answerButton = (answer: Answer, label: string) =>
+      html`<button type="button" part="answer-button" class=${busyAnswer === answer ? 'primary' : ''} aria-disabled=${ifDefined(busyAnswer && 'true')} @click=${() => void this.vote(answer)}>${label}</button>`;
     return html`<div class="question-row" role="group" aria-labelledby="question">
       <div id="question" class="question" part="question" role="heading" aria-level=${level}>${q.question()}</div>
-      <div class="answers"><button type="button" part="answer-button" class=${busyAnswer === 'yes' ? 'primary' : ''}
-        aria-disabled=${busy} @click=${() => void this.vote('yes')}>${q.yes()}</button> <button type="button"
-        part="answer-button" class=${busyAnswer === 'no' ? 'primary' : ''} aria-disabled=${busy}
-        @click=${() => void this.vote('no')}>${q.no()}</button></div>
-    </div>${extras}`;
+      <div class="answers">${answerButton('yes', q.yes())} ${answerButton('no', q.no())}</div>
+    </div>`;
   }
 
   protected override render(): TemplateResult {
@@ -181,14 +176,11 @@ export class EpPagePoll extends EpElement {
         ? flow.render()
         : !flow && !this.noRemember && recallVote(this.pageKey)
           ? html`<p class="thanks" part="thanks">${q.alreadyAnswered()}</p>`
-          : this.renderQuestion(
-              flow?.busyAnswer ?? this.pendingAnswer,
-              flow
-                ? flow.renderQuestionExtras()
-                : this.loadFailed
-                  ? html`<p class="load-error" part="error" tabindex="-1">${q.loadFailed()}</p>`
-                  : nothing,
-            );
+          : html`${this.renderQuestion(flow?.busyAnswer ?? this.pendingAnswer)}${flow
+              ? flow.renderQuestionExtras()
+              : this.loadFailed
+                ? html`<p class="load-error" part="error" tabindex="-1">${q.loadFailed()}</p>`
+                : nothing}`;
     // No landmark of its own: the question is a heading, and a page footer needs no extra region.
     return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>
       ${body}
