@@ -102,7 +102,7 @@ export class EpPagePoll extends EpElement {
   private readonly loadAfterVote = onDemand(() => import('./after-vote.js'));
   /** The answer clicked while after-vote.ts was loading: shown busy, sent once it is there (the latest wins). */
   private pendingAnswer?: Answer;
-  private loadFailed = false;
+  private loadFailed?: boolean;
   private stopWatching?: () => void;
 
   override connectedCallback(): void {

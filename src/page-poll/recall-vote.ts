@@ -13,9 +13,8 @@ export interface RememberedVote {
 export const keyFor = (pageUrl: string): string => `ep-widgets:page-poll:v1:${pageUrl}`;
 
 function isRememberedVote(value: unknown): value is RememberedVote {
-  if (typeof value !== 'object' || value === null) return false;
-  const { answer, at } = value as Record<string, unknown>;
-  return (answer === 'yes' || answer === 'no') && typeof at === 'string';
+  const vote = value as Partial<Record<keyof RememberedVote, unknown>> | null;
+  return (vote?.answer === 'yes' || vote?.answer === 'no') && typeof vote.at === 'string';
 }
 
 export function recallVote(pageUrl: string): RememberedVote | undefined {
