@@ -64,7 +64,14 @@ export default defineConfig({
       // Lit is shared with the application. @lit/localize is bundled: it can be configured only once per
       // copy, so sharing it would make the app's localization and ours fight over it.
       // React and @lit/react are the application's (optional peer dependencies, for ep-widgets/react).
-      external: (id) => id === 'react' || id === '@lit/react' || id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/reactive-element') || id.startsWith('lit-html') || id.startsWith('lit-element'),
+      external: (id) =>
+        id === 'react' ||
+        id === '@lit/react' ||
+        id === 'lit' ||
+        id.startsWith('lit/') ||
+        id.startsWith('@lit/reactive-element') ||
+        id.startsWith('lit-html') ||
+        id.startsWith('lit-element'),
       output: {
         minify: true,
         entryFileNames: '[name].js',

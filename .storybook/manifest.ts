@@ -53,7 +53,8 @@ export function forDocs(manifest: Manifest, exported: Record<string, unknown>): 
         if (declaration.kind !== 'class' || !declaration.name) return declaration;
         const constructor = exported[declaration.name];
         const tagName =
-          declaration.tagName ?? (typeof constructor === 'function' ? customElements.getName(constructor as CustomElementConstructor) : null);
+          declaration.tagName ??
+          (typeof constructor === 'function' ? customElements.getName(constructor as CustomElementConstructor) : null);
         if (!tagName) return declaration;
         const instance = document.createElement(tagName);
         const tokens = tokenDefaults(stylesOf(tagName));
@@ -61,9 +62,17 @@ export function forDocs(manifest: Manifest, exported: Record<string, unknown>): 
           ...declaration,
           tagName,
           customElement: true,
-          members: declaration.members?.filter((member) => !member.static && (member.privacy ?? 'public') === 'public' && !member.attribute),
-          attributes: declaration.attributes?.map((attribute) => ({ ...attribute, default: defaultOf(instance, attribute.fieldName) })),
-          cssProperties: declaration.cssProperties?.map((property) => ({ ...property, default: tokens.get(property.name) })),
+          members: declaration.members?.filter(
+            (member) => !member.static && (member.privacy ?? 'public') === 'public' && !member.attribute,
+          ),
+          attributes: declaration.attributes?.map((attribute) => ({
+            ...attribute,
+            default: defaultOf(instance, attribute.fieldName),
+          })),
+          cssProperties: declaration.cssProperties?.map((property) => ({
+            ...property,
+            default: tokens.get(property.name),
+          })),
         };
       }),
     })),

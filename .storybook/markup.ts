@@ -24,16 +24,27 @@ export function markupOf(tag: string, args: Record<string, unknown>, defaults: R
       continue;
     }
     const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-    if (fallback !== undefined && text === (typeof fallback === 'object' ? JSON.stringify(fallback) : String(fallback))) continue;
-    attributes.push(typeof value === 'object' ? `${name}='${text.replace(/'/g, '&#39;')}'` : `${name}="${escape(text)}"`);
+    if (fallback !== undefined && text === (typeof fallback === 'object' ? JSON.stringify(fallback) : String(fallback)))
+      continue;
+    attributes.push(
+      typeof value === 'object' ? `${name}='${text.replace(/'/g, '&#39;')}'` : `${name}="${escape(text)}"`,
+    );
   }
   if (styles.length) attributes.push(`style="${escape(styles.join('; '))}"`);
-  const opening = attributes.length > 2 ? `<${tag}\n  ${attributes.join('\n  ')}\n>` : `<${tag}${attributes.map((a) => ` ${a}`).join('')}>`;
+  const opening =
+    attributes.length > 2
+      ? `<${tag}\n  ${attributes.join('\n  ')}\n>`
+      : `<${tag}${attributes.map((a) => ` ${a}`).join('')}>`;
   return `${opening}</${tag}>`;
 }
 
 /** The element's attribute defaults by attribute name, from a fresh instance. */
-export function attributeDefaults(tag: string, attributes: { name: string; fieldName?: string }[]): Record<string, unknown> {
+export function attributeDefaults(
+  tag: string,
+  attributes: { name: string; fieldName?: string }[],
+): Record<string, unknown> {
   const instance = document.createElement(tag) as unknown as Record<string, unknown>;
-  return Object.fromEntries(attributes.map((attribute) => [attribute.name, attribute.fieldName ? instance[attribute.fieldName] : undefined]));
+  return Object.fromEntries(
+    attributes.map((attribute) => [attribute.name, attribute.fieldName ? instance[attribute.fieldName] : undefined]),
+  );
 }

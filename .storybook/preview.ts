@@ -43,7 +43,10 @@ const manifests = import.meta.glob<Manifest>('../custom-elements.json', { eager:
 const manifest = Object.values(manifests)[0];
 const docsManifest = manifest ? forDocs(manifest, library as unknown as Record<string, unknown>) : undefined;
 if (docsManifest) setCustomElementsManifest(docsManifest);
-else console.warn("custom-elements.json is missing: run `npx cem analyze --litelement --globs 'src/**/*.ts' --exclude 'src/generated/**' --outdir .`");
+else
+  console.warn(
+    "custom-elements.json is missing: run `npx cem analyze --litelement --globs 'src/**/*.ts' --exclude 'src/generated/**' --outdir .`",
+  );
 
 // ---------------------------------------------------------------------------------------------------------
 // Locale
@@ -129,7 +132,9 @@ function themeOf(globals: Record<string, unknown>): Theme {
 
 /** Token args set in Controls (`--ep-color-primary`, say): on the box, so the element inherits them. */
 const tokenArgs = (args: Record<string, unknown>): string[] =>
-  Object.entries(args).flatMap(([name, value]) => (name.startsWith('--ep-') && typeof value === 'string' && value.trim() ? [`${name}: ${value}`] : []));
+  Object.entries(args).flatMap(([name, value]) =>
+    name.startsWith('--ep-') && typeof value === 'string' && value.trim() ? [`${name}: ${value}`] : [],
+  );
 
 const withTheme: Decorator = (story, { globals, viewMode, args }) => {
   const theme = THEMES[themeOf(globals)];
@@ -171,7 +176,8 @@ const tokenControls: ArgTypesEnhancer = ({ argTypes }): Record<string, StrictInp
 function attributesOf(tag: string): { name: string; fieldName?: string }[] {
   for (const module of docsManifest?.modules ?? []) {
     for (const declaration of module.declarations ?? []) {
-      if (declaration.tagName === tag) return (declaration as { attributes?: { name: string; fieldName?: string }[] }).attributes ?? [];
+      if (declaration.tagName === tag)
+        return (declaration as { attributes?: { name: string; fieldName?: string }[] }).attributes ?? [];
     }
   }
   return [];

@@ -23,7 +23,8 @@ export function tokenDefaults(cssText: string): Map<string, string> {
 
 /** The styles a registered element renders with, as text. */
 export function stylesOf(tag: string): string {
-  const element = customElements.get(tag) as (CustomElementConstructor & { elementStyles?: { cssText?: string }[] }) | undefined;
+  const element = customElements.get(tag) as
+    (CustomElementConstructor & { elementStyles?: { cssText?: string }[] }) | undefined;
   return (element?.elementStyles ?? []).map((style) => style.cssText ?? '').join('\n');
 }
 

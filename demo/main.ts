@@ -147,7 +147,8 @@ document.addEventListener(EpOutboxDropEvent.type, (event) => {
 const badge = byId<HTMLButtonElement>('outbox-badge');
 function showOutbox({ entries }: OutboxSize): void {
   badge.hidden = entries === 0;
-  for (const count of badge.querySelectorAll('.outbox-count')) count.textContent = new Intl.NumberFormat(currentLocale() === 'ar' ? 'ar-SA' : 'en').format(entries);
+  for (const count of badge.querySelectorAll('.outbox-count'))
+    count.textContent = new Intl.NumberFormat(currentLocale() === 'ar' ? 'ar-SA' : 'en').format(entries);
 }
 showOutbox(outboxSize());
 document.addEventListener(EpOutboxChangeEvent.type, (event) => showOutbox((event as EpOutboxChangeEvent).detail));
@@ -164,7 +165,10 @@ byId<HTMLButtonElement>('clear-events').addEventListener('click', () => {
 });
 
 /** Scripts what the dev collector answers to the next POST to /submissions. */
-async function scriptNextSend(answer: { status: number; body: unknown }, done: keyof (typeof STATUS)['en']): Promise<void> {
+async function scriptNextSend(
+  answer: { status: number; body: unknown },
+  done: keyof (typeof STATUS)['en'],
+): Promise<void> {
   try {
     const response = await fetch(`${ENDPOINT.replace(/\/+$/, '')}/__script`, {
       method: 'POST',
@@ -206,7 +210,8 @@ byId<HTMLButtonElement>('simulate-field-error').addEventListener('click', () =>
 byId<HTMLButtonElement>('reset-poll').addEventListener('click', () => {
   try {
     for (const key of Object.keys(localStorage)) {
-      if (key.startsWith('ep-widgets:page-poll:') || key.startsWith('ep-widgets:consultation:')) localStorage.removeItem(key);
+      if (key.startsWith('ep-widgets:page-poll:') || key.startsWith('ep-widgets:consultation:'))
+        localStorage.removeItem(key);
     }
   } catch {
     // Storage is blocked: the element could not have remembered anything either.

@@ -25,8 +25,14 @@ function realCollector(): Plugin {
         .replace('<meta name="ep-endpoint" content="/ep-dev/demo" />', '<meta name="ep-endpoint" content="/ep" />')
         .replace('id="simulate-error"', 'id="simulate-error" hidden')
         .replace('id="simulate-field-error"', 'id="simulate-field-error" hidden')
-        .replace('تُحفظ الأصوات والرسائل في ذاكرة خادم التطوير فقط.', 'تُحفظ الأصوات والرسائل في قاعدة بيانات المجمِّع المرجعي (server/).')
-        .replace(/Votes and messages are kept\s+only in the dev server's memory\./, "Votes and messages are stored in the reference collector's database (server/)."),
+        .replace(
+          'تُحفظ الأصوات والرسائل في ذاكرة خادم التطوير فقط.',
+          'تُحفظ الأصوات والرسائل في قاعدة بيانات المجمِّع المرجعي (server/).',
+        )
+        .replace(
+          /Votes and messages are kept\s+only in the dev server's memory\./,
+          "Votes and messages are stored in the reference collector's database (server/).",
+        ),
   };
 }
 

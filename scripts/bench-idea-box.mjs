@@ -37,7 +37,9 @@ const server = createServer(async (req, res) => {
     return res.end(readFileSync(join(out, 'ep-idea-box.js')));
   }
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end('<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title><body><script type="module" src="/ep-idea-box.js"></script></body></html>');
+  res.end(
+    '<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title><body><script type="module" src="/ep-idea-box.js"></script></body></html>',
+  );
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -88,7 +90,9 @@ try {
         const expand = performance.now() - t0;
         t0 = performance.now();
         root.querySelectorAll('[part~="support-button"]')[ideas - 1].click();
-        await until(() => root.querySelectorAll('[part~="support-button"]')[ideas - 1].getAttribute('aria-pressed') === 'true');
+        await until(
+          () => root.querySelectorAll('[part~="support-button"]')[ideas - 1].getAttribute('aria-pressed') === 'true',
+        );
         await frame();
         const support = performance.now() - t0;
         return { first, more, elements, perIdea, expand, support, shown: shown() };

@@ -58,11 +58,30 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function request(agent, port, method, path, body, headers = {}) {
   const started = process.hrtime.bigint();
   return new Promise((resolve) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path, agent, headers: { ...headers, ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8'), ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: {
+          ...headers,
+          ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            body: Buffer.concat(chunks).toString('utf8'),
+            ms: Number(process.hrtime.bigint() - started) / 1e6,
+          }),
+        );
+      },
+    );
     req.on('error', (error) => resolve({ error, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
     req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
     req.end(body);
@@ -79,22 +98,73 @@ const IDEA_TOPIC = { code: 'other', label: 'أخرى' };
 function submission(n, ideas, earlier) {
   const marker = `bench-${n}`;
   const page = PAGES[n % PAGES.length];
-  const base = { id: randomUUID(), page: { url: page, title: 'خدمة', lang: 'ar' }, locale: n % 3 ? 'ar' : 'en', submittedAt: new Date().toISOString(), privacyNotice: '1' };
+  const base = {
+    id: randomUUID(),
+    page: { url: page, title: 'خدمة', lang: 'ar' },
+    locale: n % 3 ? 'ar' : 'en',
+    submittedAt: new Date().toISOString(),
+    privacyNotice: '1',
+  };
   const roll = n % 10;
-  if (roll === 7) return { marker, envelope: { ...base, kind: 'idea', data: { title: `فكرة ${marker}`, description: `وصف الفكرة ${marker}`, topic: IDEA_TOPIC } } };
+  if (roll === 7)
+    return {
+      marker,
+      envelope: {
+        ...base,
+        kind: 'idea',
+        data: { title: `فكرة ${marker}`, description: `وصف الفكرة ${marker}`, topic: IDEA_TOPIC },
+      },
+    };
   if (roll === 8 && n % 20 === 18 && earlier[n - 10]?.envelope.data.support === true) {
     const given = earlier[n - 10].envelope;
-    return { marker, envelope: { ...base, kind: 'idea-support', data: { ideaId: given.data.ideaId, support: false, withdraws: given.id, marker } } };
+    return {
+      marker,
+      envelope: {
+        ...base,
+        kind: 'idea-support',
+        data: { ideaId: given.data.ideaId, support: false, withdraws: given.id, marker },
+      },
+    };
   }
-  if (roll === 8) return { marker, envelope: { ...base, kind: 'idea-support', data: { ideaId: ideas[n % ideas.length], support: true, marker } } };
-  if (roll === 9) return { marker, envelope: { ...base, kind: 'consultation-view', data: { consultationId: CONSULTATION, stance: ['support', 'neutral'][n % 2], marker } } };
-  if (roll < 4) return { marker, envelope: { ...base, kind: 'page-vote', data: { answer: n % 4 ? 'yes' : 'no', marker } } };
+  if (roll === 8)
+    return {
+      marker,
+      envelope: { ...base, kind: 'idea-support', data: { ideaId: ideas[n % ideas.length], support: true, marker } },
+    };
+  if (roll === 9)
+    return {
+      marker,
+      envelope: {
+        ...base,
+        kind: 'consultation-view',
+        data: { consultationId: CONSULTATION, stance: ['support', 'neutral'][n % 2], marker },
+      },
+    };
+  if (roll < 4)
+    return { marker, envelope: { ...base, kind: 'page-vote', data: { answer: n % 4 ? 'yes' : 'no', marker } } };
   if (roll < 5) {
-    return { marker, envelope: { ...base, kind: 'page-vote-details', data: { answer: 'no', reasons: [{ code: 'outdated', label: 'المعلومات قديمة' }], comment: `تعليق ${marker}` } } };
+    return {
+      marker,
+      envelope: {
+        ...base,
+        kind: 'page-vote-details',
+        data: { answer: 'no', reasons: [{ code: 'outdated', label: 'المعلومات قديمة' }], comment: `تعليق ${marker}` },
+      },
+    };
   }
   return {
     marker,
-    envelope: { ...base, kind: 'feedback', data: { type: { code: 'suggestion', label: 'اقتراح' }, message: `اقتراح لتحسين الخدمة ${marker}`, service: 'bench', contact: { email: `v${n}@example.sa`, channel: 'email' }, consent: true } },
+    envelope: {
+      ...base,
+      kind: 'feedback',
+      data: {
+        type: { code: 'suggestion', label: 'اقتراح' },
+        message: `اقتراح لتحسين الخدمة ${marker}`,
+        service: 'bench',
+        contact: { email: `v${n}@example.sa`, channel: 'email' },
+        consent: true,
+      },
+    },
   };
 }
 
@@ -123,7 +193,10 @@ async function startCollector(dialect) {
   };
   delete env.DATABASE_URL;
   if (postgres) env.DATABASE_URL = postgres.url;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   for (let tries = 0; ; tries += 1) {
     const health = await request(agent, port, 'GET', '/health');
@@ -150,15 +223,44 @@ async function setUp(port) {
   const admin = { authorization: `Bearer ${TOKEN}` };
   const ids = [];
   for (let n = 0; n < 5; n += 1) {
-    const envelope = { id: randomUUID(), kind: 'idea', page: { url: PAGES[0], title: 'خدمة', lang: 'ar' }, locale: 'ar', submittedAt: new Date().toISOString(), privacyNotice: '1', data: { title: `فكرة منشورة ${n}`, description: 'وصف', topic: IDEA_TOPIC } };
-    const sent = await request(agent, port, 'POST', '/submissions', JSON.stringify(envelope), { 'idempotency-key': envelope.id });
-    const published = await request(agent, port, 'PATCH', `/admin/ideas/${envelope.id}`, JSON.stringify({ state: 'published' }), admin);
-    if (sent.status !== 201 || published.status !== 200) throw new Error(`setting up idea ${n}: ${sent.status} ${published.status}`);
+    const envelope = {
+      id: randomUUID(),
+      kind: 'idea',
+      page: { url: PAGES[0], title: 'خدمة', lang: 'ar' },
+      locale: 'ar',
+      submittedAt: new Date().toISOString(),
+      privacyNotice: '1',
+      data: { title: `فكرة منشورة ${n}`, description: 'وصف', topic: IDEA_TOPIC },
+    };
+    const sent = await request(agent, port, 'POST', '/submissions', JSON.stringify(envelope), {
+      'idempotency-key': envelope.id,
+    });
+    const published = await request(
+      agent,
+      port,
+      'PATCH',
+      `/admin/ideas/${envelope.id}`,
+      JSON.stringify({ state: 'published' }),
+      admin,
+    );
+    if (sent.status !== 201 || published.status !== 200)
+      throw new Error(`setting up idea ${n}: ${sent.status} ${published.status}`);
     ids.push(envelope.id);
   }
   const day = 24 * 60 * 60 * 1000;
-  const consultation = { title: 'استشارة للقياس', opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + day).toISOString() };
-  const put = await request(agent, port, 'PUT', `/admin/consultations/${CONSULTATION}`, JSON.stringify(consultation), admin);
+  const consultation = {
+    title: 'استشارة للقياس',
+    opensAt: new Date(Date.now() - day).toISOString(),
+    closesAt: new Date(Date.now() + day).toISOString(),
+  };
+  const put = await request(
+    agent,
+    port,
+    'PUT',
+    `/admin/consultations/${CONSULTATION}`,
+    JSON.stringify(consultation),
+    admin,
+  );
   if (put.status !== 200) throw new Error(`setting up the consultation: ${put.status} ${put.body}`);
   agent.destroy();
   return ids;
@@ -191,17 +293,21 @@ async function run(dialect) {
     async function send(agent, item) {
       const body = JSON.stringify(item.envelope);
       for (let attempt = 0; ; attempt += 1) {
-        const result = await request(agent, collector.port, 'POST', '/submissions', body, { 'idempotency-key': item.envelope.id });
+        const result = await request(agent, collector.port, 'POST', '/submissions', body, {
+          'idempotency-key': item.envelope.id,
+        });
         latencies.push(result.ms);
         const status = result.status ?? 'network';
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         if (result.status === 201) {
           const seen = answered.get(item.envelope.id);
-          if (seen !== undefined && seen !== result.body) throw new Error(`a repeat of ${item.envelope.id} got another answer: ${seen} / ${result.body}`);
+          if (seen !== undefined && seen !== result.body)
+            throw new Error(`a repeat of ${item.envelope.id} got another answer: ${seen} / ${result.body}`);
           answered.set(item.envelope.id, result.body);
           return;
         }
-        if (result.status && result.status < 500 && result.status !== 429 && result.status !== 408) throw new Error(`refused (${result.status}): ${result.body}`);
+        if (result.status && result.status < 500 && result.status !== 429 && result.status !== 408)
+          throw new Error(`refused (${result.status}): ${result.body}`);
         if (attempt >= 20) return; // given up: counted as lost below
         retries += 1;
         await sleep(50 * 2 ** Math.min(attempt, 5));
@@ -227,17 +333,21 @@ async function run(dialect) {
 
     // What the collector kept, through the admin export.
     const agent = new http.Agent({ keepAlive: true });
-    const exported = await request(agent, collector.port, 'GET', '/admin/submissions/export?format=json', undefined, { authorization: `Bearer ${TOKEN}` });
+    const exported = await request(agent, collector.port, 'GET', '/admin/submissions/export?format=json', undefined, {
+      authorization: `Bearer ${TOKEN}`,
+    });
     const setUpIds = new Set(ideas);
     const rows = JSON.parse(exported.body).filter((row) => !setUpIds.has(row.id));
-    const markerOf = (row) => row.data.marker ?? /bench-\d+/.exec(row.data.comment ?? row.data.message ?? row.data.description ?? '')?.[0];
+    const markerOf = (row) =>
+      row.data.marker ?? /bench-\d+/.exec(row.data.comment ?? row.data.message ?? row.data.description ?? '')?.[0];
     const byId = new Map();
     const byMarker = new Map();
     for (const row of rows) {
       byId.set(row.id, (byId.get(row.id) ?? 0) + 1);
       byMarker.set(markerOf(row), (byMarker.get(markerOf(row)) ?? 0) + 1);
     }
-    const duplicates = [...byId.values()].reduce((sum, n) => sum + n - 1, 0) + [...byMarker.values()].reduce((sum, n) => sum + n - 1, 0);
+    const duplicates =
+      [...byId.values()].reduce((sum, n) => sum + n - 1, 0) + [...byMarker.values()].reduce((sum, n) => sum + n - 1, 0);
     const lost = items.filter((item) => !byId.has(item.envelope.id) || !answered.has(item.envelope.id)).length;
     const references = new Set(rows.map((row) => row.reference));
 
@@ -246,20 +356,27 @@ async function run(dialect) {
     for (const page of PAGES) {
       const votes = items.filter((item) => item.envelope.kind === 'page-vote' && item.envelope.page.url === page);
       const want = { yes: votes.filter((item) => item.envelope.data.answer === 'yes').length, total: votes.length };
-      const got = JSON.parse((await request(agent, collector.port, 'GET', `/tally?page=${encodeURIComponent(page)}`)).body);
+      const got = JSON.parse(
+        (await request(agent, collector.port, 'GET', `/tally?page=${encodeURIComponent(page)}`)).body,
+      );
       if (got.yes !== want.yes || got.total !== want.total) tallyOff += 1;
     }
     // Each idea's supporters (the supports sent that no taking back names, whatever their order of arrival)
     // and the consultation's participants, against what was sent.
     const published = JSON.parse((await request(agent, collector.port, 'GET', '/ideas?limit=50')).body).items;
-    const supportsOf = (id) => items.filter((item) => item.envelope.kind === 'idea-support' && item.envelope.data.ideaId === id);
+    const supportsOf = (id) =>
+      items.filter((item) => item.envelope.kind === 'idea-support' && item.envelope.data.ideaId === id);
     const takenBack = new Set(items.map((item) => item.envelope.data.withdraws).filter(Boolean));
     const supportsOff = ideas.filter((id) => {
-      const want = supportsOf(id).filter((item) => item.envelope.data.support === true && !takenBack.has(item.envelope.id)).length;
+      const want = supportsOf(id).filter(
+        (item) => item.envelope.data.support === true && !takenBack.has(item.envelope.id),
+      ).length;
       return published.find((idea) => idea.id === id)?.supports !== want;
     }).length;
     const views = items.filter((item) => item.envelope.kind === 'consultation-view').length;
-    const participants = JSON.parse((await request(agent, collector.port, 'GET', `/consultations/${CONSULTATION}`)).body).participants;
+    const participants = JSON.parse(
+      (await request(agent, collector.port, 'GET', `/consultations/${CONSULTATION}`)).body,
+    ).participants;
     agent.destroy();
 
     const sorted = [...latencies].sort((a, b) => a - b);
@@ -282,7 +399,12 @@ async function run(dialect) {
       tallyOff,
       supportsOff,
       participantsOff: participants !== views,
-      kinds: Object.fromEntries([...new Set(items.map((item) => item.envelope.kind))].map((kind) => [kind, items.filter((item) => item.envelope.kind === kind).length])),
+      kinds: Object.fromEntries(
+        [...new Set(items.map((item) => item.envelope.kind))].map((kind) => [
+          kind,
+          items.filter((item) => item.envelope.kind === kind).length,
+        ]),
+      ),
       takingsBack: takenBack.size,
     };
     console.log(
@@ -310,7 +432,8 @@ async function costSoFar(port) {
   agent.destroy();
   const read = (name) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(answer.body ?? '')?.[1]);
   const cost = { loop: read('ep_event_loop_active_seconds_total'), cpu: read('process_cpu_seconds_total') };
-  if (answer.status !== 200 || Number.isNaN(cost.loop) || Number.isNaN(cost.cpu)) throw new Error(`/metrics: ${answer.status} ${answer.error ?? ''}`);
+  if (answer.status !== 200 || Number.isNaN(cost.loop) || Number.isNaN(cost.cpu))
+    throw new Error(`/metrics: ${answer.status} ${answer.error ?? ''}`);
   return cost;
 }
 
@@ -333,9 +456,25 @@ function pollHealth(port) {
 
 /** An envelope whose `data.extra` is the given JSON text, padded with `data.pad` up to `size` bytes when asked. */
 function hostile(extraJson, size) {
-  const envelope = { id: randomUUID(), kind: 'page-vote', page: { url: PAGES[0], title: 'خدمة', lang: 'ar' }, locale: 'ar', submittedAt: new Date().toISOString(), privacyNotice: '1', data: { answer: 'yes' } };
+  const envelope = {
+    id: randomUUID(),
+    kind: 'page-vote',
+    page: { url: PAGES[0], title: 'خدمة', lang: 'ar' },
+    locale: 'ar',
+    submittedAt: new Date().toISOString(),
+    privacyNotice: '1',
+    data: { answer: 'yes' },
+  };
   const text = JSON.stringify(envelope).replace('"answer":"yes"', `"answer":"yes","extra":${extraJson}`);
-  return { id: envelope.id, body: size ? text.replace('"answer":"yes"', `"answer":"yes","pad":"${'x'.repeat(Math.max(0, size - Buffer.byteLength(text) - 9))}"`) : text };
+  return {
+    id: envelope.id,
+    body: size
+      ? text.replace(
+          '"answer":"yes"',
+          `"answer":"yes","pad":"${'x'.repeat(Math.max(0, size - Buffer.byteLength(text) - 9))}"`,
+        )
+      : text,
+  };
 }
 
 /** Values in a parsed body (each object, array, string, number, boolean and null). */
@@ -367,7 +506,11 @@ function worstCases() {
   return [
     { name: 'deep', status: 422, make: () => hostile(`${'['.repeat(levels)}${']'.repeat(levels)}`) },
     { name: 'wide', status: 422, make: () => hostile(`[${new Array(values).fill('0').join(',')}]`) },
-    { name: 'many keys', status: 422, make: () => hostile(`{${Array.from({ length: keys }, (_, n) => `"k${n}":0`).join(',')}}`) },
+    {
+      name: 'many keys',
+      status: 422,
+      make: () => hostile(`{${Array.from({ length: keys }, (_, n) => `"k${n}":0`).join(',')}}`),
+    },
     { name: 'largest allowed', status: 201, make: () => hostile(`{"nest":${nested},"list":${filler}}`, room) },
   ];
 }
@@ -402,7 +545,8 @@ async function abuse(dialect, port) {
         const answer = await request(agent, port, 'POST', '/submissions', body, { 'idempotency-key': id });
         const status = answer.status ?? 'network';
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        if (status !== wanted.status) wrong.push(`${wanted.name}: ${status} ${answer.body ?? answer.error}`.slice(0, 300));
+        if (status !== wanted.status)
+          wrong.push(`${wanted.name}: ${status} ${answer.body ?? answer.error}`.slice(0, 300));
       }
     }),
   );
@@ -431,7 +575,8 @@ async function abuse(dialect, port) {
   // times, and so does the wait of a health check behind it). Latency is judged only on a quiet machine;
   // on a busy one it is printed, not judged.
   const quiet = result.healthIdleP99 < QUIET_P99_MS;
-  const ok = cpu < ABUSE_BUSY_BUDGET_S && (!quiet || result.healthP99 < ABUSE_HEALTH_P99_BUDGET_MS) && wrong.length === 0;
+  const ok =
+    cpu < ABUSE_BUSY_BUDGET_S && (!quiet || result.healthP99 < ABUSE_HEALTH_P99_BUDGET_MS) && wrong.length === 0;
   console.log(
     `abuse    ${dialect.padEnd(8)} ${result.bodies} worst-case bodies (${cases.map((c) => c.name).join(', ')}; up to ${largest} bytes) from one client in ${result.seconds}s: ` +
       `CPU ${result.cpu} s in all (${((cpu * 1000) / plan.length).toFixed(2)} ms each; budget ${ABUSE_BUSY_BUDGET_S} s), event loop busy ${result.busy} s (wall clock); ` +
@@ -457,7 +602,16 @@ for (const dialect of dialects) {
     results.push(await run(dialect));
   }
 }
-const bad = results.filter((r) => r.duplicates !== 0 || r.lost !== 0 || r.stored !== r.distinct || !r.referencesUnique || r.tallyOff !== 0 || r.supportsOff !== 0 || r.participantsOff);
+const bad = results.filter(
+  (r) =>
+    r.duplicates !== 0 ||
+    r.lost !== 0 ||
+    r.stored !== r.distinct ||
+    !r.referencesUnique ||
+    r.tallyOff !== 0 ||
+    r.supportsOff !== 0 ||
+    r.participantsOff,
+);
 const abused = [...abuses, ...results.map((r) => r.abuse)].filter((a) => a && !a.ok);
 if (bad.length || abused.length) {
   console.error(`FAILED: ${[...bad.map((r) => r.dialect), ...abused.map((a) => `${a.dialect} (abuse)`)].join(', ')}`);

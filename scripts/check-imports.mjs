@@ -35,7 +35,9 @@ let failed = 0;
 for (const specifier of specifiers) {
   for (const flags of conditions) {
     const label = `${specifier} (${flags.length ? 'browser condition' : 'default conditions'})`;
-    const run = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', probe(specifier)], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', probe(specifier)], {
+      encoding: 'utf8',
+    });
     let problem;
     if (run.status !== 0) problem = (run.stderr.split('\n').find((line) => /Error/.test(line)) ?? run.stderr).trim();
     else {

@@ -11,7 +11,9 @@ const check = (name, problem) => {
   console.log(`${problem ? 'FAIL' : 'ok  '} ${name}${problem ? `: ${problem}` : ''}`);
 };
 
-const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
+const [packed] = JSON.parse(
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }),
+);
 const inTarball = new Set(packed.files.map((file) => file.path));
 
 check(
@@ -25,14 +27,20 @@ check(
 
 const relative = (path) => path.replace(/^\.\//, '');
 for (const field of ['customElements', 'web-types']) {
-  check(`package.json "${field}" names a file in the tarball`, inTarball.has(relative(pkg[field] ?? '')) ? undefined : `${pkg[field]} is not packed`);
+  check(
+    `package.json "${field}" names a file in the tarball`,
+    inTarball.has(relative(pkg[field] ?? '')) ? undefined : `${pkg[field]} is not packed`,
+  );
 }
 
 const targets = [];
 const collect = (value) => (typeof value === 'string' ? targets.push(value) : Object.values(value).forEach(collect));
 collect(pkg.exports);
 const missing = targets.filter((target) => !inTarball.has(relative(target)));
-check(`every "exports" target is in the tarball (${targets.length})`, missing.length ? `missing: ${missing.join(', ')}` : undefined);
+check(
+  `every "exports" target is in the tarball (${targets.length})`,
+  missing.length ? `missing: ${missing.join(', ')}` : undefined,
+);
 
 const tool = (name, args) => {
   const run = spawnSync(`node_modules/.bin/${name}`, args, { encoding: 'utf8' });
@@ -41,7 +49,10 @@ const tool = (name, args) => {
 };
 check('publint --strict', tool('publint', ['--strict']));
 // CSS has no types to resolve; attw would count it as a failed resolution.
-check('@arethetypeswrong/cli, ESM-only profile', tool('attw', ['--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './reserve.css', '--format', 'ascii']));
+check(
+  '@arethetypeswrong/cli, ESM-only profile',
+  tool('attw', ['--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', './reserve.css', '--format', 'ascii']),
+);
 
 const failed = results.filter((result) => result.problem).length;
 mkdirSync('.test-results', { recursive: true });

@@ -17,7 +17,11 @@ try {
   const scratchConfig = {
     ...config,
     tsConfig: resolve(config.tsConfig),
-    output: { ...config.output, outputDir: join(scratch, 'generated'), localeCodesModule: join(scratch, 'locale-codes.ts') },
+    output: {
+      ...config.output,
+      outputDir: join(scratch, 'generated'),
+      localeCodesModule: join(scratch, 'locale-codes.ts'),
+    },
     interchange: { ...config.interchange, xliffDir: join(scratch, 'locales') },
   };
   const configFile = join(scratch, 'lit-localize.json');
@@ -31,12 +35,21 @@ try {
     const committed = readFileSync(`locales/${locale}.xlf`, 'utf8');
     const extracted = readFileSync(join(scratch, 'locales', `${locale}.xlf`), 'utf8');
     const units = [...extracted.matchAll(/<trans-unit id="([^"]+)">([\s\S]*?)<\/trans-unit>/g)];
-    const untranslated = units.filter(([, , body]) => !/<target>[\s\S]*?\S[\s\S]*?<\/target>/.test(body)).map(([, id]) => id);
-    if (committed !== extracted) problems.push(`locales/${locale}.xlf is out of date with the source: run npm run localize:extract and translate the new strings.`);
-    if (untranslated.length) problems.push(`${untranslated.length} of ${units.length} strings have no ${locale} translation: ${untranslated.join(', ')}`);
+    const untranslated = units
+      .filter(([, , body]) => !/<target>[\s\S]*?\S[\s\S]*?<\/target>/.test(body))
+      .map(([, id]) => id);
+    if (committed !== extracted)
+      problems.push(
+        `locales/${locale}.xlf is out of date with the source: run npm run localize:extract and translate the new strings.`,
+      );
+    if (untranslated.length)
+      problems.push(
+        `${untranslated.length} of ${units.length} strings have no ${locale} translation: ${untranslated.join(', ')}`,
+      );
     const generated = readFileSync(join(config.output.outputDir, `${locale}.ts`), 'utf8');
     const rebuilt = readFileSync(join(scratch, 'generated', `${locale}.ts`), 'utf8');
-    if (generated !== rebuilt) problems.push(`${config.output.outputDir}/${locale}.ts is stale: run npm run localize:build.`);
+    if (generated !== rebuilt)
+      problems.push(`${config.output.outputDir}/${locale}.ts is stale: run npm run localize:build.`);
     console.log(`${locale}: ${units.length} strings, ${units.length - untranslated.length} translated`);
   }
   const parts = splitLocales(resolve('src'), join(scratch, 'generated')).files;

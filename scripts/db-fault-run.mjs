@@ -38,12 +38,18 @@ function postEnvelope(agent, port, body, id) {
         method: 'POST',
         path: '/submissions',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'idempotency-key': id },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'idempotency-key': id,
+        },
       },
       (response) => {
         const chunks = [];
         response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         response.on('error', (error) => resolve({ error }));
       },
     );
@@ -67,11 +73,23 @@ function envelopeOf(n) {
     case 0:
       return { ...base, kind: 'page-vote', data: { answer: n % 3 ? 'yes' : 'no', marker } };
     case 1:
-      return { ...base, kind: 'page-vote-details', data: { answer: 'no', reasons: [{ code: 'outdated', label: 'المعلومات قديمة' }], comment: '', marker } };
+      return {
+        ...base,
+        kind: 'page-vote-details',
+        data: { answer: 'no', reasons: [{ code: 'outdated', label: 'المعلومات قديمة' }], comment: '', marker },
+      };
     case 2:
-      return { ...base, kind: 'feedback', data: { type: { code: 'suggestion', label: 'اقتراح' }, message: `اقتراح ${marker}`, marker } };
+      return {
+        ...base,
+        kind: 'feedback',
+        data: { type: { code: 'suggestion', label: 'اقتراح' }, message: `اقتراح ${marker}`, marker },
+      };
     default:
-      return { ...base, kind: 'idea', data: { title: `فكرة ${marker}`, description: 'وصف الفكرة', topic: { code: 'other', label: 'أخرى' }, marker } };
+      return {
+        ...base,
+        kind: 'idea',
+        data: { title: `فكرة ${marker}`, description: 'وصف الفكرة', topic: { code: 'other', label: 'أخرى' }, marker },
+      };
   }
 }
 
@@ -79,7 +97,10 @@ function envelopeOf(n) {
 function startCollector(env) {
   const state = { child: undefined, exits: 0, stopping: false, output: [] };
   const launch = () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     for (const stream of [child.stdout, child.stderr]) {
       stream.on('data', (chunk) => {
         state.output.push(String(chunk));
@@ -89,7 +110,9 @@ function startCollector(env) {
     child.on('exit', (code, signal) => {
       if (state.stopping) return;
       state.exits += 1;
-      console.error(`db-faults: the collector exited (${signal ?? code}) at ${elapsed()}; its last output:\n${state.output.slice(-20).join('')}`);
+      console.error(
+        `db-faults: the collector exited (${signal ?? code}) at ${elapsed()}; its last output:\n${state.output.slice(-20).join('')}`,
+      );
       launch();
     });
     state.child = child;
@@ -110,7 +133,10 @@ async function waitUntilReady(port) {
   const agent = new http.Agent({ keepAlive: false });
   for (let tries = 0; tries < 300; tries += 1) {
     const answer = await new Promise((resolve) => {
-      const request = http.get({ host: '127.0.0.1', port, path: '/health/ready', agent }, (response) => (response.resume(), resolve(response.statusCode)));
+      const request = http.get(
+        { host: '127.0.0.1', port, path: '/health/ready', agent },
+        (response) => (response.resume(), resolve(response.statusCode)),
+      );
       request.on('error', () => resolve(0));
     });
     if (answer === 200) return;
@@ -133,9 +159,20 @@ async function adminQuery(url, sql, params = []) {
 
 async function main() {
   const postgres = await startPostgres({ durable: true, log: () => {} });
-  if (!postgres.restart) throw new Error('the fault run needs its own PostgreSQL (it restarts it): unset EP_TEST_DATABASE_URL');
+  if (!postgres.restart)
+    throw new Error('the fault run needs its own PostgreSQL (it restarts it): unset EP_TEST_DATABASE_URL');
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: postgres.url, EP_RATE_LIMIT: '0', EP_RATE_LIMIT_READS: '0', EP_LOG_LEVEL: 'error', EP_CLIENT_KEY_SECRET: 'db-fault-run', EP_PG_POOL_MAX: '10' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: postgres.url,
+    EP_RATE_LIMIT: '0',
+    EP_RATE_LIMIT_READS: '0',
+    EP_LOG_LEVEL: 'error',
+    EP_CLIENT_KEY_SECRET: 'db-fault-run',
+    EP_PG_POOL_MAX: '10',
+  };
   delete env.EP_ADMIN_TOKEN;
   const collector = startCollector(env);
   try {
@@ -157,7 +194,8 @@ async function main() {
         const answer = await postEnvelope(agent, port, item.body, item.id);
         count(answer.status ?? 'network');
         if (answer.status === 201) {
-          if (item.receipt !== undefined && item.receipt !== answer.body) throw new Error(`a repeat of ${item.id} got another answer`);
+          if (item.receipt !== undefined && item.receipt !== answer.body)
+            throw new Error(`a repeat of ${item.id} got another answer`);
           item.receipt = answer.body;
           return true;
         }
@@ -177,9 +215,15 @@ async function main() {
         }
         const n = next++;
         const envelope = envelopeOf(n);
-        const item = { id: envelope.id, marker: envelope.data.marker, body: JSON.stringify(envelope), tries: 0, dueAt: 0 };
+        const item = {
+          id: envelope.id,
+          marker: envelope.data.marker,
+          body: JSON.stringify(envelope),
+          tries: 0,
+          dueAt: 0,
+        };
         sent.set(item.id, item);
-        if (!(await attempt(item))) outbox.push((item.dueAt = Date.now() + 100, item));
+        if (!(await attempt(item))) outbox.push(((item.dueAt = Date.now() + 100), item));
         await sleep(50);
       }
       // The faults are over: everything not acknowledged is sent again until it is (or time runs out).
@@ -196,7 +240,10 @@ async function main() {
     const clients = Array.from({ length: CLIENTS }, client);
     const terminations = [];
     const terminate = async () => {
-      const { rows } = await adminQuery(postgres.url, "SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE application_name = 'ep-collector'");
+      const { rows } = await adminQuery(
+        postgres.url,
+        "SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE application_name = 'ep-collector'",
+      );
       terminations.push(rows.filter((row) => row.ended).length);
       console.log(`db-faults: ended ${terminations.at(-1)} collector sessions at ${elapsed()}`);
     };
@@ -223,7 +270,8 @@ async function main() {
     const items = [...sent.values()];
     const acked = items.filter((item) => item.receipt !== undefined).length;
     const lost = items.filter((item) => !byId.has(item.id)).length;
-    const duplicates = [...byId.values()].reduce((sum, n) => sum + n - 1, 0) + [...byMarker.values()].reduce((sum, n) => sum + n - 1, 0);
+    const duplicates =
+      [...byId.values()].reduce((sum, n) => sum + n - 1, 0) + [...byMarker.values()].reduce((sum, n) => sum + n - 1, 0);
     const unavailable = statuses.get(503) ?? 0;
     const exits = collector.exits;
 

@@ -30,7 +30,8 @@ export function ensureChrome() {
     what: 'Chromium',
     // A CHROME_PATH that names nothing is a mistake to report, not a reason to install another browser.
     install: !given,
-    missing: `${given ? `CHROME_PATH=${given} does not exist.` : 'No Chromium or Chrome was found.'} Install one ` +
+    missing:
+      `${given ? `CHROME_PATH=${given} does not exist.` : 'No Chromium or Chrome was found.'} Install one ` +
       '(Debian: apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary.',
   });
 }

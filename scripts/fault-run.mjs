@@ -19,12 +19,20 @@ const SUBMISSIONS = Number(process.env.FAULT_SUBMISSIONS ?? 200);
 const SPACE = `faults-${Date.now().toString(36)}`;
 const started = Date.now();
 
-const server = await createServer({ configFile: 'demo/vite.config.ts', logLevel: 'error', server: { port: 0, strictPort: false } });
+const server = await createServer({
+  configFile: 'demo/vite.config.ts',
+  logLevel: 'error',
+  server: { port: 0, strictPort: false },
+});
 await server.listen();
 const origin = server.resolvedUrls.local[0].replace(/\/$/, '');
 const collector = `${origin}/ep-dev/${SPACE}`;
 // Playwright turns the back/forward cache off by default; visitors have it on.
-const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS, ignoreDefaultArgs: ['--disable-back-forward-cache'] });
+const browser = await chromium.launch({
+  executablePath: findChrome(),
+  args: CHROME_ARGS,
+  ignoreDefaultArgs: ['--disable-back-forward-cache'],
+});
 const context = await browser.newContext();
 
 /** Every envelope id the elements announced with ep-submit, in any tab, across reloads. */
@@ -51,7 +59,9 @@ await context.addInitScript(() => {
   document.addEventListener('ep-error', (event) =>
     window.faultRunUndelivered('ep-error', event.detail.envelope.id, JSON.stringify(event.detail.outcome)),
   );
-  document.addEventListener('ep-outbox-drop', (event) => window.faultRunUndelivered('ep-outbox-drop', event.detail.envelope.id, event.detail.reason));
+  document.addEventListener('ep-outbox-drop', (event) =>
+    window.faultRunUndelivered('ep-outbox-drop', event.detail.envelope.id, event.detail.reason),
+  );
 });
 
 const script = (responses) =>
@@ -100,7 +110,8 @@ async function writeIn(page, n) {
       await form.updateComplete;
       root.querySelector('[part~="send-button"]').click();
       const end = Date.now() + 8000;
-      while (!root.querySelector('.confirmation, [part="error"]') && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (!root.querySelector('.confirmation, [part="error"]') && Date.now() < end)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       form.remove();
     },
     { n, collector },
@@ -119,13 +130,23 @@ async function shareIdea(page, n) {
     async ({ n, collector, UNTIL }) => {
       const until = eval(UNTIL);
       const box = document.createElement('ep-idea-box');
-      for (const [name, value] of [['endpoint', collector], ['view', 'form'], ['timeout', '1200'], ['min-fill-time', '0'], ['id', `fault-idea-${n}`]]) box.setAttribute(name, value);
+      for (const [name, value] of [
+        ['endpoint', collector],
+        ['view', 'form'],
+        ['timeout', '1200'],
+        ['min-fill-time', '0'],
+        ['id', `fault-idea-${n}`],
+      ])
+        box.setAttribute(name, value);
       box.toggleAttribute('no-draft', true);
       document.body.append(box);
       await box.updateComplete;
       const root = box.shadowRoot;
       await until(root, '#title', 8000);
-      for (const [id, text] of [['title', `Idea of visitor ${n}`], ['description', `visitor ${n} proposes evening hours`]]) {
+      for (const [id, text] of [
+        ['title', `Idea of visitor ${n}`],
+        ['description', `visitor ${n} proposes evening hours`],
+      ]) {
         const field = root.querySelector(`#${id}`);
         field.value = text;
         field.dispatchEvent(new Event('input', { bubbles: true }));
@@ -146,7 +167,14 @@ async function giveView(page, n) {
     async ({ n, collector, UNTIL }) => {
       const until = eval(UNTIL);
       const card = document.createElement('ep-consultation-card');
-      for (const [name, value] of [['endpoint', collector], ['consultation-id', `fault-run-${n}`], ['layout', 'full'], ['timeout', '1200'], ['min-fill-time', '0']]) card.setAttribute(name, value);
+      for (const [name, value] of [
+        ['endpoint', collector],
+        ['consultation-id', `fault-run-${n}`],
+        ['layout', 'full'],
+        ['timeout', '1200'],
+        ['min-fill-time', '0'],
+      ])
+        card.setAttribute(name, value);
       card.toggleAttribute('no-draft', true);
       document.body.append(card);
       await card.updateComplete;
@@ -221,7 +249,12 @@ let faultsDone = false;
 const faultLog = [];
 async function faults(pages) {
   const phases = [
-    async () => script([{ status: 500, body: {}, repeat: 6 }, { status: 503, headers: { 'retry-after': '1' }, body: {}, repeat: 2 }, { status: 429, body: {}, repeat: 2 }]),
+    async () =>
+      script([
+        { status: 500, body: {}, repeat: 6 },
+        { status: 503, headers: { 'retry-after': '1' }, body: {}, repeat: 2 },
+        { status: 429, body: {}, repeat: 2 },
+      ]),
     async () => script([{ hang: true, repeat: 4 }]),
     async () => {
       await context.setOffline(true);
@@ -246,19 +279,27 @@ async function faults(pages) {
   }
 }
 
-const held = (page) => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('ep-widgets.outbox:')).length);
+const held = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('ep-widgets.outbox:')).length);
 
 /** The back/forward cache check (see the top of this file). True when page B's document got the refusal. */
 async function refusalReachesTheNextPage() {
   const space = `/ep-dev/${SPACE}-bfcache`;
   const scriptSpace = (responses) =>
-    fetch(`${origin}${space}/__script`, { method: 'POST', body: JSON.stringify({ route: 'submissions', responses, clear: true }) });
+    fetch(`${origin}${space}/__script`, {
+      method: 'POST',
+      body: JSON.stringify({ route: 'submissions', responses, clear: true }),
+    });
   const tab = await browser.newContext();
   const heard = [];
   await tab.exposeFunction('faultRunHeard', (what) => heard.push(what));
   await tab.addInitScript(() => {
     document.addEventListener('ep-error', (event) =>
-      window.faultRunHeard({ on: new URLSearchParams(location.search).get('visit'), id: event.detail.envelope.id, queued: event.detail.queued === true }),
+      window.faultRunHeard({
+        on: new URLSearchParams(location.search).get('visit'),
+        id: event.detail.envelope.id,
+        queued: event.detail.queued === true,
+      }),
     );
     // Written synchronously (a binding call from a page going into the cache may never arrive); page B reads it.
     addEventListener('pagehide', (event) => sessionStorage.setItem('faultRunCached', String(event.persisted)));
@@ -275,19 +316,29 @@ async function refusalReachesTheNextPage() {
     document.body.append(poll);
     // The Arabic page holds the poll's first render until its strings have loaded: wait for the answer.
     const end = Date.now() + 10_000;
-    while (!poll.shadowRoot?.querySelector('[part="answer-button"]') && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (!poll.shadowRoot?.querySelector('[part="answer-button"]') && Date.now() < end)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     poll.shadowRoot.querySelector('[part="answer-button"]').click();
   }, space);
-  await page.waitForFunction(() => [...document.querySelectorAll('ep-page-poll')].some((poll) => poll.shadowRoot?.querySelector('[part="delivery"]')?.textContent?.trim()));
-  const [key] = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('ep-widgets.outbox:')));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('ep-page-poll')].some((poll) =>
+      poll.shadowRoot?.querySelector('[part="delivery"]')?.textContent?.trim(),
+    ),
+  );
+  const [key] = await page.evaluate(() =>
+    Object.keys(localStorage).filter((key) => key.startsWith('ep-widgets.outbox:')),
+  );
   await scriptSpace([{ status: 422, body: {}, repeat: 10 }]);
   await page.goto(`${origin}/?visit=b`);
   const id = key?.slice('ep-widgets.outbox:'.length);
   const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline && !heard.some((item) => item.on === 'b' && item.id === id)) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (Date.now() < deadline && !heard.some((item) => item.on === 'b' && item.id === id))
+    await new Promise((resolve) => setTimeout(resolve, 100));
   const cached = (await page.evaluate(() => sessionStorage.getItem('faultRunCached'))) === 'true';
   const ok = Boolean(id) && heard.some((item) => item.on === 'b' && item.id === id && item.queued);
-  console.log(`${ok ? 'ok  ' : 'FAIL'} a refusal of a vote saved on page A reached page B's document (A ${cached ? 'in' : 'not in'} the back/forward cache)`);
+  console.log(
+    `${ok ? 'ok  ' : 'FAIL'} a refusal of a vote saved on page A reached page B's document (A ${cached ? 'in' : 'not in'} the back/forward cache)`,
+  );
   await tab.close();
   return ok;
 }
@@ -304,14 +355,18 @@ try {
   faultsDone = true;
   await faulting;
   await context.setOffline(false);
-  await fetch(`${collector}/__script`, { method: 'POST', body: JSON.stringify({ route: 'submissions', responses: [], clear: true }) });
+  await fetch(`${collector}/__script`, {
+    method: 'POST',
+    body: JSON.stringify({ route: 'submissions', responses: [], clear: true }),
+  });
   // The network is back: the outbox empties itself (backoff, the online event, the next page start).
   const deadline = Date.now() + 45_000;
   while (Date.now() < deadline && (await held(pages[0])) > 0) await new Promise((resolve) => setTimeout(resolve, 250));
   const left = await held(pages[0]);
   // What each tab wrote down itself, in case a binding call was lost to a reload.
   for (const page of pages) {
-    for (const [id, key] of await page.evaluate(() => JSON.parse(sessionStorage.getItem('faultRunSent') ?? '[]'))) sent.set(id, key);
+    for (const [id, key] of await page.evaluate(() => JSON.parse(sessionStorage.getItem('faultRunSent') ?? '[]')))
+      sent.set(id, key);
   }
 
   const stored = await (await fetch(`${collector}/__stored`)).json();
@@ -342,17 +397,31 @@ try {
     `${posts.length} requests for ${sent.size} submissions; ${queued.size} saved on the device after a failed send; ` +
       `${left} left on the device at the end; ${strangers} stored that no element sent`,
   );
-  for (const { type, id, why } of undelivered) console.log(`${type} ${id} ${why}${storedIds.has(id) ? ' (stored after all)' : ''}`);
+  for (const { type, id, why } of undelivered)
+    console.log(`${type} ${id} ${why}${storedIds.has(id) ? ' (stored after all)' : ''}`);
   for (const id of [...sent.keys()].filter((id) => !storedIds.has(id))) {
     const tries = posts.filter((post) => post.body?.id === id).map((post) => `${post.answer}@${post.at - started}ms`);
-    console.log(`lost: ${id} ${sent.get(id)}${queued.has(id) ? ' (was saved on the device)' : ''}; tries: ${tries.join(', ') || 'none'}`);
+    console.log(
+      `lost: ${id} ${sent.get(id)}${queued.has(id) ? ' (was saved on the device)' : ''}; tries: ${tries.join(', ') || 'none'}`,
+    );
   }
   const kinds = {};
   for (const envelope of stored) kinds[envelope.kind] = (kinds[envelope.kind] ?? 0) + 1;
-  console.log(`stored by kind: ${Object.entries(kinds).map(([kind, count]) => `${kind}=${count}`).join(' ')}`);
+  console.log(
+    `stored by kind: ${Object.entries(kinds)
+      .map(([kind, count]) => `${kind}=${count}`)
+      .join(' ')}`,
+  );
   console.log(`sent=${counts.sent} stored=${counts.stored} duplicates=${duplicates} lost=${lost}`);
   // A run in which no send failed proves nothing.
-  const ok = sent.size >= SUBMISSIONS && queued.size > 0 && undelivered.length === 0 && lost === 0 && duplicates === 0 && strangers === 0 && left === 0;
+  const ok =
+    sent.size >= SUBMISSIONS &&
+    queued.size > 0 &&
+    undelivered.length === 0 &&
+    lost === 0 &&
+    duplicates === 0 &&
+    strangers === 0 &&
+    left === 0;
   console.log(`${ok ? 'ok  ' : 'FAIL'} fault run in ${counts.seconds} s`);
   const reported = await refusalReachesTheNextPage();
   const passed = Number(ok) + Number(reported);

@@ -28,15 +28,27 @@ generateJsxTypes(manifest, {
 // Qwik...): augmenting a module that is not installed is an error for a project that checks library types,
 // so only React's modules are kept. And it names the event classes without importing them.
 const jsxFile = 'dist/types/react-jsx.d.ts';
-let jsx = readFileSync(jsxFile, 'utf8').replace(/\ndeclare (module "[^"]+"|global) \{\n[\s\S]*?\n\}\n/g, (block, name) =>
-  /^module "react(\/jsx-runtime|\/jsx-dev-runtime)?"$/.test(name) ? block : '\n',
+let jsx = readFileSync(jsxFile, 'utf8').replace(
+  /\ndeclare (module "[^"]+"|global) \{\n[\s\S]*?\n\}\n/g,
+  (block, name) => (/^module "react(\/jsx-runtime|\/jsx-dev-runtime)?"$/.test(name) ? block : '\n'),
 );
-const eventClasses = [...new Set(jsx.match(/\bEp\w+Event\b(?!\w)/g) ?? [])].filter((name) => !/ElementEvent$/.test(name));
+const eventClasses = [...new Set(jsx.match(/\bEp\w+Event\b(?!\w)/g) ?? [])].filter(
+  (name) => !/ElementEvent$/.test(name),
+);
 jsx = jsx.replace(/import type \{([^}]*)\} from "\.\/index\.js";/, (_, names) => {
-  const all = [...new Set([...names.split(',').map((name) => name.trim()).filter(Boolean), ...eventClasses])];
+  const all = [
+    ...new Set([
+      ...names
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+      ...eventClasses,
+    ]),
+  ];
   return `import type {\n${all.map((name) => `  ${name},`).join('\n')}\n} from "./index.js";`;
 });
-if (!jsx.includes('declare module "react"')) throw new Error(`${jsxFile}: the generator's React augmentation was not found`);
+if (!jsx.includes('declare module "react"'))
+  throw new Error(`${jsxFile}: the generator's React augmentation was not found`);
 writeFileSync(jsxFile, jsx);
 
 generateVuejsTypes(manifest, { outdir: 'dist/types', fileName: 'vue.d.ts', globalTypePath: './index.js', exclude });
@@ -50,18 +62,27 @@ const vueProp = (key) => (key.startsWith('onep-') ? `onEp${camelize(key.slice(4)
 const vueFile = 'dist/types/vue.d.ts';
 const vue = readFileSync(vueFile, 'utf8')
   .replace(/import type \{([^}]*)\} from "\.\/index\.js";/, (_, names) => {
-    const unique = [...new Set(names.split(',').map((name) => name.trim()).filter(Boolean))];
+    const unique = [
+      ...new Set(
+        names
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean),
+      ),
+    ];
     return `import type {\n${unique.map((name) => `  ${name},`).join('\n')}\n} from "./index.js";`;
   })
   .replace(/CustomEvent<(Ep\w+Event)>/g, '$1')
   .replace(/^(\s*)"([a-z][a-z0-9-]*)"\?:/gm, (_, indent, key) => `${indent}${vueProp(key)}?:`)
   .replace(/\ndeclare global \{\n[\s\S]*?\n\}\n/g, '\n');
-if (!vue.includes('interface GlobalComponents')) throw new Error(`${vueFile}: the generator's GlobalComponents was not found`);
+if (!vue.includes('interface GlobalComponents'))
+  throw new Error(`${vueFile}: the generator's GlobalComponents was not found`);
 writeFileSync(vueFile, vue);
 
 // ep-widgets/react-jsx and ep-widgets/vue carry types only; their modules are empty, so that every resolver
 // (and a stray value import) finds a file.
-for (const entry of ['react-jsx', 'vue']) writeFileSync(`dist/${entry}.js`, '// Types only: see types/' + entry + '.d.ts.\nexport {};\n');
+for (const entry of ['react-jsx', 'vue'])
+  writeFileSync(`dist/${entry}.js`, '// Types only: see types/' + entry + '.d.ts.\nexport {};\n');
 
 generateVsCodeCustomElementData(manifest, {
   outdir: 'dist',

@@ -10,7 +10,9 @@ const folder = 'dist/cdn';
 const hashes = {};
 const files = readdirSync(folder, { recursive: true }).filter((file) => file.endsWith('.js'));
 for (const name of files.map((file) => file.split('\\').join('/')).sort()) {
-  hashes[name] = `sha384-${createHash('sha384').update(readFileSync(join(folder, name))).digest('base64')}`;
+  hashes[name] = `sha384-${createHash('sha384')
+    .update(readFileSync(join(folder, name)))
+    .digest('base64')}`;
   console.log(`${hashes[name]}  ${join(folder, name)}`);
 }
 writeFileSync(join(folder, 'integrity.json'), `${JSON.stringify(hashes, null, 2)}\n`);

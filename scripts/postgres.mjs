@@ -24,7 +24,9 @@ function run(command, args, options = {}) {
 export function findPostgresBin() {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((name) => existsSync(join(root, name, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((name) => existsSync(join(root, name, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length ? join(root, versions[0], 'bin') : undefined;
 }
 
@@ -55,12 +57,14 @@ export function freePort() {
  * `durable: false` (the default, for tests) turns fsync off; the load script keeps it on.
  */
 export async function startPostgres({ durable = false, log = console.log } = {}) {
-  if (process.env.EP_TEST_DATABASE_URL) return { url: process.env.EP_TEST_DATABASE_URL, stop: async () => {}, external: true };
+  if (process.env.EP_TEST_DATABASE_URL)
+    return { url: process.env.EP_TEST_DATABASE_URL, stop: async () => {}, external: true };
   const bin = ensurePostgresBin(log);
   const dir = mkdtempSync(join(tmpdir(), 'ep-pg-'));
   const data = join(dir, 'data');
   const asRoot = process.getuid?.() === 0;
-  const as = (command, args) => (asRoot ? run('runuser', ['-u', 'postgres', '--', command, ...args]) : run(command, args));
+  const as = (command, args) =>
+    asRoot ? run('runuser', ['-u', 'postgres', '--', command, ...args]) : run(command, args);
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
@@ -68,8 +72,25 @@ export async function startPostgres({ durable = false, log = console.log } = {})
   }
   as(join(bin, 'initdb'), ['-D', data, '-U', 'ep', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
-  const settings = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c max_connections=200', ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'])];
-  as(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-o', settings.join(' '), '-w', '-t', '60', 'start']);
+  const settings = [
+    `-p ${port}`,
+    `-k ${dir}`,
+    '-c listen_addresses=127.0.0.1',
+    '-c max_connections=200',
+    ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
+  ];
+  as(join(bin, 'pg_ctl'), [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'server.log'),
+    '-o',
+    settings.join(' '),
+    '-w',
+    '-t',
+    '60',
+    'start',
+  ]);
   let stopped = false;
   /**
    * `pg_ctl restart -m fast`: ends every session, as a database restart or a failover does (for the fault
@@ -77,9 +98,13 @@ export async function startPostgres({ durable = false, log = console.log } = {})
    */
   const restart = () => {
     const args = ['-D', data, '-l', join(dir, 'server.log'), '-m', 'fast', '-w', '-t', '60', 'restart'];
-    const [command, commandArgs] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args]] : [join(bin, 'pg_ctl'), args];
+    const [command, commandArgs] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args]]
+      : [join(bin, 'pg_ctl'), args];
     return new Promise((resolve, reject) => {
-      execFile(command, commandArgs, (error, _stdout, stderr) => (error ? reject(new Error(`pg_ctl restart failed: ${stderr || error.message}`)) : resolve()));
+      execFile(command, commandArgs, (error, _stdout, stderr) =>
+        error ? reject(new Error(`pg_ctl restart failed: ${stderr || error.message}`)) : resolve(),
+      );
     });
   };
   const stop = async () => {

@@ -10,7 +10,10 @@ import { startPostgres } from './postgres.mjs';
 
 const files = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : readdirSync('server/test').filter((name) => name.endsWith('.test.ts')).sort().map((name) => `server/test/${name}`);
+  : readdirSync('server/test')
+      .filter((name) => name.endsWith('.test.ts'))
+      .sort()
+      .map((name) => `server/test/${name}`);
 mkdirSync('.test-results', { recursive: true });
 
 let postgres;
@@ -26,10 +29,13 @@ if (postgres) {
   const result = spawnSync(
     process.execPath,
     [
-      '--import', 'tsx',
+      '--import',
+      'tsx',
       '--test',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=./server/test/count-reporter.mjs', '--test-reporter-destination=.test-results/server.json',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=./server/test/count-reporter.mjs',
+      '--test-reporter-destination=.test-results/server.json',
       ...files,
     ],
     { stdio: 'inherit', env: { ...process.env, EP_TEST_DATABASE_URL: postgres.url, EP_REQUIRE_POSTGRES: '1' } },

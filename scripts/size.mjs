@@ -90,11 +90,17 @@ async function bundle(entry) {
       minify: true,
       lib: { entry, formats: ['es'], fileName: () => 'entry.js' },
       rolldownOptions: {
-        output: { minify: true, chunkFileNames: '[name]-[hash].js', codeSplitting: { groups: [{ name: 'first-load', tags: ['$initial'] }] } },
+        output: {
+          minify: true,
+          chunkFileNames: '[name]-[hash].js',
+          codeSplitting: { groups: [{ name: 'first-load', tags: ['$initial'] }] },
+        },
       },
     },
   });
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output).filter((item) => item.type === 'chunk');
+  const chunks = (Array.isArray(output) ? output : [output])
+    .flatMap((result) => result.output)
+    .filter((item) => item.type === 'chunk');
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const firstLoad = new Set();
   const visit = (fileName) => {
@@ -105,10 +111,17 @@ async function bundle(entry) {
   visit(chunks.find((chunk) => chunk.isEntry).fileName);
   const isArabic = (chunk) => chunk.facadeModuleId?.includes('/generated/locales/');
   const sum = (list) =>
-    list.map((chunk) => measure(chunk.code)).reduce((a, b) => ({ min: a.min + b.min, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { min: 0, gzip: 0, brotli: 0 });
+    list
+      .map((chunk) => measure(chunk.code))
+      .reduce((a, b) => ({ min: a.min + b.min, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), {
+        min: 0,
+        gzip: 0,
+        brotli: 0,
+      });
   const later = chunks.filter((chunk) => !firstLoad.has(chunk.fileName) && !isArabic(chunk));
   /** Each module of a chunk with the exports the bundle kept of it (what sharedBaseline rebuilds). */
-  const modulesOf = (chunk) => Object.entries(chunk.modules).map(([id, module]) => ({ id, exports: module.renderedExports }));
+  const modulesOf = (chunk) =>
+    Object.entries(chunk.modules).map(([id, module]) => ({ id, exports: module.renderedExports }));
   return {
     first: sum(chunks.filter((chunk) => firstLoad.has(chunk.fileName))),
     lazy: sum(later),
@@ -121,7 +134,8 @@ async function bundle(entry) {
 
 const CORE = `${resolve('src/core')}/`;
 /** Shared by every element: Lit, @lit/localize, the generated locale list, and src/core. */
-const isShared = ({ id }) => !id.startsWith('\0') && (id.startsWith(CORE) || id.includes('/node_modules/') || id.includes('/src/generated/'));
+const isShared = ({ id }) =>
+  !id.startsWith('\0') && (id.startsWith(CORE) || id.includes('/node_modules/') || id.includes('/src/generated/'));
 
 /** A module that imports exactly `modules` (the exports the element's bundle kept of each) and keeps them. */
 function keeping(modules) {
@@ -154,7 +168,10 @@ async function sharedBaseline(result, scratch, name) {
     writeFileSync(file, keeping(shared).join('\n'));
     return [`() => import(${JSON.stringify(file)})`];
   });
-  writeFileSync(entry, [...keeping(result.firstModules.filter(isShared)), `export const later = [${later.join(', ')}];`].join('\n'));
+  writeFileSync(
+    entry,
+    [...keeping(result.firstModules.filter(isShared)), `export const later = [${later.join(', ')}];`].join('\n'),
+  );
   return bundle(entry);
 }
 
@@ -164,17 +181,40 @@ const results = {};
 for (const [name, entry] of Object.entries(entries)) {
   const result = await bundle(entry);
   results[name] = result;
-  rows.push([name, kb(result.first.min), kb(result.first.gzip), kb(result.first.brotli), kb(result.lazy.gzip), kb(result.all.gzip), result.arabic ? kb(result.arabic.gzip) : '-']);
+  rows.push([
+    name,
+    kb(result.first.min),
+    kb(result.first.gzip),
+    kb(result.first.brotli),
+    kb(result.lazy.gzip),
+    kb(result.all.gzip),
+    result.arabic ? kb(result.arabic.gzip) : '-',
+  ]);
 }
 const cdn = 'dist/cdn/ep-widgets.js';
 if (existsSync(cdn)) {
   const size = measure(readFileSync(cdn, 'utf8'));
-  rows.push(['dist/cdn/ep-widgets.js (one file, both languages)', kb(size.min), kb(size.gzip), kb(size.brotli), '-', kb(size.gzip), 'inside']);
+  rows.push([
+    'dist/cdn/ep-widgets.js (one file, both languages)',
+    kb(size.min),
+    kb(size.gzip),
+    kb(size.brotli),
+    '-',
+    kb(size.gzip),
+    'inside',
+  ]);
 }
 
 // The Arabic column sums every string part the bundle can load (an app's bundler keeps them all reachable);
 // what each element loads of them is in the autoloader figures below and in docs/size.md.
-const header = ['entry, with Lit and @lit/localize', 'first load min', 'gzip', 'brotli', 'loaded later gzip', 'all gzip'];
+const header = [
+  'entry, with Lit and @lit/localize',
+  'first load min',
+  'gzip',
+  'brotli',
+  'loaded later gzip',
+  'all gzip',
+];
 header.push('every Arabic part gzip');
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -234,7 +274,10 @@ for (const [name, budget] of Object.entries(budgets)) {
 }
 for (const [name, budget] of Object.entries(addedBudgets)) {
   const gzip = added[name];
-  report(gzip < budget, `${name}: adds ${gzip} bytes gzip over the shared core and Lit, budget under ${budget} (${budget - gzip} to spare)`);
+  report(
+    gzip < budget,
+    `${name}: adds ${gzip} bytes gzip over the shared core and Lit, budget under ${budget} (${budget - gzip} to spare)`,
+  );
 }
 const phaseText = { first: 'before its first render', all: 'everything' };
 const judge = (label, bytes, { budget, guard }) => {

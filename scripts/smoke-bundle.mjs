@@ -117,7 +117,8 @@ const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/htm
 const server = createServer(async (req, res) => {
   if (await endpoint(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const pageNames = 'page|auto|bytes|slow|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn|consultation-npm|consultation-cdn';
+  const pageNames =
+    'page|auto|bytes|slow|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn|consultation-npm|consultation-cdn';
   const match = new RegExp(`^/(${pageNames})-(en|ar)\\.html$`).exec(url.pathname);
   if (match) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -187,13 +188,25 @@ try {
     const styles = await poll.evaluate((host) => {
       const button = host.shadowRoot.querySelector('button');
       const base = host.shadowRoot.querySelector('[part="base"]');
-      return { reserved: getComputedStyle(host).minHeight, button: button.getBoundingClientRect().height, dir: getComputedStyle(base).direction };
+      return {
+        reserved: getComputedStyle(host).minHeight,
+        button: button.getBoundingClientRect().height,
+        dir: getComputedStyle(base).direction,
+      };
     });
-    check(`${lang}: styles applied (reserved height, 24px+ targets, direction)`, styles.reserved === '88px' && styles.button >= 24 && styles.dir === (lang === 'ar' ? 'rtl' : 'ltr'), JSON.stringify(styles));
+    check(
+      `${lang}: styles applied (reserved height, 24px+ targets, direction)`,
+      styles.reserved === '88px' && styles.button >= 24 && styles.dir === (lang === 'ar' ? 'rtl' : 'ltr'),
+      JSON.stringify(styles),
+    );
     await poll.getByRole('button', { name: yes }).click();
     await poll.locator('fieldset').waitFor();
     const log = await (await fetch(`${base}/ep-dev/smoke-${lang}/__log`)).json();
-    check(`${lang}: the vote reached the endpoint`, log.length >= 1 && log[0].body?.kind === 'page-vote' && log[0].body?.locale === lang, JSON.stringify(log[0]));
+    check(
+      `${lang}: the vote reached the endpoint`,
+      log.length >= 1 && log[0].body?.kind === 'page-vote' && log[0].body?.locale === lang,
+      JSON.stringify(log[0]),
+    );
     await tab.close();
   }
   for (const [lang, question, yes, send] of [
@@ -201,19 +214,29 @@ try {
     ['ar', 'هل كانت هذه الصفحة مفيدة؟', 'نعم', 'إرسال الرسالة'],
   ]) {
     const { tab, errors, poll } = await open(`/auto-${lang}.html`);
-    const fetched = () => tab.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+    const fetched = () =>
+      tab.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
     await poll.getByRole('button', { name: yes }).waitFor();
     const heading = (await poll.locator('#question').textContent())?.trim();
-    const pollOnly = await tab.evaluate(() => customElements.get('ep-page-poll') !== undefined && customElements.get('ep-feedback') === undefined);
+    const pollOnly = await tab.evaluate(
+      () => customElements.get('ep-page-poll') !== undefined && customElements.get('ep-feedback') === undefined,
+    );
     check(
       `${lang}: the autoloader defines the poll on the page and loads no other element's module`,
-      errors.length === 0 && heading === question && pollOnly && !(await fetched()).some((path) => /ep-(feedback|idea-box|consultation-card)\.js$/.test(path)),
+      errors.length === 0 &&
+        heading === question &&
+        pollOnly &&
+        !(await fetched()).some((path) => /ep-(feedback|idea-box|consultation-card)\.js$/.test(path)),
       JSON.stringify({ errors, heading, pollOnly, fetched: await fetched() }),
     );
     await poll.getByRole('button', { name: yes }).click();
     await poll.locator('fieldset').waitFor();
     const log = await (await fetch(`${base}/ep-dev/smoke-auto-${lang}/__log`)).json();
-    check(`${lang}: a poll loaded by the autoloader delivers its vote`, log[0]?.body?.kind === 'page-vote' && log[0]?.body?.locale === lang, JSON.stringify(log[0]));
+    check(
+      `${lang}: a poll loaded by the autoloader delivers its vote`,
+      log[0]?.body?.kind === 'page-vote' && log[0]?.body?.locale === lang,
+      JSON.stringify(log[0]),
+    );
     // Added after the autoloader ran, inside a container, as a single-page app or a CMS block would.
     await tab.evaluate(() => {
       const block = document.createElement('section');
@@ -224,7 +247,9 @@ try {
     await form.getByRole('button', { name: send }).waitFor();
     check(
       `${lang}: the autoloader defines an element added later and loads its module`,
-      errors.length === 0 && (await tab.evaluate(() => customElements.get('ep-feedback') !== undefined)) && (await fetched()).some((path) => path.endsWith('/ep-feedback.js')),
+      errors.length === 0 &&
+        (await tab.evaluate(() => customElements.get('ep-feedback') !== undefined)) &&
+        (await fetched()).some((path) => path.endsWith('/ep-feedback.js')),
       JSON.stringify({ errors, fetched: await fetched() }),
     );
     await tab.close();
@@ -250,7 +275,10 @@ try {
       tab.evaluate(() =>
         performance
           .getEntriesByType('resource')
-          .map(({ name, startTime, encodedBodySize }) => `${name.replace(/^.*\//, '')} ${Math.round(startTime)} ${encodedBodySize}`),
+          .map(
+            ({ name, startTime, encodedBodySize }) =>
+              `${name.replace(/^.*\//, '')} ${Math.round(startTime)} ${encodedBodySize}`,
+          ),
       );
     await poll.getByRole('button', { name: 'نعم' }).click();
     await poll.locator('fieldset').waitFor();
@@ -307,7 +335,10 @@ try {
       const log = await (await fetch(`${base}/ep-dev/smoke-feedback-${from}-${lang}/__log`)).json();
       check(
         `${lang}: <ep-feedback> from the ${from === 'npm' ? 'npm build (Lit from an import map, the transport on demand)' : 'one-file bundle'} sends and confirms`,
-        errors.length === 0 && title === sentTitle && log[0]?.body?.kind === 'feedback' && log[0]?.body?.locale === lang,
+        errors.length === 0 &&
+          title === sentTitle &&
+          log[0]?.body?.kind === 'feedback' &&
+          log[0]?.body?.locale === lang,
         JSON.stringify({ errors, title, kind: log[0]?.body?.kind }),
       );
       await tab.close();
@@ -325,11 +356,20 @@ try {
       await box.locator('article').first().waitFor();
       const status = (await box.locator('[part="list-status"]').textContent())?.trim();
       await box.getByRole('button', { name: support }).first().click();
-      await tab.waitForFunction((url) => fetch(url).then((r) => r.json()).then((log) => log.some((entry) => entry.route === 'submissions')), `${space}/__log`);
+      await tab.waitForFunction(
+        (url) =>
+          fetch(url)
+            .then((r) => r.json())
+            .then((log) => log.some((entry) => entry.route === 'submissions')),
+        `${space}/__log`,
+      );
       const log = (await (await fetch(`${space}/__log`)).json()).filter((entry) => entry.route === 'submissions');
       check(
         `${lang}: <ep-idea-box> from the ${from === 'npm' ? 'npm build (Lit from an import map)' : 'one-file bundle'} lists the ideas and sends a support`,
-        errors.length === 0 && status === shown && log[0]?.body?.kind === 'idea-support' && log[0]?.body?.locale === lang,
+        errors.length === 0 &&
+          status === shown &&
+          log[0]?.body?.kind === 'idea-support' &&
+          log[0]?.body?.locale === lang,
         JSON.stringify({ errors, status, kind: log[0]?.body?.kind }),
       );
       await tab.close();
@@ -351,13 +391,22 @@ try {
       const sent = log.find((entry) => entry.route === 'submissions')?.body;
       check(
         `${lang}: <ep-consultation-card> from the ${from === 'npm' ? 'npm build (Lit from an import map, the transport on demand)' : 'one-file bundle'} loads a consultation and sends a view`,
-        errors.length === 0 && title === thanks && sent?.kind === 'consultation-view' && sent?.data?.stance === 'support' && sent?.locale === lang,
+        errors.length === 0 &&
+          title === thanks &&
+          sent?.kind === 'consultation-view' &&
+          sent?.data?.stance === 'support' &&
+          sent?.locale === lang,
         JSON.stringify({ errors, title, kind: sent?.kind }),
       );
       await tab.close();
     }
   }
-  for (const [width, lang] of [[1280, 'en'], [1280, 'ar'], [360, 'en'], [360, 'ar']]) {
+  for (const [width, lang] of [
+    [1280, 'en'],
+    [1280, 'ar'],
+    [360, 'en'],
+    [360, 'ar'],
+  ]) {
     const tab = await browser.newPage({ viewport: { width, height: 800 } });
     holdSlowScript();
     // Not waiting for the load event: that would wait for the (held back) script too.
@@ -370,7 +419,11 @@ try {
     releaseSlowScript();
     await tab.locator('ep-page-poll #question').waitFor();
     const after = await tab.evaluate(() => document.getElementById('after').getBoundingClientRect().top);
-    check(`${lang} at ${width}px: reserve.css holds the place until the script arrives (no shift)`, !before.defined && before.top === after, `before ${JSON.stringify(before)}, after ${after}`);
+    check(
+      `${lang} at ${width}px: reserve.css holds the place until the script arrives (no shift)`,
+      !before.defined && before.top === after,
+      `before ${JSON.stringify(before)}, after ${after}`,
+    );
     await tab.close();
   }
 } catch (error) {

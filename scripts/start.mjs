@@ -75,7 +75,7 @@ for (let tries = 0; !stopping; tries += 1) {
 
 if (!stopping) {
   console.log(
-    `\nThe reference collector runs on http://127.0.0.1:${collectorPort}/ep (${process.env.DATABASE_URL ? 'PostgreSQL' : process.env.EP_SQLITE_PATH ?? 'data/demo.sqlite'}), ` +
+    `\nThe reference collector runs on http://127.0.0.1:${collectorPort}/ep (${process.env.DATABASE_URL ? 'PostgreSQL' : (process.env.EP_SQLITE_PATH ?? 'data/demo.sqlite')}), ` +
       `behind the demo at ${origin}/ep.\n` +
       `Its inbox: ${origin}/ep/admin/ (token ${adminToken}); ideas to review: ${origin}/ep/admin/ideas.html\n` +
       `Its admin API: curl -H 'Authorization: Bearer ${adminToken}' '${origin}/ep/admin/submissions/export?format=csv'\n` +

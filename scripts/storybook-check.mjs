@@ -75,15 +75,19 @@ function runInPage(page, id, viewMode) {
           for (const [name, handler] of Object.entries(listeners)) channel.off(name, handler);
           clearTimeout(timer);
           const overlay = document.body.classList.contains('sb-show-errordisplay');
-          if (overlay) problems.push(`error overlay: ${document.querySelector('#error-message')?.textContent?.trim() ?? ''}`);
+          if (overlay)
+            problems.push(`error overlay: ${document.querySelector('#error-message')?.textContent?.trim() ?? ''}`);
           for (const report of reporters) {
             if (report.status !== 'failed') continue;
             const violations = report.result?.violations ?? [];
             if (report.type === 'a11y' && violations.length) {
               for (const violation of violations) {
-                problems.push(`axe ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+                problems.push(
+                  `axe ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+                );
               }
-            } else problems.push(`${report.type} report failed: ${JSON.stringify(report.result?.error ?? report.result)}`);
+            } else
+              problems.push(`${report.type} report failed: ${JSON.stringify(report.result?.error ?? report.result)}`);
           }
           resolve({ status, problems });
         };
@@ -101,12 +105,16 @@ function runInPage(page, id, viewMode) {
           const finished = new Map();
           let rendered = false;
           const storiesOnPage = () =>
-            [...document.querySelectorAll('.sb-story[id^="story--"]')].map((block) => block.id.slice('story--'.length).replace(/--primary$/, ''));
+            [...document.querySelectorAll('.sb-story[id^="story--"]')].map((block) =>
+              block.id.slice('story--'.length).replace(/--primary$/, ''),
+            );
           const settle = () => {
             if (!rendered) return;
             const shown = storiesOnPage();
             if (!shown.every((storyId) => finished.has(storyId))) return;
-            for (const storyId of shown) if (finished.get(storyId) !== 'success') problems.push(`story ${storyId} on the page: ${finished.get(storyId)}`);
+            for (const storyId of shown)
+              if (finished.get(storyId) !== 'success')
+                problems.push(`story ${storyId} on the page: ${finished.get(storyId)}`);
             finish('success');
           };
           listen('storyFinished', ({ storyId, status }) => {
@@ -182,7 +190,9 @@ async function main() {
       if (status !== 'success') all.unshift(`status ${status}`);
       const passed = all.length === 0;
       results.push({ id: entry.id, passed, problems: all, ms: Date.now() - t0 });
-      console.log(`${passed ? 'ok  ' : 'FAIL'} ${entry.id} (${Date.now() - t0} ms)${passed ? '' : `\n       ${all.join('\n       ')}`}`);
+      console.log(
+        `${passed ? 'ok  ' : 'FAIL'} ${entry.id} (${Date.now() - t0} ms)${passed ? '' : `\n       ${all.join('\n       ')}`}`,
+      );
       // A story that never finished (or navigated away) leaves its page in an unknown state: the next one gets a fresh page.
       if (status === 'timeout' || status === 'broken') {
         await preview.context.close();
@@ -202,8 +212,17 @@ async function main() {
   const failed = results.length - passed;
   const stories = entries.filter((entry) => entry.type === 'story').length;
   mkdirSync('.test-results', { recursive: true });
-  writeFileSync(RESULTS, JSON.stringify({ passed, failed, stories, docs: entries.length - stories, failures: results.filter((r) => !r.passed) }, null, 2));
-  console.log(`\nStorybook under ${BASE} as static files: ${entries.length} entries (${stories} stories), ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  writeFileSync(
+    RESULTS,
+    JSON.stringify(
+      { passed, failed, stories, docs: entries.length - stories, failures: results.filter((r) => !r.passed) },
+      null,
+      2,
+    ),
+  );
+  console.log(
+    `\nStorybook under ${BASE} as static files: ${entries.length} entries (${stories} stories), ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed === 0 && results.length > 0 ? 0 : 1;
 }

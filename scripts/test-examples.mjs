@@ -26,7 +26,10 @@ const EXAMPLES = [
 
 const chosen = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const unknown = chosen.filter((name) => !EXAMPLES.some((example) => example.name === name));
-if (unknown.length) throw new Error(`No such example: ${unknown.join(', ')} (there are ${EXAMPLES.map((example) => example.name).join(', ')})`);
+if (unknown.length)
+  throw new Error(
+    `No such example: ${unknown.join(', ')} (there are ${EXAMPLES.map((example) => example.name).join(', ')})`,
+  );
 const selected = chosen.length ? EXAMPLES.filter((example) => chosen.includes(example.name)) : EXAMPLES;
 
 const RESULTS = '.test-results';
@@ -54,7 +57,9 @@ if (!process.argv.includes('--built') && !run('npm', ['run', '--silent', 'build'
   process.exit(1);
 }
 const scratch = mkdtempSync(join(tmpdir(), 'ep-widgets-examples-'));
-const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', scratch], { encoding: 'utf8' }));
+const [packed] = JSON.parse(
+  execFileSync('npm', ['pack', '--json', '--pack-destination', scratch], { encoding: 'utf8' }),
+);
 const tarball = join(scratch, packed.filename);
 console.log(`Packed ${packed.filename} (${(packed.size / 1024).toFixed(1)} KB)`);
 
@@ -72,7 +77,12 @@ try {
     if (!installed) continue;
     if (scripts.check) {
       started = Date.now();
-      check(`${example.name}: strict type check (npm run check: ${scripts.check})`, run('npm', ['run', '--silent', 'check'], dir), '', started);
+      check(
+        `${example.name}: strict type check (npm run check: ${scripts.check})`,
+        run('npm', ['run', '--silent', 'check'], dir),
+        '',
+        started,
+      );
     }
     started = Date.now();
     rmSync(join(dir, 'dist'), { recursive: true, force: true });
@@ -83,7 +93,10 @@ try {
     const outcome = await voteIn(join(dir, 'dist'), example);
     check(
       `${example.name}: in Chromium, "Yes" on the poll reaches the collector and the app's own handler runs`,
-      outcome.errors.length === 0 && outcome.status === example.handled && outcome.posts.length === 1 && outcome.posts[0].body?.kind === 'page-vote',
+      outcome.errors.length === 0 &&
+        outcome.status === example.handled &&
+        outcome.posts.length === 1 &&
+        outcome.posts[0].body?.kind === 'page-vote',
       JSON.stringify(outcome),
       started,
     );
@@ -99,10 +112,19 @@ try {
  */
 async function voteIn(root, example) {
   const endpoint = createDevEndpoint();
-  const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml' };
+  const types = {
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.html': 'text/html; charset=utf-8',
+    '.json': 'application/json',
+    '.svg': 'image/svg+xml',
+  };
   const server = createServer(async (req, res) => {
     if (await endpoint(req, res)) return;
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     let file = join(root, path);
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
@@ -120,7 +142,11 @@ async function voteIn(root, example) {
     await tab.goto(base);
     const poll = tab.locator('ep-page-poll');
     await poll.getByRole('button', { name: 'Yes' }).click({ timeout: 15_000 });
-    await tab.waitForFunction((text) => document.getElementById('status')?.textContent?.trim() === text, example.handled, { timeout: 15_000 }).catch(() => {});
+    await tab
+      .waitForFunction((text) => document.getElementById('status')?.textContent?.trim() === text, example.handled, {
+        timeout: 15_000,
+      })
+      .catch(() => {});
     status = (await tab.locator('#status').textContent())?.trim() ?? null;
   } catch (error) {
     errors.push(String(error.message ?? error).split('\n')[0]);

@@ -56,10 +56,24 @@ const steps = [
     // Dynamic import() counts (a module loaded on demand still runs in an order); type-only imports do not
     // (-T: they are erased, so a controller may name its host element's class).
     name: 'no import cycles in src/ or server/ (dpdm)',
-    command: [bin('dpdm'), '--no-tree', '--no-warning', '--no-progress', '-T', '--exit-code', 'circular:1', 'src/**/*.ts', 'server/**/*.ts'],
+    command: [
+      bin('dpdm'),
+      '--no-tree',
+      '--no-warning',
+      '--no-progress',
+      '-T',
+      '--exit-code',
+      'circular:1',
+      'src/**/*.ts',
+      'server/**/*.ts',
+    ],
   },
   { name: 'translations complete (every string has Arabic)', command: ['node', 'scripts/check-translations.mjs'] },
-  { name: 'unit and element tests (web-test-runner, Chromium)', command: [bin('web-test-runner')], counts: `${RESULTS}/wtr.json` },
+  {
+    name: 'unit and element tests (web-test-runner, Chromium)',
+    command: [bin('web-test-runner')],
+    counts: `${RESULTS}/wtr.json`,
+  },
   crossBrowser('firefox', 'Firefox ESR'),
   crossBrowser('webkit', 'WebKitGTK'),
   {
@@ -127,7 +141,7 @@ const steps = [
 function countsOf(step, exitCode) {
   if (step.counts && existsSync(step.counts)) {
     const json = JSON.parse(readFileSync(step.counts, 'utf8'));
-        const passed = json.passed ?? json.numPassedTests ?? 0;
+    const passed = json.passed ?? json.numPassedTests ?? 0;
     let failed = json.failed ?? json.numFailedTests ?? 0;
     const skipped = json.skipped ?? json.numPendingTests ?? 0;
     // A suite that crashed outside any test still failed.
@@ -157,7 +171,9 @@ for (const step of steps) {
   passed += counts.passed;
   failed += counts.failed;
   const skips = counts.skipped ? `, ${counts.skipped} skipped` : '';
-  report.push(`${exitCode === 0 ? 'ok  ' : 'FAIL'} ${step.name}: ${counts.passed} passed, ${counts.failed} failed${skips} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  report.push(
+    `${exitCode === 0 ? 'ok  ' : 'FAIL'} ${step.name}: ${counts.passed} passed, ${counts.failed} failed${skips} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }
 console.log('\n=== summary (each step: its tests, and how long it took)');
 for (const line of report) console.log(line);

@@ -11,7 +11,12 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
-import Fastify, { type FastifyError, type FastifyHttpOptions, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyHttpOptions,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from 'fastify';
 import { BodyShapeError, textShapeProblem } from './body-shape.js';
 import { collectorMetrics, countRefusal, instrument, type CollectorMetrics } from './collector-metrics.js';
 import type { Config } from './config.js';
@@ -57,11 +62,15 @@ function answerFor(error: FastifyError): { status: number; message: string } | u
       return { status: 413, message: `The body is larger than the collector accepts.` };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { status: error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 415 : 400, message: 'The body must be application/json.' };
+      return {
+        status: error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 415 : 400,
+        message: 'The body must be application/json.',
+      };
     default:
       break;
   }
-  if (error instanceof SyntaxError || error.statusCode === 400) return { status: 400, message: 'The body is not valid JSON.' };
+  if (error instanceof SyntaxError || error.statusCode === 400)
+    return { status: 400, message: 'The body is not valid JSON.' };
   if (error.statusCode === 413) return { status: 413, message: 'The body is larger than the collector accepts.' };
   if (error.statusCode === 415) return { status: 415, message: 'The body must be application/json.' };
   if (error.statusCode === 429) return { status: 429, message: 'Too many requests from this client; try again later.' };
@@ -86,18 +95,31 @@ function clientErrorHandler(metrics: CollectorMetrics) {
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
     const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
     countRefusal(metrics, status);
-    const body = JSON.stringify({ message: status === 408 ? 'The request took too long to arrive.' : 'The request is not valid HTTP.' });
+    const body = JSON.stringify({
+      message: status === 408 ? 'The request took too long to arrive.' : 'The request is not valid HTTP.',
+    });
     if (socket.writable) {
-      const reason = status === 408 ? 'Request Timeout' : status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
-      socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      const reason =
+        status === 408 ? 'Request Timeout' : status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+      socket.write(
+        `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
     }
     socket.destroy(error);
   };
 }
 
-export async function buildApp({ config, store: given, contract = new Contract(), logger = false, metrics = collectorMetrics() }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  store: given,
+  contract = new Contract(),
+  logger = false,
+  metrics = collectorMetrics(),
+}: AppOptions): Promise<FastifyInstance> {
   checkKinds(contract);
-  const store = timedStore(given, (operation, outcome, seconds) => metrics.storeSeconds.observe({ operation, outcome }, seconds));
+  const store = timedStore(given, (operation, outcome, seconds) =>
+    metrics.storeSeconds.observe({ operation, outcome }, seconds),
+  );
   const options: FastifyHttpOptions<Server> = {
     logger:
       logger === false
@@ -106,7 +128,11 @@ export async function buildApp({ config, store: given, contract = new Contract()
             level: config.logLevel,
             // No client address in the logs either: only what was asked and how it was answered.
             serializers: {
-              req: (request: { method: string; url: string; id: string }) => ({ method: request.method, url: request.url.split('?')[0], id: request.id }),
+              req: (request: { method: string; url: string; id: string }) => ({
+                method: request.method,
+                url: request.url.split('?')[0],
+                id: request.id,
+              }),
             },
             ...(typeof logger === 'object' ? logger : {}),
           },
@@ -162,22 +188,33 @@ export async function buildApp({ config, store: given, contract = new Contract()
   await app.register(rateLimit, {
     global: false,
     // The plugin's answer goes through the error handler below, like every other refusal.
-    errorResponseBuilder: (_request, context) => ({ statusCode: 429, message: `Too many requests from this client; try again in ${context.after}.` }),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      message: `Too many requests from this client; try again in ${context.after}.`,
+    }),
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof StoreUnavailableError) {
       request.log.warn({ err: error }, 'store unavailable');
-      return reply.code(503).header('retry-after', '5').send({ message: 'The collector cannot store this now; try again later.' });
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send({ message: 'The collector cannot store this now; try again later.' });
     }
-    if (error instanceof BodyShapeError) return reply.code(422).send({ message: 'The request does not match the contract.', fieldErrors: error.fieldErrors });
+    if (error instanceof BodyShapeError)
+      return reply
+        .code(422)
+        .send({ message: 'The request does not match the contract.', fieldErrors: error.fieldErrors });
     const known = answerFor(error);
     if (known) return reply.code(known.status).send({ message: known.status === 429 ? error.message : known.message });
     const refused = databaseRefusal(error);
     if (refused) {
       request.log.warn({ code: (error as { code?: unknown }).code }, 'the database refused the request');
       if (refused.status !== 422) return reply.code(refused.status).send({ message: refused.message });
-      return reply.code(422).send({ message: refused.message, fieldErrors: [{ field: '', code: 'invalid', message: refused.message }] });
+      return reply
+        .code(422)
+        .send({ message: refused.message, fieldErrors: [{ field: '', code: 'invalid', message: refused.message }] });
     }
     request.log.error({ err: error }, 'unexpected error');
     return reply.code(500).send({ message: 'The collector failed; try again later.' });
@@ -192,6 +229,7 @@ export async function buildApp({ config, store: given, contract = new Contract()
     await app.register(adminRoutes, { ...routeOptions, prefix: `${config.basePath}/admin` });
     await app.register(adminPageRoutes, { ...routeOptions, prefix: `${config.basePath}/admin` });
   }
-  if (config.metricsToken) await app.register(metricsRoutes, { token: config.metricsToken, metrics, prefix: config.basePath });
+  if (config.metricsToken)
+    await app.register(metricsRoutes, { token: config.metricsToken, metrics, prefix: config.basePath });
   return app;
 }

@@ -13,12 +13,16 @@ if (!target) {
   process.exit(2);
 }
 if (config.databaseUrl) {
-  console.error('DATABASE_URL is set: back PostgreSQL up with pg_dump -Fc (see docs/operations.md), not with this command.');
+  console.error(
+    'DATABASE_URL is set: back PostgreSQL up with pg_dump -Fc (see docs/operations.md), not with this command.',
+  );
   process.exit(2);
 }
 try {
   const result = await backupSqlite(config.sqlitePath, target);
-  console.log(`backup of ${config.sqlitePath}: ${result.file}, ${result.submissions} submissions, ${result.migrations} migrations, ${result.bytes} bytes, integrity ok`);
+  console.log(
+    `backup of ${config.sqlitePath}: ${result.file}, ${result.submissions} submissions, ${result.migrations} migrations, ${result.bytes} bytes, integrity ok`,
+  );
 } catch (error) {
   console.error(`backup failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

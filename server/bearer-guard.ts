@@ -19,7 +19,10 @@ export function bearerGuard(token: string, limiter: SignInLimiter, what: string)
   return async (request, reply) => {
     const wait = limiter.retryAfter(request.ip);
     if (wait > 0) {
-      return reply.code(429).header('retry-after', String(wait)).send({ message: `Too many failed sign-ins from this client; try again in ${wait} seconds.` });
+      return reply
+        .code(429)
+        .header('retry-after', String(wait))
+        .send({ message: `Too many failed sign-ins from this client; try again in ${wait} seconds.` });
     }
     const given = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim();
     if (given && sameToken(given, token)) {
@@ -28,6 +31,9 @@ export function bearerGuard(token: string, limiter: SignInLimiter, what: string)
     }
     const failures = limiter.fail(request.ip);
     request.log.warn({ failures, tokenGiven: Boolean(given) }, `${what} sign-in failed`);
-    return reply.code(401).header('www-authenticate', 'Bearer realm="ep-collector"').send({ message: `A valid ${what} token is required.` });
+    return reply
+      .code(401)
+      .header('www-authenticate', 'Bearer realm="ep-collector"')
+      .send({ message: `A valid ${what} token is required.` });
   };
 }

@@ -17,8 +17,7 @@ export interface BodyLimits {
 
 export type ShapeProblem =
   /** `path`: the keys down to the first object or array below the limit (`['data', 'extra', '0']`). */
-  | { code: 'too-deep'; path: string[] }
-  | { code: 'too-many-values' };
+  { code: 'too-deep'; path: string[] } | { code: 'too-many-values' };
 
 interface Frame {
   value: object;
@@ -48,7 +47,12 @@ export function shapeProblem(value: unknown, limits: BodyLimits): ShapeProblem |
     for (let index = 0; index < children.length; index += 1) {
       const child = children[index];
       if (child === null || typeof child !== 'object') continue;
-      const next: Frame = { value: child, depth: frame.depth + 1, key: keys ? keys[index]! : String(index), parent: frame };
+      const next: Frame = {
+        value: child,
+        depth: frame.depth + 1,
+        key: keys ? keys[index]! : String(index),
+        parent: frame,
+      };
       if (next.depth > limits.maxDepth) return { code: 'too-deep', path: pathOf(next) };
       stack.push(next);
     }
@@ -65,10 +69,16 @@ const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 
 /** The first character of a number or of true, false, null. */
-const startsLiteral = (code: number): boolean => code === 0x2d || (code >= 0x30 && code <= 0x39) || code === 0x74 || code === 0x66 || code === 0x6e;
+const startsLiteral = (code: number): boolean =>
+  code === 0x2d || (code >= 0x30 && code <= 0x39) || code === 0x74 || code === 0x66 || code === 0x6e;
 /** A character that may follow inside a number or a literal. */
 const inLiteral = (code: number): boolean =>
-  (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x2e || code === 0x2b || code === 0x2d;
+  (code >= 0x30 && code <= 0x39) ||
+  (code >= 0x61 && code <= 0x7a) ||
+  (code >= 0x41 && code <= 0x5a) ||
+  code === 0x2e ||
+  code === 0x2b ||
+  code === 0x2d;
 
 /**
  * The same limits, read from the JSON text before it is parsed, in one pass over its characters. Parsing
@@ -104,7 +114,12 @@ export function textShapeProblem(text: string, limits: BodyLimits): ShapeProblem
     } else if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
       values += 1;
       if (isArray.length + 1 > limits.maxDepth) {
-        return { code: 'too-deep', path: isArray.map((array, depth) => (array ? String(position[depth]) : keyOf(text.slice(position[depth], keyEnd[depth]! + 1)))) };
+        return {
+          code: 'too-deep',
+          path: isArray.map((array, depth) =>
+            array ? String(position[depth]) : keyOf(text.slice(position[depth], keyEnd[depth]! + 1)),
+          ),
+        };
       }
       isArray.push(code === OPEN_ARRAY);
       position.push(0);

@@ -42,5 +42,7 @@ export function canonicalJson(value: unknown): string {
 
 /** SHA-256 (hex) of an envelope's canonical JSON, its id in canonical spelling: what a repeat must match. */
 export function bodyHash(envelope: { id: string } & Record<string, unknown>): string {
-  return createHash('sha256').update(canonicalJson({ ...envelope, id: canonicalId(envelope.id) })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ ...envelope, id: canonicalId(envelope.id) }))
+    .digest('hex');
 }

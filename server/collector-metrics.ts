@@ -31,21 +31,45 @@ export function collectorMetrics(): CollectorMetrics {
   const registry = new Registry();
   const metrics: CollectorMetrics = {
     registry,
-    requests: registry.add(new Counter('ep_http_requests_total', 'Requests answered, by method, route pattern and status.', ['method', 'route', 'status'])),
-    refusals: registry.add(
-      new Counter('ep_refusals_total', 'Requests refused, by status and reason (for 422, each field error code once per answer).', ['status', 'reason']),
-    ),
-    replays: registry.add(new Counter('ep_idempotent_replays_total', 'Submissions answered with the first answer of an id stored before (nothing stored).', [])),
-    storeSeconds: registry.add(
-      new Histogram('ep_store_operation_seconds', 'Time of each store (database) operation, by operation and outcome.', ['operation', 'outcome'], [
-        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+    requests: registry.add(
+      new Counter('ep_http_requests_total', 'Requests answered, by method, route pattern and status.', [
+        'method',
+        'route',
+        'status',
       ]),
+    ),
+    refusals: registry.add(
+      new Counter(
+        'ep_refusals_total',
+        'Requests refused, by status and reason (for 422, each field error code once per answer).',
+        ['status', 'reason'],
+      ),
+    ),
+    replays: registry.add(
+      new Counter(
+        'ep_idempotent_replays_total',
+        'Submissions answered with the first answer of an id stored before (nothing stored).',
+        [],
+      ),
+    ),
+    storeSeconds: registry.add(
+      new Histogram(
+        'ep_store_operation_seconds',
+        'Time of each store (database) operation, by operation and outcome.',
+        ['operation', 'outcome'],
+        [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      ),
     ),
   };
   // Read when scraped. The event loop's busy time shows what a kind of request costs (the bench's abuse
   // phase reads it), which latency alone hides.
   registry.add(
-    new Sampled('ep_event_loop_active_seconds_total', 'Time the event loop spent running code (not waiting) since start.', 'counter', () => performance.eventLoopUtilization().active / 1000),
+    new Sampled(
+      'ep_event_loop_active_seconds_total',
+      'Time the event loop spent running code (not waiting) since start.',
+      'counter',
+      () => performance.eventLoopUtilization().active / 1000,
+    ),
   );
   registry.add(
     new Sampled('process_cpu_seconds_total', 'User and system CPU time of the process, in seconds.', 'counter', () => {
@@ -54,7 +78,14 @@ export function collectorMetrics(): CollectorMetrics {
     }),
   );
   const startedAt = Date.now() / 1000;
-  registry.add(new Sampled('process_start_time_seconds', 'Start time of the process, in seconds since the Unix epoch.', 'gauge', () => startedAt));
+  registry.add(
+    new Sampled(
+      'process_start_time_seconds',
+      'Start time of the process, in seconds since the Unix epoch.',
+      'gauge',
+      () => startedAt,
+    ),
+  );
   return metrics;
 }
 
@@ -67,7 +98,9 @@ export function countRefusal(metrics: CollectorMetrics, status: number): void {
 function codesOf(payload: unknown): string[] {
   const errors = (payload as { fieldErrors?: unknown } | null)?.fieldErrors;
   const codes = new Set<string>();
-  if (Array.isArray(errors)) for (const error of errors) if (typeof (error as { code?: unknown })?.code === 'string') codes.add((error as { code: string }).code);
+  if (Array.isArray(errors))
+    for (const error of errors)
+      if (typeof (error as { code?: unknown })?.code === 'string') codes.add((error as { code: string }).code);
   return codes.size ? [...codes] : ['invalid'];
 }
 
@@ -83,10 +116,15 @@ export function instrument(app: FastifyInstance, metrics: CollectorMetrics): voi
 
   app.addHook('onResponse', async (request, reply) => {
     const status = reply.statusCode;
-    metrics.requests.inc({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(status) });
+    metrics.requests.inc({
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched',
+      status: String(status),
+    });
     if (reply.getHeader('idempotent-replayed') === 'true') metrics.replays.inc();
     if (status === 422) {
-      for (const code of unprocessable.get(request) ?? ['invalid']) metrics.refusals.inc({ status: '422', reason: code });
+      for (const code of unprocessable.get(request) ?? ['invalid'])
+        metrics.refusals.inc({ status: '422', reason: code });
     } else if (status >= 400 && status < 500 && status !== 404) countRefusal(metrics, status);
   });
 }

@@ -52,7 +52,13 @@ export interface Config {
   logLevel: string;
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+function integer(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -63,7 +69,11 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0
   return value;
 }
 
-const list = (raw: string | undefined): string[] => (raw ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+const list = (raw: string | undefined): string[] =>
+  (raw ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -86,7 +96,8 @@ function trustProxyOf(raw: string | undefined): false | number | string[] {
   if (value === '' || value === 'false' || value === '0') return false;
   // `true` would take the leftmost X-Forwarded-For address, which any client can write: the rate limit
   // and the client hash would be theirs to choose.
-  if (value === 'true') throw new Error(`EP_TRUST_PROXY=true would let any client choose its own address; ${TRUST_PROXY_HELP}`);
+  if (value === 'true')
+    throw new Error(`EP_TRUST_PROXY=true would let any client choose its own address; ${TRUST_PROXY_HELP}`);
   if (/^\d+$/.test(value)) {
     const hops = Number(value);
     if (!Number.isSafeInteger(hops)) throw new Error(`EP_TRUST_PROXY: ${TRUST_PROXY_HELP} (got "${raw}")`);
@@ -94,19 +105,24 @@ function trustProxyOf(raw: string | undefined): false | number | string[] {
   }
   const items = list(value);
   const bad = items.filter((item) => !isProxyAddress(item));
-  if (bad.length > 0) throw new Error(`EP_TRUST_PROXY: "${bad.join('", "')}" is not an address or a CIDR range; ${TRUST_PROXY_HELP}`);
+  if (bad.length > 0)
+    throw new Error(`EP_TRUST_PROXY: "${bad.join('", "')}" is not an address or a CIDR range; ${TRUST_PROXY_HELP}`);
   return items;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const basePath = (env.EP_BASE_PATH ?? '').replace(/\/+$/, '');
-  if (basePath && !/^\/[A-Za-z0-9._~/-]*$/.test(basePath)) throw new Error(`EP_BASE_PATH must be a path like /ep (got "${basePath}")`);
+  if (basePath && !/^\/[A-Za-z0-9._~/-]*$/.test(basePath))
+    throw new Error(`EP_BASE_PATH must be a path like /ep (got "${basePath}")`);
   const adminToken = env.EP_ADMIN_TOKEN || undefined;
-  if (adminToken !== undefined && adminToken.length < 24) throw new Error('EP_ADMIN_TOKEN must be at least 24 characters (openssl rand -hex 24)');
+  if (adminToken !== undefined && adminToken.length < 24)
+    throw new Error('EP_ADMIN_TOKEN must be at least 24 characters (openssl rand -hex 24)');
   const metricsToken = env.EP_METRICS_TOKEN || undefined;
-  if (metricsToken !== undefined && metricsToken.length < 24) throw new Error('EP_METRICS_TOKEN must be at least 24 characters (openssl rand -hex 24)');
+  if (metricsToken !== undefined && metricsToken.length < 24)
+    throw new Error('EP_METRICS_TOKEN must be at least 24 characters (openssl rand -hex 24)');
   const databaseUrl = env.DATABASE_URL || undefined;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new Error('DATABASE_URL must be a postgres:// URL');
   return {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', 8787),

@@ -20,14 +20,16 @@ export type FieldError = Schemas['FieldError'] & { code: FieldErrorCode; message
 export const OPENAPI_PATH = fileURLToPath(new URL('../api/openapi.yaml', import.meta.url));
 
 // ajv-formats is CommonJS with a default export; under NodeNext its default arrives as the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (
-  ajv: Ajv2020,
-) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
 
 /** The OpenAPI document as parsed YAML. */
 export interface OpenApiDocument {
   paths: Record<string, Record<string, unknown>>;
-  components: { schemas: Record<string, Record<string, unknown>>; examples: Record<string, { value: unknown }> } & Record<string, unknown>;
+  components: {
+    schemas: Record<string, Record<string, unknown>>;
+    examples: Record<string, { value: unknown }>;
+  } & Record<string, unknown>;
   [key: string]: unknown;
 }
 
@@ -76,7 +78,13 @@ export class Contract {
     this.document = document;
     // strict: unknown keywords and formats are errors (a typo in the YAML must not pass silently).
     // strictTypes and strictRequired are off: they would have every `if`/`anyOf` branch restate its type.
-    this.ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, discriminator: true });
+    this.ajv = new Ajv2020({
+      allErrors: true,
+      strict: true,
+      strictTypes: false,
+      strictRequired: false,
+      discriminator: true,
+    });
     addFormats(this.ajv);
     this.ajv.addVocabulary(['x-reference-prefix']);
     this.ajv.addSchema({ $id: 'api', $defs: toJsonSchema(document.components.schemas) as Record<string, unknown> });
@@ -122,16 +130,30 @@ export class Contract {
   /** A shape problem (found in the parsed body or in its text) as the field error the client is given. */
   shapeFieldErrors(problem: ShapeProblem): FieldError[] {
     if (problem.code === 'too-many-values') {
-      return [{ field: '', code: 'too-many-values', message: `The body holds more than ${this.bodyLimits.maxValues} values.` }];
+      return [
+        {
+          field: '',
+          code: 'too-many-values',
+          message: `The body holds more than ${this.bodyLimits.maxValues} values.`,
+        },
+      ];
     }
     const field = fieldOf(`/${problem.path.map((key) => key.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`);
-    return [{ field, code: 'too-deep', message: `${field || 'The body'} is nested more than ${this.bodyLimits.maxDepth} levels deep.` }];
+    return [
+      {
+        field,
+        code: 'too-deep',
+        message: `${field || 'The body'} is nested more than ${this.bodyLimits.maxDepth} levels deep.`,
+      },
+    ];
   }
 
   /** Checks any value against a named schema (for tests). */
   check(name: string, value: unknown): Checked {
     const validate = this.validator(name);
-    return validate(value) ? { valid: true } : { valid: false, fieldErrors: fieldErrorsOf(validate.errors ?? [], value) };
+    return validate(value)
+      ? { valid: true }
+      : { valid: false, fieldErrors: fieldErrorsOf(validate.errors ?? [], value) };
   }
 }
 
@@ -163,7 +185,10 @@ function bodyLimitsOf(document: OpenApiDocument): BodyLimits {
 
 /** `/data/contact/email` → `contact.email`; `/page/url` → `page.url`. */
 function fieldOf(instancePath: string, child?: string): string {
-  const parts = instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (child !== undefined) parts.push(child);
   if (parts[0] === 'data' && parts.length > 1) parts.shift();
   return parts.join('.');
@@ -203,7 +228,11 @@ function toFieldError(error: ErrorObject, body: unknown): FieldError | undefined
   if (keyword === 'discriminator') {
     const given = isRecord(body) ? body.kind : undefined;
     if (params.error === 'mapping') {
-      return { field: 'kind', code: 'invalid', message: `kind ${JSON.stringify(given)} is not one this collector knows.` };
+      return {
+        field: 'kind',
+        code: 'invalid',
+        message: `kind ${JSON.stringify(given)} is not one this collector knows.`,
+      };
     }
     return undefined; // a missing kind is also a `required` error
   }
@@ -272,13 +301,22 @@ export function stringProblems(value: unknown, path: string[] = [], found: Field
   if (typeof value === 'string') {
     if (bad(value)) {
       const field = fieldOf(`/${path.join('/')}`);
-      found.push({ field, code: 'invalid', message: `${field || 'The body'} holds a character that cannot be stored (U+0000 or a lone surrogate).` });
+      found.push({
+        field,
+        code: 'invalid',
+        message: `${field || 'The body'} holds a character that cannot be stored (U+0000 or a lone surrogate).`,
+      });
     }
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => stringProblems(item, [...path, String(index)], found));
   } else if (isRecord(value)) {
     for (const [key, item] of Object.entries(value)) {
-      if (bad(key)) found.push({ field: fieldOf(`/${path.join('/')}`), code: 'invalid', message: 'A property name holds a character that cannot be stored.' });
+      if (bad(key))
+        found.push({
+          field: fieldOf(`/${path.join('/')}`),
+          code: 'invalid',
+          message: 'A property name holds a character that cannot be stored.',
+        });
       else stringProblems(item, [...path, key], found);
     }
   }

@@ -57,7 +57,8 @@ export interface KindBehaviour {
 /** How long after closing a view that waited on the visitor's device is still taken (the outbox's 7 days). */
 export const LATE_VIEW_MS = 7 * 24 * 60 * 60 * 1000;
 
-const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 /** The idea a support names: an idea's id is its envelope id (canonical, like every id) or a slug of our own. */
 const ideaIdOf = (data: Record<string, unknown>): string => canonicalIfUuid(String(data.ideaId));
 const codes = (value: unknown, key: 'code' | 'label'): string =>
@@ -105,7 +106,14 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
     project: ({ id, data, receivedAt }) => [
       {
         sql: 'INSERT INTO ideas (id, title, description, topic_code, topic_label, received_at) VALUES (?, ?, ?, ?, ?, ?)',
-        params: [id, String(data.title), String(data.description), String(record(data.topic).code), String(record(data.topic).label ?? ''), receivedAt.toISOString()],
+        params: [
+          id,
+          String(data.title),
+          String(data.description),
+          String(record(data.topic).code),
+          String(record(data.topic).label ?? ''),
+          receivedAt.toISOString(),
+        ],
       },
     ],
     columns: [
@@ -130,8 +138,14 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
         // Counted unless a taking back that names it came first.
         const takenBack = 'EXISTS (SELECT 1 FROM idea_supports WHERE withdraws = ? AND idea_id = ?)';
         statements.push(
-          { sql: `UPDATE ideas SET supports = supports + 1 WHERE id = ? AND NOT ${takenBack}`, params: [idea, id, idea] },
-          { sql: `INSERT INTO idea_supports (id, idea_id, withdrawn) VALUES (?, ?, CASE WHEN ${takenBack} THEN 1 ELSE 0 END)`, params: [id, idea, id, idea] },
+          {
+            sql: `UPDATE ideas SET supports = supports + 1 WHERE id = ? AND NOT ${takenBack}`,
+            params: [idea, id, idea],
+          },
+          {
+            sql: `INSERT INTO idea_supports (id, idea_id, withdrawn) VALUES (?, ?, CASE WHEN ${takenBack} THEN 1 ELSE 0 END)`,
+            params: [id, idea, id, idea],
+          },
         );
       } else {
         // Takes back only the support it names: given for this idea, and not taken back before.
@@ -143,7 +157,10 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
               'EXISTS (SELECT 1 FROM idea_supports WHERE id = ? AND idea_id = ? AND withdraws IS NULL AND withdrawn = 0)',
             params: [idea, support, idea],
           },
-          { sql: 'UPDATE idea_supports SET withdrawn = 1 WHERE id = ? AND idea_id = ? AND withdraws IS NULL', params: [support, idea] },
+          {
+            sql: 'UPDATE idea_supports SET withdrawn = 1 WHERE id = ? AND idea_id = ? AND withdraws IS NULL',
+            params: [support, idea],
+          },
           { sql: 'INSERT INTO idea_supports (id, idea_id, withdraws) VALUES (?, ?, ?)', params: [id, idea, support] },
         );
       }
@@ -167,7 +184,14 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
           sql:
             'SELECT 1 AS found FROM consultations WHERE id = ? AND opens_at <= ? AND ' +
             '(closes_at > ? OR (opens_at <= ? AND closes_at > ? AND closes_at > ? AND outcome IS NULL))',
-          params: [String(data.consultationId), now, now, sent, sent, new Date(receivedAt.getTime() - LATE_VIEW_MS).toISOString()],
+          params: [
+            String(data.consultationId),
+            now,
+            now,
+            sent,
+            sent,
+            new Date(receivedAt.getTime() - LATE_VIEW_MS).toISOString(),
+          ],
         },
         fieldError: { field: 'consultationId', code: 'invalid', message: REFUSALS.consultation[locale] },
       };
@@ -176,7 +200,12 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
     project: ({ id, data }) => [
       {
         sql: 'INSERT INTO consultation_views (id, consultation_id, stance, replaces) VALUES (?, ?, ?, ?)',
-        params: [id, String(data.consultationId), String(data.stance), typeof data.replaces === 'string' ? canonicalId(data.replaces) : null],
+        params: [
+          id,
+          String(data.consultationId),
+          String(data.stance),
+          typeof data.replaces === 'string' ? canonicalId(data.replaces) : null,
+        ],
       },
     ],
     columns: [
@@ -204,5 +233,9 @@ export function behaviourOf(kind: string): KindBehaviour | undefined {
 /** A submission's statements, as the store runs them with it. */
 export function statementsFor(kind: string, incoming: Incoming): Pick<NewSubmission, 'project' | 'requires' | 'extra'> {
   const behaviour = behaviourOf(kind);
-  return { project: behaviour?.project?.(incoming) ?? [], requires: behaviour?.requires?.(incoming), extra: behaviour?.extra?.(incoming) };
+  return {
+    project: behaviour?.project?.(incoming) ?? [],
+    requires: behaviour?.requires?.(incoming),
+    extra: behaviour?.extra?.(incoming),
+  };
 }

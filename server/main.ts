@@ -14,7 +14,9 @@ const contract = new Contract();
 const store = await openStore(config);
 const app = await buildApp({ config, store, contract, logger: true });
 if (config.clientKeySecretIgnored) {
-  app.log.warn('EP_CLIENT_KEY_SECRET is ignored and can be removed: the client hash now uses a random key per UTC day, shared through the database and deleted when the day ends');
+  app.log.warn(
+    'EP_CLIENT_KEY_SECRET is ignored and can be removed: the client hash now uses a random key per UTC day, shared through the database and deleted when the day ends',
+  );
 }
 if (config.seed) {
   const stored = await seedDemo(store, contract, config.seedPages);
@@ -22,7 +24,9 @@ if (config.seed) {
 }
 const address = await app.listen({ host: config.host, port: config.port });
 const where = config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.sqlitePath}`;
-app.log.info(`collector on ${address}${config.basePath || ''} (${where}); admin ${config.adminToken ? 'on' : 'off (no EP_ADMIN_TOKEN)'}`);
+app.log.info(
+  `collector on ${address}${config.basePath || ''} (${where}); admin ${config.adminToken ? 'on' : 'off (no EP_ADMIN_TOKEN)'}`,
+);
 
 const stopSweeps = startSweeps(store, config, app.log);
 
@@ -35,6 +39,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void app
       .close()
       .then(() => store.close())
-      .then(() => process.exit(0), () => process.exit(1));
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   });
 }

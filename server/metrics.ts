@@ -16,7 +16,8 @@ function labelText(names: readonly string[], labels: Labels, extra = ''): string
   return parts.length ? `{${parts.join(',')}}` : '';
 }
 
-const numberText = (value: number): string => (value === Infinity ? '+Inf' : value === -Infinity ? '-Inf' : Number.isNaN(value) ? 'NaN' : String(value));
+const numberText = (value: number): string =>
+  value === Infinity ? '+Inf' : value === -Infinity ? '-Inf' : Number.isNaN(value) ? 'NaN' : String(value);
 
 interface Series<T> {
   labels: Labels;
@@ -54,7 +55,8 @@ export class Counter extends Family<number> {
 
   lines(): string[] {
     const out = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
-    for (const { labels, value } of this.series.values()) out.push(`${this.name}${labelText(this.labelNames, labels)} ${numberText(value)}`);
+    for (const { labels, value } of this.series.values())
+      out.push(`${this.name}${labelText(this.labelNames, labels)} ${numberText(value)}`);
     return out;
   }
 }
@@ -108,7 +110,11 @@ export class Sampled {
   ) {}
 
   lines(): string[] {
-    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} ${this.type}`, `${this.name} ${numberText(this.read())}`];
+    return [
+      `# HELP ${this.name} ${this.help}`,
+      `# TYPE ${this.name} ${this.type}`,
+      `${this.name} ${numberText(this.read())}`,
+    ];
   }
 }
 

@@ -76,7 +76,8 @@ export function queryReader<Id extends keyof operations, D extends keyof QueryOf
     const fieldErrors: FieldError[] = [];
     for (const { name, schema } of parameters) {
       const value = given[name];
-      if (Array.isArray(value)) fieldErrors.push({ field: name, code: 'invalid', message: `${name} must be given once.` });
+      if (Array.isArray(value))
+        fieldErrors.push({ field: name, code: 'invalid', message: `${name} must be given once.` });
       else if (value === undefined) {
         if (schema?.default !== undefined) query[name] = schema.default;
       } else {

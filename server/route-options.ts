@@ -13,6 +13,9 @@ export interface RouteOptions {
 }
 
 /** Per-route rate limit options (`config.rateLimit` of a route), or none when turned off. */
-export function limitFor(max: number, groupId: string): { rateLimit?: { max: number; timeWindow: number; groupId: string } } {
+export function limitFor(
+  max: number,
+  groupId: string,
+): { rateLimit?: { max: number; timeWindow: number; groupId: string } } {
   return max > 0 ? { rateLimit: { max, timeWindow: 60_000, groupId } } : {};
 }

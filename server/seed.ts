@@ -19,13 +19,23 @@ import { RefusedError, type NewSubmission, type Statement, type Store } from './
 
 /** A stable UUID (version 4 layout) for a seed item. */
 export function seedId(...parts: (string | number)[]): string {
-  const hex = createHash('sha256').update(['ep-seed', ...parts].join('\u0001')).digest('hex');
+  const hex = createHash('sha256')
+    .update(['ep-seed', ...parts].join('\u0001'))
+    .digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 const FEEDBACK = [
-  { type: { code: 'suggestion', label: 'اقتراح' }, message: 'أقترح إضافة خيار لحجز موعد عبر الموقع.', service: 'building-permits' },
-  { type: { code: 'inquiry', label: 'Inquiry' }, message: 'How long does a building permit take to be issued?', service: 'building-permits' },
+  {
+    type: { code: 'suggestion', label: 'اقتراح' },
+    message: 'أقترح إضافة خيار لحجز موعد عبر الموقع.',
+    service: 'building-permits',
+  },
+  {
+    type: { code: 'inquiry', label: 'Inquiry' },
+    message: 'How long does a building permit take to be issued?',
+    service: 'building-permits',
+  },
   {
     type: { code: 'complaint', label: 'شكوى' },
     message: 'لم يصلني رد على طلبي منذ أسبوعين.',
@@ -56,43 +66,94 @@ const VIEWS = { support: 17, neutral: 4, oppose: 3 } as const;
 export async function seedDemo(store: Store, contract: Contract, pages: readonly string[]): Promise<number> {
   let stored = 0;
   const at = new Date();
-  const submit = async (id: string, kind: string, page: string, locale: 'ar' | 'en', data: Record<string, unknown>): Promise<void> => {
-    const envelope = { id, kind, page: { url: page, title: 'بيان المشاركة الإلكترونية', lang: locale }, locale, submittedAt: at.toISOString(), privacyNotice: '1', data };
+  const submit = async (
+    id: string,
+    kind: string,
+    page: string,
+    locale: 'ar' | 'en',
+    data: Record<string, unknown>,
+  ): Promise<void> => {
+    const envelope = {
+      id,
+      kind,
+      page: { url: page, title: 'بيان المشاركة الإلكترونية', lang: locale },
+      locale,
+      submittedAt: at.toISOString(),
+      privacyNotice: '1',
+      data,
+    };
     const checked = contract.checkSubmission(envelope);
-    if (!checked.valid) throw new Error(`seed ${kind} does not match the contract: ${JSON.stringify(checked.fieldErrors)}`);
+    if (!checked.valid)
+      throw new Error(`seed ${kind} does not match the contract: ${JSON.stringify(checked.fieldErrors)}`);
     // `requires` is left out: the seed writes the consultations its views name just before them.
-    const { project, extra } = statementsFor(kind, { id, page: envelope.page, data, receivedAt: at, submittedAt: envelope.submittedAt, locale });
-    const submission: NewSubmission = { ...envelope, bodyHash: bodyHash(envelope), prefix: contract.kinds.get(kind)!.prefix, receivedAt: at, client: null, project, extra };
+    const { project, extra } = statementsFor(kind, {
+      id,
+      page: envelope.page,
+      data,
+      receivedAt: at,
+      submittedAt: envelope.submittedAt,
+      locale,
+    });
+    const submission: NewSubmission = {
+      ...envelope,
+      bodyHash: bodyHash(envelope),
+      prefix: contract.kinds.get(kind)!.prefix,
+      receivedAt: at,
+      client: null,
+      project,
+      extra,
+    };
     try {
       if (!(await store.accept(submission)).replayed) stored += 1;
     } catch (error) {
       // Seeded at an earlier start, whose time is in that body: already there, as a repeat would be.
-      if (!(error instanceof RefusedError && error.fieldErrors.some((fieldError) => fieldError.code === 'idempotency-key-reused'))) throw error;
+      if (!(
+        error instanceof RefusedError &&
+        error.fieldErrors.some((fieldError) => fieldError.code === 'idempotency-key-reused')
+      ))
+        throw error;
     }
   };
 
   const consultations = sampleConsultations(at.getTime());
   const statements: Statement[] = [
-    ...sampleIdeas().map((idea) => seededIdea({ ...idea, topic: { code: idea.topic, label: TOPIC_LABELS[idea.topic] ?? idea.topic } })),
+    ...sampleIdeas().map((idea) =>
+      seededIdea({ ...idea, topic: { code: idea.topic, label: TOPIC_LABELS[idea.topic] ?? idea.topic } }),
+    ),
     ...consultations.map(({ id, opensAt, closesAt, participants, outcome, ...content }) => ({
       sql: 'INSERT INTO consultations (id, content, opens_at, closes_at, outcome, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
-      params: [id, JSON.stringify({ ...content, participantsElsewhere: participants ?? 0 }), opensAt, closesAt, outcome ? JSON.stringify(outcome) : null, at.toISOString()],
+      params: [
+        id,
+        JSON.stringify({ ...content, participantsElsewhere: participants ?? 0 }),
+        opensAt,
+        closesAt,
+        outcome ? JSON.stringify(outcome) : null,
+        at.toISOString(),
+      ],
     })),
   ];
   await store.batch(statements);
 
   // As stored: seeded at an earlier start, their dates are that start's.
   const kept = await Promise.all(consultations.map((item) => consultation(store, item.id)));
-  const open = kept.find((item) => item && Date.parse(item.opensAt) <= at.getTime() && at.getTime() < Date.parse(item.closesAt));
+  const open = kept.find(
+    (item) => item && Date.parse(item.opensAt) <= at.getTime() && at.getTime() < Date.parse(item.closesAt),
+  );
   for (const page of pages) {
     // 38 answers, 29 of them yes: enough for the tally to show (it hides below 10 by default).
-    for (let n = 0; n < 38; n += 1) await submit(seedId('vote', page, n), 'page-vote', page, n % 3 ? 'ar' : 'en', { answer: n < 29 ? 'yes' : 'no' });
+    for (let n = 0; n < 38; n += 1)
+      await submit(seedId('vote', page, n), 'page-vote', page, n % 3 ? 'ar' : 'en', { answer: n < 29 ? 'yes' : 'no' });
     for (const [n, data] of FEEDBACK.entries()) await submit(seedId('feedback', page, n), 'feedback', page, 'ar', data);
     await submit(seedId('idea', page), 'idea', page, 'ar', PENDING_IDEA);
     if (!open) continue;
     let n = 0;
     for (const [stance, count] of Object.entries(VIEWS)) {
-      for (let i = 0; i < count; i += 1, n += 1) await submit(seedId('view', page, n), 'consultation-view', page, n % 2 ? 'ar' : 'en', { consultationId: open.id, stance, ...(stance === 'oppose' ? { comment: 'المظلات المعدنية تسخن في الصيف؛ الأشجار أفضل.' } : {}) });
+      for (let i = 0; i < count; i += 1, n += 1)
+        await submit(seedId('view', page, n), 'consultation-view', page, n % 2 ? 'ar' : 'en', {
+          consultationId: open.id,
+          stance,
+          ...(stance === 'oppose' ? { comment: 'المظلات المعدنية تسخن في الصيف؛ الأشجار أفضل.' } : {}),
+        });
     }
   }
   return stored;

@@ -32,7 +32,9 @@ export class SignInLimiter {
   /** Seconds until this client may try again (for Retry-After), or 0 when it may try now. */
   retryAfter(client: string): number {
     const window = this.current(client);
-    return window && window.failures >= this.limits.max ? Math.max(1, Math.ceil((window.endsAt - this.now()) / 1000)) : 0;
+    return window && window.failures >= this.limits.max
+      ? Math.max(1, Math.ceil((window.endsAt - this.now()) / 1000))
+      : 0;
   }
 
   /** Counts a failure; returns the failures in this client's window so far. */

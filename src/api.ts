@@ -14,8 +14,23 @@ export type { Choice } from './core/fields/choices.js';
 export { normalizeEmail, normalizeSaudiMobile } from './core/fields/contact.js';
 export { EpElement } from './core/element/ep-element.js';
 export { configure, getConfig, resetConfig, type EpConfig } from './core/element/config.js';
-export { EpSubmitEvent, EpSuccessEvent, EpErrorEvent, EpQueuedEvent, EpOutboxDropEvent, EpOutboxChangeEvent } from './core/element/events.js';
-export type { SubmitDetail, SuccessDetail, ErrorDetail, QueuedDetail, DropDetail, DropReason, OutboxSize } from './core/element/events.js';
+export {
+  EpSubmitEvent,
+  EpSuccessEvent,
+  EpErrorEvent,
+  EpQueuedEvent,
+  EpOutboxDropEvent,
+  EpOutboxChangeEvent,
+} from './core/element/events.js';
+export type {
+  SubmitDetail,
+  SuccessDetail,
+  ErrorDetail,
+  QueuedDetail,
+  DropDetail,
+  DropReason,
+  OutboxSize,
+} from './core/element/events.js';
 export { outboxSize, flushOutbox } from './core/outbox/outbox-api.js';
 export { OUTBOX_DEFAULTS, type OutboxOptions } from './core/outbox/outbox-options.js';
 export type { Envelope, PageInfo } from './core/delivery/envelope.js';

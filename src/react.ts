@@ -12,7 +12,13 @@ import { EpFeedback } from './ep-feedback.js';
 import { EpIdeaBox } from './ep-idea-box.js';
 import { EpConsultationCard } from './ep-consultation-card.js';
 import './core/element/dom-stand-in-end.js';
-import type { EpErrorEvent, EpOutboxDropEvent, EpQueuedEvent, EpSubmitEvent, EpSuccessEvent } from './core/element/events.js';
+import type {
+  EpErrorEvent,
+  EpOutboxDropEvent,
+  EpQueuedEvent,
+  EpSubmitEvent,
+  EpSuccessEvent,
+} from './core/element/events.js';
 
 const events = {
   onEpSubmit: 'ep-submit' as EventName<EpSubmitEvent>,

@@ -18,7 +18,17 @@ import '../src/ep-consultation-card.js';
 import type { EpConsultationCard } from '../src/ep-consultation-card.js';
 import type { ConsultationJson, Level } from '../src/consultation-card/model.js';
 import { configure } from '../src/core/element/config.js';
-import { arabic, focusCheck, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
+import {
+  arabic,
+  focusCheck,
+  squash,
+  textOf,
+  themed,
+  type Locale,
+  type Scripted,
+  catchConsoleErrors,
+  sawMissingEndpointMessage,
+} from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Args, parameters, the collector
@@ -71,8 +81,14 @@ const consultation = (overrides: Partial<ConsultationJson> = {}): ConsultationJs
   closesAt: '2026-12-04T00:00:00+03:00',
   participants: 1284,
   documents: [
-    { title: { en: 'The lighting plan (PDF)', ar: 'خطة الإنارة (PDF)' }, url: 'https://example.gov.sa/lighting-plan.pdf' },
-    { title: { en: 'Map of the first districts', ar: 'خريطة الأحياء الأولى' }, url: 'https://example.gov.sa/lighting-map.pdf' },
+    {
+      title: { en: 'The lighting plan (PDF)', ar: 'خطة الإنارة (PDF)' },
+      url: 'https://example.gov.sa/lighting-plan.pdf',
+    },
+    {
+      title: { en: 'Map of the first districts', ar: 'خريطة الأحياء الأولى' },
+      url: 'https://example.gov.sa/lighting-map.pdf',
+    },
   ],
   url: 'https://istitlaa.ncc.gov.sa/',
   platform: { en: 'Istitlaa', ar: 'استطلاع' },
@@ -145,7 +161,10 @@ async function openSpace({ id, args, parameters }: Context): Promise<{ endpoint?
   if (card.submissions?.length) await post(endpoint, '__script', { route: 'submissions', responses: card.submissions });
   if (card.remembered) {
     const key = `ep-widgets:consultation:v1:${location.origin}${endpoint}#${args['consultation-id']}`;
-    localStorage.setItem(key, JSON.stringify({ id: crypto.randomUUID(), ...card.remembered, at: '2026-11-28T09:00:00.000Z' }));
+    localStorage.setItem(
+      key,
+      JSON.stringify({ id: crypto.randomUUID(), ...card.remembered, at: '2026-11-28T09:00:00.000Z' }),
+    );
   }
   return { endpoint };
 }
@@ -157,18 +176,27 @@ async function openSpace({ id, args, parameters }: Context): Promise<{ endpoint?
 const LEVELS: Record<Locale, Record<Level, [string, string]>> = {
   en: {
     awareness: ['Awareness', "We'll keep you informed about what's happening."],
-    consultation: ['Consultation', "We'll keep you informed, listen to your concerns and aspirations, and show how your input influenced decisions."],
+    consultation: [
+      'Consultation',
+      "We'll keep you informed, listen to your concerns and aspirations, and show how your input influenced decisions.",
+    ],
     inclusion: [
       'Inclusion',
       "We'll collaborate to ensure your concerns and aspirations are directly reflected in the developed solutions and explain how your input shaped decisions.",
     ],
-    collaboration: ['Collaboration', "We'll seek your advice and creativity in shaping solutions and incorporate your recommendations as much as possible."],
+    collaboration: [
+      'Collaboration',
+      "We'll seek your advice and creativity in shaping solutions and incorporate your recommendations as much as possible.",
+    ],
     empowerment: ['Empowerment', "We'll implement what you decide."],
   },
   ar: {
     awareness: ['الإعلام', 'سنبقيك على اطلاع بما يجري.'],
     consultation: ['التشاور', 'سنبقيك على اطلاع، ونستمع إلى مخاوفك وتطلعاتك، ونبيّن لك كيف أثّرت آراؤك في القرارات.'],
-    inclusion: ['الإشراك', 'سنعمل معك لضمان أن تنعكس مخاوفك وتطلعاتك مباشرة في الحلول المطوَّرة، ونوضح كيف أسهمت آراؤك في صياغة القرارات.'],
+    inclusion: [
+      'الإشراك',
+      'سنعمل معك لضمان أن تنعكس مخاوفك وتطلعاتك مباشرة في الحلول المطوَّرة، ونوضح كيف أسهمت آراؤك في صياغة القرارات.',
+    ],
     collaboration: ['التعاون', 'سنستعين بمشورتك وإبداعك في صياغة الحلول، ونأخذ بتوصياتك قدر الإمكان.'],
     empowerment: ['التمكين', 'سننفّذ ما تقرّره.'],
   },
@@ -242,7 +270,9 @@ function localeOf(context: Context): Locale {
 }
 
 /** The story's cards once rendered in the story's language and direction (the first, unless `all`). */
-async function cardsIn(context: Context): Promise<{ cards: EpConsultationCard[]; text: (typeof TEXT)[Locale]; locale: Locale }> {
+async function cardsIn(
+  context: Context,
+): Promise<{ cards: EpConsultationCard[]; text: (typeof TEXT)[Locale]; locale: Locale }> {
   const locale = localeOf(context);
   const dir = locale === 'ar' ? 'rtl' : 'ltr';
   const cards = [...context.canvasElement.querySelectorAll('ep-consultation-card')];
@@ -282,7 +312,6 @@ async function chooseStance(root: ShadowRoot, index: number): Promise<void> {
 // The component
 // ---------------------------------------------------------------------------------------------------------
 
-
 const card = (args: CardArgs, endpoint: string | undefined, overrides: Partial<CardArgs> = {}): TemplateResult => {
   const a = { ...args, ...overrides };
   return html`<ep-consultation-card
@@ -302,7 +331,8 @@ const meta = {
   title: 'Widgets/Consultation card',
   component: 'ep-consultation-card',
   loaders: [openSpace],
-  render: (args, { loaded: data }) => html`<div style="max-inline-size: 44rem">${card(args, data.endpoint as string | undefined)}</div>`,
+  render: (args, { loaded: data }) =>
+    html`<div style="max-inline-size: 44rem">${card(args, data.endpoint as string | undefined)}</div>`,
   args: {
     'consultation-id': 'street-lighting',
     layout: 'full',
@@ -319,20 +349,23 @@ const meta = {
     },
     'consultation-id': { control: 'text' },
     layout: { control: 'inline-radio', options: ['full', 'compact'] },
-    now: { control: 'text', description: 'The card’s clock (ISO 8601). Fixed in these stories so each status stays put.' },
+    now: {
+      control: 'text',
+      description: 'The card’s clock (ISO 8601). Fixed in these stories so each status stays put.',
+    },
     'time-zone': { control: 'text' },
     'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
     'max-comment-length': { control: { type: 'number', min: 1 } },
     'min-fill-time': {
       control: { type: 'number', min: 0, step: 500 },
-      description: 'Milliseconds before a view counts as a person’s (default 3000). 0 in these stories: play functions click faster than people.',
+      description:
+        'Milliseconds before a view counts as a person’s (default 3000). 0 in these stories: play functions click faster than people.',
     },
     'no-draft': { control: 'boolean' },
   },
 } satisfies Meta<CardArgs>;
 
 export default meta;
-
 
 // ---------------------------------------------------------------------------------------------------------
 // Statuses
@@ -366,7 +399,9 @@ export const Open: Story = {
     await expect(textOf(root, '[part="promise"]')).toContain(LEVELS[locale].consultation[1]);
     await expect(textOf(root, '[part="participants"]')).toBe(text.participants);
     await expect(control(root, '[part="summary-button"]').getAttribute('aria-expanded')).toBe('true');
-    await expect([...root.querySelectorAll('[part="stance"] label')].map((label) => squash(label.textContent))).toEqual([...text.stances]);
+    await expect([...root.querySelectorAll('[part="stance"] label')].map((label) => squash(label.textContent))).toEqual(
+      [...text.stances],
+    );
   },
 };
 export const OpenArabic = arabic(Open, 'Open (Arabic)');
@@ -374,7 +409,8 @@ export const OpenArabic = arabic(Open, 'Open (Arabic)');
 /** Open, in the compact layout: the summary and the form open on demand. */
 export const OpenCompact: Story = {
   args: { layout: 'compact' },
-  render: (args, { loaded: data }) => html`<div style="max-inline-size: 22rem">${card(args, data.endpoint as string | undefined)}</div>`,
+  render: (args, { loaded: data }) =>
+    html`<div style="max-inline-size: 22rem">${card(args, data.endpoint as string | undefined)}</div>`,
   play: async (context) => {
     const { root, text } = await cardIn(context);
     await loaded(root);
@@ -413,7 +449,9 @@ export const OutcomePublished: Story = {
     await expect(textOf(root, '[part="status"]')).toBe(text.status.outcome);
     await expect(textOf(root, '#outcome-title')).toBe(text.outcome);
     await expect(textOf(root, '[part="outcome"] [part="promise"]')).toContain(LEVELS[locale].inclusion[1]);
-    await expect([...root.querySelectorAll('[part="counts"] .count')].map((row) => squash(row.textContent))).toEqual([...text.counts]);
+    await expect([...root.querySelectorAll('[part="counts"] .count')].map((row) => squash(row.textContent))).toEqual([
+      ...text.counts,
+    ]);
     await expect(root.querySelector('[part="report-link"]')).toBeTruthy();
   },
 };
@@ -459,7 +497,11 @@ export const Errors: Story = {
     await loaded(root);
     await chooseStance(root, 2);
     await userEvent.click(control(root, '[part~="send-button"]'));
-    await waitFor(() => expect([...root.querySelectorAll('.error-summary li')].map((item) => squash(item.textContent))).toEqual([text.commentMissing]));
+    await waitFor(() =>
+      expect([...root.querySelectorAll('.error-summary li')].map((item) => squash(item.textContent))).toEqual([
+        text.commentMissing,
+      ]),
+    );
     await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('.error-summary')));
     await expect(control(root, '#comment').getAttribute('aria-invalid')).toBe('true');
     await expect((await postsOf(context.loaded.endpoint as string)).length).toBe(0);
@@ -480,7 +522,11 @@ export const Sent: Story = {
     await expect(textOf(root, '[part="change-button"]')).toBe(text.change);
     await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('.your-view')));
     const [sent] = await postsOf(context.loaded.endpoint as string);
-    await expect(sent!.body.data).toEqual({ consultationId: 'street-lighting', stance: 'oppose', comment: text.comment });
+    await expect(sent!.body.data).toEqual({
+      consultationId: 'street-lighting',
+      stance: 'oppose',
+      comment: text.comment,
+    });
   },
 };
 export const SentArabic = arabic(Sent, 'Sent (Arabic)');
@@ -493,7 +539,9 @@ export const ChangingView: Story = {
     await loaded(root);
     await expect(textOf(root, '.your-view [role="heading"]')).toBe(text.yourView);
     await userEvent.click(control(root, '[part="change-button"]'));
-    await waitFor(() => expect(root.querySelector<HTMLInputElement>('input[name="stance"]:checked')?.value).toBe('support'));
+    await waitFor(() =>
+      expect(root.querySelector<HTMLInputElement>('input[name="stance"]:checked')?.value).toBe('support'),
+    );
     await expect(textOf(root, '[part="keep-button"]')).toBe(text.keep);
     await chooseStance(root, 1);
     await userEvent.click(control(root, '[part~="send-button"]'));
@@ -592,7 +640,8 @@ export const Grid: Story = {
     </style>
     <ul class="ep-consultations">
       ${['municipal-fees', 'street-lighting', 'permit-journey'].map(
-        (id) => html`<li>${card(args, data.endpoint as string | undefined, { 'consultation-id': id, 'heading-level': 3 })}</li>`,
+        (id) =>
+          html`<li>${card(args, data.endpoint as string | undefined, { 'consultation-id': id, 'heading-level': 3 })}</li>`,
       )}
     </ul>`,
   play: async (context) => {
@@ -611,7 +660,11 @@ export const GridArabic = arabic(Grid, 'Grid (Arabic)');
 // Themes: the same states under the dark and high-contrast toolbar themes, so axe checks their contrast
 // ---------------------------------------------------------------------------------------------------------
 
-
 export const OpenDark = themed(Open, 'dark', 'Open (dark)');
-export const OutcomeHighContrast = themed(OutcomePublished, 'high-contrast', 'Outcome published (high contrast, Arabic)', 'ar');
+export const OutcomeHighContrast = themed(
+  OutcomePublished,
+  'high-contrast',
+  'Outcome published (high contrast, Arabic)',
+  'ar',
+);
 export const ErrorsDark = themed(Errors, 'dark', 'Errors (dark, Arabic)', 'ar');

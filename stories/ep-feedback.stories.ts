@@ -14,7 +14,21 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-feedback.js';
 import type { EpFeedback } from '../src/ep-feedback.js';
 import type { Choice } from '../src/core/fields/choices.js';
-import { arabic, focusCheck, elementIn, localeOf, openSpace as openCollectorSpace, postsOf, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
+import {
+  arabic,
+  focusCheck,
+  elementIn,
+  localeOf,
+  openSpace as openCollectorSpace,
+  postsOf,
+  squash,
+  textOf,
+  themed,
+  type Locale,
+  type Scripted,
+  catchConsoleErrors,
+  sawMissingEndpointMessage,
+} from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Args, parameters, the collector
@@ -51,7 +65,8 @@ type Story = StoryObj<FeedbackArgs>;
 /** A fresh collector space for each render, and no draft left from another story. */
 async function openSpace({ id, parameters }: Context): Promise<{ endpoint?: string }> {
   const feedback = (parameters.feedback ?? {}) as FeedbackParameters;
-  for (const key of Object.keys(sessionStorage)) if (key.startsWith('ep-widgets:feedback:')) sessionStorage.removeItem(key);
+  for (const key of Object.keys(sessionStorage))
+    if (key.startsWith('ep-widgets:feedback:')) sessionStorage.removeItem(key);
   if (feedback.endpoint === false) return {};
   return { endpoint: await openCollectorSpace(id, { submissions: feedback.endpoint?.submissions }, feedback.outbox) };
 }
@@ -75,7 +90,8 @@ const TEXT = {
     consentMissing: 'Confirm that we may contact you using the details you gave',
     emailInvalid: 'Enter an email address in the correct format, like name@example.com',
     endpointMessage: 'Messages about permits go to the permits portal.',
-    failure: 'Your message was not sent. What you wrote is kept. We could not reach the service. Check your connection and try again.',
+    failure:
+      'Your message was not sent. What you wrote is kept. We could not reach the service. Check your connection and try again.',
     tryAgain: 'Try again',
     sentTitle: 'Your message has been sent',
     savedTitle: 'Your message is saved on this device',
@@ -122,7 +138,8 @@ const TEXT = {
     nextWithoutContact: 'سنطّلع على رسالتك. لم تُدخل بيانات للتواصل، لذا لن نتمكّن من الرد عليك.',
     sendAnother: 'إرسال رسالة أخرى',
     personal: 'رقم هويتي ١٠٥٨٥٢٩٩٤٠، أرجو مراجعة ملفي.',
-    personalWarning: 'يبدو أن نصك يتضمن رقم هوية وطنية أو إقامة. يُرجى حذف هذه البيانات ما لم تكن ضرورية. يمكنك الإرسال رغم ذلك.',
+    personalWarning:
+      'يبدو أن نصك يتضمن رقم هوية وطنية أو إقامة. يُرجى حذف هذه البيانات ما لم تكن ضرورية. يمكنك الإرسال رغم ذلك.',
     contactRequired: 'بيانات التواصل',
     contactMissing: 'أدخل بريدًا إلكترونيًا أو رقم جوال',
     customType: 'تلف في الطريق',
@@ -155,7 +172,11 @@ async function chooseType(root: ShadowRoot, index: number): Promise<void> {
 }
 
 /** Chooses a type and types the message. */
-async function fillMessage(root: ShadowRoot, text: (typeof TEXT)[Locale], message: string = text.message): Promise<void> {
+async function fillMessage(
+  root: ShadowRoot,
+  text: (typeof TEXT)[Locale],
+  message: string = text.message,
+): Promise<void> {
   await chooseType(root, 1);
   await userEvent.type(control(root, '#message'), message);
 }
@@ -170,12 +191,12 @@ async function pressSend(root: ShadowRoot): Promise<void> {
   await userEvent.click(control(root, '[part~="send-button"]'));
 }
 
-const summaryItems = (root: ShadowRoot): string[] => [...root.querySelectorAll('.error-summary li')].map((item) => squash(item.textContent));
+const summaryItems = (root: ShadowRoot): string[] =>
+  [...root.querySelectorAll('.error-summary li')].map((item) => squash(item.textContent));
 
 // ---------------------------------------------------------------------------------------------------------
 // The component
 // ---------------------------------------------------------------------------------------------------------
-
 
 const meta = {
   title: 'Widgets/Feedback',
@@ -219,7 +240,8 @@ const meta = {
     'max-message-length': { control: { type: 'number', min: 1 } },
     'min-fill-time': {
       control: { type: 'number', min: 0, step: 500 },
-      description: 'Milliseconds before a submission counts as a person’s (default 3000). 0 in these stories: play functions type faster than people.',
+      description:
+        'Milliseconds before a submission counts as a person’s (default 3000). 0 in these stories: play functions type faster than people.',
     },
     'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
     'no-draft': { control: 'boolean' },
@@ -232,7 +254,6 @@ const meta = {
 
 export default meta;
 
-
 // ---------------------------------------------------------------------------------------------------------
 // States
 // ---------------------------------------------------------------------------------------------------------
@@ -242,7 +263,9 @@ export const Empty: Story = {
   play: async (context) => {
     const { root, text } = await formIn(context);
     await expect(textOf(root, '#title')).toBe(text.title);
-    await expect([...root.querySelectorAll('[part="type"] label')].map((label) => squash(label.textContent))).toEqual([...text.types]);
+    await expect([...root.querySelectorAll('[part="type"] label')].map((label) => squash(label.textContent))).toEqual([
+      ...text.types,
+    ]);
     await expect(textOf(root, '[part~="send-button"]')).toBe(text.send);
     await expect(root.querySelector('.error-summary')).toBeNull();
     await expect(control(root, 'input[name="website"]').closest('[aria-hidden="true"]')).toBeTruthy();
@@ -286,7 +309,12 @@ export const ErrorsFromEndpoint: Story = {
         submissions: [
           {
             status: 422,
-            body: { fieldErrors: [{ field: 'contact.email', code: 'invalid' }, { field: 'attachment', message: XSS }] },
+            body: {
+              fieldErrors: [
+                { field: 'contact.email', code: 'invalid' },
+                { field: 'attachment', message: XSS },
+              ],
+            },
           },
         ],
       },
@@ -370,7 +398,16 @@ export const SavedThenSentArabic = arabic(SavedThenSent, 'Saved, then sent (Arab
  * confirmation says it was not sent, and "Back to your message" gives the visitor what they wrote.
  */
 export const SavedThenRefused: Story = {
-  parameters: { feedback: { endpoint: { submissions: [{ status: 500, body: {} }, { status: 422, body: {} }] } } },
+  parameters: {
+    feedback: {
+      endpoint: {
+        submissions: [
+          { status: 500, body: {} },
+          { status: 422, body: {} },
+        ],
+      },
+    },
+  },
   play: async (context) => {
     const { root, text } = await formIn(context);
     await fillMessage(root, text);
@@ -453,7 +490,10 @@ export const NoContactCustomTypes: Story = {
   play: async (context) => {
     const { root, text } = await formIn(context);
     await expect(root.querySelector('[part="contact"]')).toBeNull();
-    await expect([...root.querySelectorAll('[part="type"] label')].map((label) => squash(label.textContent))).toEqual([text.customType, XSS]);
+    await expect([...root.querySelectorAll('[part="type"] label')].map((label) => squash(label.textContent))).toEqual([
+      text.customType,
+      XSS,
+    ]);
     await expect(root.querySelector('img')).toBeNull();
   },
 };
@@ -477,7 +517,6 @@ export const NoEndpointArabic = arabic(NoEndpoint, 'No endpoint (Arabic)');
 // ---------------------------------------------------------------------------------------------------------
 // Themes: the same states under the dark and high-contrast toolbar themes, so axe checks their contrast
 // ---------------------------------------------------------------------------------------------------------
-
 
 export const ErrorsDark = themed(Errors, 'dark', 'Errors (dark)');
 export const SentHighContrast = themed(Sent, 'high-contrast', 'Sent (high contrast, Arabic)', 'ar');

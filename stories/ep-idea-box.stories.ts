@@ -16,7 +16,17 @@ import '../src/ep-idea-box.js';
 import type { EpIdeaBox } from '../src/ep-idea-box.js';
 import type { Choice } from '../src/core/fields/choices.js';
 import { configure } from '../src/core/element/config.js';
-import { arabic, focusCheck, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
+import {
+  arabic,
+  focusCheck,
+  squash,
+  textOf,
+  themed,
+  type Locale,
+  type Scripted,
+  catchConsoleErrors,
+  sawMissingEndpointMessage,
+} from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Args, parameters, the collector
@@ -81,15 +91,19 @@ async function postsOf(base: string): Promise<Logged[]> {
 /** A fresh collector space for each render, with the story's ideas; no draft, support or saved submission left from another story. */
 async function openSpace({ id, parameters }: Context): Promise<{ endpoint?: string }> {
   const ideas = (parameters.ideas ?? {}) as IdeaBoxParameters;
-  for (const key of Object.keys(sessionStorage)) if (key.startsWith('ep-widgets:idea-box:')) sessionStorage.removeItem(key);
-  for (const key of Object.keys(localStorage)) if (key.startsWith('ep-widgets.outbox:') || key.startsWith('ep-widgets:idea-box:')) localStorage.removeItem(key);
+  for (const key of Object.keys(sessionStorage))
+    if (key.startsWith('ep-widgets:idea-box:')) sessionStorage.removeItem(key);
+  for (const key of Object.keys(localStorage))
+    if (key.startsWith('ep-widgets.outbox:') || key.startsWith('ep-widgets:idea-box:')) localStorage.removeItem(key);
   configure({ outbox: ideas.outbox ?? true });
   if (ideas.endpoint === false) return {};
   const endpoint = `/ep-dev/story-${id}-${Math.random().toString(36).slice(2, 10)}`;
   const published = ideas.endpoint?.ideas ?? IDEAS;
   await collector(endpoint, '__ideas', typeof published === 'number' ? { generate: published } : { ideas: published });
-  if (ideas.endpoint?.submissions?.length) await collector(endpoint, '__script', { route: 'submissions', responses: ideas.endpoint.submissions });
-  if (ideas.endpoint?.list?.length) await collector(endpoint, '__script', { route: 'ideas', responses: ideas.endpoint.list });
+  if (ideas.endpoint?.submissions?.length)
+    await collector(endpoint, '__script', { route: 'submissions', responses: ideas.endpoint.submissions });
+  if (ideas.endpoint?.list?.length)
+    await collector(endpoint, '__script', { route: 'ideas', responses: ideas.endpoint.list });
   return { endpoint };
 }
 
@@ -120,14 +134,31 @@ const IDEAS: Idea[] = [
   {
     id: 'shade',
     title: 'Shade and drinking fountains in public parks',
-    description: 'Many parks have no shade in summer. Add canopies over play areas and drinking fountains along the paths.',
+    description:
+      'Many parks have no shade in summer. Add canopies over play areas and drinking fountains along the paths.',
     topic: 'public-spaces',
     supports: 158,
     status: 'accepted',
     publishedAt: '2026-09-21T09:00:00Z',
   },
-  { id: 'sms', title: 'Permit status by SMS', description: 'A text message at each step of a permit application.', topic: 'digital-services', supports: 2, status: 'under-review', publishedAt: '2026-10-21T09:00:00Z' },
-  { id: 'long', title: LONG_ARABIC_TITLE, description: 'خدمة واحدة بدل ثلاث.', topic: 'other', supports: 0, status: 'new', publishedAt: '2026-11-17T09:00:00Z' },
+  {
+    id: 'sms',
+    title: 'Permit status by SMS',
+    description: 'A text message at each step of a permit application.',
+    topic: 'digital-services',
+    supports: 2,
+    status: 'under-review',
+    publishedAt: '2026-10-21T09:00:00Z',
+  },
+  {
+    id: 'long',
+    title: LONG_ARABIC_TITLE,
+    description: 'خدمة واحدة بدل ثلاث.',
+    topic: 'other',
+    supports: 0,
+    status: 'new',
+    publishedAt: '2026-11-17T09:00:00Z',
+  },
 ];
 
 const TEXT = {
@@ -158,12 +189,14 @@ const TEXT = {
     emailInvalid: 'Enter an email address in the correct format, like name@example.com',
     send: 'Send idea',
     sending: 'Sending…',
-    failure: 'Your idea was not sent. What you wrote is kept. We could not reach the service. Check your connection and try again.',
+    failure:
+      'Your idea was not sent. What you wrote is kept. We could not reach the service. Check your connection and try again.',
     sentTitle: 'Your idea was received and will be published after review',
     savedTitle: 'Your idea is saved on this device',
     reference: 'Your reference number ID-2026-000321',
     personal: 'Please call me on 0501234567 to discuss it.',
-    personalWarning: 'Your text seems to contain a mobile number. Please remove it unless it is needed. You can still send it.',
+    personalWarning:
+      'Your text seems to contain a mobile number. Please remove it unless it is needed. You can still send it.',
     unavailable: 'This feature is not available at the moment.',
   },
   ar: {
@@ -241,7 +274,9 @@ async function listShows(root: ShadowRoot, status: string): Promise<void> {
 
 /** The article of the idea with this id's title. */
 function idea(root: ShadowRoot, title: string): HTMLElement {
-  const heading = [...root.querySelectorAll('[part="idea-title"]')].find((candidate) => candidate.textContent === title);
+  const heading = [...root.querySelectorAll('[part="idea-title"]')].find(
+    (candidate) => candidate.textContent === title,
+  );
   if (!heading) throw new Error(`no idea titled ${title}`);
   return heading.closest('article')!;
 }
@@ -253,7 +288,11 @@ async function openForm(root: ShadowRoot): Promise<void> {
   await waitFor(() => expect(root.querySelector('form')).toBeTruthy());
 }
 
-async function fillIdea(root: ShadowRoot, text: (typeof TEXT)[Locale], description: string = text.ideaText): Promise<void> {
+async function fillIdea(
+  root: ShadowRoot,
+  text: (typeof TEXT)[Locale],
+  description: string = text.ideaText,
+): Promise<void> {
   await openForm(root);
   await userEvent.type(control(root, '#title'), text.ideaTitle);
   await userEvent.type(control(root, '#description'), description);
@@ -264,12 +303,12 @@ async function pressSend(root: ShadowRoot): Promise<void> {
   await userEvent.click(control(root, '[part~="send-button"]'));
 }
 
-const summaryItems = (root: ShadowRoot): string[] => [...root.querySelectorAll('.error-summary li')].map((item) => squash(item.textContent));
+const summaryItems = (root: ShadowRoot): string[] =>
+  [...root.querySelectorAll('.error-summary li')].map((item) => squash(item.textContent));
 
 // ---------------------------------------------------------------------------------------------------------
 // The component
 // ---------------------------------------------------------------------------------------------------------
-
 
 const meta = {
   title: 'Widgets/Idea box',
@@ -312,7 +351,8 @@ const meta = {
     'page-size': { control: { type: 'number', min: 1, max: 50 } },
     'min-fill-time': {
       control: { type: 'number', min: 0, step: 500 },
-      description: 'Milliseconds the form must be on screen before a submission counts as a person’s (default 3000). 0 in these stories.',
+      description:
+        'Milliseconds the form must be on screen before a submission counts as a person’s (default 3000). 0 in these stories.',
     },
     'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
     'no-draft': { control: 'boolean' },
@@ -322,7 +362,6 @@ const meta = {
 } satisfies Meta<IdeaBoxArgs>;
 
 export default meta;
-
 
 // ---------------------------------------------------------------------------------------------------------
 // Browsing
@@ -519,7 +558,13 @@ export const FormErrorsArabic = arabic(FormErrors, 'Form errors (Arabic)');
 /** The collector refuses a field (422): its message sits on the field, localized. */
 export const FormErrorsFromEndpoint: Story = {
   args: { view: 'form' },
-  parameters: { ideas: { endpoint: { submissions: [{ status: 422, body: { fieldErrors: [{ field: 'contact.email', code: 'invalid' }] } }] } } },
+  parameters: {
+    ideas: {
+      endpoint: {
+        submissions: [{ status: 422, body: { fieldErrors: [{ field: 'contact.email', code: 'invalid' }] } }],
+      },
+    },
+  },
   play: async (context) => {
     const { root, text } = await boxIn(context);
     await fillIdea(root, text);
@@ -599,7 +644,9 @@ export const SavedThenSent: Story = {
     const { root, text } = await boxIn(context);
     await fillIdea(root, text);
     await pressSend(root);
-    await waitFor(() => expect(textOf(root, '.confirmation [role="heading"]')).toBe(text.savedTitle), { timeout: 3000 });
+    await waitFor(() => expect(textOf(root, '.confirmation [role="heading"]')).toBe(text.savedTitle), {
+      timeout: 3000,
+    });
     await waitFor(() => expect(textOf(root, '[part="delivery"]')).toBe(text.saved));
     await waitFor(() => expect(textOf(root, '[part="delivery"]')).toBe(text.sentLater), { timeout: 6000 });
     await expect(textOf(root, '.confirmation [role="heading"]')).toBe(text.sentTitle);
@@ -625,7 +672,6 @@ export const NoEndpointArabic = arabic(NoEndpoint, 'No endpoint (Arabic)');
 // ---------------------------------------------------------------------------------------------------------
 // Themes: the same states under the dark and high-contrast toolbar themes, so axe checks their contrast
 // ---------------------------------------------------------------------------------------------------------
-
 
 export const IdeasDark = themed(Ideas, 'dark', 'Ideas (dark, Arabic)', 'ar');
 export const SupportedHighContrast = themed(Supported, 'high-contrast', 'Supported (high contrast)');

@@ -13,7 +13,21 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vit
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/ep-page-poll.js';
 import type { OutboxOptions } from '../src/core/outbox/outbox-options.js';
-import { arabic, focusCheck, elementIn, localeOf, logOf, openSpace as openCollectorSpace, squash, textOf, themed, type Locale, type Scripted, catchConsoleErrors, sawMissingEndpointMessage } from './support/story-kit.js';
+import {
+  arabic,
+  focusCheck,
+  elementIn,
+  localeOf,
+  logOf,
+  openSpace as openCollectorSpace,
+  squash,
+  textOf,
+  themed,
+  type Locale,
+  type Scripted,
+  catchConsoleErrors,
+  sawMissingEndpointMessage,
+} from './support/story-kit.js';
 import type { EpPagePoll } from '../src/ep-page-poll.js';
 import type { PollReason } from '../src/page-poll/reasons.js';
 
@@ -61,12 +75,22 @@ async function openSpace({ id, args, parameters }: Context): Promise<{ endpoint?
   const poll = (parameters.poll ?? {}) as PollParameters;
   const pageUrl = args['page-url'] || PAGE;
   // Every remembered vote goes, whatever its page or key version, so that only AlreadyAnswered depends on the key.
-  for (const key of Object.keys(localStorage)) if (key.startsWith('ep-widgets:page-poll:')) localStorage.removeItem(key);
+  for (const key of Object.keys(localStorage))
+    if (key.startsWith('ep-widgets:page-poll:')) localStorage.removeItem(key);
   if (poll.remembered) {
-    localStorage.setItem(rememberedKey(pageUrl), JSON.stringify({ answer: poll.remembered, at: '2026-01-01T00:00:00.000Z' }));
+    localStorage.setItem(
+      rememberedKey(pageUrl),
+      JSON.stringify({ answer: poll.remembered, at: '2026-01-01T00:00:00.000Z' }),
+    );
   }
   if (poll.endpoint === false) return {};
-  return { endpoint: await openCollectorSpace(id, { submissions: poll.endpoint?.submissions, tally: poll.endpoint?.tally }, poll.outbox) };
+  return {
+    endpoint: await openCollectorSpace(
+      id,
+      { submissions: poll.endpoint?.submissions, tally: poll.endpoint?.tally },
+      poll.outbox,
+    ),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -97,7 +121,8 @@ const TEXT = {
     tooLongCount: 'You have 3 characters too many',
     tooLongError: 'Error: Enter 20 characters or fewer',
     comment: 'The fee table was hard to find.',
-    detailsError: 'Your comment was not sent. What you wrote is kept below. The service had a problem. Please try again in a moment.',
+    detailsError:
+      'Your comment was not sent. What you wrote is kept below. The service had a problem. Please try again in a moment.',
     fieldError: 'Error: Enter 500 characters or fewer',
     voteError: 'Your answer was not sent. We could not reach the service. Check your connection and try again.',
     saved: 'Saved on this device. It will be sent when the connection returns.',
@@ -124,7 +149,8 @@ const TEXT = {
     send: 'إرسال',
     skip: 'تخطي',
     personalComment: 'يُرجى الاتصال بي على ٠٥٠١٢٣٤٥٦٧ أو مراسلتي على sara@example.com',
-    personalWarning: 'يبدو أن نصك يتضمن عنوان بريد إلكتروني ورقم جوال. يُرجى حذف هذه البيانات ما لم تكن ضرورية. يمكنك الإرسال رغم ذلك.',
+    personalWarning:
+      'يبدو أن نصك يتضمن عنوان بريد إلكتروني ورقم جوال. يُرجى حذف هذه البيانات ما لم تكن ضرورية. يمكنك الإرسال رغم ذلك.',
     tooLongCount: 'لديك ٣ أحرف زائدة',
     tooLongError: 'خطأ: أدخل ٢٠ حرفًا أو أقل',
     comment: 'كان من الصعب العثور على جدول الرسوم.',
@@ -154,7 +180,9 @@ const XSS_LABEL = '<img src=x onerror=alert(1)>';
  * The story's element once it rendered in the story's language and direction: `<html lang>` and `dir`
  * set by the preview, the element's own `lang`/`dir`, and its question or message in that language.
  */
-async function pollIn(context: Context): Promise<{ el: EpPagePoll; root: ShadowRoot; text: (typeof TEXT)[Locale]; locale: Locale }> {
+async function pollIn(
+  context: Context,
+): Promise<{ el: EpPagePoll; root: ShadowRoot; text: (typeof TEXT)[Locale]; locale: Locale }> {
   const locale = localeOf(context.globals);
   const { el, root } = await elementIn<EpPagePoll>(context.canvasElement, 'ep-page-poll', locale);
   return { el, root, text: TEXT[locale], locale };
@@ -162,11 +190,16 @@ async function pollIn(context: Context): Promise<{ el: EpPagePoll; root: ShadowR
 
 function buttonNamed(root: ShadowRoot, name: string): HTMLButtonElement {
   const found = [...root.querySelectorAll('button')].find((button) => squash(button.textContent) === name);
-  if (!found) throw new Error(`no button named "${name}"; buttons: ${[...root.querySelectorAll('button')].map((b) => squash(b.textContent)).join(' | ')}`);
+  if (!found)
+    throw new Error(
+      `no button named "${name}"; buttons: ${[...root.querySelectorAll('button')].map((b) => squash(b.textContent)).join(' | ')}`,
+    );
   return found;
 }
 
-const boxes = (root: ShadowRoot): HTMLInputElement[] => [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+const boxes = (root: ShadowRoot): HTMLInputElement[] => [
+  ...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'),
+];
 /** The polite live region for passing news (sending, recorded, limits); thanks and errors take focus instead. */
 const announced = (root: ShadowRoot): string => textOf(root, '#announcer');
 
@@ -186,7 +219,6 @@ async function typeComment(root: ShadowRoot, text: string): Promise<HTMLTextArea
 // ---------------------------------------------------------------------------------------------------------
 // The component
 // ---------------------------------------------------------------------------------------------------------
-
 
 const meta = {
   title: 'Widgets/Page poll',
@@ -237,7 +269,6 @@ const meta = {
 
 export default meta;
 
-
 // ---------------------------------------------------------------------------------------------------------
 // States
 // ---------------------------------------------------------------------------------------------------------
@@ -279,7 +310,9 @@ export const Reasons: Story = {
     const { root, text } = await pollIn(context);
     await vote(root, text.yes);
     await expect(textOf(root, 'legend')).toBe(text.why);
-    await expect([...root.querySelectorAll('fieldset label')].map((label) => squash(label.textContent))).toEqual([...text.yesReasons]);
+    await expect([...root.querySelectorAll('fieldset label')].map((label) => squash(label.textContent))).toEqual([
+      ...text.yesReasons,
+    ]);
     await expect(boxes(root).every((box) => !box.checked)).toBe(true);
     await expect(textOf(root, 'label[for="comment"]')).toBe(text.commentLabel);
     await expect(squash(buttonNamed(root, text.send).textContent)).toBe(text.send);
@@ -389,7 +422,10 @@ export const SendingDetails: Story = {
     await expect(root.querySelector<HTMLButtonElement>('[part="skip-button"]')!.disabled).toBe(true);
     // A second press sends nothing more: the details reached the collector, and a moment later nothing else did.
     await userEvent.click(send);
-    const kinds = async () => (await logOf(context.loaded.endpoint as string)).filter((entry) => entry.route === 'submissions').map((post) => post.body.kind);
+    const kinds = async () =>
+      (await logOf(context.loaded.endpoint as string))
+        .filter((entry) => entry.route === 'submissions')
+        .map((post) => post.body.kind);
     await waitFor(async () => expect(await kinds()).toEqual(['page-vote', 'page-vote-details']));
     await new Promise((resolve) => setTimeout(resolve, 300));
     await expect(await kinds()).toEqual(['page-vote', 'page-vote-details']);
@@ -476,7 +512,16 @@ export const SentLaterArabic = arabic(SentLater, 'Sent later (Arabic)');
 
 /** Saved after a 500; on the retry the collector refuses it (422): the visitor is told it was not sent. */
 export const RefusedLater: Story = {
-  parameters: { poll: { endpoint: { submissions: [{ status: 500, body: {} }, { status: 422, body: {} }] } } },
+  parameters: {
+    poll: {
+      endpoint: {
+        submissions: [
+          { status: 500, body: {} },
+          { status: 422, body: {} },
+        ],
+      },
+    },
+  },
   play: async (context) => {
     const { root, text } = await pollIn(context);
     await vote(root, text.yes);
@@ -490,7 +535,9 @@ export const RefusedLaterArabic = arabic(RefusedLater, 'Refused later (Arabic)')
  * `configure({ outbox: { maxEntries: 1 } })`, and a second poll's vote is saved after it).
  */
 export const DroppedToMakeRoom: Story = {
-  parameters: { poll: { outbox: { maxEntries: 1 }, endpoint: { submissions: [{ status: 503, body: {}, repeat: 50 }] } } },
+  parameters: {
+    poll: { outbox: { maxEntries: 1 }, endpoint: { submissions: [{ status: 503, body: {}, repeat: 50 }] } },
+  },
   play: async (context) => {
     const { root, text } = await pollIn(context);
     await vote(root, text.yes);
@@ -552,7 +599,10 @@ export const TallyHidden: Story = {
     await waitFor(() => expect(textOf(root, '[part="thanks"]')).toBe(text.thanks));
     // Both reads (on connect, after the vote) answered before concluding that nothing is shown.
     const endpoint = context.loaded.endpoint as string;
-    await waitFor(async () => expect((await logOf(endpoint)).filter((entry) => entry.route === 'tally')).toHaveLength(2), { timeout: 3000 });
+    await waitFor(
+      async () => expect((await logOf(endpoint)).filter((entry) => entry.route === 'tally')).toHaveLength(2),
+      { timeout: 3000 },
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     await el.updateComplete;
     await expect(root.querySelector('[part="tally"]')).toBeNull();
@@ -610,7 +660,6 @@ export const NoEndpointArabic = arabic(NoEndpoint, 'No endpoint (Arabic)');
 // ---------------------------------------------------------------------------------------------------------
 // Themes: the same states under the dark and high-contrast toolbar themes, so axe checks their contrast
 // ---------------------------------------------------------------------------------------------------------
-
 
 export const CommentWithPersonalDataDark = themed(CommentWithPersonalData, 'dark', 'Comment with personal data (dark)');
 export const DetailsErrorHighContrast = themed(DetailsError, 'high-contrast', 'Details error (high contrast)', 'ar');

@@ -30,7 +30,10 @@ function installed(find, packages, what, hint = '') {
 
 export function chromiumBrowser() {
   const executablePath = installed(findChrome, ['chromium'], 'Chromium', ' or set CHROME_PATH');
-  return chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS }, createPage: uncachedPage });
+  return chromeLauncher({
+    launchOptions: { executablePath, headless: true, args: CHROME_ARGS },
+    createPage: uncachedPage,
+  });
 }
 
 /**
@@ -106,7 +109,10 @@ class WebKitLauncher extends WebdriverLauncher {
     this.name = 'WebKit';
     const port = await freePort();
     // detached: stop() ends xvfb-run, Xvfb and the driver together, as one process group.
-    this.driverProcess = spawn(this.webkit.xvfbRun, ['-a', this.webkit.driver, `--port=${port}`], { stdio: 'ignore', detached: true });
+    this.driverProcess = spawn(this.webkit.xvfbRun, ['-a', this.webkit.driver, `--port=${port}`], {
+      stdio: 'ignore',
+      detached: true,
+    });
     await waitForDriver(port, this.driverProcess);
     this.options.port = port;
   }

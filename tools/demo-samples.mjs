@@ -19,7 +19,9 @@ export function sampleConsultations(now) {
       opensAt: iso(now + 5 * DAY),
       closesAt: iso(now + 35 * DAY),
       participants: 0,
-      documents: [{ title: { en: 'Draft regulation (PDF)', ar: 'مشروع اللائحة (PDF)' }, url: 'https://istitlaa.ncc.gov.sa/' }],
+      documents: [
+        { title: { en: 'Draft regulation (PDF)', ar: 'مشروع اللائحة (PDF)' }, url: 'https://istitlaa.ncc.gov.sa/' },
+      ],
       url: 'https://istitlaa.ncc.gov.sa/',
       platform: { en: 'Istitlaa', ar: 'استطلاع' },
     },
@@ -30,24 +32,39 @@ export function sampleConsultations(now) {
         en: 'We propose shading the main walkways of residential neighbourhoods with trees and canopies, starting with the walkways that lead to schools and mosques.\nTell us whether you support the proposal and what would make it work in your neighbourhood.',
         ar: 'نقترح تظليل الممرات الرئيسة في الأحياء السكنية بالأشجار والمظلات، بدءًا بالممرات المؤدية إلى المدارس والمساجد.\nأخبرنا هل تؤيد المقترح، وما الذي يُنجحه في حيّك.',
       },
-      department: { en: 'Innovation Lab, General Directorate of Customer Experience', ar: 'معمل الابتكار، الإدارة العامة لتجربة العملاء' },
+      department: {
+        en: 'Innovation Lab, General Directorate of Customer Experience',
+        ar: 'معمل الابتكار، الإدارة العامة لتجربة العملاء',
+      },
       level: 'collaboration',
       opensAt: iso(now - 10 * DAY),
       closesAt: iso(now + 3 * DAY + 6 * 60 * 60 * 1000),
       participants: 1284,
       documents: [
-        { title: { en: 'The proposal', ar: 'المقترح' }, url: 'https://example.gov.sa/consultations/shaded-walkways.pdf' },
-        { title: { en: 'Map of the first neighbourhoods', ar: 'خريطة الأحياء الأولى' }, url: 'https://example.gov.sa/consultations/shaded-walkways-map.pdf' },
+        {
+          title: { en: 'The proposal', ar: 'المقترح' },
+          url: 'https://example.gov.sa/consultations/shaded-walkways.pdf',
+        },
+        {
+          title: { en: 'Map of the first neighbourhoods', ar: 'خريطة الأحياء الأولى' },
+          url: 'https://example.gov.sa/consultations/shaded-walkways-map.pdf',
+        },
       ],
     },
     {
       id: 'building-permit-journey',
-      title: { en: 'A simpler building permit: the redesigned service journey', ar: 'رخصة بناء أيسر: رحلة الخدمة بعد إعادة تصميمها' },
+      title: {
+        en: 'A simpler building permit: the redesigned service journey',
+        ar: 'رخصة بناء أيسر: رحلة الخدمة بعد إعادة تصميمها',
+      },
       summary: {
         en: 'We tested a redesigned journey for building permits with applicants, engineering offices and inspectors, and asked what should change before it is launched.',
         ar: 'اختبرنا رحلة مُعاد تصميمها لرخص البناء مع المتقدمين والمكاتب الهندسية والمراقبين، وسألناهم عمّا ينبغي تغييره قبل إطلاقها.',
       },
-      department: { en: 'Innovation Lab, General Directorate of Customer Experience', ar: 'معمل الابتكار، الإدارة العامة لتجربة العملاء' },
+      department: {
+        en: 'Innovation Lab, General Directorate of Customer Experience',
+        ar: 'معمل الابتكار، الإدارة العامة لتجربة العملاء',
+      },
       level: 'inclusion',
       opensAt: iso(now - 60 * DAY),
       closesAt: iso(now - 30 * DAY),
@@ -107,7 +124,8 @@ export function sampleIdeas() {
     {
       id: 'demo-3',
       title: 'Show the permit application status by SMS',
-      description: 'Send a text message at each step of a building permit application, so applicants do not have to log in to check.',
+      description:
+        'Send a text message at each step of a building permit application, so applicants do not have to log in to check.',
       topic: 'digital-services',
       supports: 97,
       status: 'under-review',
@@ -121,7 +139,12 @@ export function sampleIdeas() {
       supports: 76,
       status: 'in-progress',
       publishedAt: at(45),
-      answer: { text: 'بدأ العمل على الخريطة بالتعاون مع فريق تطبيق بلدي، ونتوقع إطلاقها في الربع الأول من 2027.', at: at(5), from: 'accepted', to: 'in-progress' },
+      answer: {
+        text: 'بدأ العمل على الخريطة بالتعاون مع فريق تطبيق بلدي، ونتوقع إطلاقها في الربع الأول من 2027.',
+        at: at(5),
+        from: 'accepted',
+        to: 'in-progress',
+      },
     },
     {
       id: 'demo-5',

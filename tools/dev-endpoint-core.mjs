@@ -32,7 +32,10 @@ const never = () => new Promise(() => {});
 
 export function json(status, body, headers = {}) {
   const text = status === 204 ? null : typeof body === 'string' ? body : JSON.stringify(body);
-  return new Response(text, { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+  return new Response(text, {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
 }
 
 /** `/ep-dev/<space>/<route>/<rest...>` below any base path, or null when the URL is not the collector's. */
@@ -44,21 +47,41 @@ export function collectorPath(url) {
 }
 
 function newSpace(name) {
-  return { name, log: [], scripts: { submissions: [], tally: [], ideas: [], consultations: [] }, stored: new Map(), answers: new Map(), bodies: new Map(), sequence: 0 };
+  return {
+    name,
+    log: [],
+    scripts: { submissions: [], tally: [], ideas: [], consultations: [] },
+    stored: new Map(),
+    answers: new Map(),
+    bodies: new Map(),
+    sequence: 0,
+  };
 }
 
 /** As the reference collector compares them (server/canonical.ts): one id in any spelling, one body in any key order. */
-const canonicalId = (id) => String(id).replace(/^urn:uuid:/i, '').toLowerCase();
+const canonicalId = (id) =>
+  String(id)
+    .replace(/^urn:uuid:/i, '')
+    .toLowerCase();
 function canonicalJson(value) {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).filter((key) => value[key] !== undefined).sort();
+    const keys = Object.keys(value)
+      .filter((key) => value[key] !== undefined)
+      .sort();
     return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
 
-const PREFIXES = { 'page-vote': 'PV', 'page-vote-details': 'PD', feedback: 'FB', idea: 'ID', 'idea-support': 'IS', 'consultation-view': 'CV' };
+const PREFIXES = {
+  'page-vote': 'PV',
+  'page-vote-details': 'PD',
+  feedback: 'FB',
+  idea: 'ID',
+  'idea-support': 'IS',
+  'consultation-view': 'CV',
+};
 
 function accept(space, envelope) {
   space.sequence += 1;
@@ -123,7 +146,7 @@ export function createCollector({ seed, onSubmission } = {}) {
     }
     if (route === '__log') return json(200, space.log);
     if (route === '__stored') return json(200, [...space.stored.values()]);
-    if (route === '__ideas' && method === 'POST') return seedIdeas(space, JSON.parse(body)), json(204);
+    if (route === '__ideas' && method === 'POST') return (seedIdeas(space, JSON.parse(body)), json(204));
     const control = consultationControl(space, route, method, body);
     if (control) return control;
 
@@ -139,7 +162,11 @@ export function createCollector({ seed, onSubmission } = {}) {
       method,
       route,
       query: Object.fromEntries(url.searchParams),
-      headers: { 'idempotency-key': header('idempotency-key'), 'content-type': header('content-type'), 'x-csrf-token': header('x-csrf-token') },
+      headers: {
+        'idempotency-key': header('idempotency-key'),
+        'content-type': header('content-type'),
+        'x-csrf-token': header('x-csrf-token'),
+      },
       body: parsed ?? body,
       // The body exactly as it arrived, for tests that compare a resend with its first try byte for byte.
       text: body,
@@ -161,7 +188,12 @@ export function createCollector({ seed, onSubmission } = {}) {
     if (scripted.hang) return never();
     if (scripted.delayMs) await sleep(scripted.delayMs);
     // Only a delay: then the answer a real collector gives (and stores), just late.
-    const lateOnly = scripted.status === undefined && scripted.body === undefined && scripted.raw === undefined && !scripted.drop && !scripted.stall;
+    const lateOnly =
+      scripted.status === undefined &&
+      scripted.body === undefined &&
+      scripted.raw === undefined &&
+      !scripted.drop &&
+      !scripted.stall;
     if (lateOnly) return normal();
     if (scripted.drop) return Response.error();
     const headers = { 'content-type': 'application/json; charset=utf-8', ...scripted.headers };
@@ -183,7 +215,11 @@ function answer(space, route, rest, method, url, parsed, idempotencyKey) {
     // A repeat returns the first answer and stores nothing; another body under a stored id is refused.
     const canonicalBody = canonicalJson({ ...parsed, id: canonicalId(parsed.id) });
     if (space.bodies.has(key) && space.bodies.get(key) !== canonicalBody) {
-      const reused = { field: 'id', code: 'idempotency-key-reused', message: 'This id was already used for a submission with another body.' };
+      const reused = {
+        field: 'id',
+        code: 'idempotency-key-reused',
+        message: 'This id was already used for a submission with another body.',
+      };
       return json(422, { message: 'The submission does not match the contract.', fieldErrors: [reused] });
     }
     space.bodies.set(key, canonicalBody);

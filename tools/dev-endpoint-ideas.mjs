@@ -54,7 +54,11 @@ export function ideasPage(space, params) {
     .filter((idea) => !topic || (idea.topic?.code ?? idea.topic) === topic)
     .sort((a, b) => (newest ? 0 : (b.supports ?? 0) - (a.supports ?? 0)) || time(b) - time(a));
   const end = offset + limit;
-  return { items: matching.slice(offset, end), ...(end < matching.length ? { next: `o${end}` } : {}), total: matching.length };
+  return {
+    items: matching.slice(offset, end),
+    ...(end < matching.length ? { next: `o${end}` } : {}),
+    total: matching.length,
+  };
 }
 
 /**

@@ -44,7 +44,9 @@ export function createDevEndpoint(options) {
       await write(json(413, { message: 'body too large' }), req, res);
       return true;
     }
-    const headers = Object.entries(req.headers).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]]));
+    const headers = Object.entries(req.headers).flatMap(([key, value]) =>
+      value === undefined ? [] : [[key, String(value)]],
+    );
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     const request = new Request(url, { method: req.method, headers, body: hasBody ? body : undefined });
     const response = await handle(request, { from: req.headers.referer });

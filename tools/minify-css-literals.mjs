@@ -4,14 +4,16 @@
 // so no selector or value changes meaning.
 
 export function minifyCss(text) {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,])\s*/g, '$1')
-    // "prop: value" right after { or ; is a declaration (a selector's colon never has a space after it).
-    .replace(/([{;][-\w]+): /g, '$1:')
-    .replace(/;}/g, '}')
-    .trim();
+  return (
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,])\s*/g, '$1')
+      // "prop: value" right after { or ; is a declaration (a selector's colon never has a space after it).
+      .replace(/([{;][-\w]+): /g, '$1:')
+      .replace(/;}/g, '}')
+      .trim()
+  );
 }
 
 export function minifyCssLiterals() {

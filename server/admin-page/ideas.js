@@ -86,7 +86,10 @@ function facts(idea) {
 function answerNote(answer) {
   const parts = [];
   if (answer.at) parts.push('Given ', time(answer.at));
-  if (answer.from && answer.to) parts.push(`${parts.length ? ', with' : 'With'} the status from ${STATUS_NAMES[answer.from] ?? answer.from} to ${STATUS_NAMES[answer.to] ?? answer.to}`);
+  if (answer.from && answer.to)
+    parts.push(
+      `${parts.length ? ', with' : 'With'} the status from ${STATUS_NAMES[answer.from] ?? answer.from} to ${STATUS_NAMES[answer.to] ?? answer.to}`,
+    );
   return parts.length ? el('p', { className: 'note' }, ...parts, '.') : '';
 }
 
@@ -115,7 +118,11 @@ function showErrors(view, fieldErrors) {
   }
   view.errors.replaceChildren(
     ...fieldErrors.map((error, index) => {
-      const item = el('li', { id: `idea-${view.n}-error-${index}` }, String(error.message ?? error.field ?? 'Not valid.'));
+      const item = el(
+        'li',
+        { id: `idea-${view.n}-error-${index}` },
+        String(error.message ?? error.field ?? 'Not valid.'),
+      );
       const control = controls[error.field];
       if (control) {
         if (control !== view.fieldset) control.setAttribute('aria-invalid', 'true');
@@ -148,7 +155,12 @@ function ideaView(idea) {
     { className: 'review', noValidate: true },
     view.fieldset,
     el('label', {}, 'Status', el('select', { name: 'status' }, ...statuses)),
-    el('label', { className: 'wide' }, 'Answer (what was done)', el('textarea', { name: 'answer', rows: 4, maxLength: 5000, dir: 'auto' })),
+    el(
+      'label',
+      { className: 'wide' },
+      'Answer (what was done)',
+      el('textarea', { name: 'answer', rows: 4, maxLength: 5000, dir: 'auto' }),
+    ),
     el('button', { type: 'submit' }, 'Save', view.saveName),
     view.errors,
   );
@@ -197,12 +209,20 @@ async function save(view) {
   view.form.setAttribute('aria-busy', 'true');
   announce(`Saving “${view.idea.title}”…`);
   try {
-    const idea = await call(`ideas/${encodeURIComponent(view.idea.id)}`, { method: 'PATCH', body: JSON.stringify(change) });
+    const idea = await call(`ideas/${encodeURIComponent(view.idea.id)}`, {
+      method: 'PATCH',
+      body: JSON.stringify(change),
+    });
     fill(view, idea);
     announce(savedText(change, idea));
   } catch (error) {
     const fieldErrors = error.fieldErrors ?? [];
-    const reason = error.status === 404 ? 'the collector no longer has this idea.' : fieldErrors.length ? 'see the errors next to its form.' : String(error.message);
+    const reason =
+      error.status === 404
+        ? 'the collector no longer has this idea.'
+        : fieldErrors.length
+          ? 'see the errors next to its form.'
+          : String(error.message);
     showErrors(view, fieldErrors.length ? fieldErrors : [{ field: '', message: String(error.message) }]);
     announce(`“${view.idea.title}” was not saved: ${reason}`);
   } finally {
@@ -227,7 +247,11 @@ async function load(more) {
     list.hidden = list.children.length === 0;
     $('more').hidden = !next;
     const which = shownState ? `${shownState} ideas` : 'ideas';
-    announce(list.children.length ? `${list.children.length} ${which} shown${next ? ', more available' : ''}.` : `No ${which}.`);
+    announce(
+      list.children.length
+        ? `${list.children.length} ${which} shown${next ? ', more available' : ''}.`
+        : `No ${which}.`,
+    );
     // After "Show more", the first idea it added, so that the keyboard carries on from there.
     if (more && views.length) views[0].heading.focus();
   } catch (error) {

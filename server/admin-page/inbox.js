@@ -38,8 +38,16 @@ function cell(row, text, className) {
 
 /** A line a person can read: the message, the comment or the answer, and who to contact. */
 function summary(data) {
-  const parts = [data.type?.label, data.message, data.answer, data.reasons?.map((reason) => reason.label).join('; '), data.comment];
-  const contact = data.contact ? [data.contact.name, data.contact.email, data.contact.mobile].filter(Boolean).join(' · ') : '';
+  const parts = [
+    data.type?.label,
+    data.message,
+    data.answer,
+    data.reasons?.map((reason) => reason.label).join('; '),
+    data.comment,
+  ];
+  const contact = data.contact
+    ? [data.contact.name, data.contact.email, data.contact.mobile].filter(Boolean).join(' · ')
+    : '';
   return [...parts, contact].filter((part) => typeof part === 'string' && part !== '').join('\n');
 }
 
@@ -71,7 +79,9 @@ async function load(more) {
     next = page.next;
     $('list').hidden = tbody.children.length === 0;
     $('more').hidden = !next;
-    $('status').textContent = tbody.children.length ? `${tbody.children.length} shown${next ? ', more available' : ''}.` : 'Nothing matches.';
+    $('status').textContent = tbody.children.length
+      ? `${tbody.children.length} shown${next ? ', more available' : ''}.`
+      : 'Nothing matches.';
   } catch (error) {
     $('status').textContent = String(error.message);
   }
@@ -80,7 +90,8 @@ async function load(more) {
 async function download(format) {
   try {
     const response = await call('submissions/export', query({ format }));
-    const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `submissions.${format}`;
+    const name =
+      /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `submissions.${format}`;
     const link = document.createElement('a');
     link.href = URL.createObjectURL(await response.blob());
     link.download = name;

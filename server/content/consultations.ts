@@ -26,11 +26,17 @@ const NONE: StanceCounts = { support: 0, neutral: 0, oppose: 0 };
 export const CONSULTATION_BYTES = 60 * 1024;
 
 /** Refused when what the card would read is larger than it reads. */
-const TOO_LARGE: FieldError = { field: '', code: 'too-long', message: `The consultation as served would be larger than ${CONSULTATION_BYTES} bytes, more than the card reads.` };
+const TOO_LARGE: FieldError = {
+  field: '',
+  code: 'too-long',
+  message: `The consultation as served would be larger than ${CONSULTATION_BYTES} bytes, more than the card reads.`,
+};
 
 /** Whether the row, as served with any count of participants, fits what the card reads. */
 function fits(item: ConsultationRow): boolean {
-  return Buffer.byteLength(JSON.stringify(toPublic(item, { support: 2 ** 31, neutral: 0, oppose: 0 }))) <= CONSULTATION_BYTES;
+  return (
+    Buffer.byteLength(JSON.stringify(toPublic(item, { support: 2 ** 31, neutral: 0, oppose: 0 }))) <= CONSULTATION_BYTES
+  );
 }
 
 /** The views kept on each consultation (or on one), by stance. */
@@ -53,7 +59,10 @@ async function viewsBy(store: Store, id?: string): Promise<Map<string, StanceCou
 }
 
 function toPublic(row: ConsultationRow, views: StanceCounts): Consultation {
-  const { participantsElsewhere = 0, ...content } = JSON.parse(row.content) as Omit<ConsultationInput, 'opensAt' | 'closesAt'>;
+  const { participantsElsewhere = 0, ...content } = JSON.parse(row.content) as Omit<
+    ConsultationInput,
+    'opensAt' | 'closesAt'
+  >;
   return {
     id: row.id,
     ...content,
@@ -65,7 +74,10 @@ function toPublic(row: ConsultationRow, views: StanceCounts): Consultation {
 }
 
 async function row(store: Store, id: string): Promise<ConsultationRow | undefined> {
-  const [found] = await store.all<ConsultationRow>({ sql: 'SELECT id, content, opens_at, closes_at, outcome FROM consultations WHERE id = ?', params: [id] });
+  const [found] = await store.all<ConsultationRow>({
+    sql: 'SELECT id, content, opens_at, closes_at, outcome FROM consultations WHERE id = ?',
+    params: [id],
+  });
   return found;
 }
 
@@ -76,7 +88,10 @@ export async function consultation(store: Store, id: string): Promise<Consultati
 
 /** Every consultation, the latest to open first, with the views kept on it. */
 export async function listConsultations(store: Store): Promise<Schemas['AdminConsultation'][]> {
-  const rows = await store.all<ConsultationRow>({ sql: 'SELECT id, content, opens_at, closes_at, outcome FROM consultations ORDER BY opens_at DESC, id', params: [] });
+  const rows = await store.all<ConsultationRow>({
+    sql: 'SELECT id, content, opens_at, closes_at, outcome FROM consultations ORDER BY opens_at DESC, id',
+    params: [],
+  });
   const views = await viewsBy(store);
   return rows.map((item) => {
     const counted = views.get(item.id) ?? NONE;
@@ -87,7 +102,8 @@ export async function listConsultations(store: Store): Promise<Schemas['AdminCon
 /** Why a consultation as written cannot be kept, or undefined when it can. */
 export function inputProblem(input: ConsultationInput): FieldError | undefined {
   for (const field of ['opensAt', 'closesAt'] as const) {
-    if (utc(input[field]) === undefined) return { field, code: 'invalid', message: `${field} is not a time this collector can keep.` };
+    if (utc(input[field]) === undefined)
+      return { field, code: 'invalid', message: `${field} is not a time this collector can keep.` };
   }
   if (utc(input.closesAt)! <= utc(input.opensAt)!) {
     return { field: 'closesAt', code: 'invalid', message: 'closesAt must be after opensAt.' };
@@ -96,10 +112,16 @@ export function inputProblem(input: ConsultationInput): FieldError | undefined {
 }
 
 /** Creates or changes a consultation (its views and outcome stay); `when` is the time of the change. */
-export async function putConsultation(store: Store, id: string, input: ConsultationInput, when: Date): Promise<{ consultation: Consultation } | { refused: FieldError }> {
+export async function putConsultation(
+  store: Store,
+  id: string,
+  input: ConsultationInput,
+  when: Date,
+): Promise<{ consultation: Consultation } | { refused: FieldError }> {
   const { opensAt, closesAt, ...content } = input;
   const outcome = (await row(store, id))?.outcome ?? null;
-  if (!fits({ id, content: JSON.stringify(content), opens_at: utc(opensAt)!, closes_at: utc(closesAt)!, outcome })) return { refused: TOO_LARGE };
+  if (!fits({ id, content: JSON.stringify(content), opens_at: utc(opensAt)!, closes_at: utc(closesAt)!, outcome }))
+    return { refused: TOO_LARGE };
   await store.batch([
     {
       sql:
@@ -111,7 +133,8 @@ export async function putConsultation(store: Store, id: string, input: Consultat
   return { consultation: (await consultation(store, id))! };
 }
 
-export type Published = { consultation: Consultation } | { missing: true } | { notClosed: true } | { refused: FieldError };
+export type Published =
+  { consultation: Consultation } | { missing: true } | { notClosed: true } | { refused: FieldError };
 
 /**
  * Publishes (or corrects) the outcome, dated `now`: without `counts`, the views kept now, by stance.
@@ -124,6 +147,11 @@ export async function publishOutcome(store: Store, id: string, input: OutcomeInp
   const counts = input.counts ?? (await viewsBy(store, id)).get(id) ?? NONE;
   const outcome: Schemas['Outcome'] = { publishedAt: now.toISOString(), ...input, counts };
   if (!fits({ ...found, outcome: JSON.stringify(outcome) })) return { refused: TOO_LARGE };
-  await store.batch([{ sql: 'UPDATE consultations SET outcome = ?, updated_at = ? WHERE id = ?', params: [JSON.stringify(outcome), now.toISOString(), id] }]);
+  await store.batch([
+    {
+      sql: 'UPDATE consultations SET outcome = ?, updated_at = ? WHERE id = ?',
+      params: [JSON.stringify(outcome), now.toISOString(), id],
+    },
+  ]);
   return { consultation: (await consultation(store, id))! };
 }

@@ -69,7 +69,14 @@ function adminIdea(row: IdeaRow): AdminIdea {
 
 /** An id as the contract's `IdeaId` allows it (and a database can hold). */
 export function isIdeaId(value: unknown): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= 200 && /\S/.test(value) && !value.includes('\u0000') && value.isWellFormed();
+  return (
+    typeof value === 'string' &&
+    value.length >= 1 &&
+    value.length <= 200 &&
+    /\S/.test(value) &&
+    !value.includes('\u0000') &&
+    value.isWellFormed()
+  );
 }
 
 // ------------------------------------------------------------------------------------------ the public list
@@ -105,8 +112,10 @@ export function readCursor(text: string, sort: Sort): CursorKey | undefined {
   }
   if (!Array.isArray(key)) return undefined;
   // Only what this collector writes: a count the column can hold, a stored time, an id it could store.
-  const count = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 2_147_483_647;
-  const time = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value);
+  const count = (value: unknown): value is number =>
+    Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 2_147_483_647;
+  const time = (value: unknown): value is string =>
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value);
   if (sort === 'supported') {
     const [supports, at, id] = key as unknown[];
     return key.length === 3 && count(supports) && time(at) && isIdeaId(id) ? [supports, at, id] : undefined;
@@ -126,7 +135,10 @@ export async function ideasPage(store: Store, query: IdeaQuery): Promise<Schemas
     where.push('topic_code = ?');
     params.push(query.topic);
   }
-  const [{ n }] = (await store.all<{ n: number | string }>({ sql: `SELECT COUNT(*) AS n FROM ideas WHERE ${where.join(' AND ')}`, params })) as [{ n: number | string }];
+  const [{ n }] = (await store.all<{ n: number | string }>({
+    sql: `SELECT COUNT(*) AS n FROM ideas WHERE ${where.join(' AND ')}`,
+    params,
+  })) as [{ n: number | string }];
 
   const supported = query.sort === 'supported';
   const paged = [...where];
@@ -150,14 +162,20 @@ export async function ideasPage(store: Store, query: IdeaQuery): Promise<Schemas
   }
   const more = rows.length > page.length;
   const last = page.at(-1);
-  const next = more && last ? writeCursor(supported ? [Number(last.supports), last.published_at!, last.id] : [last.published_at!, last.id]) : undefined;
+  const next =
+    more && last
+      ? writeCursor(supported ? [Number(last.supports), last.published_at!, last.id] : [last.published_at!, last.id])
+      : undefined;
   return { items: page.map(publicIdea), ...(next ? { next } : {}), total: Number(n) };
 }
 
 // -------------------------------------------------------------------------------------------- the review
 
 /** Every idea, newest first, with its submission's reference; `after` is the `seq` the last page ended on. */
-export async function listIdeas(store: Store, filter: { state?: ReviewState | undefined; after?: string | undefined; limit: number }): Promise<Schemas['AdminIdeaList']> {
+export async function listIdeas(
+  store: Store,
+  filter: { state?: ReviewState | undefined; after?: string | undefined; limit: number },
+): Promise<Schemas['AdminIdeaList']> {
   const { sql: where, params } = whereOf([
     ['state = ?', filter.state],
     ['ideas.seq < ?', cursorNumber(filter.after)],
@@ -183,7 +201,12 @@ async function ideaRow(store: Store, id: string): Promise<IdeaRow | undefined> {
  * Applies a review: the state (published the first time sets the publication time), the status, and an
  * answer dated `now` that records the status change it came with. Undefined when there is no such idea.
  */
-export async function reviewIdea(store: Store, id: string, review: IdeaReview, now: Date): Promise<AdminIdea | undefined> {
+export async function reviewIdea(
+  store: Store,
+  id: string,
+  review: IdeaReview,
+  now: Date,
+): Promise<AdminIdea | undefined> {
   const row = await ideaRow(store, id);
   if (!row) return undefined;
   const state = review.state ?? row.state;
@@ -192,7 +215,8 @@ export async function reviewIdea(store: Store, id: string, review: IdeaReview, n
   const changed = review.status !== undefined && review.status !== row.status;
   let answer: [string | null, string | null, string | null, string | null];
   if (review.answer === null) answer = [null, null, null, null];
-  else if (review.answer !== undefined) answer = [review.answer.trim(), now.toISOString(), changed ? row.status : null, changed ? status : null];
+  else if (review.answer !== undefined)
+    answer = [review.answer.trim(), now.toISOString(), changed ? row.status : null, changed ? status : null];
   // A later change of status is not the one the answer made: the answer no longer says "from … to …".
   else answer = [row.answer_text, row.answer_at, changed ? null : row.answer_from, changed ? null : row.answer_to];
   await store.batch([

@@ -57,7 +57,10 @@ function bearerIs(request: FastifyRequest, token: string): boolean {
 }
 
 export function actionOf(method: string, route: string): string | undefined {
-  return ACTIONS[`${method} ${route}`] ?? (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' ? undefined : `${method} ${route}`);
+  return (
+    ACTIONS[`${method} ${route}`] ??
+    (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' ? undefined : `${method} ${route}`)
+  );
 }
 
 /** Records the admin scope's requests (register inside it). `prefix`: where the admin routes are mounted. */
@@ -121,12 +124,29 @@ export async function* auditEntries(store: Store, filter: AuditFilter): AsyncGen
       ['at < ?', filter.to],
       ['reference = ?', filter.reference],
     ]);
-    const rows = await store.all<{ seq: number | string; at: string; actor: string; action: string; reference: string | null; target: string | null; detail: string | null; status: number | string }>({
+    const rows = await store.all<{
+      seq: number | string;
+      at: string;
+      actor: string;
+      action: string;
+      reference: string | null;
+      target: string | null;
+      detail: string | null;
+      status: number | string;
+    }>({
       sql: `SELECT seq, at, actor, action, reference, target, detail, status FROM audit_log ${where} ORDER BY seq LIMIT 1000`,
       params,
     });
     for (const row of rows) {
-      yield { at: row.at, actor: row.actor, action: row.action, reference: row.reference, target: row.target, detail: row.detail ? (JSON.parse(row.detail) as Record<string, string>) : null, status: Number(row.status) };
+      yield {
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        reference: row.reference,
+        target: row.target,
+        detail: row.detail ? (JSON.parse(row.detail) as Record<string, string>) : null,
+        status: Number(row.status),
+      };
     }
     if (rows.length < 1000) return;
     after = Number(rows.at(-1)!.seq);

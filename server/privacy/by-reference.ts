@@ -31,12 +31,25 @@ function readModels(submission: StoredSubmission): Array<{ table: string; statem
     case 'idea':
       return [
         { table: 'ideas', statement: { sql: 'SELECT * FROM ideas WHERE id = ?', params: [submission.id] } },
-        { table: 'idea_supports', statement: { sql: 'SELECT * FROM idea_supports WHERE idea_id = ? ORDER BY id', params: [submission.id] } },
+        {
+          table: 'idea_supports',
+          statement: { sql: 'SELECT * FROM idea_supports WHERE idea_id = ? ORDER BY id', params: [submission.id] },
+        },
       ];
     case 'idea-support':
-      return [{ table: 'idea_supports', statement: { sql: 'SELECT * FROM idea_supports WHERE id = ?', params: [submission.id] } }];
+      return [
+        {
+          table: 'idea_supports',
+          statement: { sql: 'SELECT * FROM idea_supports WHERE id = ?', params: [submission.id] },
+        },
+      ];
     case 'consultation-view':
-      return [{ table: 'consultation_views', statement: { sql: 'SELECT * FROM consultation_views WHERE id = ?', params: [submission.id] } }];
+      return [
+        {
+          table: 'consultation_views',
+          statement: { sql: 'SELECT * FROM consultation_views WHERE id = ?', params: [submission.id] },
+        },
+      ];
     default:
       return [];
   }
@@ -60,7 +73,12 @@ export async function heldAbout(store: Store, reference: string): Promise<Held |
   for (const { table, statement } of readModels(found.submission)) {
     // Numbers as numbers (PostgreSQL gives BIGINT as text).
     related[table] = (await store.all<Record<string, unknown>>(statement)).map((row) =>
-      Object.fromEntries(Object.entries(row).map(([name, value]) => [name, typeof value === 'string' && name === 'seq' ? Number(value) : value])),
+      Object.fromEntries(
+        Object.entries(row).map(([name, value]) => [
+          name,
+          typeof value === 'string' && name === 'seq' ? Number(value) : value,
+        ]),
+      ),
     );
   }
   const audit = await store.all<Record<string, unknown>>({
@@ -75,14 +93,20 @@ export async function heldAbout(store: Store, reference: string): Promise<Held |
  * (published or not: its author asked) and the supports counted for it. The tables touched, or undefined
  * when there is no such submission.
  */
-export async function eraseReference(store: Store, reference: string): Promise<{ kind: string; removed: string[] } | undefined> {
+export async function eraseReference(
+  store: Store,
+  reference: string,
+): Promise<{ kind: string; removed: string[] } | undefined> {
   const found = await find(store, reference);
   if (!found) return undefined;
   const { id, kind } = found.submission;
   const statements: Statement[] = [];
   const removed = ['submissions'];
   if (kind === 'idea') {
-    statements.push({ sql: 'DELETE FROM idea_supports WHERE idea_id = ?', params: [id] }, { sql: 'DELETE FROM ideas WHERE id = ?', params: [id] });
+    statements.push(
+      { sql: 'DELETE FROM idea_supports WHERE idea_id = ?', params: [id] },
+      { sql: 'DELETE FROM ideas WHERE id = ?', params: [id] },
+    );
     removed.push('ideas', 'idea_supports');
   }
   statements.push({ sql: 'DELETE FROM submissions WHERE id = ?', params: [id] });
@@ -91,7 +115,11 @@ export async function eraseReference(store: Store, reference: string): Promise<{
 }
 
 /** Erases only the contact details (the message stays); when they were erased, or undefined when no such submission. */
-export async function eraseContactOf(store: Store, reference: string, now: Date): Promise<{ contactErasedAt: string } | undefined> {
+export async function eraseContactOf(
+  store: Store,
+  reference: string,
+  now: Date,
+): Promise<{ contactErasedAt: string } | undefined> {
   const found = await find(store, reference);
   if (!found) return undefined;
   const { statement } = eraseContactStatement(found.submission.id, dataOf(found.submission.data), now);

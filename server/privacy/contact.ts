@@ -18,9 +18,26 @@ export function withoutContact(data: Record<string, unknown>): Record<string, un
 }
 
 /** The statement that erases one submission's contact details (or only marks it seen, when it has none). */
-export function eraseContactStatement(id: string, data: Record<string, unknown>, now: Date): { statement: Statement; erased: boolean } {
+export function eraseContactStatement(
+  id: string,
+  data: Record<string, unknown>,
+  now: Date,
+): { statement: Statement; erased: boolean } {
   const kept = withoutContact(data);
   const at = now.toISOString();
-  if (!kept) return { statement: { sql: 'UPDATE submissions SET contact_erased_at = COALESCE(contact_erased_at, ?) WHERE id = ?', params: [at, id] }, erased: false };
-  return { statement: { sql: 'UPDATE submissions SET data = ?, contact_erased_at = COALESCE(contact_erased_at, ?) WHERE id = ?', params: [JSON.stringify(kept), at, id] }, erased: true };
+  if (!kept)
+    return {
+      statement: {
+        sql: 'UPDATE submissions SET contact_erased_at = COALESCE(contact_erased_at, ?) WHERE id = ?',
+        params: [at, id],
+      },
+      erased: false,
+    };
+  return {
+    statement: {
+      sql: 'UPDATE submissions SET data = ?, contact_erased_at = COALESCE(contact_erased_at, ?) WHERE id = ?',
+      params: [JSON.stringify(kept), at, id],
+    },
+    erased: true,
+  };
 }

@@ -46,9 +46,15 @@ export class DayKeys {
   private async load(day: string, now: Date): Promise<Buffer> {
     await this.store.batch([
       pastKeys(now),
-      { sql: 'INSERT INTO day_keys (day, key) VALUES (?, ?) ON CONFLICT (day) DO NOTHING', params: [day, randomBytes(32).toString('hex')] },
+      {
+        sql: 'INSERT INTO day_keys (day, key) VALUES (?, ?) ON CONFLICT (day) DO NOTHING',
+        params: [day, randomBytes(32).toString('hex')],
+      },
     ]);
-    const [row] = await this.store.all<{ key: string }>({ sql: 'SELECT key FROM day_keys WHERE day = ?', params: [day] });
+    const [row] = await this.store.all<{ key: string }>({
+      sql: 'SELECT key FROM day_keys WHERE day = ?',
+      params: [day],
+    });
     return Buffer.from(row!.key, 'hex');
   }
 

@@ -12,8 +12,12 @@ export type QueryKept = boolean | readonly string[];
 export function queryKeptFromEnv(raw: string | undefined): QueryKept {
   if (raw === undefined || raw === '' || raw === 'false') return false;
   if (raw === 'true') return true;
-  const names = raw.split(',').map((name) => name.trim()).filter(Boolean);
-  if (!names.length) throw new Error(`EP_KEEP_QUERY_STRING must be true, false or parameter names separated by commas (got "${raw}")`);
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (!names.length)
+    throw new Error(`EP_KEEP_QUERY_STRING must be true, false or parameter names separated by commas (got "${raw}")`);
   return names;
 }
 
@@ -34,6 +38,9 @@ export function keptPageUrl(url: string, kept: QueryKept): string {
   if (question === -1 || kept === true) return withoutFragment;
   const base = withoutFragment.slice(0, question);
   if (kept === false) return base;
-  const pairs = withoutFragment.slice(question + 1).split('&').filter((pair) => pair !== '' && kept.includes(nameOf(pair)));
+  const pairs = withoutFragment
+    .slice(question + 1)
+    .split('&')
+    .filter((pair) => pair !== '' && kept.includes(nameOf(pair)));
   return pairs.length ? `${base}?${pairs.join('&')}` : base;
 }

@@ -36,7 +36,14 @@ export interface RetentionPolicy {
 }
 
 export const DEFAULT_RETENTION: RetentionPolicy = {
-  submissions: { 'page-vote': 90, 'page-vote-details': 365, feedback: 730, idea: 730, 'idea-support': 90, 'consultation-view': 365 },
+  submissions: {
+    'page-vote': 90,
+    'page-vote-details': 365,
+    feedback: 730,
+    idea: 730,
+    'idea-support': 90,
+    'consultation-view': 365,
+  },
   contact: { feedback: 180, idea: 365 },
   audit: 1095,
 };
@@ -59,7 +66,10 @@ function days(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
 
 export function retentionFromEnv(env: NodeJS.ProcessEnv): RetentionPolicy {
   const submissions = Object.fromEntries(
-    Object.entries(DEFAULT_RETENTION.submissions).map(([kind, fallback]) => [kind, days(env, submissionsVariable(kind as Kind), fallback)]),
+    Object.entries(DEFAULT_RETENTION.submissions).map(([kind, fallback]) => [
+      kind,
+      days(env, submissionsVariable(kind as Kind), fallback),
+    ]),
   ) as Record<Kind, number>;
   const contact = {} as Record<ContactKind, number>;
   for (const kind of CONTACT_KINDS) {
@@ -69,7 +79,9 @@ export function retentionFromEnv(env: NodeJS.ProcessEnv): RetentionPolicy {
     contact[kind] = days(env, contactVariable(kind), fallback);
     // Set past the submission's own, it would promise an erasure that deleting the row pre-empts.
     if (whole > 0 && contact[kind] > whole) {
-      throw new Error(`${contactVariable(kind)} (${contact[kind]}) must not outlast ${submissionsVariable(kind)} (${whole} days)`);
+      throw new Error(
+        `${contactVariable(kind)} (${contact[kind]}) must not outlast ${submissionsVariable(kind)} (${whole} days)`,
+      );
     }
   }
   return { submissions, contact, audit: days(env, AUDIT_VARIABLE, DEFAULT_RETENTION.audit) };

@@ -10,7 +10,11 @@ import { describeSweep, sweep } from './sweep.js';
 
 const FIRST_AFTER_MS = 10_000;
 
-export function startSweeps(store: Store, config: Pick<Config, 'retention' | 'sweepIntervalMinutes'>, log: FastifyBaseLogger): () => void {
+export function startSweeps(
+  store: Store,
+  config: Pick<Config, 'retention' | 'sweepIntervalMinutes'>,
+  log: FastifyBaseLogger,
+): () => void {
   if (config.sweepIntervalMinutes === 0) return () => undefined;
   let running = false;
   const run = async (): Promise<void> => {

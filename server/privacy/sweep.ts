@@ -62,8 +62,18 @@ async function eraseContact(store: Store, kind: string, before: string, now: Dat
 /** Ideas that were never published, of `idea` submissions received before `before`: with their supports. */
 async function deleteUnpublishedIdeas(store: Store, before: string): Promise<number> {
   const expiring = "SELECT id FROM submissions WHERE kind = 'idea' AND received_at < ?";
-  await store.batch([{ sql: `DELETE FROM idea_supports WHERE idea_id IN (SELECT id FROM ideas WHERE state <> 'published' AND id IN (${expiring}))`, params: [before] }]);
-  return (await store.all({ sql: `DELETE FROM ideas WHERE state <> 'published' AND id IN (${expiring}) RETURNING id`, params: [before] })).length;
+  await store.batch([
+    {
+      sql: `DELETE FROM idea_supports WHERE idea_id IN (SELECT id FROM ideas WHERE state <> 'published' AND id IN (${expiring}))`,
+      params: [before],
+    },
+  ]);
+  return (
+    await store.all({
+      sql: `DELETE FROM ideas WHERE state <> 'published' AND id IN (${expiring}) RETURNING id`,
+      params: [before],
+    })
+  ).length;
 }
 
 export async function sweep(store: Store, policy: RetentionPolicy, now: Date = new Date()): Promise<SweepCounts> {
@@ -95,6 +105,9 @@ export async function sweep(store: Store, policy: RetentionPolicy, now: Date = n
 
 /** One line for the log: numbers only. */
 export function describeSweep(counts: SweepCounts): string {
-  const list = (record: Record<string, number>): string => Object.entries(record).map(([kind, n]) => `${kind}=${n}`).join(' ') || 'none';
+  const list = (record: Record<string, number>): string =>
+    Object.entries(record)
+      .map(([kind, n]) => `${kind}=${n}`)
+      .join(' ') || 'none';
   return `retention sweep: contact erased ${list(counts.contactErased)}; deleted ${list(counts.deleted)}; unpublished ideas ${counts.unpublishedIdeas}; day keys ${counts.dayKeys}; audit rows ${counts.audit}`;
 }

@@ -13,7 +13,8 @@ import { limitFor, type RouteOptions } from '../route-options.js';
 const folder = fileURLToPath(new URL('../admin-page/', import.meta.url));
 const read = (name: string): string => readFileSync(`${folder}${name}`, 'utf8');
 
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
@@ -48,7 +49,9 @@ function framed(page: (typeof PAGES)[number], main: string): string {
 }
 
 export async function adminPageRoutes(app: FastifyInstance, { config, contract }: RouteOptions): Promise<void> {
-  const options = [...contract.kinds.keys()].map((kind) => `<option value="${escape(kind)}">${escape(kind)}</option>`).join('');
+  const options = [...contract.kinds.keys()]
+    .map((kind) => `<option value="${escape(kind)}">${escape(kind)}</option>`)
+    .join('');
   const html = 'text/html; charset=utf-8';
   const files: Record<string, { type: string; body: string }> = {
     '/': { type: html, body: framed(PAGES[0], read('inbox-main.html').replace('<!--KINDS-->', options)) },

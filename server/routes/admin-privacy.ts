@@ -13,13 +13,23 @@ import { queryReader } from '../query-contract.js';
 import { whereOf } from '../store/sql.js';
 import { period, refuseQuery } from './admin-query.js';
 
-const noSuch = (reply: FastifyReply): FastifyReply => reply.code(404).send({ message: 'No submission is held under this reference.' });
+const noSuch = (reply: FastifyReply): FastifyReply =>
+  reply.code(404).send({ message: 'No submission is held under this reference.' });
 
 const AUDIT_COLUMNS = ['at', 'actor', 'action', 'reference', 'target', 'detail', 'status'];
 
 async function* auditCsv(entries: AsyncGenerator<AuditEntry>): AsyncGenerator<string> {
   yield BOM + csvRow(AUDIT_COLUMNS);
-  for await (const entry of entries) yield csvRow([entry.at, entry.actor, entry.action, entry.reference, entry.target, entry.detail ? JSON.stringify(entry.detail) : '', entry.status]);
+  for await (const entry of entries)
+    yield csvRow([
+      entry.at,
+      entry.actor,
+      entry.action,
+      entry.reference,
+      entry.target,
+      entry.detail ? JSON.stringify(entry.detail) : '',
+      entry.status,
+    ]);
 }
 
 async function* auditJson(entries: AsyncGenerator<AuditEntry>): AsyncGenerator<string> {
@@ -32,7 +42,10 @@ async function* auditJson(entries: AsyncGenerator<AuditEntry>): AsyncGenerator<s
   yield '\n]\n';
 }
 
-export async function adminPrivacyRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
+export async function adminPrivacyRoutes(
+  app: FastifyInstance,
+  { config, store, contract }: RouteOptions,
+): Promise<void> {
   const limit = { config: limitFor(config.rateLimit.admin, 'admin') };
 
   app.get<{ Params: { reference: string } }>('/references/:reference', limit, async (request, reply) => {

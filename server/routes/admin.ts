@@ -27,10 +27,34 @@ async function* everything(store: Store, filter: Omit<ListFilter, 'limit'>): Asy
   } while (after);
 }
 
-const COMMON = ['reference', 'id', 'kind', 'receivedAt', 'submittedAt', 'locale', 'page.url', 'page.title', 'page.lang', 'privacyNotice', 'client'];
+const COMMON = [
+  'reference',
+  'id',
+  'kind',
+  'receivedAt',
+  'submittedAt',
+  'locale',
+  'page.url',
+  'page.title',
+  'page.lang',
+  'privacyNotice',
+  'client',
+];
 
 function commonCells(item: StoredSubmission): unknown[] {
-  return [item.reference, item.id, item.kind, item.receivedAt, item.submittedAt, item.locale, item.page.url, item.page.title, item.page.lang, item.privacyNotice, item.client];
+  return [
+    item.reference,
+    item.id,
+    item.kind,
+    item.receivedAt,
+    item.submittedAt,
+    item.locale,
+    item.page.url,
+    item.page.title,
+    item.page.lang,
+    item.privacyNotice,
+    item.client,
+  ];
 }
 
 async function* csv(store: Store, filter: Omit<ListFilter, 'limit'>): AsyncGenerator<string> {
@@ -78,7 +102,10 @@ export async function adminRoutes(app: FastifyInstance, { config, store, contrac
     if (fieldErrors.length) return refuseQuery(reply, fieldErrors);
     const { format } = query;
     const parts = ['submissions', filter.kind, query.from, query.to];
-    const name = parts.filter(Boolean).join('-').replace(/[^A-Za-z0-9._-]/g, '_');
+    const name = parts
+      .filter(Boolean)
+      .join('-')
+      .replace(/[^A-Za-z0-9._-]/g, '_');
     reply
       .header('content-disposition', `attachment; filename="${name}.${format}"`)
       .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');

@@ -17,7 +17,11 @@ export async function ideaRoutes(app: FastifyInstance, { config, store, contract
     const readable = cursor !== undefined && !fieldErrors.some(({ field }) => field === 'sort' || field === 'cursor');
     const after = readable ? readCursor(cursor, sort) : undefined;
     if (readable && !after) {
-      fieldErrors.push({ field: 'cursor', code: 'invalid', message: 'cursor must be the next of a page read with the same sort.' });
+      fieldErrors.push({
+        field: 'cursor',
+        code: 'invalid',
+        message: 'cursor must be the next of a page read with the same sort.',
+      });
     }
     if (fieldErrors.length) {
       return reply.code(422).send({ message: 'The query does not match the contract.', fieldErrors });

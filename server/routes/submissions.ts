@@ -26,7 +26,10 @@ const INVALID = 'The submission does not match the contract.';
  * per process, so the number says nothing about the id.
  */
 const DECOY_KEY = randomBytes(32);
-function decoyReceipt(body: Record<string, unknown>, prefix: string): { id: string; reference: string; status: 'received' } {
+function decoyReceipt(
+  body: Record<string, unknown>,
+  prefix: string,
+): { id: string; reference: string; status: 'received' } {
   const id = typeof body.id === 'string' && UUID_SPELLING.test(body.id) ? canonicalId(body.id) : randomUUID();
   const sequence = (createHmac('sha256', DECOY_KEY).update(id).digest().readUInt32BE(0) % 999_999) + 1;
   return { id, reference: formatReference(prefix, new Date().getUTCFullYear(), sequence), status: 'received' };
@@ -35,60 +38,75 @@ function decoyReceipt(body: Record<string, unknown>, prefix: string): { id: stri
 export async function submissionRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
   const dayKeys = new DayKeys(store);
   app.addHook('onClose', async () => dayKeys.forget());
-  app.post('/submissions', { config: limitFor(config.rateLimit.submissions, 'submissions') }, async (request, reply) => {
-    const body = request.body;
+  app.post(
+    '/submissions',
+    { config: limitFor(config.rateLimit.submissions, 'submissions') },
+    async (request, reply) => {
+      const body = request.body;
 
-    // A robot that filled the honeypot is answered as if stored, so it learns nothing; nothing is stored.
-    if (isRecord(body) && isRecord(body.data) && typeof body.data[HONEYPOT_FIELD] === 'string' && body.data[HONEYPOT_FIELD] !== '') {
-      request.log.info('honeypot filled: answered, not stored');
-      const prefix = typeof body.kind === 'string' ? (contract.kinds.get(body.kind)?.prefix ?? 'EP') : 'EP';
-      return reply.code(201).send(decoyReceipt(body, prefix));
-    }
+      // A robot that filled the honeypot is answered as if stored, so it learns nothing; nothing is stored.
+      if (
+        isRecord(body) &&
+        isRecord(body.data) &&
+        typeof body.data[HONEYPOT_FIELD] === 'string' &&
+        body.data[HONEYPOT_FIELD] !== ''
+      ) {
+        request.log.info('honeypot filled: answered, not stored');
+        const prefix = typeof body.kind === 'string' ? (contract.kinds.get(body.kind)?.prefix ?? 'EP') : 'EP';
+        return reply.code(201).send(decoyReceipt(body, prefix));
+      }
 
-    const checked = contract.checkSubmission(body);
-    if (!checked.valid) {
-      const message = isRecord(body) ? INVALID : 'The body must be a JSON object (a submission envelope).';
-      return reply.code(422).send({ message, fieldErrors: checked.fieldErrors });
-    }
-    const envelope = body as Schemas['Submission'];
-    const id = canonicalId(envelope.id);
-    const key = request.headers['idempotency-key'];
-    if (key !== undefined && (typeof key !== 'string' || canonicalId(key) !== id)) {
-      return reply.code(422).send({ message: INVALID, fieldErrors: [{ field: 'id', code: 'invalid', message: 'The Idempotency-Key header must equal the envelope id.' }] });
-    }
-    // Of the body as it arrived (before anything the collector itself leaves out), so that a resend of the
-    // same bytes always matches.
-    const hash = bodyHash(envelope);
+      const checked = contract.checkSubmission(body);
+      if (!checked.valid) {
+        const message = isRecord(body) ? INVALID : 'The body must be a JSON object (a submission envelope).';
+        return reply.code(422).send({ message, fieldErrors: checked.fieldErrors });
+      }
+      const envelope = body as Schemas['Submission'];
+      const id = canonicalId(envelope.id);
+      const key = request.headers['idempotency-key'];
+      if (key !== undefined && (typeof key !== 'string' || canonicalId(key) !== id)) {
+        return reply.code(422).send({
+          message: INVALID,
+          fieldErrors: [
+            { field: 'id', code: 'invalid', message: 'The Idempotency-Key header must equal the envelope id.' },
+          ],
+        });
+      }
+      // Of the body as it arrived (before anything the collector itself leaves out), so that a resend of the
+      // same bytes always matches.
+      const hash = bodyHash(envelope);
 
-    const kind = contract.kinds.get(envelope.kind)!;
-    const data = envelope.data as Record<string, unknown>;
-    const receivedAt = new Date();
-    const page = { ...envelope.page, url: keptPageUrl(envelope.page.url, config.keepQueryString) };
-    const client = clientKey(await dayKeys.keyFor(receivedAt), request.ip, receivedAt);
-    const incoming = { id, page, data, receivedAt, submittedAt: envelope.submittedAt, locale: envelope.locale };
-    let accepted;
-    try {
-      accepted = await store.accept({
-        id,
-        bodyHash: hash,
-        kind: envelope.kind,
-        prefix: kind.prefix,
-        page,
-        locale: envelope.locale,
-        submittedAt: envelope.submittedAt,
-        privacyNotice: envelope.privacyNotice,
-        data,
-        receivedAt,
-        client,
-        ...statementsFor(envelope.kind, incoming),
-      });
-    } catch (error) {
-      // What is stored refuses it (no such published idea, the consultation is not open): final, like any 422.
-      if (error instanceof RefusedError) return reply.code(422).send({ message: INVALID, fieldErrors: error.fieldErrors });
-      throw error;
-    }
-    const { receipt, replayed } = accepted;
-    if (replayed) reply.header('idempotent-replayed', 'true');
-    return reply.code(201).send(receipt);
-  });
+      const kind = contract.kinds.get(envelope.kind)!;
+      const data = envelope.data as Record<string, unknown>;
+      const receivedAt = new Date();
+      const page = { ...envelope.page, url: keptPageUrl(envelope.page.url, config.keepQueryString) };
+      const client = clientKey(await dayKeys.keyFor(receivedAt), request.ip, receivedAt);
+      const incoming = { id, page, data, receivedAt, submittedAt: envelope.submittedAt, locale: envelope.locale };
+      let accepted;
+      try {
+        accepted = await store.accept({
+          id,
+          bodyHash: hash,
+          kind: envelope.kind,
+          prefix: kind.prefix,
+          page,
+          locale: envelope.locale,
+          submittedAt: envelope.submittedAt,
+          privacyNotice: envelope.privacyNotice,
+          data,
+          receivedAt,
+          client,
+          ...statementsFor(envelope.kind, incoming),
+        });
+      } catch (error) {
+        // What is stored refuses it (no such published idea, the consultation is not open): final, like any 422.
+        if (error instanceof RefusedError)
+          return reply.code(422).send({ message: INVALID, fieldErrors: error.fieldErrors });
+        throw error;
+      }
+      const { receipt, replayed } = accepted;
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).send(receipt);
+    },
+  );
 }

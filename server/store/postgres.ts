@@ -9,7 +9,14 @@ import pg from 'pg';
 import { BACKFILLED_AT, ROWS_WITHOUT_HASH, SET_HASHES_PG, hashOfRow, type StoredEnvelopeRow } from './body-hashes.js';
 import { MIGRATIONS_TABLE, migrationsFor } from './migrations.js';
 import * as shared from './sql.js';
-import { NEXT_REFERENCE, RefusedError, StoreUnavailableError, checkRepeat, formatReference, receiptOf } from './types.js';
+import {
+  NEXT_REFERENCE,
+  RefusedError,
+  StoreUnavailableError,
+  checkRepeat,
+  formatReference,
+  receiptOf,
+} from './types.js';
 import type { Accepted, ListFilter, NewSubmission, Receipt, Statement, Store, SubmissionPage, Tally } from './types.js';
 
 /** `?` → `$1`, `$2`…: the shared statements as PostgreSQL takes them. */
@@ -18,7 +25,17 @@ export const numbered = (sql: string): string => shared.placeholders(sql, 'postg
 const MIGRATION_LOCK = 7_370_001; // any constant bigint, the same in every instance
 
 /** Node's network errors: the database host cannot be reached or dropped the connection. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
 
 /**
  * SQLSTATE classes and codes that mean "not now" rather than "never": 08 connection exception, 53
@@ -59,8 +76,9 @@ function survive(pool: pg.Pool): void {
 
 /** See body-hashes.ts; in the migration's transaction. */
 async function backfillHashes(client: pg.PoolClient): Promise<void> {
-  for (let after: number | string = 0; ; ) {
-    const batch: StoredEnvelopeRow[] = (await client.query<StoredEnvelopeRow>(numbered(ROWS_WITHOUT_HASH), [after])).rows;
+  for (let after: number | string = 0; ;) {
+    const batch: StoredEnvelopeRow[] = (await client.query<StoredEnvelopeRow>(numbered(ROWS_WITHOUT_HASH), [after]))
+      .rows;
     if (batch.length === 0) return;
     const hashed = batch.map(hashOfRow);
     await client.query(SET_HASHES_PG, [hashed.map(([hash]) => hash), hashed.map(([, seq]) => seq)]);
@@ -112,7 +130,10 @@ export class PostgresStore implements Store {
           throw error;
         }
         // Before the logger exists: one line on stderr, so that a waiting start is not a silent one.
-        if (!waited) console.warn(`PostgreSQL does not answer yet (${error instanceof Error ? error.message : String(error)}); waiting for it`);
+        if (!waited)
+          console.warn(
+            `PostgreSQL does not answer yet (${error instanceof Error ? error.message : String(error)}); waiting for it`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     }
@@ -123,7 +144,11 @@ export class PostgresStore implements Store {
     try {
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
       await client.query(MIGRATIONS_TABLE);
-      const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));
+      const applied = new Set(
+        (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
+          (row) => row.version,
+        ),
+      );
       for (const migration of migrationsFor('postgres')) {
         if (applied.has(migration.version)) continue;
         await client.query('BEGIN');
@@ -167,19 +192,25 @@ export class PostgresStore implements Store {
           // whatever holds now (an idea unpublished since, a consultation closed since); unless its body differs.
           const before = await client.query<shared.StoredAnswer>(numbered(shared.STORED_ANSWER), [s.id]);
           // Erased or swept between the conflict and this read: not now (503), and a resend finds its way.
-          if (!before.rows[0]) throw new StoreUnavailableError(new Error(`submission ${s.id} went while its repeat was answered`));
+          if (!before.rows[0])
+            throw new StoreUnavailableError(new Error(`submission ${s.id} went while its repeat was answered`));
           checkRepeat(before.rows[0], s); // a refusal rolls back below: nothing was written
           await client.query('COMMIT');
           return { receipt: JSON.parse(before.rows[0].answer) as Receipt, replayed: true };
         }
         // Checked once this id is ours, so that a repeat racing its first copy gets the first answer above.
-        if (s.requires && (await client.query(numbered(s.requires.statement.sql), [...s.requires.statement.params])).rowCount === 0) {
+        if (
+          s.requires &&
+          (await client.query(numbered(s.requires.statement.sql), [...s.requires.statement.params])).rowCount === 0
+        ) {
           throw new RefusedError([s.requires.fieldError]); // rolled back below: nothing stored
         }
         const year = s.receivedAt.getUTCFullYear();
         const { last } = (await client.query<{ last: string }>(numbered(NEXT_REFERENCE), [s.prefix, year])).rows[0]!;
         for (const statement of s.project) await client.query(numbered(statement.sql), [...statement.params]);
-        const extra = s.extra ? (await client.query<Record<string, unknown>>(numbered(s.extra.sql), [...s.extra.params])).rows[0] : undefined;
+        const extra = s.extra
+          ? (await client.query<Record<string, unknown>>(numbered(s.extra.sql), [...s.extra.params])).rows[0]
+          : undefined;
         const receipt = receiptOf(s, formatReference(s.prefix, year, Number(last)), extra);
         await client.query(numbered(shared.SETTLE), [receipt.reference, JSON.stringify(receipt), s.id]);
         await client.query('COMMIT');

@@ -61,8 +61,13 @@ export type Condition = readonly [clause: string, value: SqlValue | undefined];
  * A WHERE clause and its parameters from the filters given, built together so that a clause and its value
  * cannot fall out of step. `always` are conditions without parameters, kept first.
  */
-export function whereOf(conditions: readonly Condition[], always: readonly string[] = []): { sql: string; params: SqlValue[] } {
-  const kept = conditions.filter((condition): condition is [string, SqlValue] => condition[1] !== undefined && condition[1] !== '');
+export function whereOf(
+  conditions: readonly Condition[],
+  always: readonly string[] = [],
+): { sql: string; params: SqlValue[] } {
+  const kept = conditions.filter(
+    (condition): condition is [string, SqlValue] => condition[1] !== undefined && condition[1] !== '',
+  );
   const clauses = [...always, ...kept.map(([clause]) => clause)];
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params: kept.map(([, value]) => value) };
 }
@@ -97,7 +102,20 @@ export const INSERT_SUBMISSION =
 export function insertParams(s: NewSubmission): (string | null)[] {
   const { page } = s;
   const received = s.receivedAt.toISOString();
-  return [s.id, s.kind, page.url, page.title, page.lang, s.locale, s.submittedAt, received, s.privacyNotice, s.client, JSON.stringify(s.data), s.bodyHash];
+  return [
+    s.id,
+    s.kind,
+    page.url,
+    page.title,
+    page.lang,
+    s.locale,
+    s.submittedAt,
+    received,
+    s.privacyNotice,
+    s.client,
+    JSON.stringify(s.data),
+    s.bodyHash,
+  ];
 }
 
 /** The first answer under an id, and the hash of the body it was given for. */

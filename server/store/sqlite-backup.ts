@@ -40,7 +40,9 @@ export async function backupSqlite(source: string, target: string): Promise<Back
       file: target,
       submissions: count('SELECT count(*) AS n FROM submissions'),
       migrations: count('SELECT count(*) AS n FROM schema_migrations'),
-      bytes: (copy.pragma('page_count', { simple: true }) as number) * (copy.pragma('page_size', { simple: true }) as number),
+      bytes:
+        (copy.pragma('page_count', { simple: true }) as number) *
+        (copy.pragma('page_size', { simple: true }) as number),
     };
   } finally {
     copy.close();

@@ -9,10 +9,24 @@ import Database from 'better-sqlite3';
 import { BACKFILLED_AT, ROWS_WITHOUT_HASH, SET_HASH, hashOfRow, type StoredEnvelopeRow } from './body-hashes.js';
 import { MIGRATIONS_TABLE, migrationsFor } from './migrations.js';
 import * as shared from './sql.js';
-import { NEXT_REFERENCE, RefusedError, StoreUnavailableError, checkRepeat, formatReference, receiptOf } from './types.js';
+import {
+  NEXT_REFERENCE,
+  RefusedError,
+  StoreUnavailableError,
+  checkRepeat,
+  formatReference,
+  receiptOf,
+} from './types.js';
 import type { Accepted, ListFilter, NewSubmission, Receipt, Statement, Store, SubmissionPage, Tally } from './types.js';
 
-const BUSY = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_IOERR', 'SQLITE_FULL', 'SQLITE_CANTOPEN', 'SQLITE_READONLY']);
+const BUSY = new Set([
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_IOERR',
+  'SQLITE_FULL',
+  'SQLITE_CANTOPEN',
+  'SQLITE_READONLY',
+]);
 
 export interface SqliteOptions {
   busyTimeoutMs?: number;
@@ -41,21 +55,24 @@ export class SqliteStore implements Store {
     const settle = this.db.prepare(shared.SETTLE);
     // `immediate`: take the write lock first, so that two processes on one file cannot both read "new".
     this.acceptTx = this.db.transaction((s: NewSubmission): Accepted => {
-        const before = existing.get(s.id);
-        if (before) {
-          checkRepeat(before, s);
-          return { receipt: JSON.parse(before.answer) as Receipt, replayed: true };
-        }
-        if (s.requires && !this.prepared(s.requires.statement.sql).get(...s.requires.statement.params)) throw new RefusedError([s.requires.fieldError]);
-        insert.run(...shared.insertParams(s));
-        const year = s.receivedAt.getUTCFullYear();
-        const { last } = nextReference.get(s.prefix, year)!;
-        for (const statement of s.project) this.prepared(statement.sql).run(...statement.params);
-        const extra = s.extra ? (this.prepared(s.extra.sql).get(...s.extra.params) as Record<string, unknown> | undefined) : undefined;
-        const receipt = receiptOf(s, formatReference(s.prefix, year, last), extra);
-        settle.run(receipt.reference, JSON.stringify(receipt), s.id);
-        return { receipt, replayed: false };
-      }).immediate;
+      const before = existing.get(s.id);
+      if (before) {
+        checkRepeat(before, s);
+        return { receipt: JSON.parse(before.answer) as Receipt, replayed: true };
+      }
+      if (s.requires && !this.prepared(s.requires.statement.sql).get(...s.requires.statement.params))
+        throw new RefusedError([s.requires.fieldError]);
+      insert.run(...shared.insertParams(s));
+      const year = s.receivedAt.getUTCFullYear();
+      const { last } = nextReference.get(s.prefix, year)!;
+      for (const statement of s.project) this.prepared(statement.sql).run(...statement.params);
+      const extra = s.extra
+        ? (this.prepared(s.extra.sql).get(...s.extra.params) as Record<string, unknown> | undefined)
+        : undefined;
+      const receipt = receiptOf(s, formatReference(s.prefix, year, last), extra);
+      settle.run(receipt.reference, JSON.stringify(receipt), s.id);
+      return { receipt, replayed: false };
+    }).immediate;
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -69,14 +86,21 @@ export class SqliteStore implements Store {
 
   private migrate(): void {
     this.db.exec(MIGRATIONS_TABLE);
-    const applied = new Set(this.db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((row) => row.version));
+    const applied = new Set(
+      this.db
+        .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
+        .all()
+        .map((row) => row.version),
+    );
     for (const migration of migrationsFor('sqlite')) {
       if (applied.has(migration.version)) continue;
-      this.db.transaction(() => {
-        this.db.exec(migration.sql);
-        if (migration.version === BACKFILLED_AT) this.backfillHashes();
-        this.db.prepare(shared.RECORD_MIGRATION).run(migration.version, migration.name, new Date().toISOString());
-      }).immediate();
+      this.db
+        .transaction(() => {
+          this.db.exec(migration.sql);
+          if (migration.version === BACKFILLED_AT) this.backfillHashes();
+          this.db.prepare(shared.RECORD_MIGRATION).run(migration.version, migration.name, new Date().toISOString());
+        })
+        .immediate();
     }
   }
 
@@ -84,7 +108,8 @@ export class SqliteStore implements Store {
   private backfillHashes(): void {
     const rows = this.db.prepare<[number | string], StoredEnvelopeRow>(ROWS_WITHOUT_HASH);
     const set = this.db.prepare(SET_HASH);
-    for (let batch = rows.all(0); batch.length > 0; batch = rows.all(batch.at(-1)!.seq)) for (const row of batch) set.run(...hashOfRow(row));
+    for (let batch = rows.all(0); batch.length > 0; batch = rows.all(batch.at(-1)!.seq))
+      for (const row of batch) set.run(...hashOfRow(row));
   }
 
   private guard<T>(work: () => T): Promise<T> {
@@ -92,7 +117,8 @@ export class SqliteStore implements Store {
       return Promise.resolve(work());
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
-      if (BUSY.has(code) || [...BUSY].some((busy) => code.startsWith(`${busy}_`))) return Promise.reject(new StoreUnavailableError(error));
+      if (BUSY.has(code) || [...BUSY].some((busy) => code.startsWith(`${busy}_`)))
+        return Promise.reject(new StoreUnavailableError(error));
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
@@ -142,6 +168,9 @@ export class SqliteStore implements Store {
 
   /** The applied migration versions (for tests). */
   versions(): number[] {
-    return this.db.prepare<[], { version: number }>(shared.APPLIED_VERSIONS).all().map((row) => row.version);
+    return this.db
+      .prepare<[], { version: number }>(shared.APPLIED_VERSIONS)
+      .all()
+      .map((row) => row.version);
   }
 }

@@ -65,7 +65,13 @@ export class RefusedError extends Error {
  */
 export function checkRepeat(stored: { body_hash: string | null }, submission: NewSubmission): void {
   if (stored.body_hash !== null && stored.body_hash !== submission.bodyHash) {
-    throw new RefusedError([{ field: 'id', code: 'idempotency-key-reused', message: 'This id was already used for a submission with another body.' }]);
+    throw new RefusedError([
+      {
+        field: 'id',
+        code: 'idempotency-key-reused',
+        message: 'This id was already used for a submission with another body.',
+      },
+    ]);
   }
 }
 

@@ -52,14 +52,24 @@ async function assertRestored(store: Store, sent: Sent[], tally: string): Promis
       assert.equal(repeat.body, answer, 'the first answer, byte for byte');
       assert.equal(repeat.headers['idempotent-replayed'], 'true');
     }
-    const votes = sent.filter(({ body }) => body.kind === 'page-vote').map(({ answer }) => JSON.parse(answer).reference as string);
+    const votes = sent
+      .filter(({ body }) => body.kind === 'page-vote')
+      .map(({ answer }) => JSON.parse(answer).reference as string);
     const next = await post(app, envelope('page-vote'));
     assert.equal(next.statusCode, 201);
     const [, year, last] = /^PV-(\d{4})-(\d{6})$/.exec(votes.at(-1)!)!;
-    assert.equal(next.json().reference, `PV-${year}-${String(Number(last) + 1).padStart(6, '0')}`, 'references go on after the restored ones');
+    assert.equal(
+      next.json().reference,
+      `PV-${year}-${String(Number(last) + 1).padStart(6, '0')}`,
+      'references go on after the restored ones',
+    );
     const before = JSON.parse(tally) as { yes: number; total: number };
     const now = (await app.inject({ url: `/tally?page=${encodeURIComponent(PAGE)}` })).json();
-    assert.deepEqual(now, { yes: before.yes + 1, total: before.total + 1 }, 'the restored tally, and the new yes vote on it');
+    assert.deepEqual(
+      now,
+      { yes: before.yes + 1, total: before.total + 1 },
+      'the restored tally, and the new yes vote on it',
+    );
   } finally {
     await app.close();
   }
@@ -75,8 +85,14 @@ describe('SQLite online backup', () => {
       const tally = (await t.app.inject({ url: `/tally?page=${encodeURIComponent(PAGE)}` })).body;
       const backup = inFolder('online.sqlite');
       // Writes go on during the copy; they land in the copy or not, but the copy is one consistent moment.
-      const [result, ...during] = await Promise.all([backupSqlite(t.file!, backup), ...Array.from({ length: 10 }, () => post(t.app, envelope('feedback')))]);
-      assert.ok(during.every((response) => response.statusCode === 201), 'the collector kept answering');
+      const [result, ...during] = await Promise.all([
+        backupSqlite(t.file!, backup),
+        ...Array.from({ length: 10 }, () => post(t.app, envelope('feedback'))),
+      ]);
+      assert.ok(
+        during.every((response) => response.statusCode === 201),
+        'the collector kept answering',
+      );
       assert.ok(result.submissions >= sent.length, `the copy holds what was stored before it (${result.submissions})`);
       assert.ok(result.migrations >= 2);
 
@@ -101,7 +117,10 @@ describe('SQLite online backup', () => {
       await storeSome(t.app);
       const target = inFolder('cli.sqlite');
       const run = (env: Record<string, string>) =>
-        spawnSync(process.execPath, ['--import', 'tsx', 'server/backup.ts', target], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', EP_SQLITE_PATH: t.file!, ...env } });
+        spawnSync(process.execPath, ['--import', 'tsx', 'server/backup.ts', target], {
+          encoding: 'utf8',
+          env: { ...process.env, DATABASE_URL: '', EP_SQLITE_PATH: t.file!, ...env },
+        });
       const first = run({});
       assert.equal(first.status, 0, first.stderr);
       assert.match(first.stdout, new RegExp(`${KINDS.length} submissions, \\d+ migrations, \\d+ bytes, integrity ok`));
@@ -117,36 +136,46 @@ describe('SQLite online backup', () => {
   });
 });
 
-describe('PostgreSQL pg_dump and pg_restore', { skip: !PG_URL && 'no PostgreSQL (run with npm run test:server)' }, () => {
-  it('restores a dump (-Fc) into a new database; a collector on it answers repeats as before', async () => {
-    const source = await scratchDatabase('ep_backup_src');
-    const target = await scratchDatabase('ep_backup_dst');
-    const dir = mkdtempSync(join(tmpdir(), 'ep-pgdump-test-'));
-    try {
-      const store = await PostgresStore.open({ connectionString: source.url.href, max: 4 });
-      const app = await buildApp({ config: testConfig(), store, contract: contract() });
-      let sent: Sent[];
-      let tally: string;
+describe(
+  'PostgreSQL pg_dump and pg_restore',
+  { skip: !PG_URL && 'no PostgreSQL (run with npm run test:server)' },
+  () => {
+    it('restores a dump (-Fc) into a new database; a collector on it answers repeats as before', async () => {
+      const source = await scratchDatabase('ep_backup_src');
+      const target = await scratchDatabase('ep_backup_dst');
+      const dir = mkdtempSync(join(tmpdir(), 'ep-pgdump-test-'));
       try {
-        sent = await storeSome(app);
-        tally = (await app.inject({ url: `/tally?page=${encodeURIComponent(PAGE)}` })).body;
-        // Online, as documented: pg_dump reads one snapshot while the collector runs.
-        execFileSync(postgresTool('pg_dump'), ['-Fc', '-f', join(dir, 'collector.dump'), source.url.href]);
+        const store = await PostgresStore.open({ connectionString: source.url.href, max: 4 });
+        const app = await buildApp({ config: testConfig(), store, contract: contract() });
+        let sent: Sent[];
+        let tally: string;
+        try {
+          sent = await storeSome(app);
+          tally = (await app.inject({ url: `/tally?page=${encodeURIComponent(PAGE)}` })).body;
+          // Online, as documented: pg_dump reads one snapshot while the collector runs.
+          execFileSync(postgresTool('pg_dump'), ['-Fc', '-f', join(dir, 'collector.dump'), source.url.href]);
+        } finally {
+          await app.close();
+          await store.close();
+        }
+        execFileSync(postgresTool('pg_restore'), [
+          '--no-owner',
+          '--exit-on-error',
+          '-d',
+          target.url.href,
+          join(dir, 'collector.dump'),
+        ]);
+        const restored = await PostgresStore.open({ connectionString: target.url.href, max: 4 });
+        try {
+          await assertRestored(restored, sent, tally);
+        } finally {
+          await restored.close();
+        }
       } finally {
-        await app.close();
-        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+        await source.drop();
+        await target.drop();
       }
-      execFileSync(postgresTool('pg_restore'), ['--no-owner', '--exit-on-error', '-d', target.url.href, join(dir, 'collector.dump')]);
-      const restored = await PostgresStore.open({ connectionString: target.url.href, max: 4 });
-      try {
-        await assertRestored(restored, sent, tally);
-      } finally {
-        await restored.close();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-      await source.drop();
-      await target.drop();
-    }
-  });
-});
+    });
+  },
+);

@@ -44,7 +44,12 @@ let serial = 0;
 const fresh = (name: string): string => `${name}-${(serial += 1)}`;
 
 function put(t: TestApp, id: string, body: unknown, headers: Record<string, string> = auth) {
-  return t.app.inject({ method: 'PUT', url: `/admin/consultations/${id}`, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+  return t.app.inject({
+    method: 'PUT',
+    url: `/admin/consultations/${id}`,
+    headers: { ...headers, 'content-type': 'application/json' },
+    payload: JSON.stringify(body),
+  });
 }
 
 /** Creates or changes a consultation (200) and answers it as the public sees it. */
@@ -92,8 +97,17 @@ async function viewsOf(t: TestApp, id: string): Promise<StanceCounts> {
 const COMMENT = 'Trees shade better than metal canopies.';
 
 /** A view envelope; `oppose` gets a comment unless `data` says otherwise. */
-function viewEnvelope(consultationId: string, stance: Stance = 'support', data: Record<string, unknown> = {}, overrides: Record<string, unknown> = {}) {
-  return envelope('consultation-view', { consultationId, stance, ...(stance === 'oppose' ? { comment: COMMENT } : {}), ...data }, overrides);
+function viewEnvelope(
+  consultationId: string,
+  stance: Stance = 'support',
+  data: Record<string, unknown> = {},
+  overrides: Record<string, unknown> = {},
+) {
+  return envelope(
+    'consultation-view',
+    { consultationId, stance, ...(stance === 'oppose' ? { comment: COMMENT } : {}), ...data },
+    overrides,
+  );
 }
 
 /** Sends a view that must be taken (201): its receipt. */
@@ -112,13 +126,19 @@ async function refusedView(t: TestApp, sent: Record<string, unknown>): Promise<v
   assert.equal(response.statusCode, 422, response.body);
   valid('ValidationError', response.json());
   // In the visitor's language: the card shows a message it does not know as text.
-  const message = sent.locale === 'en' ? 'This consultation is not taking views now.' : 'لا تستقبل هذه الاستشارة الآراء الآن.';
+  const message =
+    sent.locale === 'en' ? 'This consultation is not taking views now.' : 'لا تستقبل هذه الاستشارة الآراء الآن.';
   assert.deepEqual(response.json().fieldErrors, [{ field: 'consultationId', code: 'invalid', message }]);
   assert.equal(await storedCount(t), count);
 }
 
 function outcome(t: TestApp, id: string, body: unknown, headers: Record<string, string> = auth) {
-  return t.app.inject({ method: 'PUT', url: `/admin/consultations/${id}/outcome`, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+  return t.app.inject({
+    method: 'PUT',
+    url: `/admin/consultations/${id}/outcome`,
+    headers: { ...headers, 'content-type': 'application/json' },
+    payload: JSON.stringify(body),
+  });
 }
 
 /** Closes an open consultation by writing it again with past dates (its views stay). */
@@ -163,13 +183,20 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(await read(t, id), expected);
 
         const plain = fresh('plain');
-        assert.deepEqual(await written(t, plain, { title: 'One title for every language', opensAt: '2026-01-01T00:00:00Z', closesAt: '2026-01-02T00:00:00.5Z' }), {
-          id: plain,
-          title: 'One title for every language',
-          opensAt: '2026-01-01T00:00:00.000Z',
-          closesAt: '2026-01-02T00:00:00.500Z',
-          participants: 0,
-        });
+        assert.deepEqual(
+          await written(t, plain, {
+            title: 'One title for every language',
+            opensAt: '2026-01-01T00:00:00Z',
+            closesAt: '2026-01-02T00:00:00.5Z',
+          }),
+          {
+            id: plain,
+            title: 'One title for every language',
+            opensAt: '2026-01-01T00:00:00.000Z',
+            closesAt: '2026-01-02T00:00:00.500Z',
+            participants: 0,
+          },
+        );
       });
 
       it('counts participants as the views kept plus participantsElsewhere', async () => {
@@ -264,7 +291,11 @@ for (const dialect of DIALECTS) {
       });
 
       it('refuses a time past the year 9999 in UTC on that field (422), not as out of order', async () => {
-        const response = await put(t, fresh('far'), { title: 'Far', opensAt: at(-DAY), closesAt: '9999-12-31T23:00:00-02:00' });
+        const response = await put(t, fresh('far'), {
+          title: 'Far',
+          opensAt: at(-DAY),
+          closesAt: '9999-12-31T23:00:00-02:00',
+        });
         assert.equal(response.statusCode, 422, response.body);
         assert.deepEqual(fieldsOf(response.json()), ['closesAt']);
         assert.match(response.json().fieldErrors[0].message, /closesAt is not a time/);
@@ -273,9 +304,18 @@ for (const dialect of DIALECTS) {
       it('refuses a consultation or an outcome larger than the card reads (422 too-long), keeping what was there', async () => {
         // Bodies within the 64 KB body limit, whose consultation as served would pass 60 KB.
         const long = { en: 'w'.repeat(8000), ar: 'ع'.repeat(3800) };
-        const big = await put(t, fresh('big'), { title: long, summary: long, department: long, platform: long, ...OPEN });
+        const big = await put(t, fresh('big'), {
+          title: long,
+          summary: long,
+          department: long,
+          platform: long,
+          ...OPEN,
+        });
         assert.equal(big.statusCode, 422, big.body);
-        assert.deepEqual(big.json().fieldErrors.map((error: FieldError) => [error.field, error.code]), [['', 'too-long']]);
+        assert.deepEqual(
+          big.json().fieldErrors.map((error: FieldError) => [error.field, error.code]),
+          [['', 'too-long']],
+        );
 
         const id = fresh('outcome-big');
         await written(t, id, { title: long, summary: long, opensAt: at(-2 * DAY), closesAt: at(-DAY) });
@@ -297,7 +337,11 @@ for (const dialect of DIALECTS) {
         assert.equal(published.statusCode, 200, published.body);
         const kept = published.json<Consultation>().outcome;
 
-        const changed = await close(t, id, { title: { ar: 'عنوان جديد', en: 'A new title' }, level: 'inclusion', participantsElsewhere: 20 });
+        const changed = await close(t, id, {
+          title: { ar: 'عنوان جديد', en: 'A new title' },
+          level: 'inclusion',
+          participantsElsewhere: 20,
+        });
         assert.deepEqual(changed.title, { ar: 'عنوان جديد', en: 'A new title' });
         assert.equal(changed.level, 'inclusion');
         assert.equal(changed.participants, 22, 'the views stayed, elsewhere changed');
@@ -360,7 +404,11 @@ for (const dialect of DIALECTS) {
 
         const published = await outcome(t, id, {});
         assert.equal(published.statusCode, 200, published.body);
-        assert.deepEqual(published.json<Consultation>().outcome?.counts, { support: 0, neutral: 0, oppose: 1 }, 'the late view counted');
+        assert.deepEqual(
+          published.json<Consultation>().outcome?.counts,
+          { support: 0, neutral: 0, oppose: 1 },
+          'the late view counted',
+        );
         await refusedView(t, viewEnvelope(id, 'support', {}, { submittedAt: at(-2 * HOUR) }));
         assert.equal((await read(t, id)).participants, 1);
 
@@ -384,7 +432,10 @@ for (const dialect of DIALECTS) {
         assert.equal(response.statusCode, 422, response.body);
         valid('ValidationError', response.json());
         assert.deepEqual(fieldsOf(response.json()), ['comment']);
-        const blank = await post(t.app, envelope('consultation-view', { consultationId: id, stance: 'oppose', comment: '  ' }));
+        const blank = await post(
+          t.app,
+          envelope('consultation-view', { consultationId: id, stance: 'oppose', comment: '  ' }),
+        );
         assert.equal(blank.statusCode, 422);
         assert.deepEqual(fieldsOf(blank.json()), ['comment']);
         assert.equal(await storedCount(t), count);
@@ -474,22 +525,33 @@ for (const dialect of DIALECTS) {
 
       it('counts the views kept by stance when published without counts', async () => {
         const id = await openConsultation(t, { participantsElsewhere: 100 });
-        for (const stance of ['support', 'support', 'neutral', 'oppose'] as const) await viewed(t, viewEnvelope(id, stance));
+        for (const stance of ['support', 'support', 'neutral', 'oppose'] as const)
+          await viewed(t, viewEnvelope(id, stance));
         const changing = viewEnvelope(id, 'support');
         await viewed(t, changing);
         await viewed(t, viewEnvelope(id, 'oppose', { replaces: changing.id }));
         await close(t, id, { participantsElsewhere: 100 });
 
         const started = Date.now();
-        const input = { heard: { ar: 'أيّد أغلبكم التظليل.', en: 'Most of you supported shading.' }, decided: 'Trees first.', url: 'https://example.gov.sa/report.pdf' };
+        const input = {
+          heard: { ar: 'أيّد أغلبكم التظليل.', en: 'Most of you supported shading.' },
+          decided: 'Trees first.',
+          url: 'https://example.gov.sa/report.pdf',
+        };
         const response = await outcome(t, id, input);
         assert.equal(response.statusCode, 200, response.body);
         const answered = response.json<Consultation>();
         valid('Consultation', answered);
         const published = answered.outcome;
         assert.ok(published);
-        assert.ok(Date.parse(published.publishedAt) >= started - 1000 && Date.parse(published.publishedAt) <= Date.now() + 1000);
-        assert.deepEqual(published, { publishedAt: published.publishedAt, ...input, counts: { support: 2, neutral: 1, oppose: 2 } });
+        assert.ok(
+          Date.parse(published.publishedAt) >= started - 1000 && Date.parse(published.publishedAt) <= Date.now() + 1000,
+        );
+        assert.deepEqual(published, {
+          publishedAt: published.publishedAt,
+          ...input,
+          counts: { support: 2, neutral: 1, oppose: 2 },
+        });
         assert.equal(answered.participants, 105);
         assert.deepEqual(await read(t, id), answered, 'the card reads it');
       });
@@ -561,7 +623,12 @@ for (const dialect of DIALECTS) {
         ideas.push(...response.json<Schemas['IdeaPage']>().items);
         next = response.json<Schemas['IdeaPage']>().next;
       } while (next);
-      assert.deepEqual(ideas.map((idea) => idea.id).sort(), sampleIdeas().map((idea) => idea.id).sort());
+      assert.deepEqual(
+        ideas.map((idea) => idea.id).sort(),
+        sampleIdeas()
+          .map((idea) => idea.id)
+          .sort(),
+      );
       const demo1 = ideas.find((idea) => idea.id === 'demo-1');
       assert.equal(demo1?.supports, 214);
       assert.equal(demo1?.answer?.to, 'implemented');
@@ -580,7 +647,11 @@ for (const dialect of DIALECTS) {
       assert.equal(upcoming.outcome, undefined);
       const open = await read(t, 'shaded-walkways');
       assert.equal(open.participants, 1284 + 24);
-      assert.deepEqual(list.find((item) => item.consultation.id === 'shaded-walkways')?.views, { support: 17, neutral: 4, oppose: 3 });
+      assert.deepEqual(list.find((item) => item.consultation.id === 'shaded-walkways')?.views, {
+        support: 17,
+        neutral: 4,
+        oppose: 3,
+      });
       const closed = await read(t, 'building-permit-journey');
       assert.deepEqual(closed.outcome?.counts, { support: 842, neutral: 131, oppose: 207 });
       assert.equal(closed.participants, 1180);

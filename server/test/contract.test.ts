@@ -40,16 +40,25 @@ function resolve(value: any): any {
   return value;
 }
 
-const schemaName = (schema: any): string | undefined => (typeof schema?.$ref === 'string' ? schema.$ref.split('/').at(-1) : undefined);
+const schemaName = (schema: any): string | undefined =>
+  typeof schema?.$ref === 'string' ? schema.$ref.split('/').at(-1) : undefined;
 
 function assertValid(name: string, value: unknown, what: string): void {
   const checked = contract().check(name, value);
-  assert.ok(checked.valid, `${what} does not match ${name}: ${JSON.stringify(checked.valid ? [] : checked.fieldErrors)}`);
+  assert.ok(
+    checked.valid,
+    `${what} does not match ${name}: ${JSON.stringify(checked.valid ? [] : checked.fieldErrors)}`,
+  );
 }
 
 /** A document as createEnvelope reads it. */
 function page(url: string, lang: string): Document {
-  return { location: { href: url }, URL: url, title: 'بيان المشاركة الإلكترونية', documentElement: { lang } } as unknown as Document;
+  return {
+    location: { href: url },
+    URL: url,
+    title: 'بيان المشاركة الإلكترونية',
+    documentElement: { lang },
+  } as unknown as Document;
 }
 
 describe('api/openapi.yaml', () => {
@@ -63,9 +72,15 @@ describe('api/openapi.yaml', () => {
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations as Record<string, any>)) {
         const bodies = [
-          ...Object.entries(operation.requestBody?.content ?? {}).map(([type, content]) => ({ where: `${method} ${path} request ${type}`, content })),
+          ...Object.entries(operation.requestBody?.content ?? {}).map(([type, content]) => ({
+            where: `${method} ${path} request ${type}`,
+            content,
+          })),
           ...Object.entries(operation.responses ?? {}).flatMap(([status, response]) =>
-            Object.entries(resolve(response).content ?? {}).map(([type, content]) => ({ where: `${method} ${path} ${status} ${type}`, content })),
+            Object.entries(resolve(response).content ?? {}).map(([type, content]) => ({
+              where: `${method} ${path} ${status} ${type}`,
+              content,
+            })),
           ),
         ];
         for (const { where, content } of bodies as Array<{ where: string; content: any }>) {
@@ -88,9 +103,15 @@ describe('api/openapi.yaml', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ep-api-types-'));
     try {
       const out = join(dir, 'openapi.ts');
-      const result = spawnSync('node_modules/.bin/openapi-typescript', ['api/openapi.yaml', '-o', out], { encoding: 'utf8' });
+      const result = spawnSync('node_modules/.bin/openapi-typescript', ['api/openapi.yaml', '-o', out], {
+        encoding: 'utf8',
+      });
       assert.equal(result.status, 0, result.stderr);
-      assert.equal(readFileSync('api/generated/openapi.ts', 'utf8'), readFileSync(out, 'utf8'), 'api/generated/openapi.ts is stale');
+      assert.equal(
+        readFileSync('api/generated/openapi.ts', 'utf8'),
+        readFileSync(out, 'utf8'),
+        'api/generated/openapi.ts is stale',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -100,7 +121,10 @@ describe('api/openapi.yaml', () => {
     const kinds = schemas.Kind.enum as string[];
     const mapping = schemas.Submission.discriminator.mapping as Record<string, string>;
     assert.deepEqual(Object.keys(mapping).sort(), [...kinds].sort());
-    assert.deepEqual(schemas.Submission.oneOf.map((ref: { $ref: string }) => ref.$ref).sort(), Object.values(mapping).sort());
+    assert.deepEqual(
+      schemas.Submission.oneOf.map((ref: { $ref: string }) => ref.$ref).sort(),
+      Object.values(mapping).sort(),
+    );
     assert.deepEqual(Object.keys(KINDS).sort(), [...kinds].sort());
     for (const [kind, ref] of Object.entries(mapping)) {
       const branch = resolve({ $ref: ref });
@@ -112,7 +136,10 @@ describe('api/openapi.yaml', () => {
 
   it("agrees with the elements' constants: languages, channels, at most two reasons, the honeypot's name", () => {
     assert.deepEqual([...schemas.Locale.enum].sort(), [...allLocales].sort());
-    assert.deepEqual(schemas.FeedbackContact.properties.channel.enum, channels().map((channel) => channel.code));
+    assert.deepEqual(
+      schemas.FeedbackContact.properties.channel.enum,
+      channels().map((channel) => channel.code),
+    );
     assert.equal(schemas.PageVoteDetailsData.properties.reasons.maxItems, MAX_REASONS);
     assert.equal(HONEYPOT_FIELD, HONEYPOT_NAME);
   });
@@ -136,20 +163,34 @@ describe("envelopes built by the elements' own code", () => {
         const doc = page('https://www.example.gov.sa/ar/e-participation', locale);
         const vote = createEnvelope({ kind: 'page-vote', data: { answer }, locale, privacyNotice: '1', doc });
         assertValid('Submission', vote, `a ${answer} vote in ${locale}`);
-        const reasons = defaultReasons(answer).slice(0, MAX_REASONS).map((reason) => ({ code: reason.code, label: choiceLabel(reason, locale) }));
+        const reasons = defaultReasons(answer)
+          .slice(0, MAX_REASONS)
+          .map((reason) => ({ code: reason.code, label: choiceLabel(reason, locale) }));
         for (const data of [
           { voteId: vote.id, answer, reasons, comment: '' },
           { voteId: vote.id, answer, reasons: [], comment: 'تعليق' },
           { answer, reasons: reasons.slice(0, 1), comment: 'a comment' },
         ]) {
-          assertValid('Submission', createEnvelope({ kind: 'page-vote-details', data, locale, privacyNotice: '1', doc }), `details ${JSON.stringify(data)}`);
+          assertValid(
+            'Submission',
+            createEnvelope({ kind: 'page-vote-details', data, locale, privacyNotice: '1', doc }),
+            `details ${JSON.stringify(data)}`,
+          );
         }
       }
     }
   });
 
   it("feedback, from the form's toPayload over its contact modes, channels and both languages", () => {
-    const base: Values = { type: 'complaint', message: '  The permit form rejects my plot number.  ', name: '', email: '', mobile: '', channel: '', consent: false };
+    const base: Values = {
+      type: 'complaint',
+      message: '  The permit form rejects my plot number.  ',
+      name: '',
+      email: '',
+      mobile: '',
+      channel: '',
+      consent: false,
+    };
     const variants: Array<Partial<Values>> = [
       {},
       { name: 'Sara' },
@@ -165,7 +206,13 @@ describe("envelopes built by the elements' own code", () => {
         for (const variant of variants) {
           for (const service of [undefined, 'building-permits']) {
             const data = toPayload({ ...base, ...variant }, rules, service, locale);
-            const sent = createEnvelope({ kind: 'feedback', data, locale, privacyNotice: '2', doc: page('https://www.example.gov.sa/en/permits?x=1', locale) });
+            const sent = createEnvelope({
+              kind: 'feedback',
+              data,
+              locale,
+              privacyNotice: '2',
+              doc: page('https://www.example.gov.sa/en/permits?x=1', locale),
+            });
             assertValid('Submission', sent, `feedback ${contactMode} ${JSON.stringify(variant)} in ${locale}`);
           }
         }
@@ -175,7 +222,7 @@ describe("envelopes built by the elements' own code", () => {
 });
 
 describe("envelopes built by the idea box's own code", () => {
-  it('idea, from the form\'s toPayload over every default topic, contact modes and both languages', () => {
+  it("idea, from the form's toPayload over every default topic, contact modes and both languages", () => {
     const variants = [
       {},
       { name: 'Sara' },
@@ -187,9 +234,21 @@ describe("envelopes built by the idea box's own code", () => {
       for (const topic of defaultTopics()) {
         for (const mode of ['optional', 'required', 'hidden'] as const) {
           for (const variant of variants) {
-            const values = { ...emptyValues(), title: '  Evening hours  ', description: ' Open until 9 pm. ', topic: topic.code, ...variant };
+            const values = {
+              ...emptyValues(),
+              title: '  Evening hours  ',
+              description: ' Open until 9 pm. ',
+              topic: topic.code,
+              ...variant,
+            };
             const data = ideaPayload(values, defaultTopics(), mode, locale);
-            const sent = createEnvelope({ kind: 'idea', data, locale, privacyNotice: '1', doc: page('https://www.example.gov.sa/ar/ideas', locale) });
+            const sent = createEnvelope({
+              kind: 'idea',
+              data,
+              locale,
+              privacyNotice: '1',
+              doc: page('https://www.example.gov.sa/ar/ideas', locale),
+            });
             assertValid('Submission', sent, `idea ${topic.code} ${mode} ${JSON.stringify(variant)} in ${locale}`);
           }
         }
@@ -215,12 +274,17 @@ describe("what the collector serves, read by the elements' own parsers", () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const response = await t.app.inject({ url: `/ideas?sort=supported&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}` });
+      const response = await t.app.inject({
+        url: `/ideas?sort=supported&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      });
       const body = response.json();
       assertValid('IdeaPage', body, 'GET /ideas');
       const parsed = parsePage(body);
       assert.ok(parsed, 'the idea box reads the page');
-      assert.deepEqual(parsed.items.map((idea) => idea.id), body.items.map((idea: { id: string }) => idea.id));
+      assert.deepEqual(
+        parsed.items.map((idea) => idea.id),
+        body.items.map((idea: { id: string }) => idea.id),
+      );
       for (const [n, idea] of parsed.items.entries()) {
         assert.equal(idea.supports, body.items[n].supports);
         assert.equal(idea.status, body.items[n].status);
@@ -259,7 +323,10 @@ describe('what the element tests sent to the test collector (recorded during npm
       t.skip(`${file} is missing: run the element tests first (npm test runs them before this)`);
       return;
     }
-    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { body: string; from?: string });
+    const lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { body: string; from?: string });
     assert.ok(lines.length > 0, `${file} is empty`);
     const byKind = new Map<string, number>();
     const invalid: string[] = [];
@@ -273,7 +340,8 @@ describe('what the element tests sent to the test collector (recorded during npm
       }
       byKind.set(value?.kind, (byKind.get(value?.kind) ?? 0) + 1);
       const checked = contract().checkSubmission(value);
-      if (!checked.valid) invalid.push(`${JSON.stringify(checked.fieldErrors)} in ${body.slice(0, 300)} (from ${from})`);
+      if (!checked.valid)
+        invalid.push(`${JSON.stringify(checked.fieldErrors)} in ${body.slice(0, 300)} (from ${from})`);
     }
     t.diagnostic(`${lines.length} envelopes: ${[...byKind].map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
     assert.deepEqual(invalid, []);
@@ -289,7 +357,12 @@ describe("the spec's 422 examples are what the collector answers", () => {
     assert.deepEqual(unknown.json(), examples['unknown-kind'].value);
     const feedback = await post(
       t.app,
-      envelope('feedback', { type: { code: 'complaint', label: 'Complaint' }, message: '', contact: { email: 'sara@', channel: 'email' }, consent: true }),
+      envelope('feedback', {
+        type: { code: 'complaint', label: 'Complaint' },
+        message: '',
+        contact: { email: 'sara@', channel: 'email' },
+        consent: true,
+      }),
     );
     assert.deepEqual(feedback.json(), examples.feedback.value);
   });

@@ -43,7 +43,6 @@ function assertUnavailable(response: { statusCode: number; headers: Record<strin
   assert.ok(Number(response.headers['retry-after']) > 0, `${what}: Retry-After`);
 }
 
-
 /** The first result of `work` within `tries` tries 100 ms apart, while it fails only as "not now" (503). */
 async function storedWithin<T>(tries: number, work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
@@ -56,117 +55,127 @@ async function storedWithin<T>(tries: number, work: () => Promise<T>): Promise<T
   }
 }
 
-describe('PostgreSQL sessions ended under the collector', { skip: !PG_URL && 'no PostgreSQL (run with npm run test:server)' }, () => {
-  let database: ScratchDatabase;
-  let store: PostgresStore;
-  let admin: pg.Client;
+describe(
+  'PostgreSQL sessions ended under the collector',
+  { skip: !PG_URL && 'no PostgreSQL (run with npm run test:server)' },
+  () => {
+    let database: ScratchDatabase;
+    let store: PostgresStore;
+    let admin: pg.Client;
 
-  before(async () => {
-    database = await scratchDatabase();
-    store = await PostgresStore.open({ connectionString: database.url.href, max: 4 });
-    admin = new pg.Client({ connectionString: PG_URL, application_name: 'ep-fault-test' });
-    await admin.connect();
-  });
-  after(async () => {
-    await admin.end();
-    await store.close();
-    await database.drop();
-  });
+    before(async () => {
+      database = await scratchDatabase();
+      store = await PostgresStore.open({ connectionString: database.url.href, max: 4 });
+      admin = new pg.Client({ connectionString: PG_URL, application_name: 'ep-fault-test' });
+      await admin.connect();
+    });
+    after(async () => {
+      await admin.end();
+      await store.close();
+      await database.drop();
+    });
 
-  /** Ends this database's collector sessions, as an operator or a failover would; returns how many. */
-  async function terminate(): Promise<number> {
-    const { rows } = await admin.query(
-      "SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE application_name = 'ep-collector' AND datname = $1",
-      [database.name],
-    );
-    return rows.filter((row: { ended: boolean }) => row.ended).length;
-  }
-
-  /** Waits until one of the collector's sessions is in the state `where` describes. */
-  async function waitForSession(where: string): Promise<void> {
-    for (let tries = 0; tries < 200; tries += 1) {
-      const { rowCount } = await admin.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'ep-collector' AND datname = $1 AND ${where}`, [database.name]);
-      if (rowCount) return;
-      await sleep(25);
+    /** Ends this database's collector sessions, as an operator or a failover would; returns how many. */
+    async function terminate(): Promise<number> {
+      const { rows } = await admin.query(
+        "SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE application_name = 'ep-collector' AND datname = $1",
+        [database.name],
+      );
+      return rows.filter((row: { ended: boolean }) => row.ended).length;
     }
-    throw new Error(`no collector session became ${where}`);
-  }
 
-  const submission = (requires?: NewSubmission['requires']): NewSubmission => ({
-    id: randomUUID(),
-    // Unique per submission: these tests store each envelope once and never repeat one.
-    bodyHash: randomUUID(),
-    kind: 'feedback',
-    prefix: 'FB',
-    page: { url: 'https://www.example.gov.sa/', title: 't', lang: 'ar' },
-    locale: 'ar',
-    submittedAt: new Date().toISOString(),
-    privacyNotice: '1',
-    data: { message: 'held' },
-    receivedAt: new Date(),
-    client: null,
-    project: [],
-    requires,
-  });
+    /** Waits until one of the collector's sessions is in the state `where` describes. */
+    async function waitForSession(where: string): Promise<void> {
+      for (let tries = 0; tries < 200; tries += 1) {
+        const { rowCount } = await admin.query(
+          `SELECT 1 FROM pg_stat_activity WHERE application_name = 'ep-collector' AND datname = $1 AND ${where}`,
+          [database.name],
+        );
+        if (rowCount) return;
+        await sleep(25);
+      }
+      throw new Error(`no collector session became ${where}`);
+    }
 
-  it('survives its client being ended in the middle of a transaction (pg_sleep), answers 503, then stores', async () => {
-    const sleeping: NewSubmission['requires'] = { statement: { sql: 'SELECT 1 AS held FROM pg_sleep(30)', params: [] }, fieldError: { field: 'id', code: 'invalid', message: 'never' } };
-    const held = store.accept(submission(sleeping));
-    await waitForSession("state = 'active' AND query LIKE '%pg_sleep%'");
-    assert.ok((await terminate()) >= 1);
-    await assert.rejects(held, StoreUnavailableError);
-    // Let the ended connection's 'end' and 'error' events run: without a listener, they end the process here.
-    await sleep(200);
-    // The other pooled sessions were ended too; on a busy machine the pool may hand one out before it has
-    // noticed. That try is a 503 (the outbox sends again), and a later one must store.
-    const again = await storedWithin(10, () => store.accept(submission()));
-    assert.equal(again.replayed, false);
-    assert.match(again.receipt.reference, /^FB-\d{4}-\d{6}$/);
-    assertNothingEscaped();
-  });
+    const submission = (requires?: NewSubmission['requires']): NewSubmission => ({
+      id: randomUUID(),
+      // Unique per submission: these tests store each envelope once and never repeat one.
+      bodyHash: randomUUID(),
+      kind: 'feedback',
+      prefix: 'FB',
+      page: { url: 'https://www.example.gov.sa/', title: 't', lang: 'ar' },
+      locale: 'ar',
+      submittedAt: new Date().toISOString(),
+      privacyNotice: '1',
+      data: { message: 'held' },
+      receivedAt: new Date(),
+      client: null,
+      project: [],
+      requires,
+    });
 
-  it('answers 503 with Retry-After to a write whose session is ended while it waits for a lock, then 201 for the same envelope', async () => {
-    const app = await appOver(store);
-    const blocker = new pg.Client({ connectionString: database.url.href, application_name: 'ep-fault-test' });
-    await blocker.connect();
-    try {
-      await blocker.query('BEGIN');
-      await blocker.query('LOCK TABLE reference_counters IN ACCESS EXCLUSIVE MODE');
-      const sent = envelope('feedback');
-      const pending = post(app, sent);
-      await waitForSession("wait_event_type = 'Lock'");
+    it('survives its client being ended in the middle of a transaction (pg_sleep), answers 503, then stores', async () => {
+      const sleeping: NewSubmission['requires'] = {
+        statement: { sql: 'SELECT 1 AS held FROM pg_sleep(30)', params: [] },
+        fieldError: { field: 'id', code: 'invalid', message: 'never' },
+      };
+      const held = store.accept(submission(sleeping));
+      await waitForSession("state = 'active' AND query LIKE '%pg_sleep%'");
       assert.ok((await terminate()) >= 1);
-      assertUnavailable(await pending, 'the write whose session ended');
-      await blocker.query('ROLLBACK');
+      await assert.rejects(held, StoreUnavailableError);
+      // Let the ended connection's 'end' and 'error' events run: without a listener, they end the process here.
       await sleep(200);
-
-      const stored = await post(app, sent);
-      assert.equal(stored.statusCode, 201, stored.body);
-      assert.equal(stored.headers['idempotent-replayed'], undefined, 'nothing was stored by the ended attempt');
-      assert.equal((await app.inject({ url: '/health/ready' })).statusCode, 200);
-      const rows = await store.query<{ n: string }>('SELECT count(*) AS n FROM submissions WHERE id = $1', [sent.id]);
-      assert.equal(Number(rows.rows[0]!.n), 1);
+      // The other pooled sessions were ended too; on a busy machine the pool may hand one out before it has
+      // noticed. That try is a 503 (the outbox sends again), and a later one must store.
+      const again = await storedWithin(10, () => store.accept(submission()));
+      assert.equal(again.replayed, false);
+      assert.match(again.receipt.reference, /^FB-\d{4}-\d{6}$/);
       assertNothingEscaped();
-    } finally {
-      await blocker.end().catch(() => undefined);
-      await app.close();
-    }
-  });
+    });
 
-  it('drops idle sessions ended under it and connects afresh', async () => {
-    const app = await appOver(store);
-    try {
-      assert.equal((await post(app, envelope('page-vote'))).statusCode, 201);
-      assert.ok((await terminate()) >= 1, 'an idle pooled session was ended');
-      await sleep(200);
-      const next = await post(app, envelope('page-vote'));
-      assert.equal(next.statusCode, 201, next.body);
-      assertNothingEscaped();
-    } finally {
-      await app.close();
-    }
-  });
-});
+    it('answers 503 with Retry-After to a write whose session is ended while it waits for a lock, then 201 for the same envelope', async () => {
+      const app = await appOver(store);
+      const blocker = new pg.Client({ connectionString: database.url.href, application_name: 'ep-fault-test' });
+      await blocker.connect();
+      try {
+        await blocker.query('BEGIN');
+        await blocker.query('LOCK TABLE reference_counters IN ACCESS EXCLUSIVE MODE');
+        const sent = envelope('feedback');
+        const pending = post(app, sent);
+        await waitForSession("wait_event_type = 'Lock'");
+        assert.ok((await terminate()) >= 1);
+        assertUnavailable(await pending, 'the write whose session ended');
+        await blocker.query('ROLLBACK');
+        await sleep(200);
+
+        const stored = await post(app, sent);
+        assert.equal(stored.statusCode, 201, stored.body);
+        assert.equal(stored.headers['idempotent-replayed'], undefined, 'nothing was stored by the ended attempt');
+        assert.equal((await app.inject({ url: '/health/ready' })).statusCode, 200);
+        const rows = await store.query<{ n: string }>('SELECT count(*) AS n FROM submissions WHERE id = $1', [sent.id]);
+        assert.equal(Number(rows.rows[0]!.n), 1);
+        assertNothingEscaped();
+      } finally {
+        await blocker.end().catch(() => undefined);
+        await app.close();
+      }
+    });
+
+    it('drops idle sessions ended under it and connects afresh', async () => {
+      const app = await appOver(store);
+      try {
+        assert.equal((await post(app, envelope('page-vote'))).statusCode, 201);
+        assert.ok((await terminate()) >= 1, 'an idle pooled session was ended');
+        await sleep(200);
+        const next = await post(app, envelope('page-vote'));
+        assert.equal(next.statusCode, 201, next.body);
+        assertNothingEscaped();
+      } finally {
+        await app.close();
+      }
+    });
+  },
+);
 
 describe('PostgreSQL out of reach', { skip: !PG_URL && 'no PostgreSQL (run with npm run test:server)' }, () => {
   it('answers writes and readiness 503 with Retry-After while the database is unreachable, stays live, and reconnects by itself', async () => {
@@ -219,36 +228,48 @@ describe('PostgreSQL errors that may pass', () => {
     ]) {
       assert.equal(unavailable(error), true, String(error));
     }
-    for (const error of [withCode('23505', 'duplicate key'), withCode('42P01', 'relation does not exist'), withCode('22P02'), new TypeError('x is undefined')]) {
+    for (const error of [
+      withCode('23505', 'duplicate key'),
+      withCode('42P01', 'relation does not exist'),
+      withCode('22P02'),
+      new TypeError('x is undefined'),
+    ]) {
       assert.equal(unavailable(error), false, String(error));
     }
   });
 });
 
-describe('PostgreSQL not reachable at start', { skip: !PG_URL && 'no PostgreSQL (run with npm run test:server)' }, () => {
-  it('waits for the database to answer, within its start timeout, and gives up after it', async () => {
-    const database = await scratchDatabase('ep_faults');
-    const proxy = await startTcpProxy({ host: database.url.hostname, port: Number(database.url.port) });
-    const viaProxy = new URL(database.url.href);
-    viaProxy.port = String(proxy.port);
-    try {
-      await proxy.cut();
-      await assert.rejects(PostgresStore.open({ connectionString: viaProxy.href, startTimeoutMs: 300 }), /ECONNREFUSED/);
-      const opening = PostgresStore.open({ connectionString: viaProxy.href, startTimeoutMs: 30_000 });
-      await sleep(1500);
-      await proxy.mend();
-      const store = await opening;
+describe(
+  'PostgreSQL not reachable at start',
+  { skip: !PG_URL && 'no PostgreSQL (run with npm run test:server)' },
+  () => {
+    it('waits for the database to answer, within its start timeout, and gives up after it', async () => {
+      const database = await scratchDatabase('ep_faults');
+      const proxy = await startTcpProxy({ host: database.url.hostname, port: Number(database.url.port) });
+      const viaProxy = new URL(database.url.href);
+      viaProxy.port = String(proxy.port);
       try {
-        assert.ok((await store.versions()).length >= 2, 'migrated once it could');
+        await proxy.cut();
+        await assert.rejects(
+          PostgresStore.open({ connectionString: viaProxy.href, startTimeoutMs: 300 }),
+          /ECONNREFUSED/,
+        );
+        const opening = PostgresStore.open({ connectionString: viaProxy.href, startTimeoutMs: 30_000 });
+        await sleep(1500);
+        await proxy.mend();
+        const store = await opening;
+        try {
+          assert.ok((await store.versions()).length >= 2, 'migrated once it could');
+        } finally {
+          await store.close();
+        }
       } finally {
-        await store.close();
+        await proxy.close();
+        await database.drop();
       }
-    } finally {
-      await proxy.close();
-      await database.drop();
-    }
-  });
-});
+    });
+  },
+);
 
 describe('SQLite busy or full', () => {
   const inFolder = suiteFolder('ep-sqlite-faults-');
@@ -281,7 +302,8 @@ describe('SQLite busy or full', () => {
       // Free room left in the last pages takes a few rows; then the file would have to grow.
       let sent = envelope('feedback');
       let response = await post(app, sent);
-      for (let n = 0; n < 100 && response.statusCode === 201; n += 1) response = await post(app, (sent = envelope('feedback')));
+      for (let n = 0; n < 100 && response.statusCode === 201; n += 1)
+        response = await post(app, (sent = envelope('feedback')));
       assertUnavailable(response, 'a write on a full database');
       assert.equal((await app.inject({ url: '/health/ready' })).statusCode, 200, 'it still answers reads');
       store.raw(`PRAGMA max_page_count = ${pages * 100}`);
@@ -294,40 +316,50 @@ describe('SQLite busy or full', () => {
   });
 
   // A real full disk needs a small filesystem of its own: a tmpfs, which only root may mount.
-  it('answers 503 with Retry-After on a full disk (a 1 MB tmpfs), then stores once there is room', { skip: process.getuid?.() !== 0 && 'mounting a tmpfs needs root' }, async () => {
-    const mount = inFolder('tiny');
-    mkdirSync(mount);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mount]);
-    const store = new SqliteStore(join(mount, 'collector.sqlite'));
-    const app = await appOver(store);
-    try {
-      // Fill what is left, a block at a time, until the filesystem refuses.
-      const block = Buffer.alloc(4096);
-      for (let n = 0; ; n += 1) {
-        try {
-          writeFileSync(join(mount, `filler-${n}`), block);
-        } catch {
-          break;
+  it(
+    'answers 503 with Retry-After on a full disk (a 1 MB tmpfs), then stores once there is room',
+    { skip: process.getuid?.() !== 0 && 'mounting a tmpfs needs root' },
+    async () => {
+      const mount = inFolder('tiny');
+      mkdirSync(mount);
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mount]);
+      const store = new SqliteStore(join(mount, 'collector.sqlite'));
+      const app = await appOver(store);
+      try {
+        // Fill what is left, a block at a time, until the filesystem refuses.
+        const block = Buffer.alloc(4096);
+        for (let n = 0; ; n += 1) {
+          try {
+            writeFileSync(join(mount, `filler-${n}`), block);
+          } catch {
+            break;
+          }
         }
-      }
-      const statuses: number[] = [];
-      for (let n = 0; n < 20; n += 1) {
-        const response = await post(app, envelope('feedback', { type: { code: 'complaint', label: 'Complaint' }, message: 'y'.repeat(3000) }));
-        statuses.push(response.statusCode);
-        if (response.statusCode === 503) assert.ok(Number(response.headers['retry-after']) > 0);
-      }
-      assert.ok(statuses.includes(503), `some writes were refused for want of room: ${statuses.join(' ')}`);
-      assert.ok(statuses.every((status) => status === 503 || status === 201), `only 503 or 201: ${statuses.join(' ')}`);
+        const statuses: number[] = [];
+        for (let n = 0; n < 20; n += 1) {
+          const response = await post(
+            app,
+            envelope('feedback', { type: { code: 'complaint', label: 'Complaint' }, message: 'y'.repeat(3000) }),
+          );
+          statuses.push(response.statusCode);
+          if (response.statusCode === 503) assert.ok(Number(response.headers['retry-after']) > 0);
+        }
+        assert.ok(statuses.includes(503), `some writes were refused for want of room: ${statuses.join(' ')}`);
+        assert.ok(
+          statuses.every((status) => status === 503 || status === 201),
+          `only 503 or 201: ${statuses.join(' ')}`,
+        );
 
-      execFileSync('sh', ['-c', `rm -f '${mount}'/filler-*`]);
-      const stored = await post(app, envelope('page-vote'));
-      assert.equal(stored.statusCode, 201, stored.body);
-    } finally {
-      await app.close();
-      await store.close();
-      execFileSync('umount', ['-l', mount]);
-    }
-  });
+        execFileSync('sh', ['-c', `rm -f '${mount}'/filler-*`]);
+        const stored = await post(app, envelope('page-vote'));
+        assert.equal(stored.statusCode, 201, stored.body);
+      } finally {
+        await app.close();
+        await store.close();
+        execFileSync('umount', ['-l', mount]);
+      }
+    },
+  );
 });
 
 describe('health split', () => {
@@ -335,7 +367,16 @@ describe('health split', () => {
     let touched = 0;
     const down = new StoreUnavailableError(new Error('connect ECONNREFUSED'));
     const refuse = () => ((touched += 1), Promise.reject(down));
-    const unreachable: Store = { dialect: 'postgres', accept: refuse, tally: refuse, list: refuse, all: refuse, batch: refuse, ping: refuse, close: () => Promise.resolve() };
+    const unreachable: Store = {
+      dialect: 'postgres',
+      accept: refuse,
+      tally: refuse,
+      list: refuse,
+      all: refuse,
+      batch: refuse,
+      ping: refuse,
+      close: () => Promise.resolve(),
+    };
     const app = await appOver(unreachable);
     try {
       const live = await app.inject({ url: '/health/live' });

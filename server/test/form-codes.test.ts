@@ -28,7 +28,8 @@ function resolve(value: any): any {
 /** Names an object schema requires, also under conditions (`if`/`then`, in `allOf` too): each may come back `required`. */
 function requiredOf(schema: any): Set<string> {
   const names = new Set<string>(schema.required ?? []);
-  for (const part of [schema, ...(schema.allOf ?? []).map(resolve)]) for (const name of part.then?.required ?? []) names.add(name);
+  for (const part of [schema, ...(schema.allOf ?? []).map(resolve)])
+    for (const name of part.then?.required ?? []) names.add(name);
   return names;
 }
 
@@ -64,7 +65,8 @@ function unsaid(dataSchema: string, fields: readonly string[], codes: CodeMessag
     // As the form matches them (core/fields/field-error.ts): by name, or as the last part of a dotted path.
     const field = fields.find((candidate) => path === candidate || path.endsWith(`.${candidate}`));
     if (!field) continue;
-    for (const code of pathCodes) if (!codes[code]?.[field] && !UNREACHABLE.has(`${code} on ${path}`)) missing.push(`${code} on ${path}`);
+    for (const code of pathCodes)
+      if (!codes[code]?.[field] && !UNREACHABLE.has(`${code} on ${path}`)) missing.push(`${code} on ${path}`);
   }
   return missing;
 }

@@ -16,17 +16,25 @@ import { contract, envelope, openTestApp, post, servedAdminFile, storedCount, te
 const ORIGIN = 'https://www.example.gov.sa';
 
 describe('CORS allow-list', () => {
-  it('lets an allowed origin send (preflight with Idempotency-Key and the page\'s own header) and read refusals', async () => {
+  it("lets an allowed origin send (preflight with Idempotency-Key and the page's own header) and read refusals", async () => {
     const t = await openTestApp('sqlite', { allowedOrigins: [ORIGIN], allowedHeaders: ['x-csrf-token'] });
     try {
       const preflight = await t.app.inject({
         method: 'OPTIONS',
         url: '/submissions',
-        headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key,x-csrf-token' },
+        headers: {
+          origin: ORIGIN,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,idempotency-key,x-csrf-token',
+        },
       });
       assert.equal(preflight.statusCode, 204);
       assert.equal(preflight.headers['access-control-allow-origin'], ORIGIN);
-      assert.deepEqual(String(preflight.headers['access-control-allow-headers']).split(/,\s*/), ['content-type', 'idempotency-key', 'x-csrf-token']);
+      assert.deepEqual(String(preflight.headers['access-control-allow-headers']).split(/,\s*/), [
+        'content-type',
+        'idempotency-key',
+        'x-csrf-token',
+      ]);
       assert.equal(preflight.headers['access-control-allow-credentials'], undefined);
 
       const stored = await post(t.app, envelope('page-vote'), { origin: ORIGIN });
@@ -63,10 +71,14 @@ describe('CORS allow-list', () => {
 
 describe('rate limit per client', () => {
   it('answers 429 with Retry-After past the limit, storing nothing, per client and per route group', async () => {
-    const t = await openTestApp('sqlite', { rateLimit: { submissions: 3, reads: 2, admin: 0 }, allowedOrigins: [ORIGIN] });
+    const t = await openTestApp('sqlite', {
+      rateLimit: { submissions: 3, reads: 2, admin: 0 },
+      allowedOrigins: [ORIGIN],
+    });
     try {
       const answers = [];
-      for (let n = 0; n < 3; n += 1) answers.push((await post(t.app, envelope('page-vote'), { origin: ORIGIN })).statusCode);
+      for (let n = 0; n < 3; n += 1)
+        answers.push((await post(t.app, envelope('page-vote'), { origin: ORIGIN })).statusCode);
       assert.deepEqual(answers, [201, 201, 201]);
       const count = await storedCount(t);
       const limited = await post(t.app, envelope('page-vote'), { origin: ORIGIN });
@@ -74,15 +86,26 @@ describe('rate limit per client', () => {
       assert.match(String(limited.headers['retry-after']), /^\d+$/);
       assert.ok(Number(limited.headers['retry-after']) > 0 && Number(limited.headers['retry-after']) <= 60);
       assert.equal(typeof limited.json().message, 'string');
-      assert.equal(limited.headers['access-control-allow-origin'], ORIGIN, 'the element sees a 429, not a network error');
+      assert.equal(
+        limited.headers['access-control-allow-origin'],
+        ORIGIN,
+        'the element sees a 429, not a network error',
+      );
       assert.equal(limited.headers['x-content-type-options'], 'nosniff');
       assert.equal(await storedCount(t), count);
 
       // Another client is not held back by the first; reads have their own allowance.
-      const other = await t.app.inject({ method: 'POST', url: '/submissions', remoteAddress: '192.0.2.7', headers: { 'content-type': 'application/json' }, payload: envelope('page-vote') });
+      const other = await t.app.inject({
+        method: 'POST',
+        url: '/submissions',
+        remoteAddress: '192.0.2.7',
+        headers: { 'content-type': 'application/json' },
+        payload: envelope('page-vote'),
+      });
       assert.equal(other.statusCode, 201);
       const reads = [];
-      for (let n = 0; n < 3; n += 1) reads.push((await t.app.inject({ url: '/tally?page=https%3A%2F%2Fx.sa%2F' })).statusCode);
+      for (let n = 0; n < 3; n += 1)
+        reads.push((await t.app.inject({ url: '/tally?page=https%3A%2F%2Fx.sa%2F' })).statusCode);
       assert.deepEqual(reads, [200, 200, 429]);
     } finally {
       await t.close();
@@ -91,10 +114,14 @@ describe('rate limit per client', () => {
 
   it('tells clients apart by X-Forwarded-For only behind a trusted proxy', async () => {
     // inject() connects from 127.0.0.1: the proxy here.
-    const behind = await openTestApp('sqlite', { rateLimit: { submissions: 1, reads: 0, admin: 0 }, trustProxy: ['127.0.0.1'] });
+    const behind = await openTestApp('sqlite', {
+      rateLimit: { submissions: 1, reads: 0, admin: 0 },
+      trustProxy: ['127.0.0.1'],
+    });
     const direct = await openTestApp('sqlite', { rateLimit: { submissions: 1, reads: 0, admin: 0 } });
     try {
-      const send = (t: typeof behind, forwarded: string) => post(t.app, envelope('page-vote'), { 'x-forwarded-for': forwarded });
+      const send = (t: typeof behind, forwarded: string) =>
+        post(t.app, envelope('page-vote'), { 'x-forwarded-for': forwarded });
       assert.equal((await send(behind, '198.51.100.1')).statusCode, 201);
       assert.equal((await send(behind, '198.51.100.2')).statusCode, 201);
       assert.equal((await send(behind, '198.51.100.1')).statusCode, 429);
@@ -132,10 +159,16 @@ describe('limits, headers and failures', () => {
         await t.app.inject({ url: '/nothing-here' }),
         await t.app.inject({ url: '/tally?page=x' }),
       ];
-      assert.deepEqual(answers.map((response) => response.statusCode), [201, 400, 422, 404, 200]);
+      assert.deepEqual(
+        answers.map((response) => response.statusCode),
+        [201, 400, 422, 404, 200],
+      );
       for (const response of answers) {
         assert.equal(response.headers['x-content-type-options'], 'nosniff');
-        assert.equal(response.headers['content-security-policy'], "default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+        assert.equal(
+          response.headers['content-security-policy'],
+          "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+        );
         assert.equal(response.headers['x-frame-options'], 'DENY');
         assert.equal(response.headers['referrer-policy'], 'no-referrer');
         assert.equal(response.headers['cache-control'], 'no-store');
@@ -153,11 +186,23 @@ describe('limits, headers and failures', () => {
     const t = await openTestApp('sqlite');
     const app = await buildApp({ config: testConfig(), store: t.store, contract: contract(), logger: { stream } });
     try {
-      await app.inject({ method: 'POST', url: '/submissions', remoteAddress: '203.0.113.9', headers: { 'content-type': 'application/json' }, payload: envelope('page-vote') });
+      await app.inject({
+        method: 'POST',
+        url: '/submissions',
+        remoteAddress: '203.0.113.9',
+        headers: { 'content-type': 'application/json' },
+        payload: envelope('page-vote'),
+      });
       await app.inject({ url: '/tally?page=https%3A%2F%2Fx.sa%2F%3Fvisitor%3D1', remoteAddress: '203.0.113.9' });
       assert.ok(lines.length >= 4, 'requests were logged');
-      assert.ok(lines.every((line) => !line.includes('203.0.113.9')), lines.join(''));
-      assert.ok(lines.every((line) => !line.includes('visitor')), 'query strings are not logged');
+      assert.ok(
+        lines.every((line) => !line.includes('203.0.113.9')),
+        lines.join(''),
+      );
+      assert.ok(
+        lines.every((line) => !line.includes('visitor')),
+        'query strings are not logged',
+      );
     } finally {
       await app.close();
       await t.close();
@@ -175,16 +220,32 @@ describe('limits, headers and failures', () => {
       ping: () => Promise.reject(error),
       close: () => Promise.resolve(),
     });
-    const down = await buildApp({ config: testConfig(), store: failing(new StoreUnavailableError(new Error('connect ECONNREFUSED'))), contract: contract() });
-    const broken = await buildApp({ config: testConfig(), store: failing(new Error('relation "secret_table" does not exist')), contract: contract() });
+    const down = await buildApp({
+      config: testConfig(),
+      store: failing(new StoreUnavailableError(new Error('connect ECONNREFUSED'))),
+      contract: contract(),
+    });
+    const broken = await buildApp({
+      config: testConfig(),
+      store: failing(new Error('relation "secret_table" does not exist')),
+      contract: contract(),
+    });
     try {
-      for (const response of [await post(down, envelope('feedback')), await down.inject({ url: '/tally?page=x' }), await down.inject({ url: '/health' })]) {
+      for (const response of [
+        await post(down, envelope('feedback')),
+        await down.inject({ url: '/tally?page=x' }),
+        await down.inject({ url: '/health' }),
+      ]) {
         assert.equal(response.statusCode, 503);
         assert.equal(response.headers['retry-after'], '5');
       }
       const failed = await post(broken, envelope('feedback'));
       assert.equal(failed.statusCode, 500);
-      assert.deepEqual(failed.json(), { message: 'The collector failed; try again later.' }, 'nothing of the error leaks');
+      assert.deepEqual(
+        failed.json(),
+        { message: 'The collector failed; try again later.' },
+        'nothing of the error leaks',
+      );
     } finally {
       await down.close();
       await broken.close();
@@ -194,7 +255,10 @@ describe('limits, headers and failures', () => {
   it('has no admin paths without EP_ADMIN_TOKEN', async () => {
     const t = await openTestApp('sqlite', { adminToken: undefined });
     try {
-      const response = await t.app.inject({ url: '/admin/submissions', headers: { authorization: 'Bearer anything-at-all-long-enough' } });
+      const response = await t.app.inject({
+        url: '/admin/submissions',
+        headers: { authorization: 'Bearer anything-at-all-long-enough' },
+      });
       assert.equal(response.statusCode, 404);
     } finally {
       await t.close();
@@ -208,7 +272,11 @@ describe('limits, headers and failures', () => {
       assert.match(page.body, /<option value="page-vote-details">page-vote-details<\/option>/);
       const script = await servedAdminFile(t.app, '/ep/admin/inbox.js', /^text\/javascript/);
       assert.doesNotMatch(script.body, /innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
-      assert.equal((await t.app.inject({ url: '/ep/admin/submissions' })).statusCode, 401, 'the data still needs the token');
+      assert.equal(
+        (await t.app.inject({ url: '/ep/admin/submissions' })).statusCode,
+        401,
+        'the data still needs the token',
+      );
     } finally {
       await t.close();
     }
@@ -223,7 +291,12 @@ describe('limits, headers and failures', () => {
   it('serves the contract under EP_BASE_PATH', async () => {
     const t = await openTestApp('sqlite', { basePath: '/ep' });
     try {
-      const response = await t.app.inject({ method: 'POST', url: '/ep/submissions', headers: { 'content-type': 'application/json' }, payload: envelope('page-vote') });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/ep/submissions',
+        headers: { 'content-type': 'application/json' },
+        payload: envelope('page-vote'),
+      });
       assert.equal(response.statusCode, 201);
       assert.equal((await t.app.inject({ url: '/ep/tally?page=x' })).statusCode, 200);
       assert.equal((await t.app.inject({ url: '/tally?page=x' })).statusCode, 404);
@@ -243,7 +316,10 @@ describe('configuration from the environment', () => {
     assert.equal(config.bodyLimit, 65536);
     assert.deepEqual(config.allowedOrigins, []);
     assert.equal(config.adminToken, undefined);
-    assert.deepEqual(loadConfig({ EP_ALLOWED_ORIGINS: ' https://a.sa , https://b.sa ' }).allowedOrigins, ['https://a.sa', 'https://b.sa']);
+    assert.deepEqual(loadConfig({ EP_ALLOWED_ORIGINS: ' https://a.sa , https://b.sa ' }).allowedOrigins, [
+      'https://a.sa',
+      'https://b.sa',
+    ]);
     assert.deepEqual(loadConfig({ EP_TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy, ['10.0.0.0/8', 'loopback']);
     assert.throws(() => loadConfig({ EP_TRUST_PROXY: 'true' }), /EP_TRUST_PROXY/);
     assert.throws(() => loadConfig({ EP_METRICS_TOKEN: 'short' }), /EP_METRICS_TOKEN/);

@@ -26,7 +26,9 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const DIALECTS: Dialect[] = process.env.EP_TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
 if (!process.env.EP_TEST_DATABASE_URL && process.env.EP_REQUIRE_POSTGRES) {
-  throw new Error('EP_REQUIRE_POSTGRES is set but EP_TEST_DATABASE_URL is not: run the tests with `npm run test:server`.');
+  throw new Error(
+    'EP_REQUIRE_POSTGRES is set but EP_TEST_DATABASE_URL is not: run the tests with `npm run test:server`.',
+  );
 }
 
 let shared: Contract | undefined;
@@ -157,16 +159,28 @@ export type Kind = 'page-vote' | 'page-vote-details' | 'feedback' | 'idea' | 'id
 
 const DATA: Record<Kind, Record<string, unknown>> = {
   'page-vote': { answer: 'yes' },
-  'page-vote-details': { answer: 'no', reasons: [{ code: 'outdated', label: 'The information was incomplete or out of date' }], comment: '' },
+  'page-vote-details': {
+    answer: 'no',
+    reasons: [{ code: 'outdated', label: 'The information was incomplete or out of date' }],
+    comment: '',
+  },
   feedback: { type: { code: 'complaint', label: 'Complaint' }, message: 'The permit form rejects my plot number.' },
-  idea: { title: 'Evening hours at service centres', description: 'Open the service centres until 9 pm two days a week.', topic: { code: 'other', label: 'Other' } },
+  idea: {
+    title: 'Evening hours at service centres',
+    description: 'Open the service centres until 9 pm two days a week.',
+    topic: { code: 'other', label: 'Other' },
+  },
   // These two name an idea and a consultation that must exist (and be published, or open) to be stored.
   'idea-support': { ideaId: 'idea-1', support: true },
   'consultation-view': { consultationId: 'consultation-1', stance: 'support' },
 };
 
 /** An envelope as the elements send it; `data` replaces the kind's sample data. */
-export function envelope(kind: Kind, data?: Record<string, unknown>, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function envelope(
+  kind: Kind,
+  data?: Record<string, unknown>,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     id: randomUUID(),
     kind,
@@ -181,7 +195,10 @@ export function envelope(kind: Kind, data?: Record<string, unknown>, overrides: 
 
 /** POSTs an envelope as the elements do (JSON, its id as Idempotency-Key). */
 export function post(app: FastifyInstance, body: unknown, headers: Record<string, string> = {}) {
-  const id = typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string' ? (body as { id: string }).id : undefined;
+  const id =
+    typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string'
+      ? (body as { id: string }).id
+      : undefined;
   return app.inject({
     method: 'POST',
     url: '/submissions',

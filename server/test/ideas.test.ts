@@ -73,11 +73,19 @@ async function ideasPage(t: TestApp, query = ''): Promise<IdeaPage> {
 }
 
 /** Every published idea, walking the pages of `sort` (`query` adds to each page's query). */
-async function everyIdea(t: TestApp, sort: 'supported' | 'newest', limit: number, query = ''): Promise<{ ideas: Idea[]; pages: IdeaPage[] }> {
+async function everyIdea(
+  t: TestApp,
+  sort: 'supported' | 'newest',
+  limit: number,
+  query = '',
+): Promise<{ ideas: Idea[]; pages: IdeaPage[] }> {
   const pages: IdeaPage[] = [];
   let next: string | undefined;
   do {
-    const page = await ideasPage(t, `?sort=${sort}&limit=${limit}${query}${next ? `&cursor=${encodeURIComponent(next)}` : ''}`);
+    const page = await ideasPage(
+      t,
+      `?sort=${sort}&limit=${limit}${query}${next ? `&cursor=${encodeURIComponent(next)}` : ''}`,
+    );
     pages.push(page);
     next = page.next;
     assert.ok(pages.length < 100, 'the pages end');
@@ -94,7 +102,13 @@ async function adminIdeas(t: TestApp, query = ''): Promise<AdminIdea[]> {
 }
 
 /** Supports an idea, or (with `withdraws`, the envelope id of a support) takes that support back. */
-function support(t: TestApp, ideaId: string, supported = true, overrides: Record<string, unknown> = {}, withdraws?: string) {
+function support(
+  t: TestApp,
+  ideaId: string,
+  supported = true,
+  overrides: Record<string, unknown> = {},
+  withdraws?: string,
+) {
   const data = supported ? { ideaId, support: true } : { ideaId, support: false, withdraws: withdraws ?? randomUUID() };
   return post(t.app, envelope('idea-support', data, overrides));
 }
@@ -136,7 +150,11 @@ for (const dialect of DIALECTS) {
 
     describe('submission and review', () => {
       it('answers an idea 201 with an ID reference and keeps it pending: for review, not public', async () => {
-        const data = { title: 'Shade at bus stops', description: 'Add canopies to the bus stops on King Fahd Road.', topic: { code: 'roads', label: 'Roads' } };
+        const data = {
+          title: 'Shade at bus stops',
+          description: 'Add canopies to the bus stops on King Fahd Road.',
+          topic: { code: 'roads', label: 'Roads' },
+        };
         const before = await storedCount(t);
         const receipt = await submitIdea(t, data);
         assert.match(receipt.reference, new RegExp(`^ID-${year}-\\d{6}$`));
@@ -157,7 +175,10 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(pending.topic, data.topic);
         assert.equal(pending.publishedAt, undefined);
         assert.ok(Math.abs(Date.parse(pending.receivedAt) - Date.now()) < 60_000);
-        assert.equal((await adminIdeas(t, '&state=published')).find((idea) => idea.id === receipt.id), undefined);
+        assert.equal(
+          (await adminIdeas(t, '&state=published')).find((idea) => idea.id === receipt.id),
+          undefined,
+        );
       });
 
       it('publishes an idea once (a second publish keeps its time) and takes it off the list when rejected', async () => {
@@ -166,14 +187,20 @@ for (const dialect of DIALECTS) {
         const first = await reviewed(t, id, { state: 'published' });
         assert.equal(first.state, 'published');
         assert.ok(first.publishedAt, 'published now');
-        assert.ok(Date.parse(first.publishedAt) >= started - 1000 && Date.parse(first.publishedAt) <= Date.now() + 1000);
+        assert.ok(
+          Date.parse(first.publishedAt) >= started - 1000 && Date.parse(first.publishedAt) <= Date.now() + 1000,
+        );
 
-        const shown = (await publicIdea(t, id));
+        const shown = await publicIdea(t, id);
         assert.ok(shown, 'in GET /ideas');
         assert.equal(shown.publishedAt, first.publishedAt);
         assert.equal(shown.status, 'new');
         assert.equal(shown.supports, 0);
-        assert.equal('state' in shown || 'reference' in shown || 'receivedAt' in shown, false, 'the public sees no review fields');
+        assert.equal(
+          'state' in shown || 'reference' in shown || 'receivedAt' in shown,
+          false,
+          'the public sees no review fields',
+        );
 
         await new Promise((resolve) => setTimeout(resolve, 5));
         const again = await reviewed(t, id, { state: 'published' });
@@ -181,11 +208,11 @@ for (const dialect of DIALECTS) {
 
         const rejected = await reviewed(t, id, { state: 'rejected' });
         assert.equal(rejected.state, 'rejected');
-        assert.equal((await publicIdea(t, id)), undefined, 'a rejected idea is not public');
+        assert.equal(await publicIdea(t, id), undefined, 'a rejected idea is not public');
 
         await reviewed(t, id, { state: 'published' });
         await reviewed(t, id, { state: 'pending' });
-        assert.equal((await publicIdea(t, id)), undefined, 'back to pending: not public either');
+        assert.equal(await publicIdea(t, id), undefined, 'back to pending: not public either');
         const republished = await reviewed(t, id, { state: 'published' });
         assert.equal(republished.publishedAt, first.publishedAt);
       });
@@ -193,13 +220,23 @@ for (const dialect of DIALECTS) {
       it('records a status change with its answer (from, to); an answer alone keeps the status', async () => {
         const id = await publishedIdea(t);
         const started = Date.now();
-        const changed = await reviewed(t, id, { status: 'under-review', answer: 'We are studying it with the municipalities.' });
+        const changed = await reviewed(t, id, {
+          status: 'under-review',
+          answer: 'We are studying it with the municipalities.',
+        });
         assert.equal(changed.status, 'under-review');
         assert.ok(changed.answer?.at);
-        assert.ok(Date.parse(changed.answer.at) >= started - 1000 && Date.parse(changed.answer.at) <= Date.now() + 1000);
-        assert.deepEqual(changed.answer, { text: 'We are studying it with the municipalities.', at: changed.answer.at, from: 'new', to: 'under-review' });
+        assert.ok(
+          Date.parse(changed.answer.at) >= started - 1000 && Date.parse(changed.answer.at) <= Date.now() + 1000,
+        );
+        assert.deepEqual(changed.answer, {
+          text: 'We are studying it with the municipalities.',
+          at: changed.answer.at,
+          from: 'new',
+          to: 'under-review',
+        });
 
-        const shown = (await publicIdea(t, id));
+        const shown = await publicIdea(t, id);
         assert.deepEqual(shown?.answer, changed.answer, 'the public sees the answer');
         assert.equal(shown?.status, 'under-review');
 
@@ -215,7 +252,10 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(statusOnly.answer, alone.answer, 'a status alone keeps the answer');
 
         const both = await reviewed(t, id, { state: 'published', status: 'implemented', answer: 'Done in 2027.' });
-        assert.deepEqual([both.answer?.from, both.answer?.to, both.answer?.text], ['accepted', 'implemented', 'Done in 2027.']);
+        assert.deepEqual(
+          [both.answer?.from, both.answer?.to, both.answer?.text],
+          ['accepted', 'implemented', 'Done in 2027.'],
+        );
 
         // A later status alone is not the change the answer made: the answer keeps its text, not "from … to …".
         const later = await reviewed(t, id, { status: 'not-adopted' });
@@ -240,7 +280,11 @@ for (const dialect of DIALECTS) {
 
       describe('refuses a review body that does not match the contract (422), changing nothing', () => {
         const cases: Array<{ name: string; body: unknown; fields: string[] }> = [
-          { name: 'an unknown field', body: { state: 'published', publishedAt: '2020-01-01T00:00:00Z' }, fields: ['publishedAt'] },
+          {
+            name: 'an unknown field',
+            body: { state: 'published', publishedAt: '2020-01-01T00:00:00Z' },
+            fields: ['publishedAt'],
+          },
           { name: 'a state it does not know', body: { state: 'deleted' }, fields: ['state'] },
           { name: 'a status it does not know', body: { status: 'done' }, fields: ['status'] },
           { name: 'a blank answer', body: { answer: '   ' }, fields: ['answer'] },
@@ -292,7 +336,7 @@ for (const dialect of DIALECTS) {
             valid('Error', response.json());
           }
         }
-        assert.equal((await publicIdea(t, id)), undefined, 'the refused review changed nothing');
+        assert.equal(await publicIdea(t, id), undefined, 'the refused review changed nothing');
       });
 
       it('keeps script in a title and description as the same text', async () => {
@@ -303,7 +347,7 @@ for (const dialect of DIALECTS) {
           topic: { code: 'other', label: `<i>${script}</i>` },
         };
         const id = await publishedIdea(t, data);
-        const shown = (await publicIdea(t, id));
+        const shown = await publicIdea(t, id);
         assert.equal(shown?.title, data.title);
         assert.equal(shown?.description, data.description);
         assert.deepEqual(shown?.topic, data.topic);
@@ -356,7 +400,10 @@ for (const dialect of DIALECTS) {
         const count = await storedCount(t);
         const response = await post(t.app, envelope('idea-support', { ideaId: id, support: false }));
         assert.equal(response.statusCode, 422, response.body);
-        assert.deepEqual(response.json().fieldErrors.map((error: { field: string; code: string }) => [error.field, error.code]), [['withdraws', 'required']]);
+        assert.deepEqual(
+          response.json().fieldErrors.map((error: { field: string; code: string }) => [error.field, error.code]),
+          [['withdraws', 'required']],
+        );
         assert.equal(await storedCount(t), count);
         assert.equal((await publicIdea(t, id))?.supports, 1);
       });
@@ -378,7 +425,10 @@ for (const dialect of DIALECTS) {
         });
         const kept = Array.from({ length: 5 }, () => envelope('idea-support', { ideaId: id, support: true }));
         const answers = await Promise.all([...pairs.flat(), ...kept].map((sent) => post(t.app, sent)));
-        assert.ok(answers.every((response) => response.statusCode === 201), answers.map((response) => response.body).join());
+        assert.ok(
+          answers.every((response) => response.statusCode === 201),
+          answers.map((response) => response.body).join(),
+        );
         assert.equal((await publicIdea(t, id))?.supports, 5, 'only the supports not taken back');
       });
 
@@ -412,7 +462,10 @@ for (const dialect of DIALECTS) {
         const count = await storedCount(t);
         const sent = envelope('idea-support', { ideaId: id, support: true });
         const answers = await Promise.all(Array.from({ length: 10 }, () => post(t.app, sent)));
-        assert.ok(answers.every((response) => response.statusCode === 201), answers.map((response) => response.statusCode).join());
+        assert.ok(
+          answers.every((response) => response.statusCode === 201),
+          answers.map((response) => response.statusCode).join(),
+        );
         assert.equal(new Set(answers.map((response) => response.body)).size, 1, 'one answer for all');
         assert.equal(answers.filter((response) => response.headers['idempotent-replayed'] !== 'true').length, 1);
         assert.equal(answers[0]!.json<Receipt>().supports, 1);
@@ -425,7 +478,10 @@ for (const dialect of DIALECTS) {
         const answers = await Promise.all(Array.from({ length: 20 }, () => support(t, id)));
         assert.ok(answers.every((response) => response.statusCode === 201));
         const counts = answers.map((response) => response.json<Receipt>().supports).sort((a, b) => a! - b!);
-        assert.deepEqual(counts, Array.from({ length: 20 }, (_, n) => n + 1));
+        assert.deepEqual(
+          counts,
+          Array.from({ length: 20 }, (_, n) => n + 1),
+        );
         assert.equal((await publicIdea(t, id))?.supports, 20);
       });
 
@@ -440,13 +496,18 @@ for (const dialect of DIALECTS) {
             assert.equal(response.statusCode, 422, response.body);
             valid('ValidationError', response.json());
             // In the visitor's language (the envelope's `locale`, Arabic here): the element may show it as text.
-            assert.deepEqual(response.json().fieldErrors, [{ field: 'ideaId', code: 'invalid', message: 'لم تعد هذه الفكرة منشورة.' }]);
+            assert.deepEqual(response.json().fieldErrors, [
+              { field: 'ideaId', code: 'invalid', message: 'لم تعد هذه الفكرة منشورة.' },
+            ]);
             assert.equal(await storedCount(t), count);
           }
         }
         const english = await support(t, rejected, true, { locale: 'en' });
         assert.equal(english.json().fieldErrors[0].message, 'This idea is no longer published.');
-        const [row] = await t.store.all<{ supports: number | string }>({ sql: 'SELECT supports FROM ideas WHERE id = ?', params: [rejected] });
+        const [row] = await t.store.all<{ supports: number | string }>({
+          sql: 'SELECT supports FROM ideas WHERE id = ?',
+          params: [rejected],
+        });
         assert.equal(Number(row!.supports), 0);
       });
     });
@@ -479,7 +540,17 @@ for (const dialect of DIALECTS) {
           sql:
             'INSERT INTO ideas (id, state, status, title, description, topic_code, topic_label, supports, received_at, published_at) ' +
             "VALUES (?, 'published', ?, ?, ?, ?, ?, ?, ?, ?)",
-          params: [id, idea.status, idea.title, idea.description, idea.topic!.code, idea.topic!.label, idea.supports, idea.publishedAt!, idea.publishedAt!],
+          params: [
+            id,
+            idea.status,
+            idea.title,
+            idea.description,
+            idea.topic!.code,
+            idea.topic!.label,
+            idea.supports,
+            idea.publishedAt!,
+            idea.publishedAt!,
+          ],
         });
       }
       // Never public: one pending, one rejected after it was published (both with more supporters than any).
@@ -500,7 +571,8 @@ for (const dialect of DIALECTS) {
     });
 
     const desc = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
-    const bySupported = (a: Idea, b: Idea): number => b.supports - a.supports || desc(a.publishedAt!, b.publishedAt!) || desc(a.id, b.id);
+    const bySupported = (a: Idea, b: Idea): number =>
+      b.supports - a.supports || desc(a.publishedAt!, b.publishedAt!) || desc(a.id, b.id);
     const byNewest = (a: Idea, b: Idea): number => desc(a.publishedAt!, b.publishedAt!) || desc(a.id, b.id);
 
     for (const [sort, order, limit] of [
@@ -538,9 +610,16 @@ for (const dialect of DIALECTS) {
         big.push(id);
         await t.store.batch([
           {
-            sql:
-              "INSERT INTO ideas (id, state, title, description, topic_code, topic_label, supports, received_at, published_at, answer_text, answer_at) VALUES (?, 'published', ?, ?, 'big', 'Big', 1000, ?, ?, ?, ?)",
-            params: [id, 'ع'.repeat(120), 'ف'.repeat(2000), new Date(base).toISOString(), new Date(base).toISOString(), 'ج'.repeat(1500), new Date(base).toISOString()],
+            sql: "INSERT INTO ideas (id, state, title, description, topic_code, topic_label, supports, received_at, published_at, answer_text, answer_at) VALUES (?, 'published', ?, ?, 'big', 'Big', 1000, ?, ?, ?, ?)",
+            params: [
+              id,
+              'ع'.repeat(120),
+              'ف'.repeat(2000),
+              new Date(base).toISOString(),
+              new Date(base).toISOString(),
+              'ج'.repeat(1500),
+              new Date(base).toISOString(),
+            ],
           },
         ]);
       }
@@ -584,7 +663,8 @@ for (const dialect of DIALECTS) {
     });
 
     describe('refuses a query that does not match the contract (422, naming the field)', () => {
-      const cursor = (key: unknown): string => encodeURIComponent(Buffer.from(JSON.stringify(key)).toString('base64url'));
+      const cursor = (key: unknown): string =>
+        encodeURIComponent(Buffer.from(JSON.stringify(key)).toString('base64url'));
       const cases: Array<[string, string, string[]]> = [
         ['an unknown sort', '?sort=x', ['sort']],
         ['limit 0', '?limit=0', ['limit']],
@@ -594,8 +674,16 @@ for (const dialect of DIALECTS) {
         ['a negative limit', '?limit=-1', ['limit']],
         ['a cursor that is not one', '?cursor=garbage', ['cursor']],
         ['a cursor that is JSON but no key', `?cursor=${cursor({ supports: 1 })}`, ['cursor']],
-        ['a newest cursor with sort=supported', `?sort=supported&cursor=${cursor(['2026-05-01T12:00:00.000Z', 'paging-00'])}`, ['cursor']],
-        ['a supported cursor with sort=newest', `?sort=newest&cursor=${cursor([3, '2026-05-01T12:00:00.000Z', 'paging-00'])}`, ['cursor']],
+        [
+          'a newest cursor with sort=supported',
+          `?sort=supported&cursor=${cursor(['2026-05-01T12:00:00.000Z', 'paging-00'])}`,
+          ['cursor'],
+        ],
+        [
+          'a supported cursor with sort=newest',
+          `?sort=newest&cursor=${cursor([3, '2026-05-01T12:00:00.000Z', 'paging-00'])}`,
+          ['cursor'],
+        ],
         ['a cursor over 512 characters', `?sort=newest&cursor=${cursor(['x'.repeat(400), 'y'])}`, ['cursor']],
         ['a repeated sort', '?sort=newest&sort=newest', ['sort']],
         ['a repeated limit', '?limit=5&limit=6', ['limit']],
@@ -625,7 +713,10 @@ for (const dialect of DIALECTS) {
       ] as const) {
         it(`a forged cursor with ${name} is not a server error`, async () => {
           const response = await t.app.inject({ url: `/ideas?sort=${sort}&cursor=${cursor(key)}` });
-          assert.ok(response.statusCode === 422 || response.statusCode === 200, `status ${response.statusCode}: ${response.body}`);
+          assert.ok(
+            response.statusCode === 422 || response.statusCode === 200,
+            `status ${response.statusCode}: ${response.body}`,
+          );
           if (response.statusCode === 422) assert.deepEqual(fieldsOf(response.json()), ['cursor']);
           else valid('IdeaPage', response.json());
         });

@@ -28,7 +28,11 @@ type Row = Record<string, unknown>;
 interface OldDatabase {
   run(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Opens the collector's store on it (which applies 0003) and its SQL. */
-  upgrade(): Promise<{ store: Store; sql: (text: string, params?: unknown[]) => Promise<Row[]>; drop: () => Promise<void> }>;
+  upgrade(): Promise<{
+    store: Store;
+    sql: (text: string, params?: unknown[]) => Promise<Row[]>;
+    drop: () => Promise<void>;
+  }>;
 }
 
 async function oldDatabase(dialect: Dialect): Promise<OldDatabase> {
@@ -40,7 +44,11 @@ async function oldDatabase(dialect: Dialect): Promise<OldDatabase> {
     db.exec(MIGRATIONS_TABLE);
     for (const migration of migrations) {
       db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
     }
     return {
       run: async (sql, params = []) => {
@@ -68,7 +76,11 @@ async function oldDatabase(dialect: Dialect): Promise<OldDatabase> {
   await client.query(MIGRATIONS_TABLE);
   for (const migration of migrations) {
     await client.query(migration.sql);
-    await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, new Date().toISOString()]);
+    await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+      migration.version,
+      migration.name,
+      new Date().toISOString(),
+    ]);
   }
   return {
     run: async (sql, params = []) => (await client.query(numbered(sql), params)).rows as Row[],
@@ -87,7 +99,13 @@ async function oldDatabase(dialect: Dialect): Promise<OldDatabase> {
   };
 }
 
-const PREFIX: Record<string, string> = { 'page-vote': 'PV', feedback: 'FB', idea: 'ID', 'idea-support': 'IS', 'consultation-view': 'CV' };
+const PREFIX: Record<string, string> = {
+  'page-vote': 'PV',
+  feedback: 'FB',
+  idea: 'ID',
+  'idea-support': 'IS',
+  'consultation-view': 'CV',
+};
 
 /**
  * Stores an envelope as the collector did before 0003: under its id as sent (ON CONFLICT on the exact
@@ -100,10 +118,28 @@ async function storeAsBefore(db: OldDatabase, sent: Record<string, unknown>): Pr
   const at = new Date();
   await db.run(
     'INSERT INTO submissions (id, kind, page_url, page_title, page_lang, locale, submitted_at, received_at, privacy_notice, client, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    [id, sent.kind, page.url, page.title, page.lang, sent.locale, sent.submittedAt, at.toISOString(), sent.privacyNotice, null, JSON.stringify(data)],
+    [
+      id,
+      sent.kind,
+      page.url,
+      page.title,
+      page.lang,
+      sent.locale,
+      sent.submittedAt,
+      at.toISOString(),
+      sent.privacyNotice,
+      null,
+      JSON.stringify(data),
+    ],
   );
-  const [{ last }] = (await db.run(NEXT_REFERENCE, [PREFIX[sent.kind as string], at.getUTCFullYear()])) as [{ last: number | string }];
-  const receipt: Row = { id, reference: formatReference(PREFIX[sent.kind as string]!, at.getUTCFullYear(), Number(last)), status: 'received' };
+  const [{ last }] = (await db.run(NEXT_REFERENCE, [PREFIX[sent.kind as string], at.getUTCFullYear()])) as [
+    { last: number | string },
+  ];
+  const receipt: Row = {
+    id,
+    reference: formatReference(PREFIX[sent.kind as string]!, at.getUTCFullYear(), Number(last)),
+    status: 'received',
+  };
   switch (sent.kind) {
     case 'page-vote':
       await db.run(
@@ -112,28 +148,42 @@ async function storeAsBefore(db: OldDatabase, sent: Record<string, unknown>): Pr
       );
       break;
     case 'idea':
-      await db.run('INSERT INTO ideas (id, title, description, topic_code, topic_label, received_at) VALUES (?, ?, ?, ?, ?, ?)', [id, data.title, data.description, 'other', 'Other', at.toISOString()]);
+      await db.run(
+        'INSERT INTO ideas (id, title, description, topic_code, topic_label, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [id, data.title, data.description, 'other', 'Other', at.toISOString()],
+      );
       break;
     case 'idea-support': {
       const idea = String(data.ideaId);
       const takenBack = 'EXISTS (SELECT 1 FROM idea_supports WHERE withdraws = ? AND idea_id = ?)';
       if (data.support === true) {
         await db.run(`UPDATE ideas SET supports = supports + 1 WHERE id = ? AND NOT ${takenBack}`, [idea, id, idea]);
-        await db.run(`INSERT INTO idea_supports (id, idea_id, withdrawn) VALUES (?, ?, CASE WHEN ${takenBack} THEN 1 ELSE 0 END)`, [id, idea, id, idea]);
+        await db.run(
+          `INSERT INTO idea_supports (id, idea_id, withdrawn) VALUES (?, ?, CASE WHEN ${takenBack} THEN 1 ELSE 0 END)`,
+          [id, idea, id, idea],
+        );
       } else {
         const support = String(data.withdraws);
         await db.run(
           'UPDATE ideas SET supports = CASE WHEN supports > 0 THEN supports - 1 ELSE 0 END WHERE id = ? AND EXISTS (SELECT 1 FROM idea_supports WHERE id = ? AND idea_id = ? AND withdraws IS NULL AND withdrawn = 0)',
           [idea, support, idea],
         );
-        await db.run('UPDATE idea_supports SET withdrawn = 1 WHERE id = ? AND idea_id = ? AND withdraws IS NULL', [support, idea]);
+        await db.run('UPDATE idea_supports SET withdrawn = 1 WHERE id = ? AND idea_id = ? AND withdraws IS NULL', [
+          support,
+          idea,
+        ]);
         await db.run('INSERT INTO idea_supports (id, idea_id, withdraws) VALUES (?, ?, ?)', [id, idea, support]);
       }
       receipt.supports = Number((await db.run('SELECT supports FROM ideas WHERE id = ?', [idea]))[0]!.supports);
       break;
     }
     case 'consultation-view':
-      await db.run('INSERT INTO consultation_views (id, consultation_id, stance, replaces) VALUES (?, ?, ?, ?)', [id, data.consultationId, data.stance, data.replaces ?? null]);
+      await db.run('INSERT INTO consultation_views (id, consultation_id, stance, replaces) VALUES (?, ?, ?, ?)', [
+        id,
+        data.consultationId,
+        data.stance,
+        data.replaces ?? null,
+      ]);
       break;
     default:
       break;
@@ -190,8 +240,21 @@ for (const dialect of DIALECTS) {
       // Feedback under two spellings with different bodies: the first is kept.
       const message = lower();
       const feedback = [
-        envelope('feedback', { type: { code: 'complaint', label: 'شكوى' }, message: 'الأول 📨', contact: { email: 'a@example.sa', channel: 'email' }, consent: true }, { id: urn(message) }),
-        envelope('feedback', { type: { code: 'complaint', label: 'شكوى' }, message: 'The second body.' }, { id: message }),
+        envelope(
+          'feedback',
+          {
+            type: { code: 'complaint', label: 'شكوى' },
+            message: 'الأول 📨',
+            contact: { email: 'a@example.sa', channel: 'email' },
+            consent: true,
+          },
+          { id: urn(message) },
+        ),
+        envelope(
+          'feedback',
+          { type: { code: 'complaint', label: 'شكوى' }, message: 'The second body.' },
+          { id: message },
+        ),
       ];
 
       const answers = new Map<Record<string, unknown>, string>();
@@ -200,7 +263,9 @@ for (const dialect of DIALECTS) {
       };
       await send([...votes, otherVote, ...ideas]);
       await db.run("UPDATE ideas SET state = 'published', published_at = received_at");
-      await db.run("INSERT INTO ideas (id, state, title, description, supports, received_at, published_at) VALUES ('seeded-idea', 'published', 'Seeded', 'A sample idea.', 10, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')");
+      await db.run(
+        "INSERT INTO ideas (id, state, title, description, supports, received_at, published_at) VALUES ('seeded-idea', 'published', 'Seeded', 'A sample idea.', 10, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+      );
       const now = Date.now();
       await db.run('INSERT INTO consultations (id, content, opens_at, closes_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
         'merged-open',
@@ -212,8 +277,13 @@ for (const dialect of DIALECTS) {
       await send([...supports, ...seededSupports, ...views, ...feedback]);
 
       // What the old collector held: every copy counted.
-      assert.deepEqual((await db.run('SELECT yes, total FROM page_tally')).map((row) => [Number(row.yes), Number(row.total)]), [[3, 5]]);
-      const before = Object.fromEntries((await db.run('SELECT id, supports FROM ideas')).map((row) => [row.id, Number(row.supports)]));
+      assert.deepEqual(
+        (await db.run('SELECT yes, total FROM page_tally')).map((row) => [Number(row.yes), Number(row.total)]),
+        [[3, 5]],
+      );
+      const before = Object.fromEntries(
+        (await db.run('SELECT id, supports FROM ideas')).map((row) => [row.id, Number(row.supports)]),
+      );
       assert.deepEqual(before, { [upper(idea)]: 1, [urn(idea)]: 1, 'seeded-idea': 12 });
       const counters = await db.run('SELECT prefix, last FROM reference_counters ORDER BY prefix');
 
@@ -221,7 +291,18 @@ for (const dialect of DIALECTS) {
       const app = await buildApp({ config: testConfig(), store: upgraded.store, contract: contract() });
       try {
         const rows = await upgraded.sql('SELECT id, kind, reference, answer, body_hash FROM submissions ORDER BY seq');
-        const firsts = [votes[0]!, otherVote, ideas[0]!, supports[0]!, supports[2]!, supports[3]!, seededSupports[0]!, views[0]!, views[2]!, feedback[0]!];
+        const firsts = [
+          votes[0]!,
+          otherVote,
+          ideas[0]!,
+          supports[0]!,
+          supports[2]!,
+          supports[3]!,
+          seededSupports[0]!,
+          views[0]!,
+          views[2]!,
+          feedback[0]!,
+        ];
         assert.deepEqual(
           rows.map((row) => row.id),
           firsts.map((item) => canonicalId(item.id as string)),
@@ -230,18 +311,37 @@ for (const dialect of DIALECTS) {
         for (const [index, row] of rows.entries()) {
           const first = firsts[index]!;
           const answer = JSON.parse(answers.get(first)!) as Row;
-          assert.equal(row.answer, JSON.stringify({ ...answer, id: canonicalId(first.id as string) }), 'its first answer, under the canonical id');
+          assert.equal(
+            row.answer,
+            JSON.stringify({ ...answer, id: canonicalId(first.id as string) }),
+            'its first answer, under the canonical id',
+          );
           assert.equal(row.reference, answer.reference);
-          assert.equal(row.body_hash, bodyHash(first as { id: string }), `the hash its receipt would have kept (${String(first.kind)})`);
+          assert.equal(
+            row.body_hash,
+            bodyHash(first as { id: string }),
+            `the hash its receipt would have kept (${String(first.kind)})`,
+          );
         }
-        assert.deepEqual(await upgraded.sql('SELECT prefix, last FROM reference_counters ORDER BY prefix'), counters, 'no reference is given out again');
+        assert.deepEqual(
+          await upgraded.sql('SELECT prefix, last FROM reference_counters ORDER BY prefix'),
+          counters,
+          'no reference is given out again',
+        );
 
         // The tally as if the later copies had been repeats: the first (yes) and the other vote (no).
-        assert.deepEqual((await upgraded.sql('SELECT yes, total FROM page_tally')).map((row) => [Number(row.yes), Number(row.total)]), [[1, 2]]);
+        assert.deepEqual(
+          (await upgraded.sql('SELECT yes, total FROM page_tally')).map((row) => [Number(row.yes), Number(row.total)]),
+          [[1, 2]],
+        );
         // One idea, under its canonical id: A was taken back, the support sent to the later copy moved over.
-        const after = Object.fromEntries((await upgraded.sql('SELECT id, supports FROM ideas')).map((row) => [row.id, Number(row.supports)]));
+        const after = Object.fromEntries(
+          (await upgraded.sql('SELECT id, supports FROM ideas')).map((row) => [row.id, Number(row.supports)]),
+        );
         assert.deepEqual(after, { [idea]: 1, 'seeded-idea': 11 });
-        const supportRows = await upgraded.sql('SELECT id, idea_id, withdraws, withdrawn FROM idea_supports ORDER BY id');
+        const supportRows = await upgraded.sql(
+          'SELECT id, idea_id, withdraws, withdrawn FROM idea_supports ORDER BY id',
+        );
         assert.deepEqual(
           supportRows.map((row) => [row.id, row.idea_id, row.withdraws, Number(row.withdrawn)]),
           [
@@ -253,12 +353,24 @@ for (const dialect of DIALECTS) {
         );
         const listed = await app.inject({ url: '/ideas?limit=50' });
         assert.deepEqual(
-          listed.json().items.map((item: { id: string; supports: number }) => [item.id, item.supports]).sort(),
-          [[idea, 1], ['seeded-idea', 11]].sort(),
+          listed
+            .json()
+            .items.map((item: { id: string; supports: number }) => [item.id, item.supports])
+            .sort(),
+          [
+            [idea, 1],
+            ['seeded-idea', 11],
+          ].sort(),
         );
         // The view stored twice is one, and the view that replaced it names it: only the replacement counts.
         const viewRows = await upgraded.sql('SELECT id, replaces FROM consultation_views ORDER BY stance DESC');
-        assert.deepEqual(viewRows.map((row) => [row.id, row.replaces]), [[view, null], [canonicalId(views[2]!.id as string), view]]);
+        assert.deepEqual(
+          viewRows.map((row) => [row.id, row.replaces]),
+          [
+            [view, null],
+            [canonicalId(views[2]!.id as string), view],
+          ],
+        );
 
         // Repeats of old submissions, in any spelling, get their first answer; another body is refused.
         const repeat = await post(app, { ...votes[0]!, id: urn(vote) });
@@ -273,7 +385,11 @@ for (const dialect of DIALECTS) {
         assert.equal((await post(app, feedback[1]!)).statusCode, 422);
         const supportRepeat = await post(app, supports[0]!);
         assert.equal(supportRepeat.statusCode, 201, supportRepeat.body);
-        assert.deepEqual((await upgraded.sql('SELECT yes, total FROM page_tally')).map((row) => [Number(row.yes), Number(row.total)]), [[1, 2]], 'repeats count nothing');
+        assert.deepEqual(
+          (await upgraded.sql('SELECT yes, total FROM page_tally')).map((row) => [Number(row.yes), Number(row.total)]),
+          [[1, 2]],
+          'repeats count nothing',
+        );
       } finally {
         await app.close();
         await upgraded.drop();

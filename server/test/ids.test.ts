@@ -24,7 +24,11 @@ async function tallyOf(t: TestApp, page: string): Promise<{ yes: number; total: 
 function reordered(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reordered);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, item]) => [key, reordered(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, item]) => [key, reordered(item)]),
+  );
 }
 
 for (const dialect of DIALECTS) {
@@ -37,13 +41,25 @@ for (const dialect of DIALECTS) {
       const count = await storedCount(t);
       const answers = [];
       for (const spelling of spellings(id)) answers.push(await post(t.app, { ...sent, id: spelling }));
-      assert.deepEqual(answers.map((response) => response.statusCode), [201, 201, 201, 201]);
+      assert.deepEqual(
+        answers.map((response) => response.statusCode),
+        [201, 201, 201, 201],
+      );
       assert.equal(new Set(answers.map((response) => response.body)).size, 1, 'one answer, byte for byte');
       assert.equal(answers[0]!.json().id, id);
-      assert.deepEqual(answers.map((response) => response.headers['idempotent-replayed']), [undefined, 'true', 'true', 'true']);
+      assert.deepEqual(
+        answers.map((response) => response.headers['idempotent-replayed']),
+        [undefined, 'true', 'true', 'true'],
+      );
       assert.equal(await storedCount(t), count + 1);
       assert.deepEqual(await tallyOf(t, `${PAGE}/four`), { yes: 1, total: 1 });
-      assert.deepEqual(await t.sql('SELECT id FROM submissions WHERE lower(id) LIKE ?'.replace('?', dialect === 'sqlite' ? '?' : '$1'), [`%${id}`]), [{ id }]);
+      assert.deepEqual(
+        await t.sql(
+          'SELECT id FROM submissions WHERE lower(id) LIKE ?'.replace('?', dialect === 'sqlite' ? '?' : '$1'),
+          [`%${id}`],
+        ),
+        [{ id }],
+      );
 
       // Sent first in capitals, it is still stored and answered in canonical form.
       const upper = envelope('feedback');
@@ -61,7 +77,10 @@ for (const dialect of DIALECTS) {
       assert.equal(spelt.statusCode, 201, spelt.body);
       const other = await post(t.app, envelope('feedback'), { 'idempotency-key': `URN:UUID:${id}` });
       assert.equal(other.statusCode, 422);
-      assert.deepEqual(other.json().fieldErrors.map((error: { field: string }) => error.field), ['id']);
+      assert.deepEqual(
+        other.json().fieldErrors.map((error: { field: string }) => error.field),
+        ['id'],
+      );
     });
 
     it('refuses a repeat with another body (422 idempotency-key-reused), storing and counting nothing', async () => {
@@ -80,7 +99,11 @@ for (const dialect of DIALECTS) {
         const response = await post(t.app, changed);
         assert.equal(response.statusCode, 422, response.body);
         assert.deepEqual(response.json().fieldErrors, [
-          { field: 'id', code: 'idempotency-key-reused', message: 'This id was already used for a submission with another body.' },
+          {
+            field: 'id',
+            code: 'idempotency-key-reused',
+            message: 'This id was already used for a submission with another body.',
+          },
         ]);
         assert.equal(response.headers['idempotent-replayed'], undefined);
       }
@@ -88,7 +111,10 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await tallyOf(t, page.url), { yes: 1, total: 1 });
 
       // The same JSON value in another key order and spacing is the same body: a repeat.
-      const same = await post(t.app, JSON.stringify(reordered({ ...sent, id: `urn:uuid:${sent.id as string}` }), null, 2));
+      const same = await post(
+        t.app,
+        JSON.stringify(reordered({ ...sent, id: `urn:uuid:${sent.id as string}` }), null, 2),
+      );
       assert.equal(same.statusCode, 201, same.body);
       assert.equal(same.body, first.body);
       assert.equal(same.headers['idempotent-replayed'], 'true');
@@ -104,22 +130,35 @@ for (const dialect of DIALECTS) {
       const first = await post(t.app, sent);
       assert.equal(first.statusCode, 201, first.body);
       // As the privacy sweep erases them: the message stays, the contact goes.
-      const erase = dialect === 'sqlite' ? "UPDATE submissions SET data = json_remove(data, '$.contact') WHERE id = ? RETURNING id" : "UPDATE submissions SET data = data - 'contact' WHERE id = $1 RETURNING id";
+      const erase =
+        dialect === 'sqlite'
+          ? "UPDATE submissions SET data = json_remove(data, '$.contact') WHERE id = ? RETURNING id"
+          : "UPDATE submissions SET data = data - 'contact' WHERE id = $1 RETURNING id";
       await t.sql(erase, [sent.id]);
-      const stored = await t.sql<{ data: unknown }>(`SELECT data FROM submissions WHERE id = ${dialect === 'sqlite' ? '?' : '$1'}`, [sent.id]);
+      const stored = await t.sql<{ data: unknown }>(
+        `SELECT data FROM submissions WHERE id = ${dialect === 'sqlite' ? '?' : '$1'}`,
+        [sent.id],
+      );
       assert.ok(!JSON.stringify(stored[0]!.data).includes('sara@'), 'erased');
 
       const repeat = await post(t.app, sent);
       assert.equal(repeat.statusCode, 201, repeat.body);
       assert.equal(repeat.body, first.body);
       const withoutContact = { ...sent, data: { ...(sent.data as Record<string, unknown>), contact: undefined } };
-      assert.equal((await post(t.app, JSON.stringify(withoutContact))).statusCode, 422, 'the erased row is not the body it was');
+      assert.equal(
+        (await post(t.app, JSON.stringify(withoutContact))).statusCode,
+        422,
+        'the erased row is not the body it was',
+      );
     });
 
     it('answers a repeat of a row that has no hash (written by a tool that does not know the column) with its first answer, whatever its body', async () => {
       const sent = envelope('feedback');
       const first = await post(t.app, sent);
-      await t.sql(`UPDATE submissions SET body_hash = NULL WHERE id = ${dialect === 'sqlite' ? '?' : '$1'} RETURNING id`, [sent.id]);
+      await t.sql(
+        `UPDATE submissions SET body_hash = NULL WHERE id = ${dialect === 'sqlite' ? '?' : '$1'} RETURNING id`,
+        [sent.id],
+      );
       const other = await post(t.app, { ...sent, data: { ...(sent.data as object), message: 'Another body.' } });
       assert.equal(other.statusCode, 201, other.body);
       assert.equal(other.body, first.body);
@@ -127,12 +166,29 @@ for (const dialect of DIALECTS) {
 
     it('matches the ids named inside data in any spelling: the support a taking back names, the view a view replaces', async () => {
       const idea = (await post(t.app, envelope('idea'))).json().id as string;
-      assert.equal((await t.app.inject({ method: 'PATCH', url: `/admin/ideas/${idea}`, headers: { ...auth, 'content-type': 'application/json' }, payload: '{"state":"published"}' })).statusCode, 200);
+      assert.equal(
+        (
+          await t.app.inject({
+            method: 'PATCH',
+            url: `/admin/ideas/${idea}`,
+            headers: { ...auth, 'content-type': 'application/json' },
+            payload: '{"state":"published"}',
+          })
+        ).statusCode,
+        200,
+      );
       const support = envelope('idea-support', { ideaId: idea.toUpperCase(), support: true });
       const given = await post(t.app, support);
       assert.equal(given.statusCode, 201, given.body);
       assert.equal(given.json().supports, 1, 'the idea found under another spelling of its id');
-      const takenBack = await post(t.app, envelope('idea-support', { ideaId: `urn:uuid:${idea}`, support: false, withdraws: `URN:UUID:${(support.id as string).toUpperCase()}` }));
+      const takenBack = await post(
+        t.app,
+        envelope('idea-support', {
+          ideaId: `urn:uuid:${idea}`,
+          support: false,
+          withdraws: `URN:UUID:${(support.id as string).toUpperCase()}`,
+        }),
+      );
       assert.equal(takenBack.statusCode, 201, takenBack.body);
       assert.equal(takenBack.json().supports, 0);
 
@@ -142,26 +198,48 @@ for (const dialect of DIALECTS) {
         method: 'PUT',
         url: `/admin/consultations/${consultation}`,
         headers: { ...auth, 'content-type': 'application/json' },
-        payload: JSON.stringify({ title: 'Shaded walkways', opensAt: new Date(now - 86_400_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString() }),
+        payload: JSON.stringify({
+          title: 'Shaded walkways',
+          opensAt: new Date(now - 86_400_000).toISOString(),
+          closesAt: new Date(now + 86_400_000).toISOString(),
+        }),
       });
       assert.equal(put.statusCode, 200, put.body);
       const view = envelope('consultation-view', { consultationId: consultation, stance: 'support' });
       assert.equal((await post(t.app, view)).statusCode, 201);
-      const changed = envelope('consultation-view', { consultationId: consultation, stance: 'neutral', replaces: (view.id as string).toUpperCase() });
+      const changed = envelope('consultation-view', {
+        consultationId: consultation,
+        stance: 'neutral',
+        replaces: (view.id as string).toUpperCase(),
+      });
       assert.equal((await post(t.app, changed)).statusCode, 201);
-      const listed = (await t.app.inject({ url: '/admin/consultations', headers: auth })).json() as Array<{ consultation: { id: string }; views: unknown }>;
-      assert.deepEqual(listed.find((item) => item.consultation.id === consultation)?.views, { support: 0, neutral: 1, oppose: 0 }, 'the view it replaced no longer counts');
+      const listed = (await t.app.inject({ url: '/admin/consultations', headers: auth })).json() as Array<{
+        consultation: { id: string };
+        views: unknown;
+      }>;
+      assert.deepEqual(
+        listed.find((item) => item.consultation.id === consultation)?.views,
+        { support: 0, neutral: 1, oppose: 0 },
+        'the view it replaced no longer counts',
+      );
     });
 
     it('answers a repeat of a filled honeypot as it answered the first (the canonical id, the same reference), storing nothing', async () => {
       const count = await storedCount(t);
-      const sent = envelope('feedback', { type: { code: 'x', label: 'x' }, message: 'Buy now', website: 'http://spam.example' });
+      const sent = envelope('feedback', {
+        type: { code: 'x', label: 'x' },
+        message: 'Buy now',
+        website: 'http://spam.example',
+      });
       const first = await post(t.app, { ...sent, id: (sent.id as string).toUpperCase() });
       const again = await post(t.app, sent);
       assert.equal(first.statusCode, 201);
       assert.equal(first.json().id, sent.id);
       assert.equal(again.body, first.body);
-      const other = await post(t.app, envelope('feedback', { type: { code: 'x', label: 'x' }, message: 'Buy now', website: 'x' }));
+      const other = await post(
+        t.app,
+        envelope('feedback', { type: { code: 'x', label: 'x' }, message: 'Buy now', website: 'x' }),
+      );
       assert.notEqual(other.json().reference, first.json().reference);
       assert.equal(await storedCount(t), count);
     });

@@ -27,9 +27,17 @@ function parse(text: string): { name: string; labels: Record<string, string>; va
       if (comment[1] === 'TYPE') typed.set(comment[2]!, comment[3]!);
       continue;
     }
-    const sample = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\[\\"n])*",?)*)\})? (-?[0-9.e+-]+|\+Inf|NaN)$/.exec(line);
+    const sample =
+      /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\[\\"n])*",?)*)\})? (-?[0-9.e+-]+|\+Inf|NaN)$/.exec(
+        line,
+      );
     assert.ok(sample, `not a sample line: ${line}`);
-    const labels = Object.fromEntries([...(sample[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)].map((match) => [match[1]!, match[2]!]));
+    const labels = Object.fromEntries(
+      [...(sample[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)].map((match) => [
+        match[1]!,
+        match[2]!,
+      ]),
+    );
     const name = sample[1]!;
     const family = name.replace(/_(bucket|sum|count)$/, '');
     assert.ok(typed.has(name) || typed.get(family) === 'histogram', `${name} has a TYPE line before it`);
@@ -39,7 +47,9 @@ function parse(text: string): { name: string; labels: Record<string, string>; va
 }
 
 function value(samples: ReturnType<typeof parse>, name: string, labels: Record<string, string> = {}): number {
-  const found = samples.filter((sample) => sample.name === name && Object.entries(labels).every(([key, wanted]) => sample.labels[key] === wanted));
+  const found = samples.filter(
+    (sample) => sample.name === name && Object.entries(labels).every(([key, wanted]) => sample.labels[key] === wanted),
+  );
   return found.reduce((sum, sample) => sum + sample.value, 0);
 }
 
@@ -97,22 +107,39 @@ describe('GET /metrics', () => {
   it('counts requests by route and status, refusals by reason, replays and store latency, once each', async () => {
     const metrics = collectorMetrics();
     const opened = await openTestStore('sqlite');
-    const config = testConfig({ metricsToken: METRICS_TOKEN, bodyLimit: 4096, rateLimit: { submissions: 0, reads: 2, admin: 0 }, requestTimeout: 500 });
+    const config = testConfig({
+      metricsToken: METRICS_TOKEN,
+      bodyLimit: 4096,
+      rateLimit: { submissions: 0, reads: 2, admin: 0 },
+      requestTimeout: 500,
+    });
     const app = await buildApp({ config, store: opened.store, contract: contract(), metrics });
     try {
       const first = envelope('page-vote');
       assert.equal((await post(app, first)).statusCode, 201);
       assert.equal((await post(app, first)).statusCode, 201); // a replay
       assert.equal((await post(app, envelope('feedback'))).statusCode, 201);
-      assert.equal((await post(app, envelope('page-vote', { answer: 'maybe', extra: 'x'.repeat(5000) }))).statusCode, 413);
+      assert.equal(
+        (await post(app, envelope('page-vote', { answer: 'maybe', extra: 'x'.repeat(5000) }))).statusCode,
+        413,
+      );
       // One answer with two field errors of one code and one of another: each code once.
-      const invalid = await post(app, envelope('page-vote-details', { answer: true, reasons: 'clear', comment: 5 }, { locale: 'fr' }));
+      const invalid = await post(
+        app,
+        envelope('page-vote-details', { answer: true, reasons: 'clear', comment: 5 }, { locale: 'fr' }),
+      );
       assert.equal(invalid.statusCode, 422);
       assert.ok(invalid.json().fieldErrors.length >= 3);
-      const deep = await post(app, envelope('page-vote', { answer: 'yes', extra: JSON.parse('{"a":'.repeat(20) + '1' + '}'.repeat(20)) }));
+      const deep = await post(
+        app,
+        envelope('page-vote', { answer: 'yes', extra: JSON.parse('{"a":'.repeat(20) + '1' + '}'.repeat(20)) }),
+      );
       assert.equal(deep.statusCode, 422);
       for (let n = 0; n < 3; n += 1) await app.inject({ url: '/tally?page=x' }); // the third is 429
-      assert.equal((await app.inject({ url: '/admin/submissions', headers: { authorization: 'Bearer wrong' } })).statusCode, 401);
+      assert.equal(
+        (await app.inject({ url: '/admin/submissions', headers: { authorization: 'Bearer wrong' } })).statusCode,
+        401,
+      );
       assert.equal((await app.inject({ url: '/admin/submissions', headers: auth })).statusCode, 200);
       assert.equal((await app.inject({ url: '/nowhere' })).statusCode, 404);
 
@@ -120,7 +147,11 @@ describe('GET /metrics', () => {
       await app.listen({ host: '127.0.0.1', port: 0 });
       const { port } = app.server.address() as net.AddressInfo;
       await new Promise<void>((resolve) => {
-        const socket = net.connect(port, '127.0.0.1', () => socket.write('POST /submissions HTTP/1.1\r\nHost: c\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{'));
+        const socket = net.connect(port, '127.0.0.1', () =>
+          socket.write(
+            'POST /submissions HTTP/1.1\r\nHost: c\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+          ),
+        );
         socket.on('data', () => undefined);
         socket.on('close', () => resolve());
       });
@@ -131,7 +162,10 @@ describe('GET /metrics', () => {
       assert.equal(answer.headers['cache-control'], 'no-store');
       const samples = parse(answer.body);
 
-      assert.equal(value(samples, 'ep_http_requests_total', { method: 'POST', route: '/submissions', status: '201' }), 3);
+      assert.equal(
+        value(samples, 'ep_http_requests_total', { method: 'POST', route: '/submissions', status: '201' }),
+        3,
+      );
       assert.equal(value(samples, 'ep_http_requests_total', { route: '/submissions', status: '422' }), 2);
       assert.equal(value(samples, 'ep_http_requests_total', { route: '/tally', status: '200' }), 2);
       assert.equal(value(samples, 'ep_http_requests_total', { route: '/tally', status: '429' }), 1);
@@ -141,7 +175,11 @@ describe('GET /metrics', () => {
       assert.equal(value(samples, 'ep_idempotent_replays_total'), 1);
 
       assert.equal(value(samples, 'ep_refusals_total', { status: '413', reason: 'too-large' }), 1);
-      assert.equal(value(samples, 'ep_refusals_total', { status: '422', reason: 'invalid' }), 1, 'three invalid fields in one answer: once');
+      assert.equal(
+        value(samples, 'ep_refusals_total', { status: '422', reason: 'invalid' }),
+        1,
+        'three invalid fields in one answer: once',
+      );
       assert.equal(value(samples, 'ep_refusals_total', { status: '422', reason: 'too-deep' }), 1);
       assert.equal(value(samples, 'ep_refusals_total', { status: '429', reason: 'rate-limited' }), 1);
       assert.equal(value(samples, 'ep_refusals_total', { status: '401', reason: 'unauthorized' }), 1);
@@ -150,8 +188,15 @@ describe('GET /metrics', () => {
 
       // accept ran for the two stored and the replay; the histogram's +Inf bucket is its count.
       assert.equal(value(samples, 'ep_store_operation_seconds_count', { operation: 'accept', outcome: 'ok' }), 3);
-      assert.equal(value(samples, 'ep_store_operation_seconds_bucket', { operation: 'accept', outcome: 'ok', le: '+Inf' }), 3);
-      assert.equal(value(samples, 'ep_http_requests_total', { status: '408' }), 0, 'the 408 is counted once, as a refusal');
+      assert.equal(
+        value(samples, 'ep_store_operation_seconds_bucket', { operation: 'accept', outcome: 'ok', le: '+Inf' }),
+        3,
+      );
+      assert.equal(
+        value(samples, 'ep_http_requests_total', { status: '408' }),
+        0,
+        'the 408 is counted once, as a refusal',
+      );
       assert.ok(value(samples, 'ep_store_operation_seconds_sum', { operation: 'accept' }) > 0);
       assert.ok(value(samples, 'ep_store_operation_seconds_count', { operation: 'tally' }) >= 2);
       assert.ok(value(samples, 'ep_event_loop_active_seconds_total') > 0);
@@ -168,11 +213,20 @@ describe('GET /metrics', () => {
     const off = await openTestApp('sqlite');
     try {
       assert.equal((await t.app.inject({ url: '/metrics' })).statusCode, 401);
-      assert.equal((await t.app.inject({ url: '/metrics', headers: auth })).statusCode, 401, 'the admin token reads no metrics');
+      assert.equal(
+        (await t.app.inject({ url: '/metrics', headers: auth })).statusCode,
+        401,
+        'the admin token reads no metrics',
+      );
       assert.equal((await t.app.inject({ url: '/metrics', headers: scrape })).statusCode, 200);
       assert.equal((await off.app.inject({ url: '/metrics', headers: scrape })).statusCode, 404);
       // Guessing is limited like the administration's.
-      for (let n = 0; n < 10; n += 1) await t.app.inject({ url: '/metrics', remoteAddress: '203.0.113.77', headers: { authorization: `Bearer guess-${n}` } });
+      for (let n = 0; n < 10; n += 1)
+        await t.app.inject({
+          url: '/metrics',
+          remoteAddress: '203.0.113.77',
+          headers: { authorization: `Bearer guess-${n}` },
+        });
       const limited = await t.app.inject({ url: '/metrics', remoteAddress: '203.0.113.77', headers: scrape });
       assert.equal(limited.statusCode, 429);
       assert.match(String(limited.headers['retry-after']), /^\d+$/);

@@ -35,7 +35,9 @@ export async function scratchDatabase(prefix = 'ep_scratch'): Promise<ScratchDat
 export function postgresTool(name: string): string {
   const root = '/usr/lib/postgresql';
   if (existsSync(root)) {
-    const versions = readdirSync(root).filter((version) => existsSync(join(root, version, 'bin', name))).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(root)
+      .filter((version) => existsSync(join(root, version, 'bin', name)))
+      .sort((a, b) => Number(b) - Number(a));
     if (versions.length) return join(root, versions[0]!, 'bin', name);
   }
   return name;

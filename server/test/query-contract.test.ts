@@ -58,7 +58,7 @@ describe('a test copy of the contract with other query limits is what the collec
   };
 
   const cases: Array<[string, string, number, string[]]> = [
-    ['tally: page within the copy\'s 10 characters', '/tally?page=https%3A%2F%2Fx', 200, []],
+    ["tally: page within the copy's 10 characters", '/tally?page=https%3A%2F%2Fx', 200, []],
     ['tally: page over them', '/tally?page=https%3A%2F%2Fx.sa%2F', 422, ['page']],
     ['ideas: limit 3', '/ideas?limit=3', 200, []],
     ['ideas: limit 4', '/ideas?limit=4', 422, ['limit']],
@@ -103,7 +103,10 @@ describe('a query string read as the contract types it', () => {
 
   for (const limit of ['2.5', '1e1', ' 5', '', '0x10', '99999999999999999999']) {
     it(`refuses limit ${JSON.stringify(limit)}`, () => {
-      assert.deepEqual(read({ limit }).fieldErrors.map((error) => [error.field, error.code]), [['limit', 'invalid']]);
+      assert.deepEqual(
+        read({ limit }).fieldErrors.map((error) => [error.field, error.code]),
+        [['limit', 'invalid']],
+      );
     });
   }
 
@@ -113,7 +116,10 @@ describe('a query string read as the contract types it', () => {
   });
 
   it('refuses text no database stores', () => {
-    assert.deepEqual(read({ topic: 'a\u0000b' }).fieldErrors.map((error) => error.field), ['topic']);
+    assert.deepEqual(
+      read({ topic: 'a\u0000b' }).fieldErrors.map((error) => error.field),
+      ['topic'],
+    );
   });
 
   it('answers a missing required parameter as the tally always did', () => {

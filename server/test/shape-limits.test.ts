@@ -41,7 +41,10 @@ const limits = contract().bodyLimits;
 describe('the shape walk (body-shape.ts)', () => {
   it('states its limits in the contract: 16 levels, 1,000 values', () => {
     assert.deepEqual(limits, { maxDepth: 16, maxValues: 1000 });
-    assert.deepEqual((loadOpenApi().info as Record<string, unknown>)['x-body-limits'], { maxDepth: 16, maxValues: 1000 });
+    assert.deepEqual((loadOpenApi().info as Record<string, unknown>)['x-body-limits'], {
+      maxDepth: 16,
+      maxValues: 1000,
+    });
   });
 
   it('counts the body as level 1 and every value once; allows exactly the limits', () => {
@@ -55,7 +58,10 @@ describe('the shape walk (body-shape.ts)', () => {
 
   it('names the path through arrays and objects', () => {
     const body = { data: { list: [0, { deep: nested(15) }] } };
-    assert.deepEqual(shapeProblem(body, limits), { code: 'too-deep', path: ['data', 'list', '1', 'deep', ...Array(12).fill('a')] });
+    assert.deepEqual(shapeProblem(body, limits), {
+      code: 'too-deep',
+      path: ['data', 'list', '1', 'deep', ...Array(12).fill('a')],
+    });
   });
 
   it('walks 30,000 levels without recursion, and refuses a 64 KB body in a fraction of what parsing it took', () => {
@@ -82,7 +88,10 @@ function timed(work: () => void): number {
 
 describe('the same limits on the JSON text, before parsing (textShapeProblem)', () => {
   it('agrees with the walk over the parsed body, on bodies within, at and past each limit', () => {
-    const tricky = { 'k"ey\\': ['a,b', '[{', '}]', '"', 1.5e-3, -2, true, false, null, {}, []], 'ن': { '': [[{ x: 'y' }]] } };
+    const tricky = {
+      'k"ey\\': ['a,b', '[{', '}]', '"', 1.5e-3, -2, true, false, null, {}, []],
+      ن: { '': [[{ x: 'y' }]] },
+    };
     const bodies: unknown[] = [
       tricky,
       nested(16),
@@ -124,7 +133,8 @@ describe('what the elements send keeps to the limits', () => {
     const file = '.test-results/sent-envelopes.ndjson';
     const bodies: unknown[] = Object.values(loadOpenApi().components.examples).map((example) => example.value);
     try {
-      for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) bodies.push(JSON.parse((JSON.parse(line) as { body: string }).body));
+      for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean))
+        bodies.push(JSON.parse((JSON.parse(line) as { body: string }).body));
     } catch {
       t.diagnostic(`${file} not there (written by the element tests during npm test): the contract's examples only`);
     }
@@ -143,7 +153,11 @@ describe('what the elements send keeps to the limits', () => {
       platform: text,
       participantsElsewhere: 1,
     };
-    assert.equal(shapeProblem(consultation, { maxDepth: 4, maxValues: 200 }), undefined, 'four levels, under 200 values');
+    assert.equal(
+      shapeProblem(consultation, { maxDepth: 4, maxValues: 200 }),
+      undefined,
+      'four levels, under 200 values',
+    );
   });
 });
 
@@ -152,14 +166,23 @@ for (const dialect of DIALECTS) {
     const t = suiteApp(dialect);
 
     it('refuses data nested past the limit with 422 too-deep on its path, storing nothing', async () => {
-      const response = await post(t.app, envelope('page-vote', { answer: 'yes', extra: nested(20) as Record<string, unknown> }));
+      const response = await post(
+        t.app,
+        envelope('page-vote', { answer: 'yes', extra: nested(20) as Record<string, unknown> }),
+      );
       assert.equal(response.statusCode, 422, response.body);
       const [error, ...others] = response.json().fieldErrors as { field: string; code: string; message: string }[];
       assert.deepEqual(others, []);
       assert.equal(error!.code, 'too-deep');
-      assert.equal(error!.field, ['extra', ...Array(14).fill('a')].join('.'), 'envelope 1, data 2, extra 3: the 17th level is the 14th a');
+      assert.equal(
+        error!.field,
+        ['extra', ...Array(14).fill('a')].join('.'),
+        'envelope 1, data 2, extra 3: the 17th level is the 14th a',
+      );
       assert.match(error!.message, /nested more than 16 levels/);
-      const examples = (loadOpenApi().components.responses as Record<string, any>).Unprocessable.content['application/json'].examples;
+      const examples = (loadOpenApi().components.responses as Record<string, any>).Unprocessable.content[
+        'application/json'
+      ].examples;
       assert.deepEqual(response.json(), examples['too-deep'].value, "the contract's example is the answer");
       assert.equal(await storedCount(t), 0);
     });
@@ -173,26 +196,36 @@ for (const dialect of DIALECTS) {
       assert.equal(deepAnswer.json().fieldErrors[0].code, 'too-deep');
       const wideAnswer = await post(t.app, wide);
       assert.equal(wideAnswer.statusCode, 422, wideAnswer.body);
-      assert.deepEqual(wideAnswer.json().fieldErrors, [{ field: '', code: 'too-many-values', message: 'The body holds more than 1000 values.' }]);
+      assert.deepEqual(wideAnswer.json().fieldErrors, [
+        { field: '', code: 'too-many-values', message: 'The body holds more than 1000 values.' },
+      ]);
       assert.equal(await storedCount(t), 0);
     });
 
     it('stores a body at both limits', async () => {
       // data 2, extra 3 … the innermost object at level 16; 1,000 values in all.
       const body = envelope('page-vote', { answer: 'yes', extra: nested(14) as Record<string, unknown> });
-      const count = (value: unknown): number => (value !== null && typeof value === 'object' ? 1 + Object.values(value).reduce<number>((sum, item) => sum + count(item), 0) : 1);
+      const count = (value: unknown): number =>
+        value !== null && typeof value === 'object'
+          ? 1 + Object.values(value).reduce<number>((sum, item) => sum + count(item), 0)
+          : 1;
       (body.data as Record<string, unknown>).filler = new Array(1000 - count(body) - 1).fill(0);
       assert.equal(count(body), 1000);
       const response = await post(t.app, body);
       assert.equal(response.statusCode, 201, response.body);
     });
 
-    it('applies the same limits to an administrator\'s bodies', async () => {
+    it("applies the same limits to an administrator's bodies", async () => {
       const response = await t.app.inject({
         method: 'PUT',
         url: '/admin/consultations/deep',
         headers: { ...auth, 'content-type': 'application/json' },
-        payload: { title: 'x', opensAt: '2026-03-01T00:00:00Z', closesAt: '2026-04-01T00:00:00Z', documents: [nested(20)] },
+        payload: {
+          title: 'x',
+          opensAt: '2026-03-01T00:00:00Z',
+          closesAt: '2026-04-01T00:00:00Z',
+          documents: [nested(20)],
+        },
       });
       assert.equal(response.statusCode, 422, response.body);
       assert.equal(response.json().fieldErrors[0].code, 'too-deep');
@@ -201,13 +234,20 @@ for (const dialect of DIALECTS) {
 }
 
 describe("a database's refusal is a 4xx", () => {
-  it('SQLite: data nested past json_valid\'s 1,000 levels (body limits raised to let it through) is 422, not 500', async () => {
+  it("SQLite: data nested past json_valid's 1,000 levels (body limits raised to let it through) is 422, not 500", async () => {
     const document = loadOpenApi();
     (document.info as Record<string, unknown>)['x-body-limits'] = { maxDepth: 5000, maxValues: 100_000 };
     const opened = await openTestStore('sqlite');
-    const app = await buildApp({ config: testConfig({ bodyLimit: 1_000_000 }), store: opened.store, contract: new Contract(document) });
+    const app = await buildApp({
+      config: testConfig({ bodyLimit: 1_000_000 }),
+      store: opened.store,
+      contract: new Contract(document),
+    });
     try {
-      const response = await post(app, envelope('page-vote', { answer: 'yes', extra: nested(1200) as Record<string, unknown> }));
+      const response = await post(
+        app,
+        envelope('page-vote', { answer: 'yes', extra: nested(1200) as Record<string, unknown> }),
+      );
       assert.equal(response.statusCode, 422, response.body);
       assert.deepEqual(response.json(), {
         message: 'The request holds a value the database cannot store.',
@@ -236,7 +276,7 @@ describe("a database's refusal is a 4xx", () => {
     assert.equal(statusOf('54000'), 413, 'program_limit_exceeded');
     assert.equal(statusOf('54001'), 422, 'statement_too_complex');
     assert.equal(databaseRefusal(new Error('wrapped', { cause: error('23514') }))?.status, 422);
-    for (const other of ['SQLITE_ERROR', 'SQLITE_BUSY', '42P01', '57P01', 'ECONNRESET', '']) assert.equal(statusOf(other), undefined, other);
+    for (const other of ['SQLITE_ERROR', 'SQLITE_BUSY', '42P01', '57P01', 'ECONNRESET', ''])
+      assert.equal(statusOf(other), undefined, other);
   });
 });
-

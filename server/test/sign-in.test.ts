@@ -16,7 +16,12 @@ describe('admin sign-in failures', () => {
     const stream = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
     const opened = await openTestStore('sqlite');
     // The general admin rate limit is off, so that only the sign-in limit can answer 429.
-    const app = await buildApp({ config: testConfig(), store: opened.store, contract: contract(), logger: { stream, level: 'info' } });
+    const app = await buildApp({
+      config: testConfig(),
+      store: opened.store,
+      contract: contract(),
+      logger: { stream, level: 'info' },
+    });
     const guess = (token: string, remoteAddress = '203.0.113.5') =>
       app.inject({ url: '/admin/submissions', remoteAddress, headers: { authorization: `Bearer ${token}` } });
     try {
@@ -58,7 +63,11 @@ describe('admin sign-in failures', () => {
     try {
       for (let n = 0; n < 9; n += 1) assert.equal((await app.inject({ url: '/admin/consultations' })).statusCode, 401);
       assert.equal((await app.inject({ url: '/admin/consultations', headers: auth })).statusCode, 200);
-      for (let n = 0; n < 10; n += 1) assert.equal((await app.inject({ url: '/admin/consultations', headers: { authorization: 'Bearer nope' } })).statusCode, 401);
+      for (let n = 0; n < 10; n += 1)
+        assert.equal(
+          (await app.inject({ url: '/admin/consultations', headers: { authorization: 'Bearer nope' } })).statusCode,
+          401,
+        );
       assert.equal((await app.inject({ url: '/admin/consultations', headers: auth })).statusCode, 429);
     } finally {
       await app.close();

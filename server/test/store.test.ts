@@ -26,14 +26,31 @@ async function schemaOf(dialect: 'sqlite' | 'postgres'): Promise<Record<string, 
   try {
     const tables =
       dialect === 'sqlite'
-        ? (await t.sql<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")).map((row) => row.name)
-        : (await t.sql<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'")).map((row) => row.name);
+        ? (
+            await t.sql<{ name: string }>(
+              "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            )
+          ).map((row) => row.name)
+        : (
+            await t.sql<{ name: string }>(
+              "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
+            )
+          ).map((row) => row.name);
     const schema: Record<string, string[]> = {};
     for (const table of tables.sort()) {
       schema[table] =
         dialect === 'sqlite'
-          ? (await t.sql<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`)).map((row) => row.name).sort()
-          : (await t.sql<{ name: string }>('SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1', [table])).map((row) => row.name).sort();
+          ? (await t.sql<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`))
+              .map((row) => row.name)
+              .sort()
+          : (
+              await t.sql<{ name: string }>(
+                'SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1',
+                [table],
+              )
+            )
+              .map((row) => row.name)
+              .sort();
     }
     return schema;
   } finally {
@@ -63,16 +80,23 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
 
 describe('migrations', () => {
   it('have the same versions in both dialects', () => {
-    const versions = (dialect: 'sqlite' | 'postgres') => migrationsFor(dialect).map(({ version, name }) => `${version} ${name}`);
+    const versions = (dialect: 'sqlite' | 'postgres') =>
+      migrationsFor(dialect).map(({ version, name }) => `${version} ${name}`);
     assert.deepEqual(versions('sqlite'), versions('postgres'));
     assert.ok(versions('sqlite').length >= 1);
   });
 
-  it('make the same tables and columns in both dialects', { skip: !PG && 'no PostgreSQL (run with npm run test:server)' }, async () => {
-    const [sqlite, postgres] = [await schemaOf('sqlite'), await schemaOf('postgres')];
-    assert.deepEqual(sqlite, postgres);
-    assert.ok(sqlite.submissions?.includes('client') && !sqlite.submissions.some((column) => /ip|address/.test(column)));
-  });
+  it(
+    'make the same tables and columns in both dialects',
+    { skip: !PG && 'no PostgreSQL (run with npm run test:server)' },
+    async () => {
+      const [sqlite, postgres] = [await schemaOf('sqlite'), await schemaOf('postgres')];
+      assert.deepEqual(sqlite, postgres);
+      assert.ok(
+        sqlite.submissions?.includes('client') && !sqlite.submissions.some((column) => /ip|address/.test(column)),
+      );
+    },
+  );
 });
 
 describe('SQLite across a restart', () => {
@@ -94,7 +118,10 @@ describe('SQLite across a restart', () => {
       assert.equal(repeat.body, first.body);
       assert.equal(repeat.headers['idempotent-replayed'], 'true');
       assert.equal(Number(next.json().reference.slice(-6)), Number(first.json().reference.slice(-6)) + 1);
-      assert.deepEqual(store.versions(), migrationsFor('sqlite').map((migration) => migration.version));
+      assert.deepEqual(
+        store.versions(),
+        migrationsFor('sqlite').map((migration) => migration.version),
+      );
       await app.close();
       await store.close();
     } finally {
@@ -103,44 +130,70 @@ describe('SQLite across a restart', () => {
   });
 });
 
-describe('several collectors on one PostgreSQL', { skip: !PG && 'no PostgreSQL (run with npm run test:server)' }, () => {
-  it('start together, applying each migration once', async () => {
-    const db = await freshDatabase();
-    try {
-      const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.open({ connectionString: db.url, max: 2 })));
-      for (const store of stores) assert.deepEqual(await store.versions(), migrationsFor('postgres').map((migration) => migration.version));
-      await Promise.all(stores.map((store) => store.close()));
-    } finally {
-      await db.drop();
-    }
-  });
+describe(
+  'several collectors on one PostgreSQL',
+  { skip: !PG && 'no PostgreSQL (run with npm run test:server)' },
+  () => {
+    it('start together, applying each migration once', async () => {
+      const db = await freshDatabase();
+      try {
+        const stores = await Promise.all(
+          Array.from({ length: 4 }, () => PostgresStore.open({ connectionString: db.url, max: 2 })),
+        );
+        for (const store of stores)
+          assert.deepEqual(
+            await store.versions(),
+            migrationsFor('postgres').map((migration) => migration.version),
+          );
+        await Promise.all(stores.map((store) => store.close()));
+      } finally {
+        await db.drop();
+      }
+    });
 
-  it('store a repeat sent to every instance once, and number references across instances without gaps', async () => {
-    const db = await freshDatabase();
-    const stores = await Promise.all(Array.from({ length: 3 }, () => PostgresStore.open({ connectionString: db.url, max: 5 })));
-    const apps = await Promise.all(stores.map((store) => buildApp({ config: testConfig(), store, contract: contract() })));
-    try {
-      const repeated = envelope('page-vote');
-      const sends = [
-        ...apps.flatMap((app) => [post(app, repeated), post(app, repeated)]),
-        ...Array.from({ length: 30 }, (_, n) => post(apps[n % apps.length]!, envelope('page-vote'))),
-      ];
-      const answers = await Promise.all(sends);
-      assert.ok(answers.every((response) => response.statusCode === 201));
-      assert.equal(new Set(answers.slice(0, 6).map((response) => response.body)).size, 1, 'one answer for the repeat, from any instance');
-      const numbers = answers.slice(5).map((response) => Number(response.json().reference.slice(-6))).sort((a, b) => a - b);
-      assert.deepEqual(numbers, Array.from({ length: 31 }, (_, n) => n + 1));
-      const count = await stores[0]!.query<{ n: string }>('SELECT count(*) AS n FROM submissions');
-      assert.equal(Number(count.rows[0]!.n), 31);
-      const tally = await apps[1]!.inject({ url: `/tally?page=${encodeURIComponent('https://www.example.gov.sa/ar/e-participation')}` });
-      assert.deepEqual(tally.json(), { yes: 31, total: 31 });
-    } finally {
-      await Promise.all(apps.map((app) => app.close()));
-      await Promise.all(stores.map((store) => store.close()));
-      await db.drop();
-    }
-  });
-});
+    it('store a repeat sent to every instance once, and number references across instances without gaps', async () => {
+      const db = await freshDatabase();
+      const stores = await Promise.all(
+        Array.from({ length: 3 }, () => PostgresStore.open({ connectionString: db.url, max: 5 })),
+      );
+      const apps = await Promise.all(
+        stores.map((store) => buildApp({ config: testConfig(), store, contract: contract() })),
+      );
+      try {
+        const repeated = envelope('page-vote');
+        const sends = [
+          ...apps.flatMap((app) => [post(app, repeated), post(app, repeated)]),
+          ...Array.from({ length: 30 }, (_, n) => post(apps[n % apps.length]!, envelope('page-vote'))),
+        ];
+        const answers = await Promise.all(sends);
+        assert.ok(answers.every((response) => response.statusCode === 201));
+        assert.equal(
+          new Set(answers.slice(0, 6).map((response) => response.body)).size,
+          1,
+          'one answer for the repeat, from any instance',
+        );
+        const numbers = answers
+          .slice(5)
+          .map((response) => Number(response.json().reference.slice(-6)))
+          .sort((a, b) => a - b);
+        assert.deepEqual(
+          numbers,
+          Array.from({ length: 31 }, (_, n) => n + 1),
+        );
+        const count = await stores[0]!.query<{ n: string }>('SELECT count(*) AS n FROM submissions');
+        assert.equal(Number(count.rows[0]!.n), 31);
+        const tally = await apps[1]!.inject({
+          url: `/tally?page=${encodeURIComponent('https://www.example.gov.sa/ar/e-participation')}`,
+        });
+        assert.deepEqual(tally.json(), { yes: 31, total: 31 });
+      } finally {
+        await Promise.all(apps.map((app) => app.close()));
+        await Promise.all(stores.map((store) => store.close()));
+        await db.drop();
+      }
+    });
+  },
+);
 
 describe('the demo seed', () => {
   for (const dialect of DIALECTS) {

@@ -100,7 +100,17 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @cssprop --ep-consultation-gap - Space between the parts of the card. Default 0.75rem.
  */
 export class EpConsultationCard extends EpElement {
-  static override styles = [...sharedStyles, formStyles, fieldStyles, honeypotStyles, deliveryNoteStyles, disclosureStyles, countsStyles, reducedMotion, cardStyles];
+  static override styles = [
+    ...sharedStyles,
+    formStyles,
+    fieldStyles,
+    honeypotStyles,
+    deliveryNoteStyles,
+    disclosureStyles,
+    countsStyles,
+    reducedMotion,
+    cardStyles,
+  ];
 
   static override properties: PropertyDeclarations = {
     consultationId: { attribute: 'consultation-id', reflect: true },
@@ -155,16 +165,22 @@ export class EpConsultationCard extends EpElement {
   /** The transport: loaded to read the consultation, or when the visitor first enters the form. */
   private readonly submitter = onDemand(() => import('../core/delivery/submit.js'));
   /** The consultation read from the endpoint (when the page gives none). */
-  private readonly loaded = new Resource(this, this.submitter, (body) => parseConsultation(body, this.consultationId?.trim()));
+  private readonly loaded = new Resource(this, this.submitter, (body) =>
+    parseConsultation(body, this.consultationId?.trim()),
+  );
   private readonly view = new ViewForm(this, this.announcer, this.delivery, this.submitter);
 
   constructor() {
     super();
     // While it is upcoming or open: renders again as the time left runs down, and when it opens or closes.
-    new Ticker(this, () => this.nowMs(), () => {
-      const data = this.data;
-      return data && (this.nowMs() < data.opensAt ? data.opensAt : data.closesAt);
-    });
+    new Ticker(
+      this,
+      () => this.nowMs(),
+      () => {
+        const data = this.data;
+        return data && (this.nowMs() < data.opensAt ? data.opensAt : data.closesAt);
+      },
+    );
   }
 
   /**
@@ -203,7 +219,8 @@ export class EpConsultationCard extends EpElement {
     this.loaded.follow(this.consultation === undefined && endpoint && id ? `${endpoint}#${id}` : '', this.path);
     const data = this.data;
     // The visitor's view is kept per collector and consultation, whichever page shows the card.
-    if (endpoint && data?.id) this.view.use(new URL(endpoint, this.ownerDocument.baseURI).href.replace(/\/+$/, ''), data.id);
+    if (endpoint && data?.id)
+      this.view.use(new URL(endpoint, this.ownerDocument.baseURI).href.replace(/\/+$/, ''), data.id);
   }
 
   /** After a failure: the news is where the visitor is, on the card's title or on the failure again. */
@@ -220,15 +237,18 @@ export class EpConsultationCard extends EpElement {
 
   /** Instead of the card: not available, loading, not found (or none named, or unusable), or a failure with its retry. */
   private renderState(): TemplateResult {
-    if (this.consultation === undefined && !this.resolvedEndpoint) return html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`;
+    if (this.consultation === undefined && !this.resolvedEndpoint)
+      return html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`;
     return this.loaded.renderState({ loading: t.loading(), missing: t.notFound(), failed: t.loadFailed() }, this.retry);
   }
 
   private renderTakePart(data: Consultation, status: Status, level: number): TemplateResult {
     let body: TemplateResult | typeof nothing;
     if (status === 'upcoming') body = html`<p part="opens-on">${t.opensOn(this.day(data.opensAt))}</p>`;
-    else if (status !== 'open') body = html`<p class="closed" part="closed">${t.closed()}</p>${this.view.renderClosed(level)}`;
-    else if (!this.resolvedEndpoint || !data.id) body = html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`;
+    else if (status !== 'open')
+      body = html`<p class="closed" part="closed">${t.closed()}</p>${this.view.renderClosed(level)}`;
+    else if (!this.resolvedEndpoint || !data.id)
+      body = html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`;
     else body = this.view.renderOpen(level, this.compact);
     return html`<div class="take-part" part="take-part">${body}</div>`;
   }
@@ -252,10 +272,12 @@ export class EpConsultationCard extends EpElement {
       </div>
       ${renderStatus(status, timeLeft)} ${renderFacts(data, shown)} ${status === 'outcome' ? nothing : renderPromise(data)}
       ${data.participants === undefined ? nothing : html`<p class="participants" part="participants">${t.participants(data.participants, locale)}</p>`}
-      ${data.summary
-        ? html`${renderDisclosure({ label: t.summary(), expanded: summaryOpen, controls: 'summary', part: 'summary-button', toggle: this.toggleSummary })}
+      ${
+        data.summary
+          ? html`${renderDisclosure({ label: t.summary(), expanded: summaryOpen, controls: 'summary', part: 'summary-button', toggle: this.toggleSummary })}
           ${summaryOpen ? html`<div id="summary" part="summary">${blockText(data.summary, locale)}</div>` : nothing}`
-        : nothing}
+          : nothing
+      }
       ${renderLinks(data, shown)} ${this.renderTakePart(data, status, inner)}
       ${status === 'outcome' ? renderOutcome(data, data.outcome!, shown) : nothing}
       <slot></slot>`;

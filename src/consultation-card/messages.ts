@@ -19,18 +19,24 @@ export const levelNames: Record<Level, () => string> = {
 export const promises: Record<Level, () => string> = {
   awareness: () => msg("We'll keep you informed about what's happening.", { id: 'consultation.promise.awareness' }),
   consultation: () =>
-    msg("We'll keep you informed, listen to your concerns and aspirations, and show how your input influenced decisions.", {
-      id: 'consultation.promise.consultation',
-    }),
+    msg(
+      "We'll keep you informed, listen to your concerns and aspirations, and show how your input influenced decisions.",
+      {
+        id: 'consultation.promise.consultation',
+      },
+    ),
   inclusion: () =>
     msg(
       "We'll collaborate to ensure your concerns and aspirations are directly reflected in the developed solutions and explain how your input shaped decisions.",
       { id: 'consultation.promise.inclusion' },
     ),
   collaboration: () =>
-    msg("We'll seek your advice and creativity in shaping solutions and incorporate your recommendations as much as possible.", {
-      id: 'consultation.promise.collaboration',
-    }),
+    msg(
+      "We'll seek your advice and creativity in shaping solutions and incorporate your recommendations as much as possible.",
+      {
+        id: 'consultation.promise.collaboration',
+      },
+    ),
   empowerment: () => msg("We'll implement what you decide.", { id: 'consultation.promise.empowerment' }),
 };
 
@@ -50,7 +56,8 @@ export const stanceNames: Record<Stance, () => string> = {
 // Showing
 export const loading = (): string => msg('Loading the consultation…', { id: 'consultation.loading' });
 export const notFound = (): string => msg('This consultation could not be found.', { id: 'consultation.not-found' });
-export const loadFailed = (): string => msg('The consultation could not be loaded.', { id: 'consultation.load-failed' });
+export const loadFailed = (): string =>
+  msg('The consultation could not be loaded.', { id: 'consultation.load-failed' });
 export const department = (): string => msg('Department', { id: 'consultation.department' });
 export const level = (): string => msg('Participation level', { id: 'consultation.level' });
 export const ourPromise = (): string => msg('Our promise', { id: 'consultation.promise' });
@@ -83,18 +90,25 @@ export function participants(count: number, locale: Locale): string {
 
 // Taking part
 export const giveYourView = (): string => msg('Give your view', { id: 'consultation.give-view' });
-export const stanceLegend = (): string => msg('What do you think of this proposal?', { id: 'consultation.stance.legend' });
-export const commentOptional = (): string => msg('Your comment (optional)', { id: 'consultation.comment.label-optional' });
+export const stanceLegend = (): string =>
+  msg('What do you think of this proposal?', { id: 'consultation.stance.legend' });
+export const commentOptional = (): string =>
+  msg('Your comment (optional)', { id: 'consultation.comment.label-optional' });
 export const commentWhy = (): string => msg('Why do you oppose it?', { id: 'consultation.comment.label-oppose' });
 export const commentHint = (): string =>
-  msg('Do not include personal information, such as your ID number or contact details.', { id: 'consultation.comment.hint' });
+  msg('Do not include personal information, such as your ID number or contact details.', {
+    id: 'consultation.comment.hint',
+  });
 export const stanceMissing = (): string =>
   msg('Select whether you support the proposal, are neutral or oppose it', { id: 'consultation.error.stance-missing' });
-export const commentMissing = (): string => msg('Tell us why you oppose it', { id: 'consultation.error.comment-missing' });
+export const commentMissing = (): string =>
+  msg('Tell us why you oppose it', { id: 'consultation.error.comment-missing' });
 export const send = (): string => msg('Send my view', { id: 'consultation.send' });
 export const keepEarlier = (): string => msg('Keep my earlier view', { id: 'consultation.keep' });
-export const notSent = (): string => msg('Your view was not sent. What you wrote is kept.', { id: 'consultation.not-sent' });
-export const opensOn = (date: string): string => msg(str`You can give your view from ${date}.`, { id: 'consultation.opens-on' });
+export const notSent = (): string =>
+  msg('Your view was not sent. What you wrote is kept.', { id: 'consultation.not-sent' });
+export const opensOn = (date: string): string =>
+  msg(str`You can give your view from ${date}.`, { id: 'consultation.opens-on' });
 export const closed = (): string =>
   msg('This consultation is closed. Views are no longer accepted.', { id: 'consultation.closed' });
 
@@ -112,5 +126,6 @@ export const outcomeTitle = (): string => msg('You said, we did', { id: 'consult
 export const heard = (): string => msg('What we heard', { id: 'consultation.outcome.heard' });
 export const decided = (): string => msg('What we decided', { id: 'consultation.outcome.decided' });
 export const viewsReceived = (): string => msg('Views received', { id: 'consultation.outcome.counts' });
-export const publishedOn = (date: string): string => msg(str`Published on ${date}`, { id: 'consultation.outcome.published' });
+export const publishedOn = (date: string): string =>
+  msg(str`Published on ${date}`, { id: 'consultation.outcome.published' });
 export const report = (): string => msg('Read the full report', { id: 'consultation.outcome.report' });

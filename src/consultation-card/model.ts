@@ -35,7 +35,13 @@ export interface ConsultationJson {
   documents?: { title: LocalText; url: string }[];
   url?: string;
   platform?: LocalText;
-  outcome?: { publishedAt: string; heard?: LocalText; decided?: LocalText; counts?: Record<Stance, number>; url?: string };
+  outcome?: {
+    publishedAt: string;
+    heard?: LocalText;
+    decided?: LocalText;
+    counts?: Record<Stance, number>;
+    url?: string;
+  };
 }
 
 export interface DocumentLink {
@@ -85,7 +91,10 @@ function outcomeOf(value: unknown): Outcome | undefined {
         heard: text(value.heard),
         decided: text(value.decided),
         url: webUrl(value.url),
-        counts: isRecord(counts) && STANCES.every((stance) => isCount(counts[stance])) ? (counts as Record<Stance, number>) : undefined,
+        counts:
+          isRecord(counts) && STANCES.every((stance) => isCount(counts[stance]))
+            ? (counts as Record<Stance, number>)
+            : undefined,
       };
 }
 

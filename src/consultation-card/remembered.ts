@@ -27,8 +27,10 @@ function isSentView(value: unknown): value is SentView {
   );
 }
 
-export const recallView = (consultation: string): SentView | undefined => readStored(memoryKey(consultation), isSentView);
+export const recallView = (consultation: string): SentView | undefined =>
+  readStored(memoryKey(consultation), isSentView);
 
-export const rememberView = (consultation: string, view: SentView): boolean => writeStored(memoryKey(consultation), view);
+export const rememberView = (consultation: string, view: SentView): boolean =>
+  writeStored(memoryKey(consultation), view);
 
 export const forgetView = (consultation: string): void => removeStored(memoryKey(consultation));

@@ -23,7 +23,8 @@ export interface Shown {
 /** Bidi isolates around a name put into a sentence (a string cannot hold a `<bdi>`). */
 const isolate = (text: string): string => `\u2068${text}\u2069`;
 
-const dateOf = (ms: number, { day }: Shown): TemplateResult => html`<time datetime=${new Date(ms).toISOString()}>${day(ms)}</time>`;
+const dateOf = (ms: number, { day }: Shown): TemplateResult =>
+  html`<time datetime=${new Date(ms).toISOString()}>${day(ms)}</time>`;
 
 /** Department, level, and the two dates, as a list of terms. */
 export function renderFacts(consultation: Consultation, shown: Shown): TemplateResult {
@@ -56,7 +57,8 @@ export function renderStatus(status: Status, timeLeft: string | undefined): Temp
 export function renderLinks(consultation: Consultation, shown: Shown): TemplateResult {
   const { documents, url, platform } = consultation;
   const { locale } = shown;
-  return html`${documents.length
+  return html`${
+    documents.length
       ? html`<div class="documents" part="documents">
           <div class="subheading" role="heading" aria-level=${shown.level}>${t.documents()}</div>
           <ul>
@@ -66,10 +68,13 @@ export function renderLinks(consultation: Consultation, shown: Shown): TemplateR
             })}
           </ul>
         </div>`
-      : nothing}
-    ${url
-      ? html`<p class="full-link"><a part="full-link" href=${url}>${platform ? t.fullConsultationOn(isolate(textIn(platform, locale).text)) : t.fullConsultation()}</a></p>`
-      : nothing}`;
+      : nothing
+  }
+    ${
+      url
+        ? html`<p class="full-link"><a part="full-link" href=${url}>${platform ? t.fullConsultationOn(isolate(textIn(platform, locale).text)) : t.fullConsultation()}</a></p>`
+        : nothing
+    }`;
 }
 
 /** You said, we did: the promise, what was heard (and the counts), what was decided, when, and the report. */
@@ -80,20 +85,26 @@ export function renderOutcome(consultation: Consultation, outcome: Outcome, show
     <div id="outcome-title" class="subheading" role="heading" aria-level=${shown.level}>${t.outcomeTitle()}</div>
     <p class="hint">${t.publishedOn(shown.day(publishedAt))}</p>
     ${renderPromise(consultation)}
-    ${heard || counts
-      ? html`<div class="minor-heading" role="heading" aria-level=${sublevel}>${t.heard()}</div>
-          ${heard ? block(heard, locale, 'heard') : nothing} ${counts
-            ? html`<div class="minor-heading" role="heading" aria-level=${Math.min(sublevel + 1, 6)}>${t.viewsReceived()}</div>
+    ${
+      heard || counts
+        ? html`<div class="minor-heading" role="heading" aria-level=${sublevel}>${t.heard()}</div>
+          ${heard ? block(heard, locale, 'heard') : nothing} ${
+            counts
+              ? html`<div class="minor-heading" role="heading" aria-level=${Math.min(sublevel + 1, 6)}>${t.viewsReceived()}</div>
                 ${renderCounts(
                   STANCES.map((stance) => ({ label: t.stanceNames[stance](), count: counts[stance] })),
                   locale,
                 )}`
-            : nothing}`
-      : nothing}
-    ${decided
-      ? html`<div class="minor-heading" role="heading" aria-level=${sublevel}>${t.decided()}</div>
+              : nothing
+          }`
+        : nothing
+    }
+    ${
+      decided
+        ? html`<div class="minor-heading" role="heading" aria-level=${sublevel}>${t.decided()}</div>
           ${block(decided, locale, 'decided')}`
-      : nothing}
+        : nothing
+    }
     ${url ? html`<p><a part="report-link" href=${url}>${t.report()}</a></p>` : nothing}
   </section>`;
 }

@@ -71,7 +71,11 @@ export class ViewForm {
     private readonly submitter: Submitter,
   ) {
     this.comment = new TextWatch(host, (text) => void announcer.announce(text));
-    this.form = new FormValues(host, empty, (field, value) => field === 'comment' && this.comment.update(value as string, this.max));
+    this.form = new FormValues(
+      host,
+      empty,
+      (field, value) => field === 'comment' && this.comment.update(value as string, this.max),
+    );
     this.errors = new FormErrors(FIELDS, announcer);
     this.sender = new FormSender(host, announcer, delivery, submitter);
     host.addEventListener('ep-error', this.onUndelivered);
@@ -116,7 +120,11 @@ export class ViewForm {
     const draftKey = draftKeyOf('consultation', collector, id);
     if (this.host.noDraft) clearDraft(draftKey);
     // Someone who sent a view once is no robot: changing it quickly is not "too fast" (started at 0).
-    const restored = this.form.restore(this.host.noDraft ? '' : draftKey, sent ? { stance: sent.stance, comment: sent.comment } : empty(), sent ? 0 : Date.now());
+    const restored = this.form.restore(
+      this.host.noDraft ? '' : draftKey,
+      sent ? { stance: sent.stance, comment: sent.comment } : empty(),
+      sent ? 0 : Date.now(),
+    );
     // A draft over a view already sent is a change the visitor was making.
     this.opened = restored;
     this.editing = restored && Boolean(sent);
@@ -149,22 +157,33 @@ export class ViewForm {
     if (this.errors.show(validateView({ stance, comment }, max))) return;
     const minFillMs = this.host.minFillTime;
     // A robot is told its view went; nothing is sent or remembered, and no event fires.
-    if (spamSignal({ honeypot: honeypotValue(this.host.renderRoot), startedAt: this.form.startedAt, minFillMs })) return this.done();
+    if (spamSignal({ honeypot: honeypotValue(this.host.renderRoot), startedAt: this.form.startedAt, minFillMs }))
+      return this.done();
 
     const data: Record<string, unknown> = { consultationId: this.id, stance };
     if (comment) data.comment = comment;
     if (this.sent?.id) data.replaces = this.sent.id;
     const result = await this.sender.send('consultation-view', data);
     const outcome = result?.outcome;
-    if (outcome?.type === 'accepted' || outcome?.type === 'queued') return this.done(result!.envelope!.id, outcome.type === 'queued');
-    if (outcome?.type === 'rejected' && !this.errors.showRefusal(outcome.fieldErrors, viewCodeMessages(max), fieldInvalid)) this.sender.fail('rejected');
+    if (outcome?.type === 'accepted' || outcome?.type === 'queued')
+      return this.done(result!.envelope!.id, outcome.type === 'queued');
+    if (
+      outcome?.type === 'rejected' &&
+      !this.errors.showRefusal(outcome.fieldErrors, viewCodeMessages(max), fieldInvalid)
+    )
+      this.sender.fail('rejected');
   }
 
   /** The view is sent (or saved on the device, or looks sent to a robot): shown back, focused, no draft kept. */
   private done(id?: string, saved = false): void {
     const { stance, comment } = this.form.values;
     this.previous = saved ? this.sent : undefined;
-    this.sent = { id: id ?? '', stance: stance as Stance, comment: comment.trim(), at: new Date(this.host.nowMs()).toISOString() };
+    this.sent = {
+      id: id ?? '',
+      stance: stance as Stance,
+      comment: comment.trim(),
+      at: new Date(this.host.nowMs()).toISOString(),
+    };
     if (id) {
       rememberView(this.key, this.sent);
       // A person sent it: changing it later, however quickly, is not "too fast".
@@ -207,9 +226,18 @@ export class ViewForm {
     const disclosure = compact && !this.editing;
     const shown = !disclosure || this.opened;
     // Either names the form (aria-labelledby="view-title"): the heading, or in the compact layout the button.
-    return html`${disclosure
-        ? renderDisclosure({ id: 'view-title', label: t.giveYourView(), expanded: shown, controls: 'view-form', part: 'open-button', toggle: this.open })
-        : html`<div class="subheading" role="heading" aria-level=${level} id="view-title">${t.giveYourView()}</div>`}
+    return html`${
+      disclosure
+        ? renderDisclosure({
+            id: 'view-title',
+            label: t.giveYourView(),
+            expanded: shown,
+            controls: 'view-form',
+            part: 'open-button',
+            toggle: this.open,
+          })
+        : html`<div class="subheading" role="heading" aria-level=${level} id="view-title">${t.giveYourView()}</div>`
+    }
       ${shown ? this.renderForm(level) : nothing}`;
   }
 
@@ -260,10 +288,12 @@ export class ViewForm {
       <p><strong>${t.stanceNames[stance]()}</strong></p>
       ${comment ? html`<p class="comment" dir="auto">${comment}</p>` : nothing}
       ${saved ? nothing : html`<p class="hint">${t.sentOn(this.host.day(Date.parse(at)))}</p>`}
-      ${open
-        ? html`<p class="hint">${t.changeHint()}</p>
+      ${
+        open
+          ? html`<p class="hint">${t.changeHint()}</p>
             <button type="button" part="change-button" @click=${this.change}>${t.change()}</button>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 }

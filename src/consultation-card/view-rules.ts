@@ -22,7 +22,13 @@ export interface Input {
 /** The rules for a comment of at most `max` characters. */
 export const viewRules = (max: number): RulesTable<Field, Input> => [
   // A stance the collector does not know is none; a comment of blanks only is none.
-  { field: 'stance', code: 'required', alsoCodes: ['invalid'], fails: ({ stance }) => !STANCES.includes(stance as Stance), message: t.stanceMissing },
+  {
+    field: 'stance',
+    code: 'required',
+    alsoCodes: ['invalid'],
+    fails: ({ stance }) => !STANCES.includes(stance as Stance),
+    message: t.stanceMissing,
+  },
   {
     field: 'comment',
     code: 'required',
@@ -30,10 +36,16 @@ export const viewRules = (max: number): RulesTable<Field, Input> => [
     fails: ({ stance, comment }) => stance === 'oppose' && !comment,
     message: t.commentMissing,
   },
-  { field: 'comment', code: 'too-long', fails: ({ comment }) => remainingOf(comment, max) < 0, message: () => tooLong(max, renderedLocale()) },
+  {
+    field: 'comment',
+    code: 'too-long',
+    fails: ({ comment }) => remainingOf(comment, max) < 0,
+    message: () => tooLong(max, renderedLocale()),
+  },
 ];
 
-export const validateView = (input: Input, max: number): Partial<Record<Field, Message>> => checkRules(viewRules(max), input);
+export const validateView = (input: Input, max: number): Partial<Record<Field, Message>> =>
+  checkRules(viewRules(max), input);
 
 /** What the form says for each code the collector may give for each of its fields (422), for a comment of at most `max`. */
 export const viewCodeMessages = (max: number): CodeMessages<Field> => codeMessagesOf(viewRules(max));

@@ -81,7 +81,16 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @cssprop --ep-feedback-field-max-inline-size - Widest a one-line text field grows. Default 30rem.
  */
 export class EpFeedback extends EpElement {
-  static override styles = [...sharedStyles, formStyles, fieldStyles, honeypotStyles, deliveryNoteStyles, panelStyles, reducedMotion, feedbackStyles];
+  static override styles = [
+    ...sharedStyles,
+    formStyles,
+    fieldStyles,
+    honeypotStyles,
+    deliveryNoteStyles,
+    panelStyles,
+    reducedMotion,
+    feedbackStyles,
+  ];
 
   static override properties: PropertyDeclarations = {
     service: {},
@@ -121,24 +130,19 @@ export class EpFeedback extends EpElement {
   private readonly announcer = new Announcer(this);
   /** The transport loads when the visitor first enters the form, so a reader who never does never downloads it. */
   private readonly submitter = onDemand(() => import('../core/delivery/submit.js'));
-  private readonly flow = new FormFlow<Values>(
-    this,
-    this.announcer,
-    this.submitter,
-    {
-      kind: 'feedback',
-      fields: FIELDS,
-      empty: emptyValues,
-      // Per page, and per form on the page (its id, else its service).
-      draftKey: () => draftKey('feedback', this.pageKey, this.id || this.service || ''),
-      noDraft: () => this.noDraft,
-      validate: (values) => validate(values, this.rules),
-      payload: (values) => toPayload(values, this.rules, this.service, renderedLocale()),
-      codeMessages: () => feedbackCodeMessages(this.rules),
-      minFillTime: () => this.minFillTime,
-      watch: { field: 'message', max: () => this.rules.maxLength },
-    },
-  );
+  private readonly flow = new FormFlow<Values>(this, this.announcer, this.submitter, {
+    kind: 'feedback',
+    fields: FIELDS,
+    empty: emptyValues,
+    // Per page, and per form on the page (its id, else its service).
+    draftKey: () => draftKey('feedback', this.pageKey, this.id || this.service || ''),
+    noDraft: () => this.noDraft,
+    validate: (values) => validate(values, this.rules),
+    payload: (values) => toPayload(values, this.rules, this.service, renderedLocale()),
+    codeMessages: () => feedbackCodeMessages(this.rules),
+    minFillTime: () => this.minFillTime,
+    watch: { field: 'message', max: () => this.rules.maxLength },
+  });
 
   /** The options as the rules use them: numbers the author got wrong fall back to their defaults. */
   private get rules(): Rules {
@@ -177,16 +181,20 @@ export class EpFeedback extends EpElement {
     const rules = this.rules;
     return html`<div class="confirmation" part="confirmation" tabindex="-1">
       <div class="confirmation-title" role="heading" aria-level=${level}>${flow.unsent ? t.unsentTitle() : flow.saved ? t.savedTitle() : t.sentTitle()}</div>
-      ${flow.unsent
-        ? // Not sent after all: why is in the delivery note below; what they wrote is one button away.
-          html`<button type="button" class="primary" part="back-button" @click=${() => flow.back('#message')}>${t.backToMessage()}</button>`
-        : html`${flow.reference
-              ? html`<p class="reference" part="reference">${referenceLabel()} <strong><span dir="ltr">${flow.reference}</span></strong></p>
+      ${
+        flow.unsent
+          ? // Not sent after all: why is in the delivery note below; what they wrote is one button away.
+            html`<button type="button" class="primary" part="back-button" @click=${() => flow.back('#message')}>${t.backToMessage()}</button>`
+          : html`${
+              flow.reference
+                ? html`<p class="reference" part="reference">${referenceLabel()} <strong><span dir="ltr">${flow.reference}</span></strong></p>
                   <p class="hint">${t.referenceHint()}</p>`
-              : nothing}
+                : nothing
+            }
             <div class="subheading" role="heading" aria-level=${level}>${t.nextTitle()}</div>
             <p>${rules.contact === 'hidden' ? t.nextWithoutAsking() : givesContact(flow.sent!, rules.contact) ? t.nextWithContact() : t.nextWithoutContact()}</p>
-            <button type="button" part="another-button" @click=${() => flow.another('#title')}>${t.sendAnother()}</button>`}
+            <button type="button" part="another-button" @click=${() => flow.another('#title')}>${t.sendAnother()}</button>`
+      }
     </div>`;
   }
 
@@ -197,13 +205,14 @@ export class EpFeedback extends EpElement {
       <div id="title" class="title" part="heading" role="heading" aria-level=${level} tabindex="-1">
         <slot name="heading">${t.title()}</slot>
       </div>
-      ${!this.resolvedEndpoint
-        ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
-        : this.flow.step === 'sent'
-          ? this.renderSent(inner)
-          : this.renderForm(inner)}
+      ${
+        !this.resolvedEndpoint
+          ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
+          : this.flow.step === 'sent'
+            ? this.renderSent(inner)
+            : this.renderForm(inner)
+      }
       ${this.flow.delivery.render()} ${this.announcer.render()}
     </section>`;
   }
 }
-

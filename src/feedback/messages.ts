@@ -6,7 +6,9 @@ import { msg } from '@lit/localize';
 
 export const title = (): string => msg('Comments and suggestions', { id: 'feedback.title' });
 export const intro = (): string =>
-  msg('For any inquiries or comments about our services, please fill in the required information.', { id: 'feedback.intro' });
+  msg('For any inquiries or comments about our services, please fill in the required information.', {
+    id: 'feedback.intro',
+  });
 export const typeLegend = (): string => msg('What is your message about?', { id: 'feedback.type.legend' });
 export const messageLabel = (): string => msg('Your message', { id: 'feedback.message.label' });
 export const messageHint = (): string =>
@@ -15,15 +17,21 @@ export const messageHint = (): string =>
   });
 export const contactHint = (required: boolean): string =>
   required
-    ? msg('Give an email address, a mobile number or both, so that we can reply to you.', { id: 'feedback.contact.hint' })
-    : msg('If you would like a reply, give an email address, a mobile number or both.', { id: 'feedback.contact.hint-optional' });
+    ? msg('Give an email address, a mobile number or both, so that we can reply to you.', {
+        id: 'feedback.contact.hint',
+      })
+    : msg('If you would like a reply, give an email address, a mobile number or both.', {
+        id: 'feedback.contact.hint-optional',
+      });
 export const consentLabel = (): string =>
   msg('I agree to be contacted about this message using the details I gave', { id: 'feedback.consent.label' });
 export const send = (): string => msg('Send message', { id: 'feedback.send' });
 
-export const typeMissing = (): string => msg('Select what your message is about', { id: 'feedback.error.type-missing' });
+export const typeMissing = (): string =>
+  msg('Select what your message is about', { id: 'feedback.error.type-missing' });
 export const messageMissing = (): string => msg('Enter your message', { id: 'feedback.error.message-missing' });
-export const notSent = (): string => msg('Your message was not sent. What you wrote is kept.', { id: 'feedback.not-sent' });
+export const notSent = (): string =>
+  msg('Your message was not sent. What you wrote is kept.', { id: 'feedback.not-sent' });
 
 export const sentTitle = (): string => msg('Your message has been sent', { id: 'feedback.sent.title' });
 export const savedTitle = (): string => msg('Your message is saved on this device', { id: 'feedback.saved.title' });

@@ -21,7 +21,15 @@ export type Values = {
   consent: boolean;
 };
 
-export const emptyValues = (): Values => ({ type: '', message: '', name: '', email: '', mobile: '', channel: '', consent: false });
+export const emptyValues = (): Values => ({
+  type: '',
+  message: '',
+  name: '',
+  email: '',
+  mobile: '',
+  channel: '',
+  consent: false,
+});
 
 export { contactModeOf, type ContactMode } from '../core/fields/contact-fields.js';
 /** How the visitor would like to be contacted: the contact block's channels. */

@@ -27,27 +27,52 @@ export interface Input extends ContactInput {
 export function feedbackRules(rules: Rules): RulesTable<Field, Input> {
   const { minLength: min, maxLength: max } = rules;
   return [
-    { field: 'type', code: 'required', fails: ({ type }) => !rules.types.some((choice) => choice.code === type), message: t.typeMissing },
+    {
+      field: 'type',
+      code: 'required',
+      fails: ({ type }) => !rules.types.some((choice) => choice.code === type),
+      message: t.typeMissing,
+    },
     // A message of blanks only is no message.
-    { field: 'message', code: 'required', alsoCodes: ['invalid'], fails: ({ message }) => !message.trim(), message: t.messageMissing },
+    {
+      field: 'message',
+      code: 'required',
+      alsoCodes: ['invalid'],
+      fails: ({ message }) => !message.trim(),
+      message: t.messageMissing,
+    },
     {
       field: 'message',
       code: 'too-short',
       fails: ({ message }) => [...message.trim()].length < min,
       message: () => tooShort(min, renderedLocale()),
     },
-    { field: 'message', code: 'too-long', fails: ({ message }) => remainingOf(message, max) < 0, message: () => tooLong(max, renderedLocale()) },
+    {
+      field: 'message',
+      code: 'too-long',
+      fails: ({ message }) => remainingOf(message, max) < 0,
+      message: () => tooLong(max, renderedLocale()),
+    },
     ...contactRules,
   ];
 }
 
 /** Every problem that stops the form from being sent, by field, in the order of the form. */
 export function validate(values: Values, rules: Rules): Errors {
-  return checkRules(feedbackRules(rules), { type: values.type, message: values.message, ...contactInput(values, rules.contact) });
+  return checkRules(feedbackRules(rules), {
+    type: values.type,
+    message: values.message,
+    ...contactInput(values, rules.contact),
+  });
 }
 
 /** The submission's `data`, from values that passed `validate`. Contact details go normalised (E.164). */
-export function toPayload(values: Values, rules: Rules, service: string | undefined, locale: Locale): Record<string, unknown> {
+export function toPayload(
+  values: Values,
+  rules: Rules,
+  service: string | undefined,
+  locale: Locale,
+): Record<string, unknown> {
   const type = rules.types.find((choice) => choice.code === values.type);
   const data: Record<string, unknown> = {
     type: { code: values.type, label: type ? choiceLabel(type, locale) : values.type },

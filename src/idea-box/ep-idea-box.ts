@@ -19,7 +19,6 @@ import { defaultTopics, viewOf } from './model.js';
 import { ideaBoxStyles } from './styles.js';
 import { headingLevel } from '../core/element/heading-level.js';
 
-
 /**
  * The idea box: visitors share ideas to improve services, browse the published ones, support those they
  * agree with, and see what the ministry did with each ("What we did"). Ideas are sent for review and
@@ -93,7 +92,17 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @cssprop --ep-idea-box-answer-surface - Background of the ministry's answer. Default `--ep-color-surface`.
  */
 export class EpIdeaBox extends EpElement {
-  static override styles = [...sharedStyles, formStyles, fieldStyles, honeypotStyles, deliveryNoteStyles, reducedMotion, panelStyles, expandableStyles, ideaBoxStyles];
+  static override styles = [
+    ...sharedStyles,
+    formStyles,
+    fieldStyles,
+    honeypotStyles,
+    deliveryNoteStyles,
+    reducedMotion,
+    panelStyles,
+    expandableStyles,
+    ideaBoxStyles,
+  ];
 
   static override properties: PropertyDeclarations = {
     topics: { converter: choicesAttribute('ep-idea-box', 'topics') },
@@ -161,10 +170,12 @@ export class EpIdeaBox extends EpElement {
         <slot name="heading">${t.title()}</slot>
       </div>
       <slot name="intro"><p class="intro">${t.intro()}</p></slot>
-      ${!this.resolvedEndpoint
-        ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
-        : html`${view === 'list' ? nothing : this.form.render(inner, view === 'form')} ${this.delivery.render()}
-          ${view === 'form' ? nothing : this.list.render(inner)}`}
+      ${
+        !this.resolvedEndpoint
+          ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
+          : html`${view === 'list' ? nothing : this.form.render(inner, view === 'form')} ${this.delivery.render()}
+          ${view === 'form' ? nothing : this.list.render(inner)}`
+      }
       ${this.announcer.render()}
     </section>`;
   }

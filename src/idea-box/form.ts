@@ -89,26 +89,32 @@ export class IdeaForm {
   render(level: number, alone: boolean): TemplateResult {
     const open = alone || this.isOpen;
     const inner = alone ? level : Math.min(level + 1, 6);
-    return html`${alone
+    return html`${
+      alone
         ? nothing
         : html`<div role="heading" aria-level=${level}>
             <button id="share" type="button" class="primary" part="share-button" aria-expanded=${open ? 'true' : 'false'} aria-controls="share-form" @click=${this.toggle}>
               ${t.share()}
             </button>
-          </div>`}
+          </div>`
+    }
       <div id="share-form" class="share-form" ?hidden=${!open}>
-        ${open ? (this.flow.step === 'sent'
-            ? this.flow.renderConfirmation(inner, {
-                sent: t.sentTitle(),
-                saved: t.savedTitle(),
-                reference: referenceLabel(),
-                body: html`<p>${t.next()}</p>`,
-                another: t.shareAnother(),
-              })
-            : this.flow.renderForm(
-                { labelledBy: alone ? 'heading' : 'share', level: inner, send: t.send(), notSent: t.notSent() },
-                this.renderFields(),
-              )) : nothing}
+        ${
+          open
+            ? this.flow.step === 'sent'
+              ? this.flow.renderConfirmation(inner, {
+                  sent: t.sentTitle(),
+                  saved: t.savedTitle(),
+                  reference: referenceLabel(),
+                  body: html`<p>${t.next()}</p>`,
+                  another: t.shareAnother(),
+                })
+              : this.flow.renderForm(
+                  { labelledBy: alone ? 'heading' : 'share', level: inner, send: t.send(), notSent: t.notSent() },
+                  this.renderFields(),
+                )
+            : nothing
+        }
       </div>`;
   }
 }

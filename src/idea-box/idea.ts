@@ -38,22 +38,34 @@ export function renderIdea(idea: Idea, key: string, view: IdeaView): TemplateRes
     <div id=${`${key}-title`} class="subtitle" part="idea-title" role="heading" aria-level=${level} tabindex="-1" dir="auto">${idea.title}</div>
     <dl class="meta">
       ${topic ? html`<div><dt>${t.topicLabel()}</dt><dd><bdi>${choiceLabel(topic, locale)}</bdi></dd></div>` : nothing}
-      ${idea.status
-        ? html`<div><dt>${t.statusTerm()}</dt><dd><span class="status" part=${`status status-${idea.status}`}>${statusLabel(idea.status)}</span></dd></div>`
-        : nothing}
+      ${
+        idea.status
+          ? html`<div><dt>${t.statusTerm()}</dt><dd><span class="status" part=${`status status-${idea.status}`}>${statusLabel(idea.status)}</span></dd></div>`
+          : nothing
+      }
       ${idea.publishedAt ? html`<div><dt>${t.publishedTerm()}</dt><dd>${time(idea.publishedAt, locale)}</dd></div>` : nothing}
     </dl>
-    ${idea.description
-      ? renderExpandable({ id: `${key}-text`, text: idea.description, max: EXCERPT, expanded: view.expanded, key: idea.id })
-      : nothing}
-    ${answer
-      ? html`<div class="answer" part="answer">
+    ${
+      idea.description
+        ? renderExpandable({
+            id: `${key}-text`,
+            text: idea.description,
+            max: EXCERPT,
+            expanded: view.expanded,
+            key: idea.id,
+          })
+        : nothing
+    }
+    ${
+      answer
+        ? html`<div class="answer" part="answer">
           <div class="subtitle" role="heading" aria-level=${Math.min(level + 1, 6)}>${t.answerTitle()}</div>
           ${answer.at ? html`<p class="hint">${time(answer.at, locale, t.answeredOn)}</p>` : nothing}
           ${answer.from && answer.to ? html`<p>${t.statusChange(statusLabel(answer.from), statusLabel(answer.to))}</p>` : nothing}
           <p class="expandable" dir="auto">${answer.text}</p>
         </div>`
-      : nothing}
+        : nothing
+    }
     ${view.support}
   </article>`;
 }

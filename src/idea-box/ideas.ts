@@ -36,12 +36,15 @@ export interface IdeaPage {
   total?: number | undefined;
 }
 
-const statusOf = (value: unknown): Status | undefined => (STATUSES.includes(value as Status) ? (value as Status) : undefined);
+const statusOf = (value: unknown): Status | undefined =>
+  STATUSES.includes(value as Status) ? (value as Status) : undefined;
 
 function topicOf(value: unknown): Choice | undefined {
   const own = isRecord(value) ? value : { code: value, label: value };
   const code = textOf(own.code);
-  return code ? { code, label: typeof own.label === 'string' || isRecord(own.label) ? (own.label as Choice['label']) : code } : undefined;
+  return code
+    ? { code, label: typeof own.label === 'string' || isRecord(own.label) ? (own.label as Choice['label']) : code }
+    : undefined;
 }
 
 function ideaOf(value: unknown): Idea | undefined {
@@ -59,7 +62,9 @@ function ideaOf(value: unknown): Idea | undefined {
         supports: countOf(value.supports) ?? 0,
         status: statusOf(value.status),
         publishedAt: dateOf(value.publishedAt),
-        answer: said ? { text: said, at: dateOf(answer.at), from: statusOf(answer.from), to: statusOf(answer.to) } : undefined,
+        answer: said
+          ? { text: said, at: dateOf(answer.at), from: statusOf(answer.from), to: statusOf(answer.to) }
+          : undefined,
       }
     : undefined;
 }
@@ -67,5 +72,9 @@ function ideaOf(value: unknown): Idea | undefined {
 /** A page, or undefined when the body is not one. */
 export function parsePage(body: unknown): IdeaPage | undefined {
   if (!isRecord(body) || !Array.isArray(body.items)) return undefined;
-  return { items: body.items.map(ideaOf).filter((idea) => idea !== undefined), next: textOf(body.next), total: countOf(body.total) };
+  return {
+    items: body.items.map(ideaOf).filter((idea) => idea !== undefined),
+    next: textOf(body.next),
+    total: countOf(body.total),
+  };
 }

@@ -23,7 +23,6 @@ import { sortOf, viewOf } from './model.js';
 import { Supports } from './support.js';
 import type { Submitter } from '../core/delivery/submitter.js';
 
-
 export class IdeaList implements ReactiveController {
   items: Idea[] = [];
   /** The first page is loading, or could not; the list is shown; or the next page is loading, or could not. */
@@ -50,13 +49,22 @@ export class IdeaList implements ReactiveController {
     delivery: DeliveryNote,
   ) {
     host.addController(this);
-    this.supports = new Supports(host, announcer, submitter, (id) => this.items.find((idea) => idea.id === id), delivery);
+    this.supports = new Supports(
+      host,
+      announcer,
+      submitter,
+      (id) => this.items.find((idea) => idea.id === id),
+      delivery,
+    );
   }
 
   hostUpdate(): void {
     const { host } = this;
     const endpoint = resolveEndpoint(host.endpoint, host.ownerDocument);
-    const key = endpoint && viewOf(host.view) !== 'form' ? `${endpoint} ${sortOf(host.sort)} ${host.topic} ${host.limit}` : undefined;
+    const key =
+      endpoint && viewOf(host.view) !== 'form'
+        ? `${endpoint} ${sortOf(host.sort)} ${host.topic} ${host.limit}`
+        : undefined;
     if (key === this.key) return;
     this.key = key;
     if (key) void this.load(false);
@@ -72,7 +80,12 @@ export class IdeaList implements ReactiveController {
       this.expanded.clear();
     }
     host.requestUpdate();
-    const query = { sort: sortOf(host.sort), limit: host.limit, topic: host.topic, cursor: more ? this.next : undefined };
+    const query = {
+      sort: sortOf(host.sort),
+      limit: host.limit,
+      topic: host.topic,
+      cursor: more ? this.next : undefined,
+    };
     let outcome: Awaited<ReturnType<Awaited<ReturnType<Submitter>>['read']>>;
     try {
       const { read } = await this.submitter();
@@ -93,7 +106,10 @@ export class IdeaList implements ReactiveController {
     const first = this.items.length;
     // Ideas may move between pages while the visitor reads (a new one published, supports changed): each once.
     const known = new Set(this.items.map((idea) => idea.id));
-    this.items = [...this.items, ...this.supports.adjust(page.items.filter((idea) => !known.has(idea.id) && known.add(idea.id)))];
+    this.items = [
+      ...this.items,
+      ...this.supports.adjust(page.items.filter((idea) => !known.has(idea.id) && known.add(idea.id))),
+    ];
     this.next = page.next;
     this.total = page.total;
     this.state = 'ready';
@@ -160,33 +176,54 @@ export class IdeaList implements ReactiveController {
           id: 'filter',
           name: 'topic',
           label: t.topicLabel(),
-          options: [{ value: '', label: t.allTopics() }, ...topics.map((topic) => ({ value: topic.code, label: choiceLabel(topic, locale) }))],
+          options: [
+            { value: '', label: t.allTopics() },
+            ...topics.map((topic) => ({ value: topic.code, label: choiceLabel(topic, locale) })),
+          ],
           value: host.topic,
           onChange: this.onChange,
         })}
       </div>
       <p id="list-status" class="hint" part="list-status" role="status">${this.status(locale)}</p>
       ${this.state === 'error' ? html`<button type="button" part="retry-button" @click=${this.retry}>${core.tryAgain()}</button>` : nothing}
-      ${this.items.length
-        ? html`<ol class="idea-list" part="ideas" aria-labelledby="list-title" @click=${this.onClick}>
+      ${
+        this.items.length
+          ? html`<ol class="idea-list" part="ideas" aria-labelledby="list-title" @click=${this.onClick}>
             ${this.items.map((idea, index) => {
               const key = `idea-${index}`;
               const expanded = this.expanded.has(idea.id);
-              const shows = [key, idea.supports, expanded, ...this.supports.stateOf(idea.id), locale, level, host.topics];
+              const shows = [
+                key,
+                idea.supports,
+                expanded,
+                ...this.supports.stateOf(idea.id),
+                locale,
+                level,
+                host.topics,
+              ];
               let kept = this.rendered.get(idea);
               if (!kept || shows.some((value, i) => value !== kept![0][i])) {
-                this.rendered.set(idea, (kept = [shows, renderIdea(idea, key, { ...view, expanded, support: this.supports.render(idea, key) })]));
+                this.rendered.set(
+                  idea,
+                  (kept = [
+                    shows,
+                    renderIdea(idea, key, { ...view, expanded, support: this.supports.render(idea, key) }),
+                  ]),
+                );
               }
               return html`<li>${kept[1]}</li>`;
             })}
           </ol>`
-        : nothing}
+          : nothing
+      }
       ${this.state === 'more-error' ? html`<p class="error-message" part="error more-error">${t.loadFailed()} ${core.failureMessage(this.failure)}</p>` : nothing}
-      ${this.next
-        ? html`<button type="button" part="more-button" aria-disabled=${this.state === 'more' ? 'true' : 'false'} @click=${this.showMore}>
+      ${
+        this.next
+          ? html`<button type="button" part="more-button" aria-disabled=${this.state === 'more' ? 'true' : 'false'} @click=${this.showMore}>
             ${this.state === 'more' ? t.loading() : t.more()}
           </button>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 }

@@ -8,9 +8,12 @@ import type { Locale } from '../core/language/locale.js';
 
 export const title = (): string => msg('Ideas for better services', { id: 'ideas.title' });
 export const intro = (): string =>
-  msg('Suggest how we could improve our services, and support the ideas of others. We publish ideas after review, with what we did.', {
-    id: 'ideas.intro',
-  });
+  msg(
+    'Suggest how we could improve our services, and support the ideas of others. We publish ideas after review, with what we did.',
+    {
+      id: 'ideas.intro',
+    },
+  );
 
 // The form
 export const share = (): string => msg('Share an idea', { id: 'ideas.share' });
@@ -23,12 +26,15 @@ export const descriptionHint = (): string =>
 export const topicLegend = (): string => msg('What is your idea about?', { id: 'ideas.topic.legend' });
 export const send = (): string => msg('Send idea', { id: 'ideas.send' });
 export const titleMissing = (): string => msg('Enter a title for your idea', { id: 'ideas.error.title-missing' });
-export const descriptionMissing = (): string => msg('Enter a description of your idea', { id: 'ideas.error.description-missing' });
+export const descriptionMissing = (): string =>
+  msg('Enter a description of your idea', { id: 'ideas.error.description-missing' });
 export const topicMissing = (): string => msg('Select what your idea is about', { id: 'ideas.error.topic-missing' });
 export const notSent = (): string => msg('Your idea was not sent. What you wrote is kept.', { id: 'ideas.not-sent' });
-export const sentTitle = (): string => msg('Your idea was received and will be published after review', { id: 'ideas.sent.title' });
+export const sentTitle = (): string =>
+  msg('Your idea was received and will be published after review', { id: 'ideas.sent.title' });
 export const savedTitle = (): string => msg('Your idea is saved on this device', { id: 'ideas.saved.title' });
-export const next = (): string => msg('Once it is published, you can follow here what we did with it.', { id: 'ideas.sent.next' });
+export const next = (): string =>
+  msg('Once it is published, you can follow here what we did with it.', { id: 'ideas.sent.next' });
 export const shareAnother = (): string => msg('Share another idea', { id: 'ideas.share-another' });
 
 // The list

@@ -13,7 +13,8 @@ const keyFor = (endpoint: string): string => `ep-widgets:idea-box:v2:supported:$
 export function supportedIdeas(endpoint: string): Map<string, string> {
   return new Map(
     (readStored(keyFor(endpoint), Array.isArray) ?? []).filter(
-      (pair): pair is [string, string] => Array.isArray(pair) && typeof pair[0] == 'string' && typeof pair[1] == 'string' && pair[1] != '',
+      (pair): pair is [string, string] =>
+        Array.isArray(pair) && typeof pair[0] == 'string' && typeof pair[1] == 'string' && pair[1] != '',
     ),
   );
 }

@@ -50,7 +50,8 @@ export class Supports implements ReactiveController {
   ) {
     host.addController(this);
     // On the element itself, for as long as it lives: the outbox reports there while it is in the page.
-    for (const type of ['ep-submit', 'ep-success', 'ep-error', 'ep-outbox-drop']) host.addEventListener(type, this.onLater as EventListener);
+    for (const type of ['ep-submit', 'ep-success', 'ep-error', 'ep-outbox-drop'])
+      host.addEventListener(type, this.onLater as EventListener);
   }
 
   hostUpdate(): void {
@@ -79,7 +80,9 @@ export class Supports implements ReactiveController {
       const { submit } = await this.submitter();
       result = await submit(
         this.host,
-        retry?.data.support === on ? retry : { kind: 'idea-support', data: { ideaId: id, support: on, ...(!on && { withdraws: support }) } },
+        retry?.data.support === on
+          ? retry
+          : { kind: 'idea-support', data: { ideaId: id, support: on, ...(!on && { withdraws: support }) } },
       );
     } catch {
       // The transport could not be downloaded: as unreachable.
@@ -120,7 +123,8 @@ export class Supports implements ReactiveController {
 
   /** Says, and shows by the idea, that a change did not go through (and why, when it failed rather than was refused). */
   private tell(id: string, on: boolean, reason?: FailureReason): void {
-    const problem = (): string => `${on ? t.notRecorded() : t.notWithdrawn()}${reason ? ` ${failureMessage(reason)}` : ''}`;
+    const problem = (): string =>
+      `${on ? t.notRecorded() : t.notWithdrawn()}${reason ? ` ${failureMessage(reason)}` : ''}`;
     this.problems.set(id, problem);
     void this.announcer.announce(problem());
   }

@@ -29,7 +29,12 @@ export interface Input extends ContactInput {
 function textRules(field: 'title' | 'description', max: number, missing: Message): Rule<Field, Input>[] {
   return [
     { field, code: 'required', alsoCodes: ['invalid'], fails: (input) => !input[field].trim(), message: missing },
-    { field, code: 'too-long', fails: (input) => remainingOf(input[field].trim(), max) < 0, message: () => tooLong(max, renderedLocale()) },
+    {
+      field,
+      code: 'too-long',
+      fails: (input) => remainingOf(input[field].trim(), max) < 0,
+      message: () => tooLong(max, renderedLocale()),
+    },
   ];
 }
 
@@ -54,7 +59,12 @@ export function validate(values: Values, topics: readonly Choice[], contact: Con
 }
 
 /** The submission's `data` (kind `idea`), from values that passed `validate`. */
-export function toPayload(values: Values, topics: readonly Choice[], contact: ContactMode, locale: Locale): Record<string, unknown> {
+export function toPayload(
+  values: Values,
+  topics: readonly Choice[],
+  contact: ContactMode,
+  locale: Locale,
+): Record<string, unknown> {
   const topic = topics.find((choice) => choice.code === values.topic);
   return {
     title: values.title.trim(),

@@ -91,7 +91,12 @@ export class AfterVote implements ReactiveController {
     this.delivery = new DeliveryNote(host);
     this.text = new TextWatch(host, (said) => void this.announcer.announce(said));
     const constructor = host.constructor as typeof LitElement;
-    adoptStyles(host.renderRoot as ShadowRoot, [...constructor.elementStyles, formStyles, deliveryNoteStyles, afterVoteStyles]);
+    adoptStyles(host.renderRoot as ShadowRoot, [
+      ...constructor.elementStyles,
+      formStyles,
+      deliveryNoteStyles,
+      afterVoteStyles,
+    ]);
     this.hostUpdate();
   }
 
@@ -110,7 +115,8 @@ export class AfterVote implements ReactiveController {
       this.visitKey = visitKey;
       this.start();
       // The control the visitor was on has gone: give them the new question (or the thanks).
-      if (restart && this.host.shadowRoot?.activeElement) this.announcer.focus(this.visit.step === 'thanks' ? '.thanks' : '[part="answer-button"]');
+      if (restart && this.host.shadowRoot?.activeElement)
+        this.announcer.focus(this.visit.step === 'thanks' ? '.thanks' : '[part="answer-button"]');
     }
     const tallyKey = `${pageKeyOf(this.host)} ${resolveEndpoint(this.host.endpoint, this.host.ownerDocument)} ${this.host.showTally}`;
     if (tallyKey !== this.tallyKey) {
@@ -132,7 +138,10 @@ export class AfterVote implements ReactiveController {
       sender: new FormSender(
         this.host,
         // An answer that arrives after the poll moved on belongs to the page it was sent from: not heard here.
-        { announce: (said) => (this.visit === visit ? this.announcer.announce(said) : Promise.resolve()), focus: (target) => this.visit === visit && this.announcer.focus(target) },
+        {
+          announce: (said) => (this.visit === visit ? this.announcer.announce(said) : Promise.resolve()),
+          focus: (target) => this.visit === visit && this.announcer.focus(target),
+        },
         { queued: (id) => this.visit === visit && this.delivery.queued(id) },
         async () => ({ submit, read }),
       ),
@@ -156,7 +165,10 @@ export class AfterVote implements ReactiveController {
   }
 
   private reasonsFor(answer: Answer): PollReason[] {
-    return usableReasons(answer === 'yes' ? this.host.yesReasons : this.host.noReasons, this.reported) ?? defaultReasons(answer);
+    return (
+      usableReasons(answer === 'yes' ? this.host.yesReasons : this.host.noReasons, this.reported) ??
+      defaultReasons(answer)
+    );
   }
 
   async vote(answer: Answer): Promise<void> {
@@ -241,7 +253,8 @@ export class AfterVote implements ReactiveController {
     const onComment = errors.find((error) => error.field === 'comment');
     if (!onComment) return this.visit.sender.fail('rejected');
     const { code, message } = onComment;
-    this.visit.commentError = () => (code === 'too-long' ? core.tooLong(this.maxLength(), renderedLocale()) : (message ?? t.fieldInvalid()));
+    this.visit.commentError = () =>
+      code === 'too-long' ? core.tooLong(this.maxLength(), renderedLocale()) : (message ?? t.fieldInvalid());
     this.announcer.focus('textarea');
   }
 
@@ -285,7 +298,9 @@ export class AfterVote implements ReactiveController {
     const busy = visit.sender.busy;
     const count = text.count(this.maxLength());
     const warning = text.warning();
-    const describedBy = ['notice', 'count', warning ? 'personal-data' : '', visit.commentError ? 'comment-error' : ''].filter(Boolean).join(' ');
+    const describedBy = ['notice', 'count', warning ? 'personal-data' : '', visit.commentError ? 'comment-error' : '']
+      .filter(Boolean)
+      .join(' ');
     return html`<form novalidate @submit=${this.sendDetails}>
       <fieldset tabindex="-1" part="reasons" aria-describedby=${ifDefined(visit.limitShown ? 'limit' : undefined)}>
         <legend>${t.why()}</legend>
@@ -310,9 +325,11 @@ export class AfterVote implements ReactiveController {
       <div class="field">
         <label for="comment">${t.commentLabel()}</label>
         <p id="notice" class="hint">${t.notice()}</p>
-        ${visit.commentError
-          ? html`<p id="comment-error" class="error-message"><span class="visually-hidden">${core.errorPrefix()}</span> ${visit.commentError()}</p>`
-          : nothing}
+        ${
+          visit.commentError
+            ? html`<p id="comment-error" class="error-message"><span class="visually-hidden">${core.errorPrefix()}</span> ${visit.commentError()}</p>`
+            : nothing
+        }
         <textarea
           id="comment"
           name="comment"
@@ -331,16 +348,18 @@ export class AfterVote implements ReactiveController {
         <button type="submit" class="primary" part="send-button" aria-disabled=${ifDefined(busy ? 'true' : undefined)}>${visit.sender.label(t.send())}</button>
         <button type="button" class="link" part="skip-button" ?disabled=${busy} @click=${this.finish}>${t.skip()}</button>
       </div>
-      ${busy
-        ? nothing
-        : visit.sender.renderFailure(
-            t.detailsNotSent(),
-            () => {
-              this.announcer.focus('[part="send-button"]');
-              void this.sendDetails();
-            },
-            true,
-          )}
+      ${
+        busy
+          ? nothing
+          : visit.sender.renderFailure(
+              t.detailsNotSent(),
+              () => {
+                this.announcer.focus('[part="send-button"]');
+                void this.sendDetails();
+              },
+              true,
+            )
+      }
     </form>`;
   }
 

@@ -176,11 +176,13 @@ export class EpPagePoll extends EpElement {
         ? flow.render()
         : !flow && !this.noRemember && recallVote(this.pageKey)
           ? html`<p class="thanks" part="thanks">${q.alreadyAnswered()}</p>`
-          : html`${this.renderQuestion(flow?.busyAnswer ?? this.pendingAnswer)}${flow
-              ? flow.renderQuestionExtras()
-              : this.loadFailed
-                ? html`<p class="load-error" part="error" tabindex="-1">${q.loadFailed()}</p>`
-                : nothing}`;
+          : html`${this.renderQuestion(flow?.busyAnswer ?? this.pendingAnswer)}${
+              flow
+                ? flow.renderQuestionExtras()
+                : this.loadFailed
+                  ? html`<p class="load-error" part="error" tabindex="-1">${q.loadFailed()}</p>`
+                  : nothing
+            }`;
     // No landmark of its own: the question is a heading, and a page footer needs no extra region.
     return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>
       ${body}

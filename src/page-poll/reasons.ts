@@ -24,8 +24,14 @@ export function defaultReasons(answer: Answer): PollReason[] {
     : [
         { code: 'not-found', label: msg('I did not find what I was looking for', { id: 'poll.reason.not-found' }) },
         { code: 'unclear', label: msg('The content was unclear or hard to understand', { id: 'poll.reason.unclear' }) },
-        { code: 'outdated', label: msg('The information was incomplete or out of date', { id: 'poll.reason.outdated' }) },
-        { code: 'broken', label: msg('Something did not work (a link, a form, an error)', { id: 'poll.reason.broken' }) },
+        {
+          code: 'outdated',
+          label: msg('The information was incomplete or out of date', { id: 'poll.reason.outdated' }),
+        },
+        {
+          code: 'broken',
+          label: msg('Something did not work (a link, a form, an error)', { id: 'poll.reason.broken' }),
+        },
         { code: 'other', label: msg('Another reason', { id: 'poll.reason.other' }) },
       ];
 }

@@ -42,11 +42,16 @@ export async function postsOf(base: string): Promise<Logged[]> {
  * A fresh collector space for one render of story `id`, scripted per route, after a clean slate: nothing
  * another story left in the outbox, and the outbox as the story wants it (`false`: turned off).
  */
-export async function openSpace(id: string, routes: Record<string, Scripted[] | undefined>, outbox?: false | OutboxOptions): Promise<string> {
+export async function openSpace(
+  id: string,
+  routes: Record<string, Scripted[] | undefined>,
+  outbox?: false | OutboxOptions,
+): Promise<string> {
   for (const key of Object.keys(localStorage)) if (key.startsWith('ep-widgets.outbox:')) localStorage.removeItem(key);
   configure({ outbox: outbox ?? true });
   const endpoint = `/ep-dev/story-${id}-${Math.random().toString(36).slice(2, 10)}`;
-  for (const [route, responses] of Object.entries(routes)) if (responses?.length) await script(endpoint, route, responses);
+  for (const [route, responses] of Object.entries(routes))
+    if (responses?.length) await script(endpoint, route, responses);
   return endpoint;
 }
 
@@ -66,7 +71,11 @@ export function localeOf(globals: Record<string, unknown>): Locale {
  * The story's `tag` element once it rendered in the story's language and direction: `<html lang>` and
  * `dir` set by the preview, the element's own `lang`/`dir`, and the computed direction.
  */
-export async function elementIn<E extends HTMLElement>(canvas: HTMLElement, tag: string, locale: Locale): Promise<{ el: E; root: ShadowRoot }> {
+export async function elementIn<E extends HTMLElement>(
+  canvas: HTMLElement,
+  tag: string,
+  locale: Locale,
+): Promise<{ el: E; root: ShadowRoot }> {
   const dir = locale === 'ar' ? 'rtl' : 'ltr';
   const el = canvas.querySelector<E>(tag);
   await expect(el, `the story renders a <${tag}>`).toBeTruthy();
@@ -88,7 +97,12 @@ export function arabic<S extends object>(story: S, name: string): S {
 }
 
 /** The same state under the dark or high-contrast toolbar theme, so axe checks its contrast. */
-export function themed<S extends object>(story: S, theme: 'dark' | 'high-contrast', name: string, locale: Locale = 'en'): S {
+export function themed<S extends object>(
+  story: S,
+  theme: 'dark' | 'high-contrast',
+  name: string,
+  locale: Locale = 'en',
+): S {
   return { ...story, name, globals: { locale, theme }, tags: ['!autodocs'] };
 }
 
@@ -103,7 +117,10 @@ export function catchConsoleErrors(): () => void {
 }
 
 export async function sawMissingEndpointMessage(tag: string): Promise<void> {
-  await waitFor(() => expect(console.error).toHaveBeenCalledWith(expect.stringContaining(`<${tag}>: no endpoint is configured`)), { timeout: 3000 });
+  await waitFor(
+    () => expect(console.error).toHaveBeenCalledWith(expect.stringContaining(`<${tag}>: no endpoint is configured`)),
+    { timeout: 3000 },
+  );
 }
 
 /**

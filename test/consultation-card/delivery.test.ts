@@ -29,7 +29,11 @@ runDeliverySuite({
     $$<HTMLInputElement>(view, 'input[name="stance"]')[0]!.click();
     await settle(view);
     $$<HTMLButtonElement>(view, '[part~="send-button"]')[0]!.click();
-    await waitUntil(() => view.shadowRoot!.querySelector('.your-view, .error-summary, [part="error"]'), 'the send did not end', { timeout: 4000 });
+    await waitUntil(
+      () => view.shadowRoot!.querySelector('.your-view, .error-summary, [part="error"]'),
+      'the send did not end',
+      { timeout: 4000 },
+    );
     await settle(view);
   },
 });

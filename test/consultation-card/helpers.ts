@@ -11,13 +11,19 @@ export type { EpConsultationCard, ConsultationJson };
 /** The test collector with the consultation routes (tools/dev-endpoint-consultations.mjs). */
 export class CardEndpoint extends TestEndpoint {
   async put(...consultations: ConsultationJson[]): Promise<void> {
-    const response = await fetch(`${this.base}/__consultations`, { method: 'POST', body: JSON.stringify(consultations) });
+    const response = await fetch(`${this.base}/__consultations`, {
+      method: 'POST',
+      body: JSON.stringify(consultations),
+    });
     if (!response.ok) throw new Error(`storing consultations failed: ${response.status}`);
   }
 
   /** Scripts the answers to `GET consultations/…`. */
   async scriptReads(...responses: Scripted[]): Promise<void> {
-    await fetch(`${this.base}/__script`, { method: 'POST', body: JSON.stringify({ route: 'consultations', responses }) });
+    await fetch(`${this.base}/__script`, {
+      method: 'POST',
+      body: JSON.stringify({ route: 'consultations', responses }),
+    });
   }
 
   /** The latest view per visitor, as the collector keeps them. */
@@ -79,7 +85,8 @@ export async function settle(element: EpConsultationCard): Promise<void> {
  * The fill-time guard is off unless the test sets `min-fill-time`: tests are far faster than people.
  */
 export async function card(endpoint: TestEndpoint, attributes = ''): Promise<EpConsultationCard> {
-  const id = attributes.includes('consultation-id') || attributes.includes('no-id') ? '' : 'consultation-id="street-lighting"';
+  const id =
+    attributes.includes('consultation-id') || attributes.includes('no-id') ? '' : 'consultation-id="street-lighting"';
   const clock = /(^|\s)now=/.test(attributes) ? '' : `now="${NOW}"`;
   const fill = attributes.includes('min-fill-time') ? '' : 'min-fill-time="0"';
   const host = await fixture<HTMLDivElement>(
@@ -97,7 +104,10 @@ export async function shown(element: EpConsultationCard, selector = '#title'): P
 }
 
 /** A card at NOW loaded with `consultation` from a fresh collector space. */
-export async function loadedCard(consultation: ConsultationJson = consultationJson(), attributes = ''): Promise<{ element: EpConsultationCard; endpoint: CardEndpoint }> {
+export async function loadedCard(
+  consultation: ConsultationJson = consultationJson(),
+  attributes = '',
+): Promise<{ element: EpConsultationCard; endpoint: CardEndpoint }> {
   const endpoint = new CardEndpoint();
   await endpoint.put(consultation);
   const element = await card(endpoint, `consultation-id="${consultation.id}" ${attributes}`);
@@ -148,7 +158,10 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
  */
 export function expectNone(element: Element, selector: string, why = ''): void {
   const found = element.shadowRoot?.querySelector(selector);
-  if (found) throw new Error(`${why ? `${why}: ` : ''}expected nothing to match ${selector}, found <${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`);
+  if (found)
+    throw new Error(
+      `${why ? `${why}: ` : ''}expected nothing to match ${selector}, found <${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`,
+    );
 }
 
 /** The card's text, squashed (what a visitor reads, in order). */

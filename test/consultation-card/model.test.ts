@@ -22,23 +22,31 @@ describe('consultation model', () => {
     expect(parseConsultation([consultationJson()])).to.equal(undefined);
     expect(parseConsultation({ ...consultationJson(), title: { fr: 'Éclairage' } })).to.equal(undefined);
     expect(parseConsultation({ ...consultationJson(), opensAt: 'soon' })).to.equal(undefined);
-    expect(parseConsultation({ ...consultationJson(), opensAt: '2026-12-05T00:00:00Z' }), 'closes before it opens').to.equal(undefined);
-    const parsed = parseConsultation({
-      ...consultationJson(),
-      id: 42,
-      level: 'LEVEL',
-      participants: 1.5,
-      documents: [{ title: 'No link' }, 'nonsense', { title: '', url: 'https://example.gov.sa/a.pdf' }],
-      url: 'ftp://example.gov.sa/',
-      outcome: { publishedAt: 'yesterday', heard: 'x' },
-    } as unknown, 'fallback-id')!;
+    expect(
+      parseConsultation({ ...consultationJson(), opensAt: '2026-12-05T00:00:00Z' }),
+      'closes before it opens',
+    ).to.equal(undefined);
+    const parsed = parseConsultation(
+      {
+        ...consultationJson(),
+        id: 42,
+        level: 'LEVEL',
+        participants: 1.5,
+        documents: [{ title: 'No link' }, 'nonsense', { title: '', url: 'https://example.gov.sa/a.pdf' }],
+        url: 'ftp://example.gov.sa/',
+        outcome: { publishedAt: 'yesterday', heard: 'x' },
+      } as unknown,
+      'fallback-id',
+    )!;
     expect(parsed.id).to.equal('fallback-id');
     expect(parsed.level).to.equal(undefined);
     expect(parsed.participants).to.equal(undefined);
     expect(parsed.documents).to.deep.equal([]);
     expect(parsed.url).to.equal(undefined);
     expect(parsed.outcome).to.equal(undefined);
-    const counts = parseConsultation(consultationJson({ outcome: { ...OUTCOME, counts: { support: 1, neutral: -1, oppose: 2 } } }))!;
+    const counts = parseConsultation(
+      consultationJson({ outcome: { ...OUTCOME, counts: { support: 1, neutral: -1, oppose: 2 } } }),
+    )!;
     expect(counts.outcome!.counts, 'counts that are not whole numbers').to.equal(undefined);
   });
 
@@ -75,8 +83,14 @@ describe('clock and dates (core)', () => {
 
   it('writes a day in both calendars, in the Kingdom’s time zone unless told another', () => {
     const ms = Date.parse('2026-12-03T22:00:00Z');
-    expect(calendarDates(ms, 'en', 'Asia/Riyadh')).to.deep.equal({ gregorian: 'December 4, 2026', hijri: 'Jumada II 24, 1448 AH' });
-    expect(calendarDates(ms, 'ar', 'Asia/Riyadh')).to.deep.equal({ gregorian: '٤ ديسمبر ٢٠٢٦', hijri: '٢٤ جمادى الآخرة ١٤٤٨ هـ' });
+    expect(calendarDates(ms, 'en', 'Asia/Riyadh')).to.deep.equal({
+      gregorian: 'December 4, 2026',
+      hijri: 'Jumada II 24, 1448 AH',
+    });
+    expect(calendarDates(ms, 'ar', 'Asia/Riyadh')).to.deep.equal({
+      gregorian: '٤ ديسمبر ٢٠٢٦',
+      hijri: '٢٤ جمادى الآخرة ١٤٤٨ هـ',
+    });
     expect(calendarDates(ms, 'en', 'UTC').gregorian).to.equal('December 3, 2026');
     expect(usableTimeZone(undefined)).to.equal('Asia/Riyadh');
     expect(usableTimeZone('Europe/London')).to.equal('Europe/London');

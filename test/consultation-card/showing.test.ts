@@ -111,7 +111,9 @@ const TEXT = {
 };
 
 const headings = (element: EpConsultationCard): string[] =>
-  $$(element, '[role="heading"]').map((heading) => `${heading.getAttribute('aria-level')} ${heading.textContent!.replace(/\s+/g, ' ').trim()}`);
+  $$(element, '[role="heading"]').map(
+    (heading) => `${heading.getAttribute('aria-level')} ${heading.textContent!.replace(/\s+/g, ' ').trim()}`,
+  );
 
 describe('<ep-consultation-card> showing a consultation', () => {
   beforeEach(resetPage);
@@ -140,13 +142,17 @@ describe('<ep-consultation-card> showing a consultation', () => {
         expect(textOf(element, '[part="closes"] dd')).to.equal(text.closes);
         expect($(element, '[part="closes"] time').getAttribute('datetime')).to.equal('2026-12-03T21:00:00.000Z');
         expect(textOf(element, '[part="participants"]')).to.equal(text.participants);
-        expect($$(element, '[part="documents"] a').map((link) => link.textContent!.trim())).to.deep.equal(text.documents);
+        expect($$(element, '[part="documents"] a').map((link) => link.textContent!.trim())).to.deep.equal(
+          text.documents,
+        );
         expect($$(element, '[part="documents"] a').map((link) => link.getAttribute('href'))).to.deep.equal([
           'https://example.gov.sa/lighting-plan.pdf',
           'https://example.gov.sa/annex.pdf',
         ]);
         expect(textOf(element, '[part="full-link"]')).to.equal(text.full);
-        expect($(element, '[part="full-link"]').getAttribute('href')).to.equal('https://istitlaa.ncc.gov.sa/en/lighting');
+        expect($(element, '[part="full-link"]').getAttribute('href')).to.equal(
+          'https://istitlaa.ncc.gov.sa/en/lighting',
+        );
         expect(textOf(element, '#view-title')).to.equal(text.giveView);
         expect(headings(element).map((heading) => heading.slice(0, 2))).to.deep.equal(['2 ', '3 ', '3 ']);
         await expect(element).to.be.accessible();
@@ -210,16 +216,28 @@ describe('<ep-consultation-card> showing a consultation', () => {
         expect(textOf(element, '[part="status"]')).to.equal(text.status.outcome);
         const outcome = $(element, '[part="outcome"]');
         expect(outcome.getAttribute('aria-labelledby')).to.equal('outcome-title');
-        expect($$(element, '[part="outcome"] [role="heading"]').map((heading) => heading.textContent!.trim())).to.deep.equal(text.outcome);
+        expect(
+          $$(element, '[part="outcome"] [role="heading"]').map((heading) => heading.textContent!.trim()),
+        ).to.deep.equal(text.outcome);
         expect(textOf(element, '[part="outcome"] [part="promise"]')).to.contain(LEVELS[lang].consultation[1]);
         expect($$(element, '[part="promise"]'), 'the promise once, in the outcome').to.have.length(1);
         expect(textOf(element, '[part="outcome"] .hint')).to.equal(text.published);
-        expect(textOf(element, '[part="heard"]')).to.equal(lang === 'en' ? 'Most of you asked for warmer light near homes.' : 'طلب معظمكم إضاءة دافئة قرب المنازل.');
-        expect(textOf(element, '[part="decided"]')).to.equal(lang === 'en' ? 'We will use warm white lights in every district.' : 'سنستخدم إضاءة بيضاء دافئة في جميع الأحياء.');
-        expect($$(element, '[part="counts"] .count').map((row) => row.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(text.counts);
+        expect(textOf(element, '[part="heard"]')).to.equal(
+          lang === 'en' ? 'Most of you asked for warmer light near homes.' : 'طلب معظمكم إضاءة دافئة قرب المنازل.',
+        );
+        expect(textOf(element, '[part="decided"]')).to.equal(
+          lang === 'en'
+            ? 'We will use warm white lights in every district.'
+            : 'سنستخدم إضاءة بيضاء دافئة في جميع الأحياء.',
+        );
+        expect(
+          $$(element, '[part="counts"] .count').map((row) => row.textContent!.replace(/\s+/g, ' ').trim()),
+        ).to.deep.equal(text.counts);
         expect($(element, '[part="counts"] meter').getAttribute('aria-hidden')).to.equal('true');
         expect(textOf(element, '[part="report-link"]')).to.equal(text.report);
-        expect($(element, '[part="report-link"]').getAttribute('href')).to.equal('https://example.gov.sa/lighting-report.pdf');
+        expect($(element, '[part="report-link"]').getAttribute('href')).to.equal(
+          'https://example.gov.sa/lighting-report.pdf',
+        );
         expect(headings(element).map((heading) => heading.slice(0, 1))).to.deep.equal(['2', '3', '3', '4', '5', '4']);
         await expect(element).to.be.accessible();
       });
@@ -280,7 +298,9 @@ describe('<ep-consultation-card> showing a consultation', () => {
       expect(textOf(element, '[part="time-left"]')).to.equal('Closes in 1 minute');
       // The clock moves past the closing time; nothing asks the card to render but its own timer.
       time = closesAt;
-      await waitUntil(() => element.shadowRoot!.querySelector('[part="closed"]'), 'the card did not notice it closed', { timeout: 500 });
+      await waitUntil(() => element.shadowRoot!.querySelector('[part="closed"]'), 'the card did not notice it closed', {
+        timeout: 500,
+      });
       expect(textOf(element, '[part="status"]')).to.equal('Closed');
     });
   });
@@ -295,7 +315,9 @@ describe('<ep-consultation-card> showing a consultation', () => {
           element.consultation = consultationJson({ level: level as ConsultationJson['level'] });
           await shown(element);
           expect(textOf(element, '[part="level"] dd'), level).to.equal(name);
-          expect(textOf(element, '[part="promise"]'), level).to.equal(`${lang === 'en' ? 'Our promise:' : 'التزامنا:'} ${promise}`);
+          expect(textOf(element, '[part="promise"]'), level).to.equal(
+            `${lang === 'en' ? 'Our promise:' : 'التزامنا:'} ${promise}`,
+          );
           await expect(element).to.be.accessible();
           element.parentElement!.remove();
         }
@@ -352,7 +374,9 @@ describe('<ep-consultation-card> showing a consultation', () => {
       expect(textOf(element, '[part="closes"] dd')).to.equal('December 3, 2026 (Jumada II 23, 1448 AH)');
       element.timeZone = 'Not/AZone';
       await settle(element);
-      expect(textOf(element, '[part="closes"] dd'), 'an unknown zone: the Kingdom’s').to.equal('December 4, 2026 (Jumada II 24, 1448 AH)');
+      expect(textOf(element, '[part="closes"] dd'), 'an unknown zone: the Kingdom’s').to.equal(
+        'December 4, 2026 (Jumada II 24, 1448 AH)',
+      );
     });
   });
 
@@ -390,7 +414,12 @@ describe('<ep-consultation-card> showing a consultation', () => {
         const broken = await card(endpoint, 'consultation="{oops"');
         await shown(broken, '[part="not-found"]');
         const element = await card(endpoint, 'no-id');
-        for (const bad of [{ title: 'No dates' }, { ...consultationJson(), closesAt: '2026-01-01T00:00:00Z' }, { ...consultationJson(), title: '  ' }, 'text']) {
+        for (const bad of [
+          { title: 'No dates' },
+          { ...consultationJson(), closesAt: '2026-01-01T00:00:00Z' },
+          { ...consultationJson(), title: '  ' },
+          'text',
+        ]) {
           element.consultation = bad as ConsultationJson;
           await settle(element);
           expect(textOf(element, '[part="not-found"]'), JSON.stringify(bad)).to.equal(TEXT.en.notFound);
@@ -423,7 +452,9 @@ describe('<ep-consultation-card> showing a consultation', () => {
       expectNone(element, 'img');
       expectNone(element, 'script');
       expect((window as unknown as { __epXss?: number }).__epXss).to.equal(undefined);
-      expect($$(element, '[part="documents"] a').map((link) => link.getAttribute('href'))).to.deep.equal([`${location.origin}/relative/plan.pdf`]);
+      expect($$(element, '[part="documents"] a').map((link) => link.getAttribute('href'))).to.deep.equal([
+        `${location.origin}/relative/plan.pdf`,
+      ]);
       expectNone(element, '[part="full-link"]', 'a javascript: link');
       expect($(element, '[part="department"] bdi').textContent).to.equal(`${XSS} إدارة`);
       expect($(element, '#summary p').getAttribute('dir')).to.equal('auto');
@@ -433,7 +464,9 @@ describe('<ep-consultation-card> showing a consultation', () => {
 
     it('falls back to the other language, and marks it so it is read with the right voice', async () => {
       await setPageLanguage('ar', 'rtl');
-      const { element } = await loadedCard(consultationJson({ title: { en: 'Only in English' }, department: { en: 'Roads Agency' } }));
+      const { element } = await loadedCard(
+        consultationJson({ title: { en: 'Only in English' }, department: { en: 'Roads Agency' } }),
+      );
       expect(textOf(element, '#title')).to.equal('Only in English');
       expect($(element, '#title').getAttribute('lang')).to.equal('en');
       expect($(element, '[part="department"] bdi').getAttribute('lang')).to.equal('en');
@@ -510,14 +543,21 @@ describe('<ep-consultation-card> showing a consultation', () => {
 
     it('treats an answer of the wrong shape as a failure, not as a consultation', async () => {
       const endpoint = new CardEndpoint();
-      await endpoint.scriptReads({ status: 200, body: { title: 'No dates at all' } }, { status: 200, raw: '{"title": ' });
+      await endpoint.scriptReads(
+        { status: 200, body: { title: 'No dates at all' } },
+        { status: 200, raw: '{"title": ' },
+      );
       const element = await card(endpoint);
       await shown(element, '[part="error"]');
       expect(textOf(element, '[part="error"] p')).to.contain('The service had a problem');
       $<HTMLButtonElement>(element, '[part="retry-button"]').click();
       // The retry reads again (a body that breaks off), fails again, and says so where focus goes.
       await waitUntil(async () => (await endpoint.reads()) === 2, 'no second read');
-      await waitUntil(() => element.shadowRoot!.activeElement?.classList.contains('load-state'), 'the failure did not take focus', { timeout: 4000 });
+      await waitUntil(
+        () => element.shadowRoot!.activeElement?.classList.contains('load-state'),
+        'the failure did not take focus',
+        { timeout: 4000 },
+      );
       expectFocused(element, '.load-state');
       expect(textOf(element, '[part="error"] p')).to.contain('The service had a problem');
     });
@@ -535,7 +575,10 @@ describe('<ep-consultation-card> showing a consultation', () => {
 
   describe('layout', () => {
     // The grid docs/elements.md documents for pages (.ep-consultations), at a given width.
-    const grid = (width: number, endpoint: string) => `<div class="ep-consultations" style="inline-size: ${width}px; display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr)); gap: 1rem">
+    const grid = (
+      width: number,
+      endpoint: string,
+    ) => `<div class="ep-consultations" style="inline-size: ${width}px; display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr)); gap: 1rem">
       ${[BEFORE, NOW, AFTER].map((now) => `<ep-consultation-card layout="compact" endpoint="${endpoint}" now="${now}"></ep-consultation-card>`).join('')}
     </div>`;
 
@@ -552,7 +595,10 @@ describe('<ep-consultation-card> showing a consultation', () => {
         if (width === 1000) {
           expect(new Set(boxes.map((box) => Math.round(box.top))).size, 'one row').to.equal(1);
           // Cards in a row are as tall as each other: the tallest sets the row, the others fill it.
-          expect(new Set(cards.map((element) => Math.round($(element, '[part="base"]').getBoundingClientRect().height))).size).to.equal(1);
+          expect(
+            new Set(cards.map((element) => Math.round($(element, '[part="base"]').getBoundingClientRect().height)))
+              .size,
+          ).to.equal(1);
         } else {
           for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top).to.be.at.least(boxes[i - 1]!.bottom);
         }

@@ -97,7 +97,9 @@ describe('<ep-consultation-card> taking part', () => {
         const text = TEXT[lang];
         const { element, endpoint } = await loadedCard();
         expect(textOf(element, '[part="stance"] legend')).to.equal(text.legend);
-        expect($$(element, '[part="stance"] label').map((label) => label.textContent!.trim())).to.deep.equal(text.stances);
+        expect($$(element, '[part="stance"] label').map((label) => label.textContent!.trim())).to.deep.equal(
+          text.stances,
+        );
         expect(textOf(element, 'label[for="comment"]')).to.equal(text.optional);
         expect($<HTMLTextAreaElement>(element, '#comment').required).to.equal(false);
         expect(textOf(element, '[part~="send-button"]')).to.equal(text.send);
@@ -114,9 +116,15 @@ describe('<ep-consultation-card> taking part', () => {
         expect(envelope.id).to.match(UUID);
         expect(post!.headers['idempotency-key']).to.equal(envelope.id);
         expect(envelope.locale).to.equal(lang);
-        expect(envelope.data).to.deep.equal({ consultationId: 'street-lighting', stance: 'neutral', comment: text.comment });
+        expect(envelope.data).to.deep.equal({
+          consultationId: 'street-lighting',
+          stance: 'neutral',
+          comment: text.comment,
+        });
         expect((await success).detail.response.reference).to.match(/^CV-\d{4}-\d{6}$/);
-        expect(shownBack).to.equal(`${text.thanks} ${text.stances[1]} ${text.comment} ${text.sentOn} ${text.changeHint} ${text.change}`);
+        expect(shownBack).to.equal(
+          `${text.thanks} ${text.stances[1]} ${text.comment} ${text.sentOn} ${text.changeHint} ${text.change}`,
+        );
         expect($(element, '.your-view .comment').getAttribute('dir')).to.equal('auto');
         expectFocused(element, '.your-view');
         expectNone(element, 'form');
@@ -127,7 +135,9 @@ describe('<ep-consultation-card> taking part', () => {
           at: new Date(NOW).toISOString(),
         });
         expect(sessionStorage.getItem(draftKeyFor(endpoint)), 'no draft once sent').to.equal(null);
-        expect(await endpoint.views()).to.deep.equal([{ id: envelope.id, consultationId: 'street-lighting', stance: 'neutral', comment: text.comment }]);
+        expect(await endpoint.views()).to.deep.equal([
+          { id: envelope.id, consultationId: 'street-lighting', stance: 'neutral', comment: text.comment },
+        ]);
         await expect(element).to.be.accessible();
       });
     }
@@ -138,7 +148,10 @@ describe('<ep-consultation-card> taking part', () => {
       await typeComment(element, '   ');
       pressSend(element);
       await yourView(element);
-      expect((await endpoint.posted())[0]!.body.data).to.deep.equal({ consultationId: 'street-lighting', stance: 'support' });
+      expect((await endpoint.posted())[0]!.body.data).to.deep.equal({
+        consultationId: 'street-lighting',
+        stance: 'support',
+      });
       expectNone(element, '.your-view .comment');
     });
 
@@ -162,7 +175,9 @@ describe('<ep-consultation-card> taking part', () => {
         pressSend(element);
         await settle(element);
         expect(await errorSummary(element)).to.deep.equal([text.commentMissing]);
-        expect($$<HTMLAnchorElement>(element, '.error-summary a').map((link) => link.getAttribute('href'))).to.deep.equal(['#comment']);
+        expect(
+          $$<HTMLAnchorElement>(element, '.error-summary a').map((link) => link.getAttribute('href')),
+        ).to.deep.equal(['#comment']);
         expect(describedErrorOf(element, '#comment')).to.equal(`${text.prefix} ${text.commentMissing}`);
         expect($(element, '#comment').getAttribute('aria-invalid')).to.equal('true');
         expect($(element, '#stance').hasAttribute('aria-invalid')).to.equal(false);
@@ -176,7 +191,11 @@ describe('<ep-consultation-card> taking part', () => {
         await typeComment(element, text.comment);
         pressSend(element);
         await yourView(element);
-        expect((await endpoint.posted())[0]!.body.data).to.deep.equal({ consultationId: 'street-lighting', stance: 'oppose', comment: text.comment });
+        expect((await endpoint.posted())[0]!.body.data).to.deep.equal({
+          consultationId: 'street-lighting',
+          stance: 'oppose',
+          comment: text.comment,
+        });
       });
     }
 
@@ -236,7 +255,9 @@ describe('<ep-consultation-card> taking part', () => {
       // The next visit: the view is there, the form is not.
       const again = await card(endpoint);
       await shown(again);
-      expect(await yourView(again)).to.equal(`Your view Support Sent on December 1, 2026 (Jumada II 21, 1448 AH). ${TEXT.en.changeHint} Change my view`);
+      expect(await yourView(again)).to.equal(
+        `Your view Support Sent on December 1, 2026 (Jumada II 21, 1448 AH). ${TEXT.en.changeHint} Change my view`,
+      );
       expectNone(again, 'form');
       expect(textOf(again, '[part="participants"]'), 'the collector counts it').to.equal('1,285 participants');
       await expect(again).to.be.accessible();
@@ -261,9 +282,16 @@ describe('<ep-consultation-card> taking part', () => {
         replaces: original!.body.id,
       });
       expect(await endpoint.views()).to.deep.equal([
-        { id: change.id, consultationId: 'street-lighting', stance: 'oppose', comment: 'On second thoughts, too bright.' },
+        {
+          id: change.id,
+          consultationId: 'street-lighting',
+          stance: 'oppose',
+          comment: 'On second thoughts, too bright.',
+        },
       ]);
-      expect(JSON.parse(localStorage.getItem(memoryKeyFor(endpoint))!).id, 'the latest is remembered').to.equal(change.id);
+      expect(JSON.parse(localStorage.getItem(memoryKeyFor(endpoint))!).id, 'the latest is remembered').to.equal(
+        change.id,
+      );
 
       // A second change replaces the latest, not the first.
       $<HTMLButtonElement>(again, '[part="change-button"]').click();
@@ -320,7 +348,9 @@ describe('<ep-consultation-card> taking part', () => {
         element.now = AFTER;
         await settle(element);
         expect(textOf(element, '[part="closed"]')).to.equal(TEXT[lang].closed);
-        expect(await yourView(element)).to.equal(`${TEXT[lang].yourView} ${TEXT[lang].stances[2]} ${TEXT[lang].comment} ${TEXT[lang].sentOn}`);
+        expect(await yourView(element)).to.equal(
+          `${TEXT[lang].yourView} ${TEXT[lang].stances[2]} ${TEXT[lang].comment} ${TEXT[lang].sentOn}`,
+        );
         expectNone(element, '[part="change-button"]');
         expectNone(element, 'form');
         await expect(element).to.be.accessible();
@@ -349,14 +379,20 @@ describe('<ep-consultation-card> taking part', () => {
         await choose(element, 'support');
         pressSend(element);
         const saved = await yourView(element);
-        expect(saved).to.match(lang === 'en' ? /^Your view is saved on this device Support/ : /^حُفظ رأيك على هذا الجهاز مؤيد/);
+        expect(saved).to.match(
+          lang === 'en' ? /^Your view is saved on this device Support/ : /^حُفظ رأيك على هذا الجهاز مؤيد/,
+        );
         expect(saved, 'no "sent on" while it waits').not.to.contain(lang === 'en' ? 'Sent on' : 'أُرسل في');
         const queuedId = JSON.parse(localStorage.getItem(memoryKeyFor(endpoint))!).id;
         expect((await endpoint.posted())[0]!.body.id).to.equal(queuedId);
         expectFocused(element, '.your-view');
         await expect(element).to.be.accessible();
         window.dispatchEvent(new Event('online'));
-        await waitUntil(() => textOf(element, '.your-view [role="heading"]') === TEXT[lang].thanks, 'the title did not follow the delivery', { timeout: 5000 });
+        await waitUntil(
+          () => textOf(element, '.your-view [role="heading"]') === TEXT[lang].thanks,
+          'the title did not follow the delivery',
+          { timeout: 5000 },
+        );
         expect(await endpoint.views()).to.have.length(1);
         await expect(element).to.be.accessible();
       });
@@ -376,9 +412,15 @@ describe('<ep-consultation-card> taking part', () => {
       await waitUntil(() => element.shadowRoot!.querySelector('form'), 'the form did not come back', { timeout: 5000 });
       await settle(element);
       expect(localStorage.getItem(memoryKeyFor(endpoint)), 'a refused view is not remembered').to.equal(null);
-      expect(element.shadowRoot!.querySelector<HTMLInputElement>('input[name="stance"][value="oppose"]')!.checked).to.equal(true);
-      expect(element.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!.value).to.equal('The walkways block the pavement.');
-      expect(textOf(element, '[part="delivery"]')).to.equal('What you saved on this device was sent, but the service did not accept it.');
+      expect(
+        element.shadowRoot!.querySelector<HTMLInputElement>('input[name="stance"][value="oppose"]')!.checked,
+      ).to.equal(true);
+      expect(element.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!.value).to.equal(
+        'The walkways block the pavement.',
+      );
+      expect(textOf(element, '[part="delivery"]')).to.equal(
+        'What you saved on this device was sent, but the service did not accept it.',
+      );
       await expect(element).to.be.accessible();
       pressSend(element);
       await yourView(element);
@@ -423,7 +465,12 @@ describe('<ep-consultation-card> taking part', () => {
       const { element, endpoint } = await loadedCard();
       await endpoint.script('submissions', {
         status: 422,
-        body: { fieldErrors: [{ field: 'data.comment', code: 'required' }, { field: 'consultationId', message: XSS }] },
+        body: {
+          fieldErrors: [
+            { field: 'data.comment', code: 'required' },
+            { field: 'consultationId', message: XSS },
+          ],
+        },
       });
       await choose(element, 'support');
       pressSend(element);
@@ -533,7 +580,15 @@ describe('<ep-consultation-card> taking part', () => {
       element.before(before);
       try {
         before.focus();
-        expect(await tabStops(element)).to.deep.equal(['summary-button', 'a', 'a', 'full-link', 'stance', 'comment', 'send-button']);
+        expect(await tabStops(element)).to.deep.equal([
+          'summary-button',
+          'a',
+          'a',
+          'full-link',
+          'stance',
+          'comment',
+          'send-button',
+        ]);
         before.focus();
         for (let i = 0; i < 5; i++) await sendKeys({ press: 'Tab' });
         expectFocused(element, '#stance');
@@ -566,8 +621,17 @@ describe('<ep-consultation-card> taking part', () => {
         before.remove();
       }
       const [first, second] = await endpoint.posted();
-      expect(first!.body.data).to.deep.equal({ consultationId: 'street-lighting', stance: 'oppose', comment: TEXT.ar.comment });
-      expect(second!.body.data).to.deep.equal({ consultationId: 'street-lighting', stance: 'neutral', comment: TEXT.ar.comment, replaces: first!.body.id });
+      expect(first!.body.data).to.deep.equal({
+        consultationId: 'street-lighting',
+        stance: 'oppose',
+        comment: TEXT.ar.comment,
+      });
+      expect(second!.body.data).to.deep.equal({
+        consultationId: 'street-lighting',
+        stance: 'neutral',
+        comment: TEXT.ar.comment,
+        replaces: first!.body.id,
+      });
       expect(first!.body.locale).to.equal('ar');
     });
   });

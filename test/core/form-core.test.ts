@@ -39,15 +39,48 @@ describe('core/contact', () => {
   });
 
   it('refuses what is not a Saudi mobile number', () => {
-    const wrong = ['', '0112345678', '050123456', '05012345678', '+971501234567', '+96650123456', '0501234567x', 'phone', '+9665012345678', '0096605012345'];
+    const wrong = [
+      '',
+      '0112345678',
+      '050123456',
+      '05012345678',
+      '+971501234567',
+      '+96650123456',
+      '0501234567x',
+      'phone',
+      '+9665012345678',
+      '0096605012345',
+    ];
     for (const text of wrong) expect(normalizeSaudiMobile(text), text).to.equal(undefined);
   });
 
   it('accepts email addresses in any script and refuses malformed ones', () => {
-    for (const text of ['sara@example.com', 'first.last+tag@sub.example.gov.sa', 'محمد@مثال.السعودية', 'info@example.xn--mgberp4a5d4ar', ' Sara@Example.COM ']) {
+    for (const text of [
+      'sara@example.com',
+      'first.last+tag@sub.example.gov.sa',
+      'محمد@مثال.السعودية',
+      'info@example.xn--mgberp4a5d4ar',
+      ' Sara@Example.COM ',
+    ]) {
       expect(normalizeEmail(text), text).to.equal(text.trim());
     }
-    const wrong = ['', 'sara', 'sara@', '@example.com', 'sara@example', 'sara@@example.com', 'sara @example.com', 'sara@exa mple.com', '.sara@example.com', 'sara.@example.com', 'sa..ra@example.com', 'sara@-example.com', 'sara@example.c', `${'a'.repeat(65)}@example.com`, 'sara@example.123'];
+    const wrong = [
+      '',
+      'sara',
+      'sara@',
+      '@example.com',
+      'sara@example',
+      'sara@@example.com',
+      'sara @example.com',
+      'sara@exa mple.com',
+      '.sara@example.com',
+      'sara.@example.com',
+      'sa..ra@example.com',
+      'sara@-example.com',
+      'sara@example.c',
+      `${'a'.repeat(65)}@example.com`,
+      'sara@example.123',
+    ];
     for (const text of wrong) expect(normalizeEmail(text), text).to.equal(undefined);
   });
 
@@ -66,7 +99,10 @@ describe('core/draft', () => {
     expect(key).to.equal('ep-widgets:feedback:draft:v1:https://example.gov.sa/a#permits');
     writeDraft(key, { values: { message: 'hello', consent: true, website: 'spam' }, startedAt: 5 });
     const defaults = { message: '', name: '', consent: false };
-    expect(readDraft(key, defaults)).to.deep.equal({ values: { message: 'hello', name: '', consent: true }, startedAt: 5 });
+    expect(readDraft(key, defaults)).to.deep.equal({
+      values: { message: 'hello', name: '', consent: true },
+      startedAt: 5,
+    });
     expect(readDraft(draftKey('feedback', 'https://example.gov.sa/b', 'permits'), defaults)).to.equal(undefined);
     clearDraft(key);
     expect(sessionStorage.getItem(key)).to.equal(null);
@@ -82,7 +118,10 @@ describe('core/draft', () => {
       expect(readDraft(key, { message: '' }), raw).to.equal(undefined);
     }
     sessionStorage.setItem(key, JSON.stringify({ values: { message: 7, name: 'ok', consent: 'yes' }, startedAt: 2 }));
-    expect(readDraft(key, { message: '', name: '', consent: false })).to.deep.equal({ values: { message: '', name: 'ok', consent: false }, startedAt: 2 });
+    expect(readDraft(key, { message: '', name: '', consent: false })).to.deep.equal({
+      values: { message: '', name: 'ok', consent: false },
+      startedAt: 2,
+    });
   });
 });
 
@@ -112,7 +151,10 @@ describe('core/spam-guard', () => {
 describe('core/field-error', () => {
   it('renders a message with a hidden "Error:" under the id that aria-describedby names', () => {
     const holder = document.createElement('div');
-    render(renderFieldError('email', () => 'Enter an email address'), holder);
+    render(
+      renderFieldError('email', () => 'Enter an email address'),
+      holder,
+    );
     const message = holder.querySelector('p')!;
     expect(message.id).to.equal(errorIdOf('email'));
     expect(message.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Error: Enter an email address');
@@ -149,7 +191,14 @@ describe('core/error-summary', () => {
     const holder = document.createElement('div');
     render(renderErrorSummary([], 'There is a problem', 2), holder);
     expect(holder.querySelector('.error-summary') === null, '.error-summary').to.equal(true);
-    render(renderErrorSummary([{ text: 'Enter your message', target: 'message' }, { text: '<b>raw</b>' }], 'There is a problem', 3), holder);
+    render(
+      renderErrorSummary(
+        [{ text: 'Enter your message', target: 'message' }, { text: '<b>raw</b>' }],
+        'There is a problem',
+        3,
+      ),
+      holder,
+    );
     const title = holder.querySelector('.error-summary-title')!;
     expect(title.getAttribute('role')).to.equal('heading');
     expect(title.getAttribute('aria-level')).to.equal('3');
@@ -181,7 +230,9 @@ describe('core/error-summary', () => {
 describe('core/choices', () => {
   it('reads choices from JSON, warns once about unusable JSON, and names each choice in the visitor’s language', () => {
     const convert = choicesAttribute('ep-x', 'topics');
-    expect(convert('[{"code":"a","label":{"en":"A","ar":"أ"}}]')).to.deep.equal([{ code: 'a', label: { en: 'A', ar: 'أ' } }]);
+    expect(convert('[{"code":"a","label":{"en":"A","ar":"أ"}}]')).to.deep.equal([
+      { code: 'a', label: { en: 'A', ar: 'أ' } },
+    ]);
     const warnings: unknown[] = [];
     const original = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
@@ -260,7 +311,11 @@ describe('core/announcer and core/text-watch', () => {
     watch.update('a'.repeat(80), 100);
     watch.update('a'.repeat(95), 100);
     watch.update('a'.repeat(101), 100);
-    expect(said).to.deep.equal(['You have 24 characters remaining', 'You have 5 characters remaining', 'You have 1 character too many']);
+    expect(said).to.deep.equal([
+      'You have 24 characters remaining',
+      'You have 5 characters remaining',
+      'You have 1 character too many',
+    ]);
     expect(watch.count(100)).to.deep.equal({ text: 'You have 1 character too many', over: true });
     watch.update('', 100, true);
     expect(watch.count(100)).to.deep.equal({ text: 'You have 100 characters remaining', over: false });

@@ -9,7 +9,11 @@ import { $ } from '../helpers/shadow.js';
 
 describe('core/language-sync when the page configured @lit/localize first', () => {
   it('renders in English with a console warning, instead of staying blank', async () => {
-    configureLocalization({ sourceLocale: 'en', targetLocales: ['fr'], loadLocale: () => Promise.reject(new Error('unused')) });
+    configureLocalization({
+      sourceLocale: 'en',
+      targetLocales: ['fr'],
+      loadLocale: () => Promise.reject(new Error('unused')),
+    });
     document.documentElement.lang = 'ar';
     const warnings: string[] = [];
     const original = console.warn;

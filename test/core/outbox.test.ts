@@ -6,7 +6,12 @@
 import { expect } from '@open-wc/testing';
 import { retryDelay, DEFAULT_BACKOFF } from '../../src/core/outbox/backoff.js';
 import { createEnvelope, type Envelope } from '../../src/core/delivery/envelope.js';
-import type { EpErrorEvent, EpOutboxChangeEvent, EpOutboxDropEvent, EpSuccessEvent } from '../../src/core/element/events.js';
+import type {
+  EpErrorEvent,
+  EpOutboxChangeEvent,
+  EpOutboxDropEvent,
+  EpSuccessEvent,
+} from '../../src/core/element/events.js';
 import { leaseLock, type FlushLock } from '../../src/core/outbox/outbox-lock.js';
 import { OUTBOX_DEFAULTS, type ResolvedOutboxOptions } from '../../src/core/outbox/outbox-options.js';
 import { ENTRY_PREFIX, OutboxStore, type OutboxEntry } from '../../src/core/outbox/outbox-store.js';
@@ -17,7 +22,9 @@ describe('core/backoff', () => {
   it('doubles from the base, with equal jitter: between half and all of the step', () => {
     const pacing = { baseMs: 1000, maxMs: 60_000 };
     expect([1, 2, 3, 4].map((attempt) => retryDelay(attempt, 0, pacing))).to.deep.equal([500, 1000, 2000, 4000]);
-    expect([1, 2, 3, 4].map((attempt) => retryDelay(attempt, 0.999999, pacing))).to.deep.equal([1000, 2000, 4000, 8000]);
+    expect([1, 2, 3, 4].map((attempt) => retryDelay(attempt, 0.999999, pacing))).to.deep.equal([
+      1000, 2000, 4000, 8000,
+    ]);
     expect(retryDelay(3, 0.5, pacing)).to.equal(3000);
   });
 
@@ -76,7 +83,12 @@ function harness(overrides: Partial<ResolvedOutboxOptions> = {}, lock?: FlushLoc
   /** `open`: another tab has the element of each foreign entry, and says so (an ack) when told. */
   const clock = { now: 1_000_000, online: true, open: false };
   let receive: (message: TabMessage) => void = () => undefined;
-  let options: ResolvedOutboxOptions | undefined = { ...OUTBOX_DEFAULTS, retryBaseMs: 1000, retryMaxMs: 60_000, ...overrides };
+  let options: ResolvedOutboxOptions | undefined = {
+    ...OUTBOX_DEFAULTS,
+    retryBaseMs: 1000,
+    retryMaxMs: 60_000,
+    ...overrides,
+  };
   const deps: OutboxDeps = {
     store: new OutboxStore(() => storage),
     lock: lock ?? {
@@ -102,7 +114,8 @@ function harness(overrides: Partial<ResolvedOutboxOptions> = {}, lock?: FlushLoc
     channel: {
       post(message) {
         channel.push(message);
-        if (clock.open && message.type !== 'ack') queueMicrotask(() => receive({ type: 'ack', id: message.envelope.id }));
+        if (clock.open && message.type !== 'ack')
+          queueMicrotask(() => receive({ type: 'ack', id: message.envelope.id }));
       },
       listen: (listener) => void (receive = listener),
     },
@@ -110,7 +123,8 @@ function harness(overrides: Partial<ResolvedOutboxOptions> = {}, lock?: FlushLoc
   const outbox = new Outbox(deps);
   const events = (target: EventTarget) => {
     const seen: Event[] = [];
-    for (const type of ['ep-success', 'ep-error', 'ep-outbox-drop', 'ep-outbox-change']) target.addEventListener(type, (event) => seen.push(event));
+    for (const type of ['ep-success', 'ep-error', 'ep-outbox-drop', 'ep-outbox-change'])
+      target.addEventListener(type, (event) => seen.push(event));
     return seen;
   };
   const onDocument = events(document);
@@ -194,7 +208,9 @@ describe('core/outbox (fake clock)', () => {
     expect(h.storage.getItem(ENTRY_PREFIX + envelope.id)).to.be.a('string');
     h.outbox.release(envelope.id);
     expect(h.stored()).to.have.length(0);
-    const sizes = h.onDocument.filter((event) => event.type === 'ep-outbox-change').map((event) => (event as EpOutboxChangeEvent).detail.entries);
+    const sizes = h.onDocument
+      .filter((event) => event.type === 'ep-outbox-change')
+      .map((event) => (event as EpOutboxChangeEvent).detail.entries);
     expect(sizes).to.deep.equal([1, 0]);
   });
 
@@ -266,7 +282,10 @@ describe('core/outbox (fake clock)', () => {
     expect([second!.attempts, third!.attempts]).to.deep.equal([1, 1]);
     expect(second!.nextAt).to.equal(first!.nextAt);
     await h.outbox.flush(true);
-    expect(h.sent.map((sent) => sent.id)).to.deep.equal([envelopes[0]!.id, ...envelopes.map((envelope) => envelope.id)]);
+    expect(h.sent.map((sent) => sent.id)).to.deep.equal([
+      envelopes[0]!.id,
+      ...envelopes.map((envelope) => envelope.id),
+    ]);
     expect(h.stored()).to.have.length(0);
   });
 
@@ -296,7 +315,11 @@ describe('core/outbox (fake clock)', () => {
     await bytes.firstSend(down, { comment: big });
     const entrySize = bytes.outbox.size().bytes;
     const capped = harness({ maxBytes: entrySize * 2 + 100 });
-    const kept = [await capped.firstSend(down, { comment: big }), await capped.firstSend(down, { comment: big }), await capped.firstSend(down, { comment: big })];
+    const kept = [
+      await capped.firstSend(down, { comment: big }),
+      await capped.firstSend(down, { comment: big }),
+      await capped.firstSend(down, { comment: big }),
+    ];
     expect(capped.stored().map((entry) => entry.id)).to.deep.equal([kept[1]!.id, kept[2]!.id]);
     expect(types(capped.onElement)).to.deep.equal(['ep-outbox-drop']);
   });
@@ -312,10 +335,14 @@ describe('core/outbox (fake clock)', () => {
 
   it('refuses to hold what it could never keep, and promises nothing', () => {
     const h = harness({ maxBytes: 500 });
-    expect(h.outbox.hold('https://collector.test/submissions', h.envelope({ comment: 'x'.repeat(600) }), 10_000, h.element)).to.equal(false);
+    expect(
+      h.outbox.hold('https://collector.test/submissions', h.envelope({ comment: 'x'.repeat(600) }), 10_000, h.element),
+    ).to.equal(false);
     const full = harness();
     full.storage.refuse = true;
-    expect(full.outbox.hold('https://collector.test/submissions', full.envelope(), 10_000, full.element)).to.equal(false);
+    expect(full.outbox.hold('https://collector.test/submissions', full.envelope(), 10_000, full.element)).to.equal(
+      false,
+    );
     const off = harness();
     off.setOptions(undefined);
     expect(off.outbox.hold('https://collector.test/submissions', off.envelope(), 10_000, off.element)).to.equal(false);
@@ -454,8 +481,15 @@ describe('core/outbox (fake clock)', () => {
     h.outbox.hold('https://collector.test/submissions', z, 10_000, h.element);
     fail(unreachable);
     await round;
-    expect(h.stored().map((entry) => entry.id).sort()).to.deep.equal([x.id, z.id].sort());
-    expect((h.onElement.find((event) => event.type === 'ep-outbox-drop') as EpOutboxDropEvent).detail.envelope.id).to.equal(y.id);
+    expect(
+      h
+        .stored()
+        .map((entry) => entry.id)
+        .sort(),
+    ).to.deep.equal([x.id, z.id].sort());
+    expect(
+      (h.onElement.find((event) => event.type === 'ep-outbox-drop') as EpOutboxDropEvent).detail.envelope.id,
+    ).to.equal(y.id);
   });
 });
 

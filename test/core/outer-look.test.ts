@@ -19,7 +19,8 @@ async function twoPolls(style = ''): Promise<HTMLElement[]> {
   return polls;
 }
 
-const gapBetween = ([first, second]: HTMLElement[]): number => second!.getBoundingClientRect().top - first!.getBoundingClientRect().bottom;
+const gapBetween = ([first, second]: HTMLElement[]): number =>
+  second!.getBoundingClientRect().top - first!.getBoundingClientRect().bottom;
 
 describe('the outer look every element shares', () => {
   beforeEach(resetPage);
@@ -37,8 +38,13 @@ describe('the outer look every element shares', () => {
   it('rings a focus the element moved itself (the reasons after a vote) with 2.4.13’s solid 2px at least', async () => {
     const [poll] = await twoPolls();
     // A real mouse press: after one, Chromium's :focus-visible leaves a scripted focus move unringed.
-    const yes = $$<HTMLButtonElement>(poll!, 'button').find((button) => button.textContent!.trim() === 'Yes')!.getBoundingClientRect();
-    await sendMouse({ type: 'click', position: [Math.round(yes.x + yes.width / 2), Math.round(yes.y + yes.height / 2)] });
+    const yes = $$<HTMLButtonElement>(poll!, 'button')
+      .find((button) => button.textContent!.trim() === 'Yes')!
+      .getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(yes.x + yes.width / 2), Math.round(yes.y + yes.height / 2)],
+    });
     await waitUntil(() => focusedIn(poll!)?.localName === 'fieldset', 'focus did not move to the reasons');
     const ring = getComputedStyle(focusedIn(poll!)!);
     expect(ring.outlineStyle).to.equal('solid');
@@ -48,7 +54,9 @@ describe('the outer look every element shares', () => {
 
   it('sets the poll’s reasons apart from the comment: 2rem after the group, well over the space between two reasons', async () => {
     const [poll] = await twoPolls();
-    $$<HTMLButtonElement>(poll!, 'button').find((button) => button.textContent!.trim() === 'Yes')!.click();
+    $$<HTMLButtonElement>(poll!, 'button')
+      .find((button) => button.textContent!.trim() === 'Yes')!
+      .click();
     await waitUntil(() => poll!.shadowRoot!.querySelector('label[for="comment"]'), 'the reasons did not appear');
     const reasons = $$(poll!, '.choice').map((choice) => choice.getBoundingClientRect());
     const between = reasons[1]!.top - reasons[0]!.bottom;
@@ -65,7 +73,8 @@ describe('the outer look every element shares', () => {
     await nextFrame();
     const { element: card } = await loadedCard();
     // In ems: the idea's meta line is set a little smaller than the card's status line.
-    const em = (length: string, style: CSSStyleDeclaration) => Math.round((parseFloat(length) / parseFloat(style.fontSize)) * 100) / 100;
+    const em = (length: string, style: CSSStyleDeclaration) =>
+      Math.round((parseFloat(length) / parseFloat(style.fontSize)) * 100) / 100;
     const pill = (style: CSSStyleDeclaration) => ({
       border: `${style.borderTopWidth} ${style.borderTopStyle}`,
       radius: em(style.borderTopLeftRadius, style),

@@ -30,7 +30,12 @@ describe('core/envelope', () => {
       now: () => new Date('2026-11-28T10:00:00Z'),
     });
     expect(envelope.id).to.match(UUID);
-    expect(envelope).to.deep.include({ kind: 'page-vote', locale: 'ar', privacyNotice: '2026-01', submittedAt: '2026-11-28T10:00:00.000Z' });
+    expect(envelope).to.deep.include({
+      kind: 'page-vote',
+      locale: 'ar',
+      privacyNotice: '2026-01',
+      submittedAt: '2026-11-28T10:00:00.000Z',
+    });
     expect(envelope.data).to.deep.equal({ answer: 'yes' });
     expect(envelope.page.url).to.equal(location.origin + location.pathname);
     expect(envelope.page.title).to.equal(document.title);

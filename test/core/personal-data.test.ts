@@ -1,5 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { findPersonalData, normalizeDigits, passesLuhn, type PersonalDataKind } from '../../src/core/fields/personal-data.js';
+import {
+  findPersonalData,
+  normalizeDigits,
+  passesLuhn,
+  type PersonalDataKind,
+} from '../../src/core/fields/personal-data.js';
 
 type Row = readonly [text: string, expected: readonly PersonalDataKind[], why: string];
 
@@ -246,7 +251,14 @@ describe('passesLuhn', () => {
     it(`accepts ${digits}`, () => expect(passesLuhn(digits)).to.equal(true));
   }
 
-  for (const digits of ['4111111111111112', '79927398710', '1234567890123456', '', '4111 1111 1111 1111', '٤١١١١١١١١١١١١١١١']) {
+  for (const digits of [
+    '4111111111111112',
+    '79927398710',
+    '1234567890123456',
+    '',
+    '4111 1111 1111 1111',
+    '٤١١١١١١١١١١١١١١١',
+  ]) {
     it(`rejects ${JSON.stringify(digits)}`, () => expect(passesLuhn(digits)).to.equal(false));
   }
 });

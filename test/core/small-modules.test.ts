@@ -46,9 +46,30 @@ describe('core/format', () => {
   });
 
   it('chooses all six Arabic plural forms and the two English ones', () => {
-    const forms = { zero: () => 'zero', one: () => 'one', two: () => 'two', few: () => 'few', many: () => 'many', other: () => 'other' };
-    expect([0, 1, 2, 3, 11, 100].map((n) => plural(n, 'ar', forms))).to.deep.equal(['zero', 'one', 'two', 'few', 'many', 'other']);
-    expect([0, 1, 2, 3, 11, 100].map((n) => plural(n, 'en', forms))).to.deep.equal(['other', 'one', 'other', 'other', 'other', 'other']);
+    const forms = {
+      zero: () => 'zero',
+      one: () => 'one',
+      two: () => 'two',
+      few: () => 'few',
+      many: () => 'many',
+      other: () => 'other',
+    };
+    expect([0, 1, 2, 3, 11, 100].map((n) => plural(n, 'ar', forms))).to.deep.equal([
+      'zero',
+      'one',
+      'two',
+      'few',
+      'many',
+      'other',
+    ]);
+    expect([0, 1, 2, 3, 11, 100].map((n) => plural(n, 'en', forms))).to.deep.equal([
+      'other',
+      'one',
+      'other',
+      'other',
+      'other',
+      'other',
+    ]);
     expect(plural(3, 'ar', { other: () => 'fallback' })).to.equal('fallback');
   });
 });

@@ -53,8 +53,14 @@ describe('the outbox resends the bytes of the first try', () => {
 
       await endpoint.recover();
       await flushOutbox();
-      await waitUntil(async () => (await endpoint.stored()).some((item) => item.id === id), 'the resend did not arrive', { timeout: 5000 });
-      await waitUntil(() => localStorage.getItem(ENTRY_PREFIX + id) === null, 'the outbox did not let it go', { timeout: 5000 });
+      await waitUntil(
+        async () => (await endpoint.stored()).some((item) => item.id === id),
+        'the resend did not arrive',
+        { timeout: 5000 },
+      );
+      await waitUntil(() => localStorage.getItem(ENTRY_PREFIX + id) === null, 'the outbox did not let it go', {
+        timeout: 5000,
+      });
 
       const posts = (await endpoint.posted()).filter((post) => post.body.id === id);
       expect(posts.length, 'the first try and the resend').to.be.greaterThan(1);

@@ -20,16 +20,25 @@ async function openTab(endpoint: TestEndpoint, query: Record<string, string> = {
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;
-  await waitUntil(() => pollIn(frame)?.shadowRoot?.querySelector('button'), 'the poll in the tab did not render', { timeout: 10_000 });
+  await waitUntil(() => pollIn(frame)?.shadowRoot?.querySelector('button'), 'the poll in the tab did not render', {
+    timeout: 10_000,
+  });
   return frame;
 }
 
-const pollIn = (frame: HTMLIFrameElement) => frame.contentDocument?.querySelector<EpPagePoll>('ep-page-poll') ?? undefined;
+const pollIn = (frame: HTMLIFrameElement) =>
+  frame.contentDocument?.querySelector<EpPagePoll>('ep-page-poll') ?? undefined;
 
 /** Entries an earlier page left behind, due now, from a tab that has closed. */
 function leaveEntries(endpoint: TestEndpoint, count: number): string[] {
   return Array.from({ length: count }, (_, index) => {
-    const envelope = createEnvelope({ kind: 'page-vote', data: { answer: 'yes' }, locale: 'en', privacyNotice: '1', page: { override: `${location.origin}/left-${index}` } });
+    const envelope = createEnvelope({
+      kind: 'page-vote',
+      data: { answer: 'yes' },
+      locale: 'en',
+      privacyNotice: '1',
+      page: { override: `${location.origin}/left-${index}` },
+    });
     const entry: OutboxEntry = {
       id: envelope.id,
       url: `${location.origin}${endpoint.base}/submissions`,
@@ -67,7 +76,11 @@ describe('the outbox across tabs and reloads', function () {
       await Promise.all([openTab(endpoint, variant.query), openTab(endpoint, variant.query)]);
       await waitUntil(() => held().length === 0, 'the entries were not all sent', { timeout: 10_000 });
       const posts = await endpoint.posted();
-      for (const id of ids) expect(posts.filter((post) => post.body.id === id), id).to.have.length(1);
+      for (const id of ids)
+        expect(
+          posts.filter((post) => post.body.id === id),
+          id,
+        ).to.have.length(1);
       // One sender at a time: each request arrived after the one before it was answered.
       const times = posts.map((post) => post.at).sort((a, b) => a - b);
       for (let i = 1; i < times.length; i += 1) expect(times[i]! - times[i - 1]!).to.be.at.least(140);
@@ -100,7 +113,11 @@ describe('the outbox across tabs and reloads', function () {
     const first = await openTab(endpoint, { timeout: '1500', page: `${location.origin}/reloaded` });
     const poll = pollIn(first)!;
     poll.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="answer-button"]')[0]!.click();
-    await waitUntil(() => poll.shadowRoot!.querySelector('[part="delivery"]')?.textContent?.includes('Saved on this device'), 'not saved', { timeout: 10_000 });
+    await waitUntil(
+      () => poll.shadowRoot!.querySelector('[part="delivery"]')?.textContent?.includes('Saved on this device'),
+      'not saved',
+      { timeout: 10_000 },
+    );
     const [key] = held();
     first.remove();
     await openTab(endpoint);

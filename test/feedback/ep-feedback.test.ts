@@ -76,7 +76,9 @@ describe('<ep-feedback>', () => {
       expect(reference).to.match(/^FB-\d{4}-\d{6}$/);
       expect(textOf(element, '.confirmation-title')).to.equal('Your message has been sent');
       expect(textOf(element, '[part="reference"]')).to.equal(`Your reference number ${reference}`);
-      expect(textOf(element, '.confirmation')).to.contain('We will read your message and reply using the contact details you gave.');
+      expect(textOf(element, '.confirmation')).to.contain(
+        'We will read your message and reply using the contact details you gave.',
+      );
       expectFocused(element, '.confirmation');
       expect(sessionStorage.getItem(draftKeyFor('contact-form')), 'no draft after success').to.equal(null);
       await expect(element).to.be.accessible();
@@ -89,9 +91,14 @@ describe('<ep-feedback>', () => {
       pressSend(element);
       await confirmation(element);
       const [post] = await endpoint.posted();
-      expect(post!.body.data).to.deep.equal({ type: { code: 'compliment', label: 'Compliment' }, message: 'Very helpful staff at the Riyadh office.' });
+      expect(post!.body.data).to.deep.equal({
+        type: { code: 'compliment', label: 'Compliment' },
+        message: 'Very helpful staff at the Riyadh office.',
+      });
       expectNone(element, '[part="reference"]');
-      expect(textOf(element, '.confirmation')).to.contain('You did not give contact details, so we cannot reply to you.');
+      expect(textOf(element, '.confirmation')).to.contain(
+        'You did not give contact details, so we cannot reply to you.',
+      );
     });
 
     it('sends a name given alone, without asking for consent (nobody can be contacted by a name)', async () => {
@@ -165,7 +172,9 @@ describe('<ep-feedback>', () => {
       await settle(element);
       expect(await errorSummary(element)).to.deep.equal(['Enter 40 characters or fewer']);
       expect(describedErrorOf(element, '#message')).to.equal('Error: Enter 40 characters or fewer');
-      expect($(element, '#message').getAttribute('aria-describedby')).to.equal('message-hint message-error message-count');
+      expect($(element, '#message').getAttribute('aria-describedby')).to.equal(
+        'message-hint message-error message-count',
+      );
       expect(await endpoint.posted()).to.have.length(0);
     });
 
@@ -216,12 +225,16 @@ describe('<ep-feedback>', () => {
       await tick(element, 'consent');
       await choose(element, 'channel', 'email');
       pressSend(element);
-      expect(await errorSummary(element)).to.deep.equal(['Enter an email address, or choose another way for us to contact you']);
+      expect(await errorSummary(element)).to.deep.equal([
+        'Enter an email address, or choose another way for us to contact you',
+      ]);
       await choose(element, 'channel', 'phone');
       await typeInto(element, 'mobile', '');
       await typeInto(element, 'email', 'a@b.sa');
       pressSend(element);
-      expect(await errorSummary(element)).to.deep.equal(['Enter a mobile number, or choose another way for us to contact you']);
+      expect(await errorSummary(element)).to.deep.equal([
+        'Enter a mobile number, or choose another way for us to contact you',
+      ]);
       expect($$<HTMLAnchorElement>(element, '.error-summary a')[0]!.getAttribute('href')).to.equal('#mobile');
     });
 
@@ -245,7 +258,10 @@ describe('<ep-feedback>', () => {
       await fillRequired(element);
       pressSend(element);
       await confirmation(element);
-      expect((await endpoint.posted())[0]!.body.data).to.deep.equal({ type: { code: 'suggestion', label: 'Suggestion' }, message: MESSAGE });
+      expect((await endpoint.posted())[0]!.body.data).to.deep.equal({
+        type: { code: 'suggestion', label: 'Suggestion' },
+        message: MESSAGE,
+      });
       expect(textOf(element, '.confirmation p:not(.reference):not(.hint)')).to.equal('We will read your message.');
       await expect(element).to.be.accessible();
     });
@@ -253,7 +269,8 @@ describe('<ep-feedback>', () => {
     it('labels the contact block as optional by default and gives the fields the right keyboards and autofill', async () => {
       const element = await feedback(endpoint);
       expect(textOf(element, '[part="contact"] legend')).to.equal('Your contact details (optional)');
-      const attrs = (id: string) => ['type', 'autocomplete', 'dir'].map((name) => $(element, `#${id}`).getAttribute(name));
+      const attrs = (id: string) =>
+        ['type', 'autocomplete', 'dir'].map((name) => $(element, `#${id}`).getAttribute(name));
       expect(attrs('name')).to.deep.equal(['text', 'name', 'auto']);
       expect(attrs('email')).to.deep.equal(['email', 'email', 'ltr']);
       expect(attrs('mobile')).to.deep.equal(['tel', 'tel', 'ltr']);
@@ -288,7 +305,10 @@ describe('<ep-feedback>', () => {
         { code: 'markup', label: XSS },
       ]).replace(/"/g, '&quot;');
       const element = await feedback(endpoint, `types="${types}"`);
-      expect($$(element, '[part="type"] label').map((label) => label.textContent!.trim())).to.deep.equal(['Road damage', XSS]);
+      expect($$(element, '[part="type"] label').map((label) => label.textContent!.trim())).to.deep.equal([
+        'Road damage',
+        XSS,
+      ]);
       expectNone(element, 'img');
       await setPageLanguage('ar', 'rtl');
       await settle(element);
@@ -296,7 +316,10 @@ describe('<ep-feedback>', () => {
       await fillRequired(element, 'road-damage', 'حفرة كبيرة في شارع الملك فهد.');
       pressSend(element);
       await confirmation(element);
-      expect((await endpoint.posted())[0]!.body.data.type).to.deep.equal({ code: 'road-damage', label: 'تلف في الطريق' });
+      expect((await endpoint.posted())[0]!.body.data.type).to.deep.equal({
+        code: 'road-damage',
+        label: 'تلف في الطريق',
+      });
     });
 
     it('keeps the default types when the JSON is unusable, with one warning', async () => {
@@ -320,11 +343,16 @@ describe('<ep-feedback>', () => {
 
     it('takes its heading and intro from slots, and its heading level from an attribute', async () => {
       const element = await feedback(endpoint, 'heading-level="3"');
-      element.innerHTML = '<span slot="heading">Contact the permits team</span><p slot="intro">We answer within two working days.</p>';
+      element.innerHTML =
+        '<span slot="heading">Contact the permits team</span><p slot="intro">We answer within two working days.</p>';
       await settle(element);
       const heading = $(element, '#title');
       expect(heading.getAttribute('aria-level')).to.equal('3');
-      const slotted = (name: string) => $<HTMLSlotElement>(element, `slot[name="${name}"]`).assignedNodes().map((node) => node.textContent).join('');
+      const slotted = (name: string) =>
+        $<HTMLSlotElement>(element, `slot[name="${name}"]`)
+          .assignedNodes()
+          .map((node) => node.textContent)
+          .join('');
       expect(slotted('heading')).to.equal('Contact the permits team');
       expect(slotted('intro')).to.equal('We answer within two working days.');
       expect($(element, 'form').getAttribute('aria-labelledby')).to.equal('title');

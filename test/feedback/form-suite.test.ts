@@ -24,7 +24,13 @@ runFormSuite({
       { name: 'mobile', kind: 'text', value: '0412345678' },
     ],
     problems: [
-      { en: 'Select what your message is about', ar: 'اختر نوع رسالتك', link: '#type', describedBy: 'fieldset[part="type"]', invalid: '#type' },
+      {
+        en: 'Select what your message is about',
+        ar: 'اختر نوع رسالتك',
+        link: '#type',
+        describedBy: 'fieldset[part="type"]',
+        invalid: '#type',
+      },
       { en: 'Enter your message', ar: 'اكتب رسالتك', link: '#message', describedBy: '#message', invalid: '#message' },
       CONTACT_PROBLEMS.emailInvalid,
       {
@@ -39,17 +45,23 @@ runFormSuite({
     summaryLevel: '3',
     notInvalid: ['#name'],
   },
-  contact: { required: [
-    { name: 'type', kind: 'radio', value: 'suggestion' },
-    { name: 'message', kind: 'text', value: MESSAGE },
-  ] },
+  contact: {
+    required: [
+      { name: 'type', kind: 'radio', value: 'suggestion' },
+      { name: 'message', kind: 'text', value: MESSAGE },
+    ],
+  },
   refusal: {
     fieldErrors: [
       { field: 'contact.email', code: 'invalid' },
       { field: 'message', code: 'profanity', message: XSS },
       { field: 'attachment', message: 'Attachments are not accepted.' },
     ],
-    problems: [XSS, 'Enter an email address in the correct format, like name@example.com', 'Attachments are not accepted.'],
+    problems: [
+      XSS,
+      'Enter an email address in the correct format, like name@example.com',
+      'Attachments are not accepted.',
+    ],
     links: ['#message', '#email'],
     described: [['#message', `Error: ${XSS}`]],
     invalid: ['#email'],

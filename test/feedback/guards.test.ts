@@ -73,7 +73,6 @@ describe('<ep-feedback> guards', () => {
       });
       expect(element.minFillTime, 'the default guard').to.equal(3000);
     });
-
   });
 
   describe('the draft', () => {
@@ -83,7 +82,9 @@ describe('<ep-feedback> guards', () => {
       first.remove(); // the page goes; a new one opens on the same address
       const second = await feedback(endpoint);
       expect($<HTMLTextAreaElement>(second, '#message').value).to.equal(MESSAGE);
-      expect(textOf(second, '#message-count')).to.equal(`You have ${(2000 - MESSAGE.length).toLocaleString('en')} characters remaining`);
+      expect(textOf(second, '#message-count')).to.equal(
+        `You have ${(2000 - MESSAGE.length).toLocaleString('en')} characters remaining`,
+      );
     });
 
     it('keeps one draft per form on a page (by id, else by service), and none when told not to', async () => {
@@ -98,7 +99,6 @@ describe('<ep-feedback> guards', () => {
       expect(sessionStorage.getItem(draftKeyFor())).to.equal(null);
       expect(Object.keys(sessionStorage)).to.have.length(2);
     });
-
   });
 
   describe("inside a host page's own <form>", () => {
@@ -151,7 +151,9 @@ describe('<ep-feedback> guards', () => {
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: 'ArrowDown' });
-      expect($$<HTMLInputElement>(element, 'input[name="type"]').find((radio) => radio.checked)?.value).to.equal('complaint');
+      expect($$<HTMLInputElement>(element, 'input[name="type"]').find((radio) => radio.checked)?.value).to.equal(
+        'complaint',
+      );
       await sendKeys({ press: 'Tab' });
       await sendKeys({ type: 'الإنارة معطّلة في الحي منذ أسبوع.' });
       await sendKeys({ press: 'Tab' });

@@ -14,7 +14,9 @@ export type { EpFeedback };
  */
 export async function feedback(endpoint: TestEndpoint, attributes = '', guarded = false): Promise<EpFeedback> {
   const fill = guarded || attributes.includes('min-fill-time') ? '' : 'min-fill-time="0"';
-  const host = await fixture<HTMLDivElement>(`<div><ep-feedback endpoint="${endpoint.base}" ${fill} ${attributes}></ep-feedback></div>`);
+  const host = await fixture<HTMLDivElement>(
+    `<div><ep-feedback endpoint="${endpoint.base}" ${fill} ${attributes}></ep-feedback></div>`,
+  );
   const element = host.querySelector('ep-feedback')!;
   await element.updateComplete;
   return element;
@@ -71,7 +73,8 @@ export async function errorSummary(element: EpFeedback): Promise<string[]> {
 
 export const announced = (element: EpFeedback): string => textOf(element, '#announcer');
 
-export const draftKeyFor = (which = ''): string => `ep-widgets:feedback:draft:v1:${location.origin}${location.pathname}#${which}`;
+export const draftKeyFor = (which = ''): string =>
+  `ep-widgets:feedback:draft:v1:${location.origin}${location.pathname}#${which}`;
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -81,5 +84,8 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
  */
 export function expectNone(element: Element, selector: string, why = ''): void {
   const found = element.shadowRoot?.querySelector(selector);
-  if (found) throw new Error(`${why ? `${why}: ` : ''}expected nothing to match ${selector}, found <${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`);
+  if (found)
+    throw new Error(
+      `${why ? `${why}: ` : ''}expected nothing to match ${selector}, found <${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`,
+    );
 }

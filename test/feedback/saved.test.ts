@@ -16,14 +16,22 @@ describe('<ep-feedback>: a message saved on the device', () => {
 
   it('shows the reference the collector gives when the outbox sends it later', async () => {
     const element = await feedback(endpoint);
-    await endpoint.script('submissions', { status: 503, body: {} }, { status: 201, body: { reference: 'FB-2026-000999' } });
+    await endpoint.script(
+      'submissions',
+      { status: 503, body: {} },
+      { status: 201, body: { reference: 'FB-2026-000999' } },
+    );
     await fillRequired(element);
     pressSend(element);
     await confirmation(element);
     expect(textOf(element, '.confirmation-title')).to.equal('Your message is saved on this device');
     expect(element.shadowRoot!.querySelector('[part="reference"]')).to.equal(null);
     comeBackOnline();
-    await waitUntil(() => element.shadowRoot!.querySelector('[part="reference"]'), 'no reference after the later send', { timeout: 4000 });
+    await waitUntil(
+      () => element.shadowRoot!.querySelector('[part="reference"]'),
+      'no reference after the later send',
+      { timeout: 4000 },
+    );
     expect(textOf(element, '[part="reference"]')).to.contain('FB-2026-000999');
     expect(textOf(element, '.confirmation-title')).to.equal('Your message has been sent');
   });
@@ -43,8 +51,13 @@ describe('<ep-feedback>: a message saved on the device', () => {
       comeBackOnline();
       expect((await refused).detail.queued).to.equal(true);
       const title = lang === 'en' ? 'Your message was not sent' : 'لم تُرسَل رسالتك';
-      await waitUntil(() => textOf(element, '.confirmation-title') === title, 'the title still says saved', { timeout: 4000 });
-      expect(element.shadowRoot!.querySelector('[part="another-button"]'), 'no "send another" for a message not sent').to.equal(null);
+      await waitUntil(() => textOf(element, '.confirmation-title') === title, 'the title still says saved', {
+        timeout: 4000,
+      });
+      expect(
+        element.shadowRoot!.querySelector('[part="another-button"]'),
+        'no "send another" for a message not sent',
+      ).to.equal(null);
       await settle(element);
       await expect(element).to.be.accessible();
       $$<HTMLButtonElement>(element, '[part="back-button"]')[0]!.click();
@@ -52,13 +65,17 @@ describe('<ep-feedback>: a message saved on the device', () => {
       await waitUntil(() => element.shadowRoot!.querySelector('form'), 'no form');
       expect(element.shadowRoot!.querySelector<HTMLTextAreaElement>('#message')!.value).to.equal(MESSAGE);
       expect(element.shadowRoot!.querySelector<HTMLInputElement>('#email')!.value).to.equal('sara@example.sa');
-      expect(element.shadowRoot!.querySelector<HTMLInputElement>('input[name="type"][value="complaint"]')!.checked).to.equal(true);
+      expect(
+        element.shadowRoot!.querySelector<HTMLInputElement>('input[name="type"][value="complaint"]')!.checked,
+      ).to.equal(true);
       await waitUntil(() => element.shadowRoot!.activeElement?.id === 'message', 'focus did not go to the message');
       expectFocused(element, '#message');
       // And it can be sent again at once: the fill-time guard does not take the visitor for a robot.
       pressSend(element);
       await confirmation(element);
-      expect(textOf(element, '.confirmation-title')).to.equal(lang === 'en' ? 'Your message has been sent' : 'أُرسلت رسالتك');
+      expect(textOf(element, '.confirmation-title')).to.equal(
+        lang === 'en' ? 'Your message has been sent' : 'أُرسلت رسالتك',
+      );
       const stored = await endpoint.stored();
       expect(stored.map((envelope) => envelope.data.message)).to.deep.equal([MESSAGE]);
     });

@@ -40,7 +40,10 @@ const freshBase = () => `/ep-dev/t${Date.now().toString(36)}${(counter += 1)}${M
  */
 export function endpointPerTest<E extends TestEndpoint>(endpoint: E, prepare?: (endpoint: E) => Promise<void>): E;
 export function endpointPerTest(): TestEndpoint;
-export function endpointPerTest(endpoint = new TestEndpoint(), prepare?: (endpoint: TestEndpoint) => Promise<void>): TestEndpoint {
+export function endpointPerTest(
+  endpoint = new TestEndpoint(),
+  prepare?: (endpoint: TestEndpoint) => Promise<void>,
+): TestEndpoint {
   beforeEach(async () => {
     await resetPage();
     endpoint.base = freshBase();
@@ -64,7 +67,10 @@ export class TestEndpoint {
 
   /** Forgets scripted answers not used yet (the collector is back): later requests get normal answers. */
   async recover(route: 'submissions' | 'tally' = 'submissions'): Promise<void> {
-    await fetch(`${this.base}/__script`, { method: 'POST', body: JSON.stringify({ route, responses: [], clear: true }) });
+    await fetch(`${this.base}/__script`, {
+      method: 'POST',
+      body: JSON.stringify({ route, responses: [], clear: true }),
+    });
   }
 
   /** What the collector kept: each envelope once, however often it arrived. */

@@ -26,7 +26,8 @@ export function expectFocused(host: Element, selector: string): void {
   const active = focusedIn(host);
   const wanted = host.shadowRoot?.querySelector(selector);
   if (!wanted || active !== wanted) {
-    const describe = (el: Element | null | undefined) => (el ? `<${el.localName}${el.id ? `#${el.id}` : ''}> "${el.textContent?.trim().slice(0, 40)}"` : 'nothing');
+    const describe = (el: Element | null | undefined) =>
+      el ? `<${el.localName}${el.id ? `#${el.id}` : ''}> "${el.textContent?.trim().slice(0, 40)}"` : 'nothing';
     throw new Error(`expected focus on ${selector}, found ${describe(active)}`);
   }
 }

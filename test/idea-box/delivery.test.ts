@@ -10,12 +10,17 @@ runDeliverySuite({
   tag: 'ep-idea-box',
   kind: 'idea',
   // Each form keeps its own draft (by id), so several can be filled on one page; the list is not needed.
-  make: (endpoint: TestEndpoint, attributes = '') => ideaBox(endpoint, `view="form" id="box-${Math.random().toString(36).slice(2)}" ${attributes}`),
+  make: (endpoint: TestEndpoint, attributes = '') =>
+    ideaBox(endpoint, `view="form" id="box-${Math.random().toString(36).slice(2)}" ${attributes}`),
   async submitOnce(element) {
     const box = element as EpIdeaBox;
     await fillRequired(box);
     pressSend(box);
-    await waitUntil(() => box.shadowRoot!.querySelector('.confirmation, .error-summary, [part="error"]'), 'the send did not end', { timeout: 4000 });
+    await waitUntil(
+      () => box.shadowRoot!.querySelector('.confirmation, .error-summary, [part="error"]'),
+      'the send did not end',
+      { timeout: 4000 },
+    );
     await settle(box);
   },
 });
@@ -33,7 +38,8 @@ runDeliverySuite({
   async submitOnce(element) {
     const box = element as EpIdeaBox;
     const ended = new Promise<void>((resolve) => {
-      for (const type of ['ep-success', 'ep-error', 'ep-queued']) box.addEventListener(type, () => resolve(), { once: true });
+      for (const type of ['ep-success', 'ep-error', 'ep-queued'])
+        box.addEventListener(type, () => resolve(), { once: true });
     });
     $<HTMLButtonElement>(box, '[part~="support-button"]').click();
     await ended;

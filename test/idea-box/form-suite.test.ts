@@ -25,20 +25,40 @@ runFormSuite({
   invalid: {
     fill: [{ name: 'email', kind: 'text', value: 'noura@example' }],
     problems: [
-      { en: 'Enter a title for your idea', ar: 'أدخل عنوانًا لفكرتك', link: '#title', describedBy: '#title', invalid: '#title' },
-      { en: 'Enter a description of your idea', ar: 'اكتب شرحًا لفكرتك', link: '#description', describedBy: '#description', invalid: '#description' },
-      { en: 'Select what your idea is about', ar: 'اختر موضوع فكرتك', link: '#topic', describedBy: 'fieldset[part="topic"]', invalid: '#topic' },
+      {
+        en: 'Enter a title for your idea',
+        ar: 'أدخل عنوانًا لفكرتك',
+        link: '#title',
+        describedBy: '#title',
+        invalid: '#title',
+      },
+      {
+        en: 'Enter a description of your idea',
+        ar: 'اكتب شرحًا لفكرتك',
+        link: '#description',
+        describedBy: '#description',
+        invalid: '#description',
+      },
+      {
+        en: 'Select what your idea is about',
+        ar: 'اختر موضوع فكرتك',
+        link: '#topic',
+        describedBy: 'fieldset[part="topic"]',
+        invalid: '#topic',
+      },
       CONTACT_PROBLEMS.emailInvalid,
       CONTACT_PROBLEMS.consentMissing,
     ],
     summaryLevel: '4',
     notInvalid: ['#name'],
   },
-  contact: { required: [
-    { name: 'title', kind: 'text', value: TITLE },
-    { name: 'description', kind: 'text', value: DESCRIPTION },
-    { name: 'topic', kind: 'radio', value: 'other' },
-  ] },
+  contact: {
+    required: [
+      { name: 'title', kind: 'text', value: TITLE },
+      { name: 'description', kind: 'text', value: DESCRIPTION },
+      { name: 'topic', kind: 'radio', value: 'other' },
+    ],
+  },
   refusal: {
     fieldErrors: [
       { field: 'title', code: 'too-long' },
@@ -46,7 +66,12 @@ runFormSuite({
       { field: 'contact.email', code: 'invalid' },
       { field: 'attachment', message: 'Attachments are not accepted.' },
     ],
-    problems: ['Enter 120 characters or fewer', XSS, 'Enter an email address in the correct format, like name@example.com', 'Attachments are not accepted.'],
+    problems: [
+      'Enter 120 characters or fewer',
+      XSS,
+      'Enter an email address in the correct format, like name@example.com',
+      'Attachments are not accepted.',
+    ],
     links: ['#title', '#description', '#email'],
     described: [['#description', `Error: ${XSS}`]],
     invalid: ['#title', '#email'],

@@ -109,10 +109,14 @@ describe('<ep-idea-box> form', () => {
       });
       const reference = (await success).detail.response.reference as string;
       expect(reference).to.match(/^ID-\d{4}-\d{6}$/);
-      expect(textOf(element, '.confirmation [role="heading"]')).to.equal('Your idea was received and will be published after review');
+      expect(textOf(element, '.confirmation [role="heading"]')).to.equal(
+        'Your idea was received and will be published after review',
+      );
       expect(textOf(element, '[part="reference"]')).to.equal(`Your reference number ${reference}`);
       expect($(element, '[part="reference"] bdi').getAttribute('dir')).to.equal('ltr');
-      expect(textOf(element, '.confirmation')).to.contain('Once it is published, you can follow here what we did with it.');
+      expect(textOf(element, '.confirmation')).to.contain(
+        'Once it is published, you can follow here what we did with it.',
+      );
       expectFocused(element, '.confirmation');
       expect(sessionStorage.getItem(draftKeyFor('ideas')), 'no draft after success').to.equal(null);
       await expect(element).to.be.accessible();
@@ -125,9 +129,15 @@ describe('<ep-idea-box> form', () => {
       pressSend(element);
       await confirmation(element);
       const [post] = await endpoint.posted();
-      expect(post!.body.data).to.deep.equal({ title: TITLE, description: DESCRIPTION, topic: { code: 'housing', label: 'Housing' } });
+      expect(post!.body.data).to.deep.equal({
+        title: TITLE,
+        description: DESCRIPTION,
+        topic: { code: 'housing', label: 'Housing' },
+      });
       expectNone(element, '[part="reference"]');
-      expect(textOf(element, '.confirmation [role="heading"]')).to.equal('Your idea was received and will be published after review');
+      expect(textOf(element, '.confirmation [role="heading"]')).to.equal(
+        'Your idea was received and will be published after review',
+      );
     });
 
     it('runs in Arabic, right to left, and sends the Arabic label of the topic', async () => {
@@ -139,7 +149,12 @@ describe('<ep-idea-box> form', () => {
       await openForm(element);
       expect(textOf(element, '[part~="send-button"]')).to.equal('إرسال الفكرة');
       expect(textOf(element, '#description-count')).to.equal(`يتبقى لك ${arabicDigits(2000)} حرف`);
-      await fillRequired(element, 'roads', 'إنارة الشوارع الفرعية بالطاقة الشمسية', 'تركيب أعمدة إنارة تعمل بالطاقة الشمسية في الشوارع الفرعية للأحياء الجديدة.');
+      await fillRequired(
+        element,
+        'roads',
+        'إنارة الشوارع الفرعية بالطاقة الشمسية',
+        'تركيب أعمدة إنارة تعمل بالطاقة الشمسية في الشوارع الفرعية للأحياء الجديدة.',
+      );
       pressSend(element);
       await confirmation(element);
       const [post] = await endpoint.posted();
@@ -218,14 +233,16 @@ describe('<ep-idea-box> form', () => {
 
   describe('errors from the collector (422)', () => {
     it('lists an error about contact details the form does not ask for as text, without a link', async () => {
-      await endpoint.script('submissions', { status: 422, body: { fieldErrors: [{ field: 'contact.email', message: 'Email is required here.' }] } });
+      await endpoint.script('submissions', {
+        status: 422,
+        body: { fieldErrors: [{ field: 'contact.email', message: 'Email is required here.' }] },
+      });
       const element = await ideaBox(endpoint, 'contact="hidden"');
       await fillRequired(element);
       pressSend(element);
       expect(await errorSummary(element)).to.deep.equal(['Email is required here.']);
       expectNone(element, '.error-summary a');
     });
-
   });
 
   describe('saved on the device, then refused or delivered', () => {
@@ -237,12 +254,17 @@ describe('<ep-idea-box> form', () => {
       pressSend(element);
       await confirmation(element);
       window.dispatchEvent(new Event('online'));
-      await waitUntil(() => element.shadowRoot!.querySelector('[part="back-button"]'), 'no way back to the idea', { timeout: 5000 });
+      await waitUntil(() => element.shadowRoot!.querySelector('[part="back-button"]'), 'no way back to the idea', {
+        timeout: 5000,
+      });
       expect(textOf(element, '.confirmation [role="heading"]')).to.equal('This was not sent');
       await settle(element);
       await expect(element).to.be.accessible();
       $<HTMLButtonElement>(element, '[part="back-button"]').click();
-      await waitUntil(() => element.shadowRoot!.querySelector<HTMLInputElement>('#title')?.value === TITLE, 'the title did not come back');
+      await waitUntil(
+        () => element.shadowRoot!.querySelector<HTMLInputElement>('#title')?.value === TITLE,
+        'the title did not come back',
+      );
       expect(element.shadowRoot!.querySelector<HTMLTextAreaElement>('#description')!.value).to.equal(DESCRIPTION);
       pressSend(element);
       await confirmation(element);
@@ -252,12 +274,20 @@ describe('<ep-idea-box> form', () => {
     it('shows the reference the collector gives when the outbox sends it later', async () => {
       const element = await ideaBox(endpoint);
       await openForm(element);
-      await endpoint.script('submissions', { status: 503, body: {} }, { status: 201, body: { reference: 'ID-2026-000777' } });
+      await endpoint.script(
+        'submissions',
+        { status: 503, body: {} },
+        { status: 201, body: { reference: 'ID-2026-000777' } },
+      );
       await fillRequired(element);
       pressSend(element);
       await confirmation(element);
       window.dispatchEvent(new Event('online'));
-      await waitUntil(() => element.shadowRoot!.querySelector('[part="reference"]'), 'no reference after the later send', { timeout: 5000 });
+      await waitUntil(
+        () => element.shadowRoot!.querySelector('[part="reference"]'),
+        'no reference after the later send',
+        { timeout: 5000 },
+      );
       expect(textOf(element, '[part="reference"]')).to.contain('ID-2026-000777');
     });
   });
@@ -270,7 +300,10 @@ describe('<ep-idea-box> form', () => {
       ]).replace(/"/g, '&quot;');
       const element = await ideaBox(endpoint, `topics="${topics}"`);
       await openForm(element);
-      expect($$(element, '[part="topic"] label').map((label) => label.textContent!.trim())).to.deep.equal(['Water and drainage', XSS]);
+      expect($$(element, '[part="topic"] label').map((label) => label.textContent!.trim())).to.deep.equal([
+        'Water and drainage',
+        XSS,
+      ]);
       expectNone(element, 'img');
       await setPageLanguage('ar', 'rtl');
       await settle(element);
@@ -303,12 +336,17 @@ describe('<ep-idea-box> form', () => {
 
     it('takes its title and intro from slots, and its heading levels from an attribute', async () => {
       const element = await ideaBox(endpoint, 'heading-level="3"');
-      element.innerHTML = '<span slot="heading">Ideas for the permits portal</span><p slot="intro">Tell us what would make permits easier.</p>';
+      element.innerHTML =
+        '<span slot="heading">Ideas for the permits portal</span><p slot="intro">Tell us what would make permits easier.</p>';
       await settle(element);
       expect($(element, '#heading').getAttribute('aria-level')).to.equal('3');
       expect($(element, '[part~="share-button"]').parentElement!.getAttribute('aria-level')).to.equal('4');
       expect($(element, '#list-title').getAttribute('aria-level')).to.equal('4');
-      const slotted = (name: string) => $<HTMLSlotElement>(element, `slot[name="${name}"]`).assignedNodes().map((node) => node.textContent).join('');
+      const slotted = (name: string) =>
+        $<HTMLSlotElement>(element, `slot[name="${name}"]`)
+          .assignedNodes()
+          .map((node) => node.textContent)
+          .join('');
       expect(slotted('heading')).to.equal('Ideas for the permits portal');
       expect(slotted('intro')).to.equal('Tell us what would make permits easier.');
       await expect(element).to.be.accessible();

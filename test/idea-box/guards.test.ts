@@ -32,7 +32,6 @@ describe('<ep-idea-box> guards', () => {
       await sleep(150);
       expect(await endpoint.posted()).to.have.length(0);
     });
-
   });
 
   describe('the draft', () => {
@@ -44,7 +43,9 @@ describe('<ep-idea-box> guards', () => {
       expect($(second, '[part~="share-button"]').getAttribute('aria-expanded')).to.equal('true');
       expect($<HTMLInputElement>(second, '#title').value).to.equal(TITLE);
       expect($<HTMLTextAreaElement>(second, '#description').value).to.equal(DESCRIPTION);
-      expect(textOf(second, '#description-count')).to.equal(`You have ${(2000 - DESCRIPTION.length).toLocaleString('en')} characters remaining`);
+      expect(textOf(second, '#description-count')).to.equal(
+        `You have ${(2000 - DESCRIPTION.length).toLocaleString('en')} characters remaining`,
+      );
     });
 
     it('keeps one draft per idea box on a page (by id), and none when told not to', async () => {
@@ -90,7 +91,9 @@ describe('<ep-idea-box> guards', () => {
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: 'ArrowDown' });
-      expect($$<HTMLInputElement>(element, 'input[name="topic"]').find((radio) => radio.checked)?.value).to.equal('public-spaces');
+      expect($$<HTMLInputElement>(element, 'input[name="topic"]').find((radio) => radio.checked)?.value).to.equal(
+        'public-spaces',
+      );
       for (let i = 0; i < 6; i++) await sendKeys({ press: 'Tab' });
       expect(textOf(element, '[part~="send-button"]')).to.equal('إرسال الفكرة');
       await sendKeys({ press: 'Enter' });

@@ -28,7 +28,10 @@ export async function publish(endpoint: TestEndpoint, ideas: PublishedIdea[] | n
 
 /** Scripts what the collector answers to the next reads of the list (`GET ideas`). */
 export async function scriptList(endpoint: TestEndpoint, ...responses: Scripted[]): Promise<void> {
-  const response = await fetch(`${endpoint.base}/__script`, { method: 'POST', body: JSON.stringify({ route: 'ideas', responses }) });
+  const response = await fetch(`${endpoint.base}/__script`, {
+    method: 'POST',
+    body: JSON.stringify({ route: 'ideas', responses }),
+  });
   if (!response.ok) throw new Error(`scripting the list failed: ${response.status}`);
 }
 
@@ -42,7 +45,9 @@ export async function reads(endpoint: TestEndpoint) {
  */
 export async function ideaBox(endpoint: TestEndpoint, attributes = '', guarded = false): Promise<EpIdeaBox> {
   const fill = guarded || attributes.includes('min-fill-time') ? '' : 'min-fill-time="0"';
-  const host = await fixture<HTMLDivElement>(`<div><ep-idea-box endpoint="${endpoint.base}" ${fill} ${attributes}></ep-idea-box></div>`);
+  const host = await fixture<HTMLDivElement>(
+    `<div><ep-idea-box endpoint="${endpoint.base}" ${fill} ${attributes}></ep-idea-box></div>`,
+  );
   const element = host.querySelector('ep-idea-box')!;
   await element.updateComplete;
   return element;
@@ -56,18 +61,24 @@ export async function settle(element: EpIdeaBox): Promise<void> {
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The list status line, as heard. */
-export const status = (element: EpIdeaBox): string => (element.shadowRoot!.querySelector('[part="list-status"]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export const status = (element: EpIdeaBox): string =>
+  (element.shadowRoot!.querySelector('[part="list-status"]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Waits until the list has loaded (or failed) and rendered, after what was just asked of it has rendered. */
 export async function listSettled(element: EpIdeaBox): Promise<void> {
   await element.updateComplete;
-  await waitUntil(() => !/Loading|جارٍ/.test(status(element)) && element.shadowRoot!.querySelector('[part="list-status"]'), 'the list did not load', {
-    timeout: 4000,
-  });
+  await waitUntil(
+    () => !/Loading|جارٍ/.test(status(element)) && element.shadowRoot!.querySelector('[part="list-status"]'),
+    'the list did not load',
+    {
+      timeout: 4000,
+    },
+  );
   await settle(element);
 }
 
-export const titles = (element: EpIdeaBox): string[] => $$(element, '[part="idea-title"]').map((title) => title.textContent!.trim());
+export const titles = (element: EpIdeaBox): string[] =>
+  $$(element, '[part="idea-title"]').map((title) => title.textContent!.trim());
 
 /** The idea whose title is `title`. */
 export function ideaNamed(element: EpIdeaBox, title: string): HTMLElement {
@@ -116,7 +127,12 @@ export const TITLE = 'Evening opening hours at service centres';
 export const DESCRIPTION = 'Open the service centres until 9 pm two days a week, for people who work during the day.';
 
 /** The least a visitor must give: a title, a description and a topic. */
-export async function fillRequired(element: EpIdeaBox, topic = 'other', title = TITLE, description = DESCRIPTION): Promise<void> {
+export async function fillRequired(
+  element: EpIdeaBox,
+  topic = 'other',
+  title = TITLE,
+  description = DESCRIPTION,
+): Promise<void> {
   await openForm(element);
   await typeInto(element, 'title', title);
   await typeInto(element, 'description', description);
@@ -140,12 +156,14 @@ export async function errorSummary(element: EpIdeaBox): Promise<string[]> {
 
 export const announced = (element: EpIdeaBox): string => textOf(element, '#announcer');
 
-export const draftKeyFor = (which = ''): string => `ep-widgets:idea-box:draft:v1:${location.origin}${location.pathname}#${which}`;
+export const draftKeyFor = (which = ''): string =>
+  `ep-widgets:idea-box:draft:v1:${location.origin}${location.pathname}#${which}`;
 
 export const supportKeyFor = (endpoint: TestEndpoint): string => `ep-widgets:idea-box:v2:supported:${endpoint.base}`;
 
 /** The support toggle of an idea, its count, and the message under it. */
-export const supportButton = (idea: HTMLElement): HTMLButtonElement => within<HTMLButtonElement>(idea, '[part~="support-button"]');
+export const supportButton = (idea: HTMLElement): HTMLButtonElement =>
+  within<HTMLButtonElement>(idea, '[part~="support-button"]');
 export const supporters = (idea: HTMLElement): string => squash(within(idea, '[part="supporters"]').textContent);
 
 /**
@@ -153,12 +171,19 @@ export const supporters = (idea: HTMLElement): string => squash(within(idea, '[p
  * fails, chai's diff of a live element can stall the browser until the runner gives up.
  */
 export function expectNone(element: Element, selector: string, why = ''): void {
-  const found = element.shadowRoot?.querySelector(selector) ?? (element.shadowRoot ? null : element.querySelector(selector));
-  if (found) throw new Error(`${why ? `${why}: ` : ''}expected nothing to match ${selector}, found <${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`);
+  const found =
+    element.shadowRoot?.querySelector(selector) ?? (element.shadowRoot ? null : element.querySelector(selector));
+  if (found)
+    throw new Error(
+      `${why ? `${why}: ` : ''}expected nothing to match ${selector}, found <${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`,
+    );
 }
 
 /** The same, inside a part of the shadow tree (an idea). */
 export function expectNoneIn(scope: Element, selector: string, why = ''): void {
   const found = scope.querySelector(selector);
-  if (found) throw new Error(`${why ? `${why}: ` : ''}expected nothing to match ${selector}, found <${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`);
+  if (found)
+    throw new Error(
+      `${why ? `${why}: ` : ''}expected nothing to match ${selector}, found <${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`,
+    );
 }

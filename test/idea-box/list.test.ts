@@ -38,10 +38,31 @@ const IDEAS: PublishedIdea[] = [
     supports: 12,
     status: 'implemented',
     publishedAt: '2026-03-03T09:00:00Z',
-    answer: { text: 'أطلقنا الخدمة في أكتوبر 2026.', at: '2026-10-05T09:00:00Z', from: 'in-progress', to: 'implemented' },
+    answer: {
+      text: 'أطلقنا الخدمة في أكتوبر 2026.',
+      at: '2026-10-05T09:00:00Z',
+      from: 'in-progress',
+      to: 'implemented',
+    },
   },
-  { id: 'b', title: 'Shade in parks', description: 'Shade over every playground.', topic: 'public-spaces', supports: 30, status: 'under-review', publishedAt: '2026-05-01T09:00:00Z' },
-  { id: 'c', title: XSS, description: XSS, topic: { code: 'water', label: { en: 'Water', ar: 'المياه' } }, supports: 1, status: 'new', publishedAt: '2026-06-01T09:00:00Z' },
+  {
+    id: 'b',
+    title: 'Shade in parks',
+    description: 'Shade over every playground.',
+    topic: 'public-spaces',
+    supports: 30,
+    status: 'under-review',
+    publishedAt: '2026-05-01T09:00:00Z',
+  },
+  {
+    id: 'c',
+    title: XSS,
+    description: XSS,
+    topic: { code: 'water', label: { en: 'Water', ar: 'المياه' } },
+    supports: 1,
+    status: 'new',
+    publishedAt: '2026-06-01T09:00:00Z',
+  },
 ];
 
 const arabic = (n: number) => new Intl.NumberFormat('ar-SA').format(n);
@@ -124,8 +145,20 @@ describe('<ep-idea-box> list', () => {
         { id: 'x', title: 'X', supports: 3 },
         { id: 'y', title: 'Y', supports: 2 },
       ]);
-      await scriptList(endpoint, { status: 200, body: { items: [{ id: 'x', title: 'X', supports: 3 }], next: 'o1', total: 2 } });
-      await scriptList(endpoint, { status: 200, body: { items: [{ id: 'x', title: 'X', supports: 3 }, { id: 'y', title: 'Y', supports: 2 }], total: 2 } });
+      await scriptList(endpoint, {
+        status: 200,
+        body: { items: [{ id: 'x', title: 'X', supports: 3 }], next: 'o1', total: 2 },
+      });
+      await scriptList(endpoint, {
+        status: 200,
+        body: {
+          items: [
+            { id: 'x', title: 'X', supports: 3 },
+            { id: 'y', title: 'Y', supports: 2 },
+          ],
+          total: 2,
+        },
+      });
       const element = await ideaBox(endpoint, 'view="list" page-size="1"');
       await listSettled(element);
       $<HTMLButtonElement>(element, '[part="more-button"]').click();
@@ -201,10 +234,26 @@ describe('<ep-idea-box> list', () => {
 
     const broken = [
       // Chromium itself retries a dropped connection on a reused socket: `repeat` keeps it failing.
-      { name: 'a network error', script: { drop: true, repeat: 10 }, text: 'We could not reach the service. Check your connection and try again.' },
-      { name: 'a body that is not a page', script: { status: 200, body: { items: 'none' } }, text: 'The service had a problem. Please try again in a moment.' },
-      { name: 'invalid JSON', script: { status: 200, raw: '{"items": [' }, text: 'The service had a problem. Please try again in a moment.' },
-      { name: 'a refusal', script: { status: 404, body: {} }, text: 'The service had a problem. Please try again in a moment.' },
+      {
+        name: 'a network error',
+        script: { drop: true, repeat: 10 },
+        text: 'We could not reach the service. Check your connection and try again.',
+      },
+      {
+        name: 'a body that is not a page',
+        script: { status: 200, body: { items: 'none' } },
+        text: 'The service had a problem. Please try again in a moment.',
+      },
+      {
+        name: 'invalid JSON',
+        script: { status: 200, raw: '{"items": [' },
+        text: 'The service had a problem. Please try again in a moment.',
+      },
+      {
+        name: 'a refusal',
+        script: { status: 404, body: {} },
+        text: 'The service had a problem. Please try again in a moment.',
+      },
     ];
     for (const fault of broken) {
       it(`shows an error with a retry after ${fault.name}`, async () => {
@@ -224,7 +273,9 @@ describe('<ep-idea-box> list', () => {
       $<HTMLButtonElement>(element, '[part="more-button"]').click();
       await waitUntil(() => element.shadowRoot!.querySelector('[part~="more-error"]'), 'no error by the button');
       await settle(element);
-      expect(textOf(element, '[part~="more-error"]')).to.equal('We could not load the ideas. The service had a problem. Please try again in a moment.');
+      expect(textOf(element, '[part~="more-error"]')).to.equal(
+        'We could not load the ideas. The service had a problem. Please try again in a moment.',
+      );
       await waitUntil(() => announced(element).startsWith('We could not load the ideas.'), 'the failure was not said');
       expect(titles(element)).to.have.length(10);
       expect(status(element)).to.equal('Showing 10 of 25 ideas');
@@ -239,7 +290,14 @@ describe('<ep-idea-box> list', () => {
         status: 200,
         body: {
           items: [
-            { id: 'ok', title: 'Fine', supports: -4, status: 'maybe', publishedAt: 'yesterday', answer: { at: '2026-01-01' } },
+            {
+              id: 'ok',
+              title: 'Fine',
+              supports: -4,
+              status: 'maybe',
+              publishedAt: 'yesterday',
+              answer: { at: '2026-01-01' },
+            },
             { id: '', title: 'No id' },
             { id: 'no-title', title: '   ' },
             'not an idea',
@@ -275,7 +333,10 @@ describe('<ep-idea-box> list', () => {
         expect(title.getAttribute('role')).to.equal('heading');
         expect(title.getAttribute('aria-level')).to.equal('4');
         expect(idea.getAttribute('aria-labelledby')).to.equal(title.id);
-        const meta = [...idea.querySelectorAll('.meta > div')].map((pair) => `${squash(pair.querySelector('dt')!.textContent)}: ${squash(pair.querySelector('dd')!.textContent)}`);
+        const meta = [...idea.querySelectorAll('.meta > div')].map(
+          (pair) =>
+            `${squash(pair.querySelector('dt')!.textContent)}: ${squash(pair.querySelector('dd')!.textContent)}`,
+        );
         const answer = within(idea, '[part="answer"]');
         if (lang === 'en') {
           expect(meta).to.deep.equal(['Topic: Digital services', 'Status: Implemented', 'Published: March 3, 2026']);
@@ -284,7 +345,11 @@ describe('<ep-idea-box> list', () => {
           );
           expect(squash(within(idea, '[part="supporters"]').textContent)).to.equal('12 supporters');
         } else {
-          expect(meta).to.deep.equal(['الموضوع: الخدمات الإلكترونية', 'الحالة: نُفِّذت', `تاريخ النشر: ${arabic(3)} مارس ${arabic(2026).replace(/٬/g, '')}`]);
+          expect(meta).to.deep.equal([
+            'الموضوع: الخدمات الإلكترونية',
+            'الحالة: نُفِّذت',
+            `تاريخ النشر: ${arabic(3)} مارس ${arabic(2026).replace(/٬/g, '')}`,
+          ]);
           expect(squash(answer.textContent)).to.equal(
             `ما قمنا به تاريخ الرد: ${arabic(5)} أكتوبر ${arabic(2026).replace(/٬/g, '')} تغيّرت الحالة من «قيد التنفيذ» إلى «نُفِّذت» أطلقنا الخدمة في أكتوبر 2026.`,
           );
@@ -353,7 +418,10 @@ describe('<ep-idea-box> list', () => {
 
     it('names every status in both languages', async () => {
       const statuses = ['new', 'under-review', 'accepted', 'in-progress', 'implemented', 'not-adopted'];
-      await publish(endpoint, statuses.map((code, i) => ({ id: code, title: `S${i}`, status: code, supports: 10 - i })));
+      await publish(
+        endpoint,
+        statuses.map((code, i) => ({ id: code, title: `S${i}`, status: code, supports: 10 - i })),
+      );
       const element = await ideaBox(endpoint, 'view="list"');
       await listSettled(element);
       const shown = () => $$(element, '[part~="status"]').map((label) => label.textContent!.trim());
@@ -377,7 +445,9 @@ describe('<ep-idea-box> list', () => {
       const around = nodes() - inList();
       for (let page = 1; page < 10; page++) {
         $<HTMLButtonElement>(element, '[part="more-button"]').click();
-        await waitUntil(() => $$(element, 'article').length === (page + 1) * 50, `page ${page + 1} did not come`, { timeout: 15_000 });
+        await waitUntil(() => $$(element, 'article').length === (page + 1) * 50, `page ${page + 1} did not come`, {
+          timeout: 15_000,
+        });
         await settle(element);
         expectFocused(element, `#idea-${page * 50}-title`);
       }
@@ -396,7 +466,10 @@ describe('<ep-idea-box> list', () => {
 
   describe('keyboard only', () => {
     it('reaches the order, the filter, each idea\'s buttons and "Show more", in that order', async () => {
-      await publish(endpoint, [...IDEAS, ...Array.from({ length: 10 }, (_, i) => ({ id: `g${i}`, title: `G${i}`, supports: 0 }))]);
+      await publish(endpoint, [
+        ...IDEAS,
+        ...Array.from({ length: 10 }, (_, i) => ({ id: `g${i}`, title: `G${i}`, supports: 0 })),
+      ]);
       const element = await ideaBox(endpoint, 'view="list" page-size="2"');
       await listSettled(element);
       $<HTMLElement>(element, '#list-title').focus();
@@ -409,7 +482,14 @@ describe('<ep-idea-box> list', () => {
         if (!active) break;
         stops.push(active.id || active.getAttribute('part')!);
       }
-      expect(stops).to.deep.equal(['sort', 'filter', 'support-button', 'read-more-button', 'support-button', 'more-button']);
+      expect(stops).to.deep.equal([
+        'sort',
+        'filter',
+        'support-button',
+        'read-more-button',
+        'support-button',
+        'more-button',
+      ]);
     });
   });
 });

@@ -28,18 +28,30 @@ import {
 
 const SHADE = 'Shade in parks';
 const IDEAS = [
-  { id: 'shade', title: SHADE, description: 'Shade over every playground.', topic: 'public-spaces', supports: 10, status: 'new', publishedAt: '2026-05-01T09:00:00Z' },
+  {
+    id: 'shade',
+    title: SHADE,
+    description: 'Shade over every playground.',
+    topic: 'public-spaces',
+    supports: 10,
+    status: 'new',
+    publishedAt: '2026-05-01T09:00:00Z',
+  },
   { id: 'lights', title: 'Solar street lights', supports: 1, status: 'accepted', publishedAt: '2026-04-01T09:00:00Z' },
 ];
 const arabic = (n: number) => new Intl.NumberFormat('ar-SA').format(n);
 
 /** What this browser remembers for the collector: `[ideaId, envelope id of its support]` pairs. */
-const remembered = (endpoint: TestEndpoint): Array<[string, string]> => JSON.parse(localStorage.getItem(supportKeyFor(endpoint)) ?? '[]');
-const remember = (endpoint: TestEndpoint, pairs: unknown): void => localStorage.setItem(supportKeyFor(endpoint), JSON.stringify(pairs));
+const remembered = (endpoint: TestEndpoint): Array<[string, string]> =>
+  JSON.parse(localStorage.getItem(supportKeyFor(endpoint)) ?? '[]');
+const remember = (endpoint: TestEndpoint, pairs: unknown): void =>
+  localStorage.setItem(supportKeyFor(endpoint), JSON.stringify(pairs));
 
 /** The `data` of each `idea-support` the collector received, in order. */
 async function changes(endpoint: TestEndpoint): Promise<Array<Record<string, unknown>>> {
-  return (await endpoint.posted()).filter((entry) => entry.body.kind === 'idea-support').map((entry) => entry.body.data);
+  return (await endpoint.posted())
+    .filter((entry) => entry.body.kind === 'idea-support')
+    .map((entry) => entry.body.data);
 }
 
 /** The idea's count as the collector has it now: the list read again (another order). */
@@ -58,7 +70,8 @@ async function box(endpoint: TestEndpoint, attributes = ''): Promise<EpIdeaBox> 
 /** Presses an idea's Support button and waits until the collector's answer (or the outbox's word) arrived. */
 async function press(element: EpIdeaBox, title = SHADE): Promise<void> {
   const ended = new Promise<void>((resolve) => {
-    for (const type of ['ep-success', 'ep-error', 'ep-queued']) element.addEventListener(type, () => resolve(), { once: true });
+    for (const type of ['ep-success', 'ep-error', 'ep-queued'])
+      element.addEventListener(type, () => resolve(), { once: true });
   });
   supportButton(ideaNamed(element, title)).click();
   await ended;
@@ -146,7 +159,11 @@ describe('<ep-idea-box> supports', () => {
     expect(supporters(idea)).to.equal('11 supporters');
     await press(element);
     expect(supportButton(idea).getAttribute('aria-pressed')).to.equal('false');
-    expect((await changes(endpoint))[1]).to.deep.equal({ ideaId: 'shade', support: false, withdraws: support!.body.id });
+    expect((await changes(endpoint))[1]).to.deep.equal({
+      ideaId: 'shade',
+      support: false,
+      withdraws: support!.body.id,
+    });
     expect(await collectorCount(element)).to.equal('10 supporters');
   });
 
@@ -168,7 +185,10 @@ describe('<ep-idea-box> supports', () => {
     supportButton(ideaNamed(element, SHADE)).click();
     await cancelled;
     const idea = ideaNamed(element, SHADE);
-    await waitUntil(() => supportButton(idea).getAttribute('aria-pressed') === 'false', 'the support did not move back');
+    await waitUntil(
+      () => supportButton(idea).getAttribute('aria-pressed') === 'false',
+      'the support did not move back',
+    );
     expect(supporters(idea)).to.equal('10 supporters');
     expect(remembered(endpoint)).to.deep.equal([]);
     expect(await endpoint.posted()).to.have.length(0);
@@ -209,7 +229,7 @@ describe('<ep-idea-box> supports', () => {
       expect((await changes(endpoint))[0]).to.deep.equal({ ideaId: 'shade', support: false, withdraws: id });
     });
 
-    it("a withdrawal naming an envelope id that is no support of the idea moves nothing at the collector", async () => {
+    it('a withdrawal naming an envelope id that is no support of the idea moves nothing at the collector', async () => {
       const made = crypto.randomUUID();
       remember(endpoint, [['shade', made]]);
       const element = await box(endpoint);
@@ -224,7 +244,11 @@ describe('<ep-idea-box> supports', () => {
       element.remove();
       const again = await box(endpoint);
       await press(again, 'Solar street lights');
-      expect((await changes(endpoint))[2]).to.deep.equal({ ideaId: 'lights', support: false, withdraws: support!.body.id });
+      expect((await changes(endpoint))[2]).to.deep.equal({
+        ideaId: 'lights',
+        support: false,
+        withdraws: support!.body.id,
+      });
       expect(await collectorCount(again)).to.equal('11 supporters');
       expect(supporters(ideaNamed(again, 'Solar street lights'))).to.equal('1 supporter');
     });
@@ -247,7 +271,10 @@ describe('<ep-idea-box> supports', () => {
     it(`moves back, says why and stays accessible when the collector refuses (${lang})`, async () => {
       await setPageLanguage(lang, dir);
       const element = await box(endpoint);
-      await endpoint.script('submissions', { status: 422, body: { fieldErrors: [{ field: 'ideaId', code: 'invalid' }] } });
+      await endpoint.script('submissions', {
+        status: 422,
+        body: { fieldErrors: [{ field: 'ideaId', code: 'invalid' }] },
+      });
       await press(element);
       const idea = ideaNamed(element, SHADE);
       const said = lang === 'en' ? 'Your support was not recorded.' : 'لم يُسجَّل تأييدك.';
@@ -333,8 +360,13 @@ describe('<ep-idea-box> supports', () => {
       const idea = ideaNamed(element, SHADE);
       expect(supportButton(idea).getAttribute('aria-pressed')).to.equal('true');
       expect(supporters(idea)).to.equal('11 supporters');
-      expect(remembered(endpoint), 'with the id of the support saved on the device').to.deep.equal([['shade', envelope.id]]);
-      await waitUntil(() => textOf(element, '[part="delivery"]') === 'Saved on this device. It will be sent when the connection returns.');
+      expect(remembered(endpoint), 'with the id of the support saved on the device').to.deep.equal([
+        ['shade', envelope.id],
+      ]);
+      await waitUntil(
+        () =>
+          textOf(element, '[part="delivery"]') === 'Saved on this device. It will be sent when the connection returns.',
+      );
       expectNoneIn(idea, '[part="error"]');
       // Another order while it waits: the fresh count from the collector still has the visitor's support in it.
       element.sort = 'newest';
@@ -343,12 +375,18 @@ describe('<ep-idea-box> supports', () => {
       const sent = oneEvent(element, 'ep-success') as Promise<EpSuccessEvent>;
       window.dispatchEvent(new Event('online'));
       expect((await sent).detail.envelope.id).to.equal(envelope.id);
-      await waitUntil(() => textOf(element, '[part="delivery"]') === 'Sent. What you saved on this device has now reached us.', 'not sent', {
-        timeout: 5000,
-      });
+      await waitUntil(
+        () => textOf(element, '[part="delivery"]') === 'Sent. What you saved on this device has now reached us.',
+        'not sent',
+        {
+          timeout: 5000,
+        },
+      );
       element.sort = 'supported';
       await listSettled(element);
-      expect(supporters(ideaNamed(element, SHADE)), 'counted once by the collector, and no more here').to.equal('11 supporters');
+      expect(supporters(ideaNamed(element, SHADE)), 'counted once by the collector, and no more here').to.equal(
+        '11 supporters',
+      );
       await expect(element).to.be.accessible();
     });
 
@@ -364,7 +402,9 @@ describe('<ep-idea-box> supports', () => {
       expect(supportButton(idea).getAttribute('aria-pressed')).to.equal('false');
       expect(supporters(idea)).to.equal('10 supporters');
       expect(squash(within(idea, '[part="error"]').textContent)).to.equal('Your support was not recorded.');
-      expect(textOf(element, '[part="delivery"]')).to.equal('What you saved on this device was sent, but the service did not accept it.');
+      expect(textOf(element, '[part="delivery"]')).to.equal(
+        'What you saved on this device was sent, but the service did not accept it.',
+      );
       expect(remembered(endpoint)).to.deep.equal([]);
       await expect(element).to.be.accessible();
     });
@@ -387,9 +427,13 @@ describe('<ep-idea-box> supports', () => {
       await endpoint.recover();
       window.dispatchEvent(new Event('online'));
       await waitUntil(async () => (await endpoint.stored()).length === 2, 'not both delivered', { timeout: 5000 });
-      await waitUntil(() => textOf(element, '[part="delivery"]') === 'Sent. What you saved on this device has now reached us.', 'not sent', {
-        timeout: 5000,
-      });
+      await waitUntil(
+        () => textOf(element, '[part="delivery"]') === 'Sent. What you saved on this device has now reached us.',
+        'not sent',
+        {
+          timeout: 5000,
+        },
+      );
       expect(await collectorCount(element)).to.equal('10 supporters');
       expectNoneIn(ideaNamed(element, SHADE), '[part="error"]');
     });

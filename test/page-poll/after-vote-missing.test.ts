@@ -34,13 +34,20 @@ describe('<ep-page-poll> when the rest of it cannot load', () => {
     // Back online: the next click loads the rest and sends the answer.
     await moduleFault({ clear: true });
     $$<HTMLButtonElement>(element, '[part="answer-button"]')[1]!.click();
-    await waitUntil(() => element.shadowRoot!.querySelector('fieldset'), 'a retry after the fault did not load the rest', { timeout: 4000 });
+    await waitUntil(
+      () => element.shadowRoot!.querySelector('fieldset'),
+      'a retry after the fault did not load the rest',
+      { timeout: 4000 },
+    );
     expect((await endpoint.posted()).map((post) => post.body.data.answer)).to.deep.equal(['no']);
   });
 
   it('thanks a visitor who answered before from the element itself', async () => {
     await resetPage();
-    localStorage.setItem(`ep-widgets:page-poll:v1:${location.origin}${location.pathname}`, JSON.stringify({ answer: 'yes', at: '2026-01-01T00:00:00Z' }));
+    localStorage.setItem(
+      `ep-widgets:page-poll:v1:${location.origin}${location.pathname}`,
+      JSON.stringify({ answer: 'yes', at: '2026-01-01T00:00:00Z' }),
+    );
     const element = await fixture<EpPagePoll>(`<ep-page-poll endpoint="${new TestEndpoint().base}"></ep-page-poll>`);
     expect($(element, '[part="thanks"]').textContent).to.equal('You have already told us about this page. Thank you.');
   });

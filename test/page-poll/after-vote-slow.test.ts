@@ -16,7 +16,9 @@ describe('<ep-page-poll> while the rest of it is still loading', () => {
     await moduleFault({ path: '/src/page-poll/after-vote', delayMs: 1000 });
     const endpoint = new TestEndpoint();
     await endpoint.script('submissions', { delayMs: 800, status: 201, body: {} });
-    const host = await fixture<HTMLDivElement>(`<div><button>before</button><ep-page-poll endpoint="${endpoint.base}"></ep-page-poll></div>`);
+    const host = await fixture<HTMLDivElement>(
+      `<div><button>before</button><ep-page-poll endpoint="${endpoint.base}"></ep-page-poll></div>`,
+    );
     const element = host.querySelector<EpPagePoll>('ep-page-poll')!;
     await nextFrame();
     host.querySelector('button')!.focus();

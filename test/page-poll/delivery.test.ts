@@ -22,7 +22,9 @@ runDeliverySuite({
     const poll = element as EpPagePoll;
     // The first answer (Yes, نعم), in either language.
     $$<HTMLButtonElement>(poll, '[part="answer-button"]')[0]!.click();
-    await waitUntil(() => poll.shadowRoot!.querySelector('fieldset, [part="error"]'), 'the vote did not end', { timeout: 4000 });
+    await waitUntil(() => poll.shadowRoot!.querySelector('fieldset, [part="error"]'), 'the vote did not end', {
+      timeout: 4000,
+    });
     await poll.updateComplete;
     await nextFrame();
   },

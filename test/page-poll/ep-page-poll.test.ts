@@ -19,7 +19,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 const XSS = '<img src=x onerror="window.__epXss=1">';
 
 async function poll(endpoint: TestEndpoint, attributes = ''): Promise<EpPagePoll> {
-  const host = await fixture<HTMLDivElement>(`<div><ep-page-poll endpoint="${endpoint.base}" ${attributes}></ep-page-poll></div>`);
+  const host = await fixture<HTMLDivElement>(
+    `<div><ep-page-poll endpoint="${endpoint.base}" ${attributes}></ep-page-poll></div>`,
+  );
   const element = host.querySelector('ep-page-poll')!;
   await element.updateComplete;
   return element;
@@ -69,7 +71,11 @@ describe('<ep-page-poll>', () => {
       expect(envelope.id).to.match(UUID);
       expect(vote!.headers['idempotency-key']).to.equal(envelope.id);
       expect(envelope.data).to.deep.equal({ answer: 'yes' });
-      expect(envelope.page).to.deep.equal({ url: location.origin + location.pathname, title: document.title, lang: 'en' });
+      expect(envelope.page).to.deep.equal({
+        url: location.origin + location.pathname,
+        title: document.title,
+        lang: 'en',
+      });
       expect(envelope.locale).to.equal('en');
       expect(envelope.privacyNotice).to.equal('1');
       expect(Date.parse(envelope.submittedAt)).to.be.closeTo(Date.now(), 10_000);
@@ -190,7 +196,11 @@ describe('<ep-page-poll>', () => {
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Space' }); // a third: refused
       await settle(element);
-      expect($$<HTMLInputElement>(element, 'input[type="checkbox"]').map((b) => b.checked).slice(0, 3)).to.deep.equal([true, true, false]);
+      expect(
+        $$<HTMLInputElement>(element, 'input[type="checkbox"]')
+          .map((b) => b.checked)
+          .slice(0, 3),
+      ).to.deep.equal([true, true, false]);
       await sendKeys({ press: 'Tab' }); // the fourth and fifth reasons, then the comment
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Tab' });
@@ -233,7 +243,9 @@ describe('<ep-page-poll>', () => {
       button(element, 'Yes').click();
       expect((await failed).detail.outcome).to.deep.include({ type: 'failed', reason: 'server', status: 500 });
       await settle(element);
-      expect(textOf(element, '[part="error"] p')).to.equal('Your answer was not sent. The service had a problem. Please try again in a moment.');
+      expect(textOf(element, '[part="error"] p')).to.equal(
+        'Your answer was not sent. The service had a problem. Please try again in a moment.',
+      );
       expectFocused(element, '[part="error"] p');
       expect(announced(element)).to.equal('');
       // The same part as every element's retry, for a page's styles.
@@ -251,10 +263,26 @@ describe('<ep-page-poll>', () => {
     });
 
     const faults = [
-      { name: 'a timeout', script: { delayMs: 1500, status: 201, body: {} }, text: 'The service took too long to answer. Please try again.' },
-      { name: 'a network error', script: { drop: true, repeat: 10 }, text: 'We could not reach the service. Check your connection and try again.' },
-      { name: 'invalid JSON', script: { status: 200, raw: '{"reference": ' }, text: 'The service had a problem. Please try again in a moment.' },
-      { name: 'a 503', script: { status: 503, body: {} }, text: 'The service had a problem. Please try again in a moment.' },
+      {
+        name: 'a timeout',
+        script: { delayMs: 1500, status: 201, body: {} },
+        text: 'The service took too long to answer. Please try again.',
+      },
+      {
+        name: 'a network error',
+        script: { drop: true, repeat: 10 },
+        text: 'We could not reach the service. Check your connection and try again.',
+      },
+      {
+        name: 'invalid JSON',
+        script: { status: 200, raw: '{"reference": ' },
+        text: 'The service had a problem. Please try again in a moment.',
+      },
+      {
+        name: 'a 503',
+        script: { status: 503, body: {} },
+        text: 'The service had a problem. Please try again in a moment.',
+      },
     ];
     for (const fault of faults) {
       it(`keeps the reasons and the comment after ${fault.name} when sending details`, async () => {
@@ -266,7 +294,9 @@ describe('<ep-page-poll>', () => {
         button(element, 'Send').click();
         await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'), 'no error shown', { timeout: 3000 });
         await settle(element);
-        expect(textOf(element, '[part="error"] p')).to.equal(`Your comment was not sent. What you wrote is kept below. ${fault.text}`);
+        expect(textOf(element, '[part="error"] p')).to.equal(
+          `Your comment was not sent. What you wrote is kept below. ${fault.text}`,
+        );
         expect($<HTMLTextAreaElement>(element, 'textarea').value).to.equal('Nothing I typed may be lost.');
         expect($$<HTMLInputElement>(element, 'input[type="checkbox"]')[1]!.checked).to.equal(true);
         expectFocused(element, '[part="error"] p');
@@ -277,7 +307,10 @@ describe('<ep-page-poll>', () => {
       const element = await poll(endpoint);
       await voteYes(element);
       await typeComment(element, 'Some text');
-      await endpoint.script('submissions', { status: 422, body: { fieldErrors: [{ field: 'comment', message: XSS }] } });
+      await endpoint.script('submissions', {
+        status: 422,
+        body: { fieldErrors: [{ field: 'comment', message: XSS }] },
+      });
       button(element, 'Send').click();
       await waitUntil(() => element.shadowRoot!.querySelector('#comment-error'));
       await settle(element);
@@ -331,7 +364,9 @@ describe('<ep-page-poll>', () => {
       await typeComment(element, 'Call me on ٠٥٠١٢٣٤٥٦٧ or mail a@b.sa');
       await waitUntil(() => element.shadowRoot!.querySelector('#personal-data'), 'no warning', { timeout: 2000 });
       const warning = textOf(element, '#personal-data');
-      expect(warning).to.equal('Your text seems to contain an email address and a mobile number. Please remove it unless it is needed. You can still send it.');
+      expect(warning).to.equal(
+        'Your text seems to contain an email address and a mobile number. Please remove it unless it is needed. You can still send it.',
+      );
       expect($(element, 'textarea').getAttribute('aria-describedby')).to.contain('personal-data');
       await expect(element).to.be.accessible();
       button(element, 'Send').click();
@@ -398,7 +433,10 @@ describe('<ep-page-poll>', () => {
 
     it('uses Arabic plurals and digits', async () => {
       await setPageLanguage('ar', 'rtl');
-      localStorage.setItem(`ep-widgets:page-poll:v1:${location.origin}${location.pathname}`, JSON.stringify({ answer: 'yes', at: '2026-01-01T00:00:00Z' }));
+      localStorage.setItem(
+        `ep-widgets:page-poll:v1:${location.origin}${location.pathname}`,
+        JSON.stringify({ answer: 'yes', at: '2026-01-01T00:00:00Z' }),
+      );
       // The verb comes first (so it is singular, whoever found it useful); the noun follows the total.
       const cases = [
         [{ yes: 7, total: 11 }, 'وجد ٧ من أصل ١١ زائرًا هذه الصفحة مفيدة'],
@@ -419,8 +457,17 @@ describe('<ep-page-poll>', () => {
     });
 
     it('stays hidden below the minimum, when disabled, and when the answer is not two sane numbers', async () => {
-      localStorage.setItem(`ep-widgets:page-poll:v1:${location.origin}${location.pathname}`, JSON.stringify({ answer: 'no', at: '2026-01-01T00:00:00Z' }));
-      const bodies = [{ yes: 2, total: 4 }, { yes: XSS, total: 50 }, { yes: 60, total: 50 }, [1, 2], { yes: -1, total: 50 }];
+      localStorage.setItem(
+        `ep-widgets:page-poll:v1:${location.origin}${location.pathname}`,
+        JSON.stringify({ answer: 'no', at: '2026-01-01T00:00:00Z' }),
+      );
+      const bodies = [
+        { yes: 2, total: 4 },
+        { yes: XSS, total: 50 },
+        { yes: 60, total: 50 },
+        [1, 2],
+        { yes: -1, total: 50 },
+      ];
       for (const body of bodies) {
         const space = new TestEndpoint();
         await space.script('tally', { body });
@@ -492,11 +539,19 @@ describe('<ep-page-poll>', () => {
     });
 
     it('reads the tally once an endpoint arrives, for a remembered answer', async () => {
-      localStorage.setItem(`ep-widgets:page-poll:v1:${location.origin}${location.pathname}`, JSON.stringify({ answer: 'yes', at: '2026-01-01T00:00:00Z' }));
-      const holder = await fixture<HTMLDivElement>(html`<div><ep-page-poll show-tally tally-min="1"></ep-page-poll></div>`);
+      localStorage.setItem(
+        `ep-widgets:page-poll:v1:${location.origin}${location.pathname}`,
+        JSON.stringify({ answer: 'yes', at: '2026-01-01T00:00:00Z' }),
+      );
+      const holder = await fixture<HTMLDivElement>(
+        html`<div><ep-page-poll show-tally tally-min="1"></ep-page-poll></div>`,
+      );
       const element = holder.querySelector('ep-page-poll')!;
       // The rest of the poll is in (its styles adopted) before the endpoint comes: the late endpoint is what it must notice.
-      await waitUntil(() => element.shadowRoot!.adoptedStyleSheets.length > EpPagePollClass.elementStyles.length, 'the rest never arrived');
+      await waitUntil(
+        () => element.shadowRoot!.adoptedStyleSheets.length > EpPagePollClass.elementStyles.length,
+        'the rest never arrived',
+      );
       await endpoint.script('tally', { body: { yes: 4, total: 5 } });
       element.endpoint = endpoint.base;
       await waitUntil(() => element.shadowRoot!.querySelector('[part="tally"]'), 'no tally');
@@ -512,18 +567,26 @@ describe('<ep-page-poll>', () => {
       expect(textOf(element, '#comment-error')).to.equal('Error: Enter 5 characters or fewer');
       await setPageLanguage('ar', 'rtl');
       await settle(element);
-      expect(textOf(element, '#comment-error')).to.equal(`خطأ: أدخل ${new Intl.NumberFormat('ar-SA').format(5)} أحرف أو أقل`);
+      expect(textOf(element, '#comment-error')).to.equal(
+        `خطأ: أدخل ${new Intl.NumberFormat('ar-SA').format(5)} أحرف أو أقل`,
+      );
     });
 
     it('falls back to defaults for numbers it cannot use', async () => {
       await endpoint.script('tally', { body: { yes: 3, total: 5 }, repeat: 3 });
-      const element = await poll(endpoint, 'timeout="10s" heading-level="h3" max-comment-length="many" tally-min="-4" show-tally');
+      const element = await poll(
+        endpoint,
+        'timeout="10s" heading-level="h3" max-comment-length="many" tally-min="-4" show-tally',
+      );
       expect($(element, '#question').getAttribute('aria-level')).to.equal('2');
       await voteYes(element);
       expect(textOf(element, '#count')).to.equal('You have 500 characters remaining');
       expect((await endpoint.posted())[0]!.body.kind, 'a bad timeout must not fail every send').to.equal('page-vote');
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(element.shadowRoot!.querySelector('[part="tally"]'), 'tally-min -4 falls back to 10, so 5 answers stay hidden').to.equal(null);
+      expect(
+        element.shadowRoot!.querySelector('[part="tally"]'),
+        'tally-min -4 falls back to 10, so 5 answers stay hidden',
+      ).to.equal(null);
       const huge = await poll(new TestEndpoint(), 'timeout="3000000000" no-remember');
       await voteYes(huge); // a timer cannot keep 3e9 ms: the default applies instead of an instant timeout
     });
@@ -547,11 +610,17 @@ describe('<ep-page-poll>', () => {
 
     it('never lets a late tally for the page it left replace the tally of the page it is on', async () => {
       for (const page of ['/page-a', '/page-b']) {
-        localStorage.setItem(`ep-widgets:page-poll:v1:${location.origin}${page}`, JSON.stringify({ answer: 'yes', at: '2026-01-01T00:00:00Z' }));
+        localStorage.setItem(
+          `ep-widgets:page-poll:v1:${location.origin}${page}`,
+          JSON.stringify({ answer: 'yes', at: '2026-01-01T00:00:00Z' }),
+        );
       }
       await endpoint.script('tally', { delayMs: 600, body: { yes: 1, total: 20 } }, { body: { yes: 9, total: 20 } });
       const element = await poll(endpoint, 'page-url="/page-a" show-tally tally-min="1"');
-      await waitUntil(() => element.shadowRoot!.adoptedStyleSheets.length > EpPagePollClass.elementStyles.length, 'the rest never arrived');
+      await waitUntil(
+        () => element.shadowRoot!.adoptedStyleSheets.length > EpPagePollClass.elementStyles.length,
+        'the rest never arrived',
+      );
       element.pageUrl = '/page-b';
       await waitUntil(() => element.shadowRoot!.querySelector('[part="tally"]'), 'no tally for page B');
       await new Promise((resolve) => setTimeout(resolve, 800));
@@ -591,7 +660,9 @@ describe('<ep-page-poll>', () => {
       const parent = element.parentElement!;
       element.remove();
       parent.append(element);
-      await waitUntil(() => element.shadowRoot!.querySelector('#personal-data'), 'the check was lost in the move', { timeout: 2000 });
+      await waitUntil(() => element.shadowRoot!.querySelector('#personal-data'), 'the check was lost in the move', {
+        timeout: 2000,
+      });
     });
   });
 
@@ -607,7 +678,9 @@ describe('<ep-page-poll>', () => {
     }
 
     it('reserves its height before the first render, so the question does not move the page', async () => {
-      const { reserved, rendered } = await heightsIn(await fixture<HTMLDivElement>(html`<div style="inline-size: 800px"></div>`));
+      const { reserved, rendered } = await heightsIn(
+        await fixture<HTMLDivElement>(html`<div style="inline-size: 800px"></div>`),
+      );
       expect(reserved).to.be.greaterThan(60);
       expect(rendered).to.equal(reserved);
     });

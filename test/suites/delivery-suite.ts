@@ -7,7 +7,13 @@
  */
 import { expect, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { configure } from '../../src/core/element/config.js';
-import type { EpErrorEvent, EpOutboxChangeEvent, EpOutboxDropEvent, EpQueuedEvent, EpSuccessEvent } from '../../src/core/element/events.js';
+import type {
+  EpErrorEvent,
+  EpOutboxChangeEvent,
+  EpOutboxDropEvent,
+  EpQueuedEvent,
+  EpSuccessEvent,
+} from '../../src/core/element/events.js';
 import { ENTRY_PREFIX } from '../../src/core/outbox/outbox-store.js';
 import { flushOutbox, outboxSize } from '../../src/index.js';
 import { endpointPerTest, type Scripted, type TestEndpoint } from '../helpers/endpoint.js';
@@ -28,7 +34,10 @@ const QUEUED = {
   en: 'Saved on this device. It will be sent when the connection returns.',
   ar: 'حُفظ على هذا الجهاز، وسيُرسَل عند عودة الاتصال.',
 };
-const SENT = { en: 'Sent. What you saved on this device has now reached us.', ar: 'أُرسِل. وصل إلينا ما حفظته على هذا الجهاز.' };
+const SENT = {
+  en: 'Sent. What you saved on this device has now reached us.',
+  ar: 'أُرسِل. وصل إلينا ما حفظته على هذا الجهاز.',
+};
 const REFUSED = {
   en: 'What you saved on this device was sent, but the service did not accept it.',
   ar: 'أُرسِل ما حفظته على هذا الجهاز، لكن الخدمة لم تقبله.',
@@ -39,7 +48,8 @@ const DROPPED = {
 };
 
 const held = () => Object.keys(localStorage).filter((key) => key.startsWith(ENTRY_PREFIX));
-const note = (element: HTMLElement) => (element.shadowRoot!.querySelector('[part="delivery"]')?.textContent ?? '').trim();
+const note = (element: HTMLElement) =>
+  (element.shadowRoot!.querySelector('[part="delivery"]')?.textContent ?? '').trim();
 const settle = async (element: HTMLElement) => {
   await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
   await nextFrame();
@@ -48,7 +58,11 @@ const settle = async (element: HTMLElement) => {
 const comeBackOnline = () => window.dispatchEvent(new Event('online'));
 
 async function noteShows(element: HTMLElement, text: string): Promise<void> {
-  await waitUntil(() => note(element) === text, `the delivery note did not say "${text}" (it said "${note(element)}")`, { timeout: 5000 });
+  await waitUntil(
+    () => note(element) === text,
+    `the delivery note did not say "${text}" (it said "${note(element)}")`,
+    { timeout: 5000 },
+  );
 }
 
 export function runDeliverySuite({ tag, make, submitOnce, kind }: DeliverySuiteOptions): void {
@@ -89,12 +103,18 @@ export function runDeliverySuite({ tag, make, submitOnce, kind }: DeliverySuiteO
         const posts = (await endpoint.posted()).filter((post) => post.body.id === envelope.id);
         expect(posts.every((post) => post.headers['idempotency-key'] === envelope.id)).to.equal(true);
         // Sent once more after the collector came back, not again and again (its idempotency would hide that).
-        expect(posts.filter((post) => post.answer === 'normal'), 'tries answered normally').to.have.length(1);
+        expect(
+          posts.filter((post) => post.answer === 'normal'),
+          'tries answered normally',
+        ).to.have.length(1);
         // Every try carried the same bytes, the envelope the outbox kept: a collector refuses a repeat whose
         // body differs (422 idempotency-key-reused), which would lose the submission.
         const failed = posts.filter((post) => post.answer !== 'normal');
         expect(failed.length, 'the failed try arrived too').to.be.greaterThan(0);
-        expect(posts.map((post) => post.text), 'the same bytes on every try').to.deep.equal(posts.map(() => posts[0]!.text));
+        expect(
+          posts.map((post) => post.text),
+          'the same bytes on every try',
+        ).to.deep.equal(posts.map(() => posts[0]!.text));
         expect(JSON.parse(posts[0]!.text)).to.deep.equal(kept);
       });
     }
@@ -117,7 +137,10 @@ export function runDeliverySuite({ tag, make, submitOnce, kind }: DeliverySuiteO
 
     it('never keeps a final refusal (422): the visitor is shown it, and nothing waits', async () => {
       const element = await make(endpoint);
-      await endpoint.script('submissions', { status: 422, body: { fieldErrors: [{ field: 'unknown-field', code: 'invalid' }] } });
+      await endpoint.script('submissions', {
+        status: 422,
+        body: { fieldErrors: [{ field: 'unknown-field', code: 'invalid' }] },
+      });
       let queued = false;
       element.addEventListener('ep-queued', () => (queued = true));
       const failed = oneEvent(element, 'ep-error') as Promise<EpErrorEvent>;
@@ -188,7 +211,11 @@ export function runDeliverySuite({ tag, make, submitOnce, kind }: DeliverySuiteO
       await endpoint.recover();
       window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
       // Well before the first backoff (at least 1 s): only pagehide can have sent it.
-      await waitUntil(async () => (await endpoint.stored()).some((item) => item.id === envelope.id), 'not sent on pagehide', { timeout: 900 });
+      await waitUntil(
+        async () => (await endpoint.stored()).some((item) => item.id === envelope.id),
+        'not sent on pagehide',
+        { timeout: 900 },
+      );
     });
 
     it('lets the page read its size, follow it, and send now (a status badge)', async () => {

@@ -45,7 +45,11 @@ export function runElementSuite({ tag, defineModule, readyText }: ElementSuiteOp
         expect($(element, '[part~="unavailable"]').textContent).to.contain('not available');
         await waitUntil(() => errors.length > 0, 'no console error about the missing endpoint');
         expect(element.shadowRoot!.querySelector('form, button, input, textarea')).to.equal(null);
-        expect(errors.join('\n')).to.contain(`<${tag}>`).and.contain('endpoint attribute').and.contain('configure(').and.contain('ep-endpoint');
+        expect(errors.join('\n'))
+          .to.contain(`<${tag}>`)
+          .and.contain('endpoint attribute')
+          .and.contain('configure(')
+          .and.contain('ep-endpoint');
         await expect(element).to.be.accessible();
         await setPageLanguage('ar', 'rtl');
         expect($(element, '[part~="unavailable"]').textContent).to.contain('غير متاحة');

@@ -81,7 +81,13 @@ export interface FormSuiteOptions {
   /** For a form with the shared contact block: the fields a submission needs without any contact details. */
   contact?: { required: FormField[] };
   /** A 422 with field errors, and what the form shows for it (in English). */
-  refusal: { fieldErrors: unknown[]; problems: string[]; links: string[]; described: Array<[string, string]>; invalid: string[] };
+  refusal: {
+    fieldErrors: unknown[];
+    problems: string[];
+    links: string[];
+    described: Array<[string, string]>;
+    invalid: string[];
+  };
 }
 
 const PREFIX = { en: 'Error:', ar: 'خطأ:' };
@@ -99,7 +105,9 @@ async function settle(element: HTMLElement): Promise<void> {
 async function fill(element: HTMLElement, fields: FormField[]): Promise<void> {
   for (const field of fields) {
     if (field.kind === 'radio') {
-      const radio = $$<HTMLInputElement>(element, `input[name="${field.name}"]`).find((input) => input.value === field.value);
+      const radio = $$<HTMLInputElement>(element, `input[name="${field.name}"]`).find(
+        (input) => input.value === field.value,
+      );
       if (!radio) throw new Error(`no ${field.name} radio with the value ${String(field.value)}`);
       radio.click();
     } else if (field.kind === 'checkbox') {
@@ -116,7 +124,8 @@ async function fill(element: HTMLElement, fields: FormField[]): Promise<void> {
 
 /** What a field shows now: a text, the checked radio's value ('' for none), or whether the box is ticked. */
 function read(element: HTMLElement, field: FormField): string | boolean {
-  if (field.kind === 'radio') return $$<HTMLInputElement>(element, `input[name="${field.name}"]`).find((radio) => radio.checked)?.value ?? '';
+  if (field.kind === 'radio')
+    return $$<HTMLInputElement>(element, `input[name="${field.name}"]`).find((radio) => radio.checked)?.value ?? '';
   if (field.kind === 'checkbox') return $<HTMLInputElement>(element, `#${field.name}`).checked;
   return $<HTMLInputElement | HTMLTextAreaElement>(element, `#${field.name}`).value;
 }
@@ -146,7 +155,10 @@ function describedErrorOf(element: HTMLElement, selector: string): string {
 
 function expectNone(element: HTMLElement, selector: string, why = ''): void {
   const found = element.shadowRoot?.querySelector(selector);
-  if (found) throw new Error(`${why ? `${why}: ` : ''}expected nothing to match ${selector}, found <${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`);
+  if (found)
+    throw new Error(
+      `${why ? `${why}: ` : ''}expected nothing to match ${selector}, found <${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`,
+    );
 }
 
 /** Puts `value` in the honeypot, as a robot filling every field does. */
@@ -165,7 +177,8 @@ export function runFormSuite(options: FormSuiteOptions): void {
     await waitUntil(() => element.shadowRoot!.querySelector(sent.selector), `no ${sent.selector}`, { timeout: 4000 });
     await settle(element);
   };
-  const readAll = (element: HTMLElement) => Object.fromEntries(valid.map((field) => [field.name, read(element, field)]));
+  const readAll = (element: HTMLElement) =>
+    Object.fromEntries(valid.map((field) => [field.name, read(element, field)]));
   const filledAll = Object.fromEntries(valid.map((field) => [field.name, field.value]));
 
   describe(`${name}: what every form does`, () => {
@@ -185,12 +198,17 @@ export function runFormSuite(options: FormSuiteOptions): void {
           expect($(element, '.error-summary-title').getAttribute('aria-level')).to.equal(invalid.summaryLevel);
           expectFocused(element, '.error-summary');
           const links = invalid.problems.flatMap((problem) => (problem.link ? [problem.link] : []));
-          expect($$<HTMLAnchorElement>(element, '.error-summary a').map((link) => link.getAttribute('href'))).to.deep.equal(links);
+          expect(
+            $$<HTMLAnchorElement>(element, '.error-summary a').map((link) => link.getAttribute('href')),
+          ).to.deep.equal(links);
           for (const problem of invalid.problems) {
-            expect(describedErrorOf(element, problem.describedBy), problem.describedBy).to.equal(`${PREFIX[lang]} ${problem[lang]}`);
+            expect(describedErrorOf(element, problem.describedBy), problem.describedBy).to.equal(
+              `${PREFIX[lang]} ${problem[lang]}`,
+            );
             expect($(element, problem.invalid).getAttribute('aria-invalid'), problem.invalid).to.equal('true');
           }
-          for (const selector of invalid.notInvalid) expect($(element, selector).hasAttribute('aria-invalid'), selector).to.equal(false);
+          for (const selector of invalid.notInvalid)
+            expect($(element, selector).hasAttribute('aria-invalid'), selector).to.equal(false);
           const hiddenPrefix = $(element, '.error-message .visually-hidden');
           expect(hiddenPrefix.textContent).to.equal(PREFIX[lang]);
           expect(getComputedStyle(hiddenPrefix).clipPath).to.equal('inset(50%)');
@@ -217,7 +235,10 @@ export function runFormSuite(options: FormSuiteOptions): void {
           expectFocused(element, target);
           const control = $<HTMLInputElement>(element, target);
           if (control.type === 'radio') {
-            expect($$<HTMLInputElement>(element, `input[name="${control.name}"]`)[0] === control, `${target} is the first radio`).to.equal(true);
+            expect(
+              $$<HTMLInputElement>(element, `input[name="${control.name}"]`)[0] === control,
+              `${target} is the first radio`,
+            ).to.equal(true);
           }
         }
         expect(location.hash).to.equal('');
@@ -231,7 +252,8 @@ export function runFormSuite(options: FormSuiteOptions): void {
         await setPageLanguage('ar', 'rtl');
         await settle(element);
         expect(await errorSummary(element)).to.deep.equal(invalid.problems.map((problem) => problem.ar));
-        for (const problem of invalid.problems) expect(describedErrorOf(element, problem.describedBy)).to.equal(`${PREFIX.ar} ${problem.ar}`);
+        for (const problem of invalid.problems)
+          expect(describedErrorOf(element, problem.describedBy)).to.equal(`${PREFIX.ar} ${problem.ar}`);
         expect($(element, '[part="base"]').getAttribute('dir')).to.equal('rtl');
       });
     });
@@ -303,7 +325,10 @@ export function runFormSuite(options: FormSuiteOptions): void {
       });
 
       it('never catches a person who reloaded the page and sends the restored draft at once', async () => {
-        sessionStorage.setItem(options.draftKey(endpoint), JSON.stringify({ values: filledAll, startedAt: Date.now() - 60_000 }));
+        sessionStorage.setItem(
+          options.draftKey(endpoint),
+          JSON.stringify({ values: filledAll, startedAt: Date.now() - 60_000 }),
+        );
         const element = await make(endpoint, 'min-fill-time="3000"');
         pressSend(element);
         await looksSent(element);
@@ -312,7 +337,10 @@ export function runFormSuite(options: FormSuiteOptions): void {
       });
 
       it('never takes a person for a robot because of a clock put back after the draft was written', async () => {
-        sessionStorage.setItem(options.draftKey(endpoint), JSON.stringify({ values: filledAll, startedAt: Date.now() + 60 * 60_000 }));
+        sessionStorage.setItem(
+          options.draftKey(endpoint),
+          JSON.stringify({ values: filledAll, startedAt: Date.now() + 60 * 60_000 }),
+        );
         const element = await make(endpoint, 'min-fill-time="300"');
         await sleep(400);
         pressSend(element);
@@ -404,7 +432,9 @@ export function runFormSuite(options: FormSuiteOptions): void {
             { name: 'channel', kind: 'radio', value: 'sms' },
           ]);
           pressSend(element);
-          expect(await errorSummary(element)).to.deep.equal(['Enter a mobile number, or choose another way for us to contact you']);
+          expect(await errorSummary(element)).to.deep.equal([
+            'Enter a mobile number, or choose another way for us to contact you',
+          ]);
           expect(await endpoint.posted()).to.have.length(0);
         });
       });
@@ -412,7 +442,10 @@ export function runFormSuite(options: FormSuiteOptions): void {
 
     describe("the collector's refusal", () => {
       it('puts a 422’s field errors on their fields, known codes in the visitor’s language and others as text, never as HTML', async () => {
-        await endpoint.script('submissions', { status: 422, body: { message: 'invalid', fieldErrors: refusal.fieldErrors } });
+        await endpoint.script('submissions', {
+          status: 422,
+          body: { message: 'invalid', fieldErrors: refusal.fieldErrors },
+        });
         const element = await make(endpoint);
         await fill(element, valid);
         const failed = oneEvent(document, 'ep-error') as Promise<EpErrorEvent>;
@@ -421,7 +454,8 @@ export function runFormSuite(options: FormSuiteOptions): void {
         expect(await errorSummary(element)).to.deep.equal(refusal.problems);
         expect($$(element, '.error-summary a').map((link) => link.getAttribute('href'))).to.deep.equal(refusal.links);
         for (const [selector, said] of refusal.described) expect(describedErrorOf(element, selector)).to.equal(said);
-        for (const selector of refusal.invalid) expect($(element, selector).getAttribute('aria-invalid'), selector).to.equal('true');
+        for (const selector of refusal.invalid)
+          expect($(element, selector).getAttribute('aria-invalid'), selector).to.equal('true');
         expectNone(element, 'img');
         expect((window as unknown as Record<string, unknown>)[XSS_FLAG]).to.equal(undefined);
         expectFocused(element, '.error-summary');
@@ -460,7 +494,9 @@ export function runFormSuite(options: FormSuiteOptions): void {
         pressSend(element);
         expect((await failed).detail.outcome).to.deep.include({ type: 'failed', reason: 'server', status: 500 });
         await failureShown(element);
-        expect(textOf(element, '[part="error"] p')).to.equal(`${options.notSent} The service had a problem. Please try again in a moment.`);
+        expect(textOf(element, '[part="error"] p')).to.equal(
+          `${options.notSent} The service had a problem. Please try again in a moment.`,
+        );
         expectFocused(element, '[part="error"] p');
         expect(readAll(element)).to.deep.equal(filledAll);
         await endpoint.script('submissions', { delayMs: 300, status: 201, body: { reference: 'REF-2026-000777' } });
@@ -471,13 +507,26 @@ export function runFormSuite(options: FormSuiteOptions): void {
         const [first, second] = await endpoint.waitForPosts(2);
         expect(second!.body.id).to.equal(first!.body.id);
         expect(second!.headers['idempotency-key']).to.equal(first!.body.id);
-        if (options.showsReference) expect(textOf(element, '[part="reference"]')).to.equal('Your reference number REF-2026-000777');
+        if (options.showsReference)
+          expect(textOf(element, '[part="reference"]')).to.equal('Your reference number REF-2026-000777');
       });
 
       const faults = [
-        { name: 'a timeout', script: { delayMs: 1500, status: 201, body: {} }, said: 'The service took too long to answer. Please try again.' },
-        { name: 'a network error', script: { drop: true, repeat: 10 }, said: 'We could not reach the service. Check your connection and try again.' },
-        { name: 'invalid JSON', script: { status: 200, raw: '{"reference": ' }, said: 'The service had a problem. Please try again in a moment.' },
+        {
+          name: 'a timeout',
+          script: { delayMs: 1500, status: 201, body: {} },
+          said: 'The service took too long to answer. Please try again.',
+        },
+        {
+          name: 'a network error',
+          script: { drop: true, repeat: 10 },
+          said: 'We could not reach the service. Check your connection and try again.',
+        },
+        {
+          name: 'invalid JSON',
+          script: { status: 200, raw: '{"reference": ' },
+          said: 'The service had a problem. Please try again in a moment.',
+        },
       ];
       for (const fault of faults) {
         it(`keeps everything after ${fault.name}, and says so where the focus goes`, async () => {

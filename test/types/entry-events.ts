@@ -10,4 +10,6 @@ const accepted: Record<string, unknown>[] = [];
 document.querySelector('ep-page-poll')?.addEventListener('ep-success', (event) => accepted.push(event.detail.response));
 document.querySelector('ep-feedback')?.addEventListener('ep-error', (event) => console.log(event.detail.outcome));
 document.querySelector('ep-idea-box')?.addEventListener('ep-queued', (event) => event.preventDefault());
-document.querySelector('ep-consultation-card')?.addEventListener('ep-submit', (event) => console.log(event.detail.envelope.kind));
+document
+  .querySelector('ep-consultation-card')
+  ?.addEventListener('ep-submit', (event) => console.log(event.detail.envelope.kind));

@@ -30,11 +30,13 @@ export interface ExpandableText {
 export function renderExpandable({ id, text, max, expanded, key }: ExpandableText): TemplateResult {
   const excerpt = excerptOf(text, max);
   return html`<p id=${id} class="expandable" dir="auto">${excerpt && !expanded ? excerpt : text}</p>
-    ${excerpt
-      ? html`<button type="button" class="link" part="read-more-button" data-expand=${key} aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${id}>
+    ${
+      excerpt
+        ? html`<button type="button" class="link" part="read-more-button" data-expand=${key} aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${id}>
           ${expanded ? msg('Show less', { id: 'core.read-less' }) : msg('Read more', { id: 'core.read-more' })}
         </button>`
-      : nothing}`;
+        : nothing
+    }`;
 }
 
 export const expandableStyles = css`

@@ -4,7 +4,8 @@
  */
 
 /** A whole number of things (a count): a safe integer, not negative. */
-export const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+export const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /** An ISO 8601 time as ms since the epoch. */
 export function isoTime(value: unknown): number | undefined {

@@ -15,7 +15,9 @@ export function deliveryMessage(state: DeliveryState): string {
     case 'sent':
       return msg('Sent. What you saved on this device has now reached us.', { id: 'core.delivery.sent' });
     case 'refused':
-      return msg('What you saved on this device was sent, but the service did not accept it.', { id: 'core.delivery.refused' });
+      return msg('What you saved on this device was sent, but the service did not accept it.', {
+        id: 'core.delivery.refused',
+      });
     case 'dropped':
       return msg('What you saved on this device could not be kept, and was not sent.', { id: 'core.delivery.dropped' });
   }

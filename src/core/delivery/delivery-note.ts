@@ -10,7 +10,8 @@ import type { EpErrorEvent, EpOutboxDropEvent, EpSuccessEvent } from '../element
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-const isSuccess = (event: EpSuccessEvent | EpErrorEvent | EpOutboxDropEvent): event is EpSuccessEvent => event.type === 'ep-success';
+const isSuccess = (event: EpSuccessEvent | EpErrorEvent | EpOutboxDropEvent): event is EpSuccessEvent =>
+  event.type === 'ep-success';
 
 /** How one saved submission ended, for an element that shows more than the note (a reference, say). */
 export type DeliveryListener = (

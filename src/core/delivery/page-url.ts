@@ -22,5 +22,8 @@ export interface PageKeyOptions {
 
 /** The URL an element's answers are filed under (also its key in the tally and in storage). */
 export function pageKeyOf(host: PageKeyOptions): string {
-  return canonicalPageUrl(host.ownerDocument.location.href, { override: host.pageUrl, includeQuery: host.includeQuery });
+  return canonicalPageUrl(host.ownerDocument.location.href, {
+    override: host.pageUrl,
+    includeQuery: host.includeQuery,
+  });
 }

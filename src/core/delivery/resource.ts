@@ -58,7 +58,11 @@ export class Resource<T> {
         ? { state: 'ready', value }
         : outcome.type === 'rejected' && (outcome.status === 404 || outcome.status === 410)
           ? { state: 'missing' }
-          : { state: 'failed', reason: outcome.type === 'ok' ? 'bad-response' : outcome.type === 'rejected' ? 'rejected' : outcome.reason };
+          : {
+              state: 'failed',
+              reason:
+                outcome.type === 'ok' ? 'bad-response' : outcome.type === 'rejected' ? 'rejected' : outcome.reason,
+            };
     this.host.requestUpdate();
     return value !== undefined;
   }

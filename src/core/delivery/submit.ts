@@ -9,7 +9,14 @@ import { EpErrorEvent, EpQueuedEvent, EpSubmitEvent, EpSuccessEvent } from '../e
 import { renderedLocale } from '../language/language-sync.js';
 import { pageOutbox } from '../outbox/outbox.js';
 import { paths } from './paths.js';
-import { getJson, postEnvelope, type FailureReason, type Outcome, type ReadOutcome, type RequestOptions } from './transport.js';
+import {
+  getJson,
+  postEnvelope,
+  type FailureReason,
+  type Outcome,
+  type ReadOutcome,
+  type RequestOptions,
+} from './transport.js';
 
 export type Payload = Record<string, unknown>;
 
@@ -32,7 +39,8 @@ export interface SubmitHost extends HTMLElement {
 }
 
 /** A timeout a timer can keep (setTimeout fires at once above 2^31 - 1 ms), else undefined. */
-const usable = (ms: number | undefined): number | undefined => (ms !== undefined && ms > 0 && ms <= 2 ** 31 - 1 ? ms : undefined);
+const usable = (ms: number | undefined): number | undefined =>
+  ms !== undefined && ms > 0 && ms <= 2 ** 31 - 1 ? ms : undefined;
 
 /** Headers and timeout: the element's own timeout when it is usable, else configure()'s, else 10 s. */
 function optionsFor(host: SubmitHost): RequestOptions {
@@ -50,7 +58,10 @@ function optionsFor(host: SubmitHost): RequestOptions {
  *
  * The envelope is written to the outbox before it is sent, so a page closed mid-request loses nothing.
  */
-export async function submit(host: SubmitHost, next: { kind: string; data: Payload } | Envelope<Payload>): Promise<SubmitResult> {
+export async function submit(
+  host: SubmitHost,
+  next: { kind: string; data: Payload } | Envelope<Payload>,
+): Promise<SubmitResult> {
   const endpoint = resolveEndpoint(host.endpoint, host.ownerDocument);
   if (!endpoint) return { outcome: { type: 'unavailable' } };
   const envelope =

@@ -79,20 +79,34 @@ async function settle(response: Response): Promise<ReadOutcome> {
   if (isRetryable(response.status)) {
     void response.body?.cancel().catch(() => undefined);
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-    return { type: 'failed', reason: 'server', status: response.status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+    return {
+      type: 'failed',
+      reason: 'server',
+      status: response.status,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
   }
   const read = await readJson(response);
   if (response.status >= 400) {
     const body = read.ok ? read.value : undefined;
     const message = isRecord(body) && typeof body.message === 'string' ? body.message : undefined;
-    return { type: 'rejected', status: response.status, fieldErrors: fieldErrorsOf(body), ...(message ? { message } : {}) };
+    return {
+      type: 'rejected',
+      status: response.status,
+      fieldErrors: fieldErrorsOf(body),
+      ...(message ? { message } : {}),
+    };
   }
   if (!read.ok) return { type: 'failed', reason: 'bad-response', status: response.status };
   return { type: 'ok', status: response.status, body: read.value };
 }
 
 /** POSTs an envelope as JSON, with its id as `Idempotency-Key`. */
-export async function postEnvelope(url: string, envelope: Envelope<unknown>, options: RequestOptions): Promise<Outcome> {
+export async function postEnvelope(
+  url: string,
+  envelope: Envelope<unknown>,
+  options: RequestOptions,
+): Promise<Outcome> {
   const outcome = await exchange(
     url,
     {
@@ -110,7 +124,8 @@ export async function postEnvelope(url: string, envelope: Envelope<unknown>, opt
     options.timeoutMs,
   );
   if (outcome.type !== 'ok') return outcome;
-  if (outcome.body !== null && !isRecord(outcome.body)) return { type: 'failed', reason: 'bad-response', status: outcome.status };
+  if (outcome.body !== null && !isRecord(outcome.body))
+    return { type: 'failed', reason: 'bad-response', status: outcome.status };
   return { type: 'accepted', status: outcome.status, body: outcome.body ?? {} };
 }
 

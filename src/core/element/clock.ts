@@ -35,7 +35,8 @@ export class Ticker implements ReactiveController {
     clearTimeout(this.timer);
     const at = this.next();
     const now = this.now();
-    if (at !== undefined && at > now) this.timer = setTimeout(() => this.host.requestUpdate(), Math.min(at - now + 1, 60_000));
+    if (at !== undefined && at > now)
+      this.timer = setTimeout(() => this.host.requestUpdate(), Math.min(at - now + 1, 60_000));
   }
 
   hostConnected(): void {

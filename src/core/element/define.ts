@@ -16,5 +16,6 @@ export function defineElement(tag: string, constructor: Versioned): void {
   void needFirstStrings(tag);
   const registered: Versioned | undefined = registry.get(tag);
   if (!registered) registry.define(tag, constructor);
-  else if (registered.version !== constructor.version) void import('./diagnostics.js').then((d) => d.warnTagTaken(tag, constructor, registered));
+  else if (registered.version !== constructor.version)
+    void import('./diagnostics.js').then((d) => d.warnTagTaken(tag, constructor, registered));
 }

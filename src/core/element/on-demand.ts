@@ -14,7 +14,9 @@ export function onDemand<T>(load: () => Promise<T>, timeoutMs = 10_000): () => P
   // importing the same address again fails without a request: a retry asks for it under a new query. The
   // module's own imports keep their addresses, so nothing loaded before is loaded twice.
   const attempt = (): Promise<T> =>
-    failedUrl ? (import(/* @vite-ignore */ /* webpackIgnore: true */ withRetry(failedUrl, ++retries)) as Promise<T>) : load();
+    failedUrl
+      ? (import(/* @vite-ignore */ /* webpackIgnore: true */ withRetry(failedUrl, ++retries)) as Promise<T>)
+      : load();
   return () =>
     (loading ??= Promise.race([
       withLaterStrings(attempt),

@@ -32,7 +32,10 @@ export const NAME_MAX = 100;
 export type ContactErrors = Partial<Record<ContactField, Message>>;
 
 /** What the visitor gave, cleaned; nothing when the block is hidden. */
-export function givenContact(values: ContactValues, mode: ContactMode): { name: string; email: string; mobile: string } {
+export function givenContact(
+  values: ContactValues,
+  mode: ContactMode,
+): { name: string; email: string; mobile: string } {
   if (mode === 'hidden') return { name: '', email: '', mobile: '' };
   return { name: cleanInput(values.name), email: cleanInput(values.email), mobile: cleanInput(values.mobile) };
 }
@@ -47,14 +50,20 @@ export function givesContact(values: ContactValues, mode: ContactMode): boolean 
  * What is sent: `contact` with only what was given (`mobile` in E.164), and `consent: true` when an email
  * address or a mobile number was given (a name alone is sent without it: nobody can be contacted by a name).
  */
-export function contactPayload(values: ContactValues, mode: ContactMode): { contact?: Record<string, string>; consent?: true } {
+export function contactPayload(
+  values: ContactValues,
+  mode: ContactMode,
+): { contact?: Record<string, string>; consent?: true } {
   const { name, email, mobile } = givenContact(values, mode);
   const contact: Record<string, string> = {};
   if (name) contact.name = name;
   if (email) contact.email = normalizeEmail(email) ?? email;
   if (mobile) contact.mobile = normalizeSaudiMobile(mobile) ?? mobile;
   if ((email || mobile) && values.channel) contact.channel = values.channel;
-  return { ...(Object.keys(contact).length > 0 ? { contact } : {}), ...(email || mobile ? { consent: true as const } : {}) };
+  return {
+    ...(Object.keys(contact).length > 0 ? { contact } : {}),
+    ...(email || mobile ? { consent: true as const } : {}),
+  };
 }
 
 /** How the visitor would like to be contacted. Codes are stable (the contract's). */

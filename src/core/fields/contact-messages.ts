@@ -11,11 +11,14 @@ export const legend = (required: boolean): string =>
 export const hint = (required: boolean): string =>
   required
     ? msg('Give an email address, a mobile number or both, so that we can contact you.', { id: 'core.contact.hint' })
-    : msg('If you would like us to contact you, give an email address, a mobile number or both.', { id: 'core.contact.hint-optional' });
+    : msg('If you would like us to contact you, give an email address, a mobile number or both.', {
+        id: 'core.contact.hint-optional',
+      });
 export const nameLabel = (): string => msg('Full name', { id: 'core.contact.name' });
 export const emailLabel = (): string => msg('Email address', { id: 'core.contact.email' });
 export const mobileLabel = (): string => msg('Mobile number', { id: 'core.contact.mobile' });
-export const mobileHint = (): string => msg('A Saudi mobile number, like 05XXXXXXXX', { id: 'core.contact.mobile-hint' });
+export const mobileHint = (): string =>
+  msg('A Saudi mobile number, like 05XXXXXXXX', { id: 'core.contact.mobile-hint' });
 export const channelLegend = (): string => msg('How would you like us to contact you?', { id: 'core.contact.channel' });
 export const channelEmail = (): string => msg('Email', { id: 'core.contact.channel.email' });
 export const channelPhone = (): string => msg('Phone call', { id: 'core.contact.channel.phone' });
@@ -23,7 +26,8 @@ export const channelSms = (): string => msg('Text message (SMS)', { id: 'core.co
 export const consentLabel = (): string =>
   msg('I agree to be contacted about what I sent, using the details I gave', { id: 'core.contact.consent' });
 
-export const contactMissing = (): string => msg('Enter an email address or a mobile number', { id: 'core.contact.missing' });
+export const contactMissing = (): string =>
+  msg('Enter an email address or a mobile number', { id: 'core.contact.missing' });
 export const emailForChannel = (): string =>
   msg('Enter an email address, or choose another way for us to contact you', { id: 'core.contact.channel-email' });
 export const mobileForChannel = (): string =>

@@ -38,10 +38,30 @@ const nameTooLong: Message = () => tooLong(NAME_MAX, renderedLocale());
 export const contactRules: RulesTable<ContactField, ContactInput> = [
   { field: 'name', code: 'too-long', fails: ({ name }) => remainingOf(name, NAME_MAX) < 0, message: nameTooLong },
   // The contract's longest address (too-long) is no address the form would take either.
-  { field: 'email', code: 'invalid', alsoCodes: ['too-long'], fails: ({ email }) => email !== '' && !normalizeEmail(email), message: emailInvalid },
-  { field: 'email', code: 'required', fails: (input) => !reachable(input) && input.mode === 'required', message: m.contactMissing },
-  { field: 'email', fails: (input) => reachable(input) && !input.email && input.channel === 'email', message: m.emailForChannel },
-  { field: 'mobile', code: 'invalid', fails: ({ mobile }) => mobile !== '' && !normalizeSaudiMobile(mobile), message: mobileInvalid },
+  {
+    field: 'email',
+    code: 'invalid',
+    alsoCodes: ['too-long'],
+    fails: ({ email }) => email !== '' && !normalizeEmail(email),
+    message: emailInvalid,
+  },
+  {
+    field: 'email',
+    code: 'required',
+    fails: (input) => !reachable(input) && input.mode === 'required',
+    message: m.contactMissing,
+  },
+  {
+    field: 'email',
+    fails: (input) => reachable(input) && !input.email && input.channel === 'email',
+    message: m.emailForChannel,
+  },
+  {
+    field: 'mobile',
+    code: 'invalid',
+    fails: ({ mobile }) => mobile !== '' && !normalizeSaudiMobile(mobile),
+    message: mobileInvalid,
+  },
   // The form says a missing detail on the email field alone; the collector may name either.
   { field: 'mobile', code: 'required', message: m.contactMissing },
   {
@@ -49,5 +69,11 @@ export const contactRules: RulesTable<ContactField, ContactInput> = [
     fails: (input) => reachable(input) && !input.mobile && (input.channel === 'phone' || input.channel === 'sms'),
     message: m.mobileForChannel,
   },
-  { field: 'consent', code: 'required', alsoCodes: ['invalid'], fails: (input) => reachable(input) && !input.consent, message: m.consentMissing },
+  {
+    field: 'consent',
+    code: 'required',
+    alsoCodes: ['invalid'],
+    fails: (input) => reachable(input) && !input.consent,
+    message: m.consentMissing,
+  },
 ];

@@ -30,13 +30,18 @@ function followLink(event: MouseEvent): void {
 }
 
 /** The summary, or nothing when there are no problems. Give it focus once rendered (selector `.error-summary`). */
-export function renderErrorSummary(items: readonly SummaryItem[], heading: string, level: number): TemplateResult | typeof nothing {
+export function renderErrorSummary(
+  items: readonly SummaryItem[],
+  heading: string,
+  level: number,
+): TemplateResult | typeof nothing {
   if (items.length === 0) return nothing;
   return html`<div class="error-summary" part="error-summary" tabindex="-1">
     <div class="error-summary-title" role="heading" aria-level=${level}>${heading}</div>
     <ul>
       ${items.map(
-        ({ text, target }) => html`<li>${target ? html`<a href=${`#${target}`} @click=${followLink}>${text}</a>` : text}</li>`,
+        ({ text, target }) =>
+          html`<li>${target ? html`<a href=${`#${target}`} @click=${followLink}>${text}</a>` : text}</li>`,
       )}
     </ul>
   </div>`;

@@ -21,7 +21,8 @@ export interface FieldOptions {
 }
 
 const wrapper = (error: Message | undefined): string => (error ? 'field invalid' : 'field');
-const hintOf = (id: string, hint: string | undefined) => (hint ? html`<p id=${`${id}-hint`} class="hint">${hint}</p>` : nothing);
+const hintOf = (id: string, hint: string | undefined) =>
+  hint ? html`<p id=${`${id}-hint`} class="hint">${hint}</p>` : nothing;
 const describe = ({ id, hint, error, describedBy: more = [] }: FieldOptions) =>
   ifDefined(describedBy(hint && `${id}-hint`, error && errorIdOf(id), ...more));
 
@@ -29,7 +30,8 @@ export interface TextFieldOptions extends FieldOptions {
   type: 'text' | 'email' | 'tel';
   value: string;
   /** What browsers may fill in (the tokens a contact form needs). */
-  autocomplete: 'name' | 'given-name' | 'family-name' | 'email' | 'tel' | 'tel-national' | 'organization' | 'postal-code' | 'off';
+  autocomplete:
+    'name' | 'given-name' | 'family-name' | 'email' | 'tel' | 'tel-national' | 'organization' | 'postal-code' | 'off';
   /** Addresses and numbers read left to right in Arabic too. Default `auto`. */
   dir?: 'ltr' | 'auto';
 }

@@ -75,7 +75,9 @@ const NATIONAL_ID = /(?<!\d)[12]\d{9}(?!\d)/g;
 
 /** The kinds found, each at most once, in the fixed order of the PersonalDataKind union above. Never returns the values. */
 export function findPersonalData(text: string): PersonalDataKind[] {
-  let rest = normalizeDigits(text).replace(INVISIBLE, '').replace(/\u00A0/g, ' ');
+  let rest = normalizeDigits(text)
+    .replace(INVISIBLE, '')
+    .replace(/\u00A0/g, ' ');
   const found = new Set<PersonalDataKind>();
 
   // Each match is cut out, valid or not, so its digits cannot be read again as another kind

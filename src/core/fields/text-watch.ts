@@ -50,7 +50,8 @@ export class TextWatch implements ReactiveController {
     this.timer = setTimeout(async () => {
       const { findPersonalData } = await import('./personal-data.js');
       const found = findPersonalData(this.text);
-      if (found.length > 0 && found.join() !== this.personalData.join()) this.announce(personalDataWarning(found, renderedLocale()));
+      if (found.length > 0 && found.join() !== this.personalData.join())
+        this.announce(personalDataWarning(found, renderedLocale()));
       this.personalData = found;
       this.host.requestUpdate();
     }, 400);

@@ -20,7 +20,10 @@ export function draftKey(kind: string, page: string, which = ''): string {
  * The stored draft, as `defaults` filled in: only the fields `defaults` has, each only when its stored value
  * is of the same type (anything else, such as a trap field or a value from an older form, is dropped).
  */
-export function readDraft<V extends DraftValues>(key: string, defaults: V): { values: V; startedAt: number } | undefined {
+export function readDraft<V extends DraftValues>(
+  key: string,
+  defaults: V,
+): { values: V; startedAt: number } | undefined {
   try {
     const raw = globalThis.sessionStorage?.getItem(key);
     const stored: unknown = raw == null ? undefined : JSON.parse(raw);

@@ -37,7 +37,12 @@ export class FormErrors<F extends string> {
    * the collector's words): `codes[code][field]` when the form has words for it, else the collector's message,
    * else `fallback`. False when none of them is about anything: show a general failure.
    */
-  showRefusal(errors: readonly FieldError[], codes: CodeMessages<F>, fallback: Message, shown: readonly F[] = this.fields): boolean {
+  showRefusal(
+    errors: readonly FieldError[],
+    codes: CodeMessages<F>,
+    fallback: Message,
+    shown: readonly F[] = this.fields,
+  ): boolean {
     const { byField, other } = matchFieldErrors(errors, shown, codes, fallback);
     return this.show(byField, other);
   }
@@ -45,7 +50,9 @@ export class FormErrors<F extends string> {
   /** The error summary, or nothing; `level` is its heading's. */
   render(level: number): TemplateResult | typeof nothing {
     const items = [
-      ...this.fields.filter((field) => this.byField[field]).map((field) => ({ text: this.byField[field]!(), target: field })),
+      ...this.fields
+        .filter((field) => this.byField[field])
+        .map((field) => ({ text: this.byField[field]!(), target: field })),
       ...this.other.map((text) => ({ text })),
     ];
     return renderErrorSummary(items, errorSummaryTitle(), level);

@@ -166,7 +166,11 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     sender.failure = undefined;
     if (this.formErrors.show(spec.validate(this.values))) return;
     // A robot is told it was sent; nothing is sent and no event fires.
-    const guard = { honeypot: honeypotValue(this.host.renderRoot), startedAt: this.form.startedAt, minFillMs: spec.minFillTime() };
+    const guard = {
+      honeypot: honeypotValue(this.host.renderRoot),
+      startedAt: this.form.startedAt,
+      minFillMs: spec.minFillTime(),
+    };
     if (spamSignal(guard)) return this.succeed();
 
     const result = await sender.send(spec.kind, spec.payload(this.values));
@@ -177,7 +181,8 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     if (outcome?.type !== 'rejected') return;
     // On the fields the form shows now; errors about others (contact details it does not ask for) are listed as text.
     const shown = spec.fields.filter((field) => this.host.renderRoot.querySelector(`[name="${field}"]`));
-    if (!this.formErrors.showRefusal(outcome.fieldErrors, spec.codeMessages(), spec.invalid ?? fieldInvalid, shown)) sender.fail('rejected');
+    if (!this.formErrors.showRefusal(outcome.fieldErrors, spec.codeMessages(), spec.invalid ?? fieldInvalid, shown))
+      sender.fail('rejected');
   }
 
   /** The confirmation takes focus where the form was. No draft is kept after this. */
@@ -221,7 +226,10 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
    * "Your … was not sent. What you wrote is kept.", why, and a retry), and the Send button, which shows
    * progress while sending and stays focusable (`aria-disabled`, not `disabled`). Named by `labelledBy`.
    */
-  renderForm(texts: { labelledBy: string; level: number; send: string; notSent: string }, fields: TemplateResult): TemplateResult {
+  renderForm(
+    texts: { labelledBy: string; level: number; send: string; notSent: string },
+    fields: TemplateResult,
+  ): TemplateResult {
     const { sender } = this;
     return html`<form novalidate part="form" aria-labelledby=${texts.labelledBy} @submit=${this.onSubmit} @input=${this.form.onInput} @focusin=${this.preload}>
       ${this.formErrors.render(texts.level)} ${fields} ${renderHoneypot(honeypotLabel())}
@@ -234,7 +242,10 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
    * The confirmation, which takes focus once sent: a heading (`saved` while the submission only waits on the
    * device, else `sent`), the collector's reference when it gave one, `body`, and a button for another.
    */
-  renderConfirmation(level: number, texts: { sent: string; saved: string; reference: string; body: TemplateResult | string; another: string }): TemplateResult {
+  renderConfirmation(
+    level: number,
+    texts: { sent: string; saved: string; reference: string; body: TemplateResult | string; another: string },
+  ): TemplateResult {
     if (this.unsent) {
       // Why is in the delivery note; what they wrote is one button away.
       return html`<div class="confirmation" part="confirmation" tabindex="-1">
@@ -244,14 +255,15 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     }
     return html`<div class="confirmation" part="confirmation" tabindex="-1">
       <div class="subtitle" role="heading" aria-level=${level}>${this.saved ? texts.saved : texts.sent}</div>
-      ${this.reference
-        ? html`<p class="reference" part="reference">${texts.reference} <strong><bdi dir="ltr">${this.reference}</bdi></strong></p>`
-        : nothing}
+      ${
+        this.reference
+          ? html`<p class="reference" part="reference">${texts.reference} <strong><bdi dir="ltr">${this.reference}</bdi></strong></p>`
+          : nothing
+      }
       ${texts.body}
       <button type="button" part="another-button" @click=${() => this.another()}>${texts.another}</button>
     </div>`;
   }
-
 }
 
 /** The collector's reference for a submission, when it gave a usable one. */

@@ -22,7 +22,8 @@ export function usableTimeZone(zone: string | undefined): string {
 /** The day of `ms` in both calendars: `December 1, 2026` and `Jumada II 21, 1448 AH` (in Arabic, Arabic-Indic digits). */
 export function calendarDates(ms: number, locale: Locale, timeZone: string): { gregorian: string; hijri: string } {
   // `calendar` is named for both: ar-SA's own default calendar is the Hijri one.
-  const day = (calendar: string) => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', calendar, timeZone }).format(ms);
+  const day = (calendar: string) =>
+    new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', calendar, timeZone }).format(ms);
   return { gregorian: day('gregory'), hijri: day('islamic-umalqura') };
 }
 
@@ -33,7 +34,11 @@ export function calendarDates(ms: number, locale: Locale, timeZone: string): { g
 export function timeUntil(ms: number, now: number, locale: Locale): string {
   const minutes = Math.max(1, Math.floor((ms - now) / 60_000));
   const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
-    minutes >= 2880 ? [Math.floor(minutes / 1440), 'day'] : minutes >= 60 ? [Math.floor(minutes / 60), 'hour'] : [minutes, 'minute'];
+    minutes >= 2880
+      ? [Math.floor(minutes / 1440), 'day']
+      : minutes >= 60
+        ? [Math.floor(minutes / 60), 'hour']
+        : [minutes, 'minute'];
   return new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'always' }).format(value, unit);
 }
 
@@ -45,6 +50,7 @@ export function formatDate(date: Date, locale: Locale): string {
   const tag = intlLocale(locale);
   // The Kingdom's day, as the consultation card's dates are: a date the ministry gave must not read as the
   // day before for a visitor west of Riyadh.
-  if (kept?.[0] !== tag) kept = [tag, new Intl.DateTimeFormat(tag, { dateStyle: 'long', calendar: 'gregory', timeZone: SAUDI_TIME_ZONE })];
+  if (kept?.[0] !== tag)
+    kept = [tag, new Intl.DateTimeFormat(tag, { dateStyle: 'long', calendar: 'gregory', timeZone: SAUDI_TIME_ZONE })];
   return kept[1].format(date);
 }

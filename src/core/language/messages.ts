@@ -15,7 +15,9 @@ export const errorPrefix = (): string => msg('Error:', { id: 'core.error-prefix'
 export function failureMessage(reason: FailureReason | 'rejected'): string {
   switch (reason) {
     case 'network':
-      return msg('We could not reach the service. Check your connection and try again.', { id: 'core.failure.network' });
+      return msg('We could not reach the service. Check your connection and try again.', {
+        id: 'core.failure.network',
+      });
     case 'timeout':
       return msg('The service took too long to answer. Please try again.', { id: 'core.failure.timeout' });
     case 'server':

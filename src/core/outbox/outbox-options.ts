@@ -26,7 +26,6 @@ export const OUTBOX_DEFAULTS: ResolvedOutboxOptions = {
   retryMaxMs: DEFAULT_BACKOFF.maxMs,
 };
 
-
 /** The options in force, or undefined when the page turned the outbox off (`configure({ outbox: false })`). */
 export function outboxOptions(): ResolvedOutboxOptions | undefined {
   const given = getConfig().outbox;

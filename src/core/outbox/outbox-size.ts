@@ -17,7 +17,8 @@ export function watchOtherTabs(): void {
   if (watching) return;
   watching = true;
   addEventListener('storage', (event) => {
-    if (event.key === null || event.key.startsWith(ENTRY_PREFIX)) document.dispatchEvent(new EpOutboxChangeEvent(outboxSize()));
+    if (event.key === null || event.key.startsWith(ENTRY_PREFIX))
+      document.dispatchEvent(new EpOutboxChangeEvent(outboxSize()));
   });
 }
 

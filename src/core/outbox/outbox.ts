@@ -135,7 +135,9 @@ export class Outbox {
   private makeRoom(bytes: number, id: string, options: ResolvedOutboxOptions): void {
     const now = this.deps.now();
     // An entry being sent right now is not dropped: its answer is seconds away.
-    const others = this.deps.store.list().filter((item) => item.entry.id !== id && !(item.entry.claim && item.entry.claim.until > now));
+    const others = this.deps.store
+      .list()
+      .filter((item) => item.entry.id !== id && !(item.entry.claim && item.entry.claim.until > now));
     const inFlight = this.deps.store.list().filter((item) => item.entry.id !== id).length - others.length;
     let total = others.reduce((sum, item) => sum + item.bytes, 0) + bytes;
     let count = others.length + inFlight + 1;
@@ -364,7 +366,11 @@ function browserDeps(): OutboxDeps {
     store,
     lock: webLock,
     send: (entry, keepalive) =>
-      postEnvelope(entry.url, entry.envelope, { headers: { ...getConfig().headers }, timeoutMs: entry.timeoutMs, keepalive }),
+      postEnvelope(entry.url, entry.envelope, {
+        headers: { ...getConfig().headers },
+        timeoutMs: entry.timeoutMs,
+        keepalive,
+      }),
     now: Date.now,
     random: Math.random,
     setTimer(run, ms) {

@@ -40,7 +40,8 @@ export class FakeTransport {
         if (this.hold) await new Promise<void>((resolve) => (this.held = resolve));
         const outcome = this.script.shift();
         if (!outcome || outcome === 'unloadable') throw new Error('no answer scripted');
-        const envelope = 'id' in next ? next : ({ ...next, id: `envelope-${(ids += 1)}` } as unknown as Envelope<Payload>);
+        const envelope =
+          'id' in next ? next : ({ ...next, id: `envelope-${(ids += 1)}` } as unknown as Envelope<Payload>);
         return { envelope, outcome } as SubmitResult;
       },
       // The form pieces only send; a read here is a mistake the test should see.

@@ -18,7 +18,8 @@ customElements.define('ep-test-form-errors', ErrorsHost);
 
 const summary = (host: ErrorsHost) =>
   [...host.shadowRoot!.querySelectorAll('.error-summary li')].map((item) => item.textContent!.trim());
-const links = (host: ErrorsHost) => [...host.shadowRoot!.querySelectorAll('.error-summary a')].map((link) => link.getAttribute('href'));
+const links = (host: ErrorsHost) =>
+  [...host.shadowRoot!.querySelectorAll('.error-summary a')].map((link) => link.getAttribute('href'));
 
 async function rendered(host: ErrorsHost): Promise<void> {
   host.requestUpdate();
@@ -29,7 +30,11 @@ async function rendered(host: ErrorsHost): Promise<void> {
 describe('core/forms/form-errors', () => {
   it('lists problems in the order of the fields, the collector’s other words last, each field linked; the summary takes focus', async () => {
     const host = await fixture<ErrorsHost>(html`<ep-test-form-errors></ep-test-form-errors>`);
-    expect(host.errors.show({ email: () => 'Enter an email', title: () => 'Enter a title' }, ['Attachments are not accepted.'])).to.equal(true);
+    expect(
+      host.errors.show({ email: () => 'Enter an email', title: () => 'Enter a title' }, [
+        'Attachments are not accepted.',
+      ]),
+    ).to.equal(true);
     await rendered(host);
     expect(summary(host)).to.deep.equal(['Enter a title', 'Enter an email', 'Attachments are not accepted.']);
     expect(links(host)).to.deep.equal(['#title', '#email']);
@@ -66,7 +71,12 @@ describe('core/forms/form-errors', () => {
     );
     expect(shown).to.equal(true);
     await rendered(host);
-    expect(summary(host)).to.deep.equal(['Enter 120 characters or fewer', 'Pick one of ours', 'This is not valid.', 'Attachments are not accepted.']);
+    expect(summary(host)).to.deep.equal([
+      'Enter 120 characters or fewer',
+      'Pick one of ours',
+      'This is not valid.',
+      'Attachments are not accepted.',
+    ]);
     expect(links(host)).to.deep.equal(['#title', '#topic', '#email']);
   });
 

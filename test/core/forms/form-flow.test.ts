@@ -30,12 +30,25 @@ class FlowHost extends LitElement {
   override render() {
     const { flow } = this;
     return html`<div id="title" tabindex="-1">Notes</div>
-      ${flow.step === 'sent'
-        ? flow.renderConfirmation(3, { sent: 'Sent', saved: 'Saved here', reference: 'Reference', body: 'Thanks', another: 'Another' })
-        : flow.renderForm(
-            { labelledBy: 'title', level: 3, send: 'Send note', notSent: 'Your note was not sent. What you wrote is kept.' },
-            html`<textarea id="note" name="note" .value=${flow.values.note}></textarea>${flow.errors.note ? html`<p id="note-error">${flow.errors.note()}</p>` : ''}`,
-          )}
+      ${
+        flow.step === 'sent'
+          ? flow.renderConfirmation(3, {
+              sent: 'Sent',
+              saved: 'Saved here',
+              reference: 'Reference',
+              body: 'Thanks',
+              another: 'Another',
+            })
+          : flow.renderForm(
+              {
+                labelledBy: 'title',
+                level: 3,
+                send: 'Send note',
+                notSent: 'Your note was not sent. What you wrote is kept.',
+              },
+              html`<textarea id="note" name="note" .value=${flow.values.note}></textarea>${flow.errors.note ? html`<p id="note-error">${flow.errors.note()}</p>` : ''}`,
+            )
+      }
       ${this.announcer.render()}`;
   }
 }
@@ -86,7 +99,9 @@ describe('core/forms/form-flow', () => {
     expect(host.flow.values).to.deep.equal({ note: '' });
     expect(sessionStorage.getItem(KEY)).to.equal(null);
     expect(focused(host)?.className).to.equal('confirmation');
-    expect(host.shadowRoot!.querySelector('[part="reference"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Reference NT-7');
+    expect(host.shadowRoot!.querySelector('[part="reference"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Reference NT-7',
+    );
   });
 
   it('looks sent to a robot, and sends nothing: a filled honeypot, or a form sent sooner than the minimum fill time', async () => {

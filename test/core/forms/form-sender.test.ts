@@ -23,7 +23,8 @@ class SenderHost extends LitElement {
 customElements.define('ep-test-form-sender', SenderHost);
 
 const place = () => fixture<SenderHost>(html`<ep-test-form-sender></ep-test-form-sender>`);
-const text = (host: SenderHost, selector: string) => host.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+const text = (host: SenderHost, selector: string) =>
+  host.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
 async function rendered(host: SenderHost): Promise<void> {
   await host.updateComplete;
   await nextFrame();
@@ -57,7 +58,9 @@ describe('core/forms/form-sender', () => {
     const first = await host.sender.send('note', { text: 'hello' });
     await rendered(host);
     expect(host.sender.failure).to.equal('server');
-    expect(text(host, '[part="error"] p')).to.equal('Your note was not sent. What you wrote is kept. The service had a problem. Please try again in a moment.');
+    expect(text(host, '[part="error"] p')).to.equal(
+      'Your note was not sent. What you wrote is kept. The service had a problem. Please try again in a moment.',
+    );
     expect(host.shadowRoot!.activeElement?.textContent).to.contain('Your note was not sent');
     (host.shadowRoot!.querySelector('[part="retry-button"]') as HTMLButtonElement).click();
     expect(host.retries).to.equal(1);

@@ -44,7 +44,10 @@ describe('core/forms/form-values', () => {
   });
 
   it('starts with the draft left under its key (only the fields it has, with their clock), else with the start given', () => {
-    sessionStorage.setItem(KEY, JSON.stringify({ values: { message: 'hello', website: 'spam', consent: 'yes' }, startedAt: 1234 }));
+    sessionStorage.setItem(
+      KEY,
+      JSON.stringify({ values: { message: 'hello', website: 'spam', consent: 'yes' }, startedAt: 1234 }),
+    );
     const values = new FormValues(fakeHost(), empty);
     expect(values.restore(KEY)).to.equal(true);
     expect(values.values).to.deep.equal({ message: 'hello', type: '', consent: false });

@@ -14,7 +14,13 @@ const emailMissing = () => 'Enter an email address';
 const emailForChannel = () => 'Enter an email address, or choose another way';
 
 const table: RulesTable<Field, Input> = [
-  { field: 'title', code: 'required', alsoCodes: ['invalid'], fails: ({ title }) => !title.trim(), message: titleMissing },
+  {
+    field: 'title',
+    code: 'required',
+    alsoCodes: ['invalid'],
+    fails: ({ title }) => !title.trim(),
+    message: titleMissing,
+  },
   { field: 'title', code: 'too-long', fails: ({ title, max }) => title.length > max, message: titleTooLong },
   { field: 'email', fails: ({ email }) => email === 'channel', message: emailForChannel },
   { field: 'email', code: 'required', message: emailMissing },
@@ -49,14 +55,19 @@ describe('core/forms/rules-table', () => {
 
   it('keeps, for a code two rows of a field share, the first row', () => {
     const other = () => 'Another';
-    const twice: RulesTable<Field, Input> = [...table, { field: 'title', code: 'invalid', fails: () => true, message: other }];
+    const twice: RulesTable<Field, Input> = [
+      ...table,
+      { field: 'title', code: 'invalid', fails: () => true, message: other },
+    ];
     expect(codeMessagesOf(twice).invalid?.title).to.equal(titleMissing);
   });
 });
 
 describe('core/fields/contact-rules', () => {
-  const check = (values: Partial<ReturnType<typeof emptyContact>>, mode: 'optional' | 'required' | 'hidden' = 'optional') =>
-    Object.keys(checkRules(contactRules, contactInput({ ...emptyContact(), ...values }, mode)));
+  const check = (
+    values: Partial<ReturnType<typeof emptyContact>>,
+    mode: 'optional' | 'required' | 'hidden' = 'optional',
+  ) => Object.keys(checkRules(contactRules, contactInput({ ...emptyContact(), ...values }, mode)));
 
   it('asks nothing of an anonymous visitor, even with a channel ticked by mistake; a hidden block is never checked', () => {
     expect(check({ channel: 'sms' })).to.deep.equal([]);
