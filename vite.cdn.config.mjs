@@ -40,10 +40,11 @@ function staticallyFrom(entry, ctx, withDynamic) {
 /**
  * Shared chunks by rule rather than by list: `shared` holds Lit, @lit/localize and the core the poll's first
  * render needs (the smallest first render, which every element shares); `core` the rest of the core that every
- * element uses, first or on demand (transport, outbox, the fields the poll asks after a vote); `forms` the core
- * that two or three of the form elements use. Core that one element alone uses stays with that element's code,
- * in its entry or the chunks it loads on demand. More, smaller chunks measured worse: each file pays its own
- * compression header and dictionary.
+ * element uses, first or on demand (transport, outbox, the fields the poll asks after a vote), and what the poll
+ * shares with any other element (so that a page with only a poll never downloads `forms`); `forms` the core
+ * that two or three of the form elements, not the poll, use. Core that one element alone uses stays with that
+ * element's code, in its entry or the chunks it loads on demand. More, smaller chunks measured worse: each file
+ * pays its own compression header and dictionary.
  */
 function cdnGroups() {
   let graph;
@@ -56,7 +57,8 @@ function cdnGroups() {
         if (graph.pollFirst.has(id)) return 'shared';
         const users = graph.elements.filter(({ all }) => all.has(id));
         if (users.length < 2) return null;
-        return users.length === graph.elements.length ? 'core' : 'forms';
+        // The poll never downloads `forms`: what it shares with one form element goes to `core` too.
+        return users.length === graph.elements.length || users.some(({ poll }) => poll) ? 'core' : 'forms';
       },
     },
   ];
@@ -66,8 +68,21 @@ function cdnGroups() {
 function reach(ctx) {
   const elements = Object.entries(cdnEntries)
     .filter(([name]) => name.startsWith('ep-'))
-    .map(([, entry]) => ({ all: staticallyFrom(resolve(entry), ctx, true) }));
+    .map(([, entry]) => ({ all: staticallyFrom(resolve(entry), ctx, true), poll: resolve(entry) === pollEntry }));
   return { pollFirst: staticallyFrom(pollEntry, ctx, false), elements };
+}
+
+/** @lit/localize's id hashing, swapped for src/core/language/named-ids-only.ts: no msg() here needs it. */
+export function namedIdsOnly() {
+  const replacement = resolve('src/core/language/named-ids-only.ts');
+  return {
+    name: 'ep-named-ids-only',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const fromRuntime = importer && /@lit[\\/]localize[\\/]internal[\\/]runtime-msg\.js$/.test(importer);
+      return fromRuntime && source === './id-generation.js' ? replacement : null;
+    },
+  };
 }
 
 /** Vite's inline config for the build; `write: false` gives the chunks in memory. */
@@ -75,7 +90,7 @@ export function cdnConfig({ outDir = 'dist/cdn', write = true } = {}) {
   return {
     configFile: false,
     logLevel: write ? 'warn' : 'silent',
-    plugins: [minifyCssLiterals()],
+    plugins: [minifyCssLiterals(), namedIdsOnly()],
     build: {
       write,
       target: 'es2022',

@@ -103,6 +103,9 @@ export function splitLocales(srcDir, generatedDir = join(srcDir, 'generated', 'l
   for (const locale of locales) {
     const byKey = new Map();
     for (const entry of entriesOf(readFileSync(join(generatedDir, `${locale}.ts`), 'utf8'))) {
+      // A hashed id is a msg() without one: no part could name it, and the script-tag files leave out
+      // @lit/localize's hashing (vite.cdn.config.mjs), so it would never be found.
+      if (/^[sh][0-9a-f]{16}$/.test(entry.id)) throw new Error(`${locale}: a msg() without an id (${entry.id})`);
       const key = keyOf(entry.id);
       // A string no element uses has no part to load with; keyed on nothing, it is left out.
       if (!key) continue;

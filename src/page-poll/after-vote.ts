@@ -27,9 +27,8 @@ import * as core from '../core/language/messages.js';
 import { formStyles } from '../core/styles/form-styles.js';
 import { afterVoteStyles } from './after-vote-styles.js';
 import * as t from './messages.js';
-import { alreadyAnswered } from './question-messages.js';
 import { MAX_REASONS, defaultReasons, usableReasons, type Answer, type PollReason } from './reasons.js';
-import { recallVote } from './recall-vote.js';
+import type { keyFor, recallVote } from './recall-vote.js';
 import { rememberVote } from './remember-vote.js';
 import { parseTally, tallyMessage, type Tally } from './tally.js';
 
@@ -41,6 +40,16 @@ export interface PollHost extends LitElement, SubmitHost {
   readonly yesReasons?: PollReason[] | undefined;
   readonly noReasons?: PollReason[] | undefined;
   readonly maxCommentLength: number;
+}
+
+/**
+ * What this part uses of the element's first load, handed over by it rather than imported: a module both
+ * import would be split into a file of its own, one more download before the first render.
+ */
+export interface FirstLoad {
+  recallVote: typeof recallVote;
+  keyFor: typeof keyFor;
+  alreadyAnswered: () => string;
 }
 
 /** One visit of one page: the answer, what the visitor chose and wrote, and the sends on their way. */
@@ -73,7 +82,10 @@ export class AfterVote implements ReactiveController {
   /** Unusable reason lists already reported on the console. */
   private readonly reported = new Set<unknown>();
 
-  constructor(private readonly host: PollHost) {
+  constructor(
+    private readonly host: PollHost,
+    private readonly firstLoad: FirstLoad,
+  ) {
     host.addController(this);
     this.announcer = new Announcer(host);
     this.delivery = new DeliveryNote(host);
@@ -115,7 +127,7 @@ export class AfterVote implements ReactiveController {
 
   /** A new visit for the current page: thanks when the answer is remembered, else the question. */
   private start(): void {
-    const recalled = this.host.noRemember ? undefined : recallVote(pageKeyOf(this.host));
+    const recalled = this.host.noRemember ? undefined : this.firstLoad.recallVote(pageKeyOf(this.host));
     const visit: Visit = {
       step: recalled ? 'thanks' : 'question',
       answer: recalled?.answer,
@@ -170,7 +182,7 @@ export class AfterVote implements ReactiveController {
     // Remembered under the page it was sent for, even if the poll has moved on since. A vote saved on the
     // device counts too: it will arrive, and asking again would only record it twice.
     const kept = outcome.type === 'accepted' || outcome.type === 'queued';
-    if (kept && !this.host.noRemember) rememberVote(page, answer);
+    if (kept && !this.host.noRemember) rememberVote(this.firstLoad.keyFor(page), answer);
     if (visit !== this.visit) return;
     if (kept) {
       visit.voteId = envelope?.id;
@@ -359,9 +371,10 @@ export class AfterVote implements ReactiveController {
 
   /** The steps after the question. */
   render(): TemplateResult {
+    const thanks = this.visit.remembered ? this.firstLoad.alreadyAnswered() : t.thanks();
     const step =
       this.visit.step === 'thanks'
-        ? html`<p class="thanks" part="thanks" tabindex="-1">${this.visit.remembered ? alreadyAnswered() : t.thanks()}</p>`
+        ? html`<p class="thanks" part="thanks" tabindex="-1">${thanks}</p>`
         : this.renderReasons(this.visit.answer ?? 'yes');
     return html`${step}${this.delivery.render()}${this.renderTally()}`;
   }

@@ -9,7 +9,7 @@ import type { AfterVote } from './after-vote.js';
 import * as q from './question-messages.js';
 import type { Answer, PollReason } from './reasons.js';
 import { readReasonsAttribute } from './reasons-attribute.js';
-import { recallVote } from './recall-vote.js';
+import { keyFor, recallVote } from './recall-vote.js';
 import { pagePollStyles } from './styles.js';
 import { headingLevel } from '../core/element/heading-level.js';
 
@@ -102,7 +102,7 @@ export class EpPagePoll extends EpElement {
   private readonly loadAfterVote = onDemand(() => import('./after-vote.js'));
   /** The answer clicked while after-vote.ts was loading: shown busy, sent once it is there (the latest wins). */
   private pendingAnswer?: Answer;
-  private loadFailed = false;
+  private loadFailed?: boolean;
   private stopWatching?: () => void;
 
   override connectedCallback(): void {
@@ -121,7 +121,7 @@ export class EpPagePoll extends EpElement {
   private loadFlow(): Promise<AfterVote> {
     this.stopWatching?.();
     return (this.flowLoading = this.loadAfterVote().then(({ AfterVote }) => {
-      this.flow ??= new AfterVote(this);
+      this.flow ??= new AfterVote(this, { recallVote, keyFor, alreadyAnswered: q.alreadyAnswered });
       this.requestUpdate();
       return this.flow;
     }));
@@ -168,14 +168,13 @@ export class EpPagePoll extends EpElement {
 
   protected override render(): TemplateResult {
     const { flow } = this;
-    const recalled = this.noRemember ? undefined : recallVote(this.pageKey);
     // The question is rendered from this one place whether after-vote.ts is in or not, so the buttons (and the
-    // focus on them) survive its arrival.
+    // focus on them) survive its arrival. Storage is read only until then: after-vote.ts keeps the visit.
     const body = !this.resolvedEndpoint
       ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
       : flow && !flow.asking
         ? flow.render()
-        : !flow && recalled
+        : !flow && !this.noRemember && recallVote(this.pageKey)
           ? html`<p class="thanks" part="thanks">${q.alreadyAnswered()}</p>`
           : html`${this.renderQuestion(flow?.busyAnswer ?? this.pendingAnswer)}${
               flow

@@ -6,7 +6,7 @@
 
 /** What the attribute holds, unchecked; unparseable JSON is kept as the text it was, so the check can report it. */
 export function readReasonsAttribute(json: string | null): unknown {
-  if (json == null || json.trim() === '') return undefined;
+  if (!json?.trim()) return undefined;
   try {
     return JSON.parse(json) as unknown;
   } catch {

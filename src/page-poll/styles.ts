@@ -11,8 +11,7 @@ export const pagePollStyles = css`
     background: var(--_ep-color-surface);
     border: 1px solid var(--_ep-color-border);
     border-radius: var(--_ep-radius);
-    padding-block: var(--_ep-space);
-    padding-inline: var(--_ep-space);
+    padding: var(--_ep-space);
     min-block-size: inherit;
   }
   .question-row {
@@ -22,7 +21,6 @@ export const pagePollStyles = css`
     gap: var(--_ep-page-poll-gap);
   }
   .question {
-    margin: 0;
     margin-inline-end: auto;
     font-weight: 700;
     font-size: 1.0625em;

@@ -2,16 +2,7 @@
  * localStorage that never throws: storage may be disabled, full, or blocked in a sandboxed iframe, and
  * remembering is a convenience, never a reason for an element to break.
  */
-export function readStored<T>(key: string, isValid: (value: unknown) => value is T): T | undefined {
-  try {
-    const raw = globalThis.localStorage?.getItem(key);
-    if (raw == null) return undefined;
-    const value: unknown = JSON.parse(raw);
-    return isValid(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { readStored } from './read-stored.js';
 
 export function writeStored(key: string, value: unknown): boolean {
   try {

@@ -77,12 +77,9 @@ export const controls = css`
 
 /** Visible focus for every control (WCAG 2.4.7, 2.4.13), kept under forced colors. */
 export const focus = css`
-  :focus-visible {
-    outline: 3px solid var(--_ep-color-focus);
-    outline-offset: 2px;
-  }
   /* Programmatic focus (a message, the reasons) gets the same solid ring: 2.4.13 asks for a 2 CSS px
      perimeter at 3:1, which a thin dotted line is not. */
+  :focus-visible,
   [tabindex='-1']:focus {
     outline: 3px solid var(--_ep-color-focus);
     outline-offset: 2px;
