@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
-const LIMITS = { src: 0, server: 1, test: 0, scripts: 0, tools: 0, stories: 0, demo: 0 };
+const LIMITS = { src: 0, server: 0, test: 0, scripts: 0, tools: 0, stories: 0, demo: 0 };
 
 const out = mkdtempSync(join(tmpdir(), 'jscpd-'));
 try {
@@ -18,6 +18,8 @@ try {
       ['--min-lines', '6'],
       ['--min-tokens', '50'],
       ['--ignore', '**/generated/**,**/migrations/**,**/node_modules/**'],
+      // Import lists name what a file uses; two files that use the same things do not repeat any logic.
+      ['--ignore-pattern', "import\\s+(type\\s+)?\\{[^}]*\\}\\s+from\\s+'[^']+';"],
       ['--reporters', 'json'],
       ['--output', out],
       '--absolute',

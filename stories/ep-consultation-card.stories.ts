@@ -18,6 +18,7 @@ import '../src/ep-consultation-card.js';
 import type { EpConsultationCard } from '../src/ep-consultation-card.js';
 import type { ConsultationJson, Level } from '../src/consultation-card/model.js';
 import { configure } from '../src/core/element/config.js';
+import { ENGAGEMENT_LEVELS } from '../test/fixtures/engagement-levels.js';
 import {
   arabic,
   focusCheck,
@@ -158,34 +159,7 @@ async function openSpace({ id, args, parameters }: Context): Promise<{ endpoint?
 // What a visitor sees, per language
 // ---------------------------------------------------------------------------------------------------------
 
-const LEVELS: Record<Locale, Record<Level, [string, string]>> = {
-  en: {
-    awareness: ['Awareness', "We'll keep you informed about what's happening."],
-    consultation: [
-      'Consultation',
-      "We'll keep you informed, listen to your concerns and aspirations, and show how your input influenced decisions.",
-    ],
-    inclusion: [
-      'Inclusion',
-      "We'll collaborate to ensure your concerns and aspirations are directly reflected in the developed solutions and explain how your input shaped decisions.",
-    ],
-    collaboration: [
-      'Collaboration',
-      "We'll seek your advice and creativity in shaping solutions and incorporate your recommendations as much as possible.",
-    ],
-    empowerment: ['Empowerment', "We'll implement what you decide."],
-  },
-  ar: {
-    awareness: ['الإعلام', 'سنبقيك على اطلاع بما يجري.'],
-    consultation: ['التشاور', 'سنبقيك على اطلاع، ونستمع إلى مخاوفك وتطلعاتك، ونبيّن لك كيف أثّرت آراؤك في القرارات.'],
-    inclusion: [
-      'الإشراك',
-      'سنعمل معك لضمان أن تنعكس مخاوفك وتطلعاتك مباشرة في الحلول المطوَّرة، ونوضح كيف أسهمت آراؤك في صياغة القرارات.',
-    ],
-    collaboration: ['التعاون', 'سنستعين بمشورتك وإبداعك في صياغة الحلول، ونأخذ بتوصياتك قدر الإمكان.'],
-    empowerment: ['التمكين', 'سننفّذ ما تقرّره.'],
-  },
-};
+const LEVELS: Record<Locale, Record<Level, readonly [string, string]>> = ENGAGEMENT_LEVELS;
 
 const TEXT = {
   en: {

@@ -31,6 +31,7 @@ import {
   control,
   pressSend,
   summaryItems,
+  FAILS_THEN_REFUSED,
 } from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -392,14 +393,7 @@ export const SavedThenSentArabic = arabic(SavedThenSent, 'Saved, then sent (Arab
  */
 export const SavedThenRefused: Story = {
   parameters: {
-    feedback: {
-      endpoint: {
-        submissions: [
-          { status: 500, body: {} },
-          { status: 422, body: {} },
-        ],
-      },
-    },
+    feedback: { endpoint: FAILS_THEN_REFUSED },
   },
   play: async (context) => {
     const { root, text } = await formIn(context);

@@ -27,6 +27,7 @@ import {
   type Scripted,
   catchConsoleErrors,
   sawMissingEndpointMessage,
+  FAILS_THEN_REFUSED,
 } from './support/story-kit.js';
 import type { EpPagePoll } from '../src/ep-page-poll.js';
 import type { PollReason } from '../src/page-poll/reasons.js';
@@ -513,14 +514,7 @@ export const SentLaterArabic = arabic(SentLater, 'Sent later (Arabic)');
 /** Saved after a 500; on the retry the collector refuses it (422): the visitor is told it was not sent. */
 export const RefusedLater: Story = {
   parameters: {
-    poll: {
-      endpoint: {
-        submissions: [
-          { status: 500, body: {} },
-          { status: 422, body: {} },
-        ],
-      },
-    },
+    poll: { endpoint: FAILS_THEN_REFUSED },
   },
   play: async (context) => {
     const { root, text } = await pollIn(context);

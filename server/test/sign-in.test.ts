@@ -4,24 +4,16 @@
  * without the token. The limiter's window, on a clock of its own.
  */
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { buildApp } from '../app.js';
 import { SignInLimiter } from '../sign-in-limit.js';
-import { ADMIN_TOKEN, auth, contract, openTestStore, testConfig } from './helpers.js';
+import { ADMIN_TOKEN, auth, contract, openLoggedApp, openTestStore, testConfig } from './helpers.js';
 
 describe('admin sign-in failures', () => {
   it('400 wrong tokens from one client: ten 401s, then 429 with Retry-After; the right token waits too; other clients are not held back; logs hold no token', async () => {
     const lines: string[] = [];
-    const stream = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
-    const opened = await openTestStore('sqlite');
     // The general admin rate limit is off, so that only the sign-in limit can answer 429.
-    const app = await buildApp({
-      config: testConfig(),
-      store: opened.store,
-      contract: contract(),
-      logger: { stream, level: 'info' },
-    });
+    const { app, close } = await openLoggedApp(lines);
     const guess = (token: string, remoteAddress = '203.0.113.5') =>
       app.inject({ url: '/admin/submissions', remoteAddress, headers: { authorization: `Bearer ${token}` } });
     try {
@@ -52,8 +44,7 @@ describe('admin sign-in failures', () => {
       assert.ok(!all.includes(ADMIN_TOKEN), 'nor the right one');
       assert.ok(!all.includes('203.0.113.5'), 'nor the address');
     } finally {
-      await app.close();
-      await opened.drop();
+      await close();
     }
   });
 

@@ -66,6 +66,14 @@ export async function openSpace(
   return endpoint;
 }
 
+/** The collector's answers to sends: a 500 (the submission is saved on the device), then a 422 when it is sent again. */
+export const FAILS_THEN_REFUSED = {
+  submissions: [
+    { status: 500, body: {} },
+    { status: 422, body: {} },
+  ],
+};
+
 export const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
 export function textOf(root: ParentNode, selector: string): string {

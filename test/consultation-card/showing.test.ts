@@ -7,6 +7,7 @@ import type { ConsultationJson } from '../../src/consultation-card/model.js';
 import { LANGUAGES, resetPage, setPageLanguage } from '../helpers/page.js';
 import { $, $$, expectFocused, textOf } from '../helpers/shadow.js';
 import { runElementSuite } from '../suites/ep-element-suite.js';
+import { ENGAGEMENT_LEVELS } from '../fixtures/engagement-levels.js';
 import {
   AFTER,
   BEFORE,
@@ -30,35 +31,6 @@ runElementSuite({
   // With an endpoint but no consultation named, the card says it has none to show.
   readyText: { en: 'This consultation could not be found.', ar: 'تعذّر العثور على هذه الاستشارة.' },
 });
-
-const LEVELS = {
-  en: {
-    awareness: ['Awareness', "We'll keep you informed about what's happening."],
-    consultation: [
-      'Consultation',
-      "We'll keep you informed, listen to your concerns and aspirations, and show how your input influenced decisions.",
-    ],
-    inclusion: [
-      'Inclusion',
-      "We'll collaborate to ensure your concerns and aspirations are directly reflected in the developed solutions and explain how your input shaped decisions.",
-    ],
-    collaboration: [
-      'Collaboration',
-      "We'll seek your advice and creativity in shaping solutions and incorporate your recommendations as much as possible.",
-    ],
-    empowerment: ['Empowerment', "We'll implement what you decide."],
-  },
-  ar: {
-    awareness: ['الإعلام', 'سنبقيك على اطلاع بما يجري.'],
-    consultation: ['التشاور', 'سنبقيك على اطلاع، ونستمع إلى مخاوفك وتطلعاتك، ونبيّن لك كيف أثّرت آراؤك في القرارات.'],
-    inclusion: [
-      'الإشراك',
-      'سنعمل معك لضمان أن تنعكس مخاوفك وتطلعاتك مباشرة في الحلول المطوَّرة، ونوضح كيف أسهمت آراؤك في صياغة القرارات.',
-    ],
-    collaboration: ['التعاون', 'سنستعين بمشورتك وإبداعك في صياغة الحلول، ونأخذ بتوصياتك قدر الإمكان.'],
-    empowerment: ['التمكين', 'سننفّذ ما تقرّره.'],
-  },
-} as const;
 
 /** What the visitor reads, per language, for the default consultation (helpers.ts) at each time. */
 const TEXT = {
@@ -136,8 +108,8 @@ describe('<ep-consultation-card> showing a consultation', () => {
         expect(textOf(element, '[part="status"]')).to.equal(text.status.open);
         expect(textOf(element, '[part="time-left"]')).to.equal(text.timeLeft.open);
         expect(textOf(element, '[part="department"] dd')).to.equal(text.department);
-        expect(textOf(element, '[part="level"] dd')).to.equal(LEVELS[lang].consultation[0]);
-        expect(textOf(element, '[part="promise"]')).to.contain(LEVELS[lang].consultation[1]);
+        expect(textOf(element, '[part="level"] dd')).to.equal(ENGAGEMENT_LEVELS[lang].consultation[0]);
+        expect(textOf(element, '[part="promise"]')).to.contain(ENGAGEMENT_LEVELS[lang].consultation[1]);
         expect(textOf(element, '[part="opens"] dd')).to.equal(text.opens);
         expect(textOf(element, '[part="closes"] dd')).to.equal(text.closes);
         expect($(element, '[part="closes"] time').getAttribute('datetime')).to.equal('2026-12-03T21:00:00.000Z');
@@ -219,7 +191,9 @@ describe('<ep-consultation-card> showing a consultation', () => {
         expect(
           $$(element, '[part="outcome"] [role="heading"]').map((heading) => heading.textContent!.trim()),
         ).to.deep.equal(text.outcome);
-        expect(textOf(element, '[part="outcome"] [part="promise"]')).to.contain(LEVELS[lang].consultation[1]);
+        expect(textOf(element, '[part="outcome"] [part="promise"]')).to.contain(
+          ENGAGEMENT_LEVELS[lang].consultation[1],
+        );
         expect($$(element, '[part="promise"]'), 'the promise once, in the outcome').to.have.length(1);
         expect(textOf(element, '[part="outcome"] .hint')).to.equal(text.published);
         expect(textOf(element, '[part="heard"]')).to.equal(
@@ -310,7 +284,7 @@ describe('<ep-consultation-card> showing a consultation', () => {
       it(`names each of the five levels with the ministry's promise (${lang})`, async () => {
         await setPageLanguage(lang, dir);
         const endpoint = new CardEndpoint();
-        for (const [level, [name, promise]] of Object.entries(LEVELS[lang])) {
+        for (const [level, [name, promise]] of Object.entries(ENGAGEMENT_LEVELS[lang])) {
           const element = await card(endpoint, 'no-id');
           element.consultation = consultationJson({ level: level as ConsultationJson['level'] });
           await shown(element);

@@ -2,7 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { EpSuccessEvent } from '../../src/core/element/events.js';
 import { endpointPerTest } from '../helpers/endpoint.js';
 import { setPageLanguage } from '../helpers/page.js';
-import { $, $$, expectFocused, textOf } from '../helpers/shadow.js';
+import { $, $$, expectFocused, slottedText, textOf } from '../helpers/shadow.js';
 import { runElementSuite } from '../suites/ep-element-suite.js';
 import {
   MESSAGE,
@@ -333,13 +333,8 @@ describe('<ep-feedback>', () => {
       await settle(element);
       const heading = $(element, '#title');
       expect(heading.getAttribute('aria-level')).to.equal('3');
-      const slotted = (name: string) =>
-        $<HTMLSlotElement>(element, `slot[name="${name}"]`)
-          .assignedNodes()
-          .map((node) => node.textContent)
-          .join('');
-      expect(slotted('heading')).to.equal('Contact the permits team');
-      expect(slotted('intro')).to.equal('We answer within two working days.');
+      expect(slottedText(element, 'heading')).to.equal('Contact the permits team');
+      expect(slottedText(element, 'intro')).to.equal('We answer within two working days.');
       expect($(element, 'form').getAttribute('aria-labelledby')).to.equal('title');
       await expect(element).to.be.accessible();
     });

@@ -42,3 +42,11 @@ export function expectNone(element: Element, selector: string, why = ''): void {
   const seen = `<${found.localName}> "${found.textContent?.trim().slice(0, 60)}"`;
   throw new Error(`${why ? `${why}: ` : ''}expected nothing to match ${selector}, found ${seen}`);
 }
+
+/** The text the page put in the element's slot `name`. */
+export function slottedText(host: Element, name: string): string {
+  return $<HTMLSlotElement>(host, `slot[name="${name}"]`)
+    .assignedNodes()
+    .map((node) => node.textContent)
+    .join('');
+}

@@ -5,7 +5,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { EpSuccessEvent } from '../../src/core/element/events.js';
 import { endpointPerTest } from '../helpers/endpoint.js';
 import { setPageLanguage } from '../helpers/page.js';
-import { $, $$, expectFocused, textOf } from '../helpers/shadow.js';
+import { $, $$, expectFocused, slottedText, textOf } from '../helpers/shadow.js';
 import { runElementSuite } from '../suites/ep-element-suite.js';
 import {
   DESCRIPTION,
@@ -328,13 +328,8 @@ describe('<ep-idea-box> form', () => {
       expect($(element, '#heading').getAttribute('aria-level')).to.equal('3');
       expect($(element, '[part~="share-button"]').parentElement!.getAttribute('aria-level')).to.equal('4');
       expect($(element, '#list-title').getAttribute('aria-level')).to.equal('4');
-      const slotted = (name: string) =>
-        $<HTMLSlotElement>(element, `slot[name="${name}"]`)
-          .assignedNodes()
-          .map((node) => node.textContent)
-          .join('');
-      expect(slotted('heading')).to.equal('Ideas for the permits portal');
-      expect(slotted('intro')).to.equal('Tell us what would make permits easier.');
+      expect(slottedText(element, 'heading')).to.equal('Ideas for the permits portal');
+      expect(slottedText(element, 'intro')).to.equal('Tell us what would make permits easier.');
       await expect(element).to.be.accessible();
     });
   });
