@@ -4,11 +4,9 @@ import { Announcer } from '../core/a11y/announcer.js';
 import { Ticker, timeOf, type ClockOption } from '../core/element/clock.js';
 import { calendarDates, timeUntil, usableTimeZone } from '../core/language/dates.js';
 import { countsStyles } from '../core/language/counts.js';
-import { DeliveryNote, deliveryNoteStyles } from '../core/delivery/delivery-note.js';
+import { DeliveryNote } from '../core/delivery/delivery-note.js';
 import { disclosureStyles, renderDisclosure } from '../core/a11y/disclosure.js';
 import { EpElement } from '../core/element/ep-element.js';
-import { fieldStyles } from '../core/styles/field-styles.js';
-import { formStyles } from '../core/styles/form-styles.js';
 import { jsonAttribute } from '../core/element/json-attribute.js';
 import { blockText, textIn } from '../core/language/local-text.js';
 import { reducedMotion } from '../core/styles/motion-styles.js';
@@ -16,8 +14,8 @@ import { notAvailable } from '../core/element/not-available.js';
 import { onDemand } from '../core/element/on-demand.js';
 import { paths } from '../core/delivery/paths.js';
 import { Resource } from '../core/delivery/resource.js';
-import { DEFAULT_MIN_FILL_MS, honeypotStyles } from '../core/forms/spam-guard.js';
-import { sharedStyles } from '../core/styles/styles.js';
+import { DEFAULT_MIN_FILL_MS } from '../core/forms/spam-guard.js';
+import { formElementStyles } from '../core/forms/form-element-styles.js';
 import * as t from './messages.js';
 import { parseConsultation, statusOf, type Consultation, type ConsultationJson, type Status } from './model.js';
 import { renderFacts, renderLinks, renderOutcome, renderPromise, renderStatus, type Shown } from './show.js';
@@ -100,17 +98,7 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @cssprop --ep-consultation-gap - Space between the parts of the card. Default 0.75rem.
  */
 export class EpConsultationCard extends EpElement {
-  static override styles = [
-    ...sharedStyles,
-    formStyles,
-    fieldStyles,
-    honeypotStyles,
-    deliveryNoteStyles,
-    disclosureStyles,
-    countsStyles,
-    reducedMotion,
-    cardStyles,
-  ];
+  static override styles = [...formElementStyles, disclosureStyles, countsStyles, reducedMotion, cardStyles];
 
   static override properties: PropertyDeclarations = {
     consultationId: { attribute: 'consultation-id', reflect: true },

@@ -2,21 +2,18 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { Announcer } from '../core/a11y/announcer.js';
 import { choicesAttribute, usableChoices, type Choice } from '../core/fields/choices.js';
 import { givesContact, renderContactFields } from '../core/fields/contact-fields.js';
-import { deliveryNoteStyles } from '../core/delivery/delivery-note.js';
 import { draftKey } from '../core/forms/draft.js';
 import { referenceLabel } from '../core/forms/form-messages.js';
 import { EpElement } from '../core/element/ep-element.js';
 import { renderRadioGroup, renderTextArea } from '../core/fields/fields.js';
-import { fieldStyles } from '../core/styles/field-styles.js';
 import { FormFlow } from '../core/forms/form-flow.js';
-import { formStyles } from '../core/styles/form-styles.js';
 import { renderedLocale } from '../core/language/language-sync.js';
 import { reducedMotion } from '../core/styles/motion-styles.js';
 import { notAvailable } from '../core/element/not-available.js';
 import { onDemand } from '../core/element/on-demand.js';
-import { DEFAULT_MIN_FILL_MS, honeypotStyles } from '../core/forms/spam-guard.js';
+import { DEFAULT_MIN_FILL_MS } from '../core/forms/spam-guard.js';
 import { panelStyles } from '../core/styles/panel-styles.js';
-import { sharedStyles } from '../core/styles/styles.js';
+import { formElementStyles } from '../core/forms/form-element-styles.js';
 import * as t from './messages.js';
 import { FIELDS, contactModeOf, defaultTypes, emptyValues, type Rules, type Values } from './model.js';
 import { feedbackStyles } from './styles.js';
@@ -81,16 +78,7 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @cssprop --ep-feedback-field-max-inline-size - Widest a one-line text field grows. Default 30rem.
  */
 export class EpFeedback extends EpElement {
-  static override styles = [
-    ...sharedStyles,
-    formStyles,
-    fieldStyles,
-    honeypotStyles,
-    deliveryNoteStyles,
-    panelStyles,
-    reducedMotion,
-    feedbackStyles,
-  ];
+  static override styles = [...formElementStyles, panelStyles, reducedMotion, feedbackStyles];
 
   static override properties: PropertyDeclarations = {
     service: {},

@@ -1,17 +1,15 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Announcer } from '../core/a11y/announcer.js';
 import { choicesAttribute, type Choice } from '../core/fields/choices.js';
-import { DeliveryNote, deliveryNoteStyles } from '../core/delivery/delivery-note.js';
+import { DeliveryNote } from '../core/delivery/delivery-note.js';
 import { EpElement } from '../core/element/ep-element.js';
 import { expandableStyles } from '../core/a11y/expandable-text.js';
-import { fieldStyles } from '../core/styles/field-styles.js';
-import { formStyles } from '../core/styles/form-styles.js';
 import { reducedMotion } from '../core/styles/motion-styles.js';
 import { notAvailable } from '../core/element/not-available.js';
 import { onDemand } from '../core/element/on-demand.js';
 import { panelStyles } from '../core/styles/panel-styles.js';
-import { DEFAULT_MIN_FILL_MS, honeypotStyles } from '../core/forms/spam-guard.js';
-import { sharedStyles } from '../core/styles/styles.js';
+import { DEFAULT_MIN_FILL_MS } from '../core/forms/spam-guard.js';
+import { formElementStyles } from '../core/forms/form-element-styles.js';
 import { IdeaForm } from './form.js';
 import { IdeaList } from './list.js';
 import * as t from './messages.js';
@@ -92,17 +90,7 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @cssprop --ep-idea-box-answer-surface - Background of the ministry's answer. Default `--ep-color-surface`.
  */
 export class EpIdeaBox extends EpElement {
-  static override styles = [
-    ...sharedStyles,
-    formStyles,
-    fieldStyles,
-    honeypotStyles,
-    deliveryNoteStyles,
-    reducedMotion,
-    panelStyles,
-    expandableStyles,
-    ideaBoxStyles,
-  ];
+  static override styles = [...formElementStyles, reducedMotion, panelStyles, expandableStyles, ideaBoxStyles];
 
   static override properties: PropertyDeclarations = {
     topics: { converter: choicesAttribute('ep-idea-box', 'topics') },
