@@ -12,7 +12,7 @@ import { adoptStyles, html, nothing, type LitElement, type ReactiveController, t
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Announcer } from '../core/a11y/announcer.js';
 import { DeliveryNote, deliveryNoteStyles } from '../core/delivery/delivery-note.js';
-import { paths } from '../core/delivery/paths.js';
+import * as paths from '../core/delivery/paths.js';
 import { pageKeyOf } from '../core/delivery/page-url.js';
 import { read, submit, type SubmitHost } from '../core/delivery/submit.js';
 import type { FieldError } from '../core/delivery/transport.js';
