@@ -307,15 +307,7 @@ export class AfterVote implements ReactiveController {
         <div class="reasons">
           ${this.reasonsFor(answer).map(
             (reason, index) => html`<label class="choice">
-              <input
-                type="checkbox"
-                name="reason"
-                id=${`reason-${index}`}
-                .value=${reason.code}
-                .checked=${visit.selected.includes(reason.code)}
-                @click=${this.onReasonClick}
-                @change=${this.onReasonChange}
-              />
+              <input type="checkbox" name="reason" id=${`reason-${index}`} .value=${reason.code} .checked=${visit.selected.includes(reason.code)} @click=${this.onReasonClick} @change=${this.onReasonChange} />
               <span>${choiceLabel(reason, locale)}</span>
             </label>`,
           )}
@@ -330,17 +322,7 @@ export class AfterVote implements ReactiveController {
             ? html`<p id="comment-error" class="error-message"><span class="visually-hidden">${core.errorPrefix()}</span> ${visit.commentError()}</p>`
             : nothing
         }
-        <textarea
-          id="comment"
-          name="comment"
-          part="comment"
-          rows="4"
-          dir="auto"
-          aria-describedby=${describedBy}
-          aria-invalid=${ifDefined(visit.commentError ? 'true' : undefined)}
-          .value=${visit.comment}
-          @input=${this.onCommentInput}
-        ></textarea>
+        <textarea id="comment" name="comment" part="comment" rows="4" dir="auto" aria-describedby=${describedBy} aria-invalid=${ifDefined(visit.commentError ? 'true' : undefined)} .value=${visit.comment} @input=${this.onCommentInput}></textarea>
         <p id="count" class=${count.over ? 'error-message' : 'hint'} part="count">${count.text}</p>
         ${warning ? html`<p id="personal-data" class="warning">${warning}</p>` : nothing}
       </div>
