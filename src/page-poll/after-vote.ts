@@ -298,9 +298,7 @@ export class AfterVote implements ReactiveController {
     const busy = visit.sender.busy;
     const count = text.count(this.maxLength());
     const warning = text.warning();
-    const describedBy = ['notice', 'count', warning ? 'personal-data' : '', visit.commentError ? 'comment-error' : '']
-      .filter(Boolean)
-      .join(' ');
+    const describedBy = `notice count${warning ? ' personal-data' : ''}${visit.commentError ? ' comment-error' : ''}`;
     return html`<form novalidate @submit=${this.sendDetails}>
       <fieldset tabindex="-1" part="reasons" aria-describedby=${ifDefined(visit.limitShown ? 'limit' : undefined)}>
         <legend>${t.why()}</legend>

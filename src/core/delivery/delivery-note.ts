@@ -87,7 +87,7 @@ export class DeliveryNote implements ReactiveController {
   /** A polite live region, always in place while the element shows it, empty when there is no news. */
   render(): TemplateResult {
     const bad = this.state === 'refused' || this.state === 'dropped';
-    return html`<p part="delivery" role="status" class=${bad ? 'error-message delivery' : 'hint delivery'}>${this.text ? deliveryMessage(this.text) : ''}</p>`;
+    return html`<p part="delivery" role="status" class="delivery ${bad ? 'error-message' : 'hint'}">${this.text ? deliveryMessage(this.text) : ''}</p>`;
   }
 }
 
