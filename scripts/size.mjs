@@ -55,14 +55,14 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
 const hostBudgets = [
   { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11700 },
   { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 12000 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27100 },
-  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 31250 },
-  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36150 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 26950 },
+  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 31150 },
+  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36100 },
   { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36550 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 56450 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 56250 },
 ];
 /** The one-file bundle with four elements (43 KB once a fifth joins it). */
-const oneFileBudget = { budget: 40 * KB, guard: 47400 };
+const oneFileBudget = { budget: 40 * KB, guard: 47300 };
 
 function measure(code) {
   const bytes = Buffer.from(code);
