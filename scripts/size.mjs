@@ -17,15 +17,12 @@ const KB = 1024;
 /**
  * Budgets in gzip bytes for what a page loads before the element's first render (the entry and its static
  * imports; not the chunks it loads on demand, nor the Arabic strings). Lit with its decorators and
- * @lit/localize alone measure about 7 KB of it. The poll's was 10 KB; it is 10.25 KB since every entry carries
- * the DOM stand-in that lets it be imported on a server (core/element/dom-stand-in.ts) and the warning when
- * another version took a tag (core/element/define.ts), about 180 bytes together, which the first render needs;
- * 10.75 KB since each element's strings load with it (core/language/string-parts.ts and the list of parts,
- * about 550 bytes), which cut what an Arabic page waits for before the first render from 4.8 KB to 0.3 KB;
- * 10.8 KB since the elements stopped repeating work as they render (one IntersectionObserver for all polls,
- * no second update for a locale already rendered), about 100 bytes.
+ * @lit/localize alone measure about 7 KB of it. Besides the poll's question, the poll's first load carries the
+ * DOM stand-in (imports on a server), the version warning, the string parts' runtime (an Arabic page waits for
+ * 0.3 KB of strings instead of 4.8 KB) and the retry of a failed download under a new query. The budget is
+ * the measured figure rounded up to 50 bytes: the chunk names a build picks move it by a few bytes.
  */
-const budgets = { 'ep-page-poll': Math.round(10.8 * KB) };
+const budgets = { 'ep-page-poll': 11100 };
 
 /**
  * Budgets in gzip bytes for what an element adds, first load and on demand together, over the shared code
@@ -55,14 +52,14 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
 const hostBudgets = [
   { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11700 },
   { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 12000 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27100 },
-  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 31250 },
-  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36200 },
-  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36650 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 56450 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 26950 },
+  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 31150 },
+  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36100 },
+  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36550 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 56250 },
 ];
 /** The one-file bundle with four elements (43 KB once a fifth joins it). */
-const oneFileBudget = { budget: 40 * KB, guard: 47400 };
+const oneFileBudget = { budget: 40 * KB, guard: 47300 };
 
 function measure(code) {
   const bytes = Buffer.from(code);

@@ -12,7 +12,7 @@ import { blockText, textIn } from '../core/language/local-text.js';
 import { reducedMotion } from '../core/styles/motion-styles.js';
 import { notAvailable } from '../core/element/not-available.js';
 import { onDemand } from '../core/element/on-demand.js';
-import { paths } from '../core/delivery/paths.js';
+import * as paths from '../core/delivery/paths.js';
 import { Resource } from '../core/delivery/resource.js';
 import { DEFAULT_MIN_FILL_MS } from '../core/forms/spam-guard.js';
 import { formElementStyles } from '../core/forms/form-element-styles.js';

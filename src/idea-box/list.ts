@@ -13,7 +13,7 @@ import { resolveEndpoint } from '../core/element/config.js';
 import { renderedLocale } from '../core/language/language-sync.js';
 import type { Locale } from '../core/language/locale.js';
 import * as core from '../core/language/messages.js';
-import { paths } from '../core/delivery/paths.js';
+import * as paths from '../core/delivery/paths.js';
 import type { FailureReason } from '../core/delivery/transport.js';
 import type { EpIdeaBox } from './ep-idea-box.js';
 import { renderIdea } from './idea.js';

@@ -12,7 +12,7 @@ import { adoptStyles, html, nothing, type LitElement, type ReactiveController, t
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Announcer } from '../core/a11y/announcer.js';
 import { DeliveryNote, deliveryNoteStyles } from '../core/delivery/delivery-note.js';
-import { paths } from '../core/delivery/paths.js';
+import * as paths from '../core/delivery/paths.js';
 import { pageKeyOf } from '../core/delivery/page-url.js';
 import { read, submit, type SubmitHost } from '../core/delivery/submit.js';
 import type { FieldError } from '../core/delivery/transport.js';
@@ -298,24 +298,14 @@ export class AfterVote implements ReactiveController {
     const busy = visit.sender.busy;
     const count = text.count(this.maxLength());
     const warning = text.warning();
-    const describedBy = ['notice', 'count', warning ? 'personal-data' : '', visit.commentError ? 'comment-error' : '']
-      .filter(Boolean)
-      .join(' ');
+    const describedBy = `notice count${warning ? ' personal-data' : ''}${visit.commentError ? ' comment-error' : ''}`;
     return html`<form novalidate @submit=${this.sendDetails}>
       <fieldset tabindex="-1" part="reasons" aria-describedby=${ifDefined(visit.limitShown ? 'limit' : undefined)}>
         <legend>${t.why()}</legend>
         <div class="reasons">
           ${this.reasonsFor(answer).map(
             (reason, index) => html`<label class="choice">
-              <input
-                type="checkbox"
-                name="reason"
-                id=${`reason-${index}`}
-                .value=${reason.code}
-                .checked=${visit.selected.includes(reason.code)}
-                @click=${this.onReasonClick}
-                @change=${this.onReasonChange}
-              />
+              <input type="checkbox" name="reason" id=${`reason-${index}`} .value=${reason.code} .checked=${visit.selected.includes(reason.code)} @click=${this.onReasonClick} @change=${this.onReasonChange} />
               <span>${choiceLabel(reason, locale)}</span>
             </label>`,
           )}
@@ -330,17 +320,7 @@ export class AfterVote implements ReactiveController {
             ? html`<p id="comment-error" class="error-message"><span class="visually-hidden">${core.errorPrefix()}</span> ${visit.commentError()}</p>`
             : nothing
         }
-        <textarea
-          id="comment"
-          name="comment"
-          part="comment"
-          rows="4"
-          dir="auto"
-          aria-describedby=${describedBy}
-          aria-invalid=${ifDefined(visit.commentError ? 'true' : undefined)}
-          .value=${visit.comment}
-          @input=${this.onCommentInput}
-        ></textarea>
+        <textarea id="comment" name="comment" part="comment" rows="4" dir="auto" aria-describedby=${describedBy} aria-invalid=${ifDefined(visit.commentError ? 'true' : undefined)} .value=${visit.comment} @input=${this.onCommentInput}></textarea>
         <p id="count" class=${count.over ? 'error-message' : 'hint'} part="count">${count.text}</p>
         ${warning ? html`<p id="personal-data" class="warning">${warning}</p>` : nothing}
       </div>

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { paths } from '../../src/core/delivery/paths.js';
+import * as paths from '../../src/core/delivery/paths.js';
 import { canonicalPageUrl, createEnvelope } from '../../src/core/delivery/envelope.js';
 import { uuid } from '../../src/core/delivery/uuid.js';
 

@@ -14,6 +14,9 @@ const isSuccess = (event: EpSuccessEvent | EpErrorEvent | EpOutboxDropEvent): ev
   event.type === 'ep-success';
 
 /** How one saved submission ended, for an element that shows more than the note (a reference, say). */
+/** The events that end a held submission. */
+const OUTCOMES = ['ep-success', 'ep-error', 'ep-outbox-drop'] as const;
+
 export type DeliveryListener = (
   state: Exclude<DeliveryState, 'queued'>,
   detail: { envelope: Envelope<Record<string, unknown>>; response?: Record<string, unknown> },
@@ -34,15 +37,11 @@ export class DeliveryNote implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.host.addEventListener('ep-success', this.onOutcome);
-    this.host.addEventListener('ep-error', this.onOutcome);
-    this.host.addEventListener('ep-outbox-drop', this.onOutcome);
+    for (const type of OUTCOMES) this.host.addEventListener(type, this.onOutcome);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('ep-success', this.onOutcome);
-    this.host.removeEventListener('ep-error', this.onOutcome);
-    this.host.removeEventListener('ep-outbox-drop', this.onOutcome);
+    for (const type of OUTCOMES) this.host.removeEventListener(type, this.onOutcome);
   }
 
   /** The envelope `id` was saved on the device. */
@@ -88,7 +87,7 @@ export class DeliveryNote implements ReactiveController {
   /** A polite live region, always in place while the element shows it, empty when there is no news. */
   render(): TemplateResult {
     const bad = this.state === 'refused' || this.state === 'dropped';
-    return html`<p part="delivery" role="status" class=${bad ? 'error-message delivery' : 'hint delivery'}>${this.text ? deliveryMessage(this.text) : ''}</p>`;
+    return html`<p part="delivery" role="status" class="delivery ${bad ? 'error-message' : 'hint'}">${this.text ? deliveryMessage(this.text) : ''}</p>`;
   }
 }
 

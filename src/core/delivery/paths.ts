@@ -41,12 +41,18 @@ function below(endpoint: string, path: string): string {
   return `${endpoint.replace(/\/+$/, '')}/${path}`;
 }
 
-export const paths = {
-  submissions: (endpoint: string): string => below(endpoint, 'submissions'),
-  tally: (endpoint: string, pageUrl: string): string =>
-    `${below(endpoint, 'tally')}?page=${encodeURIComponent(pageUrl)}`,
-  /** One page of published ideas; empty options are left out of the query. */
-  ideas: (endpoint: string, query: Record<string, string | number | undefined>): string =>
-    `${below(endpoint, 'ideas')}?${new URLSearchParams(Object.entries(query).flatMap(([name, value]) => (value === undefined || value === '' ? [] : [[name, String(value)]])))}`,
-  consultation: (endpoint: string, id: string): string => below(endpoint, `consultations/${encodeURIComponent(id)}`),
-} as const;
+// One export each, imported as `* as paths` inside the library: a bundle keeps only the paths its element uses.
+export const submissions = (endpoint: string): string => below(endpoint, 'submissions');
+
+export const tally = (endpoint: string, pageUrl: string): string =>
+  `${below(endpoint, 'tally')}?page=${encodeURIComponent(pageUrl)}`;
+
+/** One page of published ideas; empty options are left out of the query. */
+export const ideas = (endpoint: string, query: Record<string, string | number | undefined>): string =>
+  `${below(endpoint, 'ideas')}?${new URLSearchParams(Object.entries(query).flatMap(([name, value]) => (value === undefined || value === '' ? [] : [[name, String(value)]])))}`;
+
+export const consultation = (endpoint: string, id: string): string =>
+  below(endpoint, `consultations/${encodeURIComponent(id)}`);
+
+/** All four in one object, as the public API (api.ts) has always offered them. */
+export const paths = { submissions, tally, ideas, consultation } as const;

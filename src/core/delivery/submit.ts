@@ -8,7 +8,7 @@ import { createEnvelope, type Envelope } from './envelope.js';
 import { EpErrorEvent, EpQueuedEvent, EpSubmitEvent, EpSuccessEvent } from '../element/events.js';
 import { renderedLocale } from '../language/language-sync.js';
 import { pageOutbox } from '../outbox/outbox.js';
-import { paths } from './paths.js';
+import * as paths from './paths.js';
 import {
   getJson,
   postEnvelope,

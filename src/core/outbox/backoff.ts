@@ -16,12 +16,7 @@ export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 2_000, maxMs: 5 * 60_00
  * The delay before try number `attempt + 1`, after `attempt` failed tries (1 or more). `random` is in
  * [0, 1). A `Retry-After` from the collector is a floor: we never come back sooner than it asked.
  */
-export function retryDelay(
-  attempt: number,
-  random: number,
-  options: BackoffOptions = DEFAULT_BACKOFF,
-  retryAfterMs?: number,
-): number {
+export function retryDelay(attempt: number, random: number, options: BackoffOptions, retryAfterMs?: number): number {
   const exponent = Math.min(Math.max(attempt, 1) - 1, 30);
   const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** exponent);
   const jittered = ceiling / 2 + (ceiling / 2) * random;

@@ -13,8 +13,6 @@ interface Lease {
   until: number;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 function readLease(): Lease | undefined {
   try {
     const raw = localStorage.getItem(LEASE_KEY);
@@ -39,7 +37,7 @@ export interface FlushLock {
 }
 
 export function webLocksAvailable(): boolean {
-  return typeof navigator !== 'undefined' && 'locks' in navigator && Boolean(navigator.locks);
+  return Boolean(globalThis.navigator?.locks);
 }
 
 /** Web Locks: `request` waits its turn, so tabs take turns and none misses a flush it asked for. */
@@ -57,7 +55,7 @@ export function leaseLock(tab: string, now: () => number = Date.now): FlushLock 
       if (held && held.tab !== tab && held.until > now()) return false;
       writeLease({ tab, until: now() + LEASE_MS });
       // Another tab may have written at the same moment: the last write wins, and only its tab goes on.
-      await sleep(50);
+      await new Promise((resolve) => setTimeout(resolve, 50));
       if (readLease()?.tab !== tab) return false;
       const renew = setInterval(() => writeLease({ tab, until: now() + LEASE_MS }), LEASE_MS / 3);
       try {

@@ -30,12 +30,12 @@ export const OUTBOX_DEFAULTS: ResolvedOutboxOptions = {
 export function outboxOptions(): ResolvedOutboxOptions | undefined {
   const given = getConfig().outbox;
   if (given === false) return undefined;
-  const options = typeof given === 'object' && given !== null ? given : {};
-  return {
-    maxEntries: numberOption(options.maxEntries, OUTBOX_DEFAULTS.maxEntries, 1),
-    maxBytes: numberOption(options.maxBytes, OUTBOX_DEFAULTS.maxBytes, 1),
-    maxAgeMs: numberOption(options.maxAgeMs, OUTBOX_DEFAULTS.maxAgeMs, 1),
-    retryBaseMs: numberOption(options.retryBaseMs, OUTBOX_DEFAULTS.retryBaseMs, 1),
-    retryMaxMs: numberOption(options.retryMaxMs, OUTBOX_DEFAULTS.retryMaxMs, 1),
-  };
+  const options: OutboxOptions = typeof given === 'object' && given !== null ? given : {};
+  // Each limit is a whole number of at least 1; one missing or unusable keeps its default.
+  return Object.fromEntries(
+    Object.entries(OUTBOX_DEFAULTS).map(([name, fallback]) => [
+      name,
+      numberOption(options[name as keyof OutboxOptions], fallback, 1),
+    ]),
+  ) as ResolvedOutboxOptions;
 }

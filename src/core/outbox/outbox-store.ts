@@ -48,6 +48,16 @@ function isEntry(value: unknown): value is OutboxEntry {
   );
 }
 
+/** The entry stored as `raw`, or undefined when it is missing, not JSON, or not an entry. */
+function entryOf(raw: string | undefined): OutboxEntry | undefined {
+  try {
+    const value: unknown = raw === undefined ? undefined : JSON.parse(raw);
+    return isEntry(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Storage that may be missing or refuse (private mode, sandboxed frame, quota): every call is guarded. */
 export class OutboxStore {
   constructor(private readonly storage: () => Storage | undefined = () => globalThis.localStorage) {}
@@ -73,27 +83,15 @@ export class OutboxStore {
     for (const key of this.keys()) {
       const raw = this.raw(key);
       if (raw === undefined) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(raw);
-      } catch {
-        value = undefined;
-      }
-      if (isEntry(value)) found.push({ entry: value, bytes: sizeOf(raw) });
+      const entry = entryOf(raw);
+      if (entry) found.push({ entry, bytes: sizeOf(raw) });
       else this.remove(key.slice(ENTRY_PREFIX.length));
     }
     return found.sort((a, b) => a.entry.heldAt - b.entry.heldAt);
   }
 
   get(id: string): OutboxEntry | undefined {
-    const raw = this.raw(ENTRY_PREFIX + id);
-    if (raw === undefined) return undefined;
-    try {
-      const value: unknown = JSON.parse(raw);
-      return isEntry(value) ? value : undefined;
-    } catch {
-      return undefined;
-    }
+    return entryOf(this.raw(ENTRY_PREFIX + id));
   }
 
   private raw(key: string): string | undefined {

@@ -119,8 +119,8 @@ export class Outbox {
       nextAt: now,
       notBefore: 0,
       owner: this.tab,
-      claim: { tab: this.tab, until: now + timeoutMs + CLAIM_GRACE_MS },
     };
+    this.claim(entry, now);
     const bytes = sizeOf(JSON.stringify(entry));
     if (bytes > options.maxBytes) return false;
     this.owners.set(entry.id, new WeakRef(element));
@@ -131,16 +131,19 @@ export class Outbox {
     return kept;
   }
 
+  /** Marks `entry` as being sent by this tab, for the length of one send. */
+  private claim(entry: OutboxEntry, now: number): void {
+    entry.claim = { tab: this.tab, until: now + entry.timeoutMs + CLAIM_GRACE_MS };
+  }
+
   /** Drops the oldest entries until one of `bytes` fits. Each is reported: the visitor was promised it. */
   private makeRoom(bytes: number, id: string, options: ResolvedOutboxOptions): void {
     const now = this.deps.now();
     // An entry being sent right now is not dropped: its answer is seconds away.
-    const others = this.deps.store
-      .list()
-      .filter((item) => item.entry.id !== id && !(item.entry.claim && item.entry.claim.until > now));
-    const inFlight = this.deps.store.list().filter((item) => item.entry.id !== id).length - others.length;
+    const held = this.deps.store.list().filter((item) => item.entry.id !== id);
+    const others = held.filter((item) => !(item.entry.claim && item.entry.claim.until > now));
     let total = others.reduce((sum, item) => sum + item.bytes, 0) + bytes;
-    let count = others.length + inFlight + 1;
+    let count = held.length + 1;
     for (const { entry, bytes: size } of others) {
       if (count <= options.maxEntries && total <= options.maxBytes) break;
       this.deps.store.remove(entry.id);
@@ -230,7 +233,7 @@ export class Outbox {
       }
       if (due.length === 0 || !this.deps.online()) return;
       const [entry, ...rest] = due as [OutboxEntry, ...OutboxEntry[]];
-      entry.claim = { tab: this.tab, until: now + entry.timeoutMs + CLAIM_GRACE_MS };
+      this.claim(entry, now);
       // A full storage may refuse the claim: send anyway (the collector's idempotency covers a repeat).
       this.deps.store.put(entry);
       const outcome = await this.deps.send(entry, false);
@@ -288,7 +291,7 @@ export class Outbox {
       const bytes = sizeOf(JSON.stringify(entry.envelope));
       if (bytes > budget) continue;
       budget -= bytes;
-      entry.claim = { tab: this.tab, until: now + entry.timeoutMs + CLAIM_GRACE_MS };
+      this.claim(entry, now);
       this.deps.store.put(entry);
       void this.deps.send(entry, true).then((outcome) => this.settled(entry, outcome));
     }
@@ -355,15 +358,8 @@ export class Outbox {
 }
 
 function browserDeps(): OutboxDeps {
-  const store = new OutboxStore();
-  let channel: BroadcastChannel | undefined;
-  try {
-    channel = new BroadcastChannel('ep-widgets.outbox');
-  } catch {
-    channel = undefined;
-  }
   const deps: OutboxDeps = {
-    store,
+    store: new OutboxStore(),
     lock: webLock,
     send: (entry, keepalive) =>
       postEnvelope(entry.url, entry.envelope, {
@@ -381,12 +377,15 @@ function browserDeps(): OutboxDeps {
     online: () => navigator.onLine !== false,
     fallbackTarget: () => document,
   };
-  if (channel) {
-    const open = channel;
+  try {
+    const channel = new BroadcastChannel('ep-widgets.outbox');
     deps.channel = {
-      post: (report) => open.postMessage(report),
-      listen: (receive) => open.addEventListener('message', (event: MessageEvent<TabMessage>) => receive(event.data)),
+      post: (report) => channel.postMessage(report),
+      listen: (receive) =>
+        channel.addEventListener('message', (event: MessageEvent<TabMessage>) => receive(event.data)),
     };
+  } catch {
+    // No BroadcastChannel: each tab tells its own document.
   }
   return deps;
 }
