@@ -8,8 +8,10 @@ import type { Versioned } from './define.js';
 export function missingEndpointMessage(tagName: string): string {
   const tag = tagName.toLowerCase();
   return (
-    `<${tag}> shows "not available": it has no endpoint. Set one with the endpoint attribute, ` +
-    `configure({ endpoint }) from 'ep-widgets', or <meta name="ep-endpoint" content="https://example.gov/ep">.`
+    `<${tag}>: no endpoint is configured, so it shows "not available". Set one of: ` +
+    `the element's endpoint attribute (<${tag} endpoint="https://example.gov/ep">), ` +
+    `configure({ endpoint: 'https://example.gov/ep' }) from 'ep-widgets', ` +
+    `or <meta name="ep-endpoint" content="https://example.gov/ep"> in the page's head.`
   );
 }
 
@@ -27,7 +29,7 @@ export function reportMissingEndpoint(tagName: string, stillMissing: () => boole
 export function warnLocalizationTaken(): void {
   console.warn(
     'ep-widgets: @lit/localize is already configured by this page, so ep-widgets shows English only. ' +
-      'The npm build and the one-file bundle carry their own copy.',
+      'Use the npm build or the one-file bundle, which carry their own copy.',
   );
 }
 
