@@ -130,7 +130,7 @@ export class AfterVote implements ReactiveController {
     }
     // Read only for a visitor who reached the thanks, and once per page and endpoint.
     const changesKey = tallyKey.slice(0, tallyKey.lastIndexOf(' '));
-    if (this.visit.step === 'thanks' && changesKey !== this.changesKey) {
+    if (this.votedNow && changesKey !== this.changesKey) {
       this.changesKey = changesKey;
       void this.loadChanges();
     }
@@ -290,6 +290,14 @@ export class AfterVote implements ReactiveController {
     return numberOption(this.host.maxCommentLength, 500, 1);
   }
 
+  /**
+   * Thanked for a vote of this visit: the note is shown then, as the answer to what they did. Not to a visitor
+   * thanked from memory: nothing holds its space there, so its arrival would move the page under them.
+   */
+  private get votedNow(): boolean {
+    return this.visit.step === 'thanks' && !this.visit.remembered;
+  }
+
   /** Whether the question is on screen (the element renders it; see renderQuestionExtras). */
   get asking(): boolean {
     return this.visit.step === 'question';
@@ -378,7 +386,7 @@ export class AfterVote implements ReactiveController {
       this.visit.step === 'thanks'
         ? html`<p class="thanks" part="thanks" tabindex="-1">${thanks}</p>`
         : this.renderReasons(this.visit.answer ?? 'yes');
-    const note = this.visit.step === 'thanks' ? this.note : undefined;
+    const note = this.votedNow ? this.note : undefined;
     return html`${step}${this.delivery.render()}${this.renderTally()}${renderChanges(note, renderedLocale(), this.host.headingLevel)}`;
   }
 }
