@@ -52,14 +52,19 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
 const hostBudgets = [
   { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11700 },
   { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 12000 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 26950 },
+  // Raised by the poll's "what we changed" note (loaded after the vote, never before the first render): 26909 → 27954.
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 28000 },
   { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 31150 },
   { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36100 },
   { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36550 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 56250 },
+  // Raised by the poll's "what we changed" note (loaded after the vote): 56193 → 56909.
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 56950 },
 ];
-/** The one-file bundle with four elements (43 KB once a fifth joins it). */
-const oneFileBudget = { budget: 40 * KB, guard: 47300 };
+/**
+ * The one-file bundle with four elements (43 KB once a fifth joins it). Guard raised by the poll's "what we
+ * changed" note, which this bundle carries in its one file: 47234 → 47922.
+ */
+const oneFileBudget = { budget: 40 * KB, guard: 47950 };
 
 function measure(code) {
   const bytes = Buffer.from(code);

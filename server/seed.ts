@@ -1,7 +1,7 @@
 /**
  * Sample data for the demo (`EP_SEED=demo`, which `npm start` sets), so that every element shows real data:
- * votes on the demo page (the poll's tally), feedback messages and an idea waiting for review (the admin
- * list), the published sample ideas and the three sample consultations (upcoming, open, closed with its
+ * votes on the demo page (the poll's tally) and its latest "what we changed" note, feedback messages and an
+ * idea waiting for review (the admin list), the published sample ideas and the three sample consultations (upcoming, open, closed with its
  * outcome) that the in-memory dev collector also shows (tools/demo-samples.mjs), and views on the open one.
  *
  * Submissions go through the same path as real ones, with fixed ids, so seeding again stores nothing new.
@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { bodyHash } from './canonical.js';
 import { sampleConsultations, sampleIdeas } from '../tools/demo-samples.mjs';
+import { createNote, latestPublished } from './console/changes/notes.js';
 import { consultation } from './content/consultations.js';
 import { seededIdea } from './content/ideas.js';
 import type { Contract } from './contract.js';
@@ -62,6 +63,16 @@ const PENDING_IDEA = {
 
 /** Views on the open sample consultation, by stance: the card counts them with its participants. */
 const VIEWS = { support: 17, neutral: 4, oppose: 3 } as const;
+
+/** The demo page's latest change, as an editor would write it in the console. */
+const CHANGE_NOTE = {
+  date: '2026-03-01',
+  text: {
+    ar: 'أخبرتمونا أن نموذج التواصل صعب الوصول إليه؛ وفي 1 مارس 2026 نقلناه إلى أعلى الصفحة.',
+    en: 'You told us the contact form was hard to find; on 1 March 2026 we moved it to the top of the page.',
+  },
+  published: true,
+};
 
 export async function seedDemo(store: Store, contract: Contract, pages: readonly string[]): Promise<number> {
   let stored = 0;
@@ -145,6 +156,9 @@ export async function seedDemo(store: Store, contract: Contract, pages: readonly
       await submit(seedId('vote', page, n), 'page-vote', page, n % 3 ? 'ar' : 'en', { answer: n < 29 ? 'yes' : 'no' });
     for (const [n, data] of FEEDBACK.entries()) await submit(seedId('feedback', page, n), 'feedback', page, 'ar', data);
     await submit(seedId('idea', page), 'idea', page, 'ar', PENDING_IDEA);
+    // The poll's "what we changed" after a vote; once, as an earlier start may have written it already.
+    if ((await latestPublished(store, page)).note === null)
+      await createNote(store, { ...CHANGE_NOTE, page }, { actor: 'seed', at });
     if (!open) continue;
     let n = 0;
     for (const [stance, count] of Object.entries(VIEWS)) {

@@ -54,7 +54,7 @@ interface PollArgs {
 
 interface PollParameters {
   /** `false`: no endpoint at all. Otherwise what the story's space answers, in order. */
-  endpoint?: false | { submissions?: Scripted[]; tally?: Scripted[] };
+  endpoint?: false | { submissions?: Scripted[]; tally?: Scripted[]; changes?: Scripted[] };
   /** Seeds "already answered" for the story's page before it renders. */
   remembered?: 'yes' | 'no';
   /** `false`: the page turned the outbox off, so a failure is shown with a retry instead of being saved. */
@@ -88,7 +88,7 @@ async function openSpace({ id, args, parameters }: Context): Promise<{ endpoint?
   return {
     endpoint: await openCollectorSpace(
       id,
-      { submissions: poll.endpoint?.submissions, tally: poll.endpoint?.tally },
+      { submissions: poll.endpoint?.submissions, tally: poll.endpoint?.tally, changes: poll.endpoint?.changes },
       poll.outbox,
     ),
   };
@@ -136,6 +136,8 @@ const TEXT = {
     already: 'You have already told us about this page. Thank you.',
     customReason: 'I renewed my passport in minutes',
     unavailable: 'This feature is not available at the moment.',
+    changesHeading: 'What we changed',
+    changesDate: ['March', '2026', 'Ramadan', '1447'],
   },
   ar: {
     question: 'هل كانت هذه الصفحة مفيدة؟',
@@ -168,6 +170,8 @@ const TEXT = {
     already: 'لقد أخبرتنا برأيك في هذه الصفحة من قبل. شكرًا لك.',
     customReason: 'جدّدت جوازي في دقائق',
     unavailable: 'هذه الميزة غير متاحة حاليًا.',
+    changesHeading: 'ما الذي غيّرناه',
+    changesDate: ['مارس', '٢٠٢٦', 'رمضان', '١٤٤٧'],
   },
 } as const;
 
@@ -603,6 +607,53 @@ export const TallyHidden: Story = {
   },
 };
 export const TallyHiddenArabic = arabic(TallyHidden, 'Tally hidden (Arabic)');
+
+/** The page's latest "what we changed" note, as the collector's `/changes` gives it. */
+const CHANGE_NOTE = {
+  date: '2026-03-01',
+  text: {
+    en: 'You told us the fee table was hard to find; on 1 March 2026 we moved it to the top of the page.',
+    ar: 'أخبرتمونا أن جدول الرسوم صعب الوصول إليه؛ وفي 1 مارس 2026 نقلناه إلى أعلى الصفحة.',
+  },
+  link: 'https://www.example.gov.sa/en/news/fees',
+};
+
+/** Thanks, then the page's latest "What we changed" note: its text, its day in both calendars, a link. */
+export const ThanksWithChanges: Story = {
+  parameters: { poll: { endpoint: { changes: [{ body: { note: CHANGE_NOTE } }] } } },
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    await expect(root.querySelector('[part="changes"]')).toBeNull();
+    await vote(root, text.yes);
+    await userEvent.click(buttonNamed(root, text.skip));
+    await waitFor(() => expect(textOf(root, '[part="changes-heading"]')).toBe(text.changesHeading), { timeout: 3000 });
+    const note = textOf(root, '[part="changes"]');
+    await expect(note).toContain(CHANGE_NOTE.text[localeOf(context.globals)]);
+    for (const part of text.changesDate) await expect(note).toContain(part);
+    await expect(root.querySelector('[part="changes-link"]')?.getAttribute('href')).toBe(CHANGE_NOTE.link);
+  },
+};
+export const ThanksWithChangesArabic = arabic(ThanksWithChanges, 'Thanks with changes (Arabic)');
+
+/** The note could not be read: the thanks alone, with nothing said about it. */
+export const ChangesNotRead: Story = {
+  parameters: { poll: { endpoint: { changes: [{ status: 500, body: {}, repeat: 3 }] } } },
+  play: async (context) => {
+    const { el, root, text } = await pollIn(context);
+    await vote(root, text.yes);
+    await userEvent.click(buttonNamed(root, text.skip));
+    await waitFor(() => expect(textOf(root, '[part="thanks"]')).toBe(text.thanks));
+    const endpoint = context.loaded.endpoint as string;
+    await waitFor(
+      async () => expect((await logOf(endpoint)).filter((entry) => entry.route === 'changes')).toHaveLength(1),
+      { timeout: 3000 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await el.updateComplete;
+    await expect(root.querySelector('[part="changes"], [part="error"]')).toBeNull();
+  },
+};
+export const ChangesNotReadArabic = arabic(ChangesNotRead, 'Changes not read (Arabic)');
 
 /** This browser already answered for this page: thanks instead of the question. */
 export const AlreadyAnswered: Story = {

@@ -7,8 +7,10 @@
 // (`/design-system/ep-dev/<space>/...`), as it does when a static Storybook is published under a sub-path.
 //
 // Tests and stories script what the next requests get, and read what arrived:
-//   POST /ep-dev/<space>/__script  { "route": "submissions" | "tally" | "ideas" | "consultations", "responses": [Scripted, ...], "clear"?: true }
+//   POST /ep-dev/<space>/__script  { "route": "submissions" | "tally" | "changes" | "ideas" | "consultations", "responses": [Scripted, ...], "clear"?: true }
 //        (clear: forget what was scripted before and not used yet, as when a collector comes back)
+//   POST /ep-dev/<space>/__changes { "page": url, "note": { date, text: { ar, en }, link? } | null }
+//        (the page's "what we changed" note, answered by GET changes?page=; no note: `{ note: null }`)
 //   GET  /ep-dev/<space>/__log     → [{ method, route, query, headers, body, at }] (at: ms since the epoch)
 //   GET  /ep-dev/<space>/__stored  → the envelopes stored, once each (what a collector would keep)
 // Scripted: { status?, delayMs? (alone: the normal answer, late), body? (JSON), raw? (text body), headers?,
@@ -50,7 +52,8 @@ function newSpace(name) {
   return {
     name,
     log: [],
-    scripts: { submissions: [], tally: [], ideas: [], consultations: [] },
+    scripts: { submissions: [], tally: [], changes: [], ideas: [], consultations: [] },
+    notes: new Map(),
     stored: new Map(),
     answers: new Map(),
     bodies: new Map(),
@@ -146,6 +149,11 @@ export function createCollector({ seed, onSubmission } = {}) {
     }
     if (route === '__log') return json(200, space.log);
     if (route === '__stored') return json(200, [...space.stored.values()]);
+    if (route === '__changes' && method === 'POST') {
+      const { page, note } = JSON.parse(body);
+      space.notes.set(page, note);
+      return json(204);
+    }
     if (route === '__ideas' && method === 'POST') return (seedIdeas(space, JSON.parse(body)), json(204));
     const control = consultationControl(space, route, method, body);
     if (control) return control;
@@ -227,6 +235,11 @@ function answer(space, route, rest, method, url, parsed, idempotencyKey) {
     return json(201, space.answers.get(key));
   }
   if (route === 'tally' && method === 'GET') return json(200, tallyOf(space, url.searchParams.get('page') ?? ''));
+  if (route === 'changes' && method === 'GET') {
+    // Cacheable, as the real collector's answer is (server/routes/changes.ts).
+    const note = space.notes.get(url.searchParams.get('page') ?? '') ?? null;
+    return json(200, { note }, { 'cache-control': 'public, max-age=60, stale-while-revalidate=600' });
+  }
   if (route === 'ideas' && method === 'GET') return json(200, ideasPage(space, url.searchParams));
   return answerConsultation(space, route, rest, method) ?? json(404, { message: 'not found' });
 }

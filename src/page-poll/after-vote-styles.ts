@@ -25,6 +25,15 @@ export const afterVoteStyles = css`
     margin-block: 0.5rem 0;
     color: var(--_ep-color-muted);
   }
+  .changes {
+    margin-block-start: 0.75rem;
+  }
+  .changes-heading {
+    font-weight: 600;
+  }
+  .changes p {
+    margin-block: 0.25rem 0;
+  }
   .failure {
     margin-block: 0.75rem 0;
   }

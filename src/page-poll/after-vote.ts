@@ -26,6 +26,7 @@ import type { Locale } from '../core/language/locale.js';
 import * as core from '../core/language/messages.js';
 import { formStyles } from '../core/styles/form-styles.js';
 import { afterVoteStyles } from './after-vote-styles.js';
+import { parseChanges, renderChanges, type ChangeNote } from './changes.js';
 import * as t from './messages.js';
 import { MAX_REASONS, defaultReasons, usableReasons, type Answer, type PollReason } from './reasons.js';
 import type { keyFor, recallVote } from './recall-vote.js';
@@ -40,6 +41,7 @@ export interface PollHost extends LitElement, SubmitHost {
   readonly yesReasons?: PollReason[] | undefined;
   readonly noReasons?: PollReason[] | undefined;
   readonly maxCommentLength: number;
+  readonly headingLevel: number;
 }
 
 /**
@@ -79,6 +81,9 @@ export class AfterVote implements ReactiveController {
   /** What the visit belongs to (the page and whether to remember), and what the tally was read for. */
   private visitKey?: string;
   private tallyKey?: string;
+  /** The page's "what we changed" note, read once per page and endpoint when the thanks are first shown. */
+  private changesKey?: string;
+  private note?: ChangeNote | null | undefined;
   /** Unusable reason lists already reported on the console. */
   private readonly reported = new Set<unknown>();
 
@@ -123,6 +128,23 @@ export class AfterVote implements ReactiveController {
       this.tallyKey = tallyKey;
       void this.loadTally();
     }
+    // Read only for a visitor who reached the thanks, and once per page and endpoint.
+    const changesKey = tallyKey.slice(0, tallyKey.lastIndexOf(' '));
+    if (this.votedNow && changesKey !== this.changesKey) {
+      this.changesKey = changesKey;
+      void this.loadChanges();
+    }
+  }
+
+  private async loadChanges(): Promise<void> {
+    const key = this.changesKey;
+    const page = pageKeyOf(this.host);
+    this.note = undefined;
+    const result = await read(this.host, (endpoint) => paths.changes(endpoint, page));
+    if (key !== this.changesKey) return;
+    // No note, or no usable answer: nothing shown, nothing said.
+    this.note = result?.type === 'ok' ? parseChanges(result.body) : undefined;
+    this.host.requestUpdate();
   }
 
   /** A new visit for the current page: thanks when the answer is remembered, else the question. */
@@ -268,6 +290,14 @@ export class AfterVote implements ReactiveController {
     return numberOption(this.host.maxCommentLength, 500, 1);
   }
 
+  /**
+   * Thanked for a vote of this visit: the note is shown then, as the answer to what they did. Not to a visitor
+   * thanked from memory: nothing holds its space there, so its arrival would move the page under them.
+   */
+  private get votedNow(): boolean {
+    return this.visit.step === 'thanks' && !this.visit.remembered;
+  }
+
   /** Whether the question is on screen (the element renders it; see renderQuestionExtras). */
   get asking(): boolean {
     return this.visit.step === 'question';
@@ -356,6 +386,7 @@ export class AfterVote implements ReactiveController {
       this.visit.step === 'thanks'
         ? html`<p class="thanks" part="thanks" tabindex="-1">${thanks}</p>`
         : this.renderReasons(this.visit.answer ?? 'yes');
-    return html`${step}${this.delivery.render()}${this.renderTally()}`;
+    const note = this.votedNow ? this.note : undefined;
+    return html`${step}${this.delivery.render()}${this.renderTally()}${renderChanges(note, renderedLocale(), this.host.headingLevel)}`;
   }
 }

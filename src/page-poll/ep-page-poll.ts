@@ -15,7 +15,7 @@ import { headingLevel } from '../core/element/heading-level.js';
 
 /**
  * "Was this page useful?": a yes/no vote sent at once, then up to two reasons and an optional comment,
- * then thanks and, when enabled, the page's tally.
+ * then thanks with the page's latest "What we changed" note (if any) and, when enabled, the page's tally.
  *
  * @summary Asks whether a page was useful and why.
  * @tagname ep-page-poll
@@ -40,6 +40,9 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @csspart thanks - The thank-you message.
  * @csspart delivery - "Saved on this device…", then "Sent." (or why not), for a submission kept on the device.
  * @csspart tally - "N of M visitors found this page useful".
+ * @csspart changes - The page's latest "What we changed" note, shown with the thanks when the collector has one.
+ * @csspart changes-heading - Its heading, one level below the question's.
+ * @csspart changes-link - The link to more about the change, when the note has one.
  * @csspart unavailable - Shown instead of the poll when no endpoint is configured.
  *
  * @cssprop --ep-color-primary - Buttons and checked boxes.

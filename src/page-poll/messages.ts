@@ -2,7 +2,7 @@
  * The poll's strings from the vote on (loaded with after-vote.ts). The question's own are in
  * question-messages.ts; shared wording (errors, counts, personal data) is in core/language/messages.ts.
  */
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 
 export const why = (): string => msg('Please tell us why (select up to two options)', { id: 'poll.why' });
 export const limitReached = (): string =>
@@ -23,3 +23,7 @@ export const detailsNotSent = (): string =>
   msg('Your comment was not sent. What you wrote is kept below.', { id: 'poll.details-not-sent' });
 export const fieldInvalid = (): string =>
   msg('This answer is not valid. Please check it.', { id: 'poll.field-invalid' });
+export const whatWeChanged = (): string => msg('What we changed', { id: 'poll.changes-heading' });
+export const changedOn = (gregorian: string, hijri: string): string =>
+  msg(str`${gregorian} (${hijri})`, { id: 'poll.changes-date' });
+export const changesMore = (): string => msg('More about this change', { id: 'poll.changes-link' });

@@ -57,12 +57,18 @@ export class TestEndpoint {
   /** Where this test's space on the collector is (endpointPerTest moves it for each test). */
   base = freshBase();
 
-  async script(route: 'submissions' | 'tally', ...responses: Scripted[]): Promise<void> {
+  async script(route: 'submissions' | 'tally' | 'changes', ...responses: Scripted[]): Promise<void> {
     const response = await fetch(`${this.base}/__script`, {
       method: 'POST',
       body: JSON.stringify({ route, responses }),
     });
     if (!response.ok) throw new Error(`scripting the endpoint failed: ${response.status}`);
+  }
+
+  /** The "what we changed" note the collector answers for `page` (none: `{ note: null }`). */
+  async setChanges(page: string, note: unknown): Promise<void> {
+    const response = await fetch(`${this.base}/__changes`, { method: 'POST', body: JSON.stringify({ page, note }) });
+    if (!response.ok) throw new Error(`setting the changes failed: ${response.status}`);
   }
 
   /** Forgets scripted answers not used yet (the collector is back): later requests get normal answers. */

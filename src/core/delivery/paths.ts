@@ -11,6 +11,9 @@
  * |        |                              |                | 4xx: `{ message?, fieldErrors?: [{ field, code?,       |
  * |        |                              |                | message? }] }`; 408, 429 and 5xx may pass on retry.    |
  * | GET    | `{endpoint}/tally?page={url}`| ep-page-poll   | `{ yes: number, total: number }`                      |
+ * | GET    | `{endpoint}/changes?page=    | ep-page-poll   | `{ note: null }` or `{ note: { date: "YYYY-MM-DD",     |
+ * |        | {url}`                       |                | text: { ar, en }, link? } }`: the page's latest "what  |
+ * |        |                              |                | we changed" note (see src/page-poll/changes.ts).       |
  * | GET    | `{endpoint}/ideas?sort=…`    | ep-idea-box    | one page of published ideas (see below)               |
  * | GET    | `{endpoint}/consultations/   | ep-consultation| a consultation: `{ id, title, summary?, department?,   |
  * |        | {id}` (id URI-encoded)       | -card          | level?, opensAt, closesAt, participants?, documents?,  |
@@ -46,6 +49,9 @@ export const submissions = (endpoint: string): string => below(endpoint, 'submis
 
 export const tally = (endpoint: string, pageUrl: string): string =>
   `${below(endpoint, 'tally')}?page=${encodeURIComponent(pageUrl)}`;
+
+export const changes = (endpoint: string, pageUrl: string): string =>
+  `${below(endpoint, 'changes')}?page=${encodeURIComponent(pageUrl)}`;
 
 /** One page of published ideas; empty options are left out of the query. */
 export const ideas = (endpoint: string, query: Record<string, string | number | undefined>): string =>

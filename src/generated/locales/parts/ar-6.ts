@@ -3,6 +3,9 @@
 import { str } from '@lit/localize';
 
 export const templates = {
+  'poll.changes-date': str`${1} الموافق ${0}م`,
+  'poll.changes-heading': `ما الذي غيّرناه`,
+  'poll.changes-link': `المزيد عن هذا التغيير`,
   'poll.comment-label': `تعليق (اختياري)`,
   'poll.details-not-sent': `لم يُرسَل تعليقك. ما كتبته محفوظ أدناه.`,
   'poll.field-invalid': `هذه الإجابة غير صالحة. يُرجى التحقق منها.`,
