@@ -46,25 +46,22 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
 /**
  * Issue 14's budgets for what a host page downloads through cdn/autoloader.js (Lit included, gzip, each file
  * compressed on its own as a server sends it; scripts/host-page-size.mjs). Where the issue's budget is not met,
- * `guard` is the figure measured when the guard was set, rounded up to the next 50 bytes: it keeps the figure
- * from getting worse and is NOT the issue's budget, which stays reported as not met until it holds.
+ * `guard` is the figure measured when the guard was set, at least 25 bytes above it and rounded up to 50 (a
+ * change elsewhere renames chunks, which moves a figure by a few bytes): it keeps the figure from getting
+ * worse and is NOT the issue's budget, which stays reported as not met until it holds. The poll's "what we
+ * changed" note, loaded after a vote, raised the poll's, all four's and the one file's by about 0.7 to 1 KB.
  */
 const hostBudgets = [
-  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11700 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 12000 },
-  // Raised by the poll's "what we changed" note (loaded after the vote, never before the first render): 26909 → 27954.
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 28000 },
-  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 31150 },
-  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36100 },
-  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36550 },
-  // Raised by the poll's "what we changed" note (loaded after the vote): 56193 → 56909.
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 56950 },
+  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11750 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 12050 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 28050 },
+  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 31200 },
+  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36150 },
+  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36600 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 57000 },
 ];
-/**
- * The one-file bundle with four elements (43 KB once a fifth joins it). Guard raised by the poll's "what we
- * changed" note, which this bundle carries in its one file: 47234 → 47922.
- */
-const oneFileBudget = { budget: 40 * KB, guard: 47950 };
+/** The one-file bundle with four elements (43 KB once a fifth joins it). */
+const oneFileBudget = { budget: 40 * KB, guard: 48000 };
 
 function measure(code) {
   const bytes = Buffer.from(code);
@@ -288,7 +285,10 @@ const judge = (label, bytes, { budget, guard }) => {
   }
   console.log(`MISS ${label}: ${kb(bytes)}, issue budget ${kb(budget)} NOT met (${bytes - budget} bytes over)`);
   if (guard === undefined) return report(false, `${label}: no regression guard set for a missed budget`);
-  report(bytes <= guard, `${label}: regression guard ${kb(guard)} (the measured figure, not the issue's budget)`);
+  report(
+    bytes <= guard,
+    `${label}: ${bytes} B against its regression guard ${guard} B (a measured figure, not the issue's budget)`,
+  );
 };
 for (const { tags, locale, phase, ...limits } of hostBudgets) {
   const bytes = pageBytes(cdnChunks, needs, { tags, locale, phase });

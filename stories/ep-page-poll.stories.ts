@@ -586,23 +586,32 @@ export const ThanksWithTally: Story = {
 };
 export const ThanksWithTallyArabic = arabic(ThanksWithTally, 'Thanks with tally (Arabic)');
 
+/**
+ * Votes yes, skips the reasons and waits for the thanks and for `reads` answered reads of `route`, then a
+ * moment more: what a story needs before concluding that nothing more is shown.
+ */
+async function thanksAfterReads(context: Parameters<typeof pollIn>[0], route: string, reads: number) {
+  const { el, root, text } = await pollIn(context);
+  await vote(root, text.yes);
+  await userEvent.click(buttonNamed(root, text.skip));
+  await waitFor(() => expect(textOf(root, '[part="thanks"]')).toBe(text.thanks));
+  const endpoint = context.loaded.endpoint as string;
+  await waitFor(
+    async () => expect((await logOf(endpoint)).filter((entry) => entry.route === route)).toHaveLength(reads),
+    { timeout: 3000 },
+  );
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await el.updateComplete;
+  return root;
+}
+
 /** Too few answers yet (6, below `tally-min` 10): thanks without a tally. */
 export const TallyHidden: Story = {
   args: { 'show-tally': true, 'tally-min': 10 },
   parameters: { poll: { endpoint: { tally: [{ body: { yes: 4, total: 6 }, repeat: 5 }] } } },
   play: async (context) => {
-    const { el, root, text } = await pollIn(context);
-    await vote(root, text.yes);
-    await userEvent.click(buttonNamed(root, text.skip));
-    await waitFor(() => expect(textOf(root, '[part="thanks"]')).toBe(text.thanks));
     // Both reads (on connect, after the vote) answered before concluding that nothing is shown.
-    const endpoint = context.loaded.endpoint as string;
-    await waitFor(
-      async () => expect((await logOf(endpoint)).filter((entry) => entry.route === 'tally')).toHaveLength(2),
-      { timeout: 3000 },
-    );
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await el.updateComplete;
+    const root = await thanksAfterReads(context, 'tally', 2);
     await expect(root.querySelector('[part="tally"]')).toBeNull();
   },
 };
@@ -639,17 +648,7 @@ export const ThanksWithChangesArabic = arabic(ThanksWithChanges, 'Thanks with ch
 export const ChangesNotRead: Story = {
   parameters: { poll: { endpoint: { changes: [{ status: 500, body: {}, repeat: 3 }] } } },
   play: async (context) => {
-    const { el, root, text } = await pollIn(context);
-    await vote(root, text.yes);
-    await userEvent.click(buttonNamed(root, text.skip));
-    await waitFor(() => expect(textOf(root, '[part="thanks"]')).toBe(text.thanks));
-    const endpoint = context.loaded.endpoint as string;
-    await waitFor(
-      async () => expect((await logOf(endpoint)).filter((entry) => entry.route === 'changes')).toHaveLength(1),
-      { timeout: 3000 },
-    );
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await el.updateComplete;
+    const root = await thanksAfterReads(context, 'changes', 1);
     await expect(root.querySelector('[part="changes"], [part="error"]')).toBeNull();
   },
 };
