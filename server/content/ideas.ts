@@ -5,7 +5,7 @@
  */
 import type { Schemas } from '../contract.js';
 import type { Store } from '../store/types.js';
-import { cursorNumber, whereOf } from '../store/sql.js';
+import { cursorNumber, keysetPage, whereOf } from '../store/sql.js';
 import { utc } from '../time.js';
 
 export type Idea = Schemas['Idea'];
@@ -184,9 +184,7 @@ export async function listIdeas(
     sql: `SELECT ${COLUMNS}, submissions.reference FROM ideas LEFT JOIN submissions ON submissions.id = ideas.id ${where} ORDER BY ideas.seq DESC LIMIT ?`,
     params: [...params, filter.limit + 1],
   });
-  const more = rows.length > filter.limit;
-  const page = more ? rows.slice(0, filter.limit) : rows;
-  return { items: page.map(adminIdea), ...(more ? { next: String(page.at(-1)!.seq) } : {}) };
+  return keysetPage(rows, filter.limit, adminIdea, (row) => row.seq);
 }
 
 async function ideaRow(store: Store, id: string): Promise<IdeaRow | undefined> {

@@ -89,9 +89,22 @@ export function listStatement(filter: ListFilter): Statement {
 
 /** `listStatement`'s rows as a page, with the cursor of the next one when there are more. */
 export function pageOf(rows: readonly SubmissionRow[], limit: number): SubmissionPage {
+  return keysetPage(rows, limit, rowToStored, (row) => row.seq);
+}
+
+/**
+ * A page from rows read one past `limit` (the extra row only says that another page follows): the items, and
+ * the cursor of the next page (the last item's key) when there is one.
+ */
+export function keysetPage<R, T>(
+  rows: readonly R[],
+  limit: number,
+  item: (row: R) => T,
+  key: (row: R) => string | number,
+): { items: T[]; next?: string } {
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
-  return { items: page.map(rowToStored), ...(more ? { next: String(page.at(-1)!.seq) } : {}) };
+  return { items: page.map(item), ...(more ? { next: String(key(page.at(-1)!)) } : {}) };
 }
 
 /** Stores a submission unless its id is stored already (then nothing happens and the caller reads the first). */

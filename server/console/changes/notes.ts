@@ -4,7 +4,7 @@
  * the routes make it so, on the way in and on the way out.
  */
 import type { Schemas } from '../../contract.js';
-import { cursorNumber, whereOf } from '../../store/sql.js';
+import { cursorNumber, keysetPage, whereOf } from '../../store/sql.js';
 import type { Store } from '../../store/types.js';
 
 export type ChangeNote = Schemas['ChangeNote'];
@@ -63,9 +63,7 @@ export async function listNotes(
     sql: `SELECT ${COLUMNS} FROM change_notes ${where} ORDER BY id DESC LIMIT ?`,
     params: [...params, filter.limit + 1],
   });
-  const more = rows.length > filter.limit;
-  const page = more ? rows.slice(0, filter.limit) : rows;
-  return { items: page.map(toNote), ...(more ? { next: String(page.at(-1)!.id) } : {}) };
+  return keysetPage(rows, filter.limit, toNote, (row) => row.id);
 }
 
 export async function noteById(store: Store, id: string): Promise<ChangeNote | undefined> {
