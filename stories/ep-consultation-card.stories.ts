@@ -31,6 +31,7 @@ import {
   sawMissingEndpointMessage,
   postsOf,
   postToCollector,
+  typeInto,
 } from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -474,7 +475,7 @@ export const Sent: Story = {
     const { root, text } = await cardIn(context);
     await loaded(root);
     await chooseStance(root, 2);
-    await userEvent.type(control(root, '#comment'), text.comment);
+    await typeInto(context, control(root, '#comment'), text.comment);
     await userEvent.click(control(root, '[part~="send-button"]'));
     await waitFor(() => expect(textOf(root, '.your-view [role="heading"]')).toBe(text.thanks), { timeout: 3000 });
     await expect(textOf(root, '.your-view .comment')).toBe(text.comment);

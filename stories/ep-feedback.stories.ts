@@ -32,6 +32,7 @@ import {
   pressSend,
   summaryItems,
   FAILS_THEN_REFUSED,
+  typeInto,
 } from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -168,8 +169,8 @@ async function formIn(context: Context): Promise<{ el: EpFeedback; root: ShadowR
 /** The story's form, sent with a message and the contact details filled in. */
 async function sentWithContact(context: Context): Promise<{ root: ShadowRoot; text: (typeof TEXT)[Locale] }> {
   const { root, text } = await formIn(context);
-  await fillMessage(root, text);
-  await fillContact(root, text);
+  await fillMessage(context, root, text);
+  await fillContact(context, root, text);
   await pressSend(root);
   return { root, text };
 }
@@ -180,17 +181,22 @@ async function chooseType(root: ShadowRoot, index: number): Promise<void> {
 
 /** Chooses a type and types the message. */
 async function fillMessage(
+  context: { viewMode: string },
   root: ShadowRoot,
   text: (typeof TEXT)[Locale],
   message: string = text.message,
 ): Promise<void> {
   await chooseType(root, 1);
-  await userEvent.type(control(root, '#message'), message);
+  await typeInto(context, control(root, '#message'), message);
 }
 
-async function fillContact(root: ShadowRoot, text: (typeof TEXT)[Locale]): Promise<void> {
-  await userEvent.type(control(root, '#name'), text.name);
-  await userEvent.type(control(root, '#email'), text.email);
+async function fillContact(
+  context: { viewMode: string },
+  root: ShadowRoot,
+  text: (typeof TEXT)[Locale],
+): Promise<void> {
+  await typeInto(context, control(root, '#name'), text.name);
+  await typeInto(context, control(root, '#email'), text.email);
   await userEvent.click(control(root, '#consent'));
 }
 
@@ -292,8 +298,8 @@ export const ErrorsArabic = arabic(Errors, 'Errors (Arabic)');
 export const ContactErrors: Story = {
   play: async (context) => {
     const { root, text } = await formIn(context);
-    await fillMessage(root, text);
-    await userEvent.type(control(root, '#email'), 'sara@example');
+    await fillMessage(context, root, text);
+    await typeInto(context, control(root, '#email'), 'sara@example');
     await pressSend(root);
     await waitFor(() => expect(summaryItems(root)).toEqual([text.emailInvalid, text.consentMissing]));
     await expect(control(root, '#consent').getAttribute('aria-invalid')).toBe('true');
@@ -335,7 +341,7 @@ export const Sending: Story = {
   parameters: { feedback: { endpoint: { submissions: [{ hang: true }] } } },
   play: async (context) => {
     const { root, text } = await formIn(context);
-    await fillMessage(root, text);
+    await fillMessage(context, root, text);
     await pressSend(root);
     const send = control<HTMLButtonElement>(root, '[part~="send-button"]');
     await waitFor(() => expect(squash(send.textContent)).toBe(text.sending));
@@ -376,7 +382,7 @@ export const SavedThenSent: Story = {
   parameters: { feedback: { endpoint: { submissions: [{ status: 503, body: {} }] } } },
   play: async (context) => {
     const { root, text } = await formIn(context);
-    await fillMessage(root, text);
+    await fillMessage(context, root, text);
     await pressSend(root);
     await waitFor(() => expect(textOf(root, '.confirmation-title')).toBe(text.savedTitle), { timeout: 3000 });
     await waitFor(() => expect(textOf(root, '[part="delivery"]')).toBe(text.saved));
@@ -397,7 +403,7 @@ export const SavedThenRefused: Story = {
   },
   play: async (context) => {
     const { root, text } = await formIn(context);
-    await fillMessage(root, text);
+    await fillMessage(context, root, text);
     await pressSend(root);
     await waitFor(() => expect(textOf(root, '.confirmation-title')).toBe(text.unsentTitle), { timeout: 6000 });
     await expect(textOf(root, '[part="back-button"]')).toBe(text.back);
@@ -411,9 +417,9 @@ export const Sent: Story = {
   parameters: { feedback: { endpoint: { submissions: [{ status: 201, body: { reference: REFERENCE } }] } } },
   play: async (context) => {
     const { root, text } = await formIn(context);
-    await fillMessage(root, text);
-    await fillContact(root, text);
-    await userEvent.type(control(root, '#mobile'), text.mobile);
+    await fillMessage(context, root, text);
+    await fillContact(context, root, text);
+    await typeInto(context, control(root, '#mobile'), text.mobile);
     await pressSend(root);
     await waitFor(() => expect(textOf(root, '.confirmation-title')).toBe(text.sentTitle), { timeout: 3000 });
     await expect(textOf(root, '[part="reference"]')).toBe(text.reference);
@@ -432,7 +438,7 @@ export const SentWithoutReference: Story = {
   parameters: { feedback: { endpoint: { submissions: [{ status: 202, body: {} }] } } },
   play: async (context) => {
     const { root, text } = await formIn(context);
-    await fillMessage(root, text);
+    await fillMessage(context, root, text);
     await pressSend(root);
     await waitFor(() => expect(textOf(root, '.confirmation-title')).toBe(text.sentTitle), { timeout: 3000 });
     await expect(root.querySelector('[part="reference"]')).toBeNull();
@@ -445,7 +451,7 @@ export const SentWithoutReferenceArabic = arabic(SentWithoutReference, 'Sent wit
 export const PersonalDataWarning: Story = {
   play: async (context) => {
     const { root, text } = await formIn(context);
-    await fillMessage(root, text, text.personal);
+    await fillMessage(context, root, text, text.personal);
     await waitFor(() => expect(textOf(root, '#message-warning')).toBe(text.personalWarning), { timeout: 3000 });
     await expect(control(root, '#message').getAttribute('aria-describedby')!.split(' ')).toContain('message-warning');
   },
@@ -458,7 +464,7 @@ export const ContactRequired: Story = {
   play: async (context) => {
     const { root, text } = await formIn(context);
     await expect(textOf(root, '[part="contact"] legend')).toBe(text.contactRequired);
-    await fillMessage(root, text);
+    await fillMessage(context, root, text);
     await pressSend(root);
     await waitFor(() => expect(summaryItems(root)).toEqual([text.contactMissing]));
   },

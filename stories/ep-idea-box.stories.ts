@@ -33,6 +33,7 @@ import {
   localeOf,
   pressSend,
   summaryItems,
+  typeInto,
 } from './support/story-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -269,13 +270,14 @@ async function openForm(root: ShadowRoot): Promise<void> {
 }
 
 async function fillIdea(
+  context: { viewMode: string },
   root: ShadowRoot,
   text: (typeof TEXT)[Locale],
   description: string = text.ideaText,
 ): Promise<void> {
   await openForm(root);
-  await userEvent.type(control(root, '#title'), text.ideaTitle);
-  await userEvent.type(control(root, '#description'), description);
+  await typeInto(context, control(root, '#title'), text.ideaTitle);
+  await typeInto(context, control(root, '#description'), description);
   await userEvent.click([...root.querySelectorAll<HTMLInputElement>('input[name="topic"]')].at(-1)!);
 }
 
@@ -532,8 +534,8 @@ export const FormErrorsFromEndpoint: Story = {
   },
   play: async (context) => {
     const { root, text } = await boxIn(context);
-    await fillIdea(root, text);
-    await userEvent.type(control(root, '#email'), 'noura@example.sa');
+    await fillIdea(context, root, text);
+    await typeInto(context, control(root, '#email'), 'noura@example.sa');
     await userEvent.click(control(root, '#consent'));
     await pressSend(root);
     await waitFor(() => expect(summaryItems(root)).toEqual([text.emailInvalid]), { timeout: 3000 });
@@ -547,7 +549,7 @@ export const PersonalDataWarning: Story = {
   args: { view: 'form' },
   play: async (context) => {
     const { root, text } = await boxIn(context);
-    await fillIdea(root, text, text.personal);
+    await fillIdea(context, root, text, text.personal);
     await waitFor(() => expect(textOf(root, '#description-warning')).toBe(text.personalWarning), { timeout: 3000 });
   },
 };
@@ -559,7 +561,7 @@ export const Sending: Story = {
   parameters: { ideas: { endpoint: { submissions: [{ hang: true }] } } },
   play: async (context) => {
     const { root, text } = await boxIn(context);
-    await fillIdea(root, text);
+    await fillIdea(context, root, text);
     await pressSend(root);
     const send = control<HTMLButtonElement>(root, '[part~="send-button"]');
     await waitFor(() => expect(squash(send.textContent)).toBe(text.sending));
@@ -576,7 +578,7 @@ export const Failure: Story = {
   parameters: { ideas: { outbox: false, endpoint: { submissions: [{ drop: true, repeat: 10 }] } } },
   play: async (context) => {
     const { root, text } = await boxIn(context);
-    await fillIdea(root, text);
+    await fillIdea(context, root, text);
     await pressSend(root);
     await waitFor(() => expect(textOf(root, '[part="error"] p')).toBe(text.failure), { timeout: 5000 });
     await expect(textOf(root, '[part="retry-button"]')).toBe(TEXT[localeOf(context.globals)].tryAgain);
@@ -590,7 +592,7 @@ export const Sent: Story = {
   parameters: { ideas: { endpoint: { submissions: [{ status: 201, body: { reference: REFERENCE } }] } } },
   play: async (context) => {
     const { root, text } = await boxIn(context);
-    await fillIdea(root, text);
+    await fillIdea(context, root, text);
     await pressSend(root);
     await waitFor(() => expect(textOf(root, '.confirmation [role="heading"]')).toBe(text.sentTitle), { timeout: 3000 });
     await expect(textOf(root, '[part="reference"]')).toBe(text.reference);
@@ -607,7 +609,7 @@ export const SavedThenSent: Story = {
   parameters: { ideas: { endpoint: { submissions: [{ status: 503, body: {} }] } } },
   play: async (context) => {
     const { root, text } = await boxIn(context);
-    await fillIdea(root, text);
+    await fillIdea(context, root, text);
     await pressSend(root);
     await waitFor(() => expect(textOf(root, '.confirmation [role="heading"]')).toBe(text.savedTitle), {
       timeout: 3000,

@@ -28,6 +28,7 @@ import {
   catchConsoleErrors,
   sawMissingEndpointMessage,
   FAILS_THEN_REFUSED,
+  typeInto,
 } from './support/story-kit.js';
 import type { EpPagePoll } from '../src/ep-page-poll.js';
 import type { PollReason } from '../src/page-poll/reasons.js';
@@ -214,9 +215,13 @@ async function vote(root: ShadowRoot, label: string): Promise<void> {
   await waitFor(() => expect(root.querySelector('fieldset')).toBeTruthy(), { timeout: 3000 });
 }
 
-async function typeComment(root: ShadowRoot, text: string): Promise<HTMLTextAreaElement> {
+async function typeComment(
+  context: { viewMode: string },
+  root: ShadowRoot,
+  text: string,
+): Promise<HTMLTextAreaElement> {
   const area = root.querySelector<HTMLTextAreaElement>('textarea')!;
-  await userEvent.type(area, text);
+  await typeInto(context, area, text);
   await expect(area.value).toBe(text);
   return area;
 }
@@ -350,7 +355,7 @@ export const CommentWithPersonalData: Story = {
   play: async (context) => {
     const { root, text } = await pollIn(context);
     await vote(root, text.yes);
-    const area = await typeComment(root, text.personalComment);
+    const area = await typeComment(context, root, text.personalComment);
     await waitFor(() => expect(textOf(root, '#personal-data')).toBe(text.personalWarning), { timeout: 3000 });
     await expect(area.getAttribute('aria-describedby')!.split(' ')).toContain('personal-data');
     await expect(textOf(root, '#personal-data')).not.toContain('0501234567');
@@ -365,7 +370,7 @@ export const CommentTooLong: Story = {
   play: async (context) => {
     const { root, text } = await pollIn(context);
     await vote(root, text.yes);
-    const area = await typeComment(root, 'x'.repeat(23));
+    const area = await typeComment(context, root, 'x'.repeat(23));
     await waitFor(() => expect(textOf(root, '#count')).toBe(text.tooLongCount));
     await userEvent.click(buttonNamed(root, text.send));
     await waitFor(() => expect(textOf(root, '#comment-error')).toBe(text.tooLongError));
@@ -400,7 +405,7 @@ export const DetailsError: Story = {
     const { root, text } = await pollIn(context);
     await vote(root, text.yes);
     await userEvent.click(boxes(root)[1]!);
-    const area = await typeComment(root, text.comment);
+    const area = await typeComment(context, root, text.comment);
     await userEvent.click(buttonNamed(root, text.send));
     await waitFor(() => expect(textOf(root, '[part="error"] p')).toBe(text.detailsError), { timeout: 3000 });
     await expect(squash(root.querySelector('[part="error"] button')!.textContent)).toBe(text.tryAgain);
@@ -453,7 +458,7 @@ export const FieldErrorFromEndpoint: Story = {
   play: async (context) => {
     const { root, text } = await pollIn(context);
     await vote(root, text.no);
-    const area = await typeComment(root, text.comment);
+    const area = await typeComment(context, root, text.comment);
     await userEvent.click(buttonNamed(root, text.send));
     await waitFor(() => expect(textOf(root, '#comment-error')).toBe(text.fieldError), { timeout: 3000 });
     await expect(area.getAttribute('aria-invalid')).toBe('true');
@@ -558,7 +563,7 @@ export const Thanks: Story = {
     const { root, text } = await pollIn(context);
     await vote(root, text.yes);
     await userEvent.click(boxes(root)[0]!);
-    await typeComment(root, text.comment);
+    await typeComment(context, root, text.comment);
     await userEvent.click(buttonNamed(root, text.send));
     await waitFor(() => expect(textOf(root, '[part="thanks"]')).toBe(text.thanks), { timeout: 3000 });
     await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('[part="thanks"]')));

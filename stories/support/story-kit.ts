@@ -158,6 +158,22 @@ export async function sawMissingEndpointMessage(tag: string): Promise<void> {
 }
 
 /**
+ * Types `text` into `field` as a visitor would. A guidance page plays several examples at once, and the
+ * keyboard types wherever focus is, which another example may take mid-word; there the value is set and
+ * `input` fired instead. The story's own page (which scripts/storybook-check.mjs runs too) types for real.
+ */
+export async function typeInto(
+  context: { viewMode: string },
+  field: HTMLInputElement | HTMLTextAreaElement,
+  text: string,
+): Promise<void> {
+  if (context.viewMode !== 'docs') return userEvent.type(field, text);
+  field.value += text;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/**
  * Waits until focus satisfies `check`, in the story's own canvas. A guidance page plays several examples at
  * once and only one element in a page can hold focus, so there the check is left to the story itself (which
  * scripts/storybook-check.mjs runs on its own page too).
