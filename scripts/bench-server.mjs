@@ -250,6 +250,7 @@ async function setUp(port) {
   const day = 24 * 60 * 60 * 1000;
   const consultation = {
     title: 'استشارة للقياس',
+    type: 'non-legal',
     opensAt: new Date(Date.now() - day).toISOString(),
     closesAt: new Date(Date.now() + day).toISOString(),
   };

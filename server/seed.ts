@@ -131,10 +131,11 @@ export async function seedDemo(store: Store, contract: Contract, pages: readonly
     ...sampleIdeas().map((idea) =>
       seededIdea({ ...idea, topic: { code: idea.topic, label: TOPIC_LABELS[idea.topic] ?? idea.topic } }),
     ),
-    ...consultations.map(({ id, opensAt, closesAt, participants, outcome, ...content }) => ({
-      sql: 'INSERT INTO consultations (id, content, opens_at, closes_at, outcome, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+    ...consultations.map(({ id, type, opensAt, closesAt, participants, outcome, ...content }) => ({
+      sql: 'INSERT INTO consultations (id, type, content, opens_at, closes_at, outcome, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
       params: [
         id,
+        type,
         JSON.stringify({ ...content, participantsElsewhere: participants ?? 0 }),
         opensAt,
         closesAt,

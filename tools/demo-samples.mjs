@@ -15,6 +15,9 @@ export function sampleConsultations(now) {
         ar: 'يحدّد المشروع الخدمات البلدية الخاضعة للرسوم، وطريقة احتسابها، والفئات المعفاة منها.\nويستبدل جداول الرسوم التي تنشرها كل أمانة حاليًا بجدول موحّد على مستوى المملكة.',
       },
       department: { en: 'General Directorate of Municipal Revenues', ar: 'الإدارة العامة للإيرادات البلدية' },
+      // A draft regulation: a legal consultation, read and commented on on Istitlaa.
+      type: 'legal',
+      istitlaaUrl: 'https://istitlaa.ncc.gov.sa/',
       level: 'consultation',
       opensAt: iso(now + 5 * DAY),
       closesAt: iso(now + 35 * DAY),
@@ -22,8 +25,6 @@ export function sampleConsultations(now) {
       documents: [
         { title: { en: 'Draft regulation (PDF)', ar: 'مشروع اللائحة (PDF)' }, url: 'https://istitlaa.ncc.gov.sa/' },
       ],
-      url: 'https://istitlaa.ncc.gov.sa/',
-      platform: { en: 'Istitlaa', ar: 'استطلاع' },
     },
     {
       id: 'shaded-walkways',
@@ -36,6 +37,7 @@ export function sampleConsultations(now) {
         en: 'Innovation Lab, General Directorate of Customer Experience',
         ar: 'معمل الابتكار، الإدارة العامة لتجربة العملاء',
       },
+      type: 'non-legal',
       level: 'collaboration',
       opensAt: iso(now - 10 * DAY),
       closesAt: iso(now + 3 * DAY + 6 * 60 * 60 * 1000),
@@ -65,6 +67,7 @@ export function sampleConsultations(now) {
         en: 'Innovation Lab, General Directorate of Customer Experience',
         ar: 'معمل الابتكار، الإدارة العامة لتجربة العملاء',
       },
+      type: 'non-legal',
       level: 'inclusion',
       opensAt: iso(now - 60 * DAY),
       closesAt: iso(now - 30 * DAY),

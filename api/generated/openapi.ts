@@ -317,6 +317,10 @@ export interface paths {
          * Create a consultation, or change one
          * @description Everything the card shows but the participants (counted from the views) and the outcome (published
          *     on its own). Changing a consultation keeps its views and its outcome.
+         *     Creating one needs its `type` (422 `required` on `type` without it); a change that gives no `type`
+         *     keeps the one it has, so a consultation written before types existed (which the collector's
+         *     migration made `non-legal`, or `legal` when its `url` was on Istitlaa) can still be changed by a
+         *     tool that does not know them.
          */
         put: operations["putConsultation"];
         post?: never;
@@ -959,6 +963,21 @@ export interface components {
          */
         WebUrl: string;
         /**
+         * @description The E-Participation Statement's two types of consultation. `legal`: on draft regulations and laws,
+         *     open to individuals, the private sector and government bodies before they are approved; every such
+         *     draft is on the unified platform Istitlaa (istitlaa.ncc.gov.sa), where comments are taken.
+         *     `non-legal`: on policies, strategies and other initiatives, through the community participation
+         *     platform Tafaul, the ministry's website and other platforms.
+         * @enum {string}
+         */
+        ConsultationType: "legal" | "non-legal";
+        /**
+         * Format: uri
+         * @description A legal consultation's page on Istitlaa (https://istitlaa.ncc.gov.sa/…), where the draft is read and
+         *     commented on. Only with `type: legal`. The card links to it, saying it leads to another site.
+         */
+        IstitlaaUrl: string;
+        /**
          * @description The E-Participation Statement's five levels, each with the ministry's promise.
          * @enum {string}
          */
@@ -976,11 +995,17 @@ export interface components {
             counts?: components["schemas"]["StanceCounts"];
             url?: components["schemas"]["WebUrl"];
         };
-        /** @description A consultation as the ministry writes it; `closesAt` must be after `opensAt`. */
+        /**
+         * @description A consultation as the ministry writes it; `closesAt` must be after `opensAt`. `type` is needed to
+         *     create one (see `putConsultation`); `istitlaaUrl` only with `type: legal` in the same body (else 422
+         *     on `istitlaaUrl`).
+         */
         ConsultationInput: {
             title: components["schemas"]["LocalText"];
             summary?: components["schemas"]["LocalText"];
             department?: components["schemas"]["LocalText"];
+            type?: components["schemas"]["ConsultationType"];
+            istitlaaUrl?: components["schemas"]["IstitlaaUrl"];
             level?: components["schemas"]["ParticipationLevel"];
             /** Format: date-time */
             opensAt: string;
@@ -992,12 +1017,18 @@ export interface components {
             /** @description Views taken through other channels (the unified platform, workshops), added to `participants`. */
             participantsElsewhere?: number;
         };
-        /** @description A consultation as the card reads it. `participants` counts one view per visitor. */
+        /**
+         * @description A consultation as the card reads it. `participants` counts one view per visitor. The reference
+         *     collector always gives `type`; a card given none shows no type, and shows `istitlaaUrl` only for a
+         *     legal consultation.
+         */
         Consultation: {
             id: components["schemas"]["ConsultationId"];
             title: components["schemas"]["LocalText"];
             summary?: components["schemas"]["LocalText"];
             department?: components["schemas"]["LocalText"];
+            type?: components["schemas"]["ConsultationType"];
+            istitlaaUrl?: components["schemas"]["IstitlaaUrl"];
             level?: components["schemas"]["ParticipationLevel"];
             /** Format: date-time */
             opensAt: string;
@@ -1959,14 +1990,17 @@ export interface operations {
     };
     listConsultations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only the consultations of this type (legal or non-legal); all of them without it. */
+                type?: components["schemas"]["ConsultationType"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description All of them, latest opening first. */
+            /** @description All of them (or all of that type), latest opening first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1976,6 +2010,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     putConsultation: {

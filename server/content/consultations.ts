@@ -2,6 +2,7 @@
  * Consultations as the card reads them (`GET /consultations/{id}`) and as the ministry writes them (create
  * or change, publish the outcome). `participants` is counted: the views kept (one per visitor, see the
  * `consultation-view` kind in kinds.ts) plus those the ministry took elsewhere (`participantsElsewhere`).
+ * The type (legal or non-legal) is a column of its own, which the administration's list filters on.
  */
 import type { FieldError, Schemas } from '../contract.js';
 import type { Store } from '../store/types.js';
@@ -11,9 +12,11 @@ export type Consultation = Schemas['Consultation'];
 export type ConsultationInput = Schemas['ConsultationInput'];
 export type OutcomeInput = Schemas['OutcomeInput'];
 export type StanceCounts = Schemas['StanceCounts'];
+export type ConsultationType = Schemas['ConsultationType'];
 
 interface ConsultationRow {
   id: string;
+  type: ConsultationType;
   content: string;
   opens_at: string;
   closes_at: string;
@@ -21,6 +24,15 @@ interface ConsultationRow {
 }
 
 const NONE: StanceCounts = { support: 0, neutral: 0, oppose: 0 };
+
+const COLUMNS = 'id, type, content, opens_at, closes_at, outcome';
+
+/** A new consultation names its type: the ministry decides it, no default would be right for every one. */
+const TYPE_NEEDED: FieldError = {
+  field: 'type',
+  code: 'required',
+  message: 'type is required to create a consultation: legal (draft regulations and laws) or non-legal.',
+};
 
 /** A consultation as served stays within this many bytes of JSON: the card reads 64 KB at most. */
 export const CONSULTATION_BYTES = 60 * 1024;
@@ -65,6 +77,7 @@ function toPublic(row: ConsultationRow, views: StanceCounts): Consultation {
   >;
   return {
     id: row.id,
+    type: row.type,
     ...content,
     opensAt: row.opens_at,
     closesAt: row.closes_at,
@@ -75,7 +88,7 @@ function toPublic(row: ConsultationRow, views: StanceCounts): Consultation {
 
 async function row(store: Store, id: string): Promise<ConsultationRow | undefined> {
   const [found] = await store.all<ConsultationRow>({
-    sql: 'SELECT id, content, opens_at, closes_at, outcome FROM consultations WHERE id = ?',
+    sql: `SELECT ${COLUMNS} FROM consultations WHERE id = ?`,
     params: [id],
   });
   return found;
@@ -86,11 +99,14 @@ export async function consultation(store: Store, id: string): Promise<Consultati
   return found && toPublic(found, (await viewsBy(store, id)).get(id) ?? NONE);
 }
 
-/** Every consultation, the latest to open first, with the views kept on it. */
-export async function listConsultations(store: Store): Promise<Schemas['AdminConsultation'][]> {
+/** Every consultation (or every one of `type`), the latest to open first, with the views kept on it. */
+export async function listConsultations(
+  store: Store,
+  type?: ConsultationType,
+): Promise<Schemas['AdminConsultation'][]> {
   const rows = await store.all<ConsultationRow>({
-    sql: 'SELECT id, content, opens_at, closes_at, outcome FROM consultations ORDER BY opens_at DESC, id',
-    params: [],
+    sql: `SELECT ${COLUMNS} FROM consultations${type ? ' WHERE type = ?' : ''} ORDER BY opens_at DESC, id`,
+    params: type ? [type] : [],
   });
   const views = await viewsBy(store);
   return rows.map((item) => {
@@ -111,23 +127,30 @@ export function inputProblem(input: ConsultationInput): FieldError | undefined {
   return undefined;
 }
 
-/** Creates or changes a consultation (its views and outcome stay); `when` is the time of the change. */
+/**
+ * Creates or changes a consultation (its views and outcome stay); `when` is the time of the change. A
+ * change without a type keeps the one it has, so a tool written before types can still change a
+ * consultation; creating one without a type is refused.
+ */
 export async function putConsultation(
   store: Store,
   id: string,
   input: ConsultationInput,
   when: Date,
 ): Promise<{ consultation: Consultation } | { refused: FieldError }> {
-  const { opensAt, closesAt, ...content } = input;
-  const outcome = (await row(store, id))?.outcome ?? null;
-  if (!fits({ id, content: JSON.stringify(content), opens_at: utc(opensAt)!, closes_at: utc(closesAt)!, outcome }))
-    return { refused: TOO_LARGE };
+  const { opensAt, closesAt, type: given, ...content } = input;
+  const found = await row(store, id);
+  const type = given ?? found?.type;
+  if (!type) return { refused: TYPE_NEEDED };
+  const outcome = found?.outcome ?? null;
+  const written = { id, type, content: JSON.stringify(content), opens_at: utc(opensAt)!, closes_at: utc(closesAt)! };
+  if (!fits({ ...written, outcome })) return { refused: TOO_LARGE };
   await store.batch([
     {
       sql:
-        'INSERT INTO consultations (id, content, opens_at, closes_at, updated_at) VALUES (?, ?, ?, ?, ?) ' +
-        'ON CONFLICT (id) DO UPDATE SET content = excluded.content, opens_at = excluded.opens_at, closes_at = excluded.closes_at, updated_at = excluded.updated_at',
-      params: [id, JSON.stringify(content), utc(opensAt)!, utc(closesAt)!, when.toISOString()],
+        'INSERT INTO consultations (id, type, content, opens_at, closes_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (id) DO UPDATE SET type = excluded.type, content = excluded.content, opens_at = excluded.opens_at, closes_at = excluded.closes_at, updated_at = excluded.updated_at',
+      params: [id, type, written.content, written.opens_at, written.closes_at, when.toISOString()],
     },
   ]);
   return { consultation: (await consultation(store, id))! };

@@ -42,7 +42,12 @@ export async function adminContentRoutes(
     return (await reviewIdea(store, request.params.id, review, new Date())) ?? notFound(reply, 'idea');
   });
 
-  app.get('/consultations', limit, async () => listConsultations(store));
+  const consultationsQuery = queryReader(contract, 'listConsultations');
+  app.get('/consultations', limit, async (request, reply) => {
+    const { query, fieldErrors } = consultationsQuery(request.query);
+    if (fieldErrors.length) return refuseBody(reply, fieldErrors);
+    return listConsultations(store, query.type);
+  });
 
   app.put<{ Params: { id: string } }>('/consultations/:id', limit, async (request, reply) => {
     if (!isConsultationId(request.params.id))

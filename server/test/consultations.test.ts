@@ -65,7 +65,7 @@ const OPEN = { opensAt: at(-DAY), closesAt: at(DAY) };
 /** An open consultation with a title, under a fresh id. */
 async function openConsultation(t: TestApp, input: Partial<ConsultationInput> = {}): Promise<string> {
   const id = fresh('open');
-  await written(t, id, { title: 'Shaded walkways', ...OPEN, ...input });
+  await written(t, id, { title: 'Shaded walkways', type: 'non-legal', ...OPEN, ...input });
   return id;
 }
 
@@ -157,6 +157,8 @@ for (const dialect of DIALECTS) {
           title: { ar: 'ممرات مظللة', en: 'Shaded walkways' },
           summary: 'Tell us whether you support shading the main walkways.',
           department: { en: 'Innovation Lab' },
+          type: 'legal',
+          istitlaaUrl: 'https://istitlaa.ncc.gov.sa/en/shaded-walkways',
           level: 'collaboration',
           opensAt: '2026-03-01T09:00:00+03:00',
           closesAt: '2099-04-01T00:00:00Z',
@@ -171,6 +173,8 @@ for (const dialect of DIALECTS) {
           title: input.title,
           summary: input.summary!,
           department: input.department!,
+          type: 'legal',
+          istitlaaUrl: 'https://istitlaa.ncc.gov.sa/en/shaded-walkways',
           level: 'collaboration',
           opensAt: '2026-03-01T06:00:00.000Z',
           closesAt: '2099-04-01T00:00:00.000Z',
@@ -186,12 +190,14 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(
           await written(t, plain, {
             title: 'One title for every language',
+            type: 'non-legal',
             opensAt: '2026-01-01T00:00:00Z',
             closesAt: '2026-01-02T00:00:00.5Z',
           }),
           {
             id: plain,
             title: 'One title for every language',
+            type: 'non-legal',
             opensAt: '2026-01-01T00:00:00.000Z',
             closesAt: '2026-01-02T00:00:00.500Z',
             participants: 0,
@@ -215,7 +221,7 @@ for (const dialect of DIALECTS) {
           ['2026-03-01T03:00:00+03:00', '2026-03-01T00:00:00Z'],
         ]) {
           const id = fresh('backwards');
-          const response = await put(t, id, { title: 'x', opensAt, closesAt });
+          const response = await put(t, id, { title: 'x', type: 'non-legal', opensAt, closesAt });
           assert.equal(response.statusCode, 422, response.body);
           valid('ValidationError', response.json());
           assert.deepEqual(fieldsOf(response.json()), ['closesAt']);
@@ -224,7 +230,12 @@ for (const dialect of DIALECTS) {
       });
 
       describe('refuses a body that does not match the contract (422)', () => {
-        const good = { title: 'x', opensAt: '2026-03-01T00:00:00Z', closesAt: '2026-04-01T00:00:00Z' };
+        const good = {
+          title: 'x',
+          type: 'non-legal',
+          opensAt: '2026-03-01T00:00:00Z',
+          closesAt: '2026-04-01T00:00:00Z',
+        };
         const cases: Array<[string, unknown, string[]]> = [
           ['an unknown field', { ...good, participants: 5 }, ['participants']],
           ['no title', { opensAt: good.opensAt, closesAt: good.closesAt }, ['title']],
@@ -253,7 +264,7 @@ for (const dialect of DIALECTS) {
       });
 
       it('refuses an id with a space (422 on PUT, 404 on GET)', async () => {
-        const response = await put(t, 'shaded%20walkways', { title: 'x', ...OPEN });
+        const response = await put(t, 'shaded%20walkways', { title: 'x', type: 'non-legal', ...OPEN });
         assert.equal(response.statusCode, 422, response.body);
         assert.deepEqual(fieldsOf(response.json()), ['id']);
         assert.equal((await t.app.inject({ url: '/consultations/shaded%20walkways' })).statusCode, 404);
@@ -261,14 +272,14 @@ for (const dialect of DIALECTS) {
 
       it('takes an id of 200 characters (the contract maximum)', async () => {
         const id = `c${'a'.repeat(199)}`;
-        const response = await put(t, id, { title: 'Long id', ...OPEN });
+        const response = await put(t, id, { title: 'Long id', type: 'non-legal', ...OPEN });
         assert.equal(response.statusCode, 200, response.body);
         assert.equal((await read(t, id)).id, id);
       });
 
       it('refuses an id over 200 characters (422 on PUT, 404 on GET)', async () => {
         const id = 'a'.repeat(201);
-        const response = await put(t, id, { title: 'Too long', ...OPEN });
+        const response = await put(t, id, { title: 'Too long', type: 'non-legal', ...OPEN });
         assert.equal(response.statusCode, 422, response.body);
         assert.deepEqual(fieldsOf(response.json()), ['id']);
         const read = await t.app.inject({ url: `/consultations/${id}` });
@@ -278,12 +289,17 @@ for (const dialect of DIALECTS) {
       it('answers 404 for an id holding a NUL character, and never fails on one', async () => {
         const read = await t.app.inject({ url: '/consultations/walkways%00' });
         assert.equal(read.statusCode, 404, read.body);
-        const write = await put(t, 'walkways%00', { title: 'x', ...OPEN });
+        const write = await put(t, 'walkways%00', { title: 'x', type: 'non-legal', ...OPEN });
         assert.ok(write.statusCode === 200 || write.statusCode === 422, `status ${write.statusCode}: ${write.body}`);
       });
 
       it('takes a leap-second date-time the contract allows, as the millisecond before it', async () => {
-        const body = { title: 'Leap', opensAt: '2016-12-31T23:59:60Z', closesAt: '2099-01-01T00:00:00Z' };
+        const body = {
+          title: 'Leap',
+          type: 'non-legal',
+          opensAt: '2016-12-31T23:59:60Z',
+          closesAt: '2099-01-01T00:00:00Z',
+        };
         assert.ok(contract().check('ConsultationInput', body).valid, 'the contract takes it');
         const written = (await put(t, fresh('leap'), body)).json<Consultation>();
         valid('Consultation', written);
@@ -293,6 +309,7 @@ for (const dialect of DIALECTS) {
       it('refuses a time past the year 9999 in UTC on that field (422), not as out of order', async () => {
         const response = await put(t, fresh('far'), {
           title: 'Far',
+          type: 'non-legal',
           opensAt: at(-DAY),
           closesAt: '9999-12-31T23:00:00-02:00',
         });
@@ -306,6 +323,7 @@ for (const dialect of DIALECTS) {
         const long = { en: 'w'.repeat(8000), ar: 'ع'.repeat(3800) };
         const big = await put(t, fresh('big'), {
           title: long,
+          type: 'non-legal',
           summary: long,
           department: long,
           platform: long,
@@ -318,7 +336,13 @@ for (const dialect of DIALECTS) {
         );
 
         const id = fresh('outcome-big');
-        await written(t, id, { title: long, summary: long, opensAt: at(-2 * DAY), closesAt: at(-DAY) });
+        await written(t, id, {
+          title: long,
+          type: 'non-legal',
+          summary: long,
+          opensAt: at(-2 * DAY),
+          closesAt: at(-DAY),
+        });
         const longer = { en: 'w'.repeat(10_000), ar: 'ع'.repeat(10_000) };
         const outcomeBig = await outcome(t, id, { heard: longer, decided: longer });
         assert.equal(outcomeBig.statusCode, 422, outcomeBig.body);
@@ -356,7 +380,7 @@ for (const dialect of DIALECTS) {
           const answers = [
             await t.app.inject({ url: '/admin/consultations', headers }),
             await put(t, id, { title: 'Changed without a token', ...OPEN }, headers),
-            await put(t, fresh('no-token'), { title: 'Created without a token', ...OPEN }, headers),
+            await put(t, fresh('no-token'), { title: 'Created without a token', type: 'legal', ...OPEN }, headers),
             await outcome(t, id, { heard: 'x' }, headers),
           ];
           for (const response of answers) {
@@ -366,6 +390,113 @@ for (const dialect of DIALECTS) {
           }
         }
         assert.equal((await read(t, id)).title, 'Shaded walkways', 'nothing changed');
+      });
+    });
+
+    describe('the type: legal or non-legal, and a legal one on Istitlaa', () => {
+      const ISTITLAA = 'https://istitlaa.ncc.gov.sa/en/municipal-fees';
+
+      it('refuses to create a consultation without its type (422 required on type), storing nothing', async () => {
+        const id = fresh('untyped');
+        const response = await put(t, id, { title: 'No type', ...OPEN });
+        assert.equal(response.statusCode, 422, response.body);
+        valid('ValidationError', response.json());
+        assert.deepEqual(
+          response.json().fieldErrors.map((error: FieldError) => [error.field, error.code]),
+          [['type', 'required']],
+        );
+        assert.equal((await t.app.inject({ url: `/consultations/${id}` })).statusCode, 404);
+      });
+
+      it('serves the type and, for a legal one, its page on Istitlaa', async () => {
+        const legal = fresh('fees');
+        const served = await written(t, legal, { title: 'Fees', type: 'legal', istitlaaUrl: ISTITLAA, ...OPEN });
+        assert.equal(served.type, 'legal');
+        assert.equal(served.istitlaaUrl, ISTITLAA);
+        assert.deepEqual(await read(t, legal), served);
+        const other = await openConsultation(t);
+        assert.equal((await read(t, other)).type, 'non-legal');
+        assert.equal((await read(t, other)).istitlaaUrl, undefined);
+      });
+
+      it('keeps the type when a change gives none, and changes it when one is given', async () => {
+        const id = fresh('fees');
+        await written(t, id, { title: 'Fees', type: 'legal', istitlaaUrl: ISTITLAA, ...OPEN });
+        const untyped = await written(t, id, { title: 'Fees, changed by a tool that knows no types', ...OPEN });
+        assert.equal(untyped.type, 'legal', 'kept');
+        assert.equal(untyped.istitlaaUrl, undefined, 'a change replaces what was written, the link too');
+        const retyped = await written(t, id, { title: 'Fees', type: 'non-legal', ...OPEN });
+        assert.equal(retyped.type, 'non-legal');
+        assert.equal((await read(t, id)).type, 'non-legal');
+      });
+
+      describe('refuses a type or a link to Istitlaa the contract does not take (422), keeping what was there', () => {
+        const cases: Array<[string, Record<string, unknown>, string[]]> = [
+          ['a type it does not know', { type: 'regulatory' }, ['type']],
+          [
+            'a link to Istitlaa on a non-legal consultation',
+            { type: 'non-legal', istitlaaUrl: ISTITLAA },
+            ['istitlaaUrl'],
+          ],
+          ['a link to Istitlaa without the type legal beside it', { istitlaaUrl: ISTITLAA }, ['istitlaaUrl']],
+          [
+            'a link to Istitlaa that is not https',
+            { type: 'legal', istitlaaUrl: 'http://istitlaa.ncc.gov.sa/' },
+            ['istitlaaUrl'],
+          ],
+          ['a link that is a script', { type: 'legal', istitlaaUrl: 'javascript:alert(1)' }, ['istitlaaUrl']],
+        ];
+        for (const [name, body, fields] of cases) {
+          it(name, async () => {
+            const id = await openConsultation(t, { title: 'Before' });
+            const response = await put(t, id, { title: 'After', ...OPEN, ...body });
+            assert.equal(response.statusCode, 422, response.body);
+            valid('ValidationError', response.json());
+            assert.deepEqual(fieldsOf(response.json()), fields);
+            const kept = await read(t, id);
+            assert.equal(kept.title, 'Before');
+            assert.equal(kept.type, 'non-legal');
+          });
+        }
+      });
+
+      it('lists one type when asked (?type=), every consultation otherwise', async () => {
+        const legal = fresh('legal');
+        await written(t, legal, { title: 'A draft regulation', type: 'legal', istitlaaUrl: ISTITLAA, ...OPEN });
+        const nonLegal = await openConsultation(t);
+        const listed = async (query: string): Promise<AdminConsultation[]> => {
+          const response = await t.app.inject({ url: `/admin/consultations${query}`, headers: auth });
+          assert.equal(response.statusCode, 200, response.body);
+          const list = response.json<AdminConsultation[]>();
+          for (const item of list) valid('AdminConsultation', item);
+          return list;
+        };
+        const ids = (list: AdminConsultation[]): string[] => list.map((item) => item.consultation.id);
+        const onlyLegal = await listed('?type=legal');
+        assert.ok(ids(onlyLegal).includes(legal));
+        assert.ok(!ids(onlyLegal).includes(nonLegal));
+        assert.deepEqual(new Set(onlyLegal.map((item) => item.consultation.type)), new Set(['legal']));
+        const onlyNonLegal = await listed('?type=non-legal');
+        assert.ok(ids(onlyNonLegal).includes(nonLegal));
+        assert.ok(!ids(onlyNonLegal).includes(legal));
+        assert.deepEqual(new Set(onlyNonLegal.map((item) => item.consultation.type)), new Set(['non-legal']));
+        const all = await listed('');
+        assert.equal(all.length, onlyLegal.length + onlyNonLegal.length);
+        assert.deepEqual(ids(await adminList(t)), ids(all));
+        // Each list keeps the order of the whole: latest opening first.
+        assert.deepEqual(
+          ids(onlyLegal),
+          ids(all).filter((id) => ids(onlyLegal).includes(id)),
+        );
+      });
+
+      it('refuses a type filter it does not know, or given twice (422 on type)', async () => {
+        for (const query of ['?type=regulatory', '?type=legal&type=non-legal', '?type=']) {
+          const response = await t.app.inject({ url: `/admin/consultations${query}`, headers: auth });
+          assert.equal(response.statusCode, 422, `${query}: ${response.body}`);
+          valid('ValidationError', response.json());
+          assert.deepEqual(fieldsOf(response.json()), ['type'], query);
+        }
       });
     });
 
@@ -382,9 +513,9 @@ for (const dialect of DIALECTS) {
 
       it('refuses a view on an upcoming, closed or unknown consultation (422 on consultationId), storing nothing', async () => {
         const upcoming = fresh('upcoming');
-        await written(t, upcoming, { title: 'Soon', opensAt: at(DAY), closesAt: at(30 * DAY) });
+        await written(t, upcoming, { title: 'Soon', type: 'non-legal', opensAt: at(DAY), closesAt: at(30 * DAY) });
         const closed = fresh('closed');
-        await written(t, closed, { title: 'Over', opensAt: at(-30 * DAY), closesAt: at(-HOUR) });
+        await written(t, closed, { title: 'Over', type: 'non-legal', opensAt: at(-30 * DAY), closesAt: at(-HOUR) });
         await refusedView(t, viewEnvelope(upcoming));
         await refusedView(t, viewEnvelope(upcoming, 'support', {}, { submittedAt: at(2 * DAY) }));
         await refusedView(t, viewEnvelope(closed));
@@ -396,7 +527,7 @@ for (const dialect of DIALECTS) {
 
       it('takes a late view sent while open, within 7 days of closing, until the outcome is out', async () => {
         const id = fresh('just-closed');
-        await written(t, id, { title: 'Just closed', opensAt: at(-10 * DAY), closesAt: at(-HOUR) });
+        await written(t, id, { title: 'Just closed', type: 'non-legal', opensAt: at(-10 * DAY), closesAt: at(-HOUR) });
         const late = await viewed(t, viewEnvelope(id, 'oppose', {}, { submittedAt: at(-2 * HOUR) }));
         assert.match(late.reference, /^CV-/);
         await refusedView(t, viewEnvelope(id, 'support', {}, { submittedAt: at(-HOUR + 1000) }));
@@ -413,7 +544,12 @@ for (const dialect of DIALECTS) {
         assert.equal((await read(t, id)).participants, 1);
 
         const longAgo = fresh('closed-long-ago');
-        await written(t, longAgo, { title: 'Closed 8 days ago', opensAt: at(-30 * DAY), closesAt: at(-8 * DAY) });
+        await written(t, longAgo, {
+          title: 'Closed 8 days ago',
+          type: 'non-legal',
+          opensAt: at(-30 * DAY),
+          closesAt: at(-8 * DAY),
+        });
         await refusedView(t, viewEnvelope(longAgo, 'support', {}, { submittedAt: at(-9 * DAY) }));
       });
 
@@ -511,7 +647,7 @@ for (const dialect of DIALECTS) {
       it('is refused while the consultation is open or upcoming (409), and for an unknown one (404)', async () => {
         const open = await openConsultation(t);
         const upcoming = fresh('upcoming');
-        await written(t, upcoming, { title: 'Soon', opensAt: at(DAY), closesAt: at(2 * DAY) });
+        await written(t, upcoming, { title: 'Soon', type: 'non-legal', opensAt: at(DAY), closesAt: at(2 * DAY) });
         for (const id of [open, upcoming]) {
           const response = await outcome(t, id, { heard: 'Too early.' });
           assert.equal(response.statusCode, 409, response.body);
@@ -588,7 +724,7 @@ for (const dialect of DIALECTS) {
         for (const [name, body, fields] of cases) {
           it(name, async () => {
             const id = fresh('closed');
-            await written(t, id, { title: 'Closed', opensAt: at(-2 * DAY), closesAt: at(-DAY) });
+            await written(t, id, { title: 'Closed', type: 'non-legal', opensAt: at(-2 * DAY), closesAt: at(-DAY) });
             const response = await outcome(t, id, body);
             assert.equal(response.statusCode, 422, response.body);
             valid('ValidationError', response.json());

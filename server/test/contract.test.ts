@@ -16,7 +16,7 @@ import { HONEYPOT_NAME } from '../../src/core/forms/spam-guard.js';
 import { allLocales } from '../../src/generated/locale-codes.js';
 import { channels, defaultTypes, type Rules, type Values } from '../../src/feedback/model.js';
 import { toPayload } from '../../src/feedback/validate.js';
-import { LEVELS, STANCES, parseConsultation } from '../../src/consultation-card/model.js';
+import { LEVELS, STANCES, TYPES, parseConsultation } from '../../src/consultation-card/model.js';
 import { parsePage } from '../../src/idea-box/ideas.js';
 import { DESCRIPTION_MAX, STATUSES, TITLE_MAX, defaultTopics, emptyValues } from '../../src/idea-box/model.js';
 import { toPayload as ideaPayload } from '../../src/idea-box/validate.js';
@@ -138,6 +138,7 @@ describe('api/openapi.yaml', () => {
     assert.deepEqual(schemas.IdeaStatus.enum, [...STATUSES]);
     assert.deepEqual(schemas.Stance.enum, [...STANCES]);
     assert.deepEqual(schemas.ParticipationLevel.enum, [...LEVELS]);
+    assert.deepEqual(schemas.ConsultationType.enum, [...TYPES]);
     assert.ok(schemas.IdeaData.properties.title.maxLength >= TITLE_MAX);
     assert.ok(schemas.IdeaData.properties.description.maxLength >= DESCRIPTION_MAX);
     assert.ok(schemas.IdeaPage.properties.items.maxItems >= 50, 'the idea box asks for pages of up to 50');
@@ -288,7 +289,8 @@ describe("what the collector serves, read by the elements' own parsers", () => {
     assert.ok(seen.length >= 7, `${seen.length} ideas`);
   });
 
-  it('each sample consultation as the card reads it: dates, level, documents, participants, outcome', async () => {
+  it('each sample consultation as the card reads it: dates, type and link to Istitlaa, level, documents, participants, outcome', async () => {
+    const types: Record<string, string> = {};
     for (const id of ['municipal-fees-regulation', 'shaded-walkways', 'building-permit-journey']) {
       const body = (await t.app.inject({ url: `/consultations/${id}` })).json();
       assertValid('Consultation', body, `GET /consultations/${id}`);
@@ -297,11 +299,20 @@ describe("what the collector serves, read by the elements' own parsers", () => {
       assert.equal(card.id, id);
       assert.equal(card.opensAt, Date.parse(body.opensAt));
       assert.equal(card.closesAt, Date.parse(body.closesAt));
+      assert.equal(card.type, body.type);
+      assert.equal(card.istitlaaUrl, body.istitlaaUrl);
+      types[id] = `${card.type}${card.istitlaaUrl ? ` ${card.istitlaaUrl}` : ''}`;
       assert.equal(card.level, body.level);
       assert.equal(card.participants, body.participants);
       assert.equal(card.documents.length, body.documents?.length ?? 0);
       assert.deepEqual(card.outcome?.counts, body.outcome?.counts);
     }
+    // Both types are served, and the legal one's link reaches the card.
+    assert.deepEqual(types, {
+      'municipal-fees-regulation': 'legal https://istitlaa.ncc.gov.sa/',
+      'shaded-walkways': 'non-legal',
+      'building-permit-journey': 'non-legal',
+    });
   });
 });
 

@@ -8,7 +8,7 @@ import type { Locale } from '../../src/core/language/locale.js';
 import type { FieldError } from '../../src/core/delivery/transport.js';
 import type { Answer } from '../../src/page-poll/reasons.js';
 import type { Tally } from '../../src/page-poll/tally.js';
-import type { ConsultationJson, Level, Stance } from '../../src/consultation-card/model.js';
+import type { ConsultationJson, ConsultationType, Level, Stance } from '../../src/consultation-card/model.js';
 import type { Status as IdeaStatus } from '../../src/idea-box/model.js';
 import type { components } from '../../api/generated/openapi.js';
 
@@ -37,6 +37,7 @@ export type Checks = [
   // What the collector serves for a consultation, the card's own JSON type holds.
   Expect<Assignable<S['Consultation'], ConsultationJson>>,
   Expect<Equal<Level, S['ParticipationLevel']>>,
+  Expect<Equal<ConsultationType, S['ConsultationType']>>,
   Expect<Equal<Stance, S['Stance']>>,
   // The idea statuses the idea box names are the contract's.
   Expect<Equal<IdeaStatus, S['IdeaStatus']>>,

@@ -200,6 +200,7 @@ for (const dialect of DIALECTS) {
         headers: { ...auth, 'content-type': 'application/json' },
         payload: JSON.stringify({
           title: 'Shaded walkways',
+          type: 'non-legal',
           opensAt: new Date(now - 86_400_000).toISOString(),
           closesAt: new Date(now + 86_400_000).toISOString(),
         }),

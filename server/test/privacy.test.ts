@@ -81,6 +81,7 @@ async function openConsultation(t: TestApp, id: string): Promise<void> {
     headers: { ...auth, 'content-type': 'application/json' },
     payload: JSON.stringify({
       title: 'Shaded walkways',
+      type: 'non-legal',
       opensAt: new Date(Date.now() - DAY).toISOString(),
       closesAt: new Date(Date.now() + 30 * DAY).toISOString(),
     }),

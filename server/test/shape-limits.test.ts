@@ -222,6 +222,7 @@ for (const dialect of DIALECTS) {
         headers: { ...auth, 'content-type': 'application/json' },
         payload: {
           title: 'x',
+          type: 'non-legal',
           opensAt: '2026-03-01T00:00:00Z',
           closesAt: '2026-04-01T00:00:00Z',
           documents: [nested(20)],

@@ -24,9 +24,10 @@ import { ViewForm } from './view-form.js';
 import { headingLevel } from '../core/element/heading-level.js';
 
 /**
- * A public consultation: what it is about, who runs it, its level of participation and the ministry's
- * promise at that level, its dates in the Gregorian and the Hijri calendar, how long it has left, who took
- * part, its documents; the visitor's view while it is open (support, neutral or oppose, and a comment),
+ * A public consultation: what it is about, its type (legal or non-legal), who runs it, its level of
+ * participation and the ministry's promise at that level, its dates in the Gregorian and the Hijri
+ * calendar, how long it has left, who took part, its documents (and, for a legal one, its page on
+ * Istitlaa); the visitor's view while it is open (support, neutral or oppose, and a comment),
  * remembered and changeable until it closes; and, once published, what was heard and what was decided.
  *
  * @summary Shows a public consultation, takes the visitor's view while it is open, and shows its outcome.
@@ -44,6 +45,7 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @csspart heading - The consultation's title (a heading).
  * @csspart status - Its status: upcoming, open, closed or outcome published.
  * @csspart time-left - "Opens in 5 days", "Closes in 3 days".
+ * @csspart type - Its type: a legal consultation (draft regulations and laws) or a non-legal one (policies, strategies, initiatives).
  * @csspart department - The department that runs it.
  * @csspart level - Its level of participation.
  * @csspart opens - The opening date, in both calendars.
@@ -53,6 +55,7 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @csspart summary-button - The button that shows or hides the summary.
  * @csspart summary - The summary.
  * @csspart documents - The draft documents.
+ * @csspart istitlaa-link - For a legal consultation, the link to its page on Istitlaa, the unified platform where the draft is commented on (another site).
  * @csspart full-link - The link to the full consultation where it lives elsewhere.
  * @csspart take-part - Where the visitor takes part: when it opens, the form, their view, or that it is closed.
  * @csspart opens-on - "You can give your view from …", before it opens.

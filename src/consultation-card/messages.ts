@@ -6,7 +6,7 @@
 import { msg, str } from '@lit/localize';
 import { formatNumber, plural } from '../core/language/format.js';
 import type { Locale } from '../core/language/locale.js';
-import type { Level, Stance, Status } from './model.js';
+import type { ConsultationType, Level, Stance, Status } from './model.js';
 
 export const levelNames: Record<Level, () => string> = {
   awareness: () => msg('Awareness', { id: 'consultation.level.awareness' }),
@@ -40,6 +40,12 @@ export const promises: Record<Level, () => string> = {
   empowerment: () => msg("We'll implement what you decide.", { id: 'consultation.promise.empowerment' }),
 };
 
+/** The statement's two types of consultation, as a short label. */
+export const typeNames: Record<ConsultationType, () => string> = {
+  legal: () => msg('Legal consultation', { id: 'consultation.type.legal' }),
+  'non-legal': () => msg('Non-legal consultation', { id: 'consultation.type.non-legal' }),
+};
+
 export const statusNames: Record<Status, () => string> = {
   upcoming: () => msg('Upcoming', { id: 'consultation.status.upcoming' }),
   open: () => msg('Open', { id: 'consultation.status.open' }),
@@ -59,6 +65,7 @@ export const notFound = (): string => msg('This consultation could not be found.
 export const loadFailed = (): string =>
   msg('The consultation could not be loaded.', { id: 'consultation.load-failed' });
 export const department = (): string => msg('Department', { id: 'consultation.department' });
+export const type = (): string => msg('Type', { id: 'consultation.type' });
 export const level = (): string => msg('Participation level', { id: 'consultation.level' });
 export const ourPromise = (): string => msg('Our promise', { id: 'consultation.promise' });
 export const openingDate = (): string => msg('Opening date', { id: 'consultation.opening-date' });
@@ -73,6 +80,9 @@ export const documents = (): string => msg('Draft documents', { id: 'consultatio
 export const fullConsultation = (): string => msg('View the full consultation', { id: 'consultation.full' });
 export const fullConsultationOn = (platform: string): string =>
   msg(str`View the full consultation on ${platform}`, { id: 'consultation.full-on' });
+/** The link to a legal consultation's page on Istitlaa, saying it leads to another website. */
+export const onIstitlaa = (): string =>
+  msg('Read the draft and comment on Istitlaa (another website)', { id: 'consultation.istitlaa' });
 
 export function participants(count: number, locale: Locale): string {
   const n = formatNumber(count, locale);

@@ -13,6 +13,13 @@ export type { LocalText };
 export const LEVELS = ['awareness', 'consultation', 'inclusion', 'collaboration', 'empowerment'] as const;
 export type Level = (typeof LEVELS)[number];
 
+/**
+ * The E-Participation Statement's two types of consultation: `legal` on draft regulations and laws (every
+ * one is on the unified platform Istitlaa), `non-legal` on policies, strategies and other initiatives.
+ */
+export const TYPES = ['legal', 'non-legal'] as const;
+export type ConsultationType = (typeof TYPES)[number];
+
 export const STANCES = ['support', 'neutral', 'oppose'] as const;
 export type Stance = (typeof STANCES)[number];
 
@@ -28,6 +35,9 @@ export interface ConsultationJson {
   title: LocalText;
   summary?: LocalText;
   department?: LocalText;
+  type?: ConsultationType;
+  /** A legal consultation's page on Istitlaa (only read with `type: 'legal'`). */
+  istitlaaUrl?: string;
   level?: Level;
   opensAt: string;
   closesAt: string;
@@ -67,6 +77,9 @@ export interface Consultation {
   title: LocalText;
   summary?: LocalText;
   department?: LocalText;
+  type?: ConsultationType;
+  /** A legal consultation's page on Istitlaa, where the draft is read and commented on. */
+  istitlaaUrl?: string;
   level?: Level;
   /** Opening and closing times (ms since the epoch); views are taken from the first until the second. */
   opensAt: number;
@@ -101,7 +114,8 @@ function outcomeOf(value: unknown): Outcome | undefined {
 /**
  * A consultation, or undefined when `body` lacks what a card cannot do without: a title, and an opening
  * and a closing time in that order. Anything else that is malformed is left out (a document without a web
- * address, a level the ministry does not name, counts that are not whole numbers), never shown half-read.
+ * address, a level or a type the ministry does not name, counts that are not whole numbers), never shown
+ * half-read. A link to Istitlaa is kept only for a legal consultation: no other kind is consulted on there.
  */
 export function parseConsultation(body: unknown, fallbackId = ''): Consultation | undefined {
   if (!isRecord(body)) return undefined;
@@ -109,6 +123,7 @@ export function parseConsultation(body: unknown, fallbackId = ''): Consultation 
   const opensAt = time(body.opensAt);
   const closesAt = time(body.closesAt);
   if (!title || opensAt === undefined || closesAt === undefined || closesAt < opensAt) return undefined;
+  const type = TYPES.find((known) => known === body.type);
   return {
     id: typeof body.id === 'string' && body.id ? body.id : fallbackId,
     title,
@@ -122,6 +137,8 @@ export function parseConsultation(body: unknown, fallbackId = ''): Consultation 
     }),
     summary: text(body.summary),
     department: text(body.department),
+    type,
+    istitlaaUrl: type === 'legal' ? webUrl(body.istitlaaUrl) : undefined,
     level: LEVELS.find((level) => level === body.level),
     participants: isCount(body.participants) ? body.participants : undefined,
     url: webUrl(body.url),

@@ -26,12 +26,13 @@ const isolate = (text: string): string => `\u2068${text}\u2069`;
 const dateOf = (ms: number, { day }: Shown): TemplateResult =>
   html`<time datetime=${new Date(ms).toISOString()}>${day(ms)}</time>`;
 
-/** Department, level, and the two dates, as a list of terms. */
+/** Type, department, level, and the two dates, as a list of terms. */
 export function renderFacts(consultation: Consultation, shown: Shown): TemplateResult {
-  const { department, level, opensAt, closesAt } = consultation;
+  const { type, department, level, opensAt, closesAt } = consultation;
   const fact = (term: string, value: TemplateResult | string, part: string) =>
     html`<div class="fact" part=${part}><dt>${term}</dt><dd>${value}</dd></div>`;
   return html`<dl class="facts">
+    ${type ? fact(t.type(), t.typeNames[type](), 'type') : nothing}
     ${department ? fact(t.department(), inline(department, shown.locale), 'department') : nothing}
     ${level ? fact(t.level(), t.levelNames[level](), 'level') : nothing}
     ${fact(t.openingDate(), dateOf(opensAt, shown), 'opens')} ${fact(t.closingDate(), dateOf(closesAt, shown), 'closes')}
@@ -54,8 +55,12 @@ export function renderStatus(status: Status, timeLeft: string | undefined): Temp
   </p>`;
 }
 
+/**
+ * The draft documents; for a legal consultation, its page on Istitlaa, where the draft is commented on
+ * (another site, and the link says so); and the full consultation where it lives, unless that is the same page.
+ */
 export function renderLinks(consultation: Consultation, shown: Shown): TemplateResult {
-  const { documents, url, platform } = consultation;
+  const { documents, url, platform, istitlaaUrl } = consultation;
   const { locale } = shown;
   return html`${
     documents.length
@@ -71,7 +76,12 @@ export function renderLinks(consultation: Consultation, shown: Shown): TemplateR
       : nothing
   }
     ${
-      url
+      istitlaaUrl
+        ? html`<p class="external-link"><a part="istitlaa-link" href=${istitlaaUrl} rel="external noopener">${t.onIstitlaa()}</a></p>`
+        : nothing
+    }
+    ${
+      url && url !== istitlaaUrl
         ? html`<p class="full-link"><a part="full-link" href=${url}>${platform ? t.fullConsultationOn(isolate(textIn(platform, locale).text)) : t.fullConsultation()}</a></p>`
         : nothing
     }`;
