@@ -7,97 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { buildApp } from '../app.js';
 import { bodyHash, canonicalId } from '../canonical.js';
-import { MIGRATIONS_TABLE, migrationsFor } from '../store/migrations.js';
-import { PostgresStore, numbered } from '../store/postgres.js';
-import { SqliteStore } from '../store/sqlite.js';
-import { NEXT_REFERENCE, formatReference, type Store } from '../store/types.js';
-import { DIALECTS, contract, envelope, post, testConfig, type Dialect } from './helpers.js';
-import { scratchDatabase } from './pg-scratch.js';
-
-type Row = Record<string, unknown>;
-
-/** A database at migration 0002, and a way to run SQL on it (`?` placeholders). */
-interface OldDatabase {
-  run(sql: string, params?: unknown[]): Promise<Row[]>;
-  /** Opens the collector's store on it (which applies 0003) and its SQL. */
-  upgrade(): Promise<{
-    store: Store;
-    sql: (text: string, params?: unknown[]) => Promise<Row[]>;
-    drop: () => Promise<void>;
-  }>;
-}
-
-async function oldDatabase(dialect: Dialect): Promise<OldDatabase> {
-  const migrations = migrationsFor(dialect).filter((migration) => migration.version <= 2);
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'ep-ids-'));
-    const file = join(dir, 'collector.sqlite');
-    const db = new Database(file);
-    db.exec(MIGRATIONS_TABLE);
-    for (const migration of migrations) {
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        new Date().toISOString(),
-      );
-    }
-    return {
-      run: async (sql, params = []) => {
-        const statement = db.prepare(sql);
-        return statement.reader ? (statement.all(...params) as Row[]) : (statement.run(...params), []);
-      },
-      upgrade: async () => {
-        db.close();
-        const store = new SqliteStore(file);
-        return {
-          store,
-          sql: async (text, params = []) => store.raw(text, params as (string | number | null)[]) as Row[],
-          drop: async () => {
-            await store.close();
-            rmSync(dir, { recursive: true, force: true });
-          },
-        };
-      },
-    };
-  }
-  const database = await scratchDatabase('ep_ids');
-  const { url } = database;
-  const client = new pg.Client(url.href);
-  await client.connect();
-  await client.query(MIGRATIONS_TABLE);
-  for (const migration of migrations) {
-    await client.query(migration.sql);
-    await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
-      migration.version,
-      migration.name,
-      new Date().toISOString(),
-    ]);
-  }
-  return {
-    run: async (sql, params = []) => (await client.query(numbered(sql), params)).rows as Row[],
-    upgrade: async () => {
-      await client.end();
-      const store = await PostgresStore.open({ connectionString: url.href, max: 4 });
-      return {
-        store,
-        sql: async (text, params = []) => (await store.query(numbered(text), params)).rows as Row[],
-        drop: async () => {
-          await store.close();
-          await database.drop();
-        },
-      };
-    },
-  };
-}
+import { NEXT_REFERENCE, formatReference } from '../store/types.js';
+import { DIALECTS, contract, envelope, post, testConfig } from './helpers.js';
+import { oldDatabase, type OldDatabase, type Row } from './old-database.js';
 
 const PREFIX: Record<string, string> = {
   'page-vote': 'PV',
@@ -203,7 +118,7 @@ const PAGE = { url: 'https://www.example.gov.sa/ar/merged', title: 'صفحة', l
 for (const dialect of DIALECTS) {
   describe(`migration 0003 over rows stored before it (${dialect})`, () => {
     it('merges the spellings of each id into its first row, corrects the counts, and keeps every first answer and body', async () => {
-      const db = await oldDatabase(dialect);
+      const db = await oldDatabase(dialect, 2, 'ep-ids');
       // Page votes: one UUID in four spellings (the first says yes, one later copy no), and one other vote.
       const vote = lower();
       const votes = [
