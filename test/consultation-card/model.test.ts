@@ -50,6 +50,28 @@ describe('consultation model', () => {
     expect(counts.outcome!.counts, 'counts that are not whole numbers').to.equal(undefined);
   });
 
+  it('reads the type, and a link to Istitlaa only for a legal consultation and only when it is http(s)', () => {
+    const istitlaaUrl = 'https://istitlaa.ncc.gov.sa/en/lighting-regulation';
+    const legal = parseConsultation(consultationJson({ type: 'legal', istitlaaUrl }))!;
+    expect(legal.type).to.equal('legal');
+    expect(legal.istitlaaUrl).to.equal(istitlaaUrl);
+    const nonLegal = parseConsultation(consultationJson({ type: 'non-legal', istitlaaUrl }))!;
+    expect(nonLegal.type).to.equal('non-legal');
+    expect(nonLegal.istitlaaUrl, 'no other type is consulted on on Istitlaa').to.equal(undefined);
+    const untyped = parseConsultation(consultationJson({ istitlaaUrl }))!;
+    expect(untyped.type).to.equal(undefined);
+    expect(untyped.istitlaaUrl).to.equal(undefined);
+    expect(
+      parseConsultation({ ...consultationJson(), type: 'regulatory' })!.type,
+      'a type the ministry does not name',
+    ).to.equal(undefined);
+    for (const link of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://istitlaa.ncc.gov.sa/', 42]) {
+      const parsed = parseConsultation({ ...consultationJson({ type: 'legal' }), istitlaaUrl: link })!;
+      expect(parsed.type).to.equal('legal');
+      expect(parsed.istitlaaUrl, String(link)).to.equal(undefined);
+    }
+  });
+
   it('tells the status at a time: upcoming until it opens, open until it closes, then closed or outcome', () => {
     const consultation = parseConsultation(consultationJson())!;
     const withOutcome = parseConsultation(consultationJson({ outcome: OUTCOME }))!;
