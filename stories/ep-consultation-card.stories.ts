@@ -1,6 +1,6 @@
 /**
- * <ep-consultation-card>, one story per status, per level of participation and per state a visitor can
- * reach, each in English and in Arabic (right to left), in the full and the compact layout, and a grid of
+ * <ep-consultation-card>, one story per status, per level of participation, per type of consultation
+ * (legal, on Istitlaa, and non-legal) and per state a visitor can reach, each in English and in Arabic (right to left), in the full and the compact layout, and a grid of
  * cards as a page would lay them out.
  *
  * As for the other elements, every story talks to the in-memory collector (tools/dev-endpoint.mjs) in a
@@ -108,6 +108,34 @@ const UPCOMING = consultation({
   participants: 0,
 });
 
+/** A draft regulation: a legal consultation, whose draft is read and commented on on Istitlaa. */
+const LEGAL = consultation({
+  id: 'fees-regulation',
+  title: { en: 'Draft regulation on municipal service fees', ar: 'مشروع لائحة رسوم الخدمات البلدية' },
+  summary: {
+    en: 'The draft sets out which municipal services carry a fee, how fees are calculated, and who is exempt.',
+    ar: 'يحدّد المشروع الخدمات البلدية الخاضعة للرسوم، وطريقة احتسابها، والفئات المعفاة منها.',
+  },
+  department: { en: 'General Directorate of Municipal Revenues', ar: 'الإدارة العامة للإيرادات البلدية' },
+  type: 'legal',
+  istitlaaUrl: 'https://istitlaa.ncc.gov.sa/',
+  documents: [
+    {
+      title: { en: 'Draft regulation (PDF)', ar: 'مشروع اللائحة (PDF)' },
+      url: 'https://example.gov.sa/fees-draft.pdf',
+    },
+  ],
+  url: undefined,
+  platform: undefined,
+});
+
+/** A proposal of the ministry's own: a non-legal consultation, on the ministry's website. */
+const NON_LEGAL = consultation({
+  type: 'non-legal',
+  url: 'https://example.gov.sa/consultations/street-lighting',
+  platform: { en: 'the ministry’s website', ar: 'موقع الوزارة' },
+});
+
 const OUTCOME = consultation({
   id: 'permit-journey',
   title: { en: 'A simpler building permit', ar: 'رخصة بناء أيسر' },
@@ -184,6 +212,9 @@ const TEXT = {
     savedNote: 'Saved on this device. It will be sent when the connection returns.',
     sentNote: 'Sent. What you saved on this device has now reached us.',
     outcome: 'You said, we did',
+    types: { legal: 'Legal consultation', 'non-legal': 'Non-legal consultation' },
+    istitlaa: 'Read the draft and comment on Istitlaa (another website)',
+    onMinistrySite: 'View the full consultation on \u2068the ministry’s website\u2069',
     counts: ['Support 842 (71%)', 'Neutral 131 (11%)', 'Oppose 207 (18%)'],
     comment: 'Warmer light near homes, please.',
     loading: 'Loading the consultation…',
@@ -212,6 +243,9 @@ const TEXT = {
     savedNote: 'حُفظ على هذا الجهاز، وسيُرسَل عند عودة الاتصال.',
     sentNote: 'أُرسِل. وصل إلينا ما حفظته على هذا الجهاز.',
     outcome: 'قلتم، فاستجبنا',
+    types: { legal: 'استشارة نظامية', 'non-legal': 'استشارة غير نظامية' },
+    istitlaa: 'اقرأ المسودة وأبدِ مرئياتك عليها عبر منصة استطلاع (موقع خارجي)',
+    onMinistrySite: 'الاطلاع على الاستشارة كاملة عبر \u2068موقع الوزارة\u2069',
     counts: ['مؤيد ٨٤٢ (٧١٪؜)', 'محايد ١٣١ (١١٪؜)', 'معارض ٢٠٧ (١٨٪؜)'],
     comment: 'نرجو إضاءة أدفأ قرب المنازل.',
     loading: 'جارٍ تحميل الاستشارة…',
@@ -445,6 +479,40 @@ export const LevelCollaboration = levelStory('collaboration');
 export const LevelCollaborationArabic = arabic(LevelCollaboration, 'Level: collaboration (Arabic)');
 export const LevelEmpowerment = levelStory('empowerment');
 export const LevelEmpowermentArabic = arabic(LevelEmpowerment, 'Level: empowerment (Arabic)');
+
+// ---------------------------------------------------------------------------------------------------------
+// Types of consultation: legal (draft regulations and laws, commented on on Istitlaa) and non-legal
+// ---------------------------------------------------------------------------------------------------------
+
+/** A legal consultation: its type, and the link to read and comment on the draft on Istitlaa (another site). */
+export const Legal: Story = {
+  args: { 'consultation-id': 'fees-regulation' },
+  parameters: { consultation: { data: [LEGAL] } },
+  play: async (context) => {
+    const { root, text } = await cardIn(context);
+    await loaded(root);
+    await expect(textOf(root, '[part="type"] dd')).toBe(text.types.legal);
+    const link = control<HTMLAnchorElement>(root, '[part="istitlaa-link"]');
+    await expect(squash(link.textContent)).toBe(text.istitlaa);
+    await expect(link.getAttribute('href')).toBe('https://istitlaa.ncc.gov.sa/');
+    await expect(link.relList.contains('noopener')).toBe(true);
+    await expect(root.querySelector('[part="full-link"]')).toBeNull();
+  },
+};
+export const LegalArabic = arabic(Legal, 'Legal (Arabic)');
+
+/** A non-legal consultation (a policy, strategy or initiative): its type, and no link to Istitlaa. */
+export const NonLegal: Story = {
+  parameters: { consultation: { data: [NON_LEGAL] } },
+  play: async (context) => {
+    const { root, text } = await cardIn(context);
+    await loaded(root);
+    await expect(textOf(root, '[part="type"] dd')).toBe(text.types['non-legal']);
+    await expect(root.querySelector('[part="istitlaa-link"]')).toBeNull();
+    await expect(textOf(root, '[part="full-link"]')).toBe(text.onMinistrySite);
+  },
+};
+export const NonLegalArabic = arabic(NonLegal, 'Non-legal (Arabic)');
 
 // ---------------------------------------------------------------------------------------------------------
 // Taking part

@@ -1,7 +1,8 @@
 // Consultations for the in-memory collector (dev-endpoint-core.mjs), for <ep-consultation-card>: the demo, the
 // stories and the tests. Every space starts with three sample consultations, dated from the moment the space
-// is first used: one upcoming, one open, one closed with its outcome published (see SAMPLES). Tests add their
-// own, with fixed dates, and read the views the collector keeps:
+// is first used: one upcoming (a draft regulation: `type: 'legal'`, with its `istitlaaUrl`), one open and one
+// closed with its outcome published (both `non-legal`; see tools/demo-samples.mjs). Tests add their own, with
+// fixed dates (and any `type`, or none, as a collector that predates types would), and read the views it keeps:
 //   POST /ep-dev/<space>/__consultations  a consultation, or a list of them (stored by id; replaces one with the same id)
 //   GET  /ep-dev/<space>/__views          → the latest view per visitor: [{ id, consultationId, stance, comment? }]
 //   GET  /ep-dev/<space>/consultations/<id> → the consultation (see src/core/delivery/paths.ts), 404 when unknown;
