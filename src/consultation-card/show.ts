@@ -77,7 +77,7 @@ export function renderLinks(consultation: Consultation, shown: Shown): TemplateR
   }
     ${
       istitlaaUrl
-        ? html`<p class="external-link"><a part="istitlaa-link" href=${istitlaaUrl} rel="external noopener">${t.onIstitlaa()}</a></p>`
+        ? html`<p class="full-link"><a part="istitlaa-link" href=${istitlaaUrl} rel="external noopener">${t.onIstitlaa()}</a></p>`
         : nothing
     }
     ${

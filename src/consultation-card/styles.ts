@@ -74,7 +74,6 @@ export const cardStyles = css`
   }
   li a,
   .full-link a,
-  .external-link a,
   section a {
     display: inline-block;
     min-block-size: 24px;
