@@ -1,6 +1,6 @@
 /**
  * The Innovation Lab's participant panel as the console reads it: the sign-ups still on the panel
- * (lab_panel, migration 0007), filtered by kind of session, topic and city, newest first, with what the
+ * (lab_panel, migration 0008), filtered by kind of session, topic and city, newest first, with what the
  * person gave (their contact details among it: the routes let only moderators read this).
  */
 import type { Schemas } from '../../contract.js';

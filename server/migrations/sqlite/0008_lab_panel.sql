@@ -1,4 +1,4 @@
--- 0007: the Innovation Lab's participant panel (server/lab/). The PostgreSQL twin is ../postgres/0007_lab_panel.sql.
+-- 0008: the Innovation Lab's participant panel (server/lab/). The PostgreSQL twin is ../postgres/0008_lab_panel.sql.
 
 -- Keys the collector makes once and keeps (the withdrawal codes' key): the first instance to need one
 -- creates it, every instance reads the one stored (server/lab/withdrawal-codes.ts).
