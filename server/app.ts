@@ -26,6 +26,7 @@ import { databaseRefusal } from './database-refusal.js';
 import { insightsRoutes } from './console/insights/routes.js';
 import { checkKinds } from './kinds.js';
 import { changeNoteRoutes } from './console/changes/routes.js';
+import { panelRoutes } from './console/panel/routes.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminPageRoutes } from './routes/admin-page.js';
 import { readRoutes } from './routes/index.js';
@@ -238,7 +239,7 @@ export async function buildApp({
   await app.register(consoleApi, {
     ...routeOptions,
     prefix: consolePrefix,
-    routes: [insightsRoutes, changeNoteRoutes],
+    routes: [insightsRoutes, changeNoteRoutes, panelRoutes],
   });
   if (config.metricsToken)
     await app.register(metricsRoutes, { token: config.metricsToken, metrics, prefix: config.basePath });

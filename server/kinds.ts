@@ -9,12 +9,14 @@
  *   stored submission, never for a repeat.
  * - `extra`: a row read after the projections whose columns join the receipt (a support's new count).
  * - `columns`: the CSV export's columns when an export is filtered to this kind.
+ * - `keeps`: what of `data` is stored, when not all of it (a withdrawal from the panel keeps nothing).
  *
  * The statements are the SQL that SQLite and PostgreSQL share, with `?` placeholders. The server refuses
  * to start if the contract has a kind with no entry here, or this file one the contract lacks.
  */
 import { canonicalId, canonicalIfUuid } from './canonical.js';
 import { contactColumns } from './contact-columns.js';
+import { panelRow, type PanelSignup } from './lab/panel.js';
 import { utc } from './time.js';
 import type { Contract, Schemas } from './contract.js';
 import type { NewSubmission, Requirement, Statement } from './store/types.js';
@@ -35,6 +37,8 @@ export interface Incoming {
   submittedAt: string;
   /** The language the visitor saw the element in: a refusal of what is stored is said in it. */
   locale: 'ar' | 'en';
+  /** For `lab-signup`: its withdrawal code's hash and its contact details' keyed hashes (lab/panel.ts). */
+  panel?: PanelSignup;
 }
 
 /**
@@ -52,6 +56,7 @@ export interface KindBehaviour {
   project?: (submission: Incoming) => Statement[];
   extra?: (submission: Incoming) => Statement;
   columns: Column[];
+  keeps?: (data: Record<string, unknown>) => Record<string, unknown>;
 }
 
 /** How long after closing a view that waited on the visitor's device is still taken (the outbox's 7 days). */
@@ -63,6 +68,7 @@ const record = (value: unknown): Record<string, unknown> =>
 const ideaIdOf = (data: Record<string, unknown>): string => canonicalIfUuid(String(data.ideaId));
 const codes = (value: unknown, key: 'code' | 'label'): string =>
   Array.isArray(value) ? value.map((item) => String(record(item)[key] ?? '')).join('; ') : '';
+const listed = (value: unknown): string => (Array.isArray(value) ? value.map(String).join('; ') : '');
 
 export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
   'page-vote': {
@@ -215,6 +221,24 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
       { header: 'replaces', value: (data) => data.replaces },
     ],
   },
+  'lab-signup': {
+    project: ({ id, data, receivedAt, panel }) => {
+      if (!panel) throw new Error('a lab-signup is stored with its panel row (routes/submissions.ts)');
+      return [panelRow(id, data, panel, receivedAt)];
+    },
+    columns: [
+      { header: 'sessions', value: (data) => listed(data.sessions) },
+      { header: 'topic codes', value: (data) => codes(data.topics, 'code') },
+      { header: 'topics', value: (data) => codes(data.topics, 'label') },
+      { header: 'attendance', value: (data) => listed(data.attendance) },
+      { header: 'city', value: (data) => data.city },
+      { header: 'language', value: (data) => data.language },
+      { header: 'age band', value: (data) => data.ageBand },
+      ...contactColumns,
+    ],
+  },
+  // The code and the contact detail only find the sign-up (routes/submissions.ts); neither is kept.
+  'lab-withdraw': { columns: [], keeps: () => ({}) },
 };
 
 /** Fails loudly when the contract's kinds and this file's differ. */
@@ -228,6 +252,11 @@ export function checkKinds(contract: Contract): void {
 
 export function behaviourOf(kind: string): KindBehaviour | undefined {
   return (KINDS as Record<string, KindBehaviour>)[kind];
+}
+
+/** What of a submission's data is stored. */
+export function keptData(kind: string, data: Record<string, unknown>): Record<string, unknown> {
+  return behaviourOf(kind)?.keeps?.(data) ?? data;
 }
 
 /** A submission's statements, as the store runs them with it. */

@@ -488,6 +488,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/api/panel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Innovation Lab's participant panel, by session, topic and city (moderator); audited as `lab-panel.list`
+         * @description Who is on the panel now: sign-ups that were not withdrawn and whose contact details were not erased,
+         *     newest first, with their contact details (which is why a viewer may not read them). `format=csv`
+         *     gives the same filtered list as a CSV file (formula injection made harmless, as every export).
+         */
+        get: operations["listPanelMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/console/api/changes/{id}": {
         parameters: {
             query?: never;
@@ -681,7 +703,7 @@ export interface components {
          * @description What was submitted. A kind is added here, in `Submission` and with its schemas.
          * @enum {string}
          */
-        Kind: "page-vote" | "page-vote-details" | "feedback" | "idea" | "idea-support" | "consultation-view";
+        Kind: "page-vote" | "page-vote-details" | "feedback" | "idea" | "idea-support" | "consultation-view" | "lab-signup" | "lab-withdraw";
         /**
          * @description The language the visitor saw the element in.
          * @enum {string}
@@ -728,7 +750,7 @@ export interface components {
          * @description An envelope whose `data` matches its `kind`. One line per kind in `oneOf` and in
          *     `mapping`.
          */
-        Submission: components["schemas"]["PageVoteSubmission"] | components["schemas"]["PageVoteDetailsSubmission"] | components["schemas"]["FeedbackSubmission"] | components["schemas"]["IdeaSubmission"] | components["schemas"]["IdeaSupportSubmission"] | components["schemas"]["ConsultationViewSubmission"];
+        Submission: components["schemas"]["PageVoteSubmission"] | components["schemas"]["PageVoteDetailsSubmission"] | components["schemas"]["FeedbackSubmission"] | components["schemas"]["IdeaSubmission"] | components["schemas"]["IdeaSupportSubmission"] | components["schemas"]["ConsultationViewSubmission"] | components["schemas"]["LabSignupSubmission"] | components["schemas"]["LabWithdrawSubmission"];
         /** @description A stable code a page author chose (aggregated on); anything but blank. */
         NonBlankCode: string;
         /** @description A choice as sent, with its label in the language the visitor saw. */
@@ -1047,6 +1069,94 @@ export interface components {
             counts?: components["schemas"]["StanceCounts"];
             url?: components["schemas"]["WebUrl"];
         };
+        /**
+         * @description A visitor volunteers for the Innovation Lab's participant panel. The receipt adds `withdrawalCode`,
+         *     which, with the contact given here, takes the person off the panel (`lab-withdraw`). Consent is tied
+         *     to the privacy notice the visitor was shown: `privacyNotice` may not be empty.
+         */
+        LabSignupSubmission: {
+            /** @constant */
+            kind: "lab-signup";
+            privacyNotice?: string;
+            data: components["schemas"]["LabSignupData"];
+        } & (WithRequired<components["schemas"]["Envelope"], "kind" | "data"> & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "lab-signup";
+        });
+        /**
+         * @description The Lab's three levels of participatory engagement: `understanding` (workshops to understand a
+         *     challenge), `prototype` (testing service prototypes before launch), `readiness` (testing a service
+         *     with customers before deployment).
+         * @enum {string}
+         */
+        LabSession: "understanding" | "prototype" | "readiness";
+        /** @description `data` of `lab-signup`. A city is required when the visitor can come in person. */
+        LabSignupData: {
+            sessions: components["schemas"]["LabSession"][];
+            /** @description Topics or services of interest, from the page author's list (codes and labels as shown). */
+            topics?: components["schemas"]["ChoiceSent"][];
+            attendance: ("online" | "in-person")[];
+            city?: string;
+            /** @description The language the visitor prefers for sessions. */
+            language: components["schemas"]["Locale"];
+            contact: components["schemas"]["LabContact"];
+            /**
+             * @description Optional; the panel is for adults.
+             * @enum {string}
+             */
+            ageBand?: "18-24" | "25-34" | "35-44" | "45-54" | "55-64" | "65-plus";
+            /**
+             * @description The visitor agreed to be contacted about the Lab's sessions, under the notice in `privacyNotice`.
+             * @constant
+             */
+            consent: true;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The person's name and an email address, a mobile number or both (the formats of the feedback
+         *     form's). Inside `contact`, as the other forms send it, so that erasing contact details erases the name.
+         */
+        LabContact: {
+            name: string;
+            email?: components["schemas"]["FeedbackContact"]["email"];
+            mobile?: components["schemas"]["FeedbackContact"]["mobile"];
+        };
+        /** @description One contact detail given at sign-up (either is enough). */
+        WithdrawContact: {
+            email?: components["schemas"]["FeedbackContact"]["email"];
+            mobile?: components["schemas"]["FeedbackContact"]["mobile"];
+        };
+        /**
+         * @description A person leaves the panel: the withdrawal code from their sign-up's receipt and one contact detail
+         *     given then. When both match, the collector erases the sign-up's name and contact details. The
+         *     answer is the same whether or not they matched, and attempts are limited per client (429). The
+         *     collector keeps nothing of `data` (neither the code nor the contact): only that a withdrawal came.
+         */
+        LabWithdrawSubmission: {
+            /** @constant */
+            kind: "lab-withdraw";
+            data: components["schemas"]["LabWithdrawData"];
+        } & (WithRequired<components["schemas"]["Envelope"], "kind" | "data"> & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "lab-withdraw";
+        });
+        LabWithdrawData: {
+            code: components["schemas"]["WithdrawalCode"];
+            contact: components["schemas"]["WithdrawContact"];
+        };
+        /**
+         * @description Random, never the sequential reference: 12 letters and digits (Crockford's base 32, no I, L, O or U)
+         *     in groups of four. Compared without case, spaces or dashes.
+         * @example 7K3M-Q9XR-2D4F
+         */
+        WithdrawalCode: string;
         /** @description What a collector answers to a stored submission (and again to any repeat of it). */
         Receipt: {
             /** @description The envelope's id in canonical form (lower case, no `urn:uuid:` prefix). */
@@ -1057,6 +1167,8 @@ export interface components {
             status: "received";
             /** @description For `idea-support`, the idea's supporters just after this change. */
             supports?: number;
+            /** @description For `lab-signup`, what takes the person off the panel again (with a contact detail given). */
+            withdrawalCode?: components["schemas"]["WithdrawalCode"];
         };
         Tally: {
             yes: number;
@@ -1477,6 +1589,23 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             updatedBy: string;
+        };
+        PanelMember: {
+            reference: string;
+            /** Format: date-time */
+            receivedAt: string;
+            sessions: components["schemas"]["LabSession"][];
+            topics: components["schemas"]["ChoiceSent"][];
+            attendance: ("online" | "in-person")[];
+            city?: string;
+            language: components["schemas"]["Locale"];
+            ageBand?: string;
+            contact: components["schemas"]["LabContact"];
+        };
+        PanelMemberList: {
+            items: components["schemas"]["PanelMember"][];
+            /** @description Pass as `after` for the next page; absent on the last page. */
+            next?: string;
         };
         ChangeNoteList: {
             items: components["schemas"]["ChangeNote"][];
@@ -2299,6 +2428,41 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listPanelMembers: {
+        parameters: {
+            query?: {
+                /** @description Only those who volunteered for this kind of session. */
+                session?: components["schemas"]["LabSession"];
+                /** @description Only those interested in this topic code. */
+                topic?: string;
+                /** @description Only those who can come in person in this city (as they wrote it, without case). */
+                city?: string;
+                format?: "json" | "csv";
+                limit?: number;
+                /** @description The `next` cursor of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page (JSON), or the whole filtered list (CSV). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelMemberList"];
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ConsoleForbidden"];
             422: components["responses"]["Unprocessable"];
         };
     };

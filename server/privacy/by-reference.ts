@@ -7,6 +7,7 @@
  */
 import { LIST_COLUMNS, rowToStored } from '../store/sql.js';
 import type { Statement, Store, StoredSubmission } from '../store/types.js';
+import { PANEL_CLEANUP } from '../lab/panel.js';
 import { dataOf, eraseContactStatement } from './contact.js';
 
 /** As the contract's `Reference`: a kind's prefix, the year, a sequence of 6 digits or more. */
@@ -109,7 +110,7 @@ export async function eraseReference(
     );
     removed.push('ideas', 'idea_supports');
   }
-  statements.push({ sql: 'DELETE FROM submissions WHERE id = ?', params: [id] });
+  statements.push({ sql: 'DELETE FROM submissions WHERE id = ?', params: [id] }, PANEL_CLEANUP);
   await store.batch(statements);
   return { kind, removed };
 }
@@ -123,7 +124,7 @@ export async function eraseContactOf(
   const found = await find(store, reference);
   if (!found) return undefined;
   const { statement } = eraseContactStatement(found.submission.id, dataOf(found.submission.data), now);
-  await store.batch([statement]);
+  await store.batch([statement, PANEL_CLEANUP]);
   const after = await find(store, reference);
   return after?.contactErasedAt ? { contactErasedAt: after.contactErasedAt } : undefined;
 }

@@ -16,6 +16,9 @@
  *   does the support's id (no personal data), which a later taking back names.
  * - consultation-view, 365 days: comments feed the consultation's outcome, published months after it
  *   closes. The stance stays counted (consultation_views: id and stance only).
+ * - lab-signup, 730 days, contact details 730 days: the Innovation Lab invites panel members to sessions
+ *   over two years; then the person signs up again if they wish. Withdrawing erases them at once.
+ * - lab-withdraw, 90 days: it keeps nothing but that a withdrawal came (routes/submissions.ts).
  * - the audit log, 1095 days: access to personal data stays accountable after the data itself is gone.
  */
 import type { Schemas } from '../contract.js';
@@ -23,7 +26,7 @@ import type { Schemas } from '../contract.js';
 export type Kind = Schemas['Kind'];
 
 /** The kinds whose data may hold contact details (`data.contact`: name, email, mobile, channel). */
-export const CONTACT_KINDS = ['feedback', 'idea'] as const satisfies readonly Kind[];
+export const CONTACT_KINDS = ['feedback', 'idea', 'lab-signup'] as const satisfies readonly Kind[];
 export type ContactKind = (typeof CONTACT_KINDS)[number];
 
 export interface RetentionPolicy {
@@ -43,14 +46,17 @@ export const DEFAULT_RETENTION: RetentionPolicy = {
     idea: 730,
     'idea-support': 90,
     'consultation-view': 365,
+    'lab-signup': 730,
+    'lab-withdraw': 90,
   },
-  contact: { feedback: 180, idea: 365 },
+  contact: { feedback: 180, idea: 365, 'lab-signup': 730 },
   audit: 1095,
 };
 
 /** `page-vote-details` → `EP_RETAIN_PAGE_VOTE_DETAILS_DAYS`. */
 export const submissionsVariable = (kind: Kind): string => `EP_RETAIN_${kind.replace(/-/g, '_').toUpperCase()}_DAYS`;
-export const contactVariable = (kind: ContactKind): string => `EP_RETAIN_${kind.toUpperCase()}_CONTACT_DAYS`;
+export const contactVariable = (kind: ContactKind): string =>
+  `EP_RETAIN_${kind.replace(/-/g, '_').toUpperCase()}_CONTACT_DAYS`;
 export const AUDIT_VARIABLE = 'EP_RETAIN_AUDIT_DAYS';
 
 function days(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -14,6 +14,7 @@
  * - consultation-view: `consultation_views` (id and stance) stays, so participants and outcomes do not move.
  */
 import type { Statement, Store } from '../store/types.js';
+import { PANEL_CLEANUP } from '../lab/panel.js';
 import { eraseContactStatement, dataOf } from './contact.js';
 import { pastKeys } from './day-keys.js';
 import { CONTACT_KINDS, cutoff, type Kind, type RetentionPolicy } from './retention.js';
@@ -25,6 +26,8 @@ export interface SweepCounts {
   deleted: Record<string, number>;
   /** Ideas never published, deleted with their submission. */
   unpublishedIdeas: number;
+  /** Panel rows of the Lab's sign-ups whose contact details went. */
+  panelRows: number;
   dayKeys: number;
   audit: number;
 }
@@ -77,7 +80,14 @@ async function deleteUnpublishedIdeas(store: Store, before: string): Promise<num
 }
 
 export async function sweep(store: Store, policy: RetentionPolicy, now: Date = new Date()): Promise<SweepCounts> {
-  const counts: SweepCounts = { contactErased: {}, deleted: {}, unpublishedIdeas: 0, dayKeys: 0, audit: 0 };
+  const counts: SweepCounts = {
+    contactErased: {},
+    deleted: {},
+    unpublishedIdeas: 0,
+    panelRows: 0,
+    dayKeys: 0,
+    audit: 0,
+  };
   for (const kind of CONTACT_KINDS) {
     const days = policy.contact[kind];
     if (days > 0) counts.contactErased[kind] = await eraseContact(store, kind, cutoff(now, days), now);
@@ -92,6 +102,8 @@ export async function sweep(store: Store, policy: RetentionPolicy, now: Date = n
       params: [kind, before, BATCH],
     });
   }
+  // The panel rows (keyed hashes of contact details) of sign-ups erased or deleted above.
+  counts.panelRows = (await store.all({ sql: `${PANEL_CLEANUP.sql} RETURNING submission_id`, params: [] })).length;
   const keys = pastKeys(now);
   counts.dayKeys = (await store.all({ sql: `${keys.sql} RETURNING day`, params: keys.params })).length;
   if (policy.audit > 0) {
@@ -109,5 +121,5 @@ export function describeSweep(counts: SweepCounts): string {
     Object.entries(record)
       .map(([kind, n]) => `${kind}=${n}`)
       .join(' ') || 'none';
-  return `retention sweep: contact erased ${list(counts.contactErased)}; deleted ${list(counts.deleted)}; unpublished ideas ${counts.unpublishedIdeas}; day keys ${counts.dayKeys}; audit rows ${counts.audit}`;
+  return `retention sweep: contact erased ${list(counts.contactErased)}; deleted ${list(counts.deleted)}; unpublished ideas ${counts.unpublishedIdeas}; panel rows ${counts.panelRows}; day keys ${counts.dayKeys}; audit rows ${counts.audit}`;
 }

@@ -8,7 +8,10 @@ import type { FastifyInstance } from 'fastify';
 import { limitFor, type RouteOptions } from '../route-options.js';
 import { clientKey } from '../client-key.js';
 import { isRecord, type Schemas } from '../contract.js';
-import { statementsFor } from '../kinds.js';
+import { keptData, statementsFor } from '../kinds.js';
+import { signupOf, withdraw, type PanelSignup } from '../lab/panel.js';
+import { PanelKey, withdrawalCode } from '../lab/withdrawal-codes.js';
+import { SignInLimiter } from '../sign-in-limit.js';
 import { DayKeys } from '../privacy/day-keys.js';
 import { keptPageUrl } from '../privacy/page-url.js';
 import { RefusedError, formatReference } from '../store/types.js';
@@ -26,17 +29,28 @@ const INVALID = 'The submission does not match the contract.';
  * per process, so the number says nothing about the id.
  */
 const DECOY_KEY = randomBytes(32);
-function decoyReceipt(
-  body: Record<string, unknown>,
-  prefix: string,
-): { id: string; reference: string; status: 'received' } {
+function decoyReceipt(body: Record<string, unknown>, prefix: string): Schemas['Receipt'] {
   const id = typeof body.id === 'string' && UUID_SPELLING.test(body.id) ? canonicalId(body.id) : randomUUID();
   const sequence = (createHmac('sha256', DECOY_KEY).update(id).digest().readUInt32BE(0) % 999_999) + 1;
-  return { id, reference: formatReference(prefix, new Date().getUTCFullYear(), sequence), status: 'received' };
+  const receipt: Schemas['Receipt'] = {
+    id,
+    reference: formatReference(prefix, new Date().getUTCFullYear(), sequence),
+    status: 'received',
+  };
+  // A sign-up to the panel is told a withdrawal code, as a stored one is.
+  return body.kind === 'lab-signup' ? { ...receipt, withdrawalCode: withdrawalCode(DECOY_KEY, id) } : receipt;
 }
+
+/**
+ * Withdrawals from the Lab's panel per client, matched or not (the answer does not say), so that codes
+ * cannot be tried one after another: after `max` in a window, 429 until it ends.
+ */
+export const WITHDRAWAL_LIMITS = { max: 10, windowMs: 60 * 60_000 };
 
 export async function submissionRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
   const dayKeys = new DayKeys(store);
+  const panelKey = new PanelKey(store);
+  const withdrawals = new SignInLimiter(WITHDRAWAL_LIMITS);
   app.addHook('onClose', async () => dayKeys.forget());
   app.post(
     '/submissions',
@@ -81,7 +95,28 @@ export async function submissionRoutes(app: FastifyInstance, { config, store, co
       const receivedAt = new Date();
       const page = { ...envelope.page, url: keptPageUrl(envelope.page.url, config.keepQueryString) };
       const client = clientKey(await dayKeys.keyFor(receivedAt), request.ip, receivedAt);
-      const incoming = { id, page, data, receivedAt, submittedAt: envelope.submittedAt, locale: envelope.locale };
+      let panel: PanelSignup | undefined;
+      if (envelope.kind === 'lab-signup') panel = await signupOf(panelKey, id, data);
+      if (envelope.kind === 'lab-withdraw') {
+        const wait = withdrawals.retryAfter(request.ip);
+        if (wait) {
+          reply.header('retry-after', String(wait));
+          return reply.code(429).send({ message: 'Too many withdrawals from this address. Try again later.' });
+        }
+        withdrawals.fail(request.ip);
+        // Before the withdrawal is stored: were the database to fail in between, the resend does it again.
+        const matched = await withdraw(store, panelKey, data, receivedAt);
+        request.log.info({ matched }, 'lab panel withdrawal');
+      }
+      const incoming = {
+        id,
+        page,
+        data,
+        receivedAt,
+        submittedAt: envelope.submittedAt,
+        locale: envelope.locale,
+        ...(panel && { panel }),
+      };
       let accepted;
       try {
         accepted = await store.accept({
@@ -93,7 +128,7 @@ export async function submissionRoutes(app: FastifyInstance, { config, store, co
           locale: envelope.locale,
           submittedAt: envelope.submittedAt,
           privacyNotice: envelope.privacyNotice,
-          data,
+          data: keptData(envelope.kind, data),
           receivedAt,
           client,
           ...statementsFor(envelope.kind, incoming),
@@ -106,7 +141,8 @@ export async function submissionRoutes(app: FastifyInstance, { config, store, co
       }
       const { receipt, replayed } = accepted;
       if (replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(201).send(receipt);
+      // The same code for a repeat: it is made from the id, not stored.
+      return reply.code(201).send(panel ? { ...receipt, withdrawalCode: panel.code } : receipt);
     },
   );
 }

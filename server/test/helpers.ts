@@ -13,7 +13,7 @@ import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
-import { Contract, type FieldError } from '../contract.js';
+import { Contract, type FieldError, type Schemas } from '../contract.js';
 import { PostgresStore } from '../store/postgres.js';
 import { SqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/types.js';
@@ -175,7 +175,7 @@ export function valid(name: string, value: unknown): void {
 export const fieldsOf = (body: { fieldErrors: Pick<FieldError, 'field'>[] }): string[] =>
   body.fieldErrors.map((error) => error.field).sort();
 
-export type Kind = 'page-vote' | 'page-vote-details' | 'feedback' | 'idea' | 'idea-support' | 'consultation-view';
+export type Kind = Schemas['Kind'];
 
 const DATA: Record<Kind, Record<string, unknown>> = {
   'page-vote': { answer: 'yes' },
@@ -193,6 +193,18 @@ const DATA: Record<Kind, Record<string, unknown>> = {
   // These two name an idea and a consultation that must exist (and be published, or open) to be stored.
   'idea-support': { ideaId: 'idea-1', support: true },
   'consultation-view': { consultationId: 'consultation-1', stance: 'support' },
+  'lab-signup': {
+    sessions: ['prototype'],
+    topics: [{ code: 'permits', label: 'تصاريح البناء' }],
+    attendance: ['online', 'in-person'],
+    city: 'الرياض',
+    language: 'ar',
+    contact: { name: 'سارة الحربي', email: 'sara@example.sa' },
+    ageBand: '25-34',
+    consent: true,
+  },
+  // A code no sign-up has: stored, and matches nothing.
+  'lab-withdraw': { code: '0000-0000-0000', contact: { email: 'sara@example.sa' } },
 };
 
 /** An envelope as the elements send it; `data` replaces the kind's sample data. */
@@ -233,4 +245,21 @@ export const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 export async function storedCount(t: TestStore): Promise<number> {
   const rows = await t.sql<{ n: number | string }>('SELECT count(*) AS n FROM submissions');
   return Number(rows[0]!.n);
+}
+
+/** A stored submission's data and page key, by its reference; undefined when it is gone. */
+export async function stored(
+  t: TestStore,
+  reference: string,
+): Promise<{ data: Record<string, unknown>; page_url: string } | undefined> {
+  const [row] = await t.sql<{ data: unknown; page_url: string }>(
+    `SELECT data, page_url FROM submissions WHERE reference = ${t.store.dialect === 'postgres' ? '$1' : '?'}`,
+    [reference],
+  );
+  return (
+    row && {
+      page_url: row.page_url,
+      data: typeof row.data === 'string' ? JSON.parse(row.data) : (row.data as Record<string, unknown>),
+    }
+  );
 }

@@ -24,6 +24,7 @@ import {
   openTestApp,
   post,
   suiteApp,
+  stored,
   type TestApp,
   testConfig,
 } from './helpers.js';
@@ -37,22 +38,6 @@ function withPage(kind: Parameters<typeof envelope>[0], data: Record<string, unk
   const sent = envelope(kind, data);
   sent.page = { ...(sent.page as object), url };
   return sent;
-}
-
-async function stored(
-  t: TestApp,
-  reference: string,
-): Promise<{ data: Record<string, unknown>; page_url: string } | undefined> {
-  const [row] = await t.sql<{ data: unknown; page_url: string }>(
-    `SELECT data, page_url FROM submissions WHERE reference = ${t.store.dialect === 'postgres' ? '$1' : '?'}`,
-    [reference],
-  );
-  return (
-    row && {
-      page_url: row.page_url,
-      data: typeof row.data === 'string' ? JSON.parse(row.data) : (row.data as Record<string, unknown>),
-    }
-  );
 }
 
 const send = async (t: TestApp, body: Record<string, unknown>): Promise<string> => {
@@ -273,9 +258,10 @@ for (const dialect of DIALECTS) {
       const before = await snapshot();
       const second = await sweep(t.store, t.config.retention, at);
       assert.deepEqual(second, {
-        contactErased: { feedback: 0, idea: 0 },
+        contactErased: { feedback: 0, idea: 0, 'lab-signup': 0 },
         deleted: Object.fromEntries(Object.keys(DEFAULT_RETENTION.submissions).map((kind) => [kind, 0])),
         unpublishedIdeas: 0,
+        panelRows: 0,
         dayKeys: 0,
         audit: 0,
       });

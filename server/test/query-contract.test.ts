@@ -26,6 +26,7 @@ const GET_ROUTES_WITH_QUERIES: Record<string, string> = {
   dailyPageVotes: '/admin/page-votes/daily',
   pageChanges: '/changes',
   listChangeNotes: '/console/api/changes',
+  listPanelMembers: '/console/api/panel',
   consolePages: '/console/api/pages',
   consolePageTrend: '/console/api/pages/trend',
   consolePageChanges: '/console/api/pages/changes',
@@ -56,6 +57,7 @@ describe('a test copy of the contract with other query limits is what the collec
   parameterSchema(document, 'dailyPageVotes', 'page').maxLength = 8;
   parameterSchema(document, 'pageChanges', 'page').maxLength = 10;
   parameterSchema(document, 'listChangeNotes', 'limit').maximum = 6;
+  parameterSchema(document, 'listPanelMembers', 'city').maxLength = 5;
   const t = suiteApp('sqlite', {}, new Contract(document));
 
   const fieldsOf = async (url: string): Promise<{ status: number; fields: string[] }> => {
@@ -83,6 +85,8 @@ describe('a test copy of the contract with other query limits is what the collec
     ['changes: page over them', '/changes?page=https%3A%2F%2Fx.sa%2F', 422, ['page']],
     ['console notes: limit 6', '/console/api/changes?limit=6', 200, []],
     ['console notes: limit 7', '/console/api/changes?limit=7', 422, ['limit']],
+    ['lab panel: a city of 5', '/console/api/panel?city=Abha1', 200, []],
+    ['lab panel: a city of 6', '/console/api/panel?city=Jeddah', 422, ['city']],
   ];
   for (const [name, url, status, fields] of cases) {
     it(name, async () => {
