@@ -22,6 +22,7 @@ const GET_ROUTES_WITH_QUERIES: Record<string, string> = {
   listSubmissions: '/admin/submissions',
   exportSubmissions: '/admin/submissions/export',
   listIdeas: '/admin/ideas',
+  listConsultations: '/admin/consultations',
   exportAudit: '/admin/audit',
   dailyPageVotes: '/admin/page-votes/daily',
   pageChanges: '/changes',
@@ -58,6 +59,7 @@ describe('a test copy of the contract with other query limits is what the collec
   parameterSchema(document, 'pageChanges', 'page').maxLength = 10;
   parameterSchema(document, 'listChangeNotes', 'limit').maximum = 6;
   parameterSchema(document, 'listPanelMembers', 'city').maxLength = 5;
+  parameterSchema(document, 'listConsultations', 'type').enum = ['legal'];
   const t = suiteApp('sqlite', {}, new Contract(document));
 
   const fieldsOf = async (url: string): Promise<{ status: number; fields: string[] }> => {
@@ -85,6 +87,8 @@ describe('a test copy of the contract with other query limits is what the collec
     ['changes: page over them', '/changes?page=https%3A%2F%2Fx.sa%2F', 422, ['page']],
     ['console notes: limit 6', '/console/api/changes?limit=6', 200, []],
     ['console notes: limit 7', '/console/api/changes?limit=7', 422, ['limit']],
+    ['admin consultations: legal', '/admin/consultations?type=legal', 200, []],
+    ['admin consultations: non-legal, which the copy left out', '/admin/consultations?type=non-legal', 422, ['type']],
     ['lab panel: a city of 5', '/console/api/panel?city=Abha1', 200, []],
     ['lab panel: a city of 6', '/console/api/panel?city=Jeddah', 422, ['city']],
   ];
