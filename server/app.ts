@@ -27,6 +27,7 @@ import { insightsRoutes } from './console/insights/routes.js';
 import { checkKinds } from './kinds.js';
 import { changeNoteRoutes } from './console/changes/routes.js';
 import { panelRoutes } from './console/panel/routes.js';
+import { caseRoutes } from './console/cases/routes.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminPageRoutes } from './routes/admin-page.js';
 import { readRoutes } from './routes/index.js';
@@ -239,7 +240,7 @@ export async function buildApp({
   await app.register(consoleApi, {
     ...routeOptions,
     prefix: consolePrefix,
-    routes: [insightsRoutes, changeNoteRoutes, panelRoutes],
+    routes: [insightsRoutes, changeNoteRoutes, panelRoutes, caseRoutes],
   });
   if (config.metricsToken)
     await app.register(metricsRoutes, { token: config.metricsToken, metrics, prefix: config.basePath });

@@ -16,6 +16,7 @@
  */
 import { canonicalId, canonicalIfUuid } from './canonical.js';
 import { contactColumns } from './contact-columns.js';
+import { openCase } from './console/cases/cases.js';
 import { panelRow, type PanelSignup } from './lab/panel.js';
 import { utc } from './time.js';
 import type { Contract, Schemas } from './contract.js';
@@ -90,6 +91,8 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
     columns: [{ header: 'answer', value: (data) => data.answer }],
   },
   'page-vote-details': {
+    // A comment is a case to triage in the console; reasons alone are counted, not answered.
+    project: ({ id, data }) => (typeof data.comment === 'string' && data.comment.trim() !== '' ? [openCase(id)] : []),
     columns: [
       { header: 'voteId', value: (data) => data.voteId },
       { header: 'answer', value: (data) => data.answer },
@@ -99,6 +102,7 @@ export const KINDS: Record<Schemas['Kind'], KindBehaviour> = {
     ],
   },
   feedback: {
+    project: ({ id }) => [openCase(id)],
     columns: [
       { header: 'type code', value: (data) => record(data.type).code },
       { header: 'type', value: (data) => record(data.type).label },

@@ -510,6 +510,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Feedback messages and page comments to triage, newest first, a page at a time (viewer)
+         * @description Every feedback message and every page comment (the reasons' free text) is a case: `new` until
+         *     someone changes it. The list gives what was written and the case's state; contact details only in
+         *     a case's own read (moderator, audited).
+         */
+        get: operations["listCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/cases/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** One case with the contact details given and its notes (moderator); audited as `case.read` */
+        get: operations["getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a case's status, assignee or tags (moderator); closing may erase the contact details; audited as `case.update` */
+        patch: operations["updateCase"];
+        trace?: never;
+    };
+    "/console/api/cases/{reference}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record what was answered or done (moderator); audited as `case.note` */
+        post: operations["addCaseNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/console/api/changes/{id}": {
         parameters: {
             query?: never;
@@ -1607,6 +1668,66 @@ export interface components {
             /** @description Pass as `after` for the next page; absent on the last page. */
             next?: string;
         };
+        /** @enum {string} */
+        CaseStatus: "new" | "in-progress" | "answered" | "closed";
+        /** @description A tag the team chose, in lower case ASCII letters, digits and dashes. */
+        CaseTag: string;
+        CaseSummary: {
+            reference: string;
+            /** @enum {string} */
+            kind: "feedback" | "page-vote-details";
+            /** Format: date-time */
+            receivedAt: string;
+            /** @description The page it was sent from (the key votes are stored under). */
+            page: string;
+            locale: components["schemas"]["Locale"];
+            /** @description The feedback's type (its label as sent), or the vote a comment followed (`yes`, `no`). */
+            about?: string;
+            /** @description The message, or the comment. */
+            text: string;
+            status: components["schemas"]["CaseStatus"];
+            assignee: string | null;
+            tags: components["schemas"]["CaseTag"][];
+            /** @description Whether contact details are still held with it. */
+            hasContact: boolean;
+            notes: number;
+        };
+        CaseList: {
+            items: components["schemas"]["CaseSummary"][];
+            /** @description Pass as `after` for the next page; absent on the last page. */
+            next?: string;
+        };
+        CaseNote: {
+            id: string;
+            text: string;
+            /** Format: date-time */
+            at: string;
+            /** @description The account's name, or `token` for the bearer. */
+            by: string;
+        };
+        CaseNoteInput: {
+            text: string;
+        };
+        CaseDetail: {
+            case: components["schemas"]["CaseSummary"];
+            /** @description The contact details given (name, email, mobile, channel), or null when none are held. */
+            contact: components["schemas"]["FeedbackContact"] | null;
+            notes: components["schemas"]["CaseNote"][];
+            /** @description When someone last changed the case (ISO 8601 UTC). */
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        /**
+         * @description What changes; `assignee: null` gives the case back. `eraseContact: true` erases the contact details
+         *     held with it (the message stays), and only with `status: closed`.
+         */
+        CasePatch: {
+            status?: components["schemas"]["CaseStatus"];
+            assignee?: string | null;
+            tags?: components["schemas"]["CaseTag"][];
+            /** @constant */
+            eraseContact?: true;
+        };
         ChangeNoteList: {
             items: components["schemas"]["ChangeNote"][];
             /** @description Pass as `after` for the next page; absent on the last page. */
@@ -2463,6 +2584,140 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ConsoleForbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listCases: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["CaseStatus"];
+                kind?: "feedback" | "page-vote-details";
+                /** @description Only the cases of this account. */
+                assignee?: string;
+                tag?: components["schemas"]["CaseTag"];
+                limit?: number;
+                /** @description The `next` cursor of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ConsoleForbidden"];
+            /** @description No case has this reference. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CasePatch"];
+            };
+        };
+        responses: {
+            /** @description The case as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ConsoleForbidden"];
+            /** @description No case has this reference. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    addCaseNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseNoteInput"];
+            };
+        };
+        responses: {
+            /** @description The note. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseNote"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ConsoleForbidden"];
+            /** @description No case has this reference. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             422: components["responses"]["Unprocessable"];
         };
     };

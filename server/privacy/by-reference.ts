@@ -7,6 +7,7 @@
  */
 import { LIST_COLUMNS, rowToStored } from '../store/sql.js';
 import type { Statement, Store, StoredSubmission } from '../store/types.js';
+import { CASES_CLEANUP } from '../console/cases/cases.js';
 import { PANEL_CLEANUP } from '../lab/panel.js';
 import { dataOf, eraseContactStatement } from './contact.js';
 
@@ -110,7 +111,7 @@ export async function eraseReference(
     );
     removed.push('ideas', 'idea_supports');
   }
-  statements.push({ sql: 'DELETE FROM submissions WHERE id = ?', params: [id] }, PANEL_CLEANUP);
+  statements.push({ sql: 'DELETE FROM submissions WHERE id = ?', params: [id] }, PANEL_CLEANUP, ...CASES_CLEANUP);
   await store.batch(statements);
   return { kind, removed };
 }

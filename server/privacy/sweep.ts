@@ -14,6 +14,7 @@
  * - consultation-view: `consultation_views` (id and stance) stays, so participants and outcomes do not move.
  */
 import type { Statement, Store } from '../store/types.js';
+import { CASES_CLEANUP } from '../console/cases/cases.js';
 import { PANEL_CLEANUP } from '../lab/panel.js';
 import { eraseContactStatement, dataOf } from './contact.js';
 import { pastKeys } from './day-keys.js';
@@ -102,6 +103,8 @@ export async function sweep(store: Store, policy: RetentionPolicy, now: Date = n
       params: [kind, before, BATCH],
     });
   }
+  // The cases and notes (what was answered may name the person) of submissions deleted above.
+  await store.batch(CASES_CLEANUP);
   // The panel rows (keyed hashes of contact details) of sign-ups erased or deleted above.
   counts.panelRows = (await store.all({ sql: `${PANEL_CLEANUP.sql} RETURNING submission_id`, params: [] })).length;
   const keys = pastKeys(now);

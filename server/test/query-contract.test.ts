@@ -28,6 +28,7 @@ const GET_ROUTES_WITH_QUERIES: Record<string, string> = {
   pageChanges: '/changes',
   listChangeNotes: '/console/api/changes',
   listPanelMembers: '/console/api/panel',
+  listCases: '/console/api/cases',
   consolePages: '/console/api/pages',
   consolePageTrend: '/console/api/pages/trend',
   consolePageChanges: '/console/api/pages/changes',
@@ -60,6 +61,7 @@ describe('a test copy of the contract with other query limits is what the collec
   parameterSchema(document, 'listChangeNotes', 'limit').maximum = 6;
   parameterSchema(document, 'listPanelMembers', 'city').maxLength = 5;
   parameterSchema(document, 'listConsultations', 'type').enum = ['legal'];
+  parameterSchema(document, 'listCases', 'assignee').maxLength = 5;
   const t = suiteApp('sqlite', {}, new Contract(document));
 
   const fieldsOf = async (url: string): Promise<{ status: number; fields: string[] }> => {
@@ -89,6 +91,8 @@ describe('a test copy of the contract with other query limits is what the collec
     ['console notes: limit 7', '/console/api/changes?limit=7', 422, ['limit']],
     ['admin consultations: legal', '/admin/consultations?type=legal', 200, []],
     ['admin consultations: non-legal, which the copy left out', '/admin/consultations?type=non-legal', 422, ['type']],
+    ['cases: an assignee of 5', '/console/api/cases?assignee=noura', 200, []],
+    ['cases: an assignee of 6', '/console/api/cases?assignee=khalid', 422, ['assignee']],
     ['lab panel: a city of 5', '/console/api/panel?city=Abha1', 200, []],
     ['lab panel: a city of 6', '/console/api/panel?city=Jeddah', 422, ['city']],
   ];

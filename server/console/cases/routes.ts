@@ -1,0 +1,68 @@
+/**
+ * The console's triage, under `{basePath}/console/api`: the cases list (viewer: what was written and the
+ * case's state, no contact details), a case with its contact details and notes (moderator, audited as a read
+ * of personal data), changing its status, assignee and tags and erasing its contact details on closing, and
+ * notes of what was answered (moderator, audited). Bodies and queries are checked against the contract.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '../auth/accounts.js';
+import { bodyChecker, refuseBody } from '../../body-check.js';
+import { queryReader } from '../../query-contract.js';
+import { limitFor, type RouteOptions } from '../../route-options.js';
+import { addNote, caseByReference, listCases, updateCase, type CasePatch } from './cases.js';
+
+type CaseAction = 'case.read' | 'case.update' | 'case.note';
+type Params = { Params: { reference: string } };
+
+const REFERENCE = /^[A-Z]{2}-[0-9]{4}-[0-9]{6,}$/;
+
+const noSuchCase = (reply: FastifyReply): FastifyReply => reply.code(404).send({ message: 'No such case.' });
+
+/** Who the audit log names: the signed-in account, or "token" for the bearer (console/auth/guard.ts). */
+const actorOf = (request: FastifyRequest): string => request.consoleActor?.name ?? 'token';
+
+export async function caseRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
+  const limit = limitFor(config.rateLimit.admin, 'admin');
+  const as = (role: Role) => ({ config: { ...limit, role } });
+  const body = bodyChecker(contract);
+  const audited = (request: FastifyRequest, action: CaseAction, reference: string): void => {
+    request.consoleAudit = { actor: actorOf(request), action, target: reference };
+  };
+
+  const listQuery = queryReader(contract, 'listCases', ['limit']);
+  app.get('/cases', as('viewer'), async (request, reply) => {
+    const { query, fieldErrors } = listQuery(request.query);
+    if (fieldErrors.length) return refuseBody(reply, fieldErrors);
+    return listCases(store, query);
+  });
+
+  app.get<Params>('/cases/:reference', as('moderator'), async (request, reply) => {
+    const { reference } = request.params;
+    const found = REFERENCE.test(reference) ? await caseByReference(store, reference) : undefined;
+    if (!found) return noSuchCase(reply);
+    audited(request, 'case.read', reference);
+    return found;
+  });
+
+  app.patch<Params>('/cases/:reference', as('moderator'), async (request, reply) => {
+    const { reference } = request.params;
+    if (!REFERENCE.test(reference)) return noSuchCase(reply);
+    const patch = body<CasePatch>('CasePatch', request.body, reply);
+    if (!patch) return reply;
+    const changed = await updateCase(store, reference, patch, { actor: actorOf(request), at: new Date() });
+    if (!changed) return noSuchCase(reply);
+    audited(request, 'case.update', reference);
+    return changed;
+  });
+
+  app.post<Params>('/cases/:reference/notes', as('moderator'), async (request, reply) => {
+    const { reference } = request.params;
+    if (!REFERENCE.test(reference)) return noSuchCase(reply);
+    const input = body<{ text: string }>('CaseNoteInput', request.body, reply);
+    if (!input) return reply;
+    const note = await addNote(store, reference, input.text, { actor: actorOf(request), at: new Date() });
+    if (!note) return noSuchCase(reply);
+    audited(request, 'case.note', reference);
+    return reply.code(201).send(note);
+  });
+}
