@@ -9,7 +9,8 @@ import { hashPassword, verifyPassword } from '../console/auth/password.js';
 import { loadConfig } from '../config.js';
 import { loadOpenApi } from '../contract.js';
 import { placeholders } from '../store/sql.js';
-import { ADMIN_TOKEN, DIALECTS, auth, suiteApp, valid } from './helpers.js';
+import { changeAccount } from '../console/auth/accounts.js';
+import { ADMIN_TOKEN, DIALECTS, auth, openTestStore, suiteApp, valid } from './helpers.js';
 import { API, PASSWORD, account, auditRows, routesOf, signIn, signedIn } from './console-auth-helpers.js';
 
 describe('console passwords', () => {
@@ -355,6 +356,39 @@ for (const dialect of DIALECTS) {
         200,
         'another administrator exists now',
       );
+    });
+
+    it('keeps one administrator when the last two demote or disable each other at the same moment', async () => {
+      const opened = await openTestStore(dialect);
+      try {
+        for (let round = 0; round < 5; round++) {
+          const [a, b] = [`twin-a-${round}`, `twin-b-${round}`];
+          await account(opened.store, a, 'administrator');
+          await account(opened.store, b, 'administrator');
+          if (round > 0) {
+            // Only the two of this round are enabled administrators.
+            await opened.store.batch([
+              {
+                sql: "UPDATE console_accounts SET disabled = 1 WHERE role = 'administrator' AND name NOT IN (?, ?)",
+                params: [a, b],
+              },
+            ]);
+          }
+          const at = new Date();
+          const results = await Promise.all([
+            changeAccount(opened.store, a, { role: 'moderator' }, at),
+            changeAccount(opened.store, b, round % 2 ? { disabled: true } : { role: 'viewer' }, at),
+          ]);
+          assert.equal(results.filter((result) => 'lastAdministrator' in result).length, 1, `round ${round}`);
+          const [left] = await opened.store.all<{ n: number | string }>({
+            sql: "SELECT count(*) AS n FROM console_accounts WHERE role = 'administrator' AND disabled = 0",
+            params: [],
+          });
+          assert.equal(Number(left!.n), 1, `round ${round}: one administrator left`);
+        }
+      } finally {
+        await opened.drop();
+      }
     });
 
     it('ends a session idle too long, and one past its absolute end', async () => {

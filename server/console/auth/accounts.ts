@@ -99,6 +99,13 @@ export interface AccountChange {
 const OTHER_ADMINISTRATORS =
   "SELECT count(*) AS n FROM console_accounts WHERE role = 'administrator' AND disabled = 0 AND name <> ?";
 
+/**
+ * On PostgreSQL, changes that may take an administrator away wait for one another (the lock ends with the
+ * transaction): two administrators demoting each other at once would otherwise each see the other as the one
+ * left. SQLite runs one transaction at a time already.
+ */
+const ADMINISTRATORS_LOCK = "SELECT pg_advisory_xact_lock(hashtext('ep-console-administrators'))";
+
 export type ChangeResult = { account: Account } | { missing: true } | { lastAdministrator: true };
 
 export async function changeAccount(
@@ -110,7 +117,9 @@ export async function changeAccount(
   const current = await findAccount(store, name);
   if (!current) return { missing: true };
   const demoted = change.role !== undefined && change.role !== 'administrator';
-  if (current.role === 'administrator' && !current.disabled && (demoted || change.disabled === true)) {
+  const takesAdministrator =
+    current.role === 'administrator' && !current.disabled && (demoted || change.disabled === true);
+  if (takesAdministrator) {
     const [row] = await store.all<{ n: number | string }>({ sql: OTHER_ADMINISTRATORS, params: [current.name] });
     if (Number(row?.n ?? 0) === 0) return { lastAdministrator: true };
   }
@@ -121,17 +130,30 @@ export async function changeAccount(
   if (change.disabled !== undefined) set('disabled', change.disabled ? 1 : 0);
   if (change.displayName !== undefined) set('display_name', change.displayName.trim() || current.name);
   if (change.password !== undefined) set('password_hash', await hashPassword(change.password));
-  set('updated_at', now.toISOString());
+  const at = now.toISOString();
+  set('updated_at', at);
+  // Checked again in the write itself, after the lock: the check above may have raced another change.
+  const stillAnother = takesAdministrator ? ` AND EXISTS (${OTHER_ADMINISTRATORS.replace('count(*) AS n', '1')})` : '';
   const statements: Statement[] = [
-    { sql: `UPDATE console_accounts SET ${sets.join(', ')} WHERE name = ?`, params: [...params, current.name] },
+    ...(takesAdministrator && store.dialect === 'postgres' ? [{ sql: ADMINISTRATORS_LOCK, params: [] }] : []),
+    {
+      sql: `UPDATE console_accounts SET ${sets.join(', ')} WHERE name = ?${stillAnother}`,
+      params: [...params, current.name, ...(takesAdministrator ? [current.name] : [])],
+    },
   ];
-  // A disabled account, a new password or a new role: its sessions end (the role is read again at sign-in).
+  // A disabled account, a new password or a new role: its sessions end (the role is read again at sign-in),
+  // once the change above was made.
   if (change.disabled || change.password !== undefined || change.role !== undefined) {
-    statements.push({ sql: 'DELETE FROM console_sessions WHERE account = ?', params: [current.name] });
+    statements.push({
+      sql: 'DELETE FROM console_sessions WHERE account = ? AND EXISTS (SELECT 1 FROM console_accounts WHERE name = ? AND updated_at = ?)',
+      params: [current.name, current.name, at],
+    });
   }
   await store.batch(statements);
   const changed = await findAccount(store, current.name);
-  return changed ? { account: publicAccount(changed) } : { missing: true };
+  if (!changed) return { missing: true };
+  if (takesAdministrator && changed.role === 'administrator' && !changed.disabled) return { lastAdministrator: true };
+  return { account: publicAccount(changed) };
 }
 
 /** An account without its hash, as the API answers. */
