@@ -6,6 +6,7 @@
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { api, ApiError, SESSION_ENDED, useCsrfToken } from './api.js';
 import { language, useLanguage } from './language.js';
 import { currentRoute, href, navigate, type Route } from './router.js';
@@ -54,16 +55,6 @@ export class ConsoleApp extends LitElement {
       nav a[aria-current='page'] {
         font-weight: 700;
         text-decoration-thickness: 3px;
-      }
-      .skip {
-        position: absolute;
-        inset-inline-start: 1rem;
-        inset-block-start: -10rem;
-      }
-      .skip:focus {
-        inset-block-start: 1rem;
-        background: #fff;
-        padding: 0.5rem;
       }
       main:focus {
         outline: none;
@@ -123,7 +114,6 @@ export class ConsoleApp extends LitElement {
     if (this.session === undefined) return html`<p class="muted">${msg('Loading…')}</p>`;
     document.title = `${this.titleOf()} · ${msg('Console')}`;
     return html`
-      <a class="skip" href="#main" @click=${this.skip}>${msg('Skip to the content')}</a>
       <header>
         <p class="name">${msg('e-participation console')}</p>
         ${this.session ? this.navigation() : nothing}
@@ -147,11 +137,11 @@ export class ConsoleApp extends LitElement {
   }
 
   private navigation(): TemplateResult {
-    const current = (screens: string[]) => (screens.includes(this.route.screen) ? 'page' : nothing);
+    const current = (screens: string[]) => (screens.includes(this.route.screen) ? 'page' : undefined);
     return html`<nav aria-label=${msg('Console')}>
       <ul>
-        <li><a href=${href('/pages')} aria-current=${current(['pages', 'page'])}>${msg('Pages')}</a></li>
-        <li><a href=${href('/notes')} aria-current=${current(['notes', 'note'])}>${msg('What we changed')}</a></li>
+        <li><a href=${href('/pages')} aria-current=${ifDefined(current(['pages', 'page']))}>${msg('Pages')}</a></li>
+        <li><a href=${href('/notes')} aria-current=${ifDefined(current(['notes', 'note']))}>${msg('What we changed')}</a></li>
       </ul>
     </nav>`;
   }
@@ -223,13 +213,11 @@ export class ConsoleApp extends LitElement {
     this.requestUpdate();
   }
 
-  private skip(event: Event): void {
-    event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
-  }
-
   private onAnnounce(event: CustomEvent<string>): void {
-    void this.say(event.detail);
+    // What the navigation said (the note is saved) goes on being said with what the screen then loaded.
+    const said = this.navigationSaid ? `${this.navigationSaid} ${event.detail}` : event.detail;
+    this.navigationSaid = '';
+    void this.say(said);
   }
 
   private onSaved(event: CustomEvent<string>): void {
@@ -240,9 +228,12 @@ export class ConsoleApp extends LitElement {
 
   /** Said once the next screen has its focus (after a save, the list it returns to). */
   private afterNavigation = '';
+  /** What the last navigation said, until the screen says what it loaded. */
+  private navigationSaid = '';
 
   /** Moves focus to the shown screen's heading, then says `text` (or what a save left to say). */
   private async focusScreen(text = ''): Promise<void> {
+    this.navigationSaid = '';
     await this.updateComplete;
     const screen = this.renderRoot.querySelector('main')?.firstElementChild;
     if (screen instanceof LitElement) await screen.updateComplete;
@@ -250,7 +241,9 @@ export class ConsoleApp extends LitElement {
     root.querySelector<HTMLElement>('h1')?.focus();
     const said = text || this.afterNavigation;
     this.afterNavigation = '';
-    if (said) await this.say(said);
+    if (!said) return;
+    this.navigationSaid = said;
+    await this.say(said);
   }
 
   /** Empties the live region first, so that the same words said twice are read twice. */
