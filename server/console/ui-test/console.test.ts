@@ -334,4 +334,33 @@ describe('the console in Chromium', () => {
     await page.reload();
     await page.locator('h1', { hasText: TEXT.en.signIn }).waitFor();
   });
+
+  // Last: it leaves this client (127.0.0.1) limited for the rest of the minute.
+  it('says how long to wait once failed sign-ins reach the limit', async () => {
+    const page = await open('ar');
+    for (let n = 0; n < 10; n += 1) {
+      const status = await page.evaluate(
+        async (name) =>
+          (
+            await fetch('api/session', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ name, password: 'a wrong password, again' }),
+            })
+          ).status,
+        ACCOUNTS.viewer,
+      );
+      assert.equal(status, 401);
+    }
+    await signIn(page, ACCOUNTS.viewer);
+    const error = page.locator('#name-error');
+    await error.waitFor();
+    assert.match(await error.innerText(), /محاولات دخول فاشلة كثيرة: حاول مرة أخرى بعد [٠-٩]+ ثانية/);
+    assert.equal((await focused(page))?.tag, 'div', 'the summary has focus');
+    // The browser logs the refusals (ten 401s, which it is told to pass over, and the 429).
+    assert.deepEqual(
+      current!.problems.splice(0).map((problem) => /status of 429/.test(problem)),
+      [true],
+    );
+  });
 });
