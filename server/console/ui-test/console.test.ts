@@ -117,6 +117,11 @@ describe('the console in Chromium', () => {
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ar');
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
     assert.equal(await page.locator('h1').innerText(), TEXT.ar.signIn);
+    assert.equal(
+      await page.title(),
+      'تسجيل الدخول إلى لوحة التحكم · لوحة تحكم المشاركة الإلكترونية',
+      "the tab's title names the screen",
+    );
   });
 
   it('refuses a wrong password with an error summary tied to the field, then signs in with the right one', async () => {

@@ -112,7 +112,6 @@ export class ConsoleApp extends LitElement {
 
   override render() {
     if (this.session === undefined) return html`<p class="muted">${msg('Loading…')}</p>`;
-    document.title = `${this.titleOf()} · ${msg('Console')}`;
     return html`
       <header>
         <p class="name">${msg('e-participation console')}</p>
@@ -136,6 +135,11 @@ export class ConsoleApp extends LitElement {
     `;
   }
 
+  override updated(): void {
+    // The tab's title names the screen, in the console's language (WCAG 2.4.2).
+    if (this.session !== undefined) document.title = `${this.titleOf()} · ${msg('e-participation console')}`;
+  }
+
   private navigation(): TemplateResult {
     const current = (screens: string[]) => (screens.includes(this.route.screen) ? 'page' : undefined);
     return html`<nav aria-label=${msg('Console')}>
@@ -153,7 +157,7 @@ export class ConsoleApp extends LitElement {
   }
 
   private titleOf(): string {
-    if (!this.session) return msg('Sign in');
+    if (!this.session) return msg('Sign in to the console');
     switch (this.route.screen) {
       case 'pages':
         return msg('What visitors are telling us');
