@@ -14,6 +14,8 @@ export default tseslint.config(
       'storybook-static/',
       '.test-results/',
       'src/generated/',
+      'server/console/ui/generated/',
+      'server/console/dist/',
       'api/generated/',
       'examples/',
       'custom-elements.json',
@@ -37,7 +39,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    files: ['src/**/*.ts', 'stories/**/*.ts', 'test/**/*.ts'],
+    files: ['src/**/*.ts', 'stories/**/*.ts', 'test/**/*.ts', 'server/console/ui/**/*.ts'],
     ...lit.configs['flat/recommended'],
   },
   {

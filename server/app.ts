@@ -28,6 +28,7 @@ import { checkKinds } from './kinds.js';
 import { changeNoteRoutes } from './console/changes/routes.js';
 import { panelRoutes } from './console/panel/routes.js';
 import { caseRoutes } from './console/cases/routes.js';
+import { consolePageRoutes } from './console/ui-routes.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminPageRoutes } from './routes/admin-page.js';
 import { readRoutes } from './routes/index.js';
@@ -242,6 +243,8 @@ export async function buildApp({
     prefix: consolePrefix,
     routes: [insightsRoutes, changeNoteRoutes, panelRoutes, caseRoutes],
   });
+  // The console's screens (server/console/ui/, built into server/console/dist/), which call that API.
+  await app.register(consolePageRoutes, { ...routeOptions, prefix: `${config.basePath}/console` });
   if (config.metricsToken)
     await app.register(metricsRoutes, { token: config.metricsToken, metrics, prefix: config.basePath });
   return app;

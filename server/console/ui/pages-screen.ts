@@ -1,0 +1,149 @@
+/**
+ * "What visitors are telling us": pages ranked by the 95% Wilson interval of their yes share, as the API
+ * ranks them (least useful first by the upper bound, most useful first by the lower bound), with their
+ * answers; the filters the API takes; and the biggest changes since the period before.
+ */
+import { localized, msg, str } from '@lit/localize';
+import { html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { api, type Schemas } from './api.js';
+import { count, percent } from './formats.js';
+import { filtersOf, type Filters } from './page-filters.js';
+import { pageLink } from './page-link.js';
+import { href, navigate } from './router.js';
+import { ConsoleScreen } from './screen.js';
+import { shareChangesTable, type ShareChanges } from './share-changes.js';
+import './page-filters.js';
+
+const PAGE_SIZE = 50;
+
+interface PagesData {
+  ranking: Schemas['PageRanking'];
+  changes: ShareChanges;
+}
+
+@customElement('console-pages')
+@localized()
+export class ConsolePages extends ConsoleScreen<PagesData> {
+  private get filters(): Filters {
+    return filtersOf(this.params);
+  }
+
+  private get offset(): number {
+    const offset = Number(this.params.get('offset'));
+    return Number.isInteger(offset) && offset > 0 ? offset : 0;
+  }
+
+  protected async load(): Promise<PagesData> {
+    const { from, to, lang, path, order } = this.filters;
+    const [ranking, changes] = await Promise.all([
+      api<Schemas['PageRanking']>('pages', {
+        query: { from, to, lang, path, order, limit: PAGE_SIZE, offset: this.offset },
+      }),
+      api<ShareChanges>('pages/changes', { query: { from, to, lang, path, limit: 10 } }),
+    ]);
+    return { ranking, changes };
+  }
+
+  protected loadedText({ ranking }: PagesData): string {
+    return msg(str`${count(ranking.total)} pages`);
+  }
+
+  override render() {
+    return html`
+      <h1 tabindex="-1">${msg('What visitors are telling us')}</h1>
+      <p>
+        ${msg(
+          'Each page with the share of visitors who found it useful, and the 95% interval around that share: the fewer the answers, the wider the interval, so a page with few answers tops neither list.',
+        )}
+      </p>
+      <console-page-filters .filters=${this.filters} @console-filters=${this.filter}></console-page-filters>
+      ${this.loadingState()} ${this.data ? this.tables(this.data) : nothing}
+    `;
+  }
+
+  private filter(event: CustomEvent<Filters>): void {
+    navigate(href('/pages', event.detail));
+  }
+
+  private tables({ ranking, changes }: PagesData) {
+    const { filters } = this;
+    const caption =
+      ranking.order === 'least-useful'
+        ? msg('Pages, least useful first (by the upper bound of the 95% interval)')
+        : msg('Pages, most useful first (by the lower bound of the 95% interval)');
+    const first = ranking.items.length ? ranking.offset + 1 : 0;
+    const last = ranking.offset + ranking.items.length;
+    return html`
+      <h2>${msg('Pages')}</h2>
+      <p>${msg(str`Pages ${count(first)} to ${count(last)} of ${count(ranking.total)}.`)}</p>
+      ${
+        ranking.items.length
+          ? html`<div class="table-wrap">
+            <table>
+              <caption>
+                ${caption}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${msg('Page')}</th>
+                  <th scope="col" class="number">${msg('Answers')}</th>
+                  <th scope="col" class="number">${msg('Yes')}</th>
+                  <th scope="col" class="number">${msg('No')}</th>
+                  <th scope="col" class="number">${msg('Found it useful')}</th>
+                  <th scope="col" class="number">${msg('95% interval')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${ranking.items.map(
+                  (page) => html`<tr>
+                    <th scope="row">${pageLink(page.page, filters)}</th>
+                    <td class="number">${count(page.total)}</td>
+                    <td class="number">${count(page.yes)}</td>
+                    <td class="number">${count(page.no)}</td>
+                    <td class="number">${percent(page.share)}</td>
+                    <td class="number">
+                      ${msg(str`${percent(page.interval.lower)} to ${percent(page.interval.upper)}`)}
+                    </td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+          : html`<p>${msg('No page has answers with these filters.')}</p>`
+      }
+      ${this.pager(ranking)}
+      <h2>${msg('Biggest changes')}</h2>
+      ${
+        changes.items.length
+          ? shareChangesTable(changes, msg('Biggest changes in the share of useful answers'), filters)
+          : html`<p>
+            ${msg(
+              str`No page has ${count(changes.minAnswers)} answers or more in both this period and the one before.`,
+            )}
+          </p>`
+      }
+    `;
+  }
+
+  private pager(ranking: Schemas['PageRanking']) {
+    const before = ranking.offset > 0;
+    const after = ranking.offset + ranking.items.length < ranking.total;
+    if (!before && !after) return nothing;
+    const at = (offset: number) => href('/pages', { ...this.filters, offset: offset || undefined });
+    return html`<nav class="actions" aria-label=${msg('Pages of the ranking')}>
+      ${
+        before
+          ? html`<a href=${at(Math.max(0, ranking.offset - PAGE_SIZE))}>${msg(str`Previous ${count(PAGE_SIZE)} pages`)}</a>`
+          : nothing
+      }
+      ${after ? html`<a href=${at(ranking.offset + PAGE_SIZE)}>${msg(str`Next ${count(PAGE_SIZE)} pages`)}</a>` : nothing}
+    </nav>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'console-pages': ConsolePages;
+  }
+}
