@@ -2598,6 +2598,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` cursor of the previous page. */
                 after?: string;
+                /** @description `csv`: the whole filtered list as one CSV file (no paging), formula injection made harmless. */
+                format?: "json" | "csv";
             };
             header?: never;
             path?: never;
@@ -2605,13 +2607,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page. */
+            /** @description One page (JSON), or every case the filter finds (CSV). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CaseList"];
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2792,6 +2795,8 @@ export interface operations {
                 limit?: components["parameters"]["ConsoleLimit"];
                 /** @description How many to skip (the console pages through at most 10,000). */
                 offset?: components["parameters"]["ConsoleOffset"];
+                /** @description `csv`: the whole filtered list as one CSV file (no paging), formula injection made harmless. */
+                format?: "json" | "csv";
             };
             header?: never;
             path?: never;
@@ -2799,13 +2804,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of the ranking. */
+            /** @description One page of the ranking (JSON), or the whole ranking (CSV). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PageRanking"];
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -120,6 +120,27 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(fieldsOf(refused.json()).sort(), ['status', 'tag']);
     });
 
+    it('gives every case the filter finds as CSV, without contact details, formulas made harmless', async () => {
+      const reference = await send(
+        t,
+        'feedback',
+        feedback('=HYPERLINK("http://x")', { contact: CONTACT, consent: true }),
+      );
+      const response = await t.app.inject({ url: `${API}?format=csv&kind=feedback&limit=1`, headers: auth });
+      assert.equal(response.statusCode, 200, response.body);
+      assert.match(String(response.headers['content-type']), /^text\/csv/);
+      const [header, ...rows] = response.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      assert.ok(header!.startsWith('"reference","kind","received at"'));
+      assert.equal(rows.length, (await list(t, '?kind=feedback')).items.length, 'every case, not one page');
+      const row = rows.find((line) => line.startsWith(`"${reference}"`))!;
+      assert.ok(row.includes(`"'=HYPERLINK(""http://x"")"`));
+      assert.ok(row.includes('"yes"'), 'says contact details are held');
+      assert.ok(!response.body.includes(CONTACT.email), 'but never gives them');
+    });
+
     it('lets a moderator read a case with its contact details (audited), change it and write notes of what was answered', async () => {
       const reference = await send(t, 'feedback', feedback('أرجو الرد.', { contact: CONTACT, consent: true }));
       const listed = (await list(t)).items.find((item) => item.reference === reference)!;

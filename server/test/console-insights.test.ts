@@ -108,6 +108,24 @@ for (const dialect of DIALECTS) {
       assert.equal(second.items[0].page, all.items[1].page);
     });
 
+    it('gives the whole filtered ranking as CSV, in the order of the JSON, without paging', async () => {
+      const response = await get('/pages?order=most-useful&path=/services/&format=csv&limit=1');
+      assert.equal(response.statusCode, 200, response.body);
+      assert.match(String(response.headers['content-type']), /^text\/csv/);
+      assert.match(String(response.headers['content-disposition']), /pages-most-useful\.csv/);
+      const [header, ...rows] = response.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      assert.equal(header, '"page","urls","answers","yes","no","share yes","lower bound (95%)","upper bound (95%)"');
+      const json = (await get('/pages?order=most-useful&path=/services/')).json();
+      assert.deepEqual(
+        rows.map((row) => row.split(',')[0]),
+        json.items.map((p: { page: string }) => `"${p.page}"`),
+      );
+      assert.ok(rows[0]!.includes(`"${json.items[0].total}"`));
+    });
+
     it('refuses a query outside the contract', async () => {
       for (const query of ['order=best', 'limit=201', 'offset=-1', 'path=services', 'from=yesterday']) {
         assert.equal((await get(`/pages?${query}`)).statusCode, 422, query);

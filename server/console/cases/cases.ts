@@ -104,6 +104,46 @@ export async function listCases(store: Store, filter: CaseFilter): Promise<Schem
   return keysetPage(rows, filter.limit, summaryOf, (row) => row.seq);
 }
 
+export const CASE_HEADERS = [
+  'reference',
+  'kind',
+  'received at',
+  'page',
+  'language',
+  'about',
+  'text',
+  'status',
+  'assignee',
+  'tags',
+  'contact held',
+  'notes',
+];
+
+/** Every case the filter finds, as CSV rows (no contact details), read a page at a time. */
+export async function* caseRows(store: Store, filter: Omit<CaseFilter, 'after' | 'limit'>): AsyncGenerator<unknown[]> {
+  let after: string | undefined;
+  do {
+    const page = await listCases(store, { ...filter, after, limit: 500 });
+    for (const c of page.items) {
+      yield [
+        c.reference,
+        c.kind,
+        c.receivedAt,
+        c.page,
+        c.locale,
+        c.about,
+        c.text,
+        c.status,
+        c.assignee,
+        c.tags.join(' '),
+        c.hasContact ? 'yes' : 'no',
+        c.notes,
+      ];
+    }
+    after = page.next;
+  } while (after);
+}
+
 async function caseRow(store: Store, reference: string): Promise<CaseRow | undefined> {
   const [row] = await store.all<CaseRow>({ sql: `${SELECT} WHERE s.reference = ?`, params: [reference] });
   return row;

@@ -9,7 +9,8 @@ import type { Role } from '../auth/accounts.js';
 import { bodyChecker, refuseBody } from '../../body-check.js';
 import { queryReader } from '../../query-contract.js';
 import { limitFor, type RouteOptions } from '../../route-options.js';
-import { addNote, caseByReference, listCases, updateCase, type CasePatch } from './cases.js';
+import { sendCsv } from '../../csv.js';
+import { addNote, CASE_HEADERS, caseByReference, caseRows, listCases, updateCase, type CasePatch } from './cases.js';
 
 type CaseAction = 'case.read' | 'case.update' | 'case.note';
 type Params = { Params: { reference: string } };
@@ -29,11 +30,13 @@ export async function caseRoutes(app: FastifyInstance, { config, store, contract
     request.consoleAudit = { actor: actorOf(request), action, target: reference };
   };
 
-  const listQuery = queryReader(contract, 'listCases', ['limit']);
+  const listQuery = queryReader(contract, 'listCases', ['limit', 'format']);
   app.get('/cases', as('viewer'), async (request, reply) => {
     const { query, fieldErrors } = listQuery(request.query);
     if (fieldErrors.length) return refuseBody(reply, fieldErrors);
-    return listCases(store, query);
+    const { format, limit, after, ...filter } = query;
+    if (format === 'csv') return sendCsv(reply, 'cases', CASE_HEADERS, caseRows(store, filter));
+    return listCases(store, { ...filter, after, limit });
   });
 
   app.get<Params>('/cases/:reference', as('moderator'), async (request, reply) => {

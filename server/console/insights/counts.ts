@@ -69,3 +69,26 @@ export function rank(pages: PageUsefulness[], order: Order): PageUsefulness[] {
     (a, b) => bound(a) - bound(b) || b.total - a.total || (a.page < b.page ? -1 : a.page > b.page ? 1 : 0),
   );
 }
+
+/** The ranking's CSV columns (insights routes, `format=csv`). */
+export const PAGE_HEADERS = [
+  'page',
+  'urls',
+  'answers',
+  'yes',
+  'no',
+  'share yes',
+  'lower bound (95%)',
+  'upper bound (95%)',
+];
+
+export const pageRow = (p: PageUsefulness): unknown[] => [
+  p.page,
+  p.urls.join(' '),
+  p.total,
+  p.yes,
+  p.no,
+  p.share,
+  p.interval.lower,
+  p.interval.upper,
+];

@@ -8,7 +8,8 @@ import type { FieldError } from '../../contract.js';
 import { limitFor, type RouteOptions } from '../../route-options.js';
 import { period, refuseQuery } from '../../routes/admin-query.js';
 import { queryReader } from '../../query-contract.js';
-import { countsOf, rank, talliesByPage, usefulness, type Tally } from './counts.js';
+import { sendCsv } from '../../csv.js';
+import { countsOf, PAGE_HEADERS, pageRow, rank, talliesByPage, usefulness, type Tally } from './counts.js';
 import { pathOf, urlsOfKey } from './page-key.js';
 import { reasonsAndComments } from './reasons.js';
 import * as sql from './statements.js';
@@ -41,7 +42,7 @@ export async function insightsRoutes(app: FastifyInstance, { config, store, cont
   };
   const viewer = { config: { role: 'viewer' as const, ...limitFor(config.rateLimit.admin, 'admin') } };
 
-  const pagesQuery = queryReader(contract, 'consolePages', ['order', 'limit', 'offset']);
+  const pagesQuery = queryReader(contract, 'consolePages', ['order', 'limit', 'offset', 'format']);
   app.get('/pages', viewer, async (request, reply) => {
     const { query, fieldErrors } = pagesQuery(request.query);
     const range = dayRange(query, fieldErrors);
@@ -51,7 +52,9 @@ export async function insightsRoutes(app: FastifyInstance, { config, store, cont
       .filter(([page]) => !query.path || pathOf(page).startsWith(query.path))
       .map(([page, tally]) => usefulness(page, tally));
     const { order, limit, offset } = query;
-    return { order, total: pages.length, offset, limit, items: rank(pages, order).slice(offset, offset + limit) };
+    const ranked = rank(pages, order);
+    if (query.format === 'csv') return sendCsv(reply, `pages-${order}`, PAGE_HEADERS, ranked.map(pageRow));
+    return { order, total: pages.length, offset, limit, items: ranked.slice(offset, offset + limit) };
   });
 
   const trendQuery = queryReader(contract, 'consolePageTrend');

@@ -4,7 +4,6 @@
  * person gave (their contact details among it: the routes let only moderators read this).
  */
 import type { Schemas } from '../../contract.js';
-import { BOM, csvRow } from '../../csv.js';
 import { dataOf } from '../../privacy/contact.js';
 import { cursorNumber, keysetPage, whereOf } from '../../store/sql.js';
 import type { Store } from '../../store/types.js';
@@ -64,16 +63,30 @@ export async function listMembers(store: Store, filter: PanelFilter): Promise<Sc
   return keysetPage(rows, filter.limit, toMember, (row) => row.seq);
 }
 
-const HEADERS = ['reference', 'received at', 'sessions', 'topics', 'attendance', 'city', 'language', 'age band'];
+export const MEMBER_HEADERS = [
+  'reference',
+  'received at',
+  'sessions',
+  'topics',
+  'attendance',
+  'city',
+  'language',
+  'age band',
+  'name',
+  'email',
+  'mobile',
+];
 
-/** The whole filtered list as CSV, read a page at a time. */
-export async function* membersCsv(store: Store, filter: Omit<PanelFilter, 'after' | 'limit'>): AsyncGenerator<string> {
-  yield BOM + csvRow([...HEADERS, 'name', 'email', 'mobile']);
+/** The whole filtered list as CSV rows, read a page at a time. */
+export async function* memberRows(
+  store: Store,
+  filter: Omit<PanelFilter, 'after' | 'limit'>,
+): AsyncGenerator<unknown[]> {
   let after: string | undefined;
   do {
     const page = await listMembers(store, { ...filter, after, limit: 500 });
     for (const member of page.items) {
-      yield csvRow([
+      yield [
         member.reference,
         member.receivedAt,
         member.sessions.join('; '),
@@ -85,7 +98,7 @@ export async function* membersCsv(store: Store, filter: Omit<PanelFilter, 'after
         member.contact.name,
         member.contact.email,
         member.contact.mobile,
-      ]);
+      ];
     }
     after = page.next;
   } while (after);

@@ -3,12 +3,12 @@
  * a viewer is refused), as JSON a page at a time or as one CSV file. Every read is in the audit log with the
  * filter it used, since it hands out personal data.
  */
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { refuseBody } from '../../body-check.js';
 import { queryReader } from '../../query-contract.js';
 import { limitFor, type RouteOptions } from '../../route-options.js';
-import { listMembers, membersCsv } from './members.js';
+import { sendCsv } from '../../csv.js';
+import { listMembers, MEMBER_HEADERS, memberRows } from './members.js';
 
 export async function panelRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
   const options = { config: { ...limitFor(config.rateLimit.admin, 'admin'), role: 'moderator' as const } };
@@ -25,12 +25,7 @@ export async function panelRoutes(app: FastifyInstance, { config, store, contrac
       target: null,
       detail: detail as Record<string, string>,
     };
-    if (query.format === 'csv') {
-      return reply
-        .header('content-disposition', 'attachment; filename="lab-panel.csv"')
-        .type('text/csv; charset=utf-8')
-        .send(Readable.from(membersCsv(store, filter)));
-    }
+    if (query.format === 'csv') return sendCsv(reply, 'lab-panel', MEMBER_HEADERS, memberRows(store, filter));
     return listMembers(store, { ...filter, after: query.after, limit: query.limit });
   });
 }
