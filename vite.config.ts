@@ -41,7 +41,8 @@ function oneFileBundle(): Plugin {
             emptyOutDir: true,
             minify: true,
             lib: { entry: 'src/all.ts', formats: ['es'], fileName: () => 'ep-widgets.js' },
-            rolldownOptions: { output: { minify: true, codeSplitting: false } },
+            // A file a browser gets as it is: no bundler reads its @__PURE__ marks after this build.
+            rolldownOptions: { output: { minify: true, comments: { annotation: false }, codeSplitting: false } },
           },
         });
         await build(cdnConfig());
