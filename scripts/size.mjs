@@ -50,15 +50,16 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
  * change elsewhere renames chunks, which moves a figure by a few bytes): it keeps the figure from getting
  * worse and is NOT the issue's budget, which stays reported as not met until it holds. The poll's "what we
  * changed" note, loaded after a vote, raised the poll's, all four's and the one file's by about 0.7 to 1 KB.
+ * Dropping the @__PURE__ marks from these files (vite.cdn.config.mjs) lowered every figure by 90 to 160 bytes.
  */
 const hostBudgets = [
-  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11750 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 12050 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 28050 },
-  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 31200 },
-  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36150 },
-  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36600 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 57000 },
+  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11650 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 11950 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27950 },
+  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 31100 },
+  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36000 },
+  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36450 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 56900 },
 ];
 /** The one-file bundle with four elements (43 KB once a fifth joins it). */
 const oneFileBudget = { budget: 40 * KB, guard: 48000 };
