@@ -10,7 +10,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { build, defineConfig, type Plugin } from 'vite';
 import { minifyCssLiterals } from './tools/minify-css-literals.mjs';
-import { cdnConfig } from './vite.cdn.config.mjs';
+import { cdnConfig, namedIdsOnly } from './vite.cdn.config.mjs';
 
 const entries = {
   index: 'src/index.ts',
@@ -34,7 +34,7 @@ function oneFileBundle(): Plugin {
         await build({
           configFile: false,
           logLevel: 'warn',
-          plugins: [minifyCssLiterals()],
+          plugins: [minifyCssLiterals(), namedIdsOnly()],
           build: {
             target: 'es2022',
             outDir: 'dist/cdn',
@@ -89,5 +89,6 @@ export default defineConfig({
       },
     },
   },
-  plugins: [minifyCssLiterals(), oneFileBundle()],
+  // Our copy of @lit/localize is private (see above): only our msg() calls reach it, and each names its id.
+  plugins: [minifyCssLiterals(), namedIdsOnly(), oneFileBundle()],
 });
