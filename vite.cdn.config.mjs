@@ -103,6 +103,8 @@ export function cdnConfig({ outDir = 'dist/cdn', write = true } = {}) {
         preserveEntrySignatures: 'allow-extension',
         output: {
           minify: true,
+          // These files go to a browser as they are: no bundler reads their @__PURE__ marks after this build.
+          comments: { annotation: false },
           entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
           codeSplitting: { includeDependenciesRecursively: false, groups: cdnGroups() },

@@ -10,7 +10,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { build, defineConfig, type Plugin } from 'vite';
 import { minifyCssLiterals } from './tools/minify-css-literals.mjs';
-import { cdnConfig } from './vite.cdn.config.mjs';
+import { cdnConfig, namedIdsOnly } from './vite.cdn.config.mjs';
 
 const entries = {
   index: 'src/index.ts',
@@ -34,14 +34,15 @@ function oneFileBundle(): Plugin {
         await build({
           configFile: false,
           logLevel: 'warn',
-          plugins: [minifyCssLiterals()],
+          plugins: [minifyCssLiterals(), namedIdsOnly()],
           build: {
             target: 'es2022',
             outDir: 'dist/cdn',
             emptyOutDir: true,
             minify: true,
             lib: { entry: 'src/all.ts', formats: ['es'], fileName: () => 'ep-widgets.js' },
-            rolldownOptions: { output: { minify: true, codeSplitting: false } },
+            // A file a browser gets as it is: no bundler reads its @__PURE__ marks after this build.
+            rolldownOptions: { output: { minify: true, comments: { annotation: false }, codeSplitting: false } },
           },
         });
         await build(cdnConfig());
@@ -88,5 +89,6 @@ export default defineConfig({
       },
     },
   },
-  plugins: [minifyCssLiterals(), oneFileBundle()],
+  // Our copy of @lit/localize is private (see above): only our msg() calls reach it, and each names its id.
+  plugins: [minifyCssLiterals(), namedIdsOnly(), oneFileBundle()],
 });

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { build } from 'vite';
 import { minifyCssLiterals } from '../tools/minify-css-literals.mjs';
-import { cdnConfig } from '../vite.cdn.config.mjs';
+import { cdnConfig, namedIdsOnly } from '../vite.cdn.config.mjs';
 import { chunksOfOutput, pageBytes } from './host-page-size.mjs';
 import { splitLocales } from './split-locales.mjs';
 import { writeSizePage } from './size-page.mjs';
@@ -22,7 +22,7 @@ const KB = 1024;
  * 0.3 KB of strings instead of 4.8 KB) and the retry of a failed download under a new query. The budget is
  * the measured figure rounded up to 50 bytes: the chunk names a build picks move it by a few bytes.
  */
-const budgets = { 'ep-page-poll': 11100 };
+const budgets = { 'ep-page-poll': 10900 };
 
 /**
  * Budgets in gzip bytes for what an element adds, first load and on demand together, over the shared code
@@ -50,18 +50,19 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
  * change elsewhere renames chunks, which moves a figure by a few bytes): it keeps the figure from getting
  * worse and is NOT the issue's budget, which stays reported as not met until it holds. The poll's "what we
  * changed" note, loaded after a vote, raised the poll's, all four's and the one file's by about 0.7 to 1 KB.
+ * Dropping the @__PURE__ marks from these files (vite.cdn.config.mjs) lowered every figure by 90 to 160 bytes.
  */
 const hostBudgets = [
-  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11750 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 12050 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 28050 },
-  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 31200 },
-  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36150 },
-  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36600 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 57000 },
+  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11650 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 11950 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27950 },
+  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 31100 },
+  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36000 },
+  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36450 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 56900 },
 ];
 /** The one-file bundle with four elements (43 KB once a fifth joins it). */
-const oneFileBudget = { budget: 40 * KB, guard: 48000 };
+const oneFileBudget = { budget: 40 * KB, guard: 47750 };
 
 function measure(code) {
   const bytes = Buffer.from(code);
@@ -82,7 +83,8 @@ async function bundle(entry) {
   const output = await build({
     configFile: false,
     logLevel: 'silent',
-    plugins: [minifyCssLiterals()],
+    // As the npm build (vite.config.ts) ships them: css literals minified, @lit/localize without its id hashing.
+    plugins: [minifyCssLiterals(), namedIdsOnly()],
     build: {
       write: false,
       target: 'es2022',

@@ -154,7 +154,8 @@ export class EpConsultationCard extends EpElement {
   /** A view saved on the device to be sent later, and how it fared. */
   private readonly delivery = new DeliveryNote(this);
   /** The transport: loaded to read the consultation, or when the visitor first enters the form. */
-  private readonly submitter = onDemand(() => import('../core/delivery/submit.js'));
+  protected override readonly sendingPart = () => import('../core/delivery/submit.js');
+  private readonly submitter = onDemand(this.sendingPart);
   /** The consultation read from the endpoint (when the page gives none). */
   private readonly loaded = new Resource(this, this.submitter, (body) =>
     parseConsultation(body, this.consultationId?.trim()),

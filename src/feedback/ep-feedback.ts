@@ -117,7 +117,8 @@ export class EpFeedback extends EpElement {
 
   private readonly announcer = new Announcer(this);
   /** The transport loads when the visitor first enters the form, so a reader who never does never downloads it. */
-  private readonly submitter = onDemand(() => import('../core/delivery/submit.js'));
+  protected override readonly sendingPart = () => import('../core/delivery/submit.js');
+  private readonly submitter = onDemand(this.sendingPart);
   private readonly flow = new FormFlow<Values>(this, this.announcer, this.submitter, {
     kind: 'feedback',
     fields: FIELDS,

@@ -133,7 +133,8 @@ export class EpIdeaBox extends EpElement {
 
   private readonly announcer = new Announcer(this);
   /** The transport loads when the list is first read or the visitor first enters the form. */
-  private readonly submitter = onDemand(() => import('../core/delivery/submit.js'));
+  protected override readonly sendingPart = () => import('../core/delivery/submit.js');
+  private readonly submitter = onDemand(this.sendingPart);
   /** One note for what waits on the device (an idea, or supports): between the form and the list. */
   private readonly delivery = new DeliveryNote(this);
   private readonly form = new IdeaForm(this, this.announcer, this.submitter, this.delivery);

@@ -33,6 +33,9 @@ import type { keyFor, recallVote } from './recall-vote.js';
 import { rememberVote } from './remember-vote.js';
 import { parseTally, tallyMessage, type Tally } from './tally.js';
 
+// The outbox comes with this part: the element's start loads it through here when submissions wait (EpElement).
+export { pageOutbox } from '../core/delivery/submit.js';
+
 /** The element as the after-vote part sees it: its public options (EpElement and the poll's own). */
 export interface PollHost extends LitElement, SubmitHost {
   readonly showTally: boolean;

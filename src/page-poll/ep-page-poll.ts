@@ -101,8 +101,10 @@ export class EpPagePoll extends EpElement {
   /** The steps after the question, once after-vote.ts has loaded. */
   private flow?: AfterVote;
   private flowLoading?: Promise<AfterVote>;
+  /** after-vote.ts sends, and carries the outbox (see EpElement). */
+  protected override readonly sendingPart = () => import('./after-vote.js');
   // A download that stalls ends as a failure after the usual request time, not as a busy poll for ever.
-  private readonly loadAfterVote = onDemand(() => import('./after-vote.js'));
+  private readonly loadAfterVote = onDemand(this.sendingPart);
   /** The answer clicked while after-vote.ts was loading: shown busy, sent once it is there (the latest wins). */
   private pendingAnswer?: Answer;
   private loadFailed?: boolean;

@@ -18,6 +18,9 @@ import {
   type RequestOptions,
 } from './transport.js';
 
+// The outbox comes with this module: an element's start loads it through here (outbox-wake.ts, CarriesOutbox).
+export { pageOutbox };
+
 export type Payload = Record<string, unknown>;
 
 export type SubmitResult =

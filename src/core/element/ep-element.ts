@@ -8,7 +8,7 @@ import { onConfigChange, resolveEndpoint } from './config.js';
 import { pageKeyOf } from '../delivery/page-url.js';
 import { localeSettled, needFirstStrings, renderedLocale, startLanguageSync } from '../language/language-sync.js';
 import { directionOf, type Locale } from '../language/locale.js';
-import { wakeOutbox } from '../outbox/outbox-wake.js';
+import { wakeOutbox, type CarriesOutbox } from '../outbox/outbox-wake.js';
 import { VERSION } from './version.js';
 
 export abstract class EpElement extends LitElement {
@@ -39,6 +39,12 @@ export abstract class EpElement extends LitElement {
   /** Request timeout in milliseconds. Falls back to `configure({ timeoutMs })`, then 10 seconds. */
   timeout?: number;
 
+  /**
+   * Loads the element's part that sends, which carries the outbox (outbox-wake.ts): at the start of a page where
+   * earlier pages left submissions waiting, it is loaded to send them. An element that never sends has none.
+   */
+  protected readonly sendingPart?: () => Promise<CarriesOutbox>;
+
   private stopConfigWatch?: () => void;
   private missingEndpointLogged = false;
 
@@ -57,7 +63,7 @@ export abstract class EpElement extends LitElement {
     window.addEventListener('lit-localize-status', this.onLocaleStatus);
     // Its strings, too (define.ts asked already, unless this class was registered under another name).
     void Promise.all([startLanguageSync(), needFirstStrings(this.localName)]).then(this.onLocaleStatus);
-    wakeOutbox();
+    if (this.sendingPart) wakeOutbox(this.sendingPart);
   }
 
   override disconnectedCallback(): void {
