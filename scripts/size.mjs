@@ -27,9 +27,9 @@ const budgets = { 'ep-page-poll': 10900 };
 /**
  * Budgets in gzip bytes for what an element adds, first load and on demand together, over the shared code
  * it uses: Lit, @lit/localize and the src/core modules in its bundle (see sharedBaseline below). From issues 4,
- * 5 and 6.
+ * 5 and 6; the card's raised by 0.25 KB for the consultation's type and its link to Istitlaa (issue 18).
  */
-const addedBudgets = { 'ep-feedback': 4 * KB, 'ep-idea-box': 5 * KB, 'ep-consultation-card': 5 * KB };
+const addedBudgets = { 'ep-feedback': 4 * KB, 'ep-idea-box': 5 * KB, 'ep-consultation-card': 5.25 * KB };
 
 const entries = {
   'core-and-lit': 'src/core/element/ep-element.ts',
@@ -58,11 +58,11 @@ const hostBudgets = [
   { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27950 },
   { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 31100 },
   { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36000 },
-  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36450 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 56900 },
+  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36750 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 57200 },
 ];
 /** The one-file bundle with four elements (43 KB once a fifth joins it). */
-const oneFileBudget = { budget: 40 * KB, guard: 47750 };
+const oneFileBudget = { budget: 40 * KB, guard: 48000 };
 
 function measure(code) {
   const bytes = Buffer.from(code);
