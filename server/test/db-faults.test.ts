@@ -120,9 +120,12 @@ describe(
         fieldError: { field: 'id', code: 'invalid', message: 'never' },
       };
       const held = store.accept(submission(sleeping));
+      // Awaited from the start: on a busy machine the ended session may reject it before terminate() returns,
+      // and a rejection no one awaits yet fails the test on its own.
+      const refused = assert.rejects(held, StoreUnavailableError);
       await waitForSession("state = 'active' AND query LIKE '%pg_sleep%'");
       assert.ok((await terminate()) >= 1);
-      await assert.rejects(held, StoreUnavailableError);
+      await refused;
       // Let the ended connection's 'end' and 'error' events run: without a listener, they end the process here.
       await sleep(200);
       // The other pooled sessions were ended too; on a busy machine the pool may hand one out before it has
