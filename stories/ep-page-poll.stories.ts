@@ -659,7 +659,10 @@ export const QuestionWithChanges: Story = {
   parameters: { poll: { endpoint: { changes: [{ body: { note: CHANGE_NOTE } }] } } },
   play: async (context) => {
     const { root, text } = await pollIn(context);
-    await waitFor(() => expect(textOf(root, '[part="changes-heading"]')).toBe(text.changesHeading), { timeout: 3000 });
+    // The note comes with the rest of the poll, which loads as the poll nears the viewport (on a guidance
+    // page, this example may start below it).
+    (root.host as HTMLElement).scrollIntoView({ block: 'center' });
+    await waitFor(() => expect(textOf(root, '[part="changes-heading"]')).toBe(text.changesHeading), { timeout: 6000 });
     await expect(textOf(root, '[part="changes"]')).toContain(CHANGE_NOTE.text[localeOf(context.globals)]);
     await expect(buttonNamed(root, text.yes)).toBeTruthy();
   },
