@@ -22,7 +22,7 @@ const KB = 1024;
  * 0.3 KB of strings instead of 4.8 KB) and the retry of a failed download under a new query. The budget is
  * the measured figure rounded up to 50 bytes: the chunk names a build picks move it by a few bytes.
  */
-const budgets = { 'ep-page-poll': 10900 };
+const budgets = { 'ep-page-poll': 10950 };
 
 /**
  * Budgets in gzip bytes for what an element adds, first load and on demand together, over the shared code
@@ -53,16 +53,16 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
  * Dropping the @__PURE__ marks from these files (vite.cdn.config.mjs) lowered every figure by 90 to 160 bytes.
  */
 const hostBudgets = [
-  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11650 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 11950 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27950 },
+  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11700 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 12000 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 28050 },
   { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 31100 },
   { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36000 },
   { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36750 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 57200 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 57300 },
 ];
 /** The one-file bundle with four elements (43 KB once a fifth joins it). */
-const oneFileBudget = { budget: 40 * KB, guard: 48000 };
+const oneFileBudget = { budget: 40 * KB, guard: 48100 };
 
 function measure(code) {
   const bytes = Buffer.from(code);

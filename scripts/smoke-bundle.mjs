@@ -17,13 +17,18 @@ import { CHROME_ARGS, findChrome } from '../tools/chrome.mjs';
 import { chunksOnDisk, pageBytes } from './host-page-size.mjs';
 import { splitLocales } from './split-locales.mjs';
 
-/** The script arrives late (as on a slow network) after reserve.css: the place must be held meanwhile. */
-const slowPage = (lang, dir) => `<!doctype html>
+/**
+ * The script arrives late (as on a slow network) after reserve.css: the place must be held meanwhile; with
+ * `show-changes` (`attributes`), for the question and the page's note together, which its space collector has.
+ */
+const slowPage =
+  (name, attributes = '') =>
+  (lang, dir) => `<!doctype html>
 <html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
-<meta name="ep-endpoint" content="/ep-dev/smoke-slow-${lang}">
+<meta name="ep-endpoint" content="/ep-dev/smoke-${name}-${lang}">
 <link rel="stylesheet" href="/dist/reserve.css">
 <script type="module" src="/dist/cdn/ep-widgets.js?slow"></script>
-</head><body style="margin:0"><main><p>Text</p><ep-page-poll></ep-page-poll><p id="after">After</p></main></body></html>`;
+</head><body style="margin:0"><main><p>Text</p><ep-page-poll ${attributes}></ep-page-poll><p id="after">After</p></main></body></html>`;
 
 /** Lit for the npm build, which leaves it to the application: here from node_modules, by an import map. */
 const importMap = `<script type="importmap">${JSON.stringify({
@@ -118,7 +123,7 @@ const server = createServer(async (req, res) => {
   if (await endpoint(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
   const pageNames =
-    'page|auto|bytes|slow|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn|consultation-npm|consultation-cdn';
+    'page|auto|bytes|slow|slow-changes|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn|consultation-npm|consultation-cdn';
   const match = new RegExp(`^/(${pageNames})-(en|ar)\\.html$`).exec(url.pathname);
   if (match) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -126,7 +131,8 @@ const server = createServer(async (req, res) => {
       page,
       auto: autoloaderPage,
       bytes: bytesPage,
-      slow: slowPage,
+      slow: slowPage('slow'),
+      'slow-changes': slowPage('slow-changes', 'show-changes'),
       npm: npmPage,
       'feedback-npm': feedbackPage('npm'),
       'feedback-cdn': feedbackPage('cdn'),
@@ -401,30 +407,48 @@ try {
       await tab.close();
     }
   }
-  for (const [width, lang] of [
-    [1280, 'en'],
-    [1280, 'ar'],
-    [360, 'en'],
-    [360, 'ar'],
+  // The page's note, for the polls with show-changes (keyed by the page's address, as the poll reads it).
+  for (const lang of ['en', 'ar']) {
+    await fetch(`${base}/ep-dev/smoke-slow-changes-${lang}/__changes`, {
+      method: 'POST',
+      body: JSON.stringify({
+        page: `${base}/slow-changes-${lang}.html`,
+        note: {
+          date: '2026-03-01',
+          text: { en: 'On 1 March 2026 we moved the form up.', ar: 'نقلنا النموذج إلى الأعلى.' },
+        },
+      }),
+    });
+  }
+  for (const [name, ready] of [
+    ['slow', 'ep-page-poll #question'],
+    ['slow-changes', 'ep-page-poll [part="changes"]'],
   ]) {
-    const tab = await browser.newPage({ viewport: { width, height: 800 } });
-    holdSlowScript();
-    // Not waiting for the load event: that would wait for the (held back) script too.
-    await tab.goto(`${base}/slow-${lang}.html`, { waitUntil: 'commit' });
-    await tab.waitForSelector('#after', { state: 'attached' });
-    const before = await tab.evaluate(() => ({
-      defined: Boolean(customElements.get('ep-page-poll')),
-      top: document.getElementById('after').getBoundingClientRect().top,
-    }));
-    releaseSlowScript();
-    await tab.locator('ep-page-poll #question').waitFor();
-    const after = await tab.evaluate(() => document.getElementById('after').getBoundingClientRect().top);
-    check(
-      `${lang} at ${width}px: reserve.css holds the place until the script arrives (no shift)`,
-      !before.defined && before.top === after,
-      `before ${JSON.stringify(before)}, after ${after}`,
-    );
-    await tab.close();
+    for (const [width, lang] of [
+      [1280, 'en'],
+      [1280, 'ar'],
+      [360, 'en'],
+      [360, 'ar'],
+    ]) {
+      const tab = await browser.newPage({ viewport: { width, height: 800 } });
+      holdSlowScript();
+      // Not waiting for the load event: that would wait for the (held back) script too.
+      await tab.goto(`${base}/${name}-${lang}.html`, { waitUntil: 'commit' });
+      await tab.waitForSelector('#after', { state: 'attached' });
+      const before = await tab.evaluate(() => ({
+        defined: Boolean(customElements.get('ep-page-poll')),
+        top: document.getElementById('after').getBoundingClientRect().top,
+      }));
+      releaseSlowScript();
+      await tab.locator(ready).waitFor();
+      const after = await tab.evaluate(() => document.getElementById('after').getBoundingClientRect().top);
+      check(
+        `${lang} at ${width}px: reserve.css holds the place until the script arrives (no shift)${name === 'slow-changes' ? ', with show-changes until its note is shown' : ''}`,
+        !before.defined && before.top === after,
+        `before ${JSON.stringify(before)}, after ${after}`,
+      );
+      await tab.close();
+    }
   }
 } catch (error) {
   check('the bundle smoke run finished', false, String(error));

@@ -42,6 +42,7 @@ interface PollArgs {
   endpoint?: string;
   'page-url'?: string;
   'show-tally': boolean;
+  'show-changes': boolean;
   'tally-min': number;
   'no-remember': boolean;
   'yes-reasons'?: PollReason[];
@@ -238,6 +239,7 @@ const meta = {
     endpoint=${ifDefined(args.endpoint || (loaded.endpoint as string | undefined))}
     page-url=${ifDefined(args['page-url'] || undefined)}
     ?show-tally=${args['show-tally']}
+    ?show-changes=${args['show-changes']}
     tally-min=${args['tally-min']}
     ?no-remember=${args['no-remember']}
     yes-reasons=${ifDefined(args['yes-reasons'] ? JSON.stringify(args['yes-reasons']) : undefined)}
@@ -251,6 +253,7 @@ const meta = {
   args: {
     'page-url': PAGE,
     'show-tally': false,
+    'show-changes': false,
     'tally-min': 10,
     'no-remember': false,
     'max-comment-length': 500,
@@ -265,6 +268,7 @@ const meta = {
     },
     'page-url': { control: 'text' },
     'show-tally': { control: 'boolean' },
+    'show-changes': { control: 'boolean' },
     'tally-min': { control: { type: 'number', min: 0 } },
     'no-remember': { control: 'boolean' },
     'yes-reasons': { control: 'object' },
@@ -648,6 +652,22 @@ export const ThanksWithChanges: Story = {
   },
 };
 export const ThanksWithChangesArabic = arabic(ThanksWithChanges, 'Thanks with changes (Arabic)');
+
+/** With `show-changes`: the note from the start, under the question, in the space held for it. */
+export const QuestionWithChanges: Story = {
+  args: { 'show-changes': true },
+  parameters: { poll: { endpoint: { changes: [{ body: { note: CHANGE_NOTE } }] } } },
+  play: async (context) => {
+    const { root, text } = await pollIn(context);
+    // The note comes with the rest of the poll, which loads as the poll nears the viewport (on a guidance
+    // page, this example may start below it).
+    (root.host as HTMLElement).scrollIntoView({ block: 'center' });
+    await waitFor(() => expect(textOf(root, '[part="changes-heading"]')).toBe(text.changesHeading), { timeout: 6000 });
+    await expect(textOf(root, '[part="changes"]')).toContain(CHANGE_NOTE.text[localeOf(context.globals)]);
+    await expect(buttonNamed(root, text.yes)).toBeTruthy();
+  },
+};
+export const QuestionWithChangesArabic = arabic(QuestionWithChanges, 'Question with changes (Arabic)');
 
 /** The note could not be read: the thanks alone, with nothing said about it. */
 export const ChangesNotRead: Story = {

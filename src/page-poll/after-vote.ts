@@ -39,6 +39,7 @@ export { pageOutbox } from '../core/delivery/submit.js';
 /** The element as the after-vote part sees it: its public options (EpElement and the poll's own). */
 export interface PollHost extends LitElement, SubmitHost {
   readonly showTally: boolean;
+  readonly showChanges: boolean;
   readonly tallyMin: number;
   readonly noRemember: boolean;
   readonly yesReasons?: PollReason[] | undefined;
@@ -131,9 +132,9 @@ export class AfterVote implements ReactiveController {
       this.tallyKey = tallyKey;
       void this.loadTally();
     }
-    // Read only for a visitor who reached the thanks, and once per page and endpoint.
+    // Read only when shown (from the start, or for a visitor who reached the thanks), once per page and endpoint.
     const changesKey = tallyKey.slice(0, tallyKey.lastIndexOf(' '));
-    if (this.votedNow && changesKey !== this.changesKey) {
+    if (this.showsChanges && changesKey !== this.changesKey) {
       this.changesKey = changesKey;
       void this.loadChanges();
     }
@@ -389,7 +390,16 @@ export class AfterVote implements ReactiveController {
       this.visit.step === 'thanks'
         ? html`<p class="thanks" part="thanks" tabindex="-1">${thanks}</p>`
         : this.renderReasons(this.visit.answer ?? 'yes');
-    const note = this.votedNow ? this.note : undefined;
-    return html`${step}${this.delivery.render()}${this.renderTally()}${renderChanges(note, renderedLocale(), this.host.headingLevel)}`;
+    return html`${step}${this.delivery.render()}${this.renderTally()}`;
+  }
+
+  /** With the thanks of a vote of this visit (votedNow); with `show-changes`, in every step, its space held. */
+  private get showsChanges(): boolean {
+    return this.host.showChanges || this.votedNow;
+  }
+
+  /** The page's note, when it is shown and there is one (the host renders it under every step). */
+  renderChanges(): TemplateResult | typeof nothing {
+    return renderChanges(this.showsChanges ? this.note : undefined, renderedLocale(), this.host.headingLevel);
   }
 }

@@ -40,7 +40,8 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @csspart thanks - The thank-you message.
  * @csspart delivery - "Saved on this device…", then "Sent." (or why not), for a submission kept on the device.
  * @csspart tally - "N of M visitors found this page useful".
- * @csspart changes - The page's latest "What we changed" note, shown with the thanks when the collector has one.
+ * @csspart changes - The page's latest "What we changed" note, shown with the thanks when the collector has one
+ *   (from the start, under the question, with `show-changes`).
  * @csspart changes-heading - Its heading, one level below the question's.
  * @csspart changes-link - The link to more about the change, when the note has one.
  * @csspart unavailable - Shown instead of the poll when no endpoint is configured.
@@ -62,6 +63,8 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @cssprop --ep-margin-block-end - Space after the element (so two in a row do not touch); 0 where the page spaces its blocks.
  * @cssprop --ep-target-size - Minimum size of buttons (never below 24px).
  * @cssprop --ep-page-poll-min-block-size - Height reserved before the first render. Default 5.5rem.
+ * @cssprop --ep-page-poll-changes-min-block-size - With `show-changes`, the height held for the question and the
+ *   note together, before and after the note arrives (and when there is none). Default 14rem; 20rem under 30rem wide.
  * @cssprop --ep-page-poll-gap - Gap between buttons.
  */
 export class EpPagePoll extends EpElement {
@@ -69,6 +72,7 @@ export class EpPagePoll extends EpElement {
 
   static override properties: PropertyDeclarations = {
     showTally: { type: Boolean, attribute: 'show-tally' },
+    showChanges: { type: Boolean, attribute: 'show-changes', reflect: true },
     tallyMin: { type: Number, attribute: 'tally-min' },
     noRemember: { type: Boolean, attribute: 'no-remember' },
     yesReasons: { attribute: 'yes-reasons', converter: readReasonsAttribute },
@@ -79,6 +83,13 @@ export class EpPagePoll extends EpElement {
 
   /** Show "N of M visitors found this page useful" after the visitor answered. */
   showTally = false;
+
+  /**
+   * Show the page's latest "What we changed" note from the start, under the question, rather than only with
+   * the thanks. Its space is held before it arrives (`--ep-page-poll-changes-min-block-size`, and reserve.css
+   * before the script), so nothing on the page moves when it does.
+   */
+  showChanges = false;
 
   /** Hide the tally until at least this many visitors answered. */
   tallyMin = 10;
@@ -190,7 +201,7 @@ export class EpPagePoll extends EpElement {
             }`;
     // No landmark of its own: the question is a heading, and a page footer needs no extra region.
     return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>
-      ${body}
+      ${body}${this.resolvedEndpoint ? flow?.renderChanges() : nothing}
       <div id="announcer" class="visually-hidden" aria-live="polite">${flow?.announcer.text ?? ''}</div>
     </section>`;
   }

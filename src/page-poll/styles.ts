@@ -7,6 +7,15 @@ export const pagePollStyles = css`
     min-block-size: var(--ep-page-poll-min-block-size, 5.5rem);
     --_ep-page-poll-gap: var(--ep-page-poll-gap, 0.75rem);
   }
+  /* The question and the note together, held before the note arrives and kept when there is none. */
+  :host([show-changes]) {
+    min-block-size: var(--ep-page-poll-changes-min-block-size, 14rem);
+  }
+  @media (width < 30rem) {
+    :host([show-changes]) {
+      min-block-size: var(--ep-page-poll-changes-min-block-size, 20rem);
+    }
+  }
   .base {
     background: var(--_ep-color-surface);
     border: 1px solid var(--_ep-color-border);
