@@ -5,18 +5,13 @@
 import { expect, fixture, nextFrame, waitUntil } from '@open-wc/testing';
 import '../../src/ep-page-poll.js';
 import type { EpPagePoll } from '../../src/page-poll/ep-page-poll.js';
+import { CHANGE_NOTE, CHANGES_PAGE } from '../fixtures/change-note.js';
 import { endpointPerTest, type TestEndpoint } from '../helpers/endpoint.js';
 import { LANGUAGES, setPageLanguage, setViewportSize } from '../helpers/page.js';
 import { $$, textOf } from '../helpers/shadow.js';
 
-const PAGE = 'https://example.gov.sa/services/licence';
-const NOTE = {
-  date: '2026-03-01',
-  text: {
-    en: 'You told us the form was hard to find; on 1 March 2026 we moved it to the top of the page.',
-    ar: 'أخبرتمونا أن النموذج صعب الوصول إليه؛ وفي 1 مارس 2026 نقلناه إلى أعلى الصفحة.',
-  },
-};
+const PAGE = CHANGES_PAGE;
+const NOTE = CHANGE_NOTE;
 
 /** The poll with show-changes, and a paragraph after it whose place must not move. */
 async function pollWithNext(endpoint: TestEndpoint): Promise<{ element: EpPagePoll; next: HTMLElement }> {
