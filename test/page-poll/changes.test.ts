@@ -5,7 +5,7 @@
 import { expect, fixture, nextFrame, waitUntil } from '@open-wc/testing';
 import '../../src/ep-page-poll.js';
 import type { EpPagePoll } from '../../src/page-poll/ep-page-poll.js';
-import { CHANGE_NOTE, CHANGES_PAGE } from '../fixtures/change-note.js';
+import { CHANGE_NOTE, CHANGES_PAGE, changeReads, changesIn } from '../helpers/changes.js';
 import { endpointPerTest, type TestEndpoint } from '../helpers/endpoint.js';
 import { LANGUAGES, setPageLanguage } from '../helpers/page.js';
 import { $, $$, textOf } from '../helpers/shadow.js';
@@ -37,8 +37,7 @@ async function reachThanks(element: EpPagePoll): Promise<void> {
   await settle(element);
 }
 
-const changesIn = (element: EpPagePoll) => element.shadowRoot!.querySelector<HTMLElement>('[part="changes"]');
-const reads = async (endpoint: TestEndpoint) => (await endpoint.log()).filter((entry) => entry.route === 'changes');
+const reads = changeReads;
 
 /** Waits until the note was read (and its answer rendered), whatever it was. */
 async function afterRead(endpoint: TestEndpoint, element: EpPagePoll): Promise<void> {

@@ -5,7 +5,7 @@
 import { expect, fixture, nextFrame, waitUntil } from '@open-wc/testing';
 import '../../src/ep-page-poll.js';
 import type { EpPagePoll } from '../../src/page-poll/ep-page-poll.js';
-import { CHANGE_NOTE, CHANGES_PAGE } from '../fixtures/change-note.js';
+import { CHANGE_NOTE, CHANGES_PAGE, changeReads, changesIn } from '../helpers/changes.js';
 import { endpointPerTest, type TestEndpoint } from '../helpers/endpoint.js';
 import { LANGUAGES, setPageLanguage, setViewportSize } from '../helpers/page.js';
 import { $$, textOf } from '../helpers/shadow.js';
@@ -23,8 +23,7 @@ async function pollWithNext(endpoint: TestEndpoint): Promise<{ element: EpPagePo
   return { element, next: host.querySelector<HTMLElement>('#next')! };
 }
 
-const changesIn = (element: EpPagePoll) => element.shadowRoot!.querySelector<HTMLElement>('[part="changes"]');
-const reads = async (endpoint: TestEndpoint) => (await endpoint.log()).filter((entry) => entry.route === 'changes');
+const reads = changeReads;
 
 async function frames(element: EpPagePoll, count = 10): Promise<void> {
   for (let frame = 0; frame < count; frame += 1) {
