@@ -25,6 +25,7 @@ import {
   valid,
 } from './helpers.js';
 import { oldDatabase } from './old-database.js';
+import { seedVotesInBatches } from './console-insights-seed.js';
 
 const API = '/console/api/cases';
 const DAY = 86_400_000;
@@ -258,6 +259,30 @@ for (const dialect of DIALECTS) {
       assert.equal(note.statusCode, 403);
       assert.deepEqual((await stored(t, reference))!.data.contact, CONTACT);
       assert.equal((await t.app.inject({ url: API })).statusCode, 401);
+    });
+
+    it('lists seeded comments (the demo seeds in batches) with references, and the counters move past them', async () => {
+      const day = new Date().toISOString().slice(0, 10);
+      const comment = { reasons: [], comment: 'Seeded in a batch.' };
+      await seedVotesInBatches(t.store, [
+        { url: 'https://www.example.gov.sa/ar/seeded', day, answer: 'no', details: comment },
+        { url: 'https://www.example.gov.sa/ar/seeded', day, answer: 'yes', details: comment },
+      ]);
+      const seeded = (await list(t, '?kind=page-vote-details')).items.filter(
+        (item) => item.text === 'Seeded in a batch.',
+      );
+      assert.equal(seeded.length, 2);
+      for (const item of seeded) assert.match(item.reference, /^PD-\d{4}-\d{6}$/);
+      const after = await send(t, 'page-vote-details', details('Sent after the seed.'));
+      assert.ok(!seeded.some((item) => item.reference === after), 'no reference given twice');
+      assert.ok(
+        after >
+          seeded
+            .map((item) => item.reference)
+            .sort()
+            .at(-1)!,
+        'numbered after them',
+      );
     });
 
     it('lets the sweep and an erasure by reference take cases and notes with their submissions', async () => {

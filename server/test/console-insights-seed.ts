@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { statementsFor } from '../kinds.js';
-import { INSERT_SUBMISSION, insertParams } from '../store/sql.js';
-import type { NewSubmission, Statement, Store } from '../store/types.js';
+import { INSERT_SUBMISSION, insertParams, SETTLE } from '../store/sql.js';
+import { formatReference, receiptOf, type NewSubmission, type Statement, type Store } from '../store/types.js';
 
 export interface SeededVote {
   url: string;
@@ -59,23 +59,63 @@ export async function seedVotes(store: Store, all: readonly SeededVote[], parall
 
 /**
  * Seeds `all` through `store.batch`, `size` votes to a transaction: the rows and projections `accept` writes,
- * without its one transaction per vote (30,000 of those take minutes on a busy disk). No reference numbers.
+ * without its one transaction per vote (30,000 of those take minutes on a busy disk). Each row gets its
+ * reference and receipt as `accept` would give them, and the counters move past them.
  */
 export async function seedVotesInBatches(store: Store, all: readonly SeededVote[], size = 1000): Promise<void> {
+  const references = new References(store);
   for (let start = 0; start < all.length; start += size) {
     const statements: Statement[] = [];
-    all.slice(start, start + size).forEach((vote, offset) => {
+    const add = async (submission: NewSubmission) => {
+      const reference = await references.next(submission.prefix, submission.receivedAt.getUTCFullYear());
+      const receipt = receiptOf(submission, reference);
+      statements.push(...rowsOf(submission), {
+        sql: SETTLE,
+        params: [reference, JSON.stringify(receipt), submission.id],
+      });
+    };
+    for (const [offset, vote] of all.slice(start, start + size).entries()) {
       const at = new Date(Date.parse(`${vote.day}T08:00:00.000Z`) + ((start + offset) % 600) * 60_000);
       const voteId = randomUUID();
-      statements.push(...rowsOf(submissionOf(vote, 'page-vote', voteId, { answer: vote.answer }, at)));
+      await add({ ...submissionOf(vote, 'page-vote', voteId, { answer: vote.answer }, at), prefix: 'PV' });
       if (vote.details) {
         const data = { voteId, answer: vote.answer, ...vote.details };
-        statements.push(
-          ...rowsOf(submissionOf(vote, 'page-vote-details', randomUUID(), data, new Date(at.getTime() + 1000))),
-        );
+        const later = new Date(at.getTime() + 1000);
+        await add({ ...submissionOf(vote, 'page-vote-details', randomUUID(), data, later), prefix: 'PD' });
       }
-    });
-    await store.batch(statements);
+    }
+    await store.batch([...statements, ...references.counters()]);
+  }
+}
+
+/** Reference numbers for rows written without `accept`, from the counters, which `counters()` moves past them. */
+class References {
+  private readonly last = new Map<string, { prefix: string; year: number; last: number }>();
+
+  constructor(private readonly store: Store) {}
+
+  async next(prefix: string, year: number): Promise<string> {
+    const key = `${prefix} ${year}`;
+    let counter = this.last.get(key);
+    if (!counter) {
+      const [row] = await this.store.all<{ last: number | string }>({
+        sql: 'SELECT last FROM reference_counters WHERE prefix = ? AND year = ?',
+        params: [prefix, year],
+      });
+      counter = { prefix, year, last: Number(row?.last ?? 0) };
+      this.last.set(key, counter);
+    }
+    counter.last += 1;
+    return formatReference(prefix, year, counter.last);
+  }
+
+  counters(): Statement[] {
+    return [...this.last.values()].map(({ prefix, year, last }) => ({
+      sql:
+        'INSERT INTO reference_counters (prefix, year, last) VALUES (?, ?, ?) ' +
+        'ON CONFLICT (prefix, year) DO UPDATE SET last = excluded.last',
+      params: [prefix, year, last],
+    }));
   }
 }
 
