@@ -141,10 +141,16 @@ export class ConsoleCases extends ConsoleScreen<CaseList> {
     `;
   }
 
+  /** A link to the case for those who may open it; seeded demo data may have none (it cannot be opened). */
+  private reference(reference: string | null) {
+    if (!reference) return html`<span class="muted">${msg('No reference')}</span>`;
+    const text = html`<span dir="ltr">${reference}</span>`;
+    return this.canChange ? html`<a href=${href('/case', { reference })}>${text}</a>` : text;
+  }
+
   private row(item: CaseSummary) {
-    const reference = html`<span dir="ltr">${item.reference}</span>`;
     return html`<tr>
-      <th scope="row">${this.canChange ? html`<a href=${href('/case', { reference: item.reference })}>${reference}</a>` : reference}</th>
+      <th scope="row">${this.reference(item.reference)}</th>
       <td>${moment(item.receivedAt)}</td>
       <td>${kindName(item.kind)}${item.about ? html`<br /><span class="muted">${aboutName(item)}</span>` : nothing}</td>
       <td><span class="url" dir="ltr">${pathOf(item.page)}</span></td>
