@@ -18,6 +18,7 @@ import {
   focused,
   launch,
   openConsole,
+  tabTo,
   type ConsolePage,
 } from './browser.js';
 import { ACCOUNTS, PASSWORD, startCollector, type TestCollector } from './collector.js';
@@ -48,7 +49,8 @@ let collector: TestCollector;
 let browser: Browser;
 let opened: ConsolePage | undefined;
 /** The references the seeded submissions were given. */
-const sent: Record<'withContact' | 'withoutContact' | 'comment' | 'labOne' | 'labTwo', string> = {
+const sent: Record<'keyboard' | 'withContact' | 'withoutContact' | 'comment' | 'labOne' | 'labTwo', string> = {
+  keyboard: '',
   withContact: '',
   withoutContact: '',
   comment: '',
@@ -80,6 +82,12 @@ async function submit(kind: string, data: Record<string, unknown>, locale: 'ar' 
 before(async () => {
   collector = await startCollector();
   browser = await launch();
+  sent.keyboard = await submit('feedback', {
+    type: { code: 'question', label: 'سؤال' },
+    message: 'متى يصدر التصريح؟',
+    contact: { mobile: '+966551234567', channel: 'sms' },
+    consent: true,
+  });
   sent.labOne = await submit('lab-signup', {
     sessions: ['prototype'],
     topics: [{ code: 'permits', label: 'تصاريح البناء' }],
@@ -269,6 +277,44 @@ describe("the console's triage and Lab panel in Chromium", () => {
     assert.equal(await page.locator('console-case blockquote').innerText(), 'نموذج التصريح يرفض رقم القطعة.');
   });
 
+  it('closes a case erasing its contact details, and adds a note, with the keyboard alone', async () => {
+    const page = await signedIn(ACCOUNTS.moderator, 'ar');
+    await tabTo(page, (element) => element.tag === 'a' && element.text === WORDS.ar.cases, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expectHeadingFocused(page, WORDS.ar.cases);
+    await page.locator('console-cases tbody tr').first().waitFor();
+    await tabTo(page, (element) => element.href === `#/case?reference=${sent.keyboard}`);
+    await page.keyboard.press('Enter');
+    await expectHeadingFocused(page, WORDS.ar.case(sent.keyboard));
+    await page.locator('console-case dd', { hasText: '+966551234567' }).waitFor();
+
+    await tabTo(page, (element) => element.id === 'status');
+    await page.keyboard.press('End');
+    assert.equal(await page.locator('#status').inputValue(), 'closed');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page))?.id, 'erase-contact', 'the erasing comes next, once closed is chosen');
+    await page.keyboard.press('Space');
+    await tabTo(page, (element) => element.tag === 'button' && element.text === WORDS.ar.save);
+    await page.keyboard.press('Enter');
+    await expectSaid(page, 'حُفظت الرسالة ومُسحت بيانات التواصل الخاصة بها.');
+    await expectHeadingFocused(page, WORDS.ar.case(sent.keyboard));
+    assert.equal(await page.locator('console-case dd', { hasText: '+966551234567' }).count(), 0);
+
+    await tabTo(page, (element) => element.id === 'note');
+    await page.keyboard.type('أُرسل موعد إصدار التصريح قبل مسح الرقم.');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page))?.text, 'أضف الملاحظة');
+    await page.keyboard.press('Enter');
+    await expectSaid(page, 'أُضيفت الملاحظة.');
+    assert.equal((await focused(page))?.id, 'notes-title');
+    const detail = (await callApi(page, 'GET', `cases/${sent.keyboard}`)).body as Detail;
+    assert.equal(detail.contact, null);
+    assert.deepEqual(
+      detail.notes.map((note) => [note.text, note.by]),
+      [['أُرسل موعد إصدار التصريح قبل مسح الرقم.', ACCOUNTS.moderator]],
+    );
+  });
+
   it('shows a moderator the Lab panel as the API gives it, filtered, with the CSV link for the filter', async () => {
     const page = await signedIn(ACCOUNTS.administrator, 'ar');
     await follow(page, WORDS.ar.panelLink, WORDS.ar.panel);
@@ -321,6 +367,22 @@ describe("the console's triage and Lab panel in Chromium", () => {
     assert.equal(await page.locator('console-cases button', { hasText: 'Save' }).count(), 0);
     await page.getByText('changing it need the moderator role').waitFor();
     assert.equal(await page.getByText('noura@example.sa').count(), 0, 'no contact details in the list');
+
+    // A page at a time by the API's cursor, in the address; the first page one link away.
+    const first = (await callApi(page, 'GET', 'cases?limit=50')).body as { items: Summary[]; next?: string };
+    assert.ok(first.next, "the demo's comments fill more than one page");
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await page.waitForFunction((next) => location.hash === `#/cases?after=${next}`, first.next);
+    await page.getByRole('link', { name: 'First page' }).waitFor();
+    const second = (await callApi(page, 'GET', `cases?limit=50&after=${first.next}`)).body as { items: Summary[] };
+    await page.locator('console-cases caption').waitFor();
+    assert.deepEqual(
+      await shownReferences(page),
+      second.items.map((item) => item.reference ?? 'No reference'),
+    );
+    await page.getByRole('link', { name: 'First page' }).click();
+    await page.waitForFunction(() => location.hash === '#/cases');
+    await page.locator('console-cases tbody th', { hasText: sent.withoutContact }).waitFor();
 
     await page.evaluate((reference) => (location.hash = `#/case?reference=${reference}`), sent.withoutContact);
     await expectHeadingFocused(page, WORDS.en.case(sent.withoutContact));
