@@ -55,7 +55,7 @@ export class ConsoleCase extends ConsoleScreen<CaseDetail> {
   override render() {
     return html`
       <p><a href=${href('/cases')}>${msg('Back to the messages and comments')}</a></p>
-      <h1 tabindex="-1">${msg('Case')} <span dir="ltr">${this.reference}</span></h1>
+      <h1 tabindex="-1">${msg('Case')} <span class="reference" dir="ltr">${this.reference}</span></h1>
       ${this.loadingState()} ${this.data ? this.detail(this.data) : nothing}
     `;
   }

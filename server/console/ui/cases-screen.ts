@@ -144,7 +144,7 @@ export class ConsoleCases extends ConsoleScreen<CaseList> {
   /** A link to the case for those who may open it; seeded demo data may have none (it cannot be opened). */
   private reference(reference: string | null) {
     if (!reference) return html`<span class="muted">${msg('No reference')}</span>`;
-    const text = html`<span dir="ltr">${reference}</span>`;
+    const text = html`<span class="reference" dir="ltr">${reference}</span>`;
     return this.canChange ? html`<a href=${href('/case', { reference })}>${text}</a>` : text;
   }
 

@@ -5,7 +5,7 @@
  * field); then `console-filters` carries the values, which the screen puts in its address.
  */
 import { localized, msg } from '@lit/localize';
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { describedBy, fieldError, type ConsoleErrorSummary, type FormError } from './error-summary.js';
 import { consoleStyles } from './styles.js';
@@ -36,7 +36,15 @@ export const filterValues = (fields: readonly FilterField[], params: URLSearchPa
 @customElement('console-list-filters')
 @localized()
 export class ConsoleListFilters extends LitElement {
-  static override styles = consoleStyles;
+  static override styles = [
+    ...consoleStyles,
+    css`
+      /* Fields with a hint and without one end on the same line. */
+      .fields {
+        align-items: end;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) fields: FilterField[] = [];
   @property({ attribute: false }) values: FilterValues = {};
@@ -53,7 +61,7 @@ export class ConsoleListFilters extends LitElement {
       <console-error-summary .errors=${this.errors}></console-error-summary>
       <form novalidate @submit=${this.submit} aria-labelledby="filters-title">
         <h2 id="filters-title">${msg('Filters')}</h2>
-        <div class="actions">${this.fields.map((field) => this.field(field))}</div>
+        <div class="actions fields">${this.fields.map((field) => this.field(field))}</div>
         <button class="primary">${this.action}</button>
       </form>
     `;

@@ -135,7 +135,7 @@ export class ConsolePanel extends ConsoleScreen<MemberList> {
       <td>${languageName(member.language)}</td>
       <td>${contact.email ? html`<span dir="ltr">${contact.email}</span>` : '—'}</td>
       <td>${contact.mobile ? html`<span dir="ltr">${contact.mobile}</span>` : '—'}</td>
-      <td><span dir="ltr">${member.reference}</span></td>
+      <td><span class="reference" dir="ltr">${member.reference}</span></td>
     </tr>`;
   }
 }

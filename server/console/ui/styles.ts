@@ -29,6 +29,10 @@ const screen = css`
     unicode-bidi: isolate;
     overflow-wrap: anywhere;
   }
+  .reference {
+    unicode-bidi: isolate;
+    white-space: nowrap;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;
