@@ -354,6 +354,14 @@ describe("the console's triage and Lab panel in Chromium", () => {
     await page.locator('console-list-filters button').click();
     await page.locator('#topic-error').waitFor();
     assert.equal(await page.locator('#topic').getAttribute('aria-describedby'), 'topic-hint topic-error');
+
+    // An address the API refuses (a cursor it never gave) is explained, not a broken screen.
+    await page.evaluate(() => (location.hash = '#/panel?after=not-a-cursor'));
+    await page.locator('console-panel p.error-message', { hasText: 'راجع الجلسة ورمز الموضوع والمدينة' }).waitFor();
+    assert.deepEqual(
+      opened!.problems.splice(0).map((problem) => /status of 422/.test(problem)),
+      [true],
+    );
   });
 
   it('keeps a viewer to the list: no way to open or change a case, no Lab panel, the refusals explained', async () => {

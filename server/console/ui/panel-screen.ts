@@ -67,6 +67,8 @@ export class ConsolePanel extends ConsoleScreen<MemberList> {
   protected override problemOf(error: unknown): string {
     if (error instanceof ApiError && error.status === 403)
       return msg("The Lab's panel needs the moderator role, because it is the contact details of the people on it.");
+    if (error instanceof ApiError && error.status === 422)
+      return msg('The collector refused these filters: check the session, the topic code and the city.');
     return super.problemOf(error);
   }
 
