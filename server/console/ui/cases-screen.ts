@@ -46,7 +46,7 @@ const caseFields = (): FilterField[] => [
 ];
 
 /** What the API would refuse, caught at its field. */
-export function checkCaseFilters({ assignee = '', tag = '' }: FilterValues): FormError[] {
+function checkCaseFilters({ assignee = '', tag = '' }: FilterValues): FormError[] {
   const errors: FormError[] = [];
   if (assignee.length > 64)
     errors.push({ field: 'assignee', text: msg('Shorten the account name to 64 characters or fewer') });
