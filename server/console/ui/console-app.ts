@@ -12,10 +12,13 @@ import { language, useLanguage } from './language.js';
 import { currentRoute, href, navigate, type Route } from './router.js';
 import type { ConsoleSession } from './sign-in.js';
 import { consoleStyles } from './styles.js';
+import './case-screen.js';
+import './cases-screen.js';
 import './note-screen.js';
 import './notes-screen.js';
 import './page-screen.js';
 import './pages-screen.js';
+import './panel-screen.js';
 import './sign-in.js';
 
 @customElement('console-app')
@@ -146,8 +149,19 @@ export class ConsoleApp extends LitElement {
       <ul>
         <li><a href=${href('/pages')} aria-current=${ifDefined(current(['pages', 'page']))}>${msg('Pages')}</a></li>
         <li><a href=${href('/notes')} aria-current=${ifDefined(current(['notes', 'note']))}>${msg('What we changed')}</a></li>
+        <li><a href=${href('/cases')} aria-current=${ifDefined(current(['cases', 'case']))}>${msg('Messages and comments')}</a></li>
+        ${
+          this.mayModerate
+            ? html`<li><a href=${href('/panel')} aria-current=${ifDefined(current(['panel']))}>${msg('Lab panel')}</a></li>`
+            : nothing
+        }
       </ul>
     </nav>`;
+  }
+
+  /** Whether the Lab's panel is shown in the navigation (the API refuses it to a viewer). */
+  private get mayModerate(): boolean {
+    return this.session?.role === 'moderator' || this.session?.role === 'administrator';
   }
 
   private roleName(role: ConsoleSession['role']): string {
@@ -167,6 +181,12 @@ export class ConsoleApp extends LitElement {
         return msg('What we changed');
       case 'note':
         return msg('A "what we changed" note');
+      case 'cases':
+        return msg('Messages and comments');
+      case 'case':
+        return msg('A case');
+      case 'panel':
+        return msg("The Innovation Lab's participant panel");
       default:
         return msg('Page not found');
     }
@@ -188,6 +208,12 @@ export class ConsoleApp extends LitElement {
         return html`<console-notes .params=${params} .session=${session}></console-notes>`;
       case 'note':
         return html`<console-note .params=${params} .session=${session}></console-note>`;
+      case 'cases':
+        return html`<console-cases .params=${params} .session=${session}></console-cases>`;
+      case 'case':
+        return html`<console-case .params=${params} .session=${session}></console-case>`;
+      case 'panel':
+        return html`<console-panel .params=${params} .session=${session}></console-panel>`;
       default:
         break;
     }

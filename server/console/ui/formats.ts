@@ -29,3 +29,6 @@ export const moment = (iso: string): string =>
 /** The day before `iso` (the API's `to` is the first day not counted). */
 export const dayBefore = (iso: string): string =>
   new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** Names joined as the language joins them ("A, B and C"; «أ وب وج»). */
+export const list = (names: string[]): string => new Intl.ListFormat(tag(), { type: 'conjunction' }).format(names);

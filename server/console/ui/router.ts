@@ -3,11 +3,11 @@
  * page, and Back, Forward, bookmarks and reloads keep the screen and its filters.
  */
 
-export type ScreenName = 'pages' | 'page' | 'notes' | 'note' | 'not-found';
+export type ScreenName = 'pages' | 'page' | 'notes' | 'note' | 'cases' | 'case' | 'panel' | 'not-found';
 
 export interface Route {
   screen: ScreenName;
-  /** The fragment's query: filters, the page's key, the note's id. */
+  /** The fragment's query: filters, the page's key, the note's id, the case's reference. */
   params: URLSearchParams;
 }
 
@@ -18,6 +18,9 @@ const SCREENS: Record<string, ScreenName> = {
   '/page': 'page',
   '/notes': 'notes',
   '/note': 'note',
+  '/cases': 'cases',
+  '/case': 'case',
+  '/panel': 'panel',
 };
 
 export function routeOf(hash: string): Route {

@@ -37,6 +37,11 @@ export abstract class ConsoleScreen<Data> extends LitElement {
     return this.session?.role === 'moderator' || this.session?.role === 'administrator';
   }
 
+  /** For a list the API pages by cursor: the one of the page shown (`after` in the address). */
+  protected get cursor(): string {
+    return this.params.get('after') ?? '';
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('params') && this.params.toString() !== this.loadedFor) {
       this.loadedFor = this.params.toString();
@@ -55,12 +60,16 @@ export abstract class ConsoleScreen<Data> extends LitElement {
       announce(this, this.loadedText(data));
     } catch (error) {
       if (ask !== this.asked || (error instanceof ApiError && error.status === 401)) return;
-      this.problem =
-        error instanceof ApiError && error.status === 422
-          ? msg('The collector refused these filters: check the dates and the path.')
-          : msg('The collector could not be reached: reload the page to try again.');
+      this.problem = this.problemOf(error);
       announce(this, this.problem);
     }
+  }
+
+  /** Why the data could not be shown, in the person's terms; a screen adds what its API may refuse. */
+  protected problemOf(error: unknown): string {
+    return error instanceof ApiError && error.status === 422
+      ? msg('The collector refused these filters: check the dates and the path.')
+      : msg('The collector could not be reached: reload the page to try again.');
   }
 
   /** "Loading…", or why it failed, or nothing once there is data. */

@@ -29,12 +29,35 @@ const screen = css`
     unicode-bidi: isolate;
     overflow-wrap: anywhere;
   }
+  .reference {
+    unicode-bidi: isolate;
+    white-space: nowrap;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;
     gap: 0.75rem;
     align-items: center;
     margin-block: 1rem;
+  }
+  dl.facts {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.4rem 1.5rem;
+    margin-block: 0 1rem;
+  }
+  dl.facts dt {
+    font-weight: 600;
+  }
+  dl.facts dd {
+    margin: 0;
+  }
+  blockquote.written {
+    margin-inline: 0;
+    margin-block: 0 1rem;
+    padding-inline-start: 1rem;
+    border-inline-start: 4px solid var(--_ep-color-border);
+    white-space: pre-line;
   }
   a.button {
     display: inline-flex;
