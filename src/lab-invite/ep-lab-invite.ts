@@ -96,7 +96,7 @@ export class EpLabInvite extends EpElement {
   topics?: Choice[];
 
   /** `join` (default): the sign-up form, with a way to the form to leave; `leave`: only the form to leave the panel. */
-  mode: Mode = 'join';
+  mode: 'join' | 'leave' = 'join';
 
   /** Milliseconds the form must have been on screen before a submission counts as a person's (robots are faster). */
   minFillTime = DEFAULT_MIN_FILL_MS;

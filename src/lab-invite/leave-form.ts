@@ -14,10 +14,12 @@ import { renderTextField } from '../core/fields/fields.js';
 import { draftKey } from '../core/forms/draft.js';
 import { FormFlow } from '../core/forms/form-flow.js';
 import { pageKeyOf } from '../core/delivery/page-url.js';
+import { formatNumber } from '../core/language/format.js';
+import { renderedLocale } from '../core/language/language-sync.js';
 import type { EpLabInvite } from './ep-lab-invite.js';
 import { leaveCodeMessages, toLeavePayload, validateLeave } from './leave-rules.js';
 import * as t from './messages.js';
-import { LEAVE_FIELDS, emptyLeave, type LeaveValues } from './model.js';
+import { CODE_LENGTH, LEAVE_FIELDS, emptyLeave, type LeaveValues } from './model.js';
 
 export const LEAVE_KIND = 'lab-withdraw';
 
@@ -50,7 +52,7 @@ export class LeaveForm {
 
   private renderFields(): TemplateResult {
     const { values, errors } = this.flow;
-    return html`${renderTextField({ id: 'code', label: t.codeFieldLabel(), hint: t.codeFieldHint(), type: 'text', autocomplete: 'off', dir: 'ltr', value: values.code, error: errors.code })}
+    return html`${renderTextField({ id: 'code', label: t.codeFieldLabel(), hint: t.codeFieldHint(formatNumber(CODE_LENGTH, renderedLocale())), type: 'text', autocomplete: 'off', dir: 'ltr', value: values.code, error: errors.code })}
       <fieldset class="contact" part="contact" aria-describedby="leave-contact-hint">
         <legend>${t.leaveContactLegend()}</legend>
         <p id="leave-contact-hint" class="hint">${t.leaveContactHint()}</p>

@@ -8,7 +8,7 @@ import { contactInput, contactRulesOf, type ContactInput } from '../core/fields/
 import type { CodeMessages, Message } from '../core/fields/field-error.js';
 import { checkRules, codeMessagesOf, type RulesTable } from '../core/forms/rules-table.js';
 import * as t from './messages.js';
-import type { LeaveField, LeaveValues } from './model.js';
+import { CODE_LENGTH, type LeaveField, type LeaveValues } from './model.js';
 
 /** What the rules read: the code without spaces and dashes, in capitals, and the contact detail given. */
 export interface LeaveInput extends ContactInput {
@@ -25,7 +25,7 @@ export const leaveRules: RulesTable<LeaveField, LeaveInput> = [
     field: 'code',
     code: 'invalid',
     alsoCodes: ['too-short', 'too-long'],
-    fails: ({ code }) => !/^[0-9A-Z]{12}$/.test(code),
+    fails: ({ code }) => code.length !== CODE_LENGTH || /[^0-9A-Z]/.test(code),
     message: t.codeInvalid,
   },
   ...contactRulesOf(['email', 'mobile']),

@@ -5,9 +5,10 @@
 import { msg, str } from '@lit/localize';
 
 export const title = (): string => msg('Help us improve our services', { id: 'lab.title' });
-export const intro = (): string =>
+/** `adult`: 18, in the visitor's digits (as in every string below that takes a number). */
+export const intro = (adult: string): string =>
   msg(
-    "Join the Innovation Lab's panel: people who take part in sessions to understand challenges, and who test our services before they launch. The panel is for adults aged 18 and over.",
+    str`Join the Innovation Lab's panel: people who take part in sessions to understand challenges, and who test our services before they launch. The panel is for adults aged ${adult} and over.`,
     { id: 'lab.intro' },
   );
 export const selectAll = (): string => msg('Select all that apply.', { id: 'lab.select-all' });
@@ -22,7 +23,8 @@ export const cityHint = (): string =>
 export const languageLegend = (): string =>
   msg('Which language would you prefer for sessions?', { id: 'lab.language.legend' });
 export const ageLegend = (): string => msg('Your age (optional)', { id: 'lab.age.legend' });
-export const ageHint = (): string => msg('The panel is for adults aged 18 and over.', { id: 'lab.age.hint' });
+export const ageHint = (adult: string): string =>
+  msg(str`The panel is for adults aged ${adult} and over.`, { id: 'lab.age.hint' });
 export const agePreferNot = (): string => msg('Prefer not to say', { id: 'lab.age.prefer-not' });
 export const ageRange = (from: string, to: string): string => msg(str`${from} to ${to}`, { id: 'lab.age.range' });
 export const ageOver = (from: string): string => msg(str`${from} or over`, { id: 'lab.age.over' });
@@ -83,8 +85,8 @@ export const leaveIntro = (): string =>
     { id: 'lab.leave.intro' },
   );
 export const codeFieldLabel = (): string => msg('Withdrawal code', { id: 'lab.leave.code' });
-export const codeFieldHint = (): string =>
-  msg('12 letters and digits, like 7K3M-Q9XR-2D4F', { id: 'lab.leave.code-hint' });
+export const codeFieldHint = (length: string): string =>
+  msg(str`${length} letters and digits, like 7K3M-Q9XR-2D4F`, { id: 'lab.leave.code-hint' });
 export const leaveContactLegend = (): string =>
   msg('The contact detail you gave when you joined', { id: 'lab.leave.contact' });
 export const leaveContactHint = (): string =>

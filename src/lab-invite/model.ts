@@ -51,6 +51,11 @@ export type LeaveField = (typeof LEAVE_FIELDS)[number];
 export type LeaveValues = { code: string; email: string; mobile: string };
 export const emptyLeave = (): LeaveValues => ({ code: '', email: '', mobile: '' });
 
+/** The youngest age the panel takes. */
+export const ADULT = 18;
+/** Letters and digits in a withdrawal code (the contract's WithdrawalCode). */
+export const CODE_LENGTH = 12;
+
 /** Longest city name the collector takes, in characters. */
 export const CITY_MAX = 100;
 /** Most topics the collector takes in one sign-up. */

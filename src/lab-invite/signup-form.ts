@@ -20,6 +20,7 @@ import { pageKeyOf } from '../core/delivery/page-url.js';
 import type { EpLabInvite } from './ep-lab-invite.js';
 import * as t from './messages.js';
 import {
+  ADULT,
   AGE_BANDS,
   FIELDS,
   IN_PERSON,
@@ -91,7 +92,7 @@ export class SignupForm {
         : nothing
     }
     ${renderRadioGroup({ id: 'language', label: t.languageLegend(), choices: languageChoices(), value: values.language, locale, required: true, error: errors.language })}
-    ${renderRadioGroup({ id: 'ageBand', label: t.ageLegend(), hint: t.ageHint(), choices: ageChoices(), value: values.ageBand, locale, error: errors.ageBand })}
+    ${renderRadioGroup({ id: 'ageBand', label: t.ageLegend(), hint: t.ageHint(formatNumber(ADULT, locale)), choices: ageChoices(), value: values.ageBand, locale, error: errors.ageBand })}
     ${renderContactFields(values, errors, 'required', { hint: t.contactHint, consentLabel: t.consentLabel, noChannel: true })}`;
   }
 
@@ -122,7 +123,7 @@ export class SignupForm {
           <p>${t.next()}</p>`,
       });
     }
-    return html`<slot name="intro"><p class="intro">${t.intro()}</p></slot>
+    return html`<slot name="intro"><p class="intro">${t.intro(formatNumber(ADULT, renderedLocale()))}</p></slot>
       ${flow.renderForm({ labelledBy: 'title', level, send: t.send(), notSent: t.notSent() }, this.renderFields())}`;
   }
 }
