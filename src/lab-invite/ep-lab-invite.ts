@@ -136,7 +136,8 @@ export class EpLabInvite extends EpElement {
 
   /** Under a form in `join` mode: the way to the other one. */
   private renderSwitch(view: Mode): TemplateResult | typeof nothing {
-    if (modeOf(this.mode) === 'leave' || (view === 'leave' ? this.leave : this.signup).flow.step === 'sent') return nothing;
+    if (modeOf(this.mode) === 'leave' || (view === 'leave' ? this.leave : this.signup).flow.step === 'sent')
+      return nothing;
     return view === 'join'
       ? html`<p class="switch"><button type="button" class="link" part="leave-button" @click=${() => this.switchTo('leave')}>${t.toLeave()}</button></p>`
       : html`<p class="switch"><button type="button" class="link" part="join-button" @click=${() => this.switchTo('join')}>${t.backToJoin()}</button></p>`;

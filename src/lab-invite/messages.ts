@@ -18,8 +18,7 @@ export const topicsLegend = (): string =>
   msg('Which topics or services interest you? (optional)', { id: 'lab.topics.legend' });
 export const attendanceLegend = (): string => msg('How can you take part?', { id: 'lab.attendance.legend' });
 export const cityLabel = (): string => msg('Your city', { id: 'lab.city.label' });
-export const cityHint = (): string =>
-  msg('Where you could come to a session in person.', { id: 'lab.city.hint' });
+export const cityHint = (): string => msg('Where you could come to a session in person.', { id: 'lab.city.hint' });
 export const languageLegend = (): string =>
   msg('Which language would you prefer for sessions?', { id: 'lab.language.legend' });
 export const ageLegend = (): string => msg('Your age (optional)', { id: 'lab.age.legend' });
@@ -52,8 +51,7 @@ export const cityMissing = (): string =>
   msg('Enter the city where you could come in person', { id: 'lab.error.city-missing' });
 export const languageMissing = (): string =>
   msg('Select the language you prefer for sessions', { id: 'lab.error.language-missing' });
-export const ageInvalid = (): string =>
-  msg('Select your age, or Prefer not to say', { id: 'lab.error.age-invalid' });
+export const ageInvalid = (): string => msg('Select your age, or Prefer not to say', { id: 'lab.error.age-invalid' });
 export const nameMissing = (): string => msg('Enter your full name', { id: 'lab.error.name-missing' });
 export const consentMissing = (): string =>
   msg('Confirm that you agree to join the panel and to be contacted about its sessions', {
@@ -61,14 +59,12 @@ export const consentMissing = (): string =>
   });
 
 export const sentTitle = (): string => msg('You have joined the panel', { id: 'lab.sent.title' });
-export const savedTitle = (): string =>
-  msg('Your request to join is saved on this device', { id: 'lab.saved.title' });
+export const savedTitle = (): string => msg('Your request to join is saved on this device', { id: 'lab.saved.title' });
 export const codeLabel = (): string => msg('Your withdrawal code', { id: 'lab.code.label' });
 export const codeUse = (): string =>
-  msg(
-    'Keep this code. To leave the panel at any time, use it with the email address or mobile number you gave.',
-    { id: 'lab.code.use' },
-  );
+  msg('Keep this code. To leave the panel at any time, use it with the email address or mobile number you gave.', {
+    id: 'lab.code.use',
+  });
 export const codeLater = (): string =>
   msg(
     'You will get your withdrawal code here once your request is sent. Keep it: with it and the email address or mobile number you gave, you can leave the panel at any time.',
@@ -105,9 +101,12 @@ export const leftTitle = (): string =>
 export const leftSavedTitle = (): string =>
   msg('Your request to leave is saved on this device', { id: 'lab.left.saved-title' });
 export const leftBody = (): string =>
-  msg('If these details match a panel member, their details have been erased and the Lab will not contact them again.', {
-    id: 'lab.left.body',
-  });
+  msg(
+    'If these details match a panel member, their details have been erased and the Lab will not contact them again.',
+    {
+      id: 'lab.left.body',
+    },
+  );
 export const leftSavedBody = (): string =>
   msg('Once it is sent, if these details match a panel member, their details will be erased.', {
     id: 'lab.left.saved-body',

@@ -88,7 +88,15 @@ export class SignupForm {
     ${group('attendance', t.attendanceLegend(), attendanceChoices())}
     ${
       checkedCodes(values.attendance).includes(IN_PERSON)
-        ? renderTextField({ id: 'city', label: t.cityLabel(), hint: t.cityHint(), type: 'text', autocomplete: 'off', value: values.city, error: errors.city })
+        ? renderTextField({
+            id: 'city',
+            label: t.cityLabel(),
+            hint: t.cityHint(),
+            type: 'text',
+            autocomplete: 'off',
+            value: values.city,
+            error: errors.city,
+          })
         : nothing
     }
     ${renderRadioGroup({ id: 'language', label: t.languageLegend(), choices: languageChoices(), value: values.language, locale, required: true, error: errors.language })}

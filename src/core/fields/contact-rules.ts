@@ -80,4 +80,6 @@ export const contactRules: RulesTable<ContactField, ContactInput> = [
 
 /** The block's rows for `fields` only, for a form that asks for some of the block's fields. */
 export const contactRulesOf = <F extends ContactField>(fields: readonly F[]): RulesTable<F, ContactInput> =>
-  contactRules.filter((rule): rule is Rule<F, ContactInput> => (fields as readonly ContactField[]).includes(rule.field));
+  contactRules.filter((rule): rule is Rule<F, ContactInput> =>
+    (fields as readonly ContactField[]).includes(rule.field),
+  );
