@@ -29,7 +29,12 @@ const budgets = { 'ep-page-poll': 11100 };
  * it uses: Lit, @lit/localize and the src/core modules in its bundle (see sharedBaseline below). From issues 4,
  * 5 and 6.
  */
-const addedBudgets = { 'ep-feedback': 4 * KB, 'ep-idea-box': 5 * KB, 'ep-consultation-card': 5 * KB, 'ep-lab-invite': 4 * KB };
+const addedBudgets = {
+  'ep-feedback': 4 * KB,
+  'ep-idea-box': 5 * KB,
+  'ep-consultation-card': 5 * KB,
+  'ep-lab-invite': 4 * KB,
+};
 
 const entries = {
   'core-and-lit': 'src/core/element/ep-element.ts',

@@ -18,6 +18,8 @@ import type { EpLabInvite } from '../src/ep-lab-invite.js';
 import type { Choice } from '../src/core/fields/choices.js';
 import {
   FAILS_THEN_REFUSED,
+  REFUSES_EMAIL,
+  formArgTypes,
   arabic,
   catchConsoleErrors,
   control,
@@ -204,21 +206,9 @@ const meta = {
     'privacy-notice': '2026-03',
   },
   argTypes: {
-    endpoint: {
-      control: 'text',
-      description: 'Base URL of the collector. Left empty here, each story uses its own space on the dev collector.',
-    },
     mode: { control: 'inline-radio', options: ['join', 'leave'] },
     topics: { control: 'object' },
-    'min-fill-time': {
-      control: { type: 'number', min: 0, step: 500 },
-      description:
-        'Milliseconds before a submission counts as a person’s (default 3000). 0 in these stories: play functions type faster than people.',
-    },
-    'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
-    'no-draft': { control: 'boolean' },
-    'privacy-notice': { control: 'text' },
-    timeout: { control: { type: 'number', min: 0, step: 100 } },
+    ...formArgTypes,
   },
 } satisfies Meta<LabArgs>;
 
@@ -250,9 +240,9 @@ export const Errors: Story = {
     const { root, text } = await inviteIn(context);
     await pressSend(root);
     await waitFor(() => expect(summaryItems(root)).toEqual([...text.summary]));
-    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('.error-summary')));
     await expect(control(root, '#sessions').getAttribute('aria-invalid')).toBe('true');
     await expect((await postsOf(context.loaded.endpoint as string)).length).toBe(0);
+    await focusCheck(context, () => expect(root.activeElement).toBe(root.querySelector('.error-summary')));
   },
 };
 export const ErrorsArabic = arabic(Errors, 'Errors (Arabic)');
@@ -274,18 +264,14 @@ export const InPersonArabic = arabic(InPerson, 'In person (Arabic)');
 /** The collector refuses a field (422): its message sits on the field, in the visitor's language. */
 export const ErrorsFromEndpoint: Story = {
   parameters: {
-    lab: {
-      endpoint: {
-        submissions: [{ status: 422, body: { fieldErrors: [{ field: 'contact.email', code: 'invalid' }] } }],
-      },
-    },
+    lab: { endpoint: REFUSES_EMAIL },
   },
   play: async (context) => {
     const { root, text } = await inviteIn(context);
     await fillSignup(context, root, text);
     await pressSend(root);
-    await waitFor(() => expect(summaryItems(root)).toEqual([text.emailInvalid]), { timeout: 3000 });
-    await expect(control(root, '#email').getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(control(root, '#email').getAttribute('aria-invalid')).toBe('true'), { timeout: 3000 });
+    await expect(summaryItems(root)).toEqual([text.emailInvalid]);
   },
 };
 export const ErrorsFromEndpointArabic = arabic(ErrorsFromEndpoint, 'Errors from the endpoint (Arabic)');

@@ -14,4 +14,6 @@ document.querySelector('ep-idea-box')?.addEventListener('ep-queued', (event) => 
 document
   .querySelector('ep-consultation-card')
   ?.addEventListener('ep-submit', (event) => console.log(event.detail.envelope.kind));
-document.querySelector('ep-lab-invite')?.addEventListener('ep-success', (event) => accepted.push(event.detail.response));
+document
+  .querySelector('ep-lab-invite')
+  ?.addEventListener('ep-success', (event) => accepted.push(event.detail.response));
