@@ -11,6 +11,7 @@ export const cdnEntries = {
   'ep-feedback': 'src/ep-feedback.ts',
   'ep-idea-box': 'src/ep-idea-box.ts',
   'ep-consultation-card': 'src/ep-consultation-card.ts',
+  'ep-lab-invite': 'src/ep-lab-invite.ts',
 };
 
 const pollEntry = resolve(cdnEntries['ep-page-poll']);

@@ -18,6 +18,7 @@ const entries = {
   'ep-feedback': 'src/ep-feedback.ts',
   'ep-idea-box': 'src/ep-idea-box.ts',
   'ep-consultation-card': 'src/ep-consultation-card.ts',
+  'ep-lab-invite': 'src/ep-lab-invite.ts',
   all: 'src/all.ts',
   react: 'src/react.ts',
 };

@@ -20,13 +20,13 @@ const probe = (specifier) => `
   const module = await import(${JSON.stringify(specifier)});
   const left = ['HTMLElement', 'document'].filter((name) => name in globalThis);
   const registry = globalThis.customElements;
-  const registered = registry ? ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation-card'].filter((tag) => registry.get(tag)) : undefined;
+  const registered = registry ? ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation-card', 'ep-lab-invite'].filter((tag) => registry.get(tag)) : undefined;
   console.log(JSON.stringify({ exports: Object.keys(module).length, left, registered }));
 `;
 
 const expectedTags = (specifier) => {
   const tag = /(ep-[a-z-]+)\.js$/.exec(specifier)?.[1];
-  if (specifier.endsWith('all.js') || specifier.endsWith('/react') || specifier.includes('/cdn/')) return 4;
+  if (specifier.endsWith('all.js') || specifier.endsWith('/react') || specifier.includes('/cdn/')) return 5;
   return tag && tag !== 'ep-widgets' ? 1 : 0;
 };
 

@@ -65,6 +65,7 @@ try {
     'ep-widgets/ep-feedback.js',
     'ep-widgets/ep-idea-box.js',
     'ep-widgets/ep-consultation-card.js',
+    'ep-widgets/ep-lab-invite.js',
     'ep-widgets/react',
   ]) {
     for (const flags of [[], ['--conditions=browser']]) {

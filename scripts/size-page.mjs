@@ -6,7 +6,7 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 export function writeSizePage({ pages, oneFile, elements }) {
   const row = (tags) => {
     const of = (locale) => pages.find((page) => page.locale === locale && page.tags === tags);
-    const name = tags.length === elements.length ? 'all four' : `\`<${tags[0]}>\``;
+    const name = tags.length === elements.length ? 'all five' : `\`<${tags[0]}>\``;
     return `| ${name} | ${kb(of('en').first)} | ${kb(of('en').all)} | ${kb(of('ar').first)} | ${kb(of('ar').all)} |`;
   };
   const lines = [
@@ -29,7 +29,7 @@ export function writeSizePage({ pages, oneFile, elements }) {
     '',
     oneFile === undefined
       ? 'The one-file bundle `cdn/ep-widgets.js` was not built when this page was written (`npm run build`).'
-      : `The one-file bundle \`cdn/ep-widgets.js\` (all four elements, both languages) is ${kb(oneFile)} gzip,\n` +
+      : `The one-file bundle \`cdn/ep-widgets.js\` (all five elements, both languages) is ${kb(oneFile)} gzip,\n` +
         'all of it before any first render.',
     '',
     'The issue budgets these figures are checked against, and which of them hold, are printed by `npm run size`.',

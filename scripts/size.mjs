@@ -29,7 +29,12 @@ const budgets = { 'ep-page-poll': 10950 };
  * it uses: Lit, @lit/localize and the src/core modules in its bundle (see sharedBaseline below). From issues 4,
  * 5 and 6; the card's raised by 0.25 KB for the consultation's type and its link to Istitlaa (issue 18).
  */
-const addedBudgets = { 'ep-feedback': 4 * KB, 'ep-idea-box': 5 * KB, 'ep-consultation-card': 5.25 * KB };
+const addedBudgets = {
+  'ep-feedback': 4 * KB,
+  'ep-idea-box': 5 * KB,
+  'ep-consultation-card': 5.25 * KB,
+  'ep-lab-invite': 4 * KB,
+};
 
 const entries = {
   'core-and-lit': 'src/core/element/ep-element.ts',
@@ -37,11 +42,12 @@ const entries = {
   'ep-feedback': 'src/ep-feedback.ts',
   'ep-idea-box': 'src/ep-idea-box.ts',
   'ep-consultation-card': 'src/ep-consultation-card.ts',
+  'ep-lab-invite': 'src/ep-lab-invite.ts',
   all: 'src/all.ts',
 };
 
 /** The elements whose own cost is reported (entries that register one element). */
-const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation-card'];
+const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation-card', 'ep-lab-invite'];
 
 /**
  * Issue 14's budgets for what a host page downloads through cdn/autoloader.js (Lit included, gzip, each file
@@ -51,18 +57,23 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
  * worse and is NOT the issue's budget, which stays reported as not met until it holds. The poll's "what we
  * changed" note, loaded after a vote, raised the poll's, all four's and the one file's by about 0.7 to 1 KB.
  * Dropping the @__PURE__ marks from these files (vite.cdn.config.mjs) lowered every figure by 90 to 160 bytes.
+ * <ep-lab-invite> (issue 18) joined at 34445 B, short of its 24 KB; the shared form code it brought (groups of
+ * check boxes, the email and mobile fields alone, the receipt kept, a 429's own words) raised the feedback form's,
+ * the idea box's and the card's by about 310 B and the poll's by 60 B (the string parts' list), and "all" and the
+ * one file now hold five elements. Guards set after merging it with the consultation type and show-changes.
  */
 const hostBudgets = [
-  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11700 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 12000 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 28050 },
-  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 31100 },
-  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36000 },
-  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36750 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 57300 },
+  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11750 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 12050 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 28100 },
+  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 31400 },
+  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36300 },
+  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 37050 },
+  { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 34400 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 64350 },
 ];
-/** The one-file bundle with four elements (43 KB once a fifth joins it). */
-const oneFileBudget = { budget: 40 * KB, guard: 48100 };
+/** The one-file bundle with five elements (the budget was set for four). */
+const oneFileBudget = { budget: 40 * KB, guard: 53600 };
 
 function measure(code) {
   const bytes = Buffer.from(code);
@@ -253,7 +264,7 @@ const pages = [...elements.map((tag) => [tag]), elements].flatMap((tags) =>
     all: pageBytes(cdnChunks, needs, { tags, locale, phase: 'all' }),
   })),
 );
-const pageName = (tags) => (tags.length === elements.length ? 'all four' : `<${tags[0]}>`);
+const pageName = (tags) => (tags.length === elements.length ? 'all five' : `<${tags[0]}>`);
 console.log('');
 console.log('What a host page downloads through cdn/autoloader.js (Lit included, gzip, file by file):');
 for (const { tags, locale, first, all } of pages) {
@@ -296,7 +307,7 @@ for (const { tags, locale, phase, ...limits } of hostBudgets) {
   const bytes = pageBytes(cdnChunks, needs, { tags, locale, phase });
   judge(`${pageName(tags)} via the autoloader, ${locale} page, ${phaseText[phase]}`, bytes, limits);
 }
-if (oneFile !== undefined) judge('dist/cdn/ep-widgets.js (one file, four elements)', oneFile, oneFileBudget);
+if (oneFile !== undefined) judge('dist/cdn/ep-widgets.js (one file, five elements)', oneFile, oneFileBudget);
 mkdirSync('.test-results', { recursive: true });
 writeFileSync('.test-results/size.json', JSON.stringify({ passed: checks - failed, failed }));
 process.exitCode = failed ? 1 : 0;

@@ -232,7 +232,7 @@ try {
       errors.length === 0 &&
         heading === question &&
         pollOnly &&
-        !(await fetched()).some((path) => /ep-(feedback|idea-box|consultation-card)\.js$/.test(path)),
+        !(await fetched()).some((path) => /ep-(feedback|idea-box|consultation-card|lab-invite)\.js$/.test(path)),
       JSON.stringify({ errors, heading, pollOnly, fetched: await fetched() }),
     );
     await poll.getByRole('button', { name: yes }).click();

@@ -9,15 +9,18 @@ import { EpPagePoll } from './page-poll/ep-page-poll.js';
 import { EpFeedback } from './feedback/ep-feedback.js';
 import { EpIdeaBox } from './idea-box/ep-idea-box.js';
 import { EpConsultationCard } from './consultation-card/ep-consultation-card.js';
+import { EpLabInvite } from './lab-invite/ep-lab-invite.js';
 import './core/element/dom-stand-in-end.js';
 import type {} from './ep-page-poll.js'; // the HTMLElementTagNameMap entries
 import type {} from './ep-feedback.js';
 import type {} from './ep-idea-box.js';
 import type {} from './ep-consultation-card.js';
+import type {} from './ep-lab-invite.js';
 
 defineElement('ep-page-poll', EpPagePoll);
 defineElement('ep-feedback', EpFeedback);
 defineElement('ep-idea-box', EpIdeaBox);
 defineElement('ep-consultation-card', EpConsultationCard);
+defineElement('ep-lab-invite', EpLabInvite);
 
 export * from './api.js';

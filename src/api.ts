@@ -10,6 +10,7 @@ export type { ContactMode } from './feedback/model.js';
 export { EpIdeaBox } from './idea-box/ep-idea-box.js';
 export { EpConsultationCard } from './consultation-card/ep-consultation-card.js';
 export type { ConsultationJson, Level, Stance, Status, LocalText } from './consultation-card/model.js';
+export { EpLabInvite } from './lab-invite/ep-lab-invite.js';
 export type { Choice } from './core/fields/choices.js';
 export { normalizeEmail, normalizeSaudiMobile } from './core/fields/contact.js';
 export { EpElement } from './core/element/ep-element.js';

@@ -11,6 +11,7 @@ import { EpPagePoll } from './ep-page-poll.js';
 import { EpFeedback } from './ep-feedback.js';
 import { EpIdeaBox } from './ep-idea-box.js';
 import { EpConsultationCard } from './ep-consultation-card.js';
+import { EpLabInvite } from './ep-lab-invite.js';
 import './core/element/dom-stand-in-end.js';
 import type {
   EpErrorEvent,
@@ -37,3 +38,4 @@ export const ConsultationCard = createComponent({
   elementClass: EpConsultationCard,
   events,
 });
+export const LabInvite = createComponent({ react: React, tagName: 'ep-lab-invite', elementClass: EpLabInvite, events });

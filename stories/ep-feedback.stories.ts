@@ -32,6 +32,7 @@ import {
   pressSend,
   summaryItems,
   FAILS_THEN_REFUSED,
+  formArgTypes,
   typeInto,
 } from './support/story-kit.js';
 
@@ -235,26 +236,14 @@ const meta = {
     'include-query': false,
   },
   argTypes: {
-    endpoint: {
-      control: 'text',
-      description: 'Base URL of the collector. Left empty here, each story uses its own space on the dev collector.',
-    },
+    ...formArgTypes,
     service: { control: 'text' },
     contact: { control: 'inline-radio', options: ['optional', 'required', 'hidden'] },
     types: { control: 'object' },
     'min-message-length': { control: { type: 'number', min: 0 } },
     'max-message-length': { control: { type: 'number', min: 1 } },
-    'min-fill-time': {
-      control: { type: 'number', min: 0, step: 500 },
-      description:
-        'Milliseconds before a submission counts as a person’s (default 3000). 0 in these stories: play functions type faster than people.',
-    },
-    'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
-    'no-draft': { control: 'boolean' },
-    'privacy-notice': { control: 'text' },
     'page-url': { control: 'text' },
     'include-query': { control: 'boolean' },
-    timeout: { control: { type: 'number', min: 0, step: 100 } },
   },
 } satisfies Meta<FeedbackArgs>;
 

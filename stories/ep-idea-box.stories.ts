@@ -17,6 +17,8 @@ import type { EpIdeaBox } from '../src/ep-idea-box.js';
 import type { Choice } from '../src/core/fields/choices.js';
 import { configure } from '../src/core/element/config.js';
 import {
+  formArgTypes,
+  REFUSES_EMAIL,
   arabic,
   focusCheck,
   squash,
@@ -314,25 +316,13 @@ const meta = {
     'privacy-notice': '1',
   },
   argTypes: {
-    endpoint: {
-      control: 'text',
-      description: 'Base URL of the collector. Left empty here, each story uses its own space on the dev collector.',
-    },
+    ...formArgTypes,
     view: { control: 'inline-radio', options: ['all', 'list', 'form'] },
     sort: { control: 'inline-radio', options: ['supported', 'newest'] },
     topic: { control: 'text' },
     topics: { control: 'object' },
     contact: { control: 'inline-radio', options: ['optional', 'required', 'hidden'] },
     'page-size': { control: { type: 'number', min: 1, max: 50 } },
-    'min-fill-time': {
-      control: { type: 'number', min: 0, step: 500 },
-      description:
-        'Milliseconds the form must be on screen before a submission counts as a person’s (default 3000). 0 in these stories.',
-    },
-    'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
-    'no-draft': { control: 'boolean' },
-    'privacy-notice': { control: 'text' },
-    timeout: { control: { type: 'number', min: 0, step: 100 } },
   },
 } satisfies Meta<IdeaBoxArgs>;
 
@@ -526,11 +516,7 @@ export const FormErrorsArabic = arabic(FormErrors, 'Form errors (Arabic)');
 export const FormErrorsFromEndpoint: Story = {
   args: { view: 'form' },
   parameters: {
-    ideas: {
-      endpoint: {
-        submissions: [{ status: 422, body: { fieldErrors: [{ field: 'contact.email', code: 'invalid' }] } }],
-      },
-    },
+    ideas: { endpoint: REFUSES_EMAIL },
   },
   play: async (context) => {
     const { root, text } = await boxIn(context);

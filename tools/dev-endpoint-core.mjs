@@ -21,9 +21,11 @@
 // Unscripted requests get what a real collector would answer (see src/core/delivery/paths.ts for the contract).
 // Ideas (published ideas, seeding them with POST __ideas, supports): tools/dev-endpoint-ideas.mjs.
 // Consultations (their sample data, and routes for tests) are in dev-endpoint-consultations.mjs.
+// The Lab's panel (withdrawal codes, withdrawals and their limit, GET __panel) is in dev-endpoint-lab.mjs.
 
 import { acceptIdeas, ideasPage, seedIdeas } from './dev-endpoint-ideas.mjs';
 import { answerConsultation, consultationControl, recordView } from './dev-endpoint-consultations.mjs';
+import { acceptLab, panelControl, withdrawalLimit } from './dev-endpoint-lab.mjs';
 
 export const PREFIX = '/ep-dev/';
 export const MAX_BODY = 256 * 1024;
@@ -84,6 +86,8 @@ const PREFIXES = {
   idea: 'ID',
   'idea-support': 'IS',
   'consultation-view': 'CV',
+  'lab-signup': 'LP',
+  'lab-withdraw': 'LW',
 };
 
 function accept(space, envelope) {
@@ -92,7 +96,13 @@ function accept(space, envelope) {
   const reference = `${PREFIXES[envelope.kind] ?? 'EP'}-${year}-${String(space.sequence).padStart(6, '0')}`;
   space.stored.set(envelope.id, envelope);
   recordView(space, envelope);
-  return { id: envelope.id, reference, status: 'received', ...acceptIdeas(space, envelope) };
+  return {
+    id: envelope.id,
+    reference,
+    status: 'received',
+    ...acceptIdeas(space, envelope),
+    ...acceptLab(space, envelope),
+  };
 }
 
 function tallyOf(space, page) {
@@ -155,7 +165,7 @@ export function createCollector({ seed, onSubmission } = {}) {
       return json(204);
     }
     if (route === '__ideas' && method === 'POST') return (seedIdeas(space, JSON.parse(body)), json(204));
-    const control = consultationControl(space, route, method, body);
+    const control = consultationControl(space, route, method, body) ?? panelControl(space, route, method);
     if (control) return control;
 
     if (route === 'submissions' && method === 'POST') onSubmission?.({ space: name, from, body });
@@ -219,6 +229,8 @@ function answer(space, route, rest, method, url, parsed, idempotencyKey) {
     if (!parsed || typeof parsed.id !== 'string' || typeof parsed.kind !== 'string') {
       return json(422, { message: 'invalid envelope', fieldErrors: [{ field: 'id', code: 'required' }] });
     }
+    const limited = withdrawalLimit(space, parsed);
+    if (limited) return limited;
     const key = canonicalId(idempotencyKey ?? parsed.id);
     // A repeat returns the first answer and stores nothing; another body under a stored id is refused.
     const canonicalBody = canonicalJson({ ...parsed, id: canonicalId(parsed.id) });

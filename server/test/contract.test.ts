@@ -20,6 +20,9 @@ import { LEVELS, STANCES, TYPES, parseConsultation } from '../../src/consultatio
 import { parsePage } from '../../src/idea-box/ideas.js';
 import { DESCRIPTION_MAX, STATUSES, TITLE_MAX, defaultTopics, emptyValues } from '../../src/idea-box/model.js';
 import { toPayload as ideaPayload } from '../../src/idea-box/validate.js';
+import { toLeavePayload } from '../../src/lab-invite/leave-rules.js';
+import { AGE_BANDS, emptyValues as emptyLabValues } from '../../src/lab-invite/model.js';
+import { toPayload as labPayload } from '../../src/lab-invite/validate.js';
 import { seedDemo } from '../seed.js';
 import { choiceLabel } from '../../src/core/fields/choices.js';
 import { MAX_REASONS, defaultReasons } from '../../src/page-poll/reasons.js';
@@ -244,6 +247,65 @@ describe("envelopes built by the idea box's own code", () => {
           }
         }
       }
+    }
+  });
+});
+
+describe("envelopes built by the Lab's invitation's own code", () => {
+  const topics = [
+    { code: 'housing', label: { en: 'Housing', ar: 'الإسكان' } },
+    { code: 'permits', label: 'Permits' },
+  ];
+
+  it("lab-signup, from the form's toPayload over sessions, topics, attendance, age bands, contacts and both languages", () => {
+    const base = {
+      ...emptyLabValues(),
+      sessions: 'prototype',
+      attendance: 'online',
+      language: 'ar',
+      name: '  سارة الحربي ',
+      email: 'sara@example.sa',
+      consent: true,
+    };
+    const variants = [
+      {},
+      { sessions: 'understanding\nprototype\nreadiness', topics: 'housing\npermits' },
+      { attendance: 'online\nin-person', city: '  الرياض ' },
+      { attendance: 'in-person', city: 'Jeddah', email: '', mobile: '٠٥٠ ١٢٣ ٤٥٦٧' },
+      { email: 'محمد@مثال.السعودية', mobile: '+966 (0) 50-123-4567', language: 'en' },
+      // A channel left in an old draft is never sent: the panel takes none.
+      { channel: 'sms', ageBand: '' },
+      ...AGE_BANDS.map((ageBand) => ({ ageBand })),
+    ];
+    for (const locale of ['ar', 'en'] as const) {
+      for (const variant of variants) {
+        const data = labPayload({ ...base, ...variant }, topics, locale);
+        const sent = createEnvelope({
+          kind: 'lab-signup',
+          data,
+          locale,
+          privacyNotice: '3',
+          doc: page('https://www.example.gov.sa/ar/e-participation', locale),
+        });
+        assertValid('Submission', sent, `lab-signup ${JSON.stringify(variant)} in ${locale}`);
+      }
+    }
+  });
+
+  it("lab-withdraw, from the leave form's payload with a code as people copy it and either contact detail", () => {
+    for (const values of [
+      { code: '7K3M-Q9XR-2D4F', email: 'sara@example.sa', mobile: '' },
+      { code: ' 7k3m q9xr 2d4f ', email: '', mobile: '0501234567' },
+      { code: '7K3MQ9XR2D4F', email: 'Sara@Example.sa', mobile: '+966501234567' },
+    ]) {
+      const sent = createEnvelope({
+        kind: 'lab-withdraw',
+        data: toLeavePayload(values),
+        locale: 'ar',
+        privacyNotice: '3',
+        doc: page('https://www.example.gov.sa/ar/e-participation', 'ar'),
+      });
+      assertValid('Submission', sent, `lab-withdraw ${JSON.stringify(values)}`);
     }
   });
 });

@@ -13,6 +13,9 @@ import { FIELDS as FEEDBACK_FIELDS, type Rules } from '../../src/feedback/model.
 import { feedbackRules } from '../../src/feedback/validate.js';
 import { FIELDS as IDEA_FIELDS } from '../../src/idea-box/model.js';
 import { ideaRules } from '../../src/idea-box/validate.js';
+import { leaveRules } from '../../src/lab-invite/leave-rules.js';
+import { FIELDS as LAB_FIELDS, LEAVE_FIELDS } from '../../src/lab-invite/model.js';
+import { labRules } from '../../src/lab-invite/validate.js';
 import { doc, resolve } from './openapi-doc.js';
 
 /** Names an object schema requires, also under conditions (`if`/`then`, in `allOf` too): each may come back `required`. */
@@ -71,5 +74,11 @@ describe('every code the collector may return for a field a form shows is one th
   });
   it("the consultation card's view form", () => {
     assert.deepEqual(unsaid('ConsultationViewData', VIEW_FIELDS, codeMessagesOf(viewRules(2000))), []);
+  });
+  it("the Lab's sign-up form", () => {
+    assert.deepEqual(unsaid('LabSignupData', LAB_FIELDS, codeMessagesOf(labRules([]))), []);
+  });
+  it('the form to leave the Lab’s panel', () => {
+    assert.deepEqual(unsaid('LabWithdrawData', LEAVE_FIELDS, codeMessagesOf(leaveRules)), []);
   });
 });

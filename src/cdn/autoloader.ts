@@ -9,6 +9,7 @@ const modules: Record<string, () => Promise<unknown>> = {
   'ep-feedback': () => import('../ep-feedback.js'),
   'ep-idea-box': () => import('../ep-idea-box.js'),
   'ep-consultation-card': () => import('../ep-consultation-card.js'),
+  'ep-lab-invite': () => import('../ep-lab-invite.js'),
 };
 
 const requested = new Set<string>();

@@ -66,6 +66,28 @@ export async function openSpace(
   return endpoint;
 }
 
+/** The controls of the options every form element takes (a form element's stories add their own). */
+export const formArgTypes = {
+  endpoint: {
+    control: 'text',
+    description: 'Base URL of the collector. Left empty here, each story uses its own space on the dev collector.',
+  },
+  'min-fill-time': {
+    control: { type: 'number', min: 0, step: 500 },
+    description:
+      'Milliseconds before a submission counts as a person’s (default 3000). 0 in these stories: play functions type faster than people.',
+  },
+  'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
+  'no-draft': { control: 'boolean' },
+  'privacy-notice': { control: 'text' },
+  timeout: { control: { type: 'number', min: 0, step: 100 } },
+} as const;
+
+/** The collector's answer to a send: a 422 that says the email address is not one. */
+export const REFUSES_EMAIL = {
+  submissions: [{ status: 422, body: { fieldErrors: [{ field: 'contact.email', code: 'invalid' }] } }],
+};
+
 /** The collector's answers to sends: a 500 (the submission is saved on the device), then a 422 when it is sent again. */
 export const FAILS_THEN_REFUSED = {
   submissions: [

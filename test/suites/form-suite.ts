@@ -17,10 +17,13 @@ import { tabStops } from '../helpers/keyboard.js';
 import { describedErrorOf, errorSummary, pressSend, settle } from '../helpers/form-steps.js';
 import { $, $$, expectFocused, expectNone, focusedIn, textOf } from '../helpers/shadow.js';
 
-/** One field as a visitor fills it: a text control (by id, which is also its name), a radio group or a checkbox. */
+/**
+ * One field as a visitor fills it: a text control (by id, which is also its name), a radio group, a checkbox,
+ * or a group of check boxes (`checkboxes`: the codes to tick, one a line, as the form keeps them).
+ */
 export interface FormField {
   name: string;
-  kind: 'text' | 'radio' | 'checkbox';
+  kind: 'text' | 'radio' | 'checkbox' | 'checkboxes';
   value: string | boolean;
 }
 
@@ -109,6 +112,10 @@ async function fill(element: HTMLElement, fields: FormField[]): Promise<void> {
     } else if (field.kind === 'checkbox') {
       const box = $<HTMLInputElement>(element, `#${field.name}`);
       if (box.checked !== field.value) box.click();
+    } else if (field.kind === 'checkboxes') {
+      const codes = String(field.value).split('\n');
+      for (const box of $$<HTMLInputElement>(element, `input[name="${field.name}"]`))
+        if (box.checked !== codes.includes(box.value)) box.click();
     } else {
       const control = $<HTMLInputElement | HTMLTextAreaElement>(element, `#${field.name}`);
       control.value = String(field.value);
@@ -118,8 +125,13 @@ async function fill(element: HTMLElement, fields: FormField[]): Promise<void> {
   }
 }
 
-/** What a field shows now: a text, the checked radio's value ('' for none), or whether the box is ticked. */
+/** What a field shows now: a text, the checked radio's value ('' for none), whether the box is ticked, or the boxes ticked. */
 function read(element: HTMLElement, field: FormField): string | boolean {
+  if (field.kind === 'checkboxes')
+    return $$<HTMLInputElement>(element, `input[name="${field.name}"]`)
+      .filter((box) => box.checked)
+      .map((box) => box.value)
+      .join('\n');
   if (field.kind === 'radio')
     return $$<HTMLInputElement>(element, `input[name="${field.name}"]`).find((radio) => radio.checked)?.value ?? '';
   if (field.kind === 'checkbox') return $<HTMLInputElement>(element, `#${field.name}`).checked;

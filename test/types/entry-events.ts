@@ -5,6 +5,7 @@ import 'ep-widgets/ep-feedback.js';
 import 'ep-widgets/ep-idea-box.js';
 import 'ep-widgets/ep-consultation-card.js';
 import 'ep-widgets/ep-page-poll.js';
+import 'ep-widgets/ep-lab-invite.js';
 
 const accepted: Record<string, unknown>[] = [];
 document.querySelector('ep-page-poll')?.addEventListener('ep-success', (event) => accepted.push(event.detail.response));
@@ -13,3 +14,6 @@ document.querySelector('ep-idea-box')?.addEventListener('ep-queued', (event) => 
 document
   .querySelector('ep-consultation-card')
   ?.addEventListener('ep-submit', (event) => console.log(event.detail.envelope.kind));
+document
+  .querySelector('ep-lab-invite')
+  ?.addEventListener('ep-success', (event) => accepted.push(event.detail.response));

@@ -11,12 +11,15 @@ export function Page() {
       <ep-feedback contact="required" service="licences"></ep-feedback>
       <ep-idea-box sort="newest" view="list" contact="hidden"></ep-idea-box>
       <ep-consultation-card consultation-id="street-lighting" layout="compact"></ep-consultation-card>
+      <ep-lab-invite mode="leave" heading-level={3}></ep-lab-invite>
       {/* @ts-expect-error a typo in an enumerated attribute */}
       <ep-idea-box sort="newst"></ep-idea-box>
       {/* @ts-expect-error a typo in an enumerated attribute */}
       <ep-feedback contact="requird"></ep-feedback>
       {/* @ts-expect-error an attribute the element does not have */}
       <ep-page-poll endpoit="/ep"></ep-page-poll>
+      {/* @ts-expect-error a typo in an enumerated attribute */}
+      <ep-lab-invite mode="leav"></ep-lab-invite>
       {/* @ts-expect-error a handler for another event's class */}
       <ep-page-poll onep-error={onSuccess}></ep-page-poll>
     </>

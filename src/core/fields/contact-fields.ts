@@ -77,6 +77,29 @@ export const contactChannels = (): Choice[] => [
 export interface ContactWording {
   hint?: (required: boolean) => string;
   consentLabel?: () => string;
+  /** Ask for no preferred channel (a form whose collector takes none: the Lab's panel). */
+  noChannel?: boolean;
+}
+
+/**
+ * The email address and mobile number fields, named by field: the ways to reach the visitor, here and in a
+ * form that asks for the one given before (to find a sign-up again).
+ */
+export function renderReachFields(
+  values: Pick<ContactValues, 'email' | 'mobile'>,
+  errors: Pick<ContactErrors, 'email' | 'mobile'>,
+): TemplateResult {
+  return html`${renderTextField({ id: 'email', label: m.emailLabel(), type: 'email', autocomplete: 'email', dir: 'ltr', value: values.email, error: errors.email })}
+    ${renderTextField({
+      id: 'mobile',
+      label: m.mobileLabel(),
+      hint: m.mobileHint(),
+      type: 'tel',
+      autocomplete: 'tel',
+      dir: 'ltr',
+      value: values.mobile,
+      error: errors.mobile,
+    })}`;
 }
 
 /** The block, or nothing when it is hidden. Controls are named by field; bind `input` on the form to keep values. */
@@ -93,18 +116,8 @@ export function renderContactFields(
     <legend>${m.legend(required)}</legend>
     <p id="contact-hint" class="hint">${hint(required)}</p>
     ${renderTextField({ id: 'name', label: m.nameLabel(), type: 'text', autocomplete: 'name', value: values.name, error: errors.name })}
-    ${renderTextField({ id: 'email', label: m.emailLabel(), type: 'email', autocomplete: 'email', dir: 'ltr', value: values.email, error: errors.email })}
-    ${renderTextField({
-      id: 'mobile',
-      label: m.mobileLabel(),
-      hint: m.mobileHint(),
-      type: 'tel',
-      autocomplete: 'tel',
-      dir: 'ltr',
-      value: values.mobile,
-      error: errors.mobile,
-    })}
-    ${renderRadioGroup({ id: 'channel', label: m.channelLegend(), choices: contactChannels(), value: values.channel, locale: renderedLocale(), error: errors.channel })}
-    ${renderCheckbox({ id: 'consent', label: consentLabel(), checked: values.consent, required: givesContact(values, mode), error: errors.consent })}
+    ${renderReachFields(values, errors)}
+    ${wording.noChannel ? nothing : renderRadioGroup({ id: 'channel', label: m.channelLegend(), choices: contactChannels(), value: values.channel, locale: renderedLocale(), error: errors.channel })}
+    ${renderCheckbox({ id: 'consent', label: consentLabel(), checked: values.consent, required: required || givesContact(values, mode), error: errors.consent })}
   </fieldset>`;
 }

@@ -8,7 +8,7 @@ import { givenContact, NAME_MAX, type ContactField, type ContactMode, type Conta
 import * as m from './contact-messages.js';
 import type { Message } from './field-error.js';
 import { emailInvalid, mobileInvalid } from '../forms/form-messages.js';
-import type { RulesTable } from '../forms/rules-table.js';
+import type { Rule, RulesTable } from '../forms/rules-table.js';
 import { renderedLocale } from '../language/language-sync.js';
 import { tooLong } from '../language/messages.js';
 
@@ -77,3 +77,9 @@ export const contactRules: RulesTable<ContactField, ContactInput> = [
     message: m.consentMissing,
   },
 ];
+
+/** The block's rows for `fields` only, for a form that asks for some of the block's fields. */
+export const contactRulesOf = <F extends ContactField>(fields: readonly F[]): RulesTable<F, ContactInput> =>
+  contactRules.filter((rule): rule is Rule<F, ContactInput> =>
+    (fields as readonly ContactField[]).includes(rule.field),
+  );

@@ -95,8 +95,33 @@ export interface RadioGroupOptions extends FieldOptions {
 }
 
 /** A group of radios in a fieldset whose legend asks the question; the error is tied to the group. */
-export function renderRadioGroup(options: RadioGroupOptions): TemplateResult {
-  const { id, label, hint, error, choices, value, locale, required = false } = options;
+export const renderRadioGroup = (options: RadioGroupOptions): TemplateResult =>
+  renderChoiceGroup(options, 'radio', (code) => options.value === code, options.required);
+
+export interface CheckboxGroupOptions extends FieldOptions {
+  choices: readonly Choice[];
+  /** The codes checked, as form-values.ts keeps a group of check boxes (see `checkedCodes`). */
+  value: string;
+  locale: Locale;
+}
+
+/**
+ * A group of check boxes in a fieldset whose legend asks the question (choose any): one name for all, each
+ * its code as its value; the first box has the group's id, which the error summary links to.
+ */
+export const renderCheckboxGroup = (options: CheckboxGroupOptions): TemplateResult =>
+  renderChoiceGroup(options, 'checkbox', (code) => checkedCodes(options.value).includes(code));
+
+/** The codes a group of check boxes holds (form-values.ts keeps them one a line). */
+export const checkedCodes = (value: string): string[] => (value ? value.split('\n') : []);
+
+function renderChoiceGroup(
+  options: FieldOptions & { choices: readonly Choice[]; locale: Locale },
+  type: 'radio' | 'checkbox',
+  checked: (code: string) => boolean,
+  required = false,
+): TemplateResult {
+  const { id, label, hint, error, choices, locale } = options;
   return html`<fieldset class=${wrapper(error)} part=${id} aria-describedby=${describe(options)}>
     <legend>${label}</legend>
     ${hintOf(id, hint)} ${renderFieldError(id, error)}
@@ -104,11 +129,11 @@ export function renderRadioGroup(options: RadioGroupOptions): TemplateResult {
       ${choices.map(
         (choice, index) => html`<label class="choice">
           <input
-            type="radio"
+            type=${type}
             name=${id}
             id=${index ? `${id}-${index}` : id}
             .value=${choice.code}
-            .checked=${value === choice.code}
+            .checked=${checked(choice.code)}
             ?required=${required}
             aria-invalid=${ifDefined(error ? 'true' : undefined)}
           />

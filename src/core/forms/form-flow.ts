@@ -62,6 +62,8 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
   private readonly sender: FormSender;
   /** The collector's `reference` for the submission last received. */
   reference?: string | undefined;
+  /** The collector's whole answer to the submission last received (what a kind adds to it: a withdrawal code). */
+  receipt?: Record<string, unknown> | undefined;
   /** What the visitor sent last (for the confirmation's wording). */
   sent?: V | undefined;
   /** The watched field's count and personal-data warning (when the spec has one). */
@@ -95,6 +97,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
       const { envelope, response } = event.detail;
       if (envelope.id !== this.saved) return;
       this.saved = undefined;
+      this.receipt = response;
       this.reference = referenceOf(response);
       host.requestUpdate();
     });
@@ -175,7 +178,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
 
     const result = await sender.send(spec.kind, spec.payload(this.values));
     const outcome = result?.outcome;
-    if (outcome?.type === 'accepted') return this.succeed(referenceOf(outcome.body));
+    if (outcome?.type === 'accepted') return this.succeed(outcome.body);
     // Kept on the device: the visitor is done here; the note says it waits, then that it arrived.
     if (outcome?.type === 'queued') return this.succeed(undefined, result!.envelope!.id);
     if (outcome?.type !== 'rejected') return;
@@ -186,12 +189,13 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
   }
 
   /** The confirmation takes focus where the form was. No draft is kept after this. */
-  private succeed(reference?: string, saved?: string): void {
+  private succeed(receipt?: Record<string, unknown>, saved?: string): void {
     this.form.forgetDraft();
     this.done = true;
     this.saved = saved;
     this.unsent = false;
-    this.reference = reference;
+    this.receipt = receipt;
+    this.reference = referenceOf(receipt);
     this.sent = this.values;
     this.form.values = this.spec.empty();
     this.watch(true);
@@ -223,28 +227,29 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
   /**
    * The form around the element's `fields`: the error summary on top (its title at `level`; each field in
    * error linked, then the collector's other words), the honeypot, the failure by the Send button (`notSent`:
-   * "Your … was not sent. What you wrote is kept.", why, and a retry), and the Send button, which shows
+   * "Your … was not sent. What you wrote is kept.", why, or `tooMany` after a 429, and a retry), and the Send button, which shows
    * progress while sending and stays focusable (`aria-disabled`, not `disabled`). Named by `labelledBy`.
    */
   renderForm(
-    texts: { labelledBy: string; level: number; send: string; notSent: string },
+    texts: { labelledBy: string; level: number; send: string; notSent: string; tooMany?: string },
     fields: TemplateResult,
   ): TemplateResult {
     const { sender } = this;
     return html`<form novalidate part="form" aria-labelledby=${texts.labelledBy} @submit=${this.onSubmit} @input=${this.form.onInput} @focusin=${this.preload}>
       ${this.formErrors.render(texts.level)} ${fields} ${renderHoneypot(honeypotLabel())}
-      ${sender.renderFailure(texts.notSent, this.retry)}
+      ${sender.renderFailure(texts.notSent, this.retry, false, texts.tooMany)}
       <button type="submit" class="primary" part="send-button" aria-disabled=${ifDefined(sender.busy ? 'true' : undefined)}>${sender.label(texts.send)}</button>
     </form>`;
   }
 
   /**
    * The confirmation, which takes focus once sent: a heading (`saved` while the submission only waits on the
-   * device, else `sent`), the collector's reference when it gave one, `body`, and a button for another.
+   * device, else `sent`), the collector's reference when it gave one (said with `reference`; none without it),
+   * `body`, and a button for another (when `another` names it).
    */
   renderConfirmation(
     level: number,
-    texts: { sent: string; saved: string; reference: string; body: TemplateResult | string; another: string },
+    texts: { sent: string; saved: string; reference?: string; body: TemplateResult | string; another?: string },
   ): TemplateResult {
     if (this.unsent) {
       // Why is in the delivery note; what they wrote is one button away.
@@ -256,12 +261,12 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     return html`<div class="confirmation" part="confirmation" tabindex="-1">
       <div class="subtitle" role="heading" aria-level=${level}>${this.saved ? texts.saved : texts.sent}</div>
       ${
-        this.reference
+        this.reference && texts.reference
           ? html`<p class="reference" part="reference">${texts.reference} <strong><bdi dir="ltr">${this.reference}</bdi></strong></p>`
           : nothing
       }
       ${texts.body}
-      <button type="button" part="another-button" @click=${() => this.another()}>${texts.another}</button>
+      ${texts.another ? html`<button type="button" part="another-button" @click=${() => this.another()}>${texts.another}</button>` : nothing}
     </div>`;
   }
 }

@@ -20,6 +20,8 @@ export class FormSender {
   busy = false;
   /** Why the last send failed, while the form shows it. */
   failure?: FailureReason | 'rejected' | undefined;
+  /** The last failure was the collector's 429 (too many attempts from this client). */
+  private limited = false;
   private pending?: Envelope<Payload> | undefined;
   private pendingData?: string | undefined;
 
@@ -53,6 +55,7 @@ export class FormSender {
     // Kept for a retry only while it may pass: a refusal is final for that envelope, a success is done.
     this.pending = outcome.type === 'failed' ? envelope : undefined;
     this.pendingData = key;
+    this.limited = outcome.type === 'failed' && outcome.status === 429;
     if (outcome.type === 'queued') this.delivery.queued(envelope!.id);
     else if (outcome.type === 'failed') this.fail(outcome.reason);
     else if (outcome.type !== 'accepted' && outcome.type !== 'rejected') void this.announcer.announce('');
@@ -73,12 +76,17 @@ export class FormSender {
 
   /**
    * The failure, with "Try again" unless it was refused (or even then, with `retryRefused`: the poll offers
-   * it); `notSent` says what was not sent and what is kept.
+   * it); `notSent` says what was not sent and what is kept; `tooMany`, when given, says why after a 429.
    */
-  renderFailure(notSent: string, retry: () => void, retryRefused = false): TemplateResult | typeof nothing {
+  renderFailure(
+    notSent: string,
+    retry: () => void,
+    retryRefused = false,
+    tooMany?: string,
+  ): TemplateResult | typeof nothing {
     if (!this.failure) return nothing;
     return html`<div class="failure" part="error">
-      <p class="error-message" tabindex="-1">${notSent} ${failureMessage(this.failure)}</p>
+      <p class="error-message" tabindex="-1">${notSent} ${(this.limited && tooMany) || failureMessage(this.failure)}</p>
       ${this.failure === 'rejected' && !retryRefused ? nothing : html`<button type="button" part="retry-button" @click=${retry}>${tryAgain()}</button>`}
     </div>`;
   }

@@ -52,10 +52,24 @@ export class FormValues<V extends DraftValues> {
     const control = event.target as HTMLInputElement;
     const field = control.name as keyof V & string;
     if (!(field in this.values) || (control.type === 'radio' && !control.checked)) return;
-    const value = control.type === 'checkbox' ? control.checked : control.value;
+    const value = control.type === 'checkbox' ? this.ticked(field, control) : control.value;
     this.values = { ...this.values, [field]: value };
     this.changed(field, value);
     this.saveDraft();
     this.host.requestUpdate();
   };
+
+  /**
+   * A check box alone is its field's boolean; one of a group (its field holds a string) adds or removes its
+   * value from the group's codes, kept one a line in the order of the group (core/fields/fields.ts, `checkedCodes`).
+   */
+  private ticked(field: keyof V & string, box: HTMLInputElement): string | boolean {
+    const current = this.values[field];
+    if (typeof current !== 'string') return box.checked;
+    const group = [...(box.form?.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${field}"]`) ?? [])];
+    return group
+      .filter((input) => input.checked)
+      .map((input) => input.value)
+      .join('\n');
+  }
 }

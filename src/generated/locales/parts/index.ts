@@ -8,6 +8,7 @@ const ar3 = () => import('./ar-3.js');
 const ar4 = () => import('./ar-4.js');
 const ar5 = () => import('./ar-5.js');
 const ar6 = () => import('./ar-6.js');
+const ar7 = () => import('./ar-7.js');
 
 /** For each element, the parts of each language its first render waits for, and those it needs later. */
 export const stringParts: StringParts = {
@@ -23,8 +24,12 @@ export const stringParts: StringParts = {
     first: { ar: [ar3, ar1, ar4] },
     later: {},
   },
+  'ep-lab-invite': {
+    first: { ar: [ar3, ar1, ar5] },
+    later: {},
+  },
   'ep-page-poll': {
-    first: { ar: [ar5] },
-    later: { ar: [ar1, ar6] },
+    first: { ar: [ar6] },
+    later: { ar: [ar1, ar7] },
   },
 };

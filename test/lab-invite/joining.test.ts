@@ -1,0 +1,204 @@
+/**
+ * <ep-lab-invite>, joining the panel: what a sign-up sends, the withdrawal code the confirmation shows (and
+ * says will come for a sign-up saved on the device), the city asked only of those who can come in person,
+ * the author's topics, the age bands in the visitor's digits, both languages, axe in each state.
+ */
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { EpSuccessEvent } from '../../src/core/element/events.js';
+import { endpointPerTest } from '../helpers/endpoint.js';
+import { LANGUAGES, setPageLanguage } from '../helpers/page.js';
+import { $, $$, expectFocused, expectNone, textOf } from '../helpers/shadow.js';
+import { runElementSuite } from '../suites/ep-element-suite.js';
+import {
+  EMAIL,
+  TOPICS,
+  chooseRadio,
+  confirmation,
+  errorSummary,
+  fillSignup,
+  labInvite,
+  panel,
+  pressSend,
+  sentEnvelope,
+  settle,
+  tick,
+  tickCodes,
+  typeInto,
+} from './helpers.js';
+
+runElementSuite({
+  tag: 'ep-lab-invite',
+  defineModule: '../../src/ep-lab-invite.ts',
+  readyText: { en: 'Help us improve our services', ar: 'ساعدنا في تحسين خدماتنا' },
+});
+
+const CODE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+const comeBackOnline = () => window.dispatchEvent(new Event('online'));
+
+describe('<ep-lab-invite>: joining the panel', () => {
+  const endpoint = endpointPerTest();
+
+  it('sends what the visitor chose, normalised, and confirms with the reference and the withdrawal code, focused', async () => {
+    const element = await labInvite(endpoint, 'privacy-notice="2026-03" id="lab"');
+    await tickCodes(element, 'sessions', 'understanding', 'readiness');
+    await tickCodes(element, 'topics', 'building-permits');
+    await tickCodes(element, 'attendance', 'online', 'in-person');
+    await typeInto(element, 'city', '  Riyadh ');
+    await chooseRadio(element, 'language', 'en');
+    await chooseRadio(element, 'ageBand', '35-44');
+    await typeInto(element, 'name', ' Sara Al-Harbi ');
+    await typeInto(element, 'mobile', '٠٥٠ ١٢٣-٤٥٦٧');
+    await tick(element, 'consent');
+    const success = oneEvent(document, 'ep-success') as Promise<EpSuccessEvent>;
+    pressSend(element);
+    const { response } = (await success).detail;
+    await confirmation(element);
+    const envelope = await sentEnvelope(endpoint, 'lab-signup');
+    expect(envelope.privacyNotice).to.equal('2026-03');
+    expect(envelope.data).to.deep.equal({
+      sessions: ['understanding', 'readiness'],
+      topics: [{ code: 'building-permits', label: 'Building permits' }],
+      attendance: ['online', 'in-person'],
+      city: 'Riyadh',
+      language: 'en',
+      ageBand: '35-44',
+      contact: { name: 'Sara Al-Harbi', mobile: '+966501234567' },
+      consent: true,
+    });
+    expectFocused(element, '.confirmation');
+    expect(textOf(element, '.confirmation [role="heading"]')).to.equal('You have joined the panel');
+    expect(textOf(element, '[part="reference"]')).to.equal(`Your reference number ${String(response.reference)}`);
+    const code = textOf(element, '[part="withdrawal-code"]');
+    expect(code).to.match(CODE);
+    expect(code).to.equal(response.withdrawalCode);
+    expect(code).not.to.contain(String(response.reference).slice(-6));
+    expect(textOf(element, '[part="withdrawal"]')).to.contain(
+      'Keep this code. To leave the panel at any time, use it with the email address or mobile number you gave.',
+    );
+    expect(
+      sessionStorage.getItem('ep-widgets:lab-invite:draft:v1:' + location.origin + location.pathname + '#lab'),
+    ).to.equal(null);
+    expect((await panel(endpoint)).map((member) => member.code)).to.deep.equal([code]);
+    expectNone(element, '[part="leave-button"]');
+    await expect(element).to.be.accessible();
+  });
+
+  for (const { lang, dir } of LANGUAGES) {
+    it(`is complete and accessible in ${lang} (${dir}): the form, the city for in person, the errors, the code`, async () => {
+      await setPageLanguage(lang, dir);
+      const element = await labInvite(endpoint);
+      expect($(element, '[part="base"]').getAttribute('dir')).to.equal(dir);
+      const digits = (n: number) => new Intl.NumberFormat(lang === 'ar' ? 'ar-SA' : 'en').format(n);
+      const ages = $$(element, 'fieldset[part="ageBand"] label').map((label) => label.textContent!.trim());
+      expect(ages[0]).to.equal(lang === 'ar' ? `من ${digits(18)} إلى ${digits(24)}` : '18 to 24');
+      expect(ages.at(-1)).to.equal(lang === 'ar' ? 'أفضّل عدم الإفصاح' : 'Prefer not to say');
+      expect($<HTMLInputElement>(element, 'input[name="ageBand"][value=""]').checked).to.equal(true);
+      expect(textOf(element, '.intro')).to.contain(digits(18));
+      const topics = $$(element, 'fieldset[part="topics"] label').map((label) => label.textContent!.trim());
+      expect(topics).to.deep.equal(TOPICS.map((topic) => topic.label[lang]));
+      await expect(element).to.be.accessible();
+
+      expectNone(element, '#city', 'no city until in person is chosen');
+      await tickCodes(element, 'attendance', 'in-person');
+      expect($(element, '#city')).to.exist;
+      await tickCodes(element, 'sessions', 'prototype');
+      await chooseRadio(element, 'language', lang);
+      await typeInto(element, 'name', lang === 'ar' ? 'سارة' : 'Sara');
+      await typeInto(element, 'email', EMAIL);
+      await tick(element, 'consent');
+      pressSend(element);
+      expect(await errorSummary(element)).to.deep.equal([
+        lang === 'ar' ? 'أدخل المدينة التي يمكنك الحضور فيها' : 'Enter the city where you could come in person',
+      ]);
+      await expect(element).to.be.accessible();
+      await typeInto(element, 'city', lang === 'ar' ? 'الرياض' : 'Riyadh');
+      pressSend(element);
+      await confirmation(element);
+      expect(textOf(element, '.confirmation [role="heading"]')).to.equal(
+        lang === 'ar' ? 'انضممت إلى الفريق' : 'You have joined the panel',
+      );
+      expect(textOf(element, '[part="withdrawal"]')).to.contain(
+        lang === 'ar' ? 'رمز الانسحاب الخاص بك' : 'Your withdrawal code',
+      );
+      expect(textOf(element, '[part="withdrawal-code"]')).to.match(CODE);
+      expect($(element, '[part="withdrawal-code"] bdi').getAttribute('dir')).to.equal('ltr');
+      await expect(element).to.be.accessible();
+    });
+  }
+
+  it('sends no city for online only, even when one was typed before, and no topics or age band when none was chosen', async () => {
+    const element = await labInvite(endpoint);
+    await tickCodes(element, 'attendance', 'in-person');
+    await typeInto(element, 'city', 'Jeddah');
+    await tickCodes(element, 'attendance', 'in-person', 'online');
+    expectNone(element, '#city');
+    await tickCodes(element, 'sessions', 'understanding');
+    await chooseRadio(element, 'language', 'ar');
+    await typeInto(element, 'name', 'Noura');
+    await typeInto(element, 'email', EMAIL);
+    await tick(element, 'consent');
+    pressSend(element);
+    await confirmation(element);
+    const { data } = await sentEnvelope(endpoint, 'lab-signup');
+    expect(data).to.deep.equal({
+      sessions: ['understanding'],
+      attendance: ['online'],
+      language: 'ar',
+      contact: { name: 'Noura', email: EMAIL },
+      consent: true,
+    });
+  });
+
+  it('asks no topics without the author’s list, and takes one given as a property', async () => {
+    const element = await labInvite(endpoint);
+    element.removeAttribute('topics');
+    await settle(element);
+    expectNone(element, 'fieldset[part="topics"]');
+    element.topics = [{ code: 'roads', label: { en: 'Roads', ar: 'الطرق' } }];
+    await settle(element);
+    expect($$(element, 'input[name="topics"]').map((box) => (box as HTMLInputElement).value)).to.deep.equal(['roads']);
+  });
+
+  it('needs a way to reach the person and consent, whatever else was given', async () => {
+    const element = await labInvite(endpoint);
+    await tickCodes(element, 'sessions', 'prototype');
+    await tickCodes(element, 'attendance', 'online');
+    await chooseRadio(element, 'language', 'ar');
+    await typeInto(element, 'name', 'Sara');
+    expect($<HTMLInputElement>(element, '#consent').required).to.equal(true);
+    expectNone(element, 'input[name="channel"]', 'the panel takes no preferred channel');
+    pressSend(element);
+    expect(await errorSummary(element)).to.deep.equal([
+      'Enter an email address or a mobile number',
+      'Confirm that you agree to join the panel and to be contacted about its sessions',
+    ]);
+    expect(await endpoint.posted()).to.have.length(0);
+  });
+
+  it('says a sign-up saved on the device will get its code once sent, then shows it when the outbox sends it', async () => {
+    const element = await labInvite(endpoint);
+    await endpoint.script('submissions', { status: 503, body: {} });
+    await fillSignup(element);
+    pressSend(element);
+    await confirmation(element);
+    expect(textOf(element, '.confirmation [role="heading"]')).to.equal('Your request to join is saved on this device');
+    expect(textOf(element, '[part="withdrawal"]')).to.equal(
+      'You will get your withdrawal code here once your request is sent. Keep it: with it and the email address or mobile number you gave, you can leave the panel at any time.',
+    );
+    expectNone(element, '[part="withdrawal-code"]');
+    expectFocused(element, '.confirmation');
+    await expect(element).to.be.accessible();
+    comeBackOnline();
+    await waitUntil(
+      () => element.shadowRoot!.querySelector('[part="withdrawal-code"]'),
+      'no code after the later send',
+      {
+        timeout: 4000,
+      },
+    );
+    expect(textOf(element, '[part="withdrawal-code"]')).to.match(CODE);
+    expect(textOf(element, '.confirmation [role="heading"]')).to.equal('You have joined the panel');
+    expect(textOf(element, '[part="reference"]')).to.match(/^Your reference number LP-\d{4}-\d{6}$/);
+    await expect(element).to.be.accessible();
+  });
+});
