@@ -9,11 +9,12 @@
 import { createServer } from 'node:http';
 import { resolve as resolvePath } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createDevEndpoint } from '../tools/dev-endpoint.mjs';
 import { CHROME_ARGS, findChrome } from '../tools/chrome.mjs';
+import { checks } from '../tools/checks.mjs';
 import { chunksOnDisk, pageBytes } from './host-page-size.mjs';
 import { splitLocales } from './split-locales.mjs';
 
@@ -60,6 +61,13 @@ const feedbackPage = (from) => (lang, dir) => `<!doctype html>
 <meta name="ep-endpoint" content="/ep-dev/smoke-feedback-${from}-${lang}">
 ${from === 'npm' ? `${importMap}<script type="module">import '/dist/ep-feedback.js';</script>` : '<script type="module" src="/dist/cdn/ep-widgets.js"></script>'}
 </head><body><main><h1>Service</h1><ep-feedback min-fill-time="0"></ep-feedback></main></body></html>`;
+
+/** <ep-lab-invite> from the npm build or from the one-file bundle: a sign-up and its withdrawal code. */
+const labPage = (from) => (lang, dir) => `<!doctype html>
+<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>Smoke</title>
+<meta name="ep-endpoint" content="/ep-dev/smoke-lab-${from}-${lang}">
+${from === 'npm' ? `${importMap}<script type="module">import '/dist/ep-lab-invite.js';</script>` : '<script type="module" src="/dist/cdn/ep-widgets.js"></script>'}
+</head><body><main><h1>Service</h1><ep-lab-invite min-fill-time="0"></ep-lab-invite></main></body></html>`;
 
 /** <ep-idea-box> from the npm build or from the one-file bundle, reading the ideas its space publishes. */
 const ideasPage = (from) => (lang, dir) => `<!doctype html>
@@ -123,7 +131,7 @@ const server = createServer(async (req, res) => {
   if (await endpoint(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
   const pageNames =
-    'page|auto|bytes|slow|slow-changes|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn|consultation-npm|consultation-cdn';
+    'page|auto|bytes|slow|slow-changes|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn|consultation-npm|consultation-cdn|lab-npm|lab-cdn';
   const match = new RegExp(`^/(${pageNames})-(en|ar)\\.html$`).exec(url.pathname);
   if (match) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -140,6 +148,8 @@ const server = createServer(async (req, res) => {
       'ideas-cdn': ideasPage('cdn'),
       'consultation-npm': consultationPage('npm'),
       'consultation-cdn': consultationPage('cdn'),
+      'lab-npm': labPage('npm'),
+      'lab-cdn': labPage('cdn'),
     };
     return res.end(pages[match[1]](match[2], match[2] === 'ar' ? 'rtl' : 'ltr'));
   }
@@ -162,13 +172,7 @@ const server = createServer(async (req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed += 1;
-  else failed += 1;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
-}
+const { check, finish } = checks();
 
 const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS });
 
@@ -351,6 +355,30 @@ try {
     }
   }
   for (const from of ['npm', 'cdn']) {
+    for (const lang of ['en', 'ar']) {
+      const { tab, errors } = await open(`/lab-${from}-${lang}.html`);
+      const lab = tab.locator('ep-lab-invite');
+      await lab.locator('form').waitFor();
+      await lab.locator('input[name="sessions"][value="prototype"]').check();
+      await lab.locator('input[name="attendance"][value="online"]').check();
+      await lab.locator('input[name="language"][value="ar"]').check();
+      await lab.locator('#name').fill('سارة الحربي');
+      await lab.locator('#email').fill('sara@example.sa');
+      await lab.locator('#consent').check();
+      await lab.locator('[part~="send-button"]').click();
+      const code = (await lab.locator('[part="withdrawal-code"]').textContent({ timeout: 10_000 }))?.trim();
+      const log = await (await fetch(`${base}/ep-dev/smoke-lab-${from}-${lang}/__log`)).json();
+      check(
+        `${lang}: <ep-lab-invite> from the ${from === 'npm' ? 'npm build' : 'one-file bundle'} signs up and shows the withdrawal code`,
+        errors.length === 0 &&
+          /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(code ?? '') &&
+          log.some((entry) => entry.body?.kind === 'lab-signup' && entry.body?.locale === lang),
+        JSON.stringify({ errors, code }),
+      );
+      await tab.close();
+    }
+  }
+  for (const from of ['npm', 'cdn']) {
     for (const [lang, shown, support] of [
       ['en', 'Showing 2 of 2 ideas', 'Support'],
       ['ar', 'تُعرض ٢ من أصل فكرتين', 'تأييد'],
@@ -456,7 +484,4 @@ try {
   await browser.close();
   server.close();
 }
-mkdirSync('.test-results', { recursive: true });
-writeFileSync('.test-results/smoke.json', JSON.stringify({ passed, failed }));
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
+finish('smoke.json');

@@ -125,6 +125,11 @@ const steps = [
     command: ['node', 'scripts/fault-run.mjs'],
     counts: `${RESULTS}/faults.json`,
   },
+  {
+    name: "issue 18's walk on the demo against the reference collector: a vote and the page's note, two join the Lab's panel, one leaves with her code, the console's panel lists the other",
+    command: ['node', 'scripts/demo-walk.mjs'],
+    counts: `${RESULTS}/walk.json`,
+  },
   { name: 'custom elements manifest', command: ['npm', 'run', '--silent', 'manifest'] },
   {
     name: 'Storybook as static files under /design-system/: every story (play function, axe, no error) and docs page in Chromium',

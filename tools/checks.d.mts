@@ -1,0 +1,4 @@
+export function checks(): {
+  check(name: string, ok: boolean, detail?: string): void;
+  finish(file: string): void;
+};
