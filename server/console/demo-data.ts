@@ -2,9 +2,9 @@
  * Sample data for the console (`npm start`, and the console's browser tests): twelve weeks of page votes on
  * thirty pages of a sample ministry site, in Arabic and English, each page with its own usefulness and
  * trend, some votes with reasons and comments. Made from a fixed seed, so every run seeds the same votes
- * (relative to the day it runs), through the insights tests' seeding (server/test/console-insights-seed.ts).
+ * (relative to the day it runs), through the seeding the insights tests use too (insights/seed-votes.ts).
  */
-import { seedVotesInBatches, type SeededVote } from '../test/console-insights-seed.js';
+import { seedVotesInBatches, type SeededVote } from './insights/seed-votes.js';
 import type { Store } from '../store/types.js';
 
 export const DEMO_HOST = 'https://www.example.gov.sa';

@@ -25,7 +25,7 @@ import {
   valid,
 } from './helpers.js';
 import { oldDatabase } from './old-database.js';
-import { seedVotesInBatches } from './console-insights-seed.js';
+import { seedVotesInBatches } from '../console/insights/seed-votes.js';
 
 const API = '/console/api/cases';
 const DAY = 86_400_000;

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { DIALECTS, auth, suiteApp } from './helpers.js';
-import { seedVotesInBatches, type SeededVote } from './console-insights-seed.js';
+import { seedVotesInBatches, type SeededVote } from '../console/insights/seed-votes.js';
 
 const PAGES = 500;
 const VOTES = 30_000;

@@ -8,7 +8,7 @@ import { before, describe, it } from 'node:test';
 import { Contract, loadOpenApi } from '../contract.js';
 import { queryParameters } from '../query-contract.js';
 import { DIALECTS, auth, envelope, post, suiteApp, valid } from './helpers.js';
-import { seedVotes, votes, type SeededVote } from './console-insights-seed.js';
+import { seedVotes, votes, type SeededVote } from '../console/insights/seed-votes.js';
 
 const HOST = 'https://www.example.gov.sa';
 const API = '/console/api';

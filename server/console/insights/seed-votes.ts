@@ -1,12 +1,12 @@
 /**
  * Page votes and vote details stored through the store's own `accept`, with the projections their kinds run
  * (server/kinds.ts), at a chosen day: the submission route stamps the collector's clock, and a trend needs
- * votes spread over weeks.
+ * votes spread over weeks. The demo's sample votes (demo-data.ts) and the insights and cases tests use it.
  */
 import { randomUUID } from 'node:crypto';
-import { statementsFor } from '../kinds.js';
-import { INSERT_SUBMISSION, insertParams, SETTLE } from '../store/sql.js';
-import { formatReference, receiptOf, type NewSubmission, type Statement, type Store } from '../store/types.js';
+import { statementsFor } from '../../kinds.js';
+import { INSERT_SUBMISSION, insertParams, SETTLE } from '../../store/sql.js';
+import { formatReference, receiptOf, type NewSubmission, type Statement, type Store } from '../../store/types.js';
 
 export interface SeededVote {
   url: string;
