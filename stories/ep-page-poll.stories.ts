@@ -669,6 +669,27 @@ export const QuestionWithChanges: Story = {
 };
 export const QuestionWithChangesArabic = arabic(QuestionWithChanges, 'Question with changes (Arabic)');
 
+/** With `show-changes` on a page with no note: the question alone, nothing said, its space still held. */
+export const QuestionWithoutChanges: Story = {
+  args: { 'show-changes': true },
+  play: async (context) => {
+    const { el, root, text } = await pollIn(context);
+    el.scrollIntoView({ block: 'center' });
+    const endpoint = context.loaded.endpoint as string;
+    await waitFor(
+      async () => expect((await logOf(endpoint)).filter((entry) => entry.route === 'changes')).toHaveLength(1),
+      { timeout: 6000 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await el.updateComplete;
+    await expect(root.querySelector('[part="changes"], [part="error"]')).toBeNull();
+    await expect(buttonNamed(root, text.yes)).toBeTruthy();
+    // The 14rem held for the question and a note (16px to the rem here).
+    await expect(el.getBoundingClientRect().height).toBeGreaterThanOrEqual(14 * 16);
+  },
+};
+export const QuestionWithoutChangesArabic = arabic(QuestionWithoutChanges, 'Question without changes (Arabic)');
+
 /** The note could not be read: the thanks alone, with nothing said about it. */
 export const ChangesNotRead: Story = {
   parameters: { poll: { endpoint: { changes: [{ status: 500, body: {}, repeat: 3 }] } } },
