@@ -32,3 +32,7 @@ export const dayBefore = (iso: string): string =>
 
 /** Names joined as the language joins them ("A, B and C"; «أ وب وج»). */
 export const list = (names: string[]): string => new Intl.ListFormat(tag(), { type: 'conjunction' }).format(names);
+
+/** A day, short (`2 Mar`; «٢ مارس»), for a chart's axis: a moment in ms, in UTC as the API counts days. */
+export const shortDay = (ms: number): string =>
+  new Intl.DateTimeFormat(tag(), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(ms);

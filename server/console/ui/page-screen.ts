@@ -1,5 +1,5 @@
 /**
- * One page in detail: its answers week by week, the reasons visitors gave for yes and for no, its change
+ * One page in detail: its answers week by week (a chart, then the table of its figures), the reasons visitors gave for yes and for no, its change
  * against the period before, and the comments they left. Every figure in a table.
  */
 import { localized, msg, str } from '@lit/localize';
@@ -12,6 +12,7 @@ import { language } from './language.js';
 import { href } from './router.js';
 import { ConsoleScreen } from './screen.js';
 import { shareChangesTable, type ShareChanges } from './share-changes.js';
+import './trend-chart.js';
 
 interface PageData {
   trend: Schemas['PageTrend'];
@@ -69,7 +70,13 @@ export class ConsolePageDetail extends ConsoleScreen<PageData> {
       <h2>${msg('Answers week by week')}</h2>
       ${
         trend.weeks.length
-          ? html`<div class="table-wrap">
+          ? html`<console-trend-chart
+              .weeks=${trend.weeks}
+              label=${msg(
+                str`Chart of the answers per week and the share that found the page useful, from ${day(trend.weeks[0]!.start)} to ${day(trend.weeks.at(-1)!.start)}. The table "Answers per week" below gives the same figures.`,
+              )}
+            ></console-trend-chart>
+            <div class="table-wrap">
             <table>
               <caption>
                 ${msg('Answers per week (weeks start on Monday)')}
