@@ -5,6 +5,7 @@
 import { queryKeptFromEnv, type QueryKept } from './privacy/page-url.js';
 import { retentionFromEnv, type RetentionPolicy } from './privacy/retention.js';
 import { isIP } from 'node:net';
+import { servicesOf, type Service } from './console/insights/services.js';
 
 export interface Config {
   host: string;
@@ -56,6 +57,8 @@ export interface Config {
    * (console/insights/page-key.ts). Empty (the default): every stored URL is a page of its own.
    */
   consolePageLanguages: string[];
+  /** The services the console's pages can be filtered by, each a set of path prefixes (EP_CONSOLE_SERVICES). */
+  consoleServices: Service[];
   logLevel: string;
 }
 
@@ -171,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: env.EP_SEED === 'demo',
     seedPages: list(env.EP_SEED_PAGES),
     consolePageLanguages: consolePageLanguagesOf(env.EP_CONSOLE_PAGE_LANGUAGES),
+    consoleServices: servicesOf(env.EP_CONSOLE_SERVICES),
     logLevel: env.EP_LOG_LEVEL || 'info',
   };
 }

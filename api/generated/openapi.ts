@@ -604,10 +604,32 @@ export interface paths {
          *     days: `from` counts from its day, `to` up to its day's end when a date, or up to its day's start when a
          *     date-time. Pages whose URLs differ only by a language segment the deployment lists in
          *     `EP_CONSOLE_PAGE_LANGUAGES` (`/ar/x`, `/en/x`) count as one, under the URL without it; by default each
-         *     stored URL is a page. No service filter: page votes do not record a service (only feedback does).
+         *     stored URL is a page. `service` keeps the pages under one of the paths the deployment names for it in
+         *     `EP_CONSOLE_SERVICES` (page votes record no service; `GET /console/api/services` lists them).
          *     Role: viewer. Until the console's sign-in is merged, behind the admin bearer token.
          */
         get: operations["consolePages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The services the pages can be filtered by
+         * @description As the deployment names them in `EP_CONSOLE_SERVICES`: a code, a name in each language and the paths
+         *     of its pages. Empty when none is named. Role: viewer.
+         */
+        get: operations["consoleServices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1482,6 +1504,16 @@ export interface components {
             share: components["schemas"]["YesShare"];
             interval: components["schemas"]["WilsonInterval"];
         };
+        ConsoleServices: {
+            items: {
+                code: string;
+                name: {
+                    ar: string;
+                    en: string;
+                };
+                paths: string[];
+            }[];
+        };
         /**
          * @example {
          *       "order": "least-useful",
@@ -1874,6 +1906,11 @@ export interface components {
         ConsoleLanguage: string;
         /** @description Only pages whose path (of the page as the ranking names it) starts with this (`/services/`). */
         ConsolePathPrefix: string;
+        /**
+         * @description Only pages of this service (its `code` in `GET /console/api/services`): pages whose path (of the page as
+         *     the ranking names it) is one of the service's paths or lies under one, segment by segment.
+         */
+        ConsoleService: string;
         ConsoleLimit: number;
         /** @description How many to skip (the console pages through at most 10,000). */
         ConsoleOffset: number;
@@ -2787,6 +2824,11 @@ export interface operations {
                 /** @description Only pages whose path (of the page as the ranking names it) starts with this (`/services/`). */
                 path?: components["parameters"]["ConsolePathPrefix"];
                 /**
+                 * @description Only pages of this service (its `code` in `GET /console/api/services`): pages whose path (of the page as
+                 *     the ranking names it) is one of the service's paths or lies under one, segment by segment.
+                 */
+                service?: components["parameters"]["ConsoleService"];
+                /**
                  * @description `least-useful`: by the interval's upper bound, lowest first; `most-useful`: by its lower bound,
                  *     highest first. Either way a page with few answers (a wide interval) does not top the list. Ties:
                  *     more answers first, then the page.
@@ -2816,6 +2858,27 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    consoleServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The services, in the deployment's order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleServices"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
         };
     };
     consolePageTrend: {
@@ -2860,6 +2923,11 @@ export interface operations {
                 lang?: components["parameters"]["ConsoleLanguage"];
                 /** @description Only pages whose path (of the page as the ranking names it) starts with this (`/services/`). */
                 path?: components["parameters"]["ConsolePathPrefix"];
+                /**
+                 * @description Only pages of this service (its `code` in `GET /console/api/services`): pages whose path (of the page as
+                 *     the ranking names it) is one of the service's paths or lies under one, segment by segment.
+                 */
+                service?: components["parameters"]["ConsoleService"];
                 /** @description The fewest answers a page needs in each of the two periods. */
                 minAnswers?: number;
                 limit?: components["parameters"]["ConsoleLimit"];

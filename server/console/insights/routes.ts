@@ -12,6 +12,7 @@ import { sendCsv } from '../../csv.js';
 import { countsOf, PAGE_HEADERS, pageRow, rank, talliesByPage, usefulness, type Tally } from './counts.js';
 import { pathOf, urlsOfKey } from './page-key.js';
 import { reasonsAndComments } from './reasons.js';
+import { inService } from './services.js';
 import * as sql from './statements.js';
 import { addDays, daysBetween, isoWeek, mondays, weekStart } from './weeks.js';
 
@@ -40,22 +41,39 @@ export async function insightsRoutes(app: FastifyInstance, { config, store, cont
     const urls = await urlsIn(lang);
     return urls ? rows.filter((row) => urls.has(row.page_url)) : rows;
   };
+  const services = config.consoleServices;
+  /**
+   * Whether a page's key passes the path prefix and the service asked for (each when given); a refusal's
+   * field error when no service has that code.
+   */
+  const pathFilter = (query: { path?: string; service?: string }, fieldErrors: FieldError[]) => {
+    const service = query.service === undefined ? undefined : services.find(({ code }) => code === query.service);
+    if (query.service !== undefined && !service && !fieldErrors.some(({ field }) => field === 'service'))
+      fieldErrors.push({ field: 'service', code: 'invalid', message: 'No service has this code.' });
+    return (page: string): boolean => {
+      const path = pathOf(page);
+      return (!query.path || path.startsWith(query.path)) && (!service || inService(path, service));
+    };
+  };
   const viewer = { config: { role: 'viewer' as const, ...limitFor(config.rateLimit.admin, 'admin') } };
 
   const pagesQuery = queryReader(contract, 'consolePages', ['order', 'limit', 'offset', 'format']);
   app.get('/pages', viewer, async (request, reply) => {
     const { query, fieldErrors } = pagesQuery(request.query);
     const range = dayRange(query, fieldErrors);
+    const kept = pathFilter(query, fieldErrors);
     if (fieldErrors.length) return refuseQuery(reply, fieldErrors);
     const rows = await inLanguage(await store.all<sql.PageAnswerRow>(sql.answersByUrl(range)), query.lang);
     const pages = [...talliesByPage(rows, segments)]
-      .filter(([page]) => !query.path || pathOf(page).startsWith(query.path))
+      .filter(([page]) => kept(page))
       .map(([page, tally]) => usefulness(page, tally));
     const { order, limit, offset } = query;
     const ranked = rank(pages, order);
     if (query.format === 'csv') return sendCsv(reply, `pages-${order}`, PAGE_HEADERS, ranked.map(pageRow));
     return { order, total: pages.length, offset, limit, items: ranked.slice(offset, offset + limit) };
   });
+
+  app.get('/services', viewer, async () => ({ items: services }));
 
   const trendQuery = queryReader(contract, 'consolePageTrend');
   app.get('/pages/trend', viewer, async (request, reply) => {
@@ -86,6 +104,7 @@ export async function insightsRoutes(app: FastifyInstance, { config, store, cont
   app.get('/pages/changes', viewer, async (request, reply) => {
     const { query, fieldErrors } = changesQuery(request.query);
     const range = dayRange(query, fieldErrors);
+    const kept = pathFilter(query, fieldErrors);
     if (fieldErrors.length) return refuseQuery(reply, fieldErrors);
     const to = range.to ?? addDays(today(), 1);
     const from = range.from ?? addDays(to, -DEFAULT_PERIOD_DAYS);
@@ -106,7 +125,7 @@ export async function insightsRoutes(app: FastifyInstance, { config, store, cont
     const items = [];
     for (const [page, now] of current) {
       const before = previous.get(page);
-      if (!enough(now) || !enough(before) || (query.path && !pathOf(page).startsWith(query.path))) continue;
+      if (!enough(now) || !enough(before) || !kept(page)) continue;
       const [nowCounts, beforeCounts] = [countsOf(now.yes, now.no), countsOf(before.yes, before.no)];
       items.push({ page, current: nowCounts, previous: beforeCounts, change: nowCounts.share! - beforeCounts.share! });
     }
