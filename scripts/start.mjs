@@ -42,6 +42,26 @@ const collectorEnv = {
   EP_SEED_PAGES: `${origin}/,http://localhost:${port}/`,
   // The console's sample site has /ar/… and /en/… pages: each pair counts as one page.
   EP_CONSOLE_PAGE_LANGUAGES: process.env.EP_CONSOLE_PAGE_LANGUAGES ?? 'ar,en',
+  // Its services, for the console's service filter (DEMO_SERVICES in server/console/demo-data.ts).
+  EP_CONSOLE_SERVICES:
+    process.env.EP_CONSOLE_SERVICES ??
+    JSON.stringify([
+      {
+        code: 'building',
+        name: { ar: 'البناء والتراخيص', en: 'Building and permits' },
+        paths: ['/services/building-permits', '/services/demolition-permit', '/services/occupancy-certificate'],
+      },
+      {
+        code: 'business',
+        name: { ar: 'الأعمال التجارية', en: 'Businesses' },
+        paths: ['/services/business-licence', '/services/shop-signs', '/services/street-vendors'],
+      },
+      {
+        code: 'waste',
+        name: { ar: 'النفايات', en: 'Waste' },
+        paths: ['/services/waste-collection', '/services/bulky-waste'],
+      },
+    ]),
   EP_LOG_LEVEL: process.env.EP_LOG_LEVEL ?? 'warn',
 };
 

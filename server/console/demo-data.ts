@@ -6,8 +6,28 @@
  */
 import { seedVotesInBatches, type SeededVote } from './insights/seed-votes.js';
 import type { Store } from '../store/types.js';
+import type { Service } from './insights/services.js';
 
 export const DEMO_HOST = 'https://www.example.gov.sa';
+
+/** The sample site's services, for the console's service filter (scripts/start.mjs gives the same). */
+export const DEMO_SERVICES: Service[] = [
+  {
+    code: 'building',
+    name: { ar: 'البناء والتراخيص', en: 'Building and permits' },
+    paths: ['/services/building-permits', '/services/demolition-permit', '/services/occupancy-certificate'],
+  },
+  {
+    code: 'business',
+    name: { ar: 'الأعمال التجارية', en: 'Businesses' },
+    paths: ['/services/business-licence', '/services/shop-signs', '/services/street-vendors'],
+  },
+  {
+    code: 'waste',
+    name: { ar: 'النفايات', en: 'Waste' },
+    paths: ['/services/waste-collection', '/services/bulky-waste'],
+  },
+];
 
 const PAGES = [
   'services/building-permits',

@@ -1,7 +1,8 @@
 /**
  * "What visitors are telling us" (issue 17): pages ranked by how useful visitors found them, a page's weekly
- * trend, the biggest changes since the previous period, and a page's reasons and comments. Read only: every
- * route needs the viewer role. Registered under `{basePath}/console/api` by the caller, behind its guard.
+ * trend, the biggest changes since the previous period, a page's reasons and comments, and the services the
+ * deployment names for the filters (services.ts). Read only: every route needs the viewer role. Registered
+ * under `{basePath}/console/api` by the caller, behind its guard.
  */
 import type { FastifyInstance } from 'fastify';
 import type { FieldError } from '../../contract.js';

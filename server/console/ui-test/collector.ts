@@ -1,7 +1,7 @@
 /**
  * A real collector for the console's browser tests: the app as `npm run server` builds it, under the base
  * path `/ep`, on a SQLite file of its own, listening on a free port of 127.0.0.1, with the console demo's
- * votes (language segments mapped) (server/console/demo-data.ts) and one account of each role.
+ * votes (language segments mapped, its services named) (server/console/demo-data.ts) and one account of each role.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { loadConfig } from '../../config.js';
 import { openStore } from '../../store/index.js';
 import type { Store } from '../../store/types.js';
 import { addAccount, type Role } from '../auth/accounts.js';
-import { seedDemoVotes } from '../demo-data.js';
+import { DEMO_SERVICES, seedDemoVotes } from '../demo-data.js';
 
 export const PASSWORD = 'a long enough passphrase';
 export const ACCOUNTS: Record<Role, string> = {
@@ -36,6 +36,7 @@ export async function startCollector(): Promise<TestCollector> {
     rateLimit: { submissions: 0, reads: 0, admin: 0 },
     // The sample site's /ar/… and /en/… pages count as one, as a deployment that maps them would.
     consolePageLanguages: ['ar', 'en'],
+    consoleServices: DEMO_SERVICES,
   };
   const store = await openStore(config);
   const app = await buildApp({ config, store });

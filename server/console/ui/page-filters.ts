@@ -1,21 +1,26 @@
 /**
- * The pages screen's filters, all the API takes: the days (from, to), the pages' language, a path prefix,
- * and the order (least or most useful first). Submitting them sends `console-filters` with the new values;
+ * The pages screen's filters, all the API takes: the days (from, to), the pages' language, the service
+ * (when the deployment names services), a path prefix, and the order (least or most useful first). Submitting them sends `console-filters` with the new values;
  * the screen puts them in its address, so that Back returns to the previous ones.
  */
 import { localized, msg } from '@lit/localize';
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import type { Schemas } from './api.js';
 import { describedBy, fieldError, type ConsoleErrorSummary, type FormError } from './error-summary.js';
+import { language } from './language.js';
 import { consoleStyles } from './styles.js';
 import './error-summary.js';
 
-export type Filters = Record<'from' | 'to' | 'lang' | 'path' | 'order', string>;
+export type Filters = Record<'from' | 'to' | 'lang' | 'service' | 'path' | 'order', string>;
+
+export type Service = Schemas['ConsoleServices']['items'][number];
 
 export const filtersOf = (params: URLSearchParams): Filters => ({
   from: params.get('from') ?? '',
   to: params.get('to') ?? '',
   lang: params.get('lang') ?? '',
+  service: params.get('service') ?? '',
   path: params.get('path') ?? '',
   order: params.get('order') === 'most-useful' ? 'most-useful' : 'least-useful',
 });
@@ -26,6 +31,8 @@ export class ConsolePageFilters extends LitElement {
   static override styles = consoleStyles;
 
   @property({ attribute: false }) filters: Filters = filtersOf(new URLSearchParams());
+  /** The services the deployment names (GET services); without any, no service field. */
+  @property({ attribute: false }) services: Service[] = [];
 
   @state() private errors: FormError[] = [];
   @query('console-error-summary') private summary!: ConsoleErrorSummary;
@@ -69,6 +76,7 @@ export class ConsolePageFilters extends LitElement {
               <option value="en" ?selected=${filters.lang === 'en'}>${msg('English')}</option>
             </select>
           </div>
+          ${this.serviceField()}
           <div class="field">
             <label for="path">${msg('Path starts with')}</label>
             <p class="hint" id="path-hint">${msg('For example /services/')}</p>
@@ -82,6 +90,23 @@ export class ConsolePageFilters extends LitElement {
     `;
   }
 
+  private serviceField() {
+    const { services, filters } = this;
+    if (!services.length) return nothing;
+    return html`<div class="field">
+      <label for="service">${msg('Service')}</label>
+      <select id="service" name="service">
+        <option value="" ?selected=${filters.service === ''}>${msg('All services')}</option>
+        ${services.map(
+          (service) =>
+            html`<option value=${service.code} ?selected=${filters.service === service.code}>
+              ${service.name[language()]}
+            </option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
@@ -90,6 +115,7 @@ export class ConsolePageFilters extends LitElement {
       from: value('from'),
       to: value('to'),
       lang: value('lang'),
+      service: value('service'),
       path: value('path'),
       order: value('order'),
     };

@@ -5,10 +5,10 @@
  */
 import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { api, type Schemas } from './api.js';
 import { count, percent } from './formats.js';
-import { filtersOf, type Filters } from './page-filters.js';
+import { filtersOf, type Filters, type Service } from './page-filters.js';
 import { pageLink } from './page-link.js';
 import { href, navigate } from './router.js';
 import { ConsoleScreen } from './screen.js';
@@ -25,6 +25,9 @@ interface PagesData {
 @customElement('console-pages')
 @localized()
 export class ConsolePages extends ConsoleScreen<PagesData> {
+  /** The services the filters offer, kept while the next ranking loads. */
+  @state() private services: Service[] = [];
+
   private get filters(): Filters {
     return filtersOf(this.params);
   }
@@ -35,13 +38,15 @@ export class ConsolePages extends ConsoleScreen<PagesData> {
   }
 
   protected async load(): Promise<PagesData> {
-    const { from, to, lang, path, order } = this.filters;
-    const [ranking, changes] = await Promise.all([
+    const { from, to, lang, service, path, order } = this.filters;
+    const [ranking, changes, services] = await Promise.all([
       api<Schemas['PageRanking']>('pages', {
-        query: { from, to, lang, path, order, limit: PAGE_SIZE, offset: this.offset },
+        query: { from, to, lang, service, path, order, limit: PAGE_SIZE, offset: this.offset },
       }),
-      api<ShareChanges>('pages/changes', { query: { from, to, lang, path, limit: 10 } }),
+      api<ShareChanges>('pages/changes', { query: { from, to, lang, service, path, limit: 10 } }),
+      api<Schemas['ConsoleServices']>('services'),
     ]);
+    this.services = services.items;
     return { ranking, changes };
   }
 
@@ -57,7 +62,11 @@ export class ConsolePages extends ConsoleScreen<PagesData> {
           'Each page with the share of visitors who found it useful, and the 95% interval around that share: the fewer the answers, the wider the interval, so a page with few answers tops neither list.',
         )}
       </p>
-      <console-page-filters .filters=${this.filters} @console-filters=${this.filter}></console-page-filters>
+      <console-page-filters
+        .filters=${this.filters}
+        .services=${this.services}
+        @console-filters=${this.filter}
+      ></console-page-filters>
       ${this.loadingState()} ${this.data ? this.tables(this.data) : nothing}
     `;
   }

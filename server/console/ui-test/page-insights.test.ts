@@ -1,5 +1,7 @@
 /**
- * The page screen's chart of the weekly trend (uPlot, a canvas) in Chromium against a real collector: shown
+ * What the pages screens add to the tables, in Chromium against a real collector. The service filter: the
+ * services the deployment names, in the console's language, narrowing the ranking and the changes. The page
+ * screen's chart of the weekly trend (uPlot, a canvas) in Chromium against a real collector: shown
  * above its table, which stays; one image named for what it shows and pointing to that table; time running
  * right to left in Arabic and left to right in English, as drawn (the bars' pixels where the scale puts
  * them); the axes' labels in Arabic-Indic digits and Arabic month names in Arabic; the system's colours in
@@ -8,7 +10,8 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, openConsole, type ConsolePage } from './browser.js';
+import { DEMO_SERVICES } from '../demo-data.js';
+import { axeViolations, callApi, launch, openConsole, type ConsolePage } from './browser.js';
 import { ACCOUNTS, PASSWORD, startCollector, type TestCollector } from './collector.js';
 
 let collector: TestCollector;
@@ -16,27 +19,31 @@ let browser: Browser;
 let current: ConsolePage | undefined;
 
 before(async () => {
-  collector = await startCollector();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.close();
+  [collector, browser] = await Promise.all([startCollector(), launch()]);
 });
 afterEach(async () => {
-  const problems = current?.problems ?? [];
-  await current?.page.context().close();
+  if (!current) return;
+  const { page, problems } = current;
   current = undefined;
+  await page.context().close();
   assert.deepEqual(problems, [], 'nothing went wrong in the page (no CSP violation among them)');
 });
+after(() => Promise.all([browser?.close(), collector?.close()]));
 
-/** Signs in and opens the first ranked page's detail, its chart drawn. */
-async function chartShown(language: 'ar' | 'en'): Promise<Page> {
+/** Signs in, on the pages screen. */
+async function pagesShown(language: 'ar' | 'en'): Promise<Page> {
   current = await openConsole(browser, collector.consoleUrl, language);
   const { page } = current;
   await page.locator('#name').fill(ACCOUNTS.viewer);
   await page.locator('#password').fill(PASSWORD);
   await page.locator('console-sign-in button.primary').click();
+  await page.locator('console-pages tbody a').first().waitFor();
+  return page;
+}
+
+/** Signs in and opens the first ranked page's detail, its chart drawn. */
+async function chartShown(language: 'ar' | 'en'): Promise<Page> {
+  const page = await pagesShown(language);
   await page.locator('console-pages tbody a').first().click();
   await page.locator('console-trend-chart canvas').waitFor();
   return page;
@@ -157,5 +164,59 @@ describe("the page screen's chart in Chromium", () => {
     const after = (await drawn(page)).busiest;
     assert.notDeepEqual(after, before, 'redrawn');
     assert.deepEqual(after.slice(0, 3), await resolved(page, 'GrayText'), "the bars in the system's GrayText");
+  });
+});
+
+describe("the pages screen's service filter in Chromium", () => {
+  const [building] = DEMO_SERVICES;
+  /** The paths of the pages in the screen's first (ranking) and second (changes) tables. */
+  const shownPaths = (page: Page, table: number) =>
+    page
+      .locator('console-pages table')
+      .nth(table)
+      .locator('tbody th a')
+      .evaluateAll((links) => links.map((link) => link.textContent!.trim()));
+  const underBuilding = (path: string) =>
+    building!.paths.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+
+  it("offers the deployment's services by their Arabic names, and narrows the ranking and the changes", async () => {
+    const page = await pagesShown('ar');
+    const options = await page.locator('#service option').allInnerTexts();
+    assert.deepEqual(
+      options.map((text) => text.trim()),
+      ['كل الخدمات', ...DEMO_SERVICES.map((service) => service.name.ar)],
+    );
+    assert.equal(await page.locator('label[for="service"]').innerText(), 'الخدمة');
+    assert.deepEqual(await axeViolations(page), [], 'axe on the filters with the service field (ar)');
+    const before = await shownPaths(page, 0);
+    assert.ok(
+      before.some((path) => !underBuilding(path)),
+      'other pages before the filter',
+    );
+
+    await page.locator('#service').selectOption(building!.code);
+    await page.locator('console-page-filters button.primary').click();
+    await page.waitForFunction(() => location.hash.includes('service=building'));
+    await page.locator('console-pages tbody tr').first().waitFor();
+    const shown = await shownPaths(page, 0);
+    const api = (await callApi(page, 'GET', 'pages?service=building&limit=50')).body as { items: { page: string }[] };
+    assert.deepEqual(
+      shown,
+      api.items.map((item) => new URL(item.page).pathname),
+      'the ranking as the API gives it for the service',
+    );
+    assert.ok(shown.length >= 3 && shown.every(underBuilding), shown.join(' '));
+    assert.equal(await page.locator('#service').inputValue(), 'building', 'the choice stays in the form');
+    const changes = await shownPaths(page, 1);
+    assert.ok(changes.length > 0 && changes.every(underBuilding), `the changes too: ${changes.join(' ')}`);
+  });
+
+  it('names the services in English in English', async () => {
+    const page = await pagesShown('en');
+    const options = await page.locator('#service option').allInnerTexts();
+    assert.deepEqual(
+      options.map((text) => text.trim()),
+      ['All services', ...DEMO_SERVICES.map((service) => service.name.en)],
+    );
   });
 });
