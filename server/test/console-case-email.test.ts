@@ -8,57 +8,29 @@
  * themselves are checked at start (config.ts).
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { loadConfig, type SmtpConfig } from '../config.js';
+import {
+  REFUSED_RECIPIENT as REFUSED,
+  startSmtpServer,
+  type Delivered,
+  type TestSmtpServer,
+} from './smtp-test-server.js';
 import { auth, DIALECTS, envelope, post, stored, suiteApp, type TestApp, valid } from './helpers.js';
 
 const API = '/console/api/cases';
 const FROM = 'وزارة الشؤون البلدية <noreply@example.gov.sa>';
-const REFUSED = 'refused@example.sa';
 
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A local SMTP server that keeps what it is sent and refuses one recipient as a real server would (550). */
-function smtpServer(smtp: SmtpConfig): Received[] {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address !== REFUSED) return callback();
-      return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks).toString('latin1'),
-        });
-        callback();
-      });
-    },
+/** The local SMTP server, started before the suite (its port given to the collector's settings first). */
+function smtpServer(smtp: SmtpConfig): Delivered[] {
+  const delivered: Delivered[] = [];
+  let server: TestSmtpServer | undefined;
+  before(async () => {
+    server = await startSmtpServer(delivered);
+    smtp.port = server.port;
   });
-  before(
-    () =>
-      new Promise<void>((resolve) =>
-        server.listen(0, '127.0.0.1', () => {
-          smtp.port = (server.server.address() as AddressInfo).port;
-          resolve();
-        }),
-      ),
-  );
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return received;
+  after(() => server?.close());
+  return delivered;
 }
 
 /** A header's value, unfolded, its RFC 2047 encoded words decoded (adjacent ones joined, as the RFC says). */

@@ -6,20 +6,11 @@
  * a moderator shown no way there, told why, and refused by the API.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  axeViolations,
-  callApi,
-  expectHeadingFocused,
-  expectSaid,
-  focused,
-  launch,
-  openConsole,
-  tabTo,
-  type ConsolePage,
-} from './browser.js';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { axeViolations, callApi, expectHeadingFocused, expectSaid, focused, tabTo } from './browser.js';
 import { ACCOUNTS, PASSWORD, startCollector, type TestCollector } from './collector.js';
+import { browserSuite, signedIn as signedInAt } from './suite.js';
 
 const WORDS = {
   ar: { link: 'الحسابات', title: 'حسابات لوحة التحكم', add: 'أضف الحساب', save: 'احفظ الحساب' },
@@ -28,34 +19,13 @@ const WORDS = {
 
 type Account = { name: string; displayName: string; role: string; disabled: boolean };
 
+const suite = browserSuite();
 let collector: TestCollector;
-let browser: Browser;
-let opened: ConsolePage | undefined;
 
 before(async () => {
   collector = await startCollector();
-  browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  await collector?.close();
-});
-afterEach(async () => {
-  const problems = opened?.problems ?? [];
-  await opened?.page.context().close();
-  opened = undefined;
-  assert.deepEqual(problems, [], 'nothing went wrong in the page');
-});
-
-async function signedIn(account: string, language: 'ar' | 'en', password = PASSWORD): Promise<Page> {
-  opened = await openConsole(browser, collector.consoleUrl, language);
-  const { page } = opened;
-  await page.locator('#name').fill(account);
-  await page.locator('#password').fill(password);
-  await page.locator('#password').press('Enter');
-  await page.locator('console-pages h1').waitFor();
-  return page;
-}
+after(() => collector?.close());
 
 async function openAccounts(page: Page, language: 'ar' | 'en'): Promise<void> {
   await page.locator('console-app nav a', { hasText: WORDS[language].link }).click();
@@ -63,6 +33,7 @@ async function openAccounts(page: Page, language: 'ar' | 'en'): Promise<void> {
   await page.locator('console-accounts tbody tr').first().waitFor();
 }
 
+const signedIn = (account: string, language: 'ar' | 'en') => signedInAt(suite, collector.consoleUrl, account, language);
 const shownNames = (page: Page) => page.locator('console-accounts tbody th').allInnerTexts();
 const accounts = async (page: Page) => (await callApi(page, 'GET', 'accounts')).body as Account[];
 const noViolations = async (page: Page, where: string) =>
@@ -138,7 +109,7 @@ describe("the console's accounts screen in Chromium", () => {
     await page.getByRole('button', { name: 'Add the account' }).click();
     await page.locator('#new-name-error', { hasText: 'An account with this name exists already' }).waitFor();
     assert.deepEqual(
-      opened!.problems.splice(0).map((problem) => /status of 409/.test(problem)),
+      suite.opened!.problems.splice(0).map((problem) => /status of 409/.test(problem)),
       [true],
     );
 
@@ -166,7 +137,7 @@ describe("the console's accounts screen in Chromium", () => {
     await page.locator('#role-error', { hasText: 'This is the last enabled administrator' }).waitFor();
     assert.equal(await page.locator('#role').getAttribute('aria-describedby'), 'role-hint role-error');
     assert.deepEqual(
-      opened!.problems.splice(0).map((problem) => /status of 409/.test(problem)),
+      suite.opened!.problems.splice(0).map((problem) => /status of 409/.test(problem)),
       [true],
     );
     assert.equal(
@@ -235,7 +206,7 @@ describe("the console's accounts screen in Chromium", () => {
     const change = await callApi(page, 'PATCH', `accounts/${ACCOUNTS.moderator}`, { role: 'administrator' });
     assert.equal(change.status, 403);
     assert.deepEqual(
-      opened!.problems.splice(0).map((problem) => /status of 403/.test(problem)),
+      suite.opened!.problems.splice(0).map((problem) => /status of 403/.test(problem)),
       [true, true, true],
       "the screen's refusal, then the test's two calls",
     );

@@ -4,6 +4,8 @@
  * votes (language segments mapped) (server/console/demo-data.ts) and one account of each role; with SMTP
  * settings when a test gives them (a local SMTP server of its own).
  */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,4 +57,33 @@ export async function startCollector({ smtp }: { smtp?: SmtpConfig } = {}): Prom
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/** The sample site's page the tests' submissions are sent from. */
+export const PAGE = 'https://www.example.gov.sa/ar/services/building-permits';
+
+/** A submission POSTed to the collector as an element sends it, from PAGE; its reference. */
+export async function submitAsElement(
+  collector: TestCollector,
+  kind: string,
+  data: Record<string, unknown>,
+  locale: 'ar' | 'en' = 'ar',
+): Promise<string> {
+  const id = randomUUID();
+  const envelope = {
+    id,
+    kind,
+    page: { url: PAGE, title: 'تصاريح البناء', lang: 'ar' },
+    locale,
+    submittedAt: new Date().toISOString(),
+    privacyNotice: '1',
+    data,
+  };
+  const answer = await fetch(new URL('../submissions', collector.consoleUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': id },
+    body: JSON.stringify(envelope),
+  });
+  assert.equal(answer.status, 201, await answer.clone().text());
+  return ((await answer.json()) as { reference: string }).reference;
 }

@@ -5,13 +5,12 @@
  * form empties and `console-account-added` carries the account.
  */
 import { localized, msg } from '@lit/localize';
-import { LitElement, html } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { html } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { api, ApiError, type Schemas } from './api.js';
-import { describedBy, fieldError, type ConsoleErrorSummary, type FormError } from './error-summary.js';
+import { ConsoleForm } from './console-form.js';
+import { describedBy, fieldError, type FormError } from './error-summary.js';
 import { CONSOLE_ROLES, roleName } from './labels.js';
-import { consoleStyles } from './styles.js';
-import './error-summary.js';
 
 type Account = Schemas['ConsoleAccount'];
 type AccountInput = Schemas['ConsoleAccountInput'];
@@ -22,34 +21,26 @@ const MAX_PASSWORD = 1024;
 
 @customElement('console-account-add-form')
 @localized()
-export class ConsoleAccountAddForm extends LitElement {
-  static override styles = consoleStyles;
-
-  @state() private errors: FormError[] = [];
-  @state() private busy = false;
-  @query('console-error-summary') private summary!: ConsoleErrorSummary;
-
+export class ConsoleAccountAddForm extends ConsoleForm {
   override render() {
     const { errors } = this;
-    const invalid = (field: string) => (errors.some((error) => error.field === field) ? 'true' : 'false');
-    const field = (id: string) => `field ${invalid(id) === 'true' ? 'invalid' : ''}`;
     return html`
       <console-error-summary .errors=${errors}></console-error-summary>
       <form novalidate @submit=${this.submit} aria-labelledby="add-title">
         <h2 id="add-title">${msg('Add an account')}</h2>
-        <div class=${field('new-name')}>
+        <div class=${this.fieldClass('new-name')}>
           <label for="new-name">${msg('Account name')}</label>
           <p class="hint" id="new-name-hint">
             ${msg('What the person signs in with: English letters, digits, dots, dashes and underscores, at most 64 (for example amal.harbi).')}
           </p>
           ${fieldError(errors, 'new-name')}
-          <input id="new-name" name="new-name" dir="ltr" autocomplete="off" spellcheck="false" aria-invalid=${invalid('new-name')}
+          <input id="new-name" name="new-name" dir="ltr" autocomplete="off" spellcheck="false" aria-invalid=${this.invalid('new-name')}
             aria-describedby=${describedBy(errors, 'new-name', 'new-name-hint')} />
         </div>
-        <div class=${field('display-name')}>
+        <div class=${this.fieldClass('display-name')}>
           <label for="display-name">${msg('Display name (optional)')}</label>
           ${fieldError(errors, 'display-name')}
-          <input id="display-name" name="display-name" dir="auto" size="40" aria-invalid=${invalid('display-name')}
+          <input id="display-name" name="display-name" dir="auto" size="40" aria-invalid=${this.invalid('display-name')}
             aria-describedby=${describedBy(errors, 'display-name')} />
         </div>
         <div class="field">
@@ -58,14 +49,14 @@ export class ConsoleAccountAddForm extends LitElement {
             ${CONSOLE_ROLES.map((role) => html`<option value=${role} ?selected=${role === 'viewer'}>${roleName(role)}</option>`)}
           </select>
         </div>
-        <div class=${field('new-password')}>
+        <div class=${this.fieldClass('new-password')}>
           <label for="new-password">${msg('First password')}</label>
           <p class="hint" id="new-password-hint">
             ${msg('At least 12 characters. Give it to the person by a safe way; an administrator can set a new one later.')}
           </p>
           ${fieldError(errors, 'new-password')}
           <input id="new-password" name="new-password" type="password" dir="ltr" autocomplete="new-password"
-            aria-invalid=${invalid('new-password')} aria-describedby=${describedBy(errors, 'new-password', 'new-password-hint')} />
+            aria-invalid=${this.invalid('new-password')} aria-describedby=${describedBy(errors, 'new-password', 'new-password-hint')} />
         </div>
         <button class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${msg('Add the account')}</button>
       </form>
@@ -91,7 +82,6 @@ export class ConsoleAccountAddForm extends LitElement {
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const displayName = String(data.get('display-name') ?? '').trim();
@@ -101,22 +91,15 @@ export class ConsoleAccountAddForm extends LitElement {
       password: String(data.get('new-password') ?? ''),
       ...(displayName ? { displayName } : {}),
     };
-    this.errors = this.check(input);
-    if (this.errors.length) return void (await this.summary.show());
-    this.busy = true;
-    try {
-      const added = await api<Account>('accounts', { method: 'POST', body: input });
-      form.reset();
-      this.dispatchEvent(new CustomEvent('console-account-added', { detail: added, bubbles: true, composed: true }));
-    } catch (error) {
-      this.errors = [this.refusal(error)];
-      await this.summary.show();
-    } finally {
-      this.busy = false;
-    }
+    const errors = this.check(input);
+    if (errors.length) return this.fail(errors);
+    const added = await this.send(() => api<Account>('accounts', { method: 'POST', body: input }), this.refusal);
+    if (!added) return;
+    form.reset();
+    this.dispatchEvent(new CustomEvent('console-account-added', { detail: added, bubbles: true, composed: true }));
   }
 
-  private refusal(error: unknown): FormError {
+  private readonly refusal = (error: unknown): FormError => {
     if (error instanceof ApiError && error.status === 409)
       return { field: 'new-name', text: msg('An account with this name exists already: choose another name') };
     if (error instanceof ApiError && error.status === 422) {
@@ -137,7 +120,7 @@ export class ConsoleAccountAddForm extends LitElement {
       field: 'new-name',
       text: msg('The account was not added: the collector could not be reached. Try again.'),
     };
-  }
+  };
 }
 
 declare global {

@@ -5,32 +5,26 @@
  * (409), said at the field. Once saved, `console-account-changed` carries the account as it now is.
  */
 import { localized, msg } from '@lit/localize';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { api, ApiError, type Schemas } from './api.js';
-import { describedBy, fieldError, type ConsoleErrorSummary, type FormError } from './error-summary.js';
+import { ConsoleForm } from './console-form.js';
+import { describedBy, fieldError, type FormError } from './error-summary.js';
 import { CONSOLE_ROLES, roleName } from './labels.js';
-import { consoleStyles } from './styles.js';
-import './error-summary.js';
 
 type Account = Schemas['ConsoleAccount'];
 type AccountChange = Schemas['ConsoleAccountChange'];
 
 @customElement('console-account-change-form')
 @localized()
-export class ConsoleAccountChangeForm extends LitElement {
-  static override styles = consoleStyles;
-
+export class ConsoleAccountChangeForm extends ConsoleForm {
   @property({ attribute: false }) accounts: Account[] = [];
   /** The signed-in account's name: changing it ends this very session. */
   @property() self = '';
 
   /** The account chosen in the form, whose role and state the form shows. */
   @state() private chosen = '';
-  @state() private errors: FormError[] = [];
-  @state() private busy = false;
-  @query('console-error-summary') private summary!: ConsoleErrorSummary;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('accounts') && !this.accounts.some((account) => account.name === this.chosen))
@@ -44,7 +38,6 @@ export class ConsoleAccountChangeForm extends LitElement {
   override render() {
     const { account, errors } = this;
     if (!account) return nothing;
-    const invalid = (field: string) => (errors.some((error) => error.field === field) ? 'true' : 'false');
     // Keyed by the account as saved: choosing another, or saving, shows its role and state afresh.
     return html`
       <console-error-summary .errors=${errors}></console-error-summary>
@@ -58,7 +51,7 @@ export class ConsoleAccountChangeForm extends LitElement {
         </div>
         ${keyed(
           `${account.name} ${account.updatedAt}`,
-          html`<div class="field ${invalid('role') === 'true' ? 'invalid' : ''}">
+          html`<div class=${this.fieldClass('role')}>
             <label for="role">${msg('Role')}</label>
             <p class="hint" id="role-hint">
               ${
@@ -68,7 +61,7 @@ export class ConsoleAccountChangeForm extends LitElement {
               }
             </p>
             ${fieldError(errors, 'role')}
-            <select id="role" name="role" aria-invalid=${invalid('role')} aria-describedby=${describedBy(errors, 'role', 'role-hint')}>
+            <select id="role" name="role" aria-invalid=${this.invalid('role')} aria-describedby=${describedBy(errors, 'role', 'role-hint')}>
               ${CONSOLE_ROLES.map((role) => html`<option value=${role} ?selected=${role === account.role}>${roleName(role)}</option>`)}
             </select>
           </div>
@@ -97,28 +90,23 @@ export class ConsoleAccountChangeForm extends LitElement {
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const { account } = this;
-    if (this.busy || !account) return;
+    if (!account) return;
     const data = new FormData(event.target as HTMLFormElement);
     const change: AccountChange = {
       role: String(data.get('role')) as AccountChange['role'],
       disabled: data.get('state') === 'disabled',
     };
-    this.busy = true;
-    try {
-      const changed = await api<Account>(`accounts/${account.name}`, { method: 'PATCH', body: change });
-      this.errors = [];
-      this.dispatchEvent(
-        new CustomEvent('console-account-changed', { detail: changed, bubbles: true, composed: true }),
-      );
-    } catch (error) {
-      this.errors = [{ field: 'role', text: this.refusal(error) }];
-      await this.summary.show();
-    } finally {
-      this.busy = false;
-    }
+    const changed = await this.send(
+      () => api<Account>(`accounts/${account.name}`, { method: 'PATCH', body: change }),
+      this.refusal,
+    );
+    if (!changed) return;
+    this.dispatchEvent(new CustomEvent('console-account-changed', { detail: changed, bubbles: true, composed: true }));
   }
 
-  private refusal(error: unknown): string {
+  private readonly refusal = (error: unknown): FormError => ({ field: 'role', text: this.refusalText(error) });
+
+  private refusalText(error: unknown): string {
     if (error instanceof ApiError && error.status === 409)
       return msg('This is the last enabled administrator: make another account an administrator first');
     if (error instanceof ApiError && error.status === 403)
