@@ -59,7 +59,25 @@ export interface Config {
   consolePageLanguages: string[];
   /** The services the console's pages can be filtered by, each a set of path prefixes (EP_CONSOLE_SERVICES). */
   consoleServices: Service[];
+  /** Where the console sends reply notes by email; undefined (no EP_SMTP_HOST): replies are only recorded. */
+  smtp: SmtpConfig | undefined;
   logLevel: string;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /**
+   * `tls`: TLS from the first byte (port 465); `starttls` (the default): STARTTLS required, so a server that
+   * does not offer it is refused rather than spoken to in the clear; `none`: no TLS, for a relay on the same
+   * host or private network only.
+   */
+  security: 'tls' | 'starttls' | 'none';
+  /** Both or neither: without them, no authentication (a relay that trusts the collector's address). */
+  user: string | undefined;
+  password: string | undefined;
+  /** The ministry's address replies come from: `noreply@example.gov.sa` or `Ministry <noreply@example.gov.sa>`. */
+  from: string;
 }
 
 function integer(
@@ -130,6 +148,31 @@ function consolePageLanguagesOf(raw: string | undefined): string[] {
   return segments;
 }
 
+const SMTP_SECURITY = ['tls', 'starttls', 'none'] as const;
+
+function smtpOf(env: NodeJS.ProcessEnv): SmtpConfig | undefined {
+  const host = env.EP_SMTP_HOST?.trim();
+  if (!host) return undefined;
+  const security = (env.EP_SMTP_SECURITY || 'starttls') as SmtpConfig['security'];
+  if (!SMTP_SECURITY.includes(security))
+    throw new Error(`EP_SMTP_SECURITY must be tls, starttls or none (got "${env.EP_SMTP_SECURITY}")`);
+  const user = env.EP_SMTP_USER || undefined;
+  const password = env.EP_SMTP_PASSWORD || undefined;
+  if ((user === undefined) !== (password === undefined))
+    throw new Error('EP_SMTP_USER and EP_SMTP_PASSWORD go together: set both, or neither for a relay without sign-in');
+  const from = env.EP_SMTP_FROM?.trim() ?? '';
+  if (!/^[^\s@<>]+@[^\s@<>]+$|<[^\s@<>]+@[^\s@<>]+>$/.test(from))
+    throw new Error(`EP_SMTP_FROM must be the address replies come from, like noreply@example.gov.sa (got "${from}")`);
+  return {
+    host,
+    port: integer(env, 'EP_SMTP_PORT', security === 'tls' ? 465 : 587, 1, 65_535),
+    security,
+    user,
+    password,
+    from,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const basePath = (env.EP_BASE_PATH ?? '').replace(/\/+$/, '');
   if (basePath && !/^\/[A-Za-z0-9._~/-]*$/.test(basePath))
@@ -175,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedPages: list(env.EP_SEED_PAGES),
     consolePageLanguages: consolePageLanguagesOf(env.EP_CONSOLE_PAGE_LANGUAGES),
     consoleServices: servicesOf(env.EP_CONSOLE_SERVICES),
+    smtp: smtpOf(env),
     logLevel: env.EP_LOG_LEVEL || 'info',
   };
 }

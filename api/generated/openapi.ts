@@ -563,7 +563,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record what was answered or done (moderator); audited as `case.note` */
+        /** Record what was answered or done (moderator), and send it by email when asked; audited as `case.note` or `case.note.email` */
         post: operations["addCaseNote"];
         delete?: never;
         options?: never;
@@ -1736,10 +1736,33 @@ export interface components {
             at: string;
             /** @description The account's name, or `token` for the bearer. */
             by: string;
+            /**
+             * @description Whether the note was sent to the visitor by email: null when it was not asked; else whether the
+             *     SMTP server took it, when, and its refusal or the connection's failure. The address is not kept.
+             */
+            email: null | {
+                sent: boolean;
+                /** Format: date-time */
+                at: string;
+                failure?: string;
+            };
         };
         CaseNoteInput: {
             text: string;
+            /**
+             * @description Also send the note to the visitor's email address (plain text, in the language they wrote in, the
+             *     case's reference in the subject). Only when the case's `replyByEmail` is `available` (else 422);
+             *     the note is kept whether or not the SMTP server takes it.
+             */
+            sendEmail?: boolean;
         };
+        /**
+         * @description Whether a note can be sent to the visitor by email: `not-configured` (the collector has no SMTP
+         *     settings), `no-email` (none was given), `contact-erased` (erased on closing, by reference or by the
+         *     retention sweep).
+         * @enum {string}
+         */
+        ReplyByEmail: "available" | "not-configured" | "no-email" | "contact-erased";
         CaseDetail: {
             case: components["schemas"]["CaseSummary"];
             /** @description The contact details given (name, email, mobile, channel), or null when none are held. */
@@ -1748,6 +1771,7 @@ export interface components {
             /** @description When someone last changed the case (ISO 8601 UTC). */
             updatedAt: string | null;
             updatedBy: string | null;
+            replyByEmail: components["schemas"]["ReplyByEmail"];
         };
         /**
          * @description What changes; `assignee: null` gives the case back. `eraseContact: true` erases the contact details

@@ -8,11 +8,13 @@ import type { Schemas } from '../../contract.js';
 import { dataOf, eraseContactStatement } from '../../privacy/contact.js';
 import { cursorNumber, keysetPage, whereOf } from '../../store/sql.js';
 import type { Statement, Store } from '../../store/types.js';
+import type { MailResult } from './reply-mail.js';
 
 export type CaseSummary = Schemas['CaseSummary'];
 export type CaseDetail = Schemas['CaseDetail'];
 export type CaseNote = Schemas['CaseNote'];
 export type CasePatch = Schemas['CasePatch'];
+export type ReplyByEmail = CaseDetail['replyByEmail'];
 
 export interface CaseFilter {
   status?: string | undefined;
@@ -43,12 +45,13 @@ interface CaseRow {
   tags: string;
   updated_at: string | null;
   updated_by: string | null;
+  contact_erased_at: string | null;
   notes: number | string;
 }
 
 const SELECT =
   'SELECT s.seq, s.id, s.reference, s.kind, s.received_at, s.page_url, s.locale, s.data, ' +
-  'c.status, c.assignee, c.tags, c.updated_at, c.updated_by, ' +
+  'c.status, c.assignee, c.tags, c.updated_at, c.updated_by, s.contact_erased_at, ' +
   '(SELECT count(*) FROM case_notes n WHERE n.submission_id = s.id) AS notes ' +
   'FROM cases c JOIN submissions s ON s.id = c.submission_id';
 
@@ -149,15 +152,62 @@ async function caseRow(store: Store, reference: string): Promise<CaseRow | undef
   return row;
 }
 
-async function notesOf(store: Store, submissionId: string): Promise<CaseNote[]> {
-  const rows = await store.all<{ id: number | string; text: string; at: string; written_by: string }>({
-    sql: 'SELECT id, text, at, written_by FROM case_notes WHERE submission_id = ? ORDER BY id',
-    params: [submissionId],
-  });
-  return rows.map((row) => ({ id: String(row.id), text: row.text, at: row.at, by: row.written_by }));
+interface NoteRow {
+  id: number | string;
+  text: string;
+  at: string;
+  written_by: string;
+  email_status: 'sent' | 'failed' | null;
+  email_at: string | null;
+  email_failure: string | null;
 }
 
-export async function caseByReference(store: Store, reference: string): Promise<CaseDetail | undefined> {
+const noteOf = (row: NoteRow): CaseNote => ({
+  id: String(row.id),
+  text: row.text,
+  at: row.at,
+  by: row.written_by,
+  email:
+    row.email_status === null
+      ? null
+      : {
+          sent: row.email_status === 'sent',
+          at: row.email_at ?? row.at,
+          ...(row.email_failure === null ? {} : { failure: row.email_failure }),
+        },
+});
+
+const NOTE_COLUMNS = 'id, text, at, written_by, email_status, email_at, email_failure';
+
+async function notesOf(store: Store, submissionId: string): Promise<CaseNote[]> {
+  const rows = await store.all<NoteRow>({
+    sql: `SELECT ${NOTE_COLUMNS} FROM case_notes WHERE submission_id = ? ORDER BY id`,
+    params: [submissionId],
+  });
+  return rows.map(noteOf);
+}
+
+/**
+ * Whether a note can go to the visitor by email: SMTP settings (`mailing`), and an email address still held
+ * (not erased on closing, by reference or by the retention sweep).
+ */
+function replyByEmailOf(row: CaseRow, mailing: boolean): ReplyByEmail {
+  if (!mailing) return 'not-configured';
+  if (typeof emailOf(row) === 'string') return 'available';
+  return row.contact_erased_at ? 'contact-erased' : 'no-email';
+}
+
+const emailOf = (row: CaseRow): string | undefined => {
+  const email = record(dataOf(row.data).contact).email;
+  return typeof email === 'string' && email ? email : undefined;
+};
+
+/** `mailing`: the collector has SMTP settings (config.smtp), so notes may be sent by email. */
+export async function caseByReference(
+  store: Store,
+  reference: string,
+  mailing = false,
+): Promise<CaseDetail | undefined> {
   const row = await caseRow(store, reference);
   if (!row) return undefined;
   const contact = dataOf(row.data).contact;
@@ -167,7 +217,34 @@ export async function caseByReference(store: Store, reference: string): Promise<
     notes: await notesOf(store, row.id),
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
+    replyByEmail: replyByEmailOf(row, mailing),
   };
+}
+
+/** Where a reply to the case goes by email, as it is now: its address and language, or why none. */
+export async function replyAddress(
+  store: Store,
+  reference: string,
+): Promise<
+  { to: string; locale: string } | { none: Exclude<ReplyByEmail, 'available' | 'not-configured'> } | undefined
+> {
+  const row = await caseRow(store, reference);
+  if (!row) return undefined;
+  const to = emailOf(row);
+  if (to) return { to, locale: row.locale };
+  return { none: row.contact_erased_at ? 'contact-erased' : 'no-email' };
+}
+
+/** Records how sending a note by email went, on the note; the note itself was stored before the try. */
+export async function recordEmail(store: Store, note: CaseNote, result: MailResult, at: Date): Promise<CaseNote> {
+  const failure = result.sent ? null : result.failure;
+  await store.batch([
+    {
+      sql: 'UPDATE case_notes SET email_status = ?, email_at = ?, email_failure = ? WHERE id = ?',
+      params: [result.sent ? 'sent' : 'failed', at.toISOString(), failure, Number(note.id)],
+    },
+  ]);
+  return { ...note, email: { sent: result.sent, at: at.toISOString(), ...(failure === null ? {} : { failure }) } };
 }
 
 /** Changes a case, and erases its contact details when asked (with `closed`); undefined when there is none. */
@@ -176,6 +253,7 @@ export async function updateCase(
   reference: string,
   patch: CasePatch,
   { actor, at }: CaseChange,
+  mailing = false,
 ): Promise<CaseDetail | undefined> {
   const row = await caseRow(store, reference);
   if (!row) return undefined;
@@ -194,7 +272,7 @@ export async function updateCase(
   ];
   if (patch.eraseContact) statements.push(eraseContactStatement(row.id, dataOf(row.data), at).statement);
   await store.batch(statements);
-  return caseByReference(store, reference);
+  return caseByReference(store, reference, mailing);
 }
 
 export async function addNote(
@@ -209,5 +287,5 @@ export async function addNote(
     sql: 'INSERT INTO case_notes (submission_id, text, at, written_by) VALUES (?, ?, ?, ?) RETURNING id',
     params: [row.id, text.trim(), at.toISOString(), actor],
   });
-  return { id: String(note!.id), text: text.trim(), at: at.toISOString(), by: actor };
+  return { id: String(note!.id), text: text.trim(), at: at.toISOString(), by: actor, email: null };
 }

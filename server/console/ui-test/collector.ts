@@ -1,14 +1,17 @@
 /**
  * A real collector for the console's browser tests: the app as `npm run server` builds it, under the base
  * path `/ep`, on a SQLite file of its own, listening on a free port of 127.0.0.1, with the console demo's
- * votes (language segments mapped, its services named) (server/console/demo-data.ts) and one account of each role.
+ * votes (language segments mapped, its services named) (server/console/demo-data.ts) and one account of each
+ * role; with SMTP settings when a test gives them (a local SMTP server of its own).
  */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../../tools/free-port.mjs';
 import { buildApp } from '../../app.js';
-import { loadConfig } from '../../config.js';
+import { loadConfig, type SmtpConfig } from '../../config.js';
 import { openStore } from '../../store/index.js';
 import type { Store } from '../../store/types.js';
 import { addAccount, type Role } from '../auth/accounts.js';
@@ -28,7 +31,7 @@ export interface TestCollector {
   close(): Promise<void>;
 }
 
-export async function startCollector(): Promise<TestCollector> {
+export async function startCollector({ smtp }: { smtp?: SmtpConfig } = {}): Promise<TestCollector> {
   const folder = mkdtempSync(join(tmpdir(), 'ep-console-ui-'));
   const config = {
     ...loadConfig({ EP_SQLITE_PATH: join(folder, 'collector.sqlite'), EP_BASE_PATH: '/ep' }),
@@ -37,6 +40,7 @@ export async function startCollector(): Promise<TestCollector> {
     // The sample site's /ar/… and /en/… pages count as one, as a deployment that maps them would.
     consolePageLanguages: ['ar', 'en'],
     consoleServices: DEMO_SERVICES,
+    smtp,
   };
   const store = await openStore(config);
   const app = await buildApp({ config, store });
@@ -54,4 +58,33 @@ export async function startCollector(): Promise<TestCollector> {
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/** The sample site's page the tests' submissions are sent from. */
+export const PAGE = 'https://www.example.gov.sa/ar/services/building-permits';
+
+/** A submission POSTed to the collector as an element sends it, from PAGE; its reference. */
+export async function submitAsElement(
+  collector: TestCollector,
+  kind: string,
+  data: Record<string, unknown>,
+  locale: 'ar' | 'en' = 'ar',
+): Promise<string> {
+  const id = randomUUID();
+  const envelope = {
+    id,
+    kind,
+    page: { url: PAGE, title: 'تصاريح البناء', lang: 'ar' },
+    locale,
+    submittedAt: new Date().toISOString(),
+    privacyNotice: '1',
+    data,
+  };
+  const answer = await fetch(new URL('../submissions', collector.consoleUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': id },
+    body: JSON.stringify(envelope),
+  });
+  assert.equal(answer.status, 201, await answer.clone().text());
+  return ((await answer.json()) as { reference: string }).reference;
 }

@@ -7,7 +7,6 @@
  * and the refusals explained; the CSV links are the API's, with the filters in force.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -17,13 +16,11 @@ import {
   expectSaid,
   focused,
   launch,
-  openConsole,
   tabTo,
   type ConsolePage,
 } from './browser.js';
-import { ACCOUNTS, PASSWORD, startCollector, type TestCollector } from './collector.js';
-
-const PAGE = 'https://www.example.gov.sa/ar/services/building-permits';
+import { ACCOUNTS, startCollector, submitAsElement, type TestCollector } from './collector.js';
+import { openSignedIn } from './suite.js';
 
 const WORDS = {
   ar: {
@@ -59,25 +56,8 @@ const sent: Record<'keyboard' | 'withContact' | 'withoutContact' | 'comment' | '
 };
 
 /** A submission POSTed to the collector as an element sends it; its reference. */
-async function submit(kind: string, data: Record<string, unknown>, locale: 'ar' | 'en' = 'ar'): Promise<string> {
-  const id = randomUUID();
-  const envelope = {
-    id,
-    kind,
-    page: { url: PAGE, title: 'تصاريح البناء', lang: 'ar' },
-    locale,
-    submittedAt: new Date().toISOString(),
-    privacyNotice: '1',
-    data,
-  };
-  const answer = await fetch(new URL('../submissions', collector.consoleUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': id },
-    body: JSON.stringify(envelope),
-  });
-  assert.equal(answer.status, 201, await answer.clone().text());
-  return ((await answer.json()) as { reference: string }).reference;
-}
+const submit = (kind: string, data: Record<string, unknown>, locale: 'ar' | 'en' = 'ar'): Promise<string> =>
+  submitAsElement(collector, kind, data, locale);
 
 before(async () => {
   collector = await startCollector();
@@ -134,13 +114,8 @@ afterEach(async () => {
 
 /** The console in `language`, signed in as `account` (the pages screen first). */
 async function signedIn(account: string, language: 'ar' | 'en'): Promise<Page> {
-  opened = await openConsole(browser, collector.consoleUrl, language);
-  const { page } = opened;
-  await page.locator('#name').fill(account);
-  await page.locator('#password').fill(PASSWORD);
-  await page.locator('#password').press('Enter');
-  await page.locator('console-pages h1').waitFor();
-  return page;
+  opened = await openSignedIn(browser, collector.consoleUrl, account, language);
+  return opened.page;
 }
 
 /** Goes to a screen by its link in the header's navigation. */

@@ -2,7 +2,8 @@
  * One case (`#/case?reference=FB-2026-000123`), for moderators: what was written and where, the contact
  * details when they are still held, its notes oldest first, and the forms that change its state and add a
  * note. After a save, focus goes to the heading, above the case's state as it now is; after a note, to the
- * notes. A viewer who comes here is told why the collector refused (the case holds contact details).
+ * notes, where a note sent by email says so, and one whose email failed says why (the note itself is kept,
+ * and the failure is also said at once). A viewer who comes here is told why the collector refused (the case holds contact details).
  */
 import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
@@ -17,6 +18,7 @@ import './case-note-form.js';
 
 type CaseDetail = Schemas['CaseDetail'];
 type Contact = NonNullable<CaseDetail['contact']>;
+type CaseNote = Schemas['CaseNote'];
 
 const REFERENCE = /^[A-Z]{2}-[0-9]{4}-[0-9]{6,}$/;
 
@@ -103,6 +105,7 @@ export class ConsoleCase extends ConsoleScreen<CaseDetail> {
                   <th scope="col">${msg('Written')}</th>
                   <th scope="col">${msg('By')}</th>
                   <th scope="col">${msg('Note')}</th>
+                  <th scope="col">${msg('By email')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -111,6 +114,7 @@ export class ConsoleCase extends ConsoleScreen<CaseDetail> {
                     <th scope="row">${moment(note.at)}</th>
                     <td><span dir="ltr">${note.by}</span></td>
                     <td dir="auto">${note.text}</td>
+                    <td>${this.emailState(note)}</td>
                   </tr>`,
                 )}
               </tbody>
@@ -118,8 +122,16 @@ export class ConsoleCase extends ConsoleScreen<CaseDetail> {
           </div>`
           : html`<p>${msg('No notes yet.')}</p>`
       }
-      <console-case-note-form reference=${item.reference} @console-case-noted=${this.noted}></console-case-note-form>
+      <console-case-note-form reference=${item.reference} replyByEmail=${detail.replyByEmail} locale=${item.locale}
+        @console-case-noted=${this.noted}></console-case-note-form>
     `;
+  }
+
+  private emailState({ email }: CaseNote) {
+    if (!email) return msg('Recorded only');
+    if (email.sent) return msg(str`Sent ${moment(email.at)}`);
+    return html`<span class="error-message">${msg(str`Failed (${moment(email.at)}):`)}</span>
+      <span dir="ltr">${email.failure ?? ''}</span>`;
   }
 
   private contact({ name, email, mobile, channel }: Contact) {
@@ -139,13 +151,16 @@ export class ConsoleCase extends ConsoleScreen<CaseDetail> {
     announce(this, erased ? msg('The case is saved and its contact details are erased.') : msg('The case is saved.'));
   }
 
-  private async noted(event: CustomEvent<Schemas['CaseNote']>): Promise<void> {
+  private async noted(event: CustomEvent<CaseNote>): Promise<void> {
     if (!this.data) return;
     const { data } = this;
     this.data = { ...data, case: { ...data.case, notes: data.case.notes + 1 }, notes: [...data.notes, event.detail] };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#notes-title')?.focus();
-    announce(this, msg('The note is added.'));
+    const { email } = event.detail;
+    if (!email) announce(this, msg('The note is added.'));
+    else if (email.sent) announce(this, msg('The note is added and sent by email.'));
+    else announce(this, msg(str`The note is added, but the email was not sent: ${email.failure ?? ''}`));
   }
 }
 

@@ -12,6 +12,7 @@ import { language, useLanguage } from './language.js';
 import { currentRoute, href, navigate, type Route } from './router.js';
 import type { ConsoleSession } from './sign-in.js';
 import { consoleStyles } from './styles.js';
+import './accounts-screen.js';
 import './case-screen.js';
 import './cases-screen.js';
 import './note-screen.js';
@@ -155,6 +156,11 @@ export class ConsoleApp extends LitElement {
             ? html`<li><a href=${href('/panel')} aria-current=${ifDefined(current(['panel']))}>${msg('Lab panel')}</a></li>`
             : nothing
         }
+        ${
+          this.session?.role === 'administrator'
+            ? html`<li><a href=${href('/accounts')} aria-current=${ifDefined(current(['accounts']))}>${msg('Accounts')}</a></li>`
+            : nothing
+        }
       </ul>
     </nav>`;
   }
@@ -187,6 +193,8 @@ export class ConsoleApp extends LitElement {
         return msg('A case');
       case 'panel':
         return msg("The Innovation Lab's participant panel");
+      case 'accounts':
+        return msg('Console accounts');
       default:
         return msg('Page not found');
     }
@@ -214,6 +222,8 @@ export class ConsoleApp extends LitElement {
         return html`<console-case .params=${params} .session=${session}></console-case>`;
       case 'panel':
         return html`<console-panel .params=${params} .session=${session}></console-panel>`;
+      case 'accounts':
+        return html`<console-accounts .params=${params} .session=${session}></console-accounts>`;
       default:
         break;
     }

@@ -59,6 +59,10 @@ export class ConsoleErrorSummary extends LitElement {
 
   /** Focuses the summary once it shows the current errors. */
   async show(): Promise<void> {
+    // The form that holds the summary gives it the errors when it renders next: wait for that render first,
+    // or the summary would still be empty (and nothing focused) when a form calls this right after failing.
+    const host = (this.getRootNode() as ShadowRoot).host;
+    if (host instanceof LitElement) await host.updateComplete;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('div')?.focus();
   }

@@ -55,3 +55,13 @@ export const languageName = (tag: string): string => {
   if (tag === 'en') return msg('English');
   return tag;
 };
+
+export type ConsoleRole = Schemas['ConsoleRole'];
+export const CONSOLE_ROLES: readonly ConsoleRole[] = ['viewer', 'moderator', 'administrator'];
+
+/** A role's name, with what it may do (the accounts screen's choices and table). */
+export function roleName(role: ConsoleRole): string {
+  if (role === 'administrator') return msg('Administrator');
+  if (role === 'moderator') return msg('Moderator');
+  return msg('Viewer');
+}

@@ -3,7 +3,7 @@
  * page, and Back, Forward, bookmarks and reloads keep the screen and its filters.
  */
 
-export type ScreenName = 'pages' | 'page' | 'notes' | 'note' | 'cases' | 'case' | 'panel' | 'not-found';
+export type ScreenName = 'pages' | 'page' | 'notes' | 'note' | 'cases' | 'case' | 'panel' | 'accounts' | 'not-found';
 
 export interface Route {
   screen: ScreenName;
@@ -21,6 +21,7 @@ const SCREENS: Record<string, ScreenName> = {
   '/cases': 'cases',
   '/case': 'case',
   '/panel': 'panel',
+  '/accounts': 'accounts',
 };
 
 export function routeOf(hash: string): Route {
