@@ -9,16 +9,15 @@ import type { Role } from '../auth/accounts.js';
 import { bodyChecker, refuseBody } from '../../body-check.js';
 import {
   adminConsultation,
-  inputProblem,
   listConsultations,
   publishOutcome,
   putConsultation,
-  type ConsultationInput,
   type OutcomeInput,
 } from '../../content/consultations.js';
 import { sendCsv } from '../../csv.js';
 import { queryReader } from '../../query-contract.js';
 import { limitFor, type RouteOptions } from '../../route-options.js';
+import { checkedConsultation } from '../../routes/admin-content.js';
 import { isConsultationId } from '../../routes/consultations.js';
 import { CONSULTATION_HEADERS, consultationRows, listViews, VIEW_HEADERS, viewRows } from './views.js';
 
@@ -60,18 +59,8 @@ export async function consoleConsultationRoutes(
 
   app.put<Params>('/consultations/:id', as('moderator'), async (request, reply) => {
     const { id } = request.params;
-    if (!isConsultationId(id))
-      return refuseBody(reply, [
-        {
-          field: 'id',
-          code: 'invalid',
-          message: 'id must be a slug (no spaces, slashes, ? or #), at most 200 characters.',
-        },
-      ]);
-    const input = body<ConsultationInput>('ConsultationInput', request.body, reply);
+    const input = checkedConsultation(body, id, request.body, reply);
     if (!input) return reply;
-    const problem = inputProblem(input);
-    if (problem) return refuseBody(reply, [problem]);
     const existed = (await adminConsultation(store, id)) !== undefined;
     // `If-None-Match: *`: create only, so that a new consultation never overwrites one of the same id.
     if (existed && request.headers['if-none-match'] === '*')
