@@ -3,7 +3,18 @@
  * page, and Back, Forward, bookmarks and reloads keep the screen and its filters.
  */
 
-export type ScreenName = 'pages' | 'page' | 'notes' | 'note' | 'cases' | 'case' | 'panel' | 'not-found';
+export type ScreenName =
+  | 'pages'
+  | 'page'
+  | 'notes'
+  | 'note'
+  | 'cases'
+  | 'case'
+  | 'panel'
+  | 'ideas'
+  | 'consultations'
+  | 'consultation'
+  | 'not-found';
 
 export interface Route {
   screen: ScreenName;
@@ -21,6 +32,9 @@ const SCREENS: Record<string, ScreenName> = {
   '/cases': 'cases',
   '/case': 'case',
   '/panel': 'panel',
+  '/ideas': 'ideas',
+  '/consultations': 'consultations',
+  '/consultation': 'consultation',
 };
 
 export function routeOf(hash: string): Route {
