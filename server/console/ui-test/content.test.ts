@@ -25,6 +25,8 @@ import {
 } from './browser.js';
 import { ACCOUNTS, PASSWORD, startCollector, type TestCollector } from './collector.js';
 
+type Language = 'ar' | 'en';
+
 const DAY = 86_400_000;
 const at = (offset: number): string => new Date(Date.now() + offset).toISOString();
 
@@ -122,33 +124,33 @@ before(async () => {
     'en',
   );
 });
-after(async () => {
-  await browser?.close();
-  await collector?.close();
-});
+after(() => Promise.all([browser?.close(), collector?.close()]));
 afterEach(async () => {
-  const problems = opened?.problems ?? [];
-  await opened?.page.context().close();
+  const { page, problems = [] } = opened ?? {};
   opened = undefined;
-  assert.deepEqual(problems, [], 'nothing went wrong in the page');
+  await page?.context().close();
+  assert.deepEqual(problems, [], 'no script error, console error or CSP violation in the page');
 });
 
-async function signedIn(account: string, language: 'ar' | 'en'): Promise<Page> {
+/** The console in `language`, signed in as `account`, on its first screen. */
+async function signedIn(account: string, language: Language): Promise<Page> {
   opened = await openConsole(browser, collector.consoleUrl, language);
-  const { page } = opened;
-  await page.locator('#name').fill(account);
-  await page.locator('#password').fill(PASSWORD);
-  await page.locator('#password').press('Enter');
-  await page.locator('console-pages h1').waitFor();
-  return page;
+  const form = { '#name': account, '#password': PASSWORD };
+  for (const [field, value] of Object.entries(form)) await opened.page.locator(field).fill(value);
+  await opened.page.keyboard.press('Enter');
+  await opened.page.locator('console-pages h1').waitFor();
+  return opened.page;
 }
 
-async function follow(page: Page, link: string, heading: string): Promise<void> {
-  await page.locator('console-app nav a', { hasText: link }).click();
-  await expectHeadingFocused(page, heading);
-}
+/** A screen reached by its link in the header, its heading then focused. */
+const follow = async (page: Page, link: string, heading: string): Promise<void> =>
+  page
+    .locator('console-app nav a', { hasText: link })
+    .click()
+    .then(() => expectHeadingFocused(page, heading));
 
-const noViolations = async (page: Page, where: string) =>
+/** axe finds nothing in the whole page. */
+const noViolations = async (page: Page, where: string): Promise<void> =>
   assert.deepEqual(await axeViolations(page), [], `axe on ${where}`);
 
 /** The idea (and its review form) listed with this title. */
