@@ -28,6 +28,8 @@ import { checkKinds } from './kinds.js';
 import { changeNoteRoutes } from './console/changes/routes.js';
 import { panelRoutes } from './console/panel/routes.js';
 import { caseRoutes } from './console/cases/routes.js';
+import { consoleConsultationRoutes } from './console/consultations/routes.js';
+import { ideaReviewRoutes } from './console/ideas/routes.js';
 import { consolePageRoutes } from './console/ui-routes.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminPageRoutes } from './routes/admin-page.js';
@@ -241,7 +243,7 @@ export async function buildApp({
   await app.register(consoleApi, {
     ...routeOptions,
     prefix: consolePrefix,
-    routes: [insightsRoutes, changeNoteRoutes, panelRoutes, caseRoutes],
+    routes: [insightsRoutes, changeNoteRoutes, panelRoutes, caseRoutes, ideaReviewRoutes, consoleConsultationRoutes],
   });
   // The console's screens (server/console/ui/, built into server/console/dist/), which call that API.
   await app.register(consolePageRoutes, { ...routeOptions, prefix: `${config.basePath}/console` });

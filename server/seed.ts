@@ -61,6 +61,26 @@ const PENDING_IDEA = {
   topic: { code: 'digital-services', label: TOPIC_LABELS['digital-services']! },
 };
 
+/** More ideas waiting for review, in both languages, so that the console's ideas screen has a queue to filter. */
+const MORE_PENDING_IDEAS: Array<{ locale: 'ar' | 'en'; data: typeof PENDING_IDEA }> = [
+  {
+    locale: 'en',
+    data: {
+      title: 'Evening opening at service centres',
+      description: 'Open the service centres until 9 pm two days a week, for people who work during the day.',
+      topic: { code: 'other', label: 'Other' },
+    },
+  },
+  {
+    locale: 'ar',
+    data: {
+      title: 'حاويات لإعادة التدوير في كل حي',
+      description: 'حاويات منفصلة للورق والبلاستيك قرب المساجد والمدارس، مع جدول لجمعها.',
+      topic: { code: 'environment', label: TOPIC_LABELS.environment! },
+    },
+  },
+];
+
 /** Views on the open sample consultation, by stance: the card counts them with its participants. */
 const VIEWS = { support: 17, neutral: 4, oppose: 3 } as const;
 
@@ -157,6 +177,8 @@ export async function seedDemo(store: Store, contract: Contract, pages: readonly
       await submit(seedId('vote', page, n), 'page-vote', page, n % 3 ? 'ar' : 'en', { answer: n < 29 ? 'yes' : 'no' });
     for (const [n, data] of FEEDBACK.entries()) await submit(seedId('feedback', page, n), 'feedback', page, 'ar', data);
     await submit(seedId('idea', page), 'idea', page, 'ar', PENDING_IDEA);
+    for (const [n, { locale, data }] of MORE_PENDING_IDEAS.entries())
+      await submit(seedId('idea', page, n), 'idea', page, locale, data);
     // The poll's "what we changed" after a vote; once, as an earlier start may have written it already.
     if ((await latestPublished(store, page)).note === null)
       await createNote(store, { ...CHANGE_NOTE, page }, { actor: 'seed', at });

@@ -704,6 +704,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/api/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ideas to review, newest first, a page at a time, filtered (viewer)
+         * @description Every idea submitted (kind `idea`) and every seeded one, with its review state, as `listIdeas` gives
+         *     them; filtered by review state, the language it was written in (a seeded idea has none) and the day
+         *     it arrived.
+         */
+        get: operations["listConsoleIdeas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/ideas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["IdeaId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Publish or reject an idea, set its status, answer it (moderator); audited as `idea.review`
+         * @description As `reviewIdea`.
+         */
+        patch: operations["reviewConsoleIdea"];
+        trace?: never;
+    };
+    "/console/api/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every consultation with its views by stance, latest opening first (viewer) */
+        get: operations["listConsoleConsultations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        /** One consultation as the public sees it, with its views by stance (viewer) */
+        get: operations["getConsoleConsultation"];
+        /**
+         * Create a consultation, or change one (moderator); audited as `consultation.create` or `consultation.edit`
+         * @description As `putConsultation`. With `If-None-Match: *` it only creates: 412 (a field error on `id`) when a
+         *     consultation has this id already, so that a new one never overwrites another.
+         */
+        put: operations["putConsoleConsultation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/consultations/{id}/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The views sent on a consultation, newest first, a page at a time (viewer)
+         * @description Every view as it arrived, with whether it still counts (a later view of the same visitor that names
+         *     it in `replaces` takes its place). No contact details: a view has none.
+         */
+        get: operations["listConsultationViews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/api/consultations/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish (or correct) a closed consultation's outcome (moderator); audited as `consultation.outcome`
+         * @description As `publishOutcome`; 409 before the consultation closes.
+         */
+        put: operations["publishConsoleOutcome"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/console/api/session": {
         parameters: {
             query?: never;
@@ -1346,6 +1476,21 @@ export interface components {
             consultation: components["schemas"]["Consultation"];
             /** @description The views kept now (one per visitor), by stance. */
             views: components["schemas"]["StanceCounts"];
+        };
+        ConsultationViewItem: {
+            reference: string;
+            /** Format: date-time */
+            receivedAt: string;
+            locale: components["schemas"]["Locale"];
+            stance: components["schemas"]["Stance"];
+            comment?: string;
+            /** @description Whether it counts (false once a later view of the same visitor replaces it). */
+            counted: boolean;
+        };
+        ConsultationViewList: {
+            items: components["schemas"]["ConsultationViewItem"][];
+            /** @description Pass as `after` for the next page; absent on the last page. */
+            next?: string;
         };
         SubmissionList: {
             items: components["schemas"]["StoredSubmission"][];
@@ -3010,6 +3155,236 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listConsoleIdeas: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["IdeaReviewState"];
+                /** @description Only the ideas sent from an element in this language. */
+                language?: components["schemas"]["Locale"];
+                /** @description Received at or after; a date (`2026-03-01`, from its start, UTC) or a date-time. */
+                from?: components["parameters"]["FromFilter"];
+                /** @description Received before; a date means up to the end of that day (UTC), a date-time is exclusive. */
+                to?: components["parameters"]["ToFilter"];
+                limit?: number;
+                /** @description The `next` cursor of the previous page. */
+                after?: string;
+                /** @description `csv`: the whole filtered list as one CSV file (no paging), formula injection made harmless. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page (JSON), or every idea the filter finds (CSV). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminIdeaList"];
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    reviewConsoleIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["IdeaId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaReview"];
+            };
+        };
+        responses: {
+            /** @description The idea as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminIdea"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ConsoleForbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listConsoleConsultations: {
+        parameters: {
+            query?: {
+                /** @description Only the consultations of this type (legal or non-legal); all of them without it. */
+                type?: components["schemas"]["ConsultationType"];
+                /** @description `csv`: the same list as one CSV file, formula injection made harmless. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All of them (or all of that type), as JSON or CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminConsultation"][];
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getConsoleConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consultation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminConsultation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putConsoleConsultation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `*`: create only. */
+                "if-none-match"?: "*";
+            };
+            path: {
+                id: components["schemas"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsultationInput"];
+            };
+        };
+        responses: {
+            /** @description The consultation as the public now sees it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consultation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ConsoleForbidden"];
+            /** @description Create only (`If-None-Match: *`), and a consultation has this id already. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listConsultationViews: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next` cursor of the previous page. */
+                after?: string;
+                /** @description `csv`: every view as one CSV file (no paging), formula injection made harmless. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page (JSON), or every view (CSV). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationViewList"];
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    publishConsoleOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeInput"];
+            };
+        };
+        responses: {
+            /** @description The consultation with its outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consultation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ConsoleForbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The consultation has not closed yet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             422: components["responses"]["Unprocessable"];
         };
     };

@@ -115,6 +115,14 @@ export async function listConsultations(
   });
 }
 
+/** One consultation with the views kept on it, as the administration's list gives each; undefined when none. */
+export async function adminConsultation(store: Store, id: string): Promise<Schemas['AdminConsultation'] | undefined> {
+  const found = await row(store, id);
+  if (!found) return undefined;
+  const counted = (await viewsBy(store, id)).get(id) ?? NONE;
+  return { consultation: toPublic(found, counted), views: counted };
+}
+
 /** Why a consultation as written cannot be kept, or undefined when it can. */
 export function inputProblem(input: ConsultationInput): FieldError | undefined {
   for (const field of ['opensAt', 'closesAt'] as const) {

@@ -171,13 +171,24 @@ export async function ideasPage(store: Store, query: IdeaQuery): Promise<Schemas
 
 // -------------------------------------------------------------------------------------------- the review
 
+export interface IdeaFilter {
+  state?: ReviewState | undefined;
+  /** The language of the element it was sent from (a seeded idea has none, and is left out). */
+  language?: string | undefined;
+  /** Arrived at or after, and before: ISO 8601 UTC. */
+  from?: string | undefined;
+  to?: string | undefined;
+  after?: string | undefined;
+  limit: number;
+}
+
 /** Every idea, newest first, with its submission's reference; `after` is the `seq` the last page ended on. */
-export async function listIdeas(
-  store: Store,
-  filter: { state?: ReviewState | undefined; after?: string | undefined; limit: number },
-): Promise<Schemas['AdminIdeaList']> {
+export async function listIdeas(store: Store, filter: IdeaFilter): Promise<Schemas['AdminIdeaList']> {
   const { sql: where, params } = whereOf([
     ['state = ?', filter.state],
+    ['submissions.locale = ?', filter.language],
+    ['ideas.received_at >= ?', filter.from],
+    ['ideas.received_at < ?', filter.to],
     ['ideas.seq < ?', cursorNumber(filter.after)],
   ]);
   const rows = await store.all<IdeaRow>({

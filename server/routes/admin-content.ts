@@ -18,6 +18,32 @@ import { isConsultationId } from './consultations.js';
 import { queryReader } from '../query-contract.js';
 import { bodyChecker, refuseBody } from '../body-check.js';
 
+/**
+ * A consultation as a PUT writes it: its id, and its body as the contract and `inputProblem` check them (the
+ * console's route too); undefined once the 422 is sent.
+ */
+export function checkedConsultation(
+  body: ReturnType<typeof bodyChecker>,
+  id: string,
+  given: unknown,
+  reply: FastifyReply,
+): ConsultationInput | undefined {
+  if (!isConsultationId(id)) {
+    void refuseBody(reply, [
+      {
+        field: 'id',
+        code: 'invalid',
+        message: 'id must be a slug (no spaces, slashes, ? or #), at most 200 characters.',
+      },
+    ]);
+    return undefined;
+  }
+  const input = body<ConsultationInput>('ConsultationInput', given, reply);
+  const problem = input && inputProblem(input);
+  if (problem) void refuseBody(reply, [problem]);
+  return problem ? undefined : input;
+}
+
 const notFound = (reply: FastifyReply, what: string): FastifyReply =>
   reply.code(404).send({ message: `No such ${what}.` });
 
@@ -50,18 +76,8 @@ export async function adminContentRoutes(
   });
 
   app.put<{ Params: { id: string } }>('/consultations/:id', limit, async (request, reply) => {
-    if (!isConsultationId(request.params.id))
-      return refuseBody(reply, [
-        {
-          field: 'id',
-          code: 'invalid',
-          message: 'id must be a slug (no spaces, slashes, ? or #), at most 200 characters.',
-        },
-      ]);
-    const input = body<ConsultationInput>('ConsultationInput', request.body, reply);
+    const input = checkedConsultation(body, request.params.id, request.body, reply);
     if (!input) return reply;
-    const problem = inputProblem(input);
-    if (problem) return refuseBody(reply, [problem]);
     const written = await putConsultation(store, request.params.id, input, new Date());
     return 'refused' in written ? refuseBody(reply, [written.refused]) : written.consultation;
   });

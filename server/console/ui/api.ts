@@ -34,9 +34,11 @@ export function useCsrfToken(token: string | undefined): void {
 export type Query = Record<string, string | number | undefined>;
 
 export interface Call {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
   body?: unknown;
+  /** Request headers of the call's own (`If-None-Match: *`: create only). */
+  headers?: Record<string, string>;
 }
 
 /** The API's URL for `path` (`pages`, `changes/12`), relative to the console's own address. */
@@ -48,8 +50,8 @@ export function apiUrl(path: string, query: Query = {}): URL {
   return url;
 }
 
-export async function api<T>(path: string, { method = 'GET', query, body }: Call = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function api<T>(path: string, { method = 'GET', query, body, headers: own }: Call = {}): Promise<T> {
+  const headers: Record<string, string> = { ...own, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(apiUrl(path, query), {

@@ -15,6 +15,9 @@ import { consoleStyles } from './styles.js';
 import './accounts-screen.js';
 import './case-screen.js';
 import './cases-screen.js';
+import './consultation-screen.js';
+import './consultations-screen.js';
+import './ideas-screen.js';
 import './note-screen.js';
 import './notes-screen.js';
 import './page-screen.js';
@@ -151,6 +154,8 @@ export class ConsoleApp extends LitElement {
         <li><a href=${href('/pages')} aria-current=${ifDefined(current(['pages', 'page']))}>${msg('Pages')}</a></li>
         <li><a href=${href('/notes')} aria-current=${ifDefined(current(['notes', 'note']))}>${msg('What we changed')}</a></li>
         <li><a href=${href('/cases')} aria-current=${ifDefined(current(['cases', 'case']))}>${msg('Messages and comments')}</a></li>
+        <li><a href=${href('/ideas')} aria-current=${ifDefined(current(['ideas']))}>${msg('Ideas')}</a></li>
+        <li><a href=${href('/consultations')} aria-current=${ifDefined(current(['consultations', 'consultation']))}>${msg('Consultations')}</a></li>
         ${
           this.mayModerate
             ? html`<li><a href=${href('/panel')} aria-current=${ifDefined(current(['panel']))}>${msg('Lab panel')}</a></li>`
@@ -195,6 +200,12 @@ export class ConsoleApp extends LitElement {
         return msg("The Innovation Lab's participant panel");
       case 'accounts':
         return msg('Console accounts');
+      case 'ideas':
+        return msg('Ideas to review');
+      case 'consultations':
+        return msg('Consultations');
+      case 'consultation':
+        return msg('A consultation');
       default:
         return msg('Page not found');
     }
@@ -224,6 +235,12 @@ export class ConsoleApp extends LitElement {
         return html`<console-panel .params=${params} .session=${session}></console-panel>`;
       case 'accounts':
         return html`<console-accounts .params=${params} .session=${session}></console-accounts>`;
+      case 'ideas':
+        return html`<console-ideas .params=${params} .session=${session}></console-ideas>`;
+      case 'consultations':
+        return html`<console-consultations .params=${params} .session=${session}></console-consultations>`;
+      case 'consultation':
+        return html`<console-consultation .params=${params} .session=${session}></console-consultation>`;
       default:
         break;
     }

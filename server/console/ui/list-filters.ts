@@ -25,6 +25,8 @@ export interface FilterField {
   choices?: Choice[];
   /** `ltr` for what is written in Latin letters whatever the language (account names, tag codes). */
   dir?: 'ltr';
+  /** `date` for a day (the browser's date field); text without. */
+  type?: 'date';
 }
 
 export type FilterValues = Record<string, string>;
@@ -67,7 +69,7 @@ export class ConsoleListFilters extends LitElement {
     `;
   }
 
-  private field({ name, label, hint, choices, dir }: FilterField): TemplateResult {
+  private field({ name, label, hint, choices, dir, type }: FilterField): TemplateResult {
     const { errors } = this;
     const value = this.values[name] ?? '';
     const hintId = hint ? `${name}-hint` : undefined;
@@ -80,7 +82,7 @@ export class ConsoleListFilters extends LitElement {
           ? html`<select id=${name} name=${name}>
             ${choices.map((choice) => html`<option value=${choice.value} ?selected=${choice.value === value}>${choice.label}</option>`)}
           </select>`
-          : html`<input id=${name} name=${name} dir=${dir ?? 'auto'} .value=${value} aria-invalid=${invalid}
+          : html`<input id=${name} name=${name} type=${type ?? 'text'} dir=${dir ?? 'auto'} .value=${value} aria-invalid=${invalid}
             aria-describedby=${describedBy(errors, name, hintId)} />`
       }
     </div>`;

@@ -3,7 +3,19 @@
  * page, and Back, Forward, bookmarks and reloads keep the screen and its filters.
  */
 
-export type ScreenName = 'pages' | 'page' | 'notes' | 'note' | 'cases' | 'case' | 'panel' | 'accounts' | 'not-found';
+export type ScreenName =
+  | 'pages'
+  | 'page'
+  | 'notes'
+  | 'note'
+  | 'cases'
+  | 'case'
+  | 'panel'
+  | 'ideas'
+  | 'consultations'
+  | 'consultation'
+  | 'accounts'
+  | 'not-found';
 
 export interface Route {
   screen: ScreenName;
@@ -22,6 +34,9 @@ const SCREENS: Record<string, ScreenName> = {
   '/case': 'case',
   '/panel': 'panel',
   '/accounts': 'accounts',
+  '/ideas': 'ideas',
+  '/consultations': 'consultations',
+  '/consultation': 'consultation',
 };
 
 export function routeOf(hash: string): Route {
