@@ -86,12 +86,31 @@ export function namedIdsOnly() {
   };
 }
 
+/**
+ * A second pass of terser over each file Rolldown has minified, for the files a browser gets as they are (the
+ * script-tag files): what it finds that Rolldown's minifier leaves comes to about 1% of each file gzip (1.6% of
+ * the one file), where terser alone measured worse than Rolldown. Terser's default (safe) compression, two passes.
+ */
+export function terserAfterMinify() {
+  return {
+    name: 'ep-terser-after-minify',
+    async generateBundle(_, bundle) {
+      const { minify } = await import('terser');
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        const options = { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } };
+        file.code = (await minify(file.code, options)).code;
+      }
+    },
+  };
+}
+
 /** Vite's inline config for the build; `write: false` gives the chunks in memory. */
 export function cdnConfig({ outDir = 'dist/cdn', write = true } = {}) {
   return {
     configFile: false,
     logLevel: write ? 'warn' : 'silent',
-    plugins: [minifyCssLiterals(), namedIdsOnly()],
+    plugins: [minifyCssLiterals(), namedIdsOnly(), terserAfterMinify()],
     build: {
       write,
       target: 'es2022',

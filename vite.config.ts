@@ -10,7 +10,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { build, defineConfig, type Plugin } from 'vite';
 import { minifyCssLiterals } from './tools/minify-css-literals.mjs';
-import { cdnConfig, namedIdsOnly } from './vite.cdn.config.mjs';
+import { cdnConfig, namedIdsOnly, terserAfterMinify } from './vite.cdn.config.mjs';
 
 const entries = {
   index: 'src/index.ts',
@@ -35,7 +35,7 @@ function oneFileBundle(): Plugin {
         await build({
           configFile: false,
           logLevel: 'warn',
-          plugins: [minifyCssLiterals(), namedIdsOnly()],
+          plugins: [minifyCssLiterals(), namedIdsOnly(), terserAfterMinify()],
           build: {
             target: 'es2022',
             outDir: 'dist/cdn',

@@ -22,7 +22,7 @@ const KB = 1024;
  * 0.3 KB of strings instead of 4.8 KB) and the retry of a failed download under a new query. The budget is
  * the measured figure rounded up to 50 bytes: the chunk names a build picks move it by a few bytes.
  */
-const budgets = { 'ep-page-poll': 10950 };
+const budgets = { 'ep-page-poll': 10800 };
 
 /**
  * Budgets in gzip bytes for what an element adds, first load and on demand together, over the shared code
@@ -61,19 +61,22 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
  * check boxes, the email and mobile fields alone, the receipt kept, a 429's own words) raised the feedback form's,
  * the idea box's and the card's by about 310 B and the poll's by 60 B (the string parts' list), and "all" and the
  * one file now hold five elements. Guards set after merging it with the consultation type and show-changes.
+ * The css literals built as unsafeCSS calls (no file carries Lit's css tag) and a second pass of terser over
+ * these files (vite.cdn.config.mjs) lowered every figure: the poll's first render by 0.25 KB, the form elements
+ * by 0.42 to 0.5 KB, all five by 0.76 KB and the one file by 0.97 KB; guards lowered to match.
  */
 const hostBudgets = [
-  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11750 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 12050 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 28100 },
-  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 31400 },
-  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 36300 },
-  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 37050 },
-  { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 34400 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 64350 },
+  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11500 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 11800 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27800 },
+  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 30950 },
+  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 35850 },
+  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36550 },
+  { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 33900 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 63550 },
 ];
 /** The one-file bundle with five elements (the budget was set for four). */
-const oneFileBudget = { budget: 40 * KB, guard: 53600 };
+const oneFileBudget = { budget: 40 * KB, guard: 52600 };
 
 function measure(code) {
   const bytes = Buffer.from(code);
