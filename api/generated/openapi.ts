@@ -499,7 +499,8 @@ export interface paths {
          * The Innovation Lab's participant panel, by session, topic and city (moderator); audited as `lab-panel.list`
          * @description Who is on the panel now: sign-ups that were not withdrawn and whose contact details were not erased,
          *     newest first, with their contact details (which is why a viewer may not read them). `format=csv`
-         *     gives the same filtered list as a CSV file (formula injection made harmless, as every export).
+         *     or `format=json` gives the same filtered list as one file (formula injection made harmless in the
+         *     CSV, as every export), audited as `lab-panel.export`.
          */
         get: operations["listPanelMembers"];
         put?: never;
@@ -2060,6 +2061,13 @@ export interface components {
     };
     parameters: {
         /**
+         * @description Without it, the list as JSON, a page at a time where the list has pages. `csv` or `json`: the whole
+         *     filtered list (no paging) as one downloadable file (`Content-Disposition: attachment`), made from the
+         *     same rows: `csv` with formula injection made harmless, `json` an array of objects whose keys are the
+         *     CSV's column names. Exporting the Lab panel is audited as `lab-panel.export`.
+         */
+        ConsoleExportFormat: "csv" | "json";
+        /**
          * @description The envelope's `id`. The elements always send it; when present it must be the same id (compared in
          *     canonical form, so another spelling of it is the same id), else 422.
          */
@@ -2767,7 +2775,13 @@ export interface operations {
                 topic?: string;
                 /** @description Only those who can come in person in this city (as they wrote it, without case). */
                 city?: string;
-                format?: "json" | "csv";
+                /**
+                 * @description Without it, the list as JSON, a page at a time where the list has pages. `csv` or `json`: the whole
+                 *     filtered list (no paging) as one downloadable file (`Content-Disposition: attachment`), made from the
+                 *     same rows: `csv` with formula injection made harmless, `json` an array of objects whose keys are the
+                 *     CSV's column names. Exporting the Lab panel is audited as `lab-panel.export`.
+                 */
+                format?: components["parameters"]["ConsoleExportFormat"];
                 limit?: number;
                 /** @description The `next` cursor of the previous page. */
                 after?: string;
@@ -2778,7 +2792,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page (JSON), or the whole filtered list (CSV). */
+            /** @description One page (JSON), or the whole filtered list as a CSV or JSON file. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2804,8 +2818,13 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` cursor of the previous page. */
                 after?: string;
-                /** @description `csv`: the whole filtered list as one CSV file (no paging), formula injection made harmless. */
-                format?: "json" | "csv";
+                /**
+                 * @description Without it, the list as JSON, a page at a time where the list has pages. `csv` or `json`: the whole
+                 *     filtered list (no paging) as one downloadable file (`Content-Disposition: attachment`), made from the
+                 *     same rows: `csv` with formula injection made harmless, `json` an array of objects whose keys are the
+                 *     CSV's column names. Exporting the Lab panel is audited as `lab-panel.export`.
+                 */
+                format?: components["parameters"]["ConsoleExportFormat"];
             };
             header?: never;
             path?: never;
@@ -2813,7 +2832,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page (JSON), or every case the filter finds (CSV). */
+            /** @description One page (JSON), or every case the filter finds as a CSV or JSON file. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3006,8 +3025,13 @@ export interface operations {
                 limit?: components["parameters"]["ConsoleLimit"];
                 /** @description How many to skip (the console pages through at most 10,000). */
                 offset?: components["parameters"]["ConsoleOffset"];
-                /** @description `csv`: the whole filtered list as one CSV file (no paging), formula injection made harmless. */
-                format?: "json" | "csv";
+                /**
+                 * @description Without it, the list as JSON, a page at a time where the list has pages. `csv` or `json`: the whole
+                 *     filtered list (no paging) as one downloadable file (`Content-Disposition: attachment`), made from the
+                 *     same rows: `csv` with formula injection made harmless, `json` an array of objects whose keys are the
+                 *     CSV's column names. Exporting the Lab panel is audited as `lab-panel.export`.
+                 */
+                format?: components["parameters"]["ConsoleExportFormat"];
             };
             header?: never;
             path?: never;
@@ -3015,7 +3039,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of the ranking (JSON), or the whole ranking (CSV). */
+            /** @description One page of the ranking (JSON), or the whole ranking as a CSV or JSON file. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3171,8 +3195,13 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` cursor of the previous page. */
                 after?: string;
-                /** @description `csv`: the whole filtered list as one CSV file (no paging), formula injection made harmless. */
-                format?: "json" | "csv";
+                /**
+                 * @description Without it, the list as JSON, a page at a time where the list has pages. `csv` or `json`: the whole
+                 *     filtered list (no paging) as one downloadable file (`Content-Disposition: attachment`), made from the
+                 *     same rows: `csv` with formula injection made harmless, `json` an array of objects whose keys are the
+                 *     CSV's column names. Exporting the Lab panel is audited as `lab-panel.export`.
+                 */
+                format?: components["parameters"]["ConsoleExportFormat"];
             };
             header?: never;
             path?: never;
@@ -3180,7 +3209,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page (JSON), or every idea the filter finds (CSV). */
+            /** @description One page (JSON), or every idea the filter finds as a CSV or JSON file. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3229,8 +3258,13 @@ export interface operations {
             query?: {
                 /** @description Only the consultations of this type (legal or non-legal); all of them without it. */
                 type?: components["schemas"]["ConsultationType"];
-                /** @description `csv`: the same list as one CSV file, formula injection made harmless. */
-                format?: "json" | "csv";
+                /**
+                 * @description Without it, the list as JSON, a page at a time where the list has pages. `csv` or `json`: the whole
+                 *     filtered list (no paging) as one downloadable file (`Content-Disposition: attachment`), made from the
+                 *     same rows: `csv` with formula injection made harmless, `json` an array of objects whose keys are the
+                 *     CSV's column names. Exporting the Lab panel is audited as `lab-panel.export`.
+                 */
+                format?: components["parameters"]["ConsoleExportFormat"];
             };
             header?: never;
             path?: never;
@@ -3238,7 +3272,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description All of them (or all of that type), as JSON or CSV. */
+            /** @description All of them (or all of that type), as JSON, or as a CSV or JSON file. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3323,8 +3357,13 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` cursor of the previous page. */
                 after?: string;
-                /** @description `csv`: every view as one CSV file (no paging), formula injection made harmless. */
-                format?: "json" | "csv";
+                /**
+                 * @description Without it, the list as JSON, a page at a time where the list has pages. `csv` or `json`: the whole
+                 *     filtered list (no paging) as one downloadable file (`Content-Disposition: attachment`), made from the
+                 *     same rows: `csv` with formula injection made harmless, `json` an array of objects whose keys are the
+                 *     CSV's column names. Exporting the Lab panel is audited as `lab-panel.export`.
+                 */
+                format?: components["parameters"]["ConsoleExportFormat"];
             };
             header?: never;
             path: {
@@ -3334,7 +3373,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page (JSON), or every view (CSV). */
+            /** @description One page (JSON), or every view as a CSV or JSON file. */
             200: {
                 headers: {
                     [name: string]: unknown;

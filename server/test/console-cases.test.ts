@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import { buildApp } from '../app.js';
 import { sweep } from '../privacy/sweep.js';
 import { account, signedIn } from './console-auth-helpers.js';
+import { jsonExportAgrees } from './export-helpers.js';
 import {
   auth,
   contract,
@@ -140,6 +141,11 @@ for (const dialect of DIALECTS) {
       assert.ok(row.includes(`"'=HYPERLINK(""http://x"")"`));
       assert.ok(row.includes('"yes"'), 'says contact details are held');
       assert.ok(!response.body.includes(CONTACT.email), 'but never gives them');
+      const file = await t.app.inject({ url: `${API}?format=json&kind=feedback&limit=1`, headers: auth });
+      const cases = jsonExportAgrees(response, file, 'cases');
+      assert.equal(cases.length, rows.length);
+      assert.ok(cases.every((row) => row.kind === 'feedback'));
+      assert.ok(!file.body.includes(CONTACT.email), 'no contact details in JSON either');
     });
 
     it('lets a moderator read a case with its contact details (audited), change it and write notes of what was answered', async () => {

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Schemas } from '../contract.js';
 import { account, signedIn, type Signed } from './console-auth-helpers.js';
+import { jsonExportAgrees } from './export-helpers.js';
 import { DIALECTS, envelope, fieldsOf, post, suiteApp, type TestApp, valid } from './helpers.js';
 
 type AdminIdea = Schemas['AdminIdea'];
@@ -117,6 +118,19 @@ for (const dialect of DIALECTS) {
       const listed = await read<Schemas['AdminIdeaList']>(viewer, '/ideas?language=en&limit=500');
       assert.equal(rows.length, listed.items.length, 'every idea, not one page');
       assert.ok(rows.find((row) => row.startsWith(`"${id}"`))!.includes(`"'=HYPERLINK(""http://x"")"`));
+    });
+
+    it('gives the same ideas as a JSON file, the formula as the visitor typed it', async () => {
+      const query = `${API}/ideas?language=en&limit=1`;
+      const csv = await viewer.inject({ method: 'GET', url: `${query}&format=csv` });
+      const file = await viewer.inject({ method: 'GET', url: `${query}&format=json` });
+      const rows = jsonExportAgrees(csv, file, 'ideas');
+      const listed = await read<Schemas['AdminIdeaList']>(viewer, '/ideas?language=en&limit=500');
+      assert.deepEqual(
+        rows.map((row) => row.id),
+        listed.items.map((idea) => idea.id),
+      );
+      assert.ok(rows.some((row) => row.title === '=HYPERLINK("http://x")'));
     });
 
     it('lets a moderator publish, answer and reject ideas, each review audited; a viewer may not', async () => {
@@ -290,6 +304,13 @@ for (const dialect of DIALECTS) {
       assert.ok(listHeader!.startsWith('"id","type","title (Arabic)","title (English)"'));
       assert.ok(listRows.some((row) => row.startsWith('"bus-shelters","non-legal","Bus shelters","Bus shelters"')));
       assert.ok(listRows.find((row) => row.startsWith('"bus-shelters"'))!.includes('"open","1","1","0","2"'));
+      const viewsFile = await viewer.inject({
+        method: 'GET',
+        url: `${API}/consultations/bus-shelters/views?format=json`,
+      });
+      assert.equal(jsonExportAgrees(csv, viewsFile, 'views-bus-shelters').length, 3);
+      const listFile = await viewer.inject({ method: 'GET', url: `${API}/consultations?format=json` });
+      assert.ok(jsonExportAgrees(all, listFile, 'consultations').some((row) => row.id === 'bus-shelters'));
       assert.equal((await viewer.inject({ method: 'GET', url: `${API}/consultations/no-such/views` })).statusCode, 404);
     });
 

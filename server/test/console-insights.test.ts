@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { Contract, loadOpenApi } from '../contract.js';
 import { queryParameters } from '../query-contract.js';
+import { account, signedIn } from './console-auth-helpers.js';
+import { jsonExportAgrees } from './export-helpers.js';
 import { DIALECTS, auth, envelope, post, suiteApp, valid } from './helpers.js';
 import { seedVotes, votes, type SeededVote } from '../console/insights/seed-votes.js';
 
@@ -124,6 +126,36 @@ for (const dialect of DIALECTS) {
         json.items.map((p: { page: string }) => `"${p.page}"`),
       );
       assert.ok(rows[0]!.includes(`"${json.items[0].total}"`));
+    });
+
+    it('gives the same filtered ranking as a JSON file, to a viewer; to no one without a session', async () => {
+      await account(t.store, 'insights-viewer', 'viewer');
+      const viewer = await signedIn(t.app, 'insights-viewer');
+      const query = '/pages?order=least-useful&path=/services/&lang=ar&limit=1';
+      const [csv, file] = await Promise.all(
+        ['csv', 'json'].map((format) => viewer.inject({ method: 'GET', url: `${API}${query}&format=${format}` })),
+      );
+      const rows = jsonExportAgrees(csv!, file!, 'pages-least-useful');
+      const ranked = await json(`${query.replace('limit=1', 'limit=200')}`);
+      assert.equal(rows.length, ranked.total, 'the whole filtered ranking, not one page');
+      assert.ok(rows.length > 1);
+      assert.deepEqual(
+        rows.map((row) => row.page),
+        ranked.items.map((p: { page: string }) => p.page),
+      );
+      assert.ok(rows.every((row) => new URL(String(row.page)).pathname.startsWith('/services/')));
+      assert.equal(typeof rows[0]!.answers, 'number', 'numbers stay numbers');
+      for (const url of [
+        '/pages',
+        '/cases',
+        '/ideas',
+        '/consultations',
+        '/consultations/bus-shelters/views',
+        '/panel',
+      ]) {
+        const refused = await t.app.inject({ url: `${API}${url}?format=json` });
+        assert.equal(refused.statusCode, 401, url);
+      }
     });
 
     it('refuses a query outside the contract', async () => {

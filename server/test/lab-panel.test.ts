@@ -11,6 +11,7 @@ import { normalizeCode } from '../lab/withdrawal-codes.js';
 import { sweep } from '../privacy/sweep.js';
 import { WITHDRAWAL_LIMITS } from '../routes/submissions.js';
 import { account, signedIn } from './console-auth-helpers.js';
+import { jsonExportAgrees } from './export-helpers.js';
 import { auth, DIALECTS, envelope, fieldsOf, post, stored, suiteApp, type TestApp, valid } from './helpers.js';
 
 const DAY = 86_400_000;
@@ -176,7 +177,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await panelRows(t), []);
     });
 
-    it('lists the panel for the Lab by session, topic and city, newest first, without those who left; CSV too; each read audited', async () => {
+    it('lists the panel for the Lab by session, topic and city, newest first, without those who left; CSV and JSON too; each read audited', async () => {
       await sweep(t.store, t.config.retention, new Date(Date.now() + 731 * DAY));
       const inJeddah = await signUp(t, { name: 'خالد', mobile: '+966551234567' });
       await post(
@@ -239,11 +240,19 @@ for (const dialect of DIALECTS) {
       assert.ok(lines[1]!.includes(`"'=HYPERLINK(""http://x"")"`), 'a formula is shown as text');
       assert.ok(lines[1]!.includes('"mona@example.sa"'));
 
+      const file = await t.app.inject({ url: '/console/api/panel?format=json&city=Jeddah', headers: auth });
+      const [mona] = jsonExportAgrees(csv, file, 'lab-panel');
+      assert.ok(Object.values(mona!).includes('mona@example.sa'));
+
       const audited = await t.sql<{ actor: string; action: string; detail: string | null }>(
         "SELECT actor, action, detail FROM audit_log WHERE action LIKE 'lab-panel.%' ORDER BY seq",
       );
       assert.ok(audited.some((row) => row.action === 'lab-panel.list' && row.actor === 'token'));
-      assert.ok(audited.some((row) => row.action === 'lab-panel.export' && String(row.detail).includes('Jeddah')));
+      const exports = audited.filter((row) => row.action === 'lab-panel.export').map((row) => JSON.parse(row.detail!));
+      assert.deepEqual(exports.slice(-2), [
+        { city: 'Jeddah', format: 'csv' },
+        { city: 'Jeddah', format: 'json' },
+      ]);
     });
 
     it('refuses the panel to a viewer (403) and to anyone not signed in (401); a moderator reads it', async () => {

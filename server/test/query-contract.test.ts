@@ -33,6 +33,9 @@ const GET_ROUTES_WITH_QUERIES: Record<string, string> = {
   consolePageTrend: '/console/api/pages/trend',
   consolePageChanges: '/console/api/pages/changes',
   consolePageReasons: '/console/api/pages/reasons',
+  listConsoleIdeas: '/console/api/ideas',
+  listConsoleConsultations: '/console/api/consultations',
+  listConsultationViews: '/console/api/consultations/{id}/views',
 };
 
 describe('every operation with query parameters is a route that reads them from the contract', () => {
@@ -62,6 +65,8 @@ describe('a test copy of the contract with other query limits is what the collec
   parameterSchema(document, 'listPanelMembers', 'city').maxLength = 5;
   parameterSchema(document, 'listConsultations', 'type').enum = ['legal'];
   parameterSchema(document, 'listCases', 'assignee').maxLength = 5;
+  // The console's export format is one parameter shared by its lists: the copy leaves JSON out of all.
+  parameterSchema(document, 'listConsoleIdeas', 'format').enum = ['csv'];
   const t = suiteApp('sqlite', {}, new Contract(document));
 
   const fieldsOf = async (url: string): Promise<{ status: number; fields: string[] }> => {
@@ -95,6 +100,9 @@ describe('a test copy of the contract with other query limits is what the collec
     ['cases: an assignee of 6', '/console/api/cases?assignee=khalid', 422, ['assignee']],
     ['lab panel: a city of 5', '/console/api/panel?city=Abha1', 200, []],
     ['lab panel: a city of 6', '/console/api/panel?city=Jeddah', 422, ['city']],
+    ['console ideas: a CSV file', '/console/api/ideas?format=csv', 200, []],
+    ['console ideas: a JSON file, which the copy left out', '/console/api/ideas?format=json', 422, ['format']],
+    ['console pages: a JSON file, which the copy left out', '/console/api/pages?format=json', 422, ['format']],
   ];
   for (const [name, url, status, fields] of cases) {
     it(name, async () => {

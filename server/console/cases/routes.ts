@@ -10,7 +10,7 @@ import type { Role } from '../auth/accounts.js';
 import { bodyChecker, refuseBody } from '../../body-check.js';
 import { queryReader } from '../../query-contract.js';
 import { limitFor, type RouteOptions } from '../../route-options.js';
-import { sendCsv } from '../../csv.js';
+import { sendExport } from '../../export.js';
 import {
   addNote,
   CASE_HEADERS,
@@ -55,12 +55,12 @@ export async function caseRoutes(app: FastifyInstance, { config, store, contract
   if (mailer) app.addHook('onClose', async () => mailer.close());
   const mailing = mailer !== undefined;
 
-  const listQuery = queryReader(contract, 'listCases', ['limit', 'format']);
+  const listQuery = queryReader(contract, 'listCases', ['limit']);
   app.get('/cases', as('viewer'), async (request, reply) => {
     const { query, fieldErrors } = listQuery(request.query);
     if (fieldErrors.length) return refuseBody(reply, fieldErrors);
     const { format, limit, after, ...filter } = query;
-    if (format === 'csv') return sendCsv(reply, 'cases', CASE_HEADERS, caseRows(store, filter));
+    if (format) return sendExport(reply, format, 'cases', CASE_HEADERS, caseRows(store, filter));
     return listCases(store, { ...filter, after, limit });
   });
 

@@ -14,7 +14,7 @@ import {
   putConsultation,
   type OutcomeInput,
 } from '../../content/consultations.js';
-import { sendCsv } from '../../csv.js';
+import { sendExport } from '../../export.js';
 import { queryReader } from '../../query-contract.js';
 import { limitFor, type RouteOptions } from '../../route-options.js';
 import { checkedConsultation } from '../../routes/admin-content.js';
@@ -41,13 +41,13 @@ export async function consoleConsultationRoutes(
     request.consoleAudit = { actor: actorOf(request), action, target: id };
   };
 
-  const listQuery = queryReader(contract, 'listConsoleConsultations', ['format']);
+  const listQuery = queryReader(contract, 'listConsoleConsultations');
   app.get('/consultations', as('viewer'), async (request, reply) => {
     const { query, fieldErrors } = listQuery(request.query);
     if (fieldErrors.length) return refuseBody(reply, fieldErrors);
     const list = await listConsultations(store, query.type);
-    if (query.format === 'csv')
-      return sendCsv(reply, 'consultations', CONSULTATION_HEADERS, consultationRows(list, new Date()));
+    if (query.format)
+      return sendExport(reply, query.format, 'consultations', CONSULTATION_HEADERS, consultationRows(list, new Date()));
     return list;
   });
 
@@ -71,13 +71,13 @@ export async function consoleConsultationRoutes(
     return written.consultation;
   });
 
-  const viewsQuery = queryReader(contract, 'listConsultationViews', ['limit', 'format']);
+  const viewsQuery = queryReader(contract, 'listConsultationViews', ['limit']);
   app.get<Params>('/consultations/:id/views', as('viewer'), async (request, reply) => {
     const { id } = request.params;
     if (!isConsultationId(id) || !(await adminConsultation(store, id))) return noSuchConsultation(reply);
     const { query, fieldErrors } = viewsQuery(request.query);
     if (fieldErrors.length) return refuseBody(reply, fieldErrors);
-    if (query.format === 'csv') return sendCsv(reply, `views-${id}`, VIEW_HEADERS, viewRows(store, id));
+    if (query.format) return sendExport(reply, query.format, `views-${id}`, VIEW_HEADERS, viewRows(store, id));
     return listViews(store, id, { after: query.after, limit: query.limit });
   });
 

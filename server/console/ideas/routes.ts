@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../auth/accounts.js';
 import { bodyChecker, refuseBody } from '../../body-check.js';
 import { isIdeaId, listIdeas, reviewIdea, type IdeaFilter, type IdeaReview } from '../../content/ideas.js';
-import { sendCsv } from '../../csv.js';
+import { sendExport } from '../../export.js';
 import { queryReader } from '../../query-contract.js';
 import { limitFor, type RouteOptions } from '../../route-options.js';
 import { period } from '../../routes/admin-query.js';
@@ -62,13 +62,13 @@ export async function ideaReviewRoutes(app: FastifyInstance, { config, store, co
   const as = (role: Role) => ({ config: { ...limit, role } });
   const body = bodyChecker(contract);
 
-  const listQuery = queryReader(contract, 'listConsoleIdeas', ['limit', 'format']);
+  const listQuery = queryReader(contract, 'listConsoleIdeas', ['limit']);
   app.get('/ideas', as('viewer'), async (request, reply) => {
     const { query, fieldErrors } = listQuery(request.query);
     const { from, to } = period(query, fieldErrors);
     if (fieldErrors.length) return refuseBody(reply, fieldErrors);
     const filter = { state: query.state, language: query.language, from, to };
-    if (query.format === 'csv') return sendCsv(reply, 'ideas', IDEA_HEADERS, ideaRows(store, filter));
+    if (query.format) return sendExport(reply, query.format, 'ideas', IDEA_HEADERS, ideaRows(store, filter));
     return listIdeas(store, { ...filter, after: query.after, limit: query.limit });
   });
 

@@ -9,7 +9,7 @@ import type { FieldError } from '../../contract.js';
 import { limitFor, type RouteOptions } from '../../route-options.js';
 import { period, refuseQuery } from '../../routes/admin-query.js';
 import { queryReader } from '../../query-contract.js';
-import { sendCsv } from '../../csv.js';
+import { sendExport } from '../../export.js';
 import { countsOf, PAGE_HEADERS, pageRow, rank, talliesByPage, usefulness, type Tally } from './counts.js';
 import { pathOf, urlsOfKey } from './page-key.js';
 import { reasonsAndComments } from './reasons.js';
@@ -58,7 +58,7 @@ export async function insightsRoutes(app: FastifyInstance, { config, store, cont
   };
   const viewer = { config: { role: 'viewer' as const, ...limitFor(config.rateLimit.admin, 'admin') } };
 
-  const pagesQuery = queryReader(contract, 'consolePages', ['order', 'limit', 'offset', 'format']);
+  const pagesQuery = queryReader(contract, 'consolePages', ['order', 'limit', 'offset']);
   app.get('/pages', viewer, async (request, reply) => {
     const { query, fieldErrors } = pagesQuery(request.query);
     const range = dayRange(query, fieldErrors);
@@ -70,7 +70,7 @@ export async function insightsRoutes(app: FastifyInstance, { config, store, cont
       .map(([page, tally]) => usefulness(page, tally));
     const { order, limit, offset } = query;
     const ranked = rank(pages, order);
-    if (query.format === 'csv') return sendCsv(reply, `pages-${order}`, PAGE_HEADERS, ranked.map(pageRow));
+    if (query.format) return sendExport(reply, query.format, `pages-${order}`, PAGE_HEADERS, ranked.map(pageRow));
     return { order, total: pages.length, offset, limit, items: ranked.slice(offset, offset + limit) };
   });
 

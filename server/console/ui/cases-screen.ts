@@ -1,7 +1,7 @@
 /**
  * The cases to triage (`#/cases?status=new&tag=permits`): every feedback message and page comment, newest
  * first, filtered as the API filters them (the filters in the address), a page at a time by the API's
- * cursor, with the export of everything the filters find as CSV. The list holds no contact details: a
+ * cursor, with the export of everything the filters find as CSV or JSON. The list holds no contact details: a
  * moderator opens a case for them and to change it; a viewer reads the list and is told so.
  */
 import { localized, msg, str } from '@lit/localize';
@@ -12,7 +12,7 @@ import type { FormError } from './error-summary.js';
 import { count, moment } from './formats.js';
 import { aboutName, CASE_KINDS, CASE_STATUSES, kindName, statusName } from './labels.js';
 import { filterValues, type FilterField, type FilterValues } from './list-filters.js';
-import { cursorPager, exportLink } from './list-links.js';
+import { cursorPager, exportLinks } from './list-links.js';
 import { pathOf } from './page-link.js';
 import { href, navigate } from './router.js';
 import { ConsoleScreen } from './screen.js';
@@ -98,7 +98,10 @@ export class ConsoleCases extends ConsoleScreen<CaseList> {
       }
       <console-list-filters .fields=${caseFields()} .values=${this.filters} .check=${checkCaseFilters}
         action=${msg('Show cases')} @console-filters=${this.filter}></console-list-filters>
-      ${exportLink('cases', this.filters, msg('Export these cases as CSV'))}
+      ${exportLinks('cases', this.filters, {
+        csv: msg('Export these cases as CSV'),
+        json: msg('Export these cases as JSON'),
+      })}
       ${this.loadingState()} ${this.data ? this.table(this.data) : nothing}
     `;
   }

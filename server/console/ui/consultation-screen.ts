@@ -1,7 +1,7 @@
 /**
  * One consultation (`#/consultation?id=shaded-walkways`), or a new one (`#/consultation`): where it stands,
  * its form (a moderator), the views visitors sent on it as they arrive (the counts kept, and each view,
- * newest first, a page at a time, with the CSV of all of them; "Check for new views" reads them again
+ * newest first, a page at a time, with the CSV and JSON of all of them; "Check for new views" reads them again
  * without leaving the screen), and its outcome, which a moderator publishes once it has closed. After a
  * save, focus goes to the heading; after publishing, to the outcome's. A viewer reads all of it, without
  * the forms, and is told what changing needs.
@@ -22,7 +22,7 @@ import {
 } from './content-labels.js';
 import { count, moment } from './formats.js';
 import { languageName } from './labels.js';
-import { cursorPager, exportLink } from './list-links.js';
+import { cursorPager, exportLinks } from './list-links.js';
 import { href, navigate } from './router.js';
 import { announce, ConsoleScreen } from './screen.js';
 import './consultation-form.js';
@@ -168,7 +168,14 @@ export class ConsoleConsultation extends ConsoleScreen<Shown | null> {
           </tbody>
         </table>
       </div>
-      ${exportLink(`consultations/${encodeURIComponent(id)}/views`, {}, msg('Export every view as CSV'))}
+      ${exportLinks(
+        `consultations/${encodeURIComponent(id)}/views`,
+        {},
+        {
+          csv: msg('Export every view as CSV'),
+          json: msg('Export every view as JSON'),
+        },
+      )}
       ${
         list.items.length
           ? html`<div class="table-wrap">

@@ -1,7 +1,7 @@
 /**
  * The consultations (`#/consultations?type=legal`): every one, the latest to open first, with where it
  * stands and the views kept on it by stance, filtered by type as the API filters (the filter in the
- * address), with the export of the list as CSV. Each opens its own screen (its form, its views, its
+ * address), with the export of the list as CSV or JSON. Each opens its own screen (its form, its views, its
  * outcome); a moderator can also create one from here.
  */
 import { localized, msg, str } from '@lit/localize';
@@ -11,7 +11,7 @@ import { api, type Schemas } from './api.js';
 import { CONSULTATION_TYPES, consultationTypeName, shownText, stageName, stageOf } from './content-labels.js';
 import { count, moment } from './formats.js';
 import { filterValues, type FilterField, type FilterValues } from './list-filters.js';
-import { exportLink } from './list-links.js';
+import { exportLinks } from './list-links.js';
 import { href, navigate } from './router.js';
 import { ConsoleScreen } from './screen.js';
 import './list-filters.js';
@@ -59,7 +59,10 @@ export class ConsoleConsultations extends ConsoleScreen<Listed[]> {
       }
       <console-list-filters .fields=${consultationFields()} .values=${this.filters}
         action=${msg('Show consultations')} @console-filters=${this.filter}></console-list-filters>
-      ${exportLink('consultations', this.filters, msg('Export these consultations as CSV'))}
+      ${exportLinks('consultations', this.filters, {
+        csv: msg('Export these consultations as CSV'),
+        json: msg('Export these consultations as JSON'),
+      })}
       ${this.loadingState()} ${this.data ? this.table(this.data) : nothing}
     `;
   }

@@ -1,7 +1,7 @@
 /**
  * The ideas to review (`#/ideas?state=pending&language=ar`): every idea sent with the idea box, and every
  * seeded one, newest first, filtered as the API filters them (the filters in the address), a page at a time
- * by the API's cursor, with the export of everything the filters find as CSV. A moderator reviews each one
+ * by the API's cursor, with the export of everything the filters find as CSV or JSON. A moderator reviews each one
  * where it is listed (idea-review.ts); after a save, focus goes to that idea's title, and the list shows it
  * as it now is. A viewer reads the list and is told what reviewing needs.
  */
@@ -13,7 +13,7 @@ import { ideaStatusName, REVIEW_STATES, reviewStateName } from './content-labels
 import type { FormError } from './error-summary.js';
 import { count, moment } from './formats.js';
 import { filterValues, type FilterField, type FilterValues } from './list-filters.js';
-import { cursorPager, exportLink } from './list-links.js';
+import { cursorPager, exportLinks } from './list-links.js';
 import { href, navigate } from './router.js';
 import { announce, ConsoleScreen } from './screen.js';
 import { consoleStyles } from './styles.js';
@@ -115,7 +115,10 @@ export class ConsoleIdeas extends ConsoleScreen<IdeaList> {
       }
       <console-list-filters .fields=${ideaFields()} .values=${this.filters} .check=${checkIdeaFilters}
         action=${msg('Show ideas')} @console-filters=${this.filter}></console-list-filters>
-      ${exportLink('ideas', this.filters, msg('Export these ideas as CSV'))}
+      ${exportLinks('ideas', this.filters, {
+        csv: msg('Export these ideas as CSV'),
+        json: msg('Export these ideas as JSON'),
+      })}
       ${this.loadingState()} ${this.data ? this.list(this.data) : nothing}
     `;
   }

@@ -1,6 +1,6 @@
 /**
  * The links under a list the API pages by cursor: the export of everything the filters find, and the way
- * through its pages. Both are plain links: the export is the API's own CSV, which the browser downloads
+ * through its pages. Both are plain links: the exports are the API's own CSV and JSON files, which the browser downloads
  * with the session cookie; the pages are addresses, so that Back returns to the page before.
  */
 import { msg } from '@lit/localize';
@@ -9,9 +9,17 @@ import { apiUrl } from './api.js';
 import type { FilterValues } from './list-filters.js';
 import { href } from './router.js';
 
-/** "Export as CSV": `path` of the API with the filters in force and `format=csv`. */
-export function exportLink(path: string, filters: FilterValues, text: string): TemplateResult {
-  return html`<p><a class="button" href=${apiUrl(path, { ...filters, format: 'csv' }).href} download>${text}</a></p>`;
+/** The texts of a list's two export links ("Export these cases as CSV", "… as JSON"). */
+export interface ExportTexts {
+  csv: string;
+  json: string;
+}
+
+/** "Export as CSV" and "Export as JSON": `path` of the API with the filters in force and `format`. */
+export function exportLinks(path: string, filters: FilterValues, texts: ExportTexts): TemplateResult {
+  const link = (format: keyof ExportTexts) =>
+    html`<a class="button" href=${apiUrl(path, { ...filters, format }).href} download>${texts[format]}</a>`;
+  return html`<p class="actions">${link('csv')} ${link('json')}</p>`;
 }
 
 /** The next page (`after` the API's `next`) and, past the first, the way back to the first. */

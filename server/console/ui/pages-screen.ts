@@ -1,13 +1,15 @@
 /**
  * "What visitors are telling us": pages ranked by the 95% Wilson interval of their yes share, as the API
  * ranks them (least useful first by the upper bound, most useful first by the lower bound), with their
- * answers; the filters the API takes; and the biggest changes since the period before.
+ * answers, and the whole ranking as CSV or JSON; the filters the API takes; and the biggest changes since
+ * the period before.
  */
 import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, type Schemas } from './api.js';
 import { count, percent } from './formats.js';
+import { exportLinks } from './list-links.js';
 import { filtersOf, type Filters, type Service } from './page-filters.js';
 import { pageLink } from './page-link.js';
 import { href, navigate } from './router.js';
@@ -122,6 +124,10 @@ export class ConsolePages extends ConsoleScreen<PagesData> {
           : html`<p>${msg('No page has answers with these filters.')}</p>`
       }
       ${this.pager(ranking)}
+      ${exportLinks('pages', filters, {
+        csv: msg('Export this ranking as CSV'),
+        json: msg('Export this ranking as JSON'),
+      })}
       <h2>${msg('Biggest changes')}</h2>
       ${
         changes.items.length

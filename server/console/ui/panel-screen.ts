@@ -2,7 +2,7 @@
  * The Innovation Lab's participant panel (`#/panel?session=prototype&city=…`), for moderators: who is on it
  * now, newest first, with the sessions they volunteered for, their topics, how they can attend, their city,
  * language and contact details; filtered as the API filters (the filters in the address), a page at a
- * time by its cursor, and exported as CSV. A viewer is not shown the way here; one who comes is told why
+ * time by its cursor, and exported as CSV or JSON. A viewer is not shown the way here; one who comes is told why
  * the collector refused (the panel is contact details).
  */
 import { localized, msg, str } from '@lit/localize';
@@ -13,7 +13,7 @@ import type { FormError } from './error-summary.js';
 import { count, list, moment } from './formats.js';
 import { attendanceName, LAB_SESSIONS, languageName, sessionName } from './labels.js';
 import { filterValues, type FilterField, type FilterValues } from './list-filters.js';
-import { cursorPager, exportLink } from './list-links.js';
+import { cursorPager, exportLinks } from './list-links.js';
 import { href, navigate } from './router.js';
 import { ConsoleScreen } from './screen.js';
 import './list-filters.js';
@@ -82,7 +82,10 @@ export class ConsolePanel extends ConsoleScreen<MemberList> {
       </p>
       <console-list-filters .fields=${panelFields()} .values=${this.filters} .check=${checkPanelFilters}
         action=${msg('Show members')} @console-filters=${this.filter}></console-list-filters>
-      ${exportLink('panel', this.filters, msg('Export these members as CSV'))}
+      ${exportLinks('panel', this.filters, {
+        csv: msg('Export these members as CSV'),
+        json: msg('Export these members as JSON'),
+      })}
       ${this.loadingState()} ${this.data ? this.table(this.data) : nothing}
     `;
   }
