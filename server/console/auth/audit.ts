@@ -3,7 +3,7 @@
  * the password), sign-outs, and every change a console user makes, with the account's name as the actor
  * ("token" for the bearer). Written in `onSend`, so no audit row means no answer, as in the admin scope.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Store } from '../../store/types.js';
 
 export interface AuditLine {
@@ -31,6 +31,9 @@ export async function recordAudit(store: Store, line: AuditLine, now = new Date(
     },
   ]);
 }
+
+/** Who the audit log names for a console request: the signed-in account, or "token" for the bearer (guard.ts). */
+export const actorOf = (request: FastifyRequest): string => request.consoleActor?.name ?? 'token';
 
 declare module 'fastify' {
   interface FastifyRequest {

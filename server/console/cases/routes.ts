@@ -6,10 +6,9 @@
  * has SMTP settings (reply-mail.ts). Bodies and queries are checked against the contract.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '../auth/accounts.js';
 import { bodyChecker, refuseBody } from '../../body-check.js';
 import { queryReader } from '../../query-contract.js';
-import { limitFor, type RouteOptions } from '../../route-options.js';
+import type { RouteOptions } from '../../route-options.js';
 import { sendExport } from '../../export.js';
 import {
   addNote,
@@ -23,6 +22,8 @@ import {
   type CasePatch,
 } from './cases.js';
 import { replyMailer } from './reply-mail.js';
+import { actorOf } from '../auth/audit.js';
+import { roleOptions } from '../auth/route-role.js';
 
 type CaseAction = 'case.read' | 'case.update' | 'case.note' | 'case.note.email';
 type Params = { Params: { reference: string } };
@@ -36,12 +37,8 @@ const NO_ADDRESS = {
 
 const noSuchCase = (reply: FastifyReply): FastifyReply => reply.code(404).send({ message: 'No such case.' });
 
-/** Who the audit log names: the signed-in account, or "token" for the bearer (console/auth/guard.ts). */
-const actorOf = (request: FastifyRequest): string => request.consoleActor?.name ?? 'token';
-
 export async function caseRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
-  const limit = limitFor(config.rateLimit.admin, 'admin');
-  const as = (role: Role) => ({ config: { ...limit, role } });
+  const as = roleOptions(config);
   const body = bodyChecker(contract);
   const audited = (
     request: FastifyRequest,

@@ -5,15 +5,13 @@
  * whatever the console was given.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '../auth/accounts.js';
 import { keptPageUrl } from '../../privacy/page-url.js';
 import { queryReader } from '../../query-contract.js';
-import { limitFor, type RouteOptions } from '../../route-options.js';
+import type { RouteOptions } from '../../route-options.js';
 import { createNote, deleteNote, editNote, listNotes, type ChangeNoteInput, type ChangeNotePatch } from './notes.js';
 import { bodyChecker, refuseBody } from '../../body-check.js';
-
-/** Who the audit log names: the signed-in account, or "token" for the bearer (console/auth/guard.ts). */
-const actorOf = (request: FastifyRequest): string => request.consoleActor?.name ?? 'token';
+import { actorOf } from '../auth/audit.js';
+import { roleOptions } from '../auth/route-role.js';
 
 type NoteAction = 'change-note.create' | 'change-note.edit' | 'change-note.delete';
 
@@ -22,8 +20,7 @@ const NOTE_ID = /^[1-9][0-9]{0,14}$/;
 const noSuchNote = (reply: FastifyReply): FastifyReply => reply.code(404).send({ message: 'No such note.' });
 
 export async function changeNoteRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
-  const limit = limitFor(config.rateLimit.admin, 'admin');
-  const as = (role: Role) => ({ config: { ...limit, role } });
+  const as = roleOptions(config);
   const pageKey = (url: string): string => keptPageUrl(url, config.keepQueryString);
 
   const body = bodyChecker(contract);

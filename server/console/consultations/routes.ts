@@ -5,7 +5,6 @@
  * own (content/consultations.ts); bodies and queries are checked against the contract.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '../auth/accounts.js';
 import { bodyChecker, refuseBody } from '../../body-check.js';
 import {
   adminConsultation,
@@ -16,10 +15,12 @@ import {
 } from '../../content/consultations.js';
 import { sendExport } from '../../export.js';
 import { queryReader } from '../../query-contract.js';
-import { limitFor, type RouteOptions } from '../../route-options.js';
+import type { RouteOptions } from '../../route-options.js';
 import { checkedConsultation } from '../../routes/admin-content.js';
 import { isConsultationId } from '../../routes/consultations.js';
 import { CONSULTATION_HEADERS, consultationRows, listViews, VIEW_HEADERS, viewRows } from './views.js';
+import { actorOf } from '../auth/audit.js';
+import { roleOptions } from '../auth/route-role.js';
 
 type ConsultationAction = 'consultation.create' | 'consultation.edit' | 'consultation.outcome';
 type Params = { Params: { id: string } };
@@ -27,15 +28,11 @@ type Params = { Params: { id: string } };
 const noSuchConsultation = (reply: FastifyReply): FastifyReply =>
   reply.code(404).send({ message: 'No such consultation.' });
 
-/** Who the audit log names: the signed-in account, or "token" for the bearer (console/auth/guard.ts). */
-const actorOf = (request: FastifyRequest): string => request.consoleActor?.name ?? 'token';
-
 export async function consoleConsultationRoutes(
   app: FastifyInstance,
   { config, store, contract }: RouteOptions,
 ): Promise<void> {
-  const limit = limitFor(config.rateLimit.admin, 'admin');
-  const as = (role: Role) => ({ config: { ...limit, role } });
+  const as = roleOptions(config);
   const body = bodyChecker(contract);
   const audited = (request: FastifyRequest, action: ConsultationAction, id: string): void => {
     request.consoleAudit = { actor: actorOf(request), action, target: id };

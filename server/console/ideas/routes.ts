@@ -5,20 +5,18 @@
  * the review are the administration's own (content/ideas.ts); queries and bodies are checked against the
  * contract.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '../auth/accounts.js';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { bodyChecker, refuseBody } from '../../body-check.js';
 import { isIdeaId, listIdeas, reviewIdea, type IdeaFilter, type IdeaReview } from '../../content/ideas.js';
 import { sendExport } from '../../export.js';
 import { queryReader } from '../../query-contract.js';
-import { limitFor, type RouteOptions } from '../../route-options.js';
+import type { RouteOptions } from '../../route-options.js';
 import { period } from '../../routes/admin-query.js';
 import type { Store } from '../../store/types.js';
+import { actorOf } from '../auth/audit.js';
+import { roleOptions } from '../auth/route-role.js';
 
 const noSuchIdea = (reply: FastifyReply): FastifyReply => reply.code(404).send({ message: 'No such idea.' });
-
-/** Who the audit log names: the signed-in account, or "token" for the bearer (console/auth/guard.ts). */
-const actorOf = (request: FastifyRequest): string => request.consoleActor?.name ?? 'token';
 
 export const IDEA_HEADERS = [
   'id',
@@ -58,8 +56,7 @@ async function* ideaRows(store: Store, filter: Omit<IdeaFilter, 'after' | 'limit
 }
 
 export async function ideaReviewRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
-  const limit = limitFor(config.rateLimit.admin, 'admin');
-  const as = (role: Role) => ({ config: { ...limit, role } });
+  const as = roleOptions(config);
   const body = bodyChecker(contract);
 
   const listQuery = queryReader(contract, 'listConsoleIdeas', ['limit']);

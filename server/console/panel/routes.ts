@@ -9,6 +9,7 @@ import { queryReader } from '../../query-contract.js';
 import { limitFor, type RouteOptions } from '../../route-options.js';
 import { sendExport } from '../../export.js';
 import { listMembers, MEMBER_HEADERS, memberRows } from './members.js';
+import { actorOf } from '../auth/audit.js';
 
 export async function panelRoutes(app: FastifyInstance, { config, store, contract }: RouteOptions): Promise<void> {
   const options = { config: { ...limitFor(config.rateLimit.admin, 'admin'), role: 'moderator' as const } };
@@ -21,7 +22,7 @@ export async function panelRoutes(app: FastifyInstance, { config, store, contrac
     const given = { ...filter, format: query.format };
     const detail = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
     request.consoleAudit = {
-      actor: request.consoleActor?.name ?? 'token',
+      actor: actorOf(request),
       action: query.format ? 'lab-panel.export' : 'lab-panel.list',
       target: null,
       detail: detail as Record<string, string>,
