@@ -1642,6 +1642,12 @@ export interface components {
         PageUsefulness: {
             /** @description The page's key: its URL, without a mapped language segment. */
             page: string;
+            /**
+             * @description The code of the service the page is in (the first of EP_CONSOLE_SERVICES whose paths hold it),
+             *     null when in none; given only when the deployment names services. The exports carry it as the
+             *     `service` column after `page`.
+             */
+            service?: string | null;
             /** @description The stored URLs counted as this page. */
             urls: string[];
             yes: number;

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadConfig } from '../config.js';
 import { inService, servicesOf, type Service } from '../console/insights/services.js';
+import { jsonExportAgrees } from './export-helpers.js';
 import { seedVotes, votes } from '../console/insights/seed-votes.js';
 import { DIALECTS, auth, suiteApp, valid } from './helpers.js';
 
@@ -90,6 +91,29 @@ for (const dialect of DIALECTS) {
           .map((row) => row.split(',')[0]),
         [`"${HOST}/services/fees"`],
       );
+    });
+
+    it("says each ranked page's service, by code, in the list and in both exports", async () => {
+      const ranking = await get('/pages?order=most-useful');
+      valid('PageRanking', ranking.json());
+      const served = Object.fromEntries(
+        (ranking.json().items as Array<{ page: string; service: string | null }>).map((p) => [p.page, p.service]),
+      );
+      assert.deepEqual(served, {
+        [`${HOST}/services/permits`]: 'permits',
+        [`${HOST}/services/permits/apply`]: 'permits',
+        [`${HOST}/apply/permit/step-1`]: 'permits',
+        [`${HOST}/services/permits-archive`]: null,
+        [`${HOST}/services/fees`]: 'fees',
+        [`${HOST}/about`]: null,
+      });
+      const [csv, file] = await Promise.all([
+        get('/pages?order=most-useful&format=csv'),
+        get('/pages?order=most-useful&format=json'),
+      ]);
+      assert.ok(csv.body.startsWith('\uFEFF"page","service","urls","answers"'), csv.body.slice(0, 60));
+      const rows = jsonExportAgrees(csv, file, 'pages-most-useful');
+      assert.deepEqual(Object.fromEntries(rows.map((row) => [row.page, row.service])), served);
     });
 
     it("compares a service's pages only in the changes", async () => {

@@ -14,6 +14,8 @@ export interface AnswerCounts {
 
 export interface PageUsefulness extends AnswerCounts {
   page: string;
+  /** The code of the service the page is in, null when in none; only when the deployment names services. */
+  service?: string | null;
   urls: string[];
   interval: Interval;
 }
@@ -70,25 +72,31 @@ export function rank(pages: PageUsefulness[], order: Order): PageUsefulness[] {
   );
 }
 
-/** The ranking's CSV columns (insights routes, `format=csv`). */
-export const PAGE_HEADERS = [
-  'page',
-  'urls',
-  'answers',
-  'yes',
-  'no',
-  'share yes',
-  'lower bound (95%)',
-  'upper bound (95%)',
-];
+/** The ranking's export columns (insights routes, `format=csv` or `json`): the service's code too when named. */
+export function pageHeaders(withService: boolean): string[] {
+  return [
+    'page',
+    ...(withService ? ['service'] : []),
+    'urls',
+    'answers',
+    'yes',
+    'no',
+    'share yes',
+    'lower bound (95%)',
+    'upper bound (95%)',
+  ];
+}
 
-export const pageRow = (p: PageUsefulness): unknown[] => [
-  p.page,
-  p.urls.join(' '),
-  p.total,
-  p.yes,
-  p.no,
-  p.share,
-  p.interval.lower,
-  p.interval.upper,
-];
+export const pageRow =
+  (withService: boolean) =>
+  (p: PageUsefulness): unknown[] => [
+    p.page,
+    ...(withService ? [p.service ?? null] : []),
+    p.urls.join(' '),
+    p.total,
+    p.yes,
+    p.no,
+    p.share,
+    p.interval.lower,
+    p.interval.upper,
+  ];

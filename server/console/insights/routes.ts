@@ -10,10 +10,10 @@ import { limitFor, type RouteOptions } from '../../route-options.js';
 import { period, refuseQuery } from '../../routes/admin-query.js';
 import { queryReader } from '../../query-contract.js';
 import { sendExport } from '../../export.js';
-import { countsOf, PAGE_HEADERS, pageRow, rank, talliesByPage, usefulness, type Tally } from './counts.js';
+import { countsOf, pageHeaders, pageRow, rank, talliesByPage, usefulness, type Tally } from './counts.js';
 import { pathOf, urlsOfKey } from './page-key.js';
 import { reasonsAndComments } from './reasons.js';
-import { inService } from './services.js';
+import { inService, serviceOf } from './services.js';
 import * as sql from './statements.js';
 import { addDays, daysBetween, isoWeek, mondays, weekStart } from './weeks.js';
 
@@ -43,6 +43,8 @@ export async function insightsRoutes(app: FastifyInstance, { config, store, cont
     return urls ? rows.filter((row) => urls.has(row.page_url)) : rows;
   };
   const services = config.consoleServices;
+  /** Whether the deployment names services: then each ranked page says which it is in. */
+  const named = services.length > 0;
   /**
    * Whether a page's key passes the path prefix and the service asked for (each when given); a refusal's
    * field error when no service has that code.
@@ -67,10 +69,12 @@ export async function insightsRoutes(app: FastifyInstance, { config, store, cont
     const rows = await inLanguage(await store.all<sql.PageAnswerRow>(sql.answersByUrl(range)), query.lang);
     const pages = [...talliesByPage(rows, segments)]
       .filter(([page]) => kept(page))
-      .map(([page, tally]) => usefulness(page, tally));
+      .map(([page, tally]) => usefulness(page, tally))
+      .map((p) => (named ? { ...p, service: serviceOf(pathOf(p.page), services) } : p));
     const { order, limit, offset } = query;
     const ranked = rank(pages, order);
-    if (query.format) return sendExport(reply, query.format, `pages-${order}`, PAGE_HEADERS, ranked.map(pageRow));
+    if (query.format)
+      return sendExport(reply, query.format, `pages-${order}`, pageHeaders(named), ranked.map(pageRow(named)));
     return { order, total: pages.length, offset, limit, items: ranked.slice(offset, offset + limit) };
   });
 

@@ -55,3 +55,8 @@ export function inService(path: string, service: Service): boolean {
     return path === bare || path.startsWith(`${bare}/`);
   });
 }
+
+/** The code of the first of `services` the page at `path` is in; null when in none. */
+export function serviceOf(path: string, services: readonly Service[]): string | null {
+  return services.find((service) => inService(path, service))?.code ?? null;
+}

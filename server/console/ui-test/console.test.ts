@@ -101,7 +101,10 @@ const shownRanking = (page: Page) =>
     .first()
     .locator('tbody tr')
     .evaluateAll((rows) =>
-      rows.map((row) => [row.querySelector('th')!.textContent!.trim(), row.querySelector('td')!.textContent!.trim()]),
+      rows.map((row) => [
+        row.querySelector('th')!.textContent!.trim(),
+        row.querySelector('td.number')!.textContent!.trim(),
+      ]),
     );
 
 describe('the console in Chromium', () => {

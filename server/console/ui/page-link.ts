@@ -1,4 +1,4 @@
-/** A page as the console names it: its path, as a link to its detail (with the filters in force). */
+/** A page as the console names it: its path, as a link to its detail (with the list's filters in force). */
 import { html, type TemplateResult } from 'lit';
 import { href } from './router.js';
 
@@ -12,7 +12,13 @@ export function pathOf(page: string): string {
   }
 }
 
+/** The pages screen's filters a page's detail keeps, so that its way back returns to the same list. */
+export const KEPT_FILTERS = ['from', 'to', 'lang', 'service', 'path', 'order'] as const;
+
+/** Of `query`, the filters in KEPT_FILTERS (empty when not given). */
+export const keptFilters = (query: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(KEPT_FILTERS.map((name) => [name, query[name] ?? '']));
+
 export function pageLink(page: string, query: Record<string, string>): TemplateResult {
-  const { from = '', to = '', lang = '' } = query;
-  return html`<a href=${href('/page', { key: page, from, to, lang })}><span class="url" dir="ltr">${pathOf(page)}</span></a>`;
+  return html`<a href=${href('/page', { key: page, ...keptFilters(query) })}><span class="url" dir="ltr">${pathOf(page)}</span></a>`;
 }

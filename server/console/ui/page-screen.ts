@@ -7,7 +7,7 @@ import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { api, type Schemas } from './api.js';
 import { count, day, moment, percent } from './formats.js';
-import { pathOf } from './page-link.js';
+import { keptFilters, pathOf } from './page-link.js';
 import { language } from './language.js';
 import { href } from './router.js';
 import { ConsoleScreen } from './screen.js';
@@ -29,9 +29,15 @@ export class ConsolePageDetail extends ConsoleScreen<PageData> {
     return this.params.get('key') ?? '';
   }
 
+  /** What the page's figures are read for: its days and language. */
   private get filters(): Record<string, string> {
     const value = (name: string) => this.params.get(name) ?? '';
     return { from: value('from'), to: value('to'), lang: value('lang') };
+  }
+
+  /** Every filter of the list this page was opened from, for the way back to it. */
+  private get listFilters(): Record<string, string> {
+    return keptFilters(Object.fromEntries(this.params));
   }
 
   protected async load(): Promise<PageData> {
@@ -51,7 +57,7 @@ export class ConsolePageDetail extends ConsoleScreen<PageData> {
 
   override render() {
     return html`
-      <p><a href=${href('/pages', this.filters)}>${msg('Back to all pages')}</a></p>
+      <p><a href=${href('/pages', this.listFilters)}>${msg('Back to all pages')}</a></p>
       <h1 tabindex="-1">
         ${msg('What visitors say about')} <span class="url" dir="ltr">${pathOf(this.page)}</span>
       </h1>
@@ -108,7 +114,11 @@ export class ConsolePageDetail extends ConsoleScreen<PageData> {
       <h2>${msg('Change since the period before')}</h2>
       ${
         changes.items.length
-          ? shareChangesTable(changes, msg('The share of useful answers, this period and the one before'), this.filters)
+          ? shareChangesTable(
+              changes,
+              msg('The share of useful answers, this period and the one before'),
+              this.listFilters,
+            )
           : html`<p>${msg('This page had no answers in one of the two periods.')}</p>`
       }
       <h2>${msg('Why visitors answered')}</h2>

@@ -1,14 +1,15 @@
 /**
  * "What visitors are telling us": pages ranked by the 95% Wilson interval of their yes share, as the API
  * ranks them (least useful first by the upper bound, most useful first by the lower bound), with their
- * answers, and the whole ranking as CSV or JSON; the filters the API takes; and the biggest changes since
- * the period before.
+ * service (when the deployment names services) and answers, and the whole ranking as CSV or JSON; the
+ * filters the API takes; and the biggest changes since the period before.
  */
 import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, type Schemas } from './api.js';
 import { count, percent } from './formats.js';
+import { language } from './language.js';
 import { exportLinks } from './list-links.js';
 import { filtersOf, type Filters, type Service } from './page-filters.js';
 import { pageLink } from './page-link.js';
@@ -78,7 +79,7 @@ export class ConsolePages extends ConsoleScreen<PagesData> {
   }
 
   private tables({ ranking, changes }: PagesData) {
-    const { filters } = this;
+    const { filters, services } = this;
     const caption =
       ranking.order === 'least-useful'
         ? msg('Pages, least useful first (by the upper bound of the 95% interval)')
@@ -98,6 +99,7 @@ export class ConsolePages extends ConsoleScreen<PagesData> {
               <thead>
                 <tr>
                   <th scope="col">${msg('Page')}</th>
+                  ${services.length ? html`<th scope="col">${msg('Service')}</th>` : nothing}
                   <th scope="col" class="number">${msg('Answers')}</th>
                   <th scope="col" class="number">${msg('Yes')}</th>
                   <th scope="col" class="number">${msg('No')}</th>
@@ -109,6 +111,7 @@ export class ConsolePages extends ConsoleScreen<PagesData> {
                 ${ranking.items.map(
                   (page) => html`<tr>
                     <th scope="row">${pageLink(page.page, filters)}</th>
+                    ${services.length ? html`<td>${this.serviceName(page.service)}</td>` : nothing}
                     <td class="number">${count(page.total)}</td>
                     <td class="number">${count(page.yes)}</td>
                     <td class="number">${count(page.no)}</td>
@@ -139,6 +142,12 @@ export class ConsolePages extends ConsoleScreen<PagesData> {
           </p>`
       }
     `;
+  }
+
+  /** A ranked page's service, named in the console's language. */
+  private serviceName(code: string | null | undefined): string {
+    const service = code ? this.services.find((candidate) => candidate.code === code) : undefined;
+    return service ? service.name[language()] : msg('In no service');
   }
 
   private pager(ranking: Schemas['PageRanking']) {
