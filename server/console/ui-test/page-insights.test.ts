@@ -209,6 +209,38 @@ describe("the pages screen's service filter in Chromium", () => {
     assert.equal(await page.locator('#service').inputValue(), 'building', 'the choice stays in the form');
     const changes = await shownPaths(page, 1);
     assert.ok(changes.length > 0 && changes.every(underBuilding), `the changes too: ${changes.join(' ')}`);
+    const named = await page
+      .locator('console-pages table')
+      .first()
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.querySelector('td')!.textContent!.trim()));
+    assert.deepEqual(new Set(named), new Set([building!.name.ar]), "each page's service, named in Arabic");
+    const json = new URL((await page.getByRole('link', { name: 'صدّر هذا الترتيب بصيغة JSON' }).getAttribute('href'))!);
+    assert.equal(json.searchParams.get('service'), 'building');
+    assert.equal(json.searchParams.get('format'), 'json');
+  });
+
+  it("keeps every filter of the ranking on a page's way back to it", async () => {
+    const page = await pagesShown('en');
+    await page.getByLabel('Most useful first').check();
+    await page.locator('#service').selectOption(building!.code);
+    await page.locator('#lang').selectOption('ar');
+    await page.locator('#path').fill('/services/');
+    await page.locator('#from').fill('2020-01-01');
+    await page.locator('console-page-filters button.primary').click();
+    await page.waitForFunction(() => location.hash.includes('service=building'));
+    await page.locator('console-pages tbody a').first().click();
+    await page.locator('console-page-detail h1').waitFor();
+    await page.getByRole('link', { name: 'Back to all pages' }).click();
+    await page.locator('console-pages tbody a').first().waitFor();
+    const kept = new URLSearchParams(await page.evaluate(() => location.hash.split('?')[1] ?? ''));
+    assert.deepEqual(
+      ['order', 'service', 'lang', 'path', 'from'].map((name) => kept.get(name)),
+      ['most-useful', 'building', 'ar', '/services/', '2020-01-01'],
+    );
+    assert.equal(await page.locator('#service').inputValue(), 'building', 'the form shows them again');
+    assert.equal(await page.locator('#path').inputValue(), '/services/');
+    assert.ok(await page.getByLabel('Most useful first').isChecked());
   });
 
   it('names the services in English in English', async () => {
