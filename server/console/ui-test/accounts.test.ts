@@ -2,7 +2,9 @@
  * The console's accounts screen in Chromium against a real collector (collector.ts): in Arabic and English
  * with axe, errors included; an administrator adding an account with a role and a first password (the new
  * account signs in), refused a name that is taken, changing an account's role and disabling it (its
- * sign-in refused after), and kept from demoting the last administrator; the same with the keyboard alone;
+ * sign-in refused after), and kept from demoting the last administrator; changing an account's display
+ * name and setting a new password (the old one refused after), each problem at its field; the same with the
+ * keyboard alone;
  * a moderator shown no way there, told why, and refused by the API.
  */
 import assert from 'node:assert/strict';
@@ -145,6 +147,65 @@ describe("the console's accounts screen in Chromium", () => {
       'administrator',
     );
     await noViolations(page, 'accounts after a refused change (en)');
+  });
+
+  it("changes an account's display name and sets a new password, each problem at its field", async () => {
+    const page = await signedIn(ACCOUNTS.administrator, 'en');
+    const made = await callApi(page, 'POST', 'accounts', { name: 'reem.viewer', role: 'viewer', password: PASSWORD });
+    assert.equal(made.status, 201);
+    await openAccounts(page, 'en');
+    await page.locator('#details-account').selectOption('reem.viewer');
+    assert.equal(await page.locator('#details-display-name').inputValue(), 'reem.viewer', 'its display name now');
+    assert.equal(await page.locator('#details-password').getAttribute('autocomplete'), 'new-password');
+    assert.equal(await page.locator('#details-password').getAttribute('type'), 'password');
+
+    // Nothing changed: said at the display name, the summary focused.
+    await page.getByRole('button', { name: 'Save the name and password' }).click();
+    await page
+      .locator('#details-display-name-error', { hasText: 'Change the display name or enter a new password' })
+      .waitFor();
+    assert.equal((await focused(page))?.tag, 'div', 'the error summary has focus');
+    assert.equal(
+      await page.locator('#details-display-name').getAttribute('aria-describedby'),
+      'details-display-name-error',
+    );
+
+    // A password shorter than the API takes: said at the password, tied to it after its hint.
+    await page.locator('#details-password').fill('too short');
+    await page.getByRole('button', { name: 'Save the name and password' }).click();
+    await page.locator('#details-password-error', { hasText: 'at least 12 characters' }).waitFor();
+    assert.equal(
+      await page.locator('#details-password').getAttribute('aria-describedby'),
+      'details-password-hint details-password-error',
+    );
+    assert.equal(await page.locator('#details-password').getAttribute('aria-invalid'), 'true');
+    await noViolations(page, 'the display name and password form with an error (en)');
+
+    await page.locator('#details-display-name').fill('ريم الحربي');
+    await page.locator('#details-password').fill('a new password for reem');
+    await page.getByRole('button', { name: 'Save the name and password' }).click();
+    await expectSaid(
+      page,
+      'The account reem.viewer is saved: its display name is ريم الحربي, and it has a new password.',
+    );
+    await expectHeadingFocused(page, WORDS.en.title);
+    await page
+      .locator('console-accounts tbody tr', { hasText: 'reem.viewer' })
+      .locator('td', { hasText: 'ريم الحربي' })
+      .waitFor();
+    assert.equal(await page.locator('#details-password').inputValue(), '', 'the password is not kept in the form');
+    assert.equal((await accounts(page)).find((account) => account.name === 'reem.viewer')!.displayName, 'ريم الحربي');
+    assert.equal(await canSignIn('reem.viewer', 'a new password for reem'), true, 'the new password signs in');
+    assert.equal(await canSignIn('reem.viewer', PASSWORD), false, 'the old one no longer does');
+
+    // The password alone, in Arabic: said in Arabic.
+    await page.locator('console-app header button', { hasText: 'العربية' }).click();
+    await page.getByRole('button', { name: 'احفظ الاسم وكلمة المرور' }).waitFor();
+    await page.locator('#details-account').selectOption('reem.viewer');
+    await page.locator('#details-password').fill('another new password for reem');
+    await page.getByRole('button', { name: 'احفظ الاسم وكلمة المرور' }).click();
+    await expectSaid(page, 'حُفظ الحساب reem.viewer: له كلمة مرور جديدة.');
+    assert.equal(await canSignIn('reem.viewer', 'another new password for reem'), true);
   });
 
   it('adds an account and disables it with the keyboard alone, in Arabic', async () => {

@@ -16,8 +16,9 @@ type Account = Schemas['ConsoleAccount'];
 type AccountInput = Schemas['ConsoleAccountInput'];
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const MIN_PASSWORD = 12;
-const MAX_PASSWORD = 1024;
+/** The password's length as the contract and the API take it (ConsoleAccountInput, ConsoleAccountChange). */
+export const MIN_PASSWORD = 12;
+export const MAX_PASSWORD = 1024;
 
 @customElement('console-account-add-form')
 @localized()

@@ -5,36 +5,19 @@
  * (409), said at the field. Once saved, `console-account-changed` carries the account as it now is.
  */
 import { localized, msg } from '@lit/localize';
-import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { api, ApiError, type Schemas } from './api.js';
-import { ConsoleForm } from './console-form.js';
+import { ConsoleAccountChoiceForm, type Account } from './account-choice-form.js';
 import { describedBy, fieldError, type FormError } from './error-summary.js';
 import { CONSOLE_ROLES, roleName } from './labels.js';
 
-type Account = Schemas['ConsoleAccount'];
 type AccountChange = Schemas['ConsoleAccountChange'];
 
 @customElement('console-account-change-form')
 @localized()
-export class ConsoleAccountChangeForm extends ConsoleForm {
-  @property({ attribute: false }) accounts: Account[] = [];
-  /** The signed-in account's name: changing it ends this very session. */
-  @property() self = '';
-
-  /** The account chosen in the form, whose role and state the form shows. */
-  @state() private chosen = '';
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('accounts') && !this.accounts.some((account) => account.name === this.chosen))
-      this.chosen = this.accounts[0]?.name ?? '';
-  }
-
-  private get account(): Account | undefined {
-    return this.accounts.find((account) => account.name === this.chosen);
-  }
-
+export class ConsoleAccountChangeForm extends ConsoleAccountChoiceForm {
   override render() {
     const { account, errors } = this;
     if (!account) return nothing;
@@ -80,11 +63,6 @@ export class ConsoleAccountChangeForm extends ConsoleForm {
         <button class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${msg('Save the account')}</button>
       </form>
     `;
-  }
-
-  private choose(event: Event): void {
-    this.chosen = (event.target as HTMLSelectElement).value;
-    this.errors = [];
   }
 
   private async submit(event: SubmitEvent): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * The console's accounts (`#/accounts`), for administrators: every account with its role and whether it may
- * sign in, a form that changes an account's role or disables and enables it, and one that adds an account
- * with a role and a first password. After a change, focus goes to the heading, above the list as it now
+ * sign in, a form that changes an account's role or disables and enables it, one that changes its display
+ * name or sets a new password, and one that adds an account with a role and a first password. After a change, focus goes to the heading, above the list as it now
  * is, and the change is said. Other roles are not shown the way here; one who comes is told why the
  * collector refused.
  */
@@ -12,8 +12,10 @@ import { api, ApiError, type Schemas } from './api.js';
 import { count, moment } from './formats.js';
 import { roleName } from './labels.js';
 import { announce, ConsoleScreen } from './screen.js';
+import type { DetailsChanged } from './account-details-form.js';
 import './account-add-form.js';
 import './account-change-form.js';
+import './account-details-form.js';
 
 type Account = Schemas['ConsoleAccount'];
 
@@ -73,6 +75,8 @@ export class ConsoleAccounts extends ConsoleScreen<Account[]> {
       </div>
       <console-account-change-form .accounts=${accounts} self=${this.session?.name ?? ''}
         @console-account-changed=${this.changed}></console-account-change-form>
+      <console-account-details-form .accounts=${accounts} self=${this.session?.name ?? ''}
+        @console-account-details-changed=${this.detailsChanged}></console-account-details-form>
       <console-account-add-form @console-account-added=${this.added}></console-account-add-form>
     `;
   }
@@ -81,6 +85,18 @@ export class ConsoleAccounts extends ConsoleScreen<Account[]> {
     const account = event.detail;
     const state = account.disabled ? msg('disabled') : msg('enabled');
     return this.saved(msg(str`The account ${account.name} is saved: ${roleName(account.role)}, ${state}.`), account);
+  }
+
+  private detailsChanged(event: CustomEvent<DetailsChanged>): Promise<void> {
+    const { account, displayNameSet, passwordSet } = event.detail;
+    const { name, displayName } = account;
+    const said =
+      displayNameSet && passwordSet
+        ? msg(str`The account ${name} is saved: its display name is ${displayName}, and it has a new password.`)
+        : displayNameSet
+          ? msg(str`The account ${name} is saved: its display name is ${displayName}.`)
+          : msg(str`The account ${name} is saved: it has a new password.`);
+    return this.saved(said, account);
   }
 
   private added(event: CustomEvent<Account>): Promise<void> {
