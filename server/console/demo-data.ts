@@ -1,8 +1,12 @@
 /**
- * Sample data for the console (`npm start`, and the console's browser tests): twelve weeks of page votes on
- * thirty pages of a sample ministry site, in Arabic and English, each page with its own usefulness and
- * trend, some votes with reasons and comments. Made from a fixed seed, so every run seeds the same votes
- * (relative to the day it runs), through the seeding the insights tests use too (insights/seed-votes.ts).
+ * Sample data for the console (`npm start`, and the console's browser tests): six months of page votes on
+ * three hundred pages of a sample ministry site, in Arabic and English, some votes with reasons and comments
+ * in the voter's language. The pages are a municipal ministry's: its general pages, then its services, each
+ * with the pages a service has (how to apply, fees, documents, tracking, questions, renewing, conditions).
+ * Each page has its own usefulness and a trend (a third getting better, a third worse, a third flat) and,
+ * as on a real site, a long tail: the first pages get most of the votes. Made from a fixed seed, so every
+ * run seeds the same votes (relative to the day it runs), through the seeding the insights tests use too
+ * (insights/seed-votes.ts), in batches of one transaction each: about 35,000 rows in a second or two.
  */
 import { seedVotesInBatches, type SeededVote } from './insights/seed-votes.js';
 import type { Store } from '../store/types.js';
@@ -29,38 +33,121 @@ export const DEMO_SERVICES: Service[] = [
   },
 ];
 
-const PAGES = [
-  'services/building-permits',
-  'services/building-permits/apply',
-  'services/building-permits/fees',
-  'services/business-licence',
-  'services/business-licence/renew',
-  'services/shop-signs',
-  'services/street-vendors',
-  'services/food-safety-certificate',
-  'services/waste-collection',
-  'services/bulky-waste',
-  'services/parks-booking',
-  'services/event-permit',
-  'services/road-works-permit',
-  'services/parking-fines',
-  'services/land-survey',
-  'services/demolition-permit',
-  'services/occupancy-certificate',
-  'services/complaints',
+/** The site's pages that are not a service (the first thirty of the demo, before it grew, among them). */
+const GENERAL_PAGES = [
   'about',
   'about/strategy',
+  'about/minister',
+  'about/organisation',
+  'about/regions',
   'contact',
   'news',
+  'news/announcements',
   'open-data',
+  'open-data/licence',
   'e-participation',
+  'e-participation/consultations',
   'faq',
   'accessibility',
   'privacy',
+  'terms',
   'careers',
   'tenders',
+  'tenders/results',
   'sitemap',
+  'services',
+  'services/complaints',
+  'services/complaints/track',
+  'reports/annual',
+  'reports/performance',
+  'media-centre',
+  'customer-charter',
 ];
+
+/** The ministry's services (their paths under /services/), the three of DEMO_SERVICES among them. */
+const SERVICE_SLUGS = [
+  'building-permits',
+  'business-licence',
+  'shop-signs',
+  'street-vendors',
+  'food-safety-certificate',
+  'waste-collection',
+  'bulky-waste',
+  'parks-booking',
+  'event-permit',
+  'road-works-permit',
+  'parking-fines',
+  'land-survey',
+  'demolition-permit',
+  'occupancy-certificate',
+  'health-certificate',
+  'building-inspection',
+  'engineering-offices',
+  'contractor-classification',
+  'land-allocation',
+  'title-deed-update',
+  'street-naming',
+  'market-stalls',
+  'billboard-advertising',
+  'outdoor-seating',
+  'temporary-structures',
+  'fence-permit',
+  'excavation-permit',
+  'fibre-optic-permit',
+  'solar-panels-permit',
+  'home-business-licence',
+  'cemetery-services',
+  'slaughterhouse-booking',
+  'stray-animals',
+  'pest-control',
+  'flood-reporting',
+  'streetlight-faults',
+  'pothole-reporting',
+  'sidewalk-occupancy',
+  'construction-waste',
+  'recycling-centres',
+  'vehicle-impound',
+];
+
+/** The pages a service has besides its own, the commonest first (the last ones only some services have). */
+const SERVICE_PAGES = ['apply', 'fees', 'documents', 'track', 'faq', 'renew', 'conditions'];
+
+/** How many pages the demo site has. */
+export const DEMO_PAGE_COUNT = 300;
+
+/**
+ * The demo site's paths: the older sample's thirty first (the browser tests name some of them), then the
+ * general pages, then each service and its pages, as many as make 300 in all.
+ */
+export function demoPaths(): string[] {
+  const first = [
+    'services/building-permits',
+    'services/building-permits/apply',
+    'services/building-permits/fees',
+    'services/business-licence',
+    'services/business-licence/renew',
+    ...SERVICE_SLUGS.slice(2, 14).map((slug) => `services/${slug}`),
+    'services/complaints',
+    'about',
+    'about/strategy',
+    'contact',
+    'news',
+    'open-data',
+    'e-participation',
+    'faq',
+    'accessibility',
+    'privacy',
+    'careers',
+    'tenders',
+    'sitemap',
+  ];
+  const paths = new Set(first);
+  for (const path of GENERAL_PAGES) paths.add(path);
+  for (const slug of SERVICE_SLUGS) paths.add(`services/${slug}`);
+  // Level by level, so that every service has its first pages before any has its last.
+  for (const page of SERVICE_PAGES) for (const slug of SERVICE_SLUGS) paths.add(`services/${slug}/${page}`);
+  return [...paths].slice(0, DEMO_PAGE_COUNT);
+}
 
 const REASONS = {
   yes: [
@@ -76,12 +163,27 @@ const REASONS = {
 
 const COMMENTS = {
   yes: {
-    ar: ['شكرًا، الخطوات واضحة.', 'وجدت النموذج بسرعة.'],
-    en: ['Thanks, the steps are clear.', 'Found the form quickly.'],
+    ar: ['شكرًا، الخطوات واضحة.', 'وجدت النموذج بسرعة.', 'أنجزت الطلب في دقائق.', 'قائمة المستندات المطلوبة مفيدة جدًا.'],
+    en: [
+      'Thanks, the steps are clear.',
+      'Found the form quickly.',
+      'Done in a few minutes.',
+      'The list of documents was very helpful.',
+    ],
   },
   no: {
-    ar: ['الرابط في أسفل الصفحة لا يعمل.', 'أحتاج إلى معرفة الرسوم قبل التقديم.'],
-    en: ['The link at the bottom is broken.', 'I need to know the fees before I apply.'],
+    ar: [
+      'الرابط في أسفل الصفحة لا يعمل.',
+      'أحتاج إلى معرفة الرسوم قبل التقديم.',
+      'لا أعرف كم يستغرق الطلب.',
+      'الصفحة لا تعمل جيدًا على الجوال.',
+    ],
+    en: [
+      'The link at the bottom is broken.',
+      'I need to know the fees before I apply.',
+      'It does not say how long the application takes.',
+      'The page is hard to use on my phone.',
+    ],
   },
 };
 
@@ -98,19 +200,28 @@ function randomFrom(seed: number): () => number {
 
 const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-/** Twelve weeks of votes up to `today` (a day), about 6,000 in all. */
-export function demoVotes(today: string, weeks = 12): SeededVote[] {
+/** How a page's yes share moves over the weeks: up, down or hardly at all (a third of the pages each). */
+function driftOf(index: number, random: () => number): number {
+  const size = 0.15 + random() * 0.3;
+  return [size, -size, (random() - 0.5) * 0.04][index % 3]!;
+}
+
+/** Twenty-six weeks (about six months) of votes up to `today` (a day), about 31,000 in all. */
+export function demoVotes(today: string, weeks = 26): SeededVote[] {
   const random = randomFrom(17);
   const end = Date.parse(`${today}T00:00:00Z`);
   const votes: SeededVote[] = [];
-  PAGES.forEach((path, index) => {
-    // Each page's share of yes starts somewhere between 25% and 90% and drifts up or down over the weeks.
+  demoPaths().forEach((path, index) => {
+    // Each page's share of yes starts somewhere between 25% and 90% and drifts up, down or not over the
+    // weeks, staying between 15% and 97% (no page of a real site is useless to nearly everyone); its votes a
+    // week fall off down the list (a long tail), at least one every other week or so.
     const start = 0.25 + random() * 0.65;
-    const drift = (random() - 0.5) * 0.4;
-    const perWeek = index < 10 ? 25 : 4 + Math.floor(random() * 14);
+    const drift = driftOf(index, random);
+    const perWeek = 40 / (1 + index / 8);
     for (let week = 0; week < weeks; week += 1) {
-      const share = Math.min(0.97, Math.max(0.03, start + (drift * week) / weeks));
-      for (let n = 0; n < perWeek; n += 1) {
+      const share = Math.min(0.97, Math.max(0.15, start + (drift * week) / weeks));
+      const count = Math.floor(perWeek + random());
+      for (let n = 0; n < count; n += 1) {
         const lang = random() < 0.7 ? 'ar' : 'en';
         const answer = random() < share ? 'yes' : 'no';
         const day = dayOf(end - ((weeks - week) * 7 - Math.floor(random() * 7)) * 86_400_000);

@@ -72,10 +72,15 @@ const drawn = (page: Page): Promise<Drawn> =>
       };
     };
     const { plot } = chart;
-    const [xs, totals] = plot.data as [number[], number[]];
+    const [xs, totals, shares] = plot.data as [number[], number[], Array<number | null>];
     const busiest = totals.indexOf(Math.max(...totals));
     const x = Math.round(plot.valToPos(xs[busiest]!, 'x', true));
-    const y = Math.round(plot.bbox.top + plot.bbox.height - 3);
+    // A pixel of the bar, 3 pixels in from its bottom or from its top, whichever is farther from where the
+    // share's line crosses it (the line is drawn over the bar).
+    const bottom = plot.bbox.top + plot.bbox.height - 3;
+    const top = plot.valToPos(totals[busiest]!, 'answers', true) + 3;
+    const line = plot.valToPos(shares[busiest] ?? 0, 'share', true);
+    const y = Math.round(Math.abs(bottom - line) >= Math.abs(top - line) ? bottom : top);
     return {
       labels: chart.axisLabels.map((labels) => labels.filter(Boolean)),
       first: plot.valToPos(xs[0]!, 'x'),
