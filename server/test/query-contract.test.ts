@@ -4,7 +4,7 @@
  * and what the reader does to text before Ajv (integers, repeats, defaults) holds for every route.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { Contract, loadOpenApi, type OpenApiDocument } from '../contract.js';
 import { queryParameters, queryReader } from '../query-contract.js';
 import { auth, contract, suiteApp } from './helpers.js';
@@ -33,6 +33,9 @@ const GET_ROUTES_WITH_QUERIES: Record<string, string> = {
   consolePageTrend: '/console/api/pages/trend',
   consolePageChanges: '/console/api/pages/changes',
   consolePageReasons: '/console/api/pages/reasons',
+  listConsoleIdeas: '/console/api/ideas',
+  listConsoleConsultations: '/console/api/consultations',
+  listConsultationViews: '/console/api/consultations/{id}/views',
 };
 
 describe('every operation with query parameters is a route that reads them from the contract', () => {
@@ -62,7 +65,24 @@ describe('a test copy of the contract with other query limits is what the collec
   parameterSchema(document, 'listPanelMembers', 'city').maxLength = 5;
   parameterSchema(document, 'listConsultations', 'type').enum = ['legal'];
   parameterSchema(document, 'listCases', 'assignee').maxLength = 5;
+  parameterSchema(document, 'listConsoleIdeas', 'limit').maximum = 7;
+  parameterSchema(document, 'listConsoleConsultations', 'type').enum = ['non-legal'];
+  parameterSchema(document, 'listConsultationViews', 'limit').maximum = 9;
   const t = suiteApp('sqlite', {}, new Contract(document));
+
+  before(async () => {
+    // The views' route answers 404 for a consultation it does not have, before it reads the query.
+    const now = Date.now();
+    const [opensAt, closesAt] = [now - 86_400_000, now + 86_400_000].map((ms) => new Date(ms).toISOString());
+    const consultation = { title: 'Shaded walkways', type: 'non-legal', opensAt, closesAt };
+    const response = await t.app.inject({
+      method: 'PUT',
+      url: '/admin/consultations/walkways',
+      payload: consultation,
+      headers: auth,
+    });
+    assert.equal(response.statusCode, 200, response.body);
+  });
 
   const fieldsOf = async (url: string): Promise<{ status: number; fields: string[] }> => {
     const response = await t.app.inject({ url, headers: /^\/(admin|console)\//.test(url) ? auth : {} });
@@ -95,6 +115,12 @@ describe('a test copy of the contract with other query limits is what the collec
     ['cases: an assignee of 6', '/console/api/cases?assignee=khalid', 422, ['assignee']],
     ['lab panel: a city of 5', '/console/api/panel?city=Abha1', 200, []],
     ['lab panel: a city of 6', '/console/api/panel?city=Jeddah', 422, ['city']],
+    ['console ideas: limit 7', '/console/api/ideas?limit=7', 200, []],
+    ['console ideas: limit 8', '/console/api/ideas?limit=8', 422, ['limit']],
+    ['console consultations: non-legal', '/console/api/consultations?type=non-legal', 200, []],
+    ['console consultations: legal, which the copy left out', '/console/api/consultations?type=legal', 422, ['type']],
+    ["a consultation's views: limit 9", '/console/api/consultations/walkways/views?limit=9', 200, []],
+    ["a consultation's views: limit 10", '/console/api/consultations/walkways/views?limit=10', 422, ['limit']],
   ];
   for (const [name, url, status, fields] of cases) {
     it(name, async () => {
