@@ -1,4 +1,5 @@
-// Splits what `lit-localize build` generates (src/generated/locales/<locale>.ts, every string of every element)
+// Splits what `lit-localize build` generates (<locale>.ts in lit-localize.json's outputDir, every string of every
+// element, an intermediate file kept out of the repository)
 // into parts by rule, so that a page loads only the strings of the elements it shows, and the first render
 // only those it needs (run by `npm run localize:build`; scripts/check-translations.mjs checks the parts are
 // current). The rule: a string belongs to the modules whose msg() call names its id; a module is in an
@@ -77,7 +78,7 @@ function entriesOf(generated) {
  * The generated files, as { path relative to srcDir: contents }, for every locale lit-localize generated, and
  * `needs`: for each element tag, phase and locale, the names of the parts it loads (`ar-3`).
  */
-export function splitLocales(srcDir, generatedDir = join(srcDir, 'generated', 'locales')) {
+export function splitLocales(srcDir, generatedDir) {
   const phases = phasesByTag(srcDir);
   const users = new Map();
   for (const file of sources(srcDir)) {
@@ -169,9 +170,10 @@ const variable = (name) => name.replace(/-/g, '');
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const srcDir = resolve('src');
+  const { outputDir } = JSON.parse(readFileSync('lit-localize.json', 'utf8')).output;
   rmSync(join(srcDir, 'generated', 'locales', 'parts'), { recursive: true, force: true });
   mkdirSync(join(srcDir, 'generated', 'locales', 'parts'), { recursive: true });
-  for (const [path, contents] of Object.entries(splitLocales(srcDir).files)) {
+  for (const [path, contents] of Object.entries(splitLocales(srcDir, resolve(outputDir)).files)) {
     writeFileSync(join(srcDir, path), contents);
     console.log(relative('.', join(srcDir, path)));
   }

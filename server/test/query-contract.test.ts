@@ -4,7 +4,7 @@
  * and what the reader does to text before Ajv (integers, repeats, defaults) holds for every route.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { Contract, loadOpenApi, type OpenApiDocument } from '../contract.js';
 import { queryParameters, queryReader } from '../query-contract.js';
 import { auth, contract, suiteApp } from './helpers.js';
@@ -67,7 +67,23 @@ describe('a test copy of the contract with other query limits is what the collec
   parameterSchema(document, 'listCases', 'assignee').maxLength = 5;
   // The console's export format is one parameter shared by its lists: the copy leaves JSON out of all.
   parameterSchema(document, 'listConsoleIdeas', 'format').enum = ['csv'];
+  parameterSchema(document, 'listConsoleConsultations', 'type').enum = ['non-legal'];
+  parameterSchema(document, 'listConsultationViews', 'limit').maximum = 9;
   const t = suiteApp('sqlite', {}, new Contract(document));
+
+  before(async () => {
+    // The views' route answers 404 for a consultation it does not have, before it reads the query.
+    const now = Date.now();
+    const [opensAt, closesAt] = [now - 86_400_000, now + 86_400_000].map((ms) => new Date(ms).toISOString());
+    const consultation = { title: 'Shaded walkways', type: 'non-legal', opensAt, closesAt };
+    const response = await t.app.inject({
+      method: 'PUT',
+      url: '/admin/consultations/walkways',
+      payload: consultation,
+      headers: auth,
+    });
+    assert.equal(response.statusCode, 200, response.body);
+  });
 
   const fieldsOf = async (url: string): Promise<{ status: number; fields: string[] }> => {
     const response = await t.app.inject({ url, headers: /^\/(admin|console)\//.test(url) ? auth : {} });
@@ -103,6 +119,10 @@ describe('a test copy of the contract with other query limits is what the collec
     ['console ideas: a CSV file', '/console/api/ideas?format=csv', 200, []],
     ['console ideas: a JSON file, which the copy left out', '/console/api/ideas?format=json', 422, ['format']],
     ['console pages: a JSON file, which the copy left out', '/console/api/pages?format=json', 422, ['format']],
+    ['console consultations: non-legal', '/console/api/consultations?type=non-legal', 200, []],
+    ['console consultations: legal, which the copy left out', '/console/api/consultations?type=legal', 422, ['type']],
+    ["a consultation's views: limit 9", '/console/api/consultations/walkways/views?limit=9', 200, []],
+    ["a consultation's views: limit 10", '/console/api/consultations/walkways/views?limit=10', 422, ['limit']],
   ];
   for (const [name, url, status, fields] of cases) {
     it(name, async () => {

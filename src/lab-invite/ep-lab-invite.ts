@@ -44,7 +44,7 @@ import { labInviteStyles } from './styles.js';
  * @csspart topics - The group of topics (shown when the page gives `topics`).
  * @csspart attendance - The group of ways to take part (online, in person).
  * @csspart language - The group of languages.
- * @csspart ageBand - The group of age bands.
+ * @csspart age-band - The group of age bands.
  * @csspart contact - The group of contact details (in the form to leave: the email address or mobile number).
  * @csspart input - Each one-line text field (city, name, email, mobile, withdrawal code); each also has its own part: `city`, `name`, `email`, `mobile`, `code`.
  * @csspart consent - The consent check box.

@@ -100,7 +100,7 @@ export class SignupForm {
         : nothing
     }
     ${renderRadioGroup({ id: 'language', label: t.languageLegend(), choices: languageChoices(), value: values.language, locale, required: true, error: errors.language })}
-    ${renderRadioGroup({ id: 'ageBand', label: t.ageLegend(), hint: t.ageHint(formatNumber(ADULT, locale)), choices: ageChoices(), value: values.ageBand, locale, error: errors.ageBand })}
+    ${renderRadioGroup({ id: 'ageBand', part: 'age-band', label: t.ageLegend(), hint: t.ageHint(formatNumber(ADULT, locale)), choices: ageChoices(), value: values.ageBand, locale, error: errors.ageBand })}
     ${renderContactFields(values, errors, 'required', { hint: t.contactHint, consentLabel: t.consentLabel, noChannel: true })}`;
   }
 

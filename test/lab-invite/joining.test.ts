@@ -89,7 +89,7 @@ describe('<ep-lab-invite>: joining the panel', () => {
       const element = await labInvite(endpoint);
       expect($(element, '[part="base"]').getAttribute('dir')).to.equal(dir);
       const digits = (n: number) => new Intl.NumberFormat(lang === 'ar' ? 'ar-SA' : 'en').format(n);
-      const ages = $$(element, 'fieldset[part="ageBand"] label').map((label) => label.textContent!.trim());
+      const ages = $$(element, 'fieldset[part="age-band"] label').map((label) => label.textContent!.trim());
       expect(ages[0]).to.equal(lang === 'ar' ? `من ${digits(18)} إلى ${digits(24)}` : '18 to 24');
       expect(ages.at(-1)).to.equal(lang === 'ar' ? 'أفضّل عدم الإفصاح' : 'Prefer not to say');
       expect($<HTMLInputElement>(element, 'input[name="ageBand"][value=""]').checked).to.equal(true);

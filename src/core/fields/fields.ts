@@ -18,6 +18,8 @@ export interface FieldOptions {
   error?: Message | undefined;
   /** Extra ids that describe the control, after its hint and error (a count, a warning). */
   describedBy?: (string | false)[];
+  /** A group's part name where its id, a payload field's name, is not kebab case as parts are. Default: the id. */
+  part?: string;
 }
 
 const wrapper = (error: Message | undefined): string => (error ? 'field invalid' : 'field');
@@ -121,8 +123,8 @@ function renderChoiceGroup(
   checked: (code: string) => boolean,
   required = false,
 ): TemplateResult {
-  const { id, label, hint, error, choices, locale } = options;
-  return html`<fieldset class=${wrapper(error)} part=${id} aria-describedby=${describe(options)}>
+  const { id, label, hint, error, choices, locale, part = id } = options;
+  return html`<fieldset class=${wrapper(error)} part=${part} aria-describedby=${describe(options)}>
     <legend>${label}</legend>
     ${hintOf(id, hint)} ${renderFieldError(id, error)}
     <div class="choices">
