@@ -10,7 +10,7 @@ import { build } from 'vite';
 import { minifyCssLiterals } from '../tools/minify-css-literals.mjs';
 import { cdnConfig, namedIdsOnly } from '../vite.cdn.config.mjs';
 import { chunksOfOutput, pageBytes } from './host-page-size.mjs';
-import { splitLocales } from './split-locales.mjs';
+import { committedNeeds } from './split-locales.mjs';
 import { writeSizePage } from './size-page.mjs';
 
 const KB = 1024;
@@ -258,7 +258,7 @@ try {
 // What a host page downloads through the autoloader: the cdn build of vite.cdn.config.mjs, in memory.
 const cdnBuild = await build(cdnConfig({ write: false }));
 const cdnChunks = chunksOfOutput((Array.isArray(cdnBuild) ? cdnBuild : [cdnBuild]).flatMap((result) => result.output));
-const { needs } = splitLocales(resolve('src'));
+const needs = committedNeeds(resolve('src'));
 const pages = [...elements.map((tag) => [tag]), elements].flatMap((tags) =>
   ['en', 'ar'].map((locale) => ({
     tags,

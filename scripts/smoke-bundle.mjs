@@ -16,7 +16,7 @@ import { createDevEndpoint } from '../tools/dev-endpoint.mjs';
 import { CHROME_ARGS, findChrome } from '../tools/chrome.mjs';
 import { checks } from '../tools/checks.mjs';
 import { chunksOnDisk, pageBytes } from './host-page-size.mjs';
-import { splitLocales } from './split-locales.mjs';
+import { committedNeeds } from './split-locales.mjs';
 
 /**
  * The script arrives late (as on a slow network) after reserve.css: the place must be held meanwhile; with
@@ -297,7 +297,7 @@ try {
     await tab.waitForTimeout(500);
     const afterVote = await fetched(Infinity);
     const chunks = chunksOnDisk('dist/cdn');
-    const { needs } = splitLocales(resolvePath('src'));
+    const needs = committedNeeds(resolvePath('src'));
     const expected = {
       first: pageBytes(chunks, needs, { tags: ['ep-page-poll'], locale: 'ar', phase: 'first' }),
       all: pageBytes(chunks, needs, { tags: ['ep-page-poll'], locale: 'ar', phase: 'all' }),

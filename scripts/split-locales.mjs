@@ -168,6 +168,24 @@ export function splitLocales(srcDir, generatedDir) {
 
 const variable = (name) => name.replace(/-/g, '');
 
+/**
+ * The `needs` of splitLocales as the committed parts/index.ts gives them: for scripts that measure what ships
+ * (size.mjs, smoke-bundle.mjs), which run where lit-localize's intermediate module was never built.
+ * scripts/check-translations.mjs holds index.ts to what the split makes.
+ */
+export function committedNeeds(srcDir) {
+  const index = readFileSync(join(srcDir, 'generated', 'locales', 'parts', 'index.ts'), 'utf8');
+  const needs = {};
+  for (const [, tag, body] of index.matchAll(/^ {2}'([a-z-]+)': \{\n([\s\S]*?)\n {2}\},$/gm)) {
+    needs[tag] = { first: {}, later: {} };
+    for (const [, phase, lists] of body.matchAll(/(first|later): \{(.*)\},/g))
+      for (const [, locale, list] of lists.matchAll(/ ([a-z]+): \[([^\]]*)\] /g))
+        needs[tag][phase][locale] = list.split(', ').map((name) => name.replace(/^([a-z]+)(\d+)$/, '$1-$2'));
+  }
+  if (!Object.keys(needs).length) throw new Error(`${srcDir}/generated/locales/parts/index.ts names no element`);
+  return needs;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const srcDir = resolve('src');
   const { outputDir } = JSON.parse(readFileSync('lit-localize.json', 'utf8')).output;
