@@ -314,6 +314,37 @@ for (const dialect of DIALECTS) {
       assert.equal((await viewer.inject({ method: 'GET', url: `${API}/consultations/no-such/views` })).statusCode, 404);
     });
 
+    it('names a views export after any consultation id, Arabic or with quotes and semicolons, in a header that holds', async () => {
+      const names = [
+        { id: 'ممرات-مظللة', fallback: 'views-_____-_____', encoded: `views-${encodeURIComponent('ممرات-مظللة')}` },
+        {
+          id: `a";filename*=UTF-8''x.html`,
+          fallback: 'views-a__filename__UTF-8__x.html',
+          encoded: 'views-a%22%3Bfilename%2A%3DUTF-8%27%27x.html',
+        },
+      ];
+      for (const { id, fallback, encoded } of names) {
+        const path = `/consultations/${encodeURIComponent(id)}`;
+        const created = await send(moderator, 'PUT', path, {
+          title: 'Walkways',
+          type: 'non-legal',
+          opensAt: at(-DAY),
+          closesAt: at(DAY),
+        });
+        assert.equal(created.statusCode, 200, created.body);
+        await sendView(t, id, 'support');
+        for (const format of ['csv', 'json']) {
+          const file = await viewer.inject({ method: 'GET', url: `${API}${path}/views?format=${format}` });
+          assert.equal(file.statusCode, 200, file.body);
+          assert.equal(
+            file.headers['content-disposition'],
+            `attachment; filename="${fallback}.${format}"; filename*=UTF-8''${encoded}.${format}`,
+          );
+          assert.match(file.body, /support/);
+        }
+      }
+    });
+
     it('publishes the outcome once the consultation has closed, audited; refused while open and to a viewer', async () => {
       const outcome = {
         heard: { ar: 'طلب كثيرون الأشجار بدل المظلات.', en: 'Many asked for trees over canopies.' },
