@@ -1456,6 +1456,8 @@ export interface components {
             id: components["schemas"]["IdeaId"];
             /** @description The submission's reference (null for an idea the collector was seeded with). */
             reference: string | null;
+            /** @description The language of the element it was sent from, which its title, description and topic are written in (null for an idea the collector was seeded with). */
+            locale: components["schemas"]["Locale"] | null;
             state: components["schemas"]["IdeaReviewState"];
             title: string;
             description: string;

@@ -86,6 +86,8 @@ for (const dialect of DIALECTS) {
       const inEnglish = await read<Schemas['AdminIdeaList']>(viewer, '/ideas?language=en', 'AdminIdeaList');
       assert.ok(inEnglish.items.some((idea) => idea.id === english));
       assert.ok(!inEnglish.items.some((idea) => idea.id === arabic), 'the Arabic idea is filtered out');
+      assert.equal(inEnglish.items.find((idea) => idea.id === english)!.locale, 'en', 'the language it was written in');
+      assert.equal(all.items.find((idea) => idea.id === arabic)!.locale, 'ar');
       const today = new Date().toISOString().slice(0, 10);
       const tomorrow = at(DAY).slice(0, 10);
       assert.ok(

@@ -102,6 +102,13 @@ before(async () => {
     },
     now,
   );
+  // Titled in English only: the Arabic console shows that title, and says it is English.
+  await putConsultation(
+    collector.store,
+    'night-markets',
+    { title: { en: 'Night markets' }, type: 'non-legal', opensAt: at(-2 * DAY), closesAt: at(20 * DAY) },
+    now,
+  );
   await submit(
     'idea',
     { title: ideas.arabic, description: 'على ثلاث دفعات.', topic: { code: 'other', label: 'أخرى' } },
@@ -171,10 +178,24 @@ describe("the console's ideas and consultations in Chromium", () => {
       const titles = await page.locator('console-ideas li h3').allInnerTexts();
       assert.deepEqual(titles.slice(0, 2), [ideas.english, ideas.arabic], 'newest first');
       assert.equal(await ideaItem(page, ideas.english).locator('console-idea-review').count(), 1);
+      // Each idea's own words are said to be in the language it was written in, whatever the console's.
+      for (const [title, lang] of [
+        [ideas.english, 'en'],
+        [ideas.arabic, 'ar'],
+      ] as const) {
+        const item = ideaItem(page, title);
+        for (const part of ['h3', 'dd[dir="auto"]', 'blockquote']) {
+          assert.equal(await item.locator(part).getAttribute('lang'), lang, `${part} of ${title}`);
+          assert.equal(await item.locator(part).getAttribute('dir'), 'auto', `${part} of ${title}`);
+        }
+      }
       await noViolations(page, `ideas (${language})`);
 
       await follow(page, words.consultations, words.consultations);
-      await page.locator('console-consultations tbody tr').nth(1).waitFor();
+      await page.locator('console-consultations tbody tr').nth(2).waitFor();
+      const link = (text: string) => page.locator('console-consultations tbody a', { hasText: text });
+      assert.equal(await link('Night markets').getAttribute('lang'), 'en', 'an English title in either console');
+      assert.equal(await link(language === 'ar' ? 'ممرات' : 'Shaded').getAttribute('lang'), language);
       await noViolations(page, `consultations (${language})`);
 
       await page.locator('console-consultations tbody a', { hasText: language === 'ar' ? 'ممرات' : 'Shaded' }).click();
