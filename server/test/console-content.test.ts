@@ -316,6 +316,23 @@ for (const dialect of DIALECTS) {
       assert.equal((await viewer.inject({ method: 'GET', url: `${API}/consultations/no-such/views` })).statusCode, 404);
     });
 
+    it('creates only once when two create the same id at the same moment: one 200, one 412, the first kept', async () => {
+      const input = (title: string) => ({ title, type: 'non-legal', opensAt: at(-DAY), closesAt: at(DAY) });
+      const [first, second] = await Promise.all(
+        ['First', 'Second'].map((title) =>
+          send(moderator, 'PUT', '/consultations/both-at-once', input(title), { 'if-none-match': '*' }),
+        ),
+      );
+      assert.deepEqual([first!.statusCode, second!.statusCode].sort(), [200, 412]);
+      const kept = first!.statusCode === 200 ? first! : second!;
+      const shown = await read<Schemas['AdminConsultation']>(viewer, '/consultations/both-at-once');
+      assert.equal(shown.consultation.title, kept.json<Schemas['Consultation']>().title, 'the one created stays');
+      assert.deepEqual((await auditOf(t, 'both-at-once')).map((row) => `${row.action} ${Number(row.status)}`).sort(), [
+        'PUT /consultations/:id 412',
+        'consultation.create 200',
+      ]);
+    });
+
     it('names a views export after any consultation id, Arabic or with quotes and semicolons, in a header that holds', async () => {
       const names = [
         { id: 'ممرات-مظللة', fallback: 'views-_____-_____', encoded: `views-${encodeURIComponent('ممرات-مظللة')}` },
