@@ -18,7 +18,20 @@ import {
   type Delivered,
   type TestSmtpServer,
 } from './smtp-test-server.js';
-import { auth, DIALECTS, envelope, post, stored, suiteApp, type TestApp, valid } from './helpers.js';
+import { buildApp } from '../app.js';
+import type { Statement } from '../store/types.js';
+import {
+  auth,
+  contract,
+  DIALECTS,
+  envelope,
+  openTestStore,
+  post,
+  stored,
+  suiteApp,
+  type TestApp,
+  valid,
+} from './helpers.js';
 
 const API = '/console/api/cases';
 const FROM = 'وزارة الشؤون البلدية <noreply@example.gov.sa>';
@@ -227,6 +240,44 @@ for (const dialect of DIALECTS) {
       const counts = await sweep(t.store, t.config.retention, new Date(Date.now() + 181 * 86_400_000));
       assert.ok(counts.contactErased.feedback! >= 1);
       await erasedOnly(swept);
+    });
+
+    it('sends nothing to contact details erased while the note was being stored, and says so with the note', async () => {
+      // A store that lets an erasure commit after the address was checked, just before the note is stored.
+      const opened = await openTestStore(dialect);
+      let beforeNote: (() => Promise<unknown>) | undefined;
+      const store = new Proxy(opened.store, {
+        get(target, property) {
+          const value: unknown = Reflect.get(target, property, target);
+          if (property === 'all')
+            return async (statement: Statement) => {
+              const hook = statement.sql.startsWith('INSERT INTO case_notes') ? beforeNote : undefined;
+              if (hook) {
+                beforeNote = undefined;
+                await hook();
+              }
+              return target.all(statement);
+            };
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      const app = await buildApp({ config: t.config, store, contract: contract() });
+      const racing: TestApp = { ...opened, store, app, config: t.config, close: () => app.close() };
+      try {
+        const reference = await send(racing, 'ar', { email: 'layla@example.sa' });
+        const before = received.length;
+        beforeNote = () => eraseContactOf(store, reference, new Date());
+        const response = await note(racing, reference, { text: 'ردّ بعد المحو.', sendEmail: true });
+        assert.equal(response.statusCode, 201, response.body);
+        assert.equal(beforeNote, undefined, 'the erasure came in between');
+        assert.equal(received.length, before, 'nothing sent to the erased address');
+        assert.equal(response.json().email.sent, false);
+        assert.equal(response.json().email.failure, "Not sent: the visitor's contact details were erased.");
+        assert.equal((await read(racing, reference)).replyByEmail, 'contact-erased');
+      } finally {
+        await app.close();
+        await opened.drop();
+      }
     });
 
     it('records a note without sending unless asked, and refuses to send without an address or once it is erased', async () => {
