@@ -346,6 +346,27 @@ describe("the console's ideas and consultations in Chromium", () => {
     assert.deepEqual(shown.outcome.counts, { support: 0, neutral: 0, oppose: 0 });
   });
 
+  it('keeps the times of a consultation whose dates were not changed, to the second', async () => {
+    const page = await signedIn(ACCOUNTS.moderator, 'en');
+    const times = { opensAt: '2026-01-01T08:00:30.000Z', closesAt: '2036-12-31T23:59:59.000Z' };
+    const written = await callApi(page, 'PUT', 'consultations/school-walks', {
+      title: { ar: 'الطريق إلى المدرسة', en: 'The walk to school' },
+      type: 'non-legal',
+      ...times,
+    });
+    assert.equal(written.status, 200);
+    await page.evaluate(() => (location.hash = '#/consultation?id=school-walks'));
+    await expectHeadingFocused(page, WORDS.en.consultation('school-walks'));
+    await page.locator('#summary-en').fill('Shade on the way to school.');
+    await page.getByRole('button', { name: 'Save the consultation' }).click();
+    await expectSaid(page, 'The consultation is saved.');
+    const saved = (await callApi(page, 'GET', 'consultations/school-walks')).body as {
+      consultation: { summary: unknown; opensAt: string; closesAt: string };
+    };
+    assert.deepEqual(saved.consultation.summary, { en: 'Shade on the way to school.' });
+    assert.deepEqual({ opensAt: saved.consultation.opensAt, closesAt: saved.consultation.closesAt }, times);
+  });
+
   it('keeps a viewer to reading: no review, no form, the views listed, and the API refusing changes', async () => {
     const page = await signedIn(ACCOUNTS.viewer, 'en');
     await follow(page, WORDS.en.ideas, WORDS.en.ideasTitle);
