@@ -178,6 +178,14 @@ describe("the console's ideas and consultations in Chromium", () => {
       const titles = await page.locator('console-ideas li h3').allInnerTexts();
       assert.deepEqual(titles.slice(0, 2), [ideas.english, ideas.arabic], 'newest first');
       assert.equal(await ideaItem(page, ideas.english).locator('console-idea-review').count(), 1);
+      // The days filtered are UTC days, said at both fields (the times listed are the browser's).
+      for (const field of ['from', 'to']) {
+        assert.equal(await page.locator(`#${field}`).getAttribute('aria-describedby'), `${field}-hint`);
+        assert.match(
+          await page.locator(`#${field}-hint`).innerText(),
+          language === 'ar' ? /UTC.*الرياض/ : /UTC.*Riyadh/,
+        );
+      }
       // Each idea's own words are said to be in the language it was written in, whatever the console's.
       for (const [title, lang] of [
         [ideas.english, 'en'],

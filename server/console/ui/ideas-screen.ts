@@ -26,6 +26,9 @@ type AdminIdea = Schemas['AdminIdea'];
 
 const PAGE_SIZE = 20;
 
+/** Days as the API counts them, and as the pages screen shows them: in UTC; the times listed are the browser's. */
+const utcDays = (): string => msg('A day in UTC (Riyadh time minus 3 hours); the times listed are in your time zone.');
+
 const ideaFields = (): FilterField[] => [
   {
     name: 'state',
@@ -44,8 +47,8 @@ const ideaFields = (): FilterField[] => [
       { value: 'en', label: msg('English') },
     ],
   },
-  { name: 'from', label: msg('Received from (first day)'), type: 'date' },
-  { name: 'to', label: msg('Received to (last day)'), type: 'date' },
+  { name: 'from', label: msg('Received from (first day)'), type: 'date', hint: utcDays() },
+  { name: 'to', label: msg('Received to (last day)'), type: 'date', hint: utcDays() },
 ];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
