@@ -802,7 +802,10 @@ export interface paths {
         /**
          * The views sent on a consultation, newest first, a page at a time (viewer)
          * @description Every view as it arrived, with whether it still counts (a later view of the same visitor that names
-         *     it in `replaces` takes its place). No contact details: a view has none.
+         *     it in `replaces` takes its place). No contact details: a view has none. A view older than the
+         *     retention period (`EP_RETAIN_CONSULTATION_VIEW_DAYS`, 365 days by default) has had its submission (its
+         *     time, language and comment) deleted by the retention sweep: it is still counted in the consultation's
+         *     views and participants, but no longer listed here nor in the export.
          */
         get: operations["listConsultationViews"];
         put?: never;

@@ -375,6 +375,28 @@ describe("the console's ideas and consultations in Chromium", () => {
     assert.deepEqual({ opensAt: saved.consultation.opensAt, closesAt: saved.consultation.closesAt }, times);
   });
 
+  it('says that views past the retention period are counted but no longer listed', async () => {
+    await putConsultation(
+      collector.store,
+      'old-market',
+      { title: { ar: 'السوق القديم', en: 'The old market' }, type: 'non-legal', opensAt: at(-DAY), closesAt: at(DAY) },
+      new Date(),
+    );
+    const view = await submit('consultation-view', { consultationId: 'old-market', stance: 'support' }, 'en');
+    // As the retention sweep leaves it: the view's submission deleted, its stance kept (and counted).
+    await collector.store.batch([{ sql: 'DELETE FROM submissions WHERE id = ?', params: [view] }]);
+    const page = await signedIn(ACCOUNTS.viewer, 'en');
+    await page.evaluate(() => (location.hash = '#/consultation?id=old-market'));
+    await expectHeadingFocused(page, WORDS.en.consultation('old-market'));
+    const counts = page.locator('console-consultation table').first().locator('tbody td');
+    assert.deepEqual((await counts.allInnerTexts()).slice(0, 3), ['1', '0', '0'], 'still counted');
+    await page.locator('console-consultation p', { hasText: 'counted above but no longer listed' }).waitFor();
+    assert.equal(await page.locator('console-consultation table').count(), 1, 'no list of views');
+
+    await page.evaluate(() => (location.hash = '#/consultation?id=shaded-walkways'));
+    await page.locator('console-consultation caption', { hasText: 'counted above but no longer listed' }).waitFor();
+  });
+
   it('keeps a viewer to reading: no review, no form, the views listed, and the API refusing changes', async () => {
     const page = await signedIn(ACCOUNTS.viewer, 'en');
     await follow(page, WORDS.en.ideas, WORDS.en.ideasTitle);
