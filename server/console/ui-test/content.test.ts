@@ -375,6 +375,33 @@ describe("the console's ideas and consultations in Chromium", () => {
     assert.deepEqual({ opensAt: saved.consultation.opensAt, closesAt: saved.consultation.closesAt }, times);
   });
 
+  it('says a consultation is saved, and why it is not shown again, when reading it back fails', async () => {
+    const page = await signedIn(ACCOUNTS.moderator, 'en');
+    await page.evaluate(() => (location.hash = '#/consultation?id=school-walks'));
+    await expectHeadingFocused(page, WORDS.en.consultation('school-walks'));
+    // The save goes through; reading the consultation back after it does not.
+    await page.route('**/api/consultations/school-walks', (route) =>
+      route.request().method() === 'GET' ? route.abort() : route.continue(),
+    );
+    await page.locator('#summary-en').fill('Shade and water on the way to school.');
+    await page.getByRole('button', { name: 'Save the consultation' }).click();
+    await expectSaid(
+      page,
+      'The consultation is saved. The collector could not be reached: reload the page to try again.',
+    );
+    await expectHeadingFocused(page, WORDS.en.consultation('school-walks'));
+    assert.deepEqual(
+      opened!.problems.splice(0).map((problem) => /ERR_FAILED/.test(problem)),
+      [true],
+      'only the failed read, nothing unhandled',
+    );
+    await page.unroute('**/api/consultations/school-walks');
+    const saved = (await callApi(page, 'GET', 'consultations/school-walks')).body as {
+      consultation: { summary: unknown };
+    };
+    assert.deepEqual(saved.consultation.summary, { en: 'Shade and water on the way to school.' });
+  });
+
   it('says that views past the retention period are counted but no longer listed', async () => {
     await putConsultation(
       collector.store,

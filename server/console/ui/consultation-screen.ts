@@ -256,10 +256,17 @@ export class ConsoleConsultation extends ConsoleScreen<Shown | null> {
       navigate(href('/consultation', { id }));
       return;
     }
-    this.data = await this.load();
+    // Saved either way: a reload that fails is said after that, and the screen keeps what it showed.
+    let problem = '';
+    try {
+      this.data = await this.load();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return;
+      problem = this.problemOf(error);
+    }
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
-    announce(this, msg('The consultation is saved.'));
+    announce(this, problem ? `${msg('The consultation is saved.')} ${problem}` : msg('The consultation is saved.'));
   }
 
   private async published(event: CustomEvent<Consultation>): Promise<void> {
