@@ -779,8 +779,9 @@ export interface paths {
         get: operations["getConsoleConsultation"];
         /**
          * Create a consultation, or change one (moderator); audited as `consultation.create` or `consultation.edit`
-         * @description As `putConsultation`. With `If-None-Match: *` it only creates: 412 (a field error on `id`) when a
-         *     consultation has this id already, so that a new one never overwrites another.
+         * @description As `putConsultation`. With `If-None-Match: *` it only creates: 412 (an `Error`, its `message` only; the
+         *     console says it at the id) when a consultation has this id already, so that a new one never overwrites
+         *     another, even when two create the same id at the same moment (the insert itself decides).
          */
         put: operations["putConsoleConsultation"];
         post?: never;

@@ -325,6 +325,9 @@ for (const dialect of DIALECTS) {
       );
       assert.deepEqual([first!.statusCode, second!.statusCode].sort(), [200, 412]);
       const kept = first!.statusCode === 200 ? first! : second!;
+      const refused = kept === first ? second! : first!;
+      assert.deepEqual(refused.json(), { message: 'A consultation has this id already.' }, 'as the contract says');
+      valid('Error', refused.json());
       const shown = await read<Schemas['AdminConsultation']>(viewer, '/consultations/both-at-once');
       assert.equal(shown.consultation.title, kept.json<Schemas['Consultation']>().title, 'the one created stays');
       assert.deepEqual((await auditOf(t, 'both-at-once')).map((row) => `${row.action} ${Number(row.status)}`).sort(), [
