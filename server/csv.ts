@@ -6,6 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
+import { attachment } from './attachment.js';
 
 export const BOM = '\uFEFF';
 
@@ -40,7 +41,7 @@ export function sendCsv(
     for await (const row of rows) yield csvRow(row);
   }
   return reply
-    .header('content-disposition', `attachment; filename="${name}.csv"`)
+    .header('content-disposition', attachment(`${name}.csv`))
     .type('text/csv; charset=utf-8')
     .send(Readable.from(lines()));
 }

@@ -7,6 +7,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { sendCsv } from './csv.js';
+import { attachment } from './attachment.js';
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -28,7 +29,7 @@ export function sendJsonFile(
     yield first ? ']\n' : '\n]\n';
   }
   return reply
-    .header('content-disposition', `attachment; filename="${name}.json"`)
+    .header('content-disposition', attachment(`${name}.json`))
     .type('application/json; charset=utf-8')
     .send(Readable.from(parts()));
 }

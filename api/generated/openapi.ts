@@ -779,8 +779,9 @@ export interface paths {
         get: operations["getConsoleConsultation"];
         /**
          * Create a consultation, or change one (moderator); audited as `consultation.create` or `consultation.edit`
-         * @description As `putConsultation`. With `If-None-Match: *` it only creates: 412 (a field error on `id`) when a
-         *     consultation has this id already, so that a new one never overwrites another.
+         * @description As `putConsultation`. With `If-None-Match: *` it only creates: 412 (an `Error`, its `message` only; the
+         *     console says it at the id) when a consultation has this id already, so that a new one never overwrites
+         *     another, even when two create the same id at the same moment (the insert itself decides).
          */
         put: operations["putConsoleConsultation"];
         post?: never;
@@ -802,7 +803,10 @@ export interface paths {
         /**
          * The views sent on a consultation, newest first, a page at a time (viewer)
          * @description Every view as it arrived, with whether it still counts (a later view of the same visitor that names
-         *     it in `replaces` takes its place). No contact details: a view has none.
+         *     it in `replaces` takes its place). No contact details: a view has none. A view older than the
+         *     retention period (`EP_RETAIN_CONSULTATION_VIEW_DAYS`, 365 days by default) has had its submission (its
+         *     time, language and comment) deleted by the retention sweep: it is still counted in the consultation's
+         *     views and participants, but no longer listed here nor in the export.
          */
         get: operations["listConsultationViews"];
         put?: never;
@@ -1456,6 +1460,8 @@ export interface components {
             id: components["schemas"]["IdeaId"];
             /** @description The submission's reference (null for an idea the collector was seeded with). */
             reference: string | null;
+            /** @description The language of the element it was sent from, which its title, description and topic are written in (null for an idea the collector was seeded with). */
+            locale: components["schemas"]["Locale"] | null;
             state: components["schemas"]["IdeaReviewState"];
             title: string;
             description: string;

@@ -138,14 +138,29 @@ export function inputProblem(input: ConsultationInput): FieldError | undefined {
 /**
  * Creates or changes a consultation (its views and outcome stay); `when` is the time of the change. A
  * change without a type keeps the one it has, so a tool written before types can still change a
- * consultation; creating one without a type is refused.
+ * consultation; creating one without a type is refused. `createOnly`: never over one of the same id, decided
+ * by the insert itself, so that two creating the same id at once cannot both succeed (`exists` for the other).
  */
 export async function putConsultation(
   store: Store,
   id: string,
   input: ConsultationInput,
   when: Date,
-): Promise<{ consultation: Consultation } | { refused: FieldError }> {
+): Promise<{ consultation: Consultation } | { refused: FieldError }>;
+export async function putConsultation(
+  store: Store,
+  id: string,
+  input: ConsultationInput,
+  when: Date,
+  options: { createOnly: boolean },
+): Promise<{ consultation: Consultation } | { refused: FieldError } | { exists: true }>;
+export async function putConsultation(
+  store: Store,
+  id: string,
+  input: ConsultationInput,
+  when: Date,
+  { createOnly = false } = {},
+): Promise<{ consultation: Consultation } | { refused: FieldError } | { exists: true }> {
   const { opensAt, closesAt, type: given, ...content } = input;
   const found = await row(store, id);
   const type = given ?? found?.type;
@@ -153,14 +168,21 @@ export async function putConsultation(
   const outcome = found?.outcome ?? null;
   const written = { id, type, content: JSON.stringify(content), opens_at: utc(opensAt)!, closes_at: utc(closesAt)! };
   if (!fits({ ...written, outcome })) return { refused: TOO_LARGE };
-  await store.batch([
-    {
-      sql:
-        'INSERT INTO consultations (id, type, content, opens_at, closes_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ' +
-        'ON CONFLICT (id) DO UPDATE SET type = excluded.type, content = excluded.content, opens_at = excluded.opens_at, closes_at = excluded.closes_at, updated_at = excluded.updated_at',
-      params: [id, type, written.content, written.opens_at, written.closes_at, when.toISOString()],
-    },
-  ]);
+  const insert = {
+    sql: 'INSERT INTO consultations (id, type, content, opens_at, closes_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ',
+    params: [id, type, written.content, written.opens_at, written.closes_at, when.toISOString()],
+  };
+  if (createOnly) {
+    const inserted = await store.all({ ...insert, sql: `${insert.sql}ON CONFLICT (id) DO NOTHING RETURNING id` });
+    if (!inserted.length) return { exists: true };
+  } else {
+    await store.batch([
+      {
+        ...insert,
+        sql: `${insert.sql}ON CONFLICT (id) DO UPDATE SET type = excluded.type, content = excluded.content, opens_at = excluded.opens_at, closes_at = excluded.closes_at, updated_at = excluded.updated_at`,
+      },
+    ]);
+  }
   return { consultation: (await consultation(store, id))! };
 }
 

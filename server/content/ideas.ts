@@ -34,6 +34,7 @@ interface IdeaRow {
   answer_from: IdeaStatus | null;
   answer_to: IdeaStatus | null;
   reference?: string | null;
+  locale?: string | null;
 }
 
 const COLUMNS =
@@ -64,7 +65,13 @@ function publicIdea(row: IdeaRow): Idea {
 }
 
 function adminIdea(row: IdeaRow): AdminIdea {
-  return { ...publicIdea(row), reference: row.reference ?? null, state: row.state, receivedAt: row.received_at };
+  return {
+    ...publicIdea(row),
+    reference: row.reference ?? null,
+    locale: row.locale === 'ar' || row.locale === 'en' ? row.locale : null,
+    state: row.state,
+    receivedAt: row.received_at,
+  };
 }
 
 /** An id as the contract's `IdeaId` allows it (and a database can hold). */
@@ -192,7 +199,7 @@ export async function listIdeas(store: Store, filter: IdeaFilter): Promise<Schem
     ['ideas.seq < ?', cursorNumber(filter.after)],
   ]);
   const rows = await store.all<IdeaRow>({
-    sql: `SELECT ${COLUMNS}, submissions.reference FROM ideas LEFT JOIN submissions ON submissions.id = ideas.id ${where} ORDER BY ideas.seq DESC LIMIT ?`,
+    sql: `SELECT ${COLUMNS}, submissions.reference, submissions.locale FROM ideas LEFT JOIN submissions ON submissions.id = ideas.id ${where} ORDER BY ideas.seq DESC LIMIT ?`,
     params: [...params, filter.limit + 1],
   });
   return keysetPage(rows, filter.limit, adminIdea, (row) => row.seq);
@@ -200,7 +207,7 @@ export async function listIdeas(store: Store, filter: IdeaFilter): Promise<Schem
 
 async function ideaRow(store: Store, id: string): Promise<IdeaRow | undefined> {
   const [row] = await store.all<IdeaRow>({
-    sql: `SELECT ${COLUMNS}, submissions.reference FROM ideas LEFT JOIN submissions ON submissions.id = ideas.id WHERE ideas.id = ?`,
+    sql: `SELECT ${COLUMNS}, submissions.reference, submissions.locale FROM ideas LEFT JOIN submissions ON submissions.id = ideas.id WHERE ideas.id = ?`,
     params: [id],
   });
   return row;

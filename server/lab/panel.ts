@@ -4,7 +4,7 @@
  * the code and a contact detail match; nothing said either way), and the clean-up that drops the panel rows
  * of sign-ups whose contact details are gone (the retention sweep, an erasure by reference).
  */
-import { dataOf, eraseContactStatement } from '../privacy/contact.js';
+import { dataOf, eraseContactStatements } from '../privacy/contact.js';
 import type { Statement, Store } from '../store/types.js';
 import { codeHash, contactHash, withdrawalCode, type PanelKey } from './withdrawal-codes.js';
 
@@ -81,7 +81,7 @@ export async function withdraw(
   });
   if (!found) return false;
   await store.batch([
-    eraseContactStatement(found.id, dataOf(found.data), now).statement,
+    ...eraseContactStatements(found.id, dataOf(found.data), now).statements,
     { sql: 'DELETE FROM lab_panel WHERE submission_id = ?', params: [found.id] },
   ]);
   return true;

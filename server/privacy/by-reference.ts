@@ -9,7 +9,7 @@ import { LIST_COLUMNS, rowToStored } from '../store/sql.js';
 import type { Statement, Store, StoredSubmission } from '../store/types.js';
 import { CASES_CLEANUP } from '../console/cases/cases.js';
 import { PANEL_CLEANUP } from '../lab/panel.js';
-import { dataOf, eraseContactStatement } from './contact.js';
+import { dataOf, eraseContactStatements } from './contact.js';
 
 /** As the contract's `Reference`: a kind's prefix, the year, a sequence of 6 digits or more. */
 export const isReference = (value: string): boolean => /^[A-Z][A-Z0-9]{0,9}-[0-9]{4}-[0-9]{6,12}$/.test(value);
@@ -124,8 +124,8 @@ export async function eraseContactOf(
 ): Promise<{ contactErasedAt: string } | undefined> {
   const found = await find(store, reference);
   if (!found) return undefined;
-  const { statement } = eraseContactStatement(found.submission.id, dataOf(found.submission.data), now);
-  await store.batch([statement, PANEL_CLEANUP]);
+  const { statements } = eraseContactStatements(found.submission.id, dataOf(found.submission.data), now);
+  await store.batch([...statements, PANEL_CLEANUP]);
   const after = await find(store, reference);
   return after?.contactErasedAt ? { contactErasedAt: after.contactErasedAt } : undefined;
 }

@@ -17,27 +17,35 @@ export function withoutContact(data: Record<string, unknown>): Record<string, un
   return rest;
 }
 
-/** The statement that erases one submission's contact details (or only marks it seen, when it has none). */
-export function eraseContactStatement(
+/**
+ * The failures recorded with a case's notes sent by email (console/cases/reply-mail.ts): they are stored
+ * without the address, but a server's answer can name the visitor in ways no pattern knows (the mailbox's
+ * name alone, another spelling), so they go with the contact details.
+ */
+const noteFailuresStatement = (id: string): Statement => ({
+  sql: 'UPDATE case_notes SET email_failure = NULL WHERE submission_id = ? AND email_failure IS NOT NULL',
+  params: [id],
+});
+
+/**
+ * The statements that erase one submission's contact details and what was recorded of them in its case's
+ * notes (or only mark it seen, when it has none).
+ */
+export function eraseContactStatements(
   id: string,
   data: Record<string, unknown>,
   now: Date,
-): { statement: Statement; erased: boolean } {
+): { statements: Statement[]; erased: boolean } {
   const kept = withoutContact(data);
   const at = now.toISOString();
-  if (!kept)
-    return {
-      statement: {
+  const submission: Statement = kept
+    ? {
+        sql: 'UPDATE submissions SET data = ?, contact_erased_at = COALESCE(contact_erased_at, ?) WHERE id = ?',
+        params: [JSON.stringify(kept), at, id],
+      }
+    : {
         sql: 'UPDATE submissions SET contact_erased_at = COALESCE(contact_erased_at, ?) WHERE id = ?',
         params: [at, id],
-      },
-      erased: false,
-    };
-  return {
-    statement: {
-      sql: 'UPDATE submissions SET data = ?, contact_erased_at = COALESCE(contact_erased_at, ?) WHERE id = ?',
-      params: [JSON.stringify(kept), at, id],
-    },
-    erased: true,
-  };
+      };
+  return { statements: [submission, noteFailuresStatement(id)], erased: kept !== undefined };
 }

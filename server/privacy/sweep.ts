@@ -16,7 +16,7 @@
 import type { Statement, Store } from '../store/types.js';
 import { CASES_CLEANUP } from '../console/cases/cases.js';
 import { PANEL_CLEANUP } from '../lab/panel.js';
-import { eraseContactStatement, dataOf } from './contact.js';
+import { eraseContactStatements, dataOf } from './contact.js';
 import { pastKeys } from './day-keys.js';
 import { CONTACT_KINDS, cutoff, type Kind, type RetentionPolicy } from './retention.js';
 
@@ -55,8 +55,8 @@ async function eraseContact(store: Store, kind: string, before: string, now: Dat
       params: [kind, before, BATCH],
     });
     if (!rows.length) return erased;
-    const changes = rows.map((row) => eraseContactStatement(row.id, dataOf(row.data), now));
-    await store.batch(changes.map((change) => change.statement));
+    const changes = rows.map((row) => eraseContactStatements(row.id, dataOf(row.data), now));
+    await store.batch(changes.flatMap((change) => change.statements));
     erased += changes.filter((change) => change.erased).length;
     if (rows.length < BATCH) return erased;
     await breathe();

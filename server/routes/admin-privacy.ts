@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { limitFor, type RouteOptions } from '../route-options.js';
 import { BOM, csvRow } from '../csv.js';
 import { auditEntries, type AuditEntry, type AuditFilter } from '../privacy/audit.js';
+import { attachment } from '../attachment.js';
 import { eraseContactOf, eraseReference, heldAbout, isReference } from '../privacy/by-reference.js';
 import { queryReader } from '../query-contract.js';
 import { whereOf } from '../store/sql.js';
@@ -52,7 +53,7 @@ export async function adminPrivacyRoutes(
     const { reference } = request.params;
     const held = isReference(reference) ? await heldAbout(store, reference) : undefined;
     if (!held) return noSuch(reply);
-    return reply.header('content-disposition', `attachment; filename="${reference}.json"`).send(held);
+    return reply.header('content-disposition', attachment(`${reference}.json`)).send(held);
   });
 
   app.delete<{ Params: { reference: string } }>('/references/:reference', limit, async (request, reply) => {
@@ -75,7 +76,7 @@ export async function adminPrivacyRoutes(
     const { format, reference } = query;
     const filter: AuditFilter = { from, to, reference };
     reply
-      .header('content-disposition', `attachment; filename="audit.${format}"`)
+      .header('content-disposition', attachment(`audit.${format}`))
       .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
     const entries = auditEntries(store, filter);
     return reply.send(Readable.from(format === 'csv' ? auditCsv(entries) : auditJson(entries)));

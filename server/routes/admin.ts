@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { limitFor, type RouteOptions } from '../route-options.js';
 import { bearerGuard } from '../bearer-guard.js';
 import { BOM, csvRow } from '../csv.js';
+import { attachment } from '../attachment.js';
 import { behaviourOf } from '../kinds.js';
 import { SignInLimiter } from '../sign-in-limit.js';
 import { adminContentRoutes } from './admin-content.js';
@@ -102,12 +103,9 @@ export async function adminRoutes(app: FastifyInstance, { config, store, contrac
     if (fieldErrors.length) return refuseQuery(reply, fieldErrors);
     const { format } = query;
     const parts = ['submissions', filter.kind, query.from, query.to];
-    const name = parts
-      .filter(Boolean)
-      .join('-')
-      .replace(/[^A-Za-z0-9._-]/g, '_');
+    const name = parts.filter(Boolean).join('-');
     reply
-      .header('content-disposition', `attachment; filename="${name}.${format}"`)
+      .header('content-disposition', attachment(`${name}.${format}`))
       .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
     return reply.send(Readable.from(format === 'csv' ? csv(store, filter) : json(store, filter)));
   });

@@ -364,7 +364,7 @@ for (const dialect of DIALECTS) {
         assert.equal(json.statusCode, 200);
         assert.match(
           String(json.headers['content-disposition']),
-          /^attachment; filename="submissions-feedback\.json"$/,
+          /^attachment; filename="submissions-feedback\.json"; filename\*=UTF-8''submissions-feedback\.json$/,
         );
         const item = json.json().find((stored: { id: string }) => stored.id === sent.id);
         assert.deepEqual(item.data, sent.data, 'stored as sent, as text');

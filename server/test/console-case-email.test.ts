@@ -10,13 +10,28 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig, type SmtpConfig } from '../config.js';
+import { eraseContactOf } from '../privacy/by-reference.js';
+import { sweep } from '../privacy/sweep.js';
 import {
   REFUSED_RECIPIENT as REFUSED,
   startSmtpServer,
   type Delivered,
   type TestSmtpServer,
 } from './smtp-test-server.js';
-import { auth, DIALECTS, envelope, post, stored, suiteApp, type TestApp, valid } from './helpers.js';
+import { buildApp } from '../app.js';
+import type { Statement } from '../store/types.js';
+import {
+  auth,
+  contract,
+  DIALECTS,
+  envelope,
+  openTestStore,
+  post,
+  stored,
+  suiteApp,
+  type TestApp,
+  valid,
+} from './helpers.js';
 
 const API = '/console/api/cases';
 const FROM = 'وزارة الشؤون البلدية <noreply@example.gov.sa>';
@@ -180,6 +195,89 @@ for (const dialect of DIALECTS) {
         audit.map((row) => JSON.parse(row.detail)),
         [{ email: 'failed' }],
       );
+    });
+
+    it('keeps no address in a recorded failure, and nothing of the failure once the contact details are erased', async () => {
+      const failed = async () => {
+        const reference = await send(t, 'ar', { email: REFUSED });
+        const response = await note(t, reference, { text: 'ردّ لن يصل.', sendEmail: true });
+        assert.equal(response.statusCode, 201, response.body);
+        const failure = response.json<{ email: { failure: string } }>().email.failure;
+        assert.match(failure, /550 5\.1\.1 <address removed>: Recipient address rejected: Mailbox unavailable/);
+        assert.doesNotMatch(failure, /@|refused/i);
+        assert.doesNotMatch((await noteEmail(reference)).email_failure!, /@|refused/i, 'as stored');
+        return reference;
+      };
+      const noteEmail = async (reference: string) => {
+        const [row] = await t.sql<{ email_status: string; email_failure: string | null }>(
+          `SELECT n.email_status, n.email_failure FROM case_notes n JOIN submissions s ON s.id = n.submission_id WHERE s.reference = '${reference}'`,
+        );
+        return row!;
+      };
+      const erasedOnly = async (reference: string) => {
+        assert.deepEqual(await noteEmail(reference), { email_status: 'failed', email_failure: null });
+        const [kept] = (await read(t, reference)).notes;
+        assert.equal(kept!.text, 'ردّ لن يصل.');
+        assert.equal(kept!.email!.sent, false, 'the note still says the mail was not sent');
+        assert.equal(kept!.email!.failure, undefined);
+      };
+
+      const closed = await failed();
+      const closing = await t.app.inject({
+        method: 'PATCH',
+        url: `${API}/${closed}`,
+        headers: { ...auth, 'content-type': 'application/json' },
+        payload: JSON.stringify({ status: 'closed', eraseContact: true }),
+      });
+      assert.equal(closing.statusCode, 200, closing.body);
+      await erasedOnly(closed);
+
+      const byReference = await failed();
+      assert.ok(await eraseContactOf(t.store, byReference, new Date()));
+      await erasedOnly(byReference);
+
+      const swept = await failed();
+      const counts = await sweep(t.store, t.config.retention, new Date(Date.now() + 181 * 86_400_000));
+      assert.ok(counts.contactErased.feedback! >= 1);
+      await erasedOnly(swept);
+    });
+
+    it('sends nothing to contact details erased while the note was being stored, and says so with the note', async () => {
+      // A store that lets an erasure commit after the address was checked, just before the note is stored.
+      const opened = await openTestStore(dialect);
+      let beforeNote: (() => Promise<unknown>) | undefined;
+      const store = new Proxy(opened.store, {
+        get(target, property) {
+          const value: unknown = Reflect.get(target, property, target);
+          if (property === 'all')
+            return async (statement: Statement) => {
+              const hook = statement.sql.startsWith('INSERT INTO case_notes') ? beforeNote : undefined;
+              if (hook) {
+                beforeNote = undefined;
+                await hook();
+              }
+              return target.all(statement);
+            };
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      const app = await buildApp({ config: t.config, store, contract: contract() });
+      const racing: TestApp = { ...opened, store, app, config: t.config, close: () => app.close() };
+      try {
+        const reference = await send(racing, 'ar', { email: 'layla@example.sa' });
+        const before = received.length;
+        beforeNote = () => eraseContactOf(store, reference, new Date());
+        const response = await note(racing, reference, { text: 'ردّ بعد المحو.', sendEmail: true });
+        assert.equal(response.statusCode, 201, response.body);
+        assert.equal(beforeNote, undefined, 'the erasure came in between');
+        assert.equal(received.length, before, 'nothing sent to the erased address');
+        assert.equal(response.json().email.sent, false);
+        assert.equal(response.json().email.failure, "Not sent: the visitor's contact details were erased.");
+        assert.equal((await read(racing, reference)).replyByEmail, 'contact-erased');
+      } finally {
+        await app.close();
+        await opened.drop();
+      }
     });
 
     it('records a note without sending unless asked, and refuses to send without an address or once it is erased', async () => {

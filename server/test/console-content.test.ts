@@ -86,6 +86,8 @@ for (const dialect of DIALECTS) {
       const inEnglish = await read<Schemas['AdminIdeaList']>(viewer, '/ideas?language=en', 'AdminIdeaList');
       assert.ok(inEnglish.items.some((idea) => idea.id === english));
       assert.ok(!inEnglish.items.some((idea) => idea.id === arabic), 'the Arabic idea is filtered out');
+      assert.equal(inEnglish.items.find((idea) => idea.id === english)!.locale, 'en', 'the language it was written in');
+      assert.equal(all.items.find((idea) => idea.id === arabic)!.locale, 'ar');
       const today = new Date().toISOString().slice(0, 10);
       const tomorrow = at(DAY).slice(0, 10);
       assert.ok(
@@ -312,6 +314,57 @@ for (const dialect of DIALECTS) {
       const listFile = await viewer.inject({ method: 'GET', url: `${API}/consultations?format=json` });
       assert.ok(jsonExportAgrees(all, listFile, 'consultations').some((row) => row.id === 'bus-shelters'));
       assert.equal((await viewer.inject({ method: 'GET', url: `${API}/consultations/no-such/views` })).statusCode, 404);
+    });
+
+    it('creates only once when two create the same id at the same moment: one 200, one 412, the first kept', async () => {
+      const input = (title: string) => ({ title, type: 'non-legal', opensAt: at(-DAY), closesAt: at(DAY) });
+      const [first, second] = await Promise.all(
+        ['First', 'Second'].map((title) =>
+          send(moderator, 'PUT', '/consultations/both-at-once', input(title), { 'if-none-match': '*' }),
+        ),
+      );
+      assert.deepEqual([first!.statusCode, second!.statusCode].sort(), [200, 412]);
+      const kept = first!.statusCode === 200 ? first! : second!;
+      const refused = kept === first ? second! : first!;
+      assert.deepEqual(refused.json(), { message: 'A consultation has this id already.' }, 'as the contract says');
+      valid('Error', refused.json());
+      const shown = await read<Schemas['AdminConsultation']>(viewer, '/consultations/both-at-once');
+      assert.equal(shown.consultation.title, kept.json<Schemas['Consultation']>().title, 'the one created stays');
+      assert.deepEqual((await auditOf(t, 'both-at-once')).map((row) => `${row.action} ${Number(row.status)}`).sort(), [
+        'PUT /consultations/:id 412',
+        'consultation.create 200',
+      ]);
+    });
+
+    it('names a views export after any consultation id, Arabic or with quotes and semicolons, in a header that holds', async () => {
+      const names = [
+        { id: 'ممرات-مظللة', fallback: 'views-_____-_____', encoded: `views-${encodeURIComponent('ممرات-مظللة')}` },
+        {
+          id: `a";filename*=UTF-8''x.html`,
+          fallback: 'views-a__filename__UTF-8__x.html',
+          encoded: 'views-a%22%3Bfilename%2A%3DUTF-8%27%27x.html',
+        },
+      ];
+      for (const { id, fallback, encoded } of names) {
+        const path = `/consultations/${encodeURIComponent(id)}`;
+        const created = await send(moderator, 'PUT', path, {
+          title: 'Walkways',
+          type: 'non-legal',
+          opensAt: at(-DAY),
+          closesAt: at(DAY),
+        });
+        assert.equal(created.statusCode, 200, created.body);
+        await sendView(t, id, 'support');
+        for (const format of ['csv', 'json']) {
+          const file = await viewer.inject({ method: 'GET', url: `${API}${path}/views?format=${format}` });
+          assert.equal(file.statusCode, 200, file.body);
+          assert.equal(
+            file.headers['content-disposition'],
+            `attachment; filename="${fallback}.${format}"; filename*=UTF-8''${encoded}.${format}`,
+          );
+          assert.match(file.body, /support/);
+        }
+      }
     });
 
     it('publishes the outcome once the consultation has closed, audited; refused while open and to a viewer', async () => {

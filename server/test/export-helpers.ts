@@ -1,6 +1,6 @@
 /**
  * What the export tests share: a list's JSON file checked against its CSV file of the same query. The JSON
- * must be a download of its own (attachment, `name`.json), keyed by the CSV's column names, and its rows
+ * must be a download of its own (attachment, `name`.json; `name` a plain ASCII one), keyed by the CSV's column names, and its rows
  * written back as CSV cells must be the CSV byte for byte: the same rows, in the same order, none missing.
  */
 import assert from 'node:assert/strict';
@@ -17,8 +17,11 @@ export function jsonExportAgrees(
   assert.equal(csv.statusCode, 200, csv.body);
   assert.equal(json.statusCode, 200, json.body);
   assert.match(String(json.headers['content-type']), /^application\/json/);
-  assert.equal(json.headers['content-disposition'], `attachment; filename="${name}.json"`);
-  assert.equal(csv.headers['content-disposition'], `attachment; filename="${name}.csv"`);
+  assert.equal(
+    json.headers['content-disposition'],
+    `attachment; filename="${name}.json"; filename*=UTF-8''${name}.json`,
+  );
+  assert.equal(csv.headers['content-disposition'], `attachment; filename="${name}.csv"; filename*=UTF-8''${name}.csv`);
   const rows = json.json<ExportedRow[]>();
   assert.ok(Array.isArray(rows), 'an array of rows');
   const headers = csv.body.slice(BOM.length).split('\r\n', 1)[0]!;

@@ -1,7 +1,7 @@
 /**
  * A real SMTP server in the test process (smtp-server, by nodemailer's authors), for the tests of reply
  * notes sent by email: it keeps each message it accepts, as sent, and refuses one recipient the way a real
- * server refuses an unknown mailbox (550), so that a failed send is a real SMTP refusal. No TLS: the
+ * server refuses an unknown mailbox (550, its answer naming the address), so that a failed send is a real SMTP refusal. No TLS: the
  * collector talks to it with `security: 'none'`, on 127.0.0.1.
  */
 import type { AddressInfo } from 'node:net';
@@ -32,7 +32,9 @@ export async function startSmtpServer(delivered: Delivered[] = []): Promise<Test
     logger: false,
     onRcptTo(address, _session, callback) {
       if (address.address !== REFUSED_RECIPIENT) return callback();
-      return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      // As Postfix answers, naming the address it refused.
+      const refusal = `5.1.1 <${address.address}>: Recipient address rejected: Mailbox unavailable`;
+      return callback(Object.assign(new Error(refusal), { responseCode: 550 }));
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];

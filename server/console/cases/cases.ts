@@ -5,7 +5,7 @@
  * submission itself, so an erasure or the retention sweep is seen at once.
  */
 import type { Schemas } from '../../contract.js';
-import { dataOf, eraseContactStatement } from '../../privacy/contact.js';
+import { dataOf, eraseContactStatements } from '../../privacy/contact.js';
 import { cursorNumber, keysetPage, whereOf } from '../../store/sql.js';
 import type { Statement, Store } from '../../store/types.js';
 import type { MailResult } from './reply-mail.js';
@@ -270,7 +270,7 @@ export async function updateCase(
       ],
     },
   ];
-  if (patch.eraseContact) statements.push(eraseContactStatement(row.id, dataOf(row.data), at).statement);
+  if (patch.eraseContact) statements.push(...eraseContactStatements(row.id, dataOf(row.data), at).statements);
   await store.batch(statements);
   return caseByReference(store, reference, mailing);
 }

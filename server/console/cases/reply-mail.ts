@@ -49,12 +49,29 @@ export function replyMessage({ to, locale, reference, text }: ReplyMail, from: s
 /** At most this long in the failure recorded with the note (an SMTP answer can run on). */
 const MAX_FAILURE = 500;
 
-function failureOf(error: unknown): string {
+/** What stands in the recorded failure where the server's answer named an address. */
+const ADDRESS_REMOVED = '<address removed>';
+
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The failure as recorded with the note: the SMTP code and the server's words, without the recipient. A
+ * refusal usually names the address it refused (Postfix: `550 5.1.1 <sara@example.sa>: Recipient address
+ * rejected`), and the note outlives the contact details, so no address is kept: the recipient's, anything in
+ * angle brackets with an `@`, and anything else shaped like an address.
+ */
+function failureOf(error: unknown, to: string): string {
   const { message, responseCode } = error as { message?: unknown; responseCode?: unknown };
   const text = typeof message === 'string' && message ? message : String(error);
   const coded =
     typeof responseCode === 'number' && !text.includes(String(responseCode)) ? `${responseCode} ${text}` : text;
-  return coded.replace(/\s+/g, ' ').trim().slice(0, MAX_FAILURE);
+  return coded
+    .replace(/<[^<>]*@[^<>]*>/g, ADDRESS_REMOVED)
+    .replace(new RegExp(escaped(to), 'gi'), ADDRESS_REMOVED)
+    .replace(/[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]+/g, ADDRESS_REMOVED)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_FAILURE);
 }
 
 export function replyMailer(smtp: SmtpConfig): ReplyMailer {
@@ -76,7 +93,7 @@ export function replyMailer(smtp: SmtpConfig): ReplyMailer {
         await transport.sendMail(replyMessage(mail, smtp.from));
         return { sent: true };
       } catch (error) {
-        return { sent: false, failure: failureOf(error) };
+        return { sent: false, failure: failureOf(error, mail.to) };
       }
     },
     close: () => transport.close(),

@@ -98,7 +98,12 @@ export async function caseRoutes(app: FastifyInstance, { config, store, contract
       return reply.code(201).send(note);
     }
     // The note is stored first: a refused or unreachable SMTP server is recorded with it, never loses it.
-    const result = await mailer.send({ ...address, reference, text: note.text });
+    // The address is read again now: contact details erased since the check above are never written to.
+    const current = await replyAddress(store, reference);
+    const result =
+      current && 'to' in current
+        ? await mailer.send({ ...current, reference, text: note.text })
+        : { sent: false as const, failure: `Not sent: ${NO_ADDRESS[current?.none ?? 'contact-erased']}.` };
     audited(request, 'case.note.email', reference, { email: result.sent ? 'sent' : 'failed' });
     return reply.code(201).send(await recordEmail(store, note, result, new Date()));
   });

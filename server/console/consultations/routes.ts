@@ -58,11 +58,11 @@ export async function consoleConsultationRoutes(
     const { id } = request.params;
     const input = checkedConsultation(body, id, request.body, reply);
     if (!input) return reply;
-    const existed = (await adminConsultation(store, id)) !== undefined;
     // `If-None-Match: *`: create only, so that a new consultation never overwrites one of the same id.
-    if (existed && request.headers['if-none-match'] === '*')
-      return reply.code(412).send({ message: 'A consultation has this id already.' });
-    const written = await putConsultation(store, id, input, new Date());
+    const createOnly = request.headers['if-none-match'] === '*';
+    const existed = !createOnly && (await adminConsultation(store, id)) !== undefined;
+    const written = await putConsultation(store, id, input, new Date(), { createOnly });
+    if ('exists' in written) return reply.code(412).send({ message: 'A consultation has this id already.' });
     if ('refused' in written) return refuseBody(reply, [written.refused]);
     audited(request, existed ? 'consultation.edit' : 'consultation.create', id);
     return written.consultation;

@@ -2,7 +2,8 @@
  * The console's accounts screen in Chromium against a real collector (collector.ts): in Arabic and English
  * with axe, errors included; an administrator adding an account with a role and a first password (the new
  * account signs in), refused a name that is taken, changing an account's role and disabling it (its
- * sign-in refused after), and kept from demoting the last administrator; changing an account's display
+ * sign-in refused after), and kept from demoting the last administrator; only what changed sent (saving
+ * unchanged refused at the role, enabling signing no one out, a new role or disabling ending the sessions); changing an account's display
  * name and setting a new password (the old one refused after), each problem at its field; the same with the
  * keyboard alone;
  * a moderator shown no way there, told why, and refused by the API.
@@ -50,6 +51,23 @@ async function canSignIn(name: string, password: string): Promise<boolean> {
   });
   return answer.status === 200;
 }
+
+/** A session of `name`, signed in from outside any browser: its cookie. */
+async function sessionOf(name: string, password: string): Promise<string> {
+  const answer = await fetch(new URL('api/session', collector.consoleUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password }),
+  });
+  assert.equal(answer.status, 200);
+  return answer.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';', 1)[0])
+    .join('; ');
+}
+
+const sessionLasts = async (cookie: string): Promise<boolean> =>
+  (await fetch(new URL('api/session', collector.consoleUrl), { headers: { cookie } })).status === 200;
 
 describe("the console's accounts screen in Chromium", () => {
   for (const language of ['ar', 'en'] as const) {
@@ -149,6 +167,47 @@ describe("the console's accounts screen in Chromium", () => {
     await noViolations(page, 'accounts after a refused change (en)');
   });
 
+  it('sends only what changed: saving unchanged is refused at the role, enabling signs no one out', async () => {
+    const page = await signedIn(ACCOUNTS.administrator, 'en');
+    const password = 'a long password for lama';
+    const added = await callApi(page, 'POST', 'accounts', { name: 'lama.moderator', role: 'moderator', password });
+    assert.equal(added.status, 201);
+    await openAccounts(page, 'en');
+    const lama = await sessionOf('lama.moderator', password);
+    const save = async (): Promise<unknown> => {
+      const [request] = await Promise.all([
+        page.waitForRequest((sent) => sent.method() === 'PATCH'),
+        page.getByRole('button', { name: 'Save the account' }).click(),
+      ]);
+      return request.postDataJSON();
+    };
+
+    // Nothing changed: nothing sent, said at the role; her session and yours go on.
+    await page.locator('#account').selectOption('lama.moderator');
+    await page.getByRole('button', { name: 'Save the account' }).click();
+    await page.locator('#role-error', { hasText: 'Change the role or whether it may sign in, then save' }).waitFor();
+    await page.locator('#account').selectOption(ACCOUNTS.administrator);
+    await page.getByRole('button', { name: 'Save the account' }).click();
+    await page.locator('#role-error', { hasText: 'Change the role or whether it may sign in, then save' }).waitFor();
+    assert.equal(await sessionLasts(lama), true, 'her session goes on');
+    assert.equal((await callApi(page, 'GET', 'accounts')).status, 200, 'yours too');
+
+    // Disabled (that alone sent): her session ends. Enabled again: that alone sent, and she stays signed in.
+    await page.locator('#account').selectOption('lama.moderator');
+    await page.locator('#disabled').check();
+    assert.deepEqual(await save(), { disabled: true });
+    await expectSaid(page, 'The account lama.moderator is saved: Moderator, disabled.');
+    assert.equal(await sessionLasts(lama), false, 'disabling signs her out');
+    await page.locator('#enabled').check();
+    assert.deepEqual(await save(), { disabled: false });
+    await expectSaid(page, 'The account lama.moderator is saved: Moderator, enabled.');
+    const again = await sessionOf('lama.moderator', password);
+    await page.locator('#role').selectOption('viewer');
+    assert.deepEqual(await save(), { role: 'viewer' });
+    assert.equal(await sessionLasts(again), false, 'a new role signs her out');
+    assert.equal((await accounts(page)).find((account) => account.name === 'lama.moderator')!.role, 'viewer');
+  });
+
   it("changes an account's display name and sets a new password, each problem at its field", async () => {
     const page = await signedIn(ACCOUNTS.administrator, 'en');
     const made = await callApi(page, 'POST', 'accounts', { name: 'reem.viewer', role: 'viewer', password: PASSWORD });
@@ -224,7 +283,7 @@ describe("the console's accounts screen in Chromium", () => {
     assert.equal((await focused(page))?.id, 'new-role');
     await page.keyboard.press('Tab');
     assert.equal((await focused(page))?.id, 'new-password');
-    await page.keyboard.type('a first password for huda');
+    await page.keyboard.type('a first password for lama');
     await page.keyboard.press('Tab');
     assert.equal((await focused(page))?.text, WORDS.ar.add);
     await page.keyboard.press('Enter');

@@ -102,6 +102,13 @@ before(async () => {
     },
     now,
   );
+  // Titled in English only: the Arabic console shows that title, and says it is English.
+  await putConsultation(
+    collector.store,
+    'night-markets',
+    { title: { en: 'Night markets' }, type: 'non-legal', opensAt: at(-2 * DAY), closesAt: at(20 * DAY) },
+    now,
+  );
   await submit(
     'idea',
     { title: ideas.arabic, description: 'على ثلاث دفعات.', topic: { code: 'other', label: 'أخرى' } },
@@ -171,10 +178,32 @@ describe("the console's ideas and consultations in Chromium", () => {
       const titles = await page.locator('console-ideas li h3').allInnerTexts();
       assert.deepEqual(titles.slice(0, 2), [ideas.english, ideas.arabic], 'newest first');
       assert.equal(await ideaItem(page, ideas.english).locator('console-idea-review').count(), 1);
+      // The days filtered are UTC days, said at both fields (the times listed are the browser's).
+      for (const field of ['from', 'to']) {
+        assert.equal(await page.locator(`#${field}`).getAttribute('aria-describedby'), `${field}-hint`);
+        assert.match(
+          await page.locator(`#${field}-hint`).innerText(),
+          language === 'ar' ? /UTC.*الرياض/ : /UTC.*Riyadh/,
+        );
+      }
+      // Each idea's own words are said to be in the language it was written in, whatever the console's.
+      for (const [title, lang] of [
+        [ideas.english, 'en'],
+        [ideas.arabic, 'ar'],
+      ] as const) {
+        const item = ideaItem(page, title);
+        for (const part of ['h3', 'dd[dir="auto"]', 'blockquote']) {
+          assert.equal(await item.locator(part).getAttribute('lang'), lang, `${part} of ${title}`);
+          assert.equal(await item.locator(part).getAttribute('dir'), 'auto', `${part} of ${title}`);
+        }
+      }
       await noViolations(page, `ideas (${language})`);
 
       await follow(page, words.consultations, words.consultations);
-      await page.locator('console-consultations tbody tr').nth(1).waitFor();
+      await page.locator('console-consultations tbody tr').nth(2).waitFor();
+      const link = (text: string) => page.locator('console-consultations tbody a', { hasText: text });
+      assert.equal(await link('Night markets').getAttribute('lang'), 'en', 'an English title in either console');
+      assert.equal(await link(language === 'ar' ? 'ممرات' : 'Shaded').getAttribute('lang'), language);
       await noViolations(page, `consultations (${language})`);
 
       await page.locator('console-consultations tbody a', { hasText: language === 'ar' ? 'ممرات' : 'Shaded' }).click();
@@ -323,6 +352,76 @@ describe("the console's ideas and consultations in Chromium", () => {
     };
     assert.deepEqual(shown.outcome.decided, { ar: 'خطوة واحدة لرفع المستندات.', en: 'A single upload step.' });
     assert.deepEqual(shown.outcome.counts, { support: 0, neutral: 0, oppose: 0 });
+  });
+
+  it('keeps the times of a consultation whose dates were not changed, to the second', async () => {
+    const page = await signedIn(ACCOUNTS.moderator, 'en');
+    const times = { opensAt: '2026-01-01T08:00:30.000Z', closesAt: '2036-12-31T23:59:59.000Z' };
+    const written = await callApi(page, 'PUT', 'consultations/school-walks', {
+      title: { ar: 'الطريق إلى المدرسة', en: 'The walk to school' },
+      type: 'non-legal',
+      ...times,
+    });
+    assert.equal(written.status, 200);
+    await page.evaluate(() => (location.hash = '#/consultation?id=school-walks'));
+    await expectHeadingFocused(page, WORDS.en.consultation('school-walks'));
+    await page.locator('#summary-en').fill('Shade on the way to school.');
+    await page.getByRole('button', { name: 'Save the consultation' }).click();
+    await expectSaid(page, 'The consultation is saved.');
+    const saved = (await callApi(page, 'GET', 'consultations/school-walks')).body as {
+      consultation: { summary: unknown; opensAt: string; closesAt: string };
+    };
+    assert.deepEqual(saved.consultation.summary, { en: 'Shade on the way to school.' });
+    assert.deepEqual({ opensAt: saved.consultation.opensAt, closesAt: saved.consultation.closesAt }, times);
+  });
+
+  it('says a consultation is saved, and why it is not shown again, when reading it back fails', async () => {
+    const page = await signedIn(ACCOUNTS.moderator, 'en');
+    await page.evaluate(() => (location.hash = '#/consultation?id=school-walks'));
+    await expectHeadingFocused(page, WORDS.en.consultation('school-walks'));
+    // The save goes through; reading the consultation back after it does not.
+    await page.route('**/api/consultations/school-walks', (route) =>
+      route.request().method() === 'GET' ? route.abort() : route.continue(),
+    );
+    await page.locator('#summary-en').fill('Shade and water on the way to school.');
+    await page.getByRole('button', { name: 'Save the consultation' }).click();
+    await expectSaid(
+      page,
+      'The consultation is saved. The collector could not be reached: reload the page to try again.',
+    );
+    await expectHeadingFocused(page, WORDS.en.consultation('school-walks'));
+    assert.deepEqual(
+      opened!.problems.splice(0).map((problem) => /ERR_FAILED/.test(problem)),
+      [true],
+      'only the failed read, nothing unhandled',
+    );
+    await page.unroute('**/api/consultations/school-walks');
+    const saved = (await callApi(page, 'GET', 'consultations/school-walks')).body as {
+      consultation: { summary: unknown };
+    };
+    assert.deepEqual(saved.consultation.summary, { en: 'Shade and water on the way to school.' });
+  });
+
+  it('says that views past the retention period are counted but no longer listed', async () => {
+    await putConsultation(
+      collector.store,
+      'old-market',
+      { title: { ar: 'السوق القديم', en: 'The old market' }, type: 'non-legal', opensAt: at(-DAY), closesAt: at(DAY) },
+      new Date(),
+    );
+    const view = await submit('consultation-view', { consultationId: 'old-market', stance: 'support' }, 'en');
+    // As the retention sweep leaves it: the view's submission deleted, its stance kept (and counted).
+    await collector.store.batch([{ sql: 'DELETE FROM submissions WHERE id = ?', params: [view] }]);
+    const page = await signedIn(ACCOUNTS.viewer, 'en');
+    await page.evaluate(() => (location.hash = '#/consultation?id=old-market'));
+    await expectHeadingFocused(page, WORDS.en.consultation('old-market'));
+    const counts = page.locator('console-consultation table').first().locator('tbody td');
+    assert.deepEqual((await counts.allInnerTexts()).slice(0, 3), ['1', '0', '0'], 'still counted');
+    await page.locator('console-consultation p', { hasText: 'counted above but no longer listed' }).waitFor();
+    assert.equal(await page.locator('console-consultation table').count(), 1, 'no list of views');
+
+    await page.evaluate(() => (location.hash = '#/consultation?id=shaded-walkways'));
+    await page.locator('console-consultation caption', { hasText: 'counted above but no longer listed' }).waitFor();
   });
 
   it('keeps a viewer to reading: no review, no form, the views listed, and the API refusing changes', async () => {

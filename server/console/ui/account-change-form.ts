@@ -1,7 +1,8 @@
 /**
  * Changing an account (an administrator): choose the account, then its role and whether it may sign in;
- * the role and state shown are the chosen account's. A change of role or disabling ends that account's
- * sessions, which the hint says (your own included). The API keeps one enabled administrator at least
+ * the role and state shown are the chosen account's. Only what changed is sent, and a change of role or
+ * disabling ends that account's sessions, which the hint says (your own included); nothing changed is said at
+ * the role. The API keeps one enabled administrator at least
  * (409), said at the field. Once saved, `console-account-changed` carries the account as it now is.
  */
 import { localized, msg } from '@lit/localize';
@@ -70,10 +71,15 @@ export class ConsoleAccountChangeForm extends ConsoleAccountChoiceForm {
     const { account } = this;
     if (!account) return;
     const data = new FormData(event.target as HTMLFormElement);
+    // Only what differs: a role sent at all ends the account's sessions, even the same role.
+    const role = String(data.get('role')) as AccountChange['role'];
+    const disabled = data.get('state') === 'disabled';
     const change: AccountChange = {
-      role: String(data.get('role')) as AccountChange['role'],
-      disabled: data.get('state') === 'disabled',
+      ...(role !== account.role ? { role } : {}),
+      ...(disabled !== account.disabled ? { disabled } : {}),
     };
+    if (!Object.keys(change).length)
+      return this.fail([{ field: 'role', text: msg('Change the role or whether it may sign in, then save') }]);
     const changed = await this.send(
       () => api<Account>(`accounts/${account.name}`, { method: 'PATCH', body: change }),
       this.refusal,

@@ -247,11 +247,14 @@ export class ConsoleConsultationForm extends LitElement {
       documents: item?.documents,
       platform: item?.platform,
     };
+    // A time the field did not change is sent as it was: the field shows minutes, the time may have seconds.
+    const time = (field: string, was: string | undefined): string =>
+      was !== undefined && value(field) === localInput(was) ? was : new Date(value(field)).toISOString();
     return {
       title: { ar: value('title-ar'), en: value('title-en') },
       type: value('type') as ConsultationInput['type'],
-      opensAt: new Date(value('opens')).toISOString(),
-      closesAt: new Date(value('closes')).toISOString(),
+      opensAt: time('opens', item?.opensAt),
+      closesAt: time('closes', item?.closesAt),
       ...Object.fromEntries(Object.entries(optional).filter(([, given]) => given !== undefined)),
     };
   }

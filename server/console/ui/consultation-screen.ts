@@ -41,6 +41,15 @@ const PAGE_SIZE = 50;
 
 const kept = ({ views }: Listed): number => views.support + views.neutral + views.oppose;
 
+/**
+ * The retention sweep deletes a view's submission (its time, language and comment) after its period, and
+ * keeps the view's stance, so that the counts and the outcome do not move: counted, no longer listed.
+ */
+const sweptViews = (): string =>
+  msg(
+    'A view older than the retention period (a year unless the collector is set otherwise) is counted above but no longer listed.',
+  );
+
 @customElement('console-consultation')
 @localized()
 export class ConsoleConsultation extends ConsoleScreen<Shown | null> {
@@ -182,6 +191,7 @@ export class ConsoleConsultation extends ConsoleScreen<Shown | null> {
             <table>
               <caption>
                 ${msg('Views, newest first')}
+                <span class="hint">${sweptViews()}</span>
               </caption>
               <thead>
                 <tr>
@@ -205,7 +215,7 @@ export class ConsoleConsultation extends ConsoleScreen<Shown | null> {
               </tbody>
             </table>
           </div>`
-          : html`<p>${msg('No views yet.')}</p>`
+          : html`<p>${kept(listed) > 0 ? sweptViews() : msg('No views yet.')}</p>`
       }
       ${cursorPager('/consultation', { id }, this.cursor, list.next, msg('Pages of the views'))}
     `;
@@ -246,10 +256,17 @@ export class ConsoleConsultation extends ConsoleScreen<Shown | null> {
       navigate(href('/consultation', { id }));
       return;
     }
-    this.data = await this.load();
+    // Saved either way: a reload that fails is said after that, and the screen keeps what it showed.
+    let problem = '';
+    try {
+      this.data = await this.load();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return;
+      problem = this.problemOf(error);
+    }
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
-    announce(this, msg('The consultation is saved.'));
+    announce(this, problem ? `${msg('The consultation is saved.')} ${problem}` : msg('The consultation is saved.'));
   }
 
   private async published(event: CustomEvent<Consultation>): Promise<void> {

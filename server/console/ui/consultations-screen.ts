@@ -7,6 +7,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { api, type Schemas } from './api.js';
 import { CONSULTATION_TYPES, consultationTypeName, shownText, stageName, stageOf } from './content-labels.js';
 import { count, moment } from './formats.js';
@@ -94,7 +95,7 @@ export class ConsoleConsultations extends ConsoleScreen<Listed[]> {
         <tbody>
           ${list.map(
             ({ consultation: item, views }) => html`<tr>
-            <th scope="row"><a href=${href('/consultation', { id: item.id })} dir="auto">${shownText(item.title)}</a></th>
+            <th scope="row">${this.titleLink(item)}</th>
             <td>${item.type ? consultationTypeName(item.type) : '—'}</td>
             <td>${moment(item.opensAt)}</td>
             <td>${moment(item.closesAt)}</td>
@@ -108,6 +109,12 @@ export class ConsoleConsultations extends ConsoleScreen<Listed[]> {
         </tbody>
       </table>
     </div>`;
+  }
+
+  /** Its title, in the other language when it has none in the console's, and then said to be in it. */
+  private titleLink(item: Listed['consultation']) {
+    const { text, lang } = shownText(item.title);
+    return html`<a href=${href('/consultation', { id: item.id })} lang=${ifDefined(lang)} dir="auto">${text}</a>`;
   }
 }
 

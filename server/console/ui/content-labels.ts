@@ -95,8 +95,14 @@ export function stageName(stage: ConsultationStage): string {
 export const textIn = (text: LocalText | undefined, lang: 'ar' | 'en'): string =>
   typeof text === 'string' ? text : (text?.[lang] ?? '');
 
-/** The text in the console's language, or else in the other one. */
-export const shownText = (text: LocalText | undefined): string => {
+/**
+ * The text in the console's language, or else in the other one, with the language it is in (for `lang`);
+ * none for a text given once for both, whose language is not known.
+ */
+export const shownText = (text: LocalText | undefined): { text: string; lang?: 'ar' | 'en' } => {
   const first = language() === 'ar' ? 'ar' : 'en';
-  return textIn(text, first) || textIn(text, first === 'ar' ? 'en' : 'ar');
+  const other = first === 'ar' ? 'en' : 'ar';
+  if (typeof text === 'string') return { text };
+  const lang = textIn(text, first) ? first : other;
+  return { text: textIn(text, lang), lang };
 };

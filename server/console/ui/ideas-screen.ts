@@ -8,6 +8,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { api, ApiError, type Schemas } from './api.js';
 import { ideaStatusName, REVIEW_STATES, reviewStateName } from './content-labels.js';
 import type { FormError } from './error-summary.js';
@@ -24,6 +25,9 @@ type IdeaList = Schemas['AdminIdeaList'];
 type AdminIdea = Schemas['AdminIdea'];
 
 const PAGE_SIZE = 20;
+
+/** Days as the API counts them, and as the pages screen shows them: in UTC; the times listed are the browser's. */
+const utcDays = (): string => msg('A day in UTC (Riyadh time minus 3 hours); the times listed are in your time zone.');
 
 const ideaFields = (): FilterField[] => [
   {
@@ -43,8 +47,8 @@ const ideaFields = (): FilterField[] => [
       { value: 'en', label: msg('English') },
     ],
   },
-  { name: 'from', label: msg('Received from (first day)'), type: 'date' },
-  { name: 'to', label: msg('Received to (last day)'), type: 'date' },
+  { name: 'from', label: msg('Received from (first day)'), type: 'date', hint: utcDays() },
+  { name: 'to', label: msg('Received to (last day)'), type: 'date', hint: utcDays() },
 ];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -142,8 +146,10 @@ export class ConsoleIdeas extends ConsoleScreen<IdeaList> {
   }
 
   private idea(idea: AdminIdea, index: number) {
+    // Written in the language of the idea box it came from (a seeded idea's is not known).
+    const lang = idea.locale ?? undefined;
     return html`<li>
-      <h3 id="idea-${index}" tabindex="-1" dir="auto">${idea.title}</h3>
+      <h3 id="idea-${index}" tabindex="-1" lang=${ifDefined(lang)} dir="auto">${idea.title}</h3>
       <dl class="facts">
         <dt>${msg('Received')}</dt>
         <dd>${moment(idea.receivedAt)}</dd>
@@ -155,11 +161,11 @@ export class ConsoleIdeas extends ConsoleScreen<IdeaList> {
         <dd>${reviewStateName(idea.state)}</dd>
         <dt>${msg("The idea's status")}</dt>
         <dd>${ideaStatusName(idea.status)}</dd>
-        ${idea.topic ? html`<dt>${msg('Topic')}</dt><dd dir="auto">${idea.topic.label}</dd>` : nothing}
+        ${idea.topic ? html`<dt>${msg('Topic')}</dt><dd lang=${ifDefined(lang)} dir="auto">${idea.topic.label}</dd>` : nothing}
         <dt>${msg('Supporters')}</dt>
         <dd>${count(idea.supports)}</dd>
       </dl>
-      <blockquote class="written" dir="auto">${idea.description}</blockquote>
+      <blockquote class="written" lang=${ifDefined(lang)} dir="auto">${idea.description}</blockquote>
       ${
         idea.answer && !this.canChange
           ? html`<p><strong>${msg("The ministry's answer:")}</strong> <span dir="auto">${idea.answer.text}</span></p>`
