@@ -171,15 +171,21 @@ export class EpPagePoll extends EpElement {
     }
   }
 
-  /** The first step: the question and its two answers, one of them busy while it is being sent. */
-  private renderQuestion(busyAnswer?: Answer): TemplateResult {
-    const level = headingLevel(this.headingLevel);
-    const answerButton = (answer: Answer, label: string) =>
-      html`<button type="button" part="answer-button" class=${busyAnswer === answer ? 'primary' : ''} aria-disabled=${ifDefined(busyAnswer && 'true')} @click=${() => void this.vote(answer)}>${label}</button>`;
+  // One listener per answer for the element's life: a new closure in each render would be a new value to bind.
+  private readonly voteYes = (): void => void this.vote('yes');
+  private readonly voteNo = (): void => void this.vote('no');
+
+  /**
+   * The first step: the question and its two answers, one of them busy while it is being sent, then `extras`.
+   * One template, the buttons written out rather than each a template of its own: every template is one more
+   * clone and walk of DOM in the first render, and a page may hold a hundred polls.
+   */
+  private renderQuestion(busyAnswer: Answer | undefined, extras: TemplateResult | typeof nothing): TemplateResult {
+    const busy = ifDefined(busyAnswer && 'true');
     return html`<div class="question-row" role="group" aria-labelledby="question">
-      <div id="question" class="question" part="question" role="heading" aria-level=${level}>${q.question()}</div>
-      <div class="answers">${answerButton('yes', q.yes())} ${answerButton('no', q.no())}</div>
-    </div>`;
+      <div id="question" class="question" part="question" role="heading" aria-level=${headingLevel(this.headingLevel)}>${q.question()}</div>
+      <div class="answers"><button type="button" part="answer-button" class=${busyAnswer === 'yes' ? 'primary' : ''} aria-disabled=${busy} @click=${this.voteYes}>${q.yes()}</button> <button type="button" part="answer-button" class=${busyAnswer === 'no' ? 'primary' : ''} aria-disabled=${busy} @click=${this.voteNo}>${q.no()}</button></div>
+    </div>${extras}`;
   }
 
   protected override render(): TemplateResult {
@@ -192,13 +198,14 @@ export class EpPagePoll extends EpElement {
         ? flow.render()
         : !flow && !this.noRemember && recallVote(this.pageKey)
           ? html`<p class="thanks" part="thanks">${q.alreadyAnswered()}</p>`
-          : html`${this.renderQuestion(flow?.busyAnswer ?? this.pendingAnswer)}${
+          : this.renderQuestion(
+              flow?.busyAnswer ?? this.pendingAnswer,
               flow
                 ? flow.renderQuestionExtras()
                 : this.loadFailed
                   ? html`<p class="load-error" part="error" tabindex="-1">${q.loadFailed()}</p>`
-                  : nothing
-            }`;
+                  : nothing,
+            );
     // No landmark of its own: the question is a heading, and a page footer needs no extra region.
     return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>
       ${body}${this.resolvedEndpoint ? flow?.renderChanges() : nothing}
