@@ -190,9 +190,11 @@ export class EpPagePoll extends EpElement {
 
   protected override render(): TemplateResult {
     const { flow } = this;
+    // Read once per render: it looks for the page's <meta name="ep-endpoint"> each time.
+    const endpoint = this.resolvedEndpoint;
     // The question is rendered from this one place whether after-vote.ts is in or not, so the buttons (and the
     // focus on them) survive its arrival. Storage is read only until then: after-vote.ts keeps the visit.
-    const body = !this.resolvedEndpoint
+    const body = !endpoint
       ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
       : flow && !flow.asking
         ? flow.render()
@@ -208,7 +210,7 @@ export class EpPagePoll extends EpElement {
             );
     // No landmark of its own: the question is a heading, and a page footer needs no extra region.
     return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>
-      ${body}${this.resolvedEndpoint ? flow?.renderChanges() : nothing}
+      ${body}${endpoint ? flow?.renderChanges() : nothing}
       <div id="announcer" class="visually-hidden" aria-live="polite">${flow?.announcer.text ?? ''}</div>
     </section>`;
   }
