@@ -6,16 +6,10 @@ export interface PageUrlOptions {
   includeQuery?: boolean;
 }
 
-/** The last URL made, with what it was made of: a page of many elements asks for the same one each time. */
-let last: { href: string; override: string | null | undefined; includeQuery: boolean; url: string } | undefined;
-
 export function canonicalPageUrl(href: string, options: PageUrlOptions = {}): string {
-  const { override, includeQuery = false } = options;
-  if (last?.href === href && last.override === override && last.includeQuery === includeQuery) return last.url;
-  const url = new URL(override?.trim() || href, href);
+  const url = new URL(options.override?.trim() || href, href);
   url.hash = '';
-  if (!includeQuery) url.search = '';
-  last = { href, override, includeQuery, url: url.href };
+  if (!options.includeQuery) url.search = '';
   return url.href;
 }
 
