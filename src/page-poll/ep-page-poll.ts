@@ -171,20 +171,15 @@ export class EpPagePoll extends EpElement {
     }
   }
 
-  // One listener per answer for the element's life: a new closure in each render would be a new value to bind.
-  private readonly voteYes = (): void => void this.vote('yes');
-  private readonly voteNo = (): void => void this.vote('no');
-
   /**
    * The first step: the question and its two answers, one of them busy while it is being sent, then `extras`.
    * One template, the buttons written out rather than each a template of its own: every template is one more
    * clone and walk of DOM in the first render, and a page may hold a hundred polls.
    */
   private renderQuestion(busyAnswer: Answer | undefined, extras: TemplateResult | typeof nothing): TemplateResult {
-    const busy = ifDefined(busyAnswer && 'true');
     return html`<div class="question-row" role="group" aria-labelledby="question">
       <div id="question" class="question" part="question" role="heading" aria-level=${headingLevel(this.headingLevel)}>${q.question()}</div>
-      <div class="answers"><button type="button" part="answer-button" class=${busyAnswer === 'yes' ? 'primary' : ''} aria-disabled=${busy} @click=${this.voteYes}>${q.yes()}</button> <button type="button" part="answer-button" class=${busyAnswer === 'no' ? 'primary' : ''} aria-disabled=${busy} @click=${this.voteNo}>${q.no()}</button></div>
+      <div class="answers"><button type="button" part="answer-button" class=${busyAnswer === 'yes' ? 'primary' : ''} aria-disabled=${ifDefined(busyAnswer && 'true')} @click=${() => void this.vote('yes')}>${q.yes()}</button> <button type="button" part="answer-button" class=${busyAnswer === 'no' ? 'primary' : ''} aria-disabled=${ifDefined(busyAnswer && 'true')} @click=${() => void this.vote('no')}>${q.no()}</button></div>
     </div>${extras}`;
   }
 
