@@ -171,37 +171,41 @@ export class EpPagePoll extends EpElement {
     }
   }
 
-  /** The first step: the question and its two answers, one of them busy while it is being sent. */
-  private renderQuestion(busyAnswer?: Answer): TemplateResult {
-    const level = headingLevel(this.headingLevel);
-    const answerButton = (answer: Answer, label: string) =>
-      html`<button type="button" part="answer-button" class=${busyAnswer === answer ? 'primary' : ''} aria-disabled=${ifDefined(busyAnswer && 'true')} @click=${() => void this.vote(answer)}>${label}</button>`;
+  /**
+   * The first step: the question and its two answers, one of them busy while it is being sent, then `extras`.
+   * One template, the buttons written out rather than each a template of its own: every template is one more
+   * clone and walk of DOM in the first render, and a page may hold a hundred polls.
+   */
+  private renderQuestion(busyAnswer: Answer | undefined, extras: TemplateResult | typeof nothing): TemplateResult {
     return html`<div class="question-row" role="group" aria-labelledby="question">
-      <div id="question" class="question" part="question" role="heading" aria-level=${level}>${q.question()}</div>
-      <div class="answers">${answerButton('yes', q.yes())} ${answerButton('no', q.no())}</div>
-    </div>`;
+      <div id="question" class="question" part="question" role="heading" aria-level=${headingLevel(this.headingLevel)}>${q.question()}</div>
+      <div class="answers"><button type="button" part="answer-button" class=${busyAnswer === 'yes' ? 'primary' : ''} aria-disabled=${ifDefined(busyAnswer && 'true')} @click=${() => void this.vote('yes')}>${q.yes()}</button> <button type="button" part="answer-button" class=${busyAnswer === 'no' ? 'primary' : ''} aria-disabled=${ifDefined(busyAnswer && 'true')} @click=${() => void this.vote('no')}>${q.no()}</button></div>
+    </div>${extras}`;
   }
 
   protected override render(): TemplateResult {
     const { flow } = this;
+    // Read once per render: it looks for the page's <meta name="ep-endpoint"> each time.
+    const endpoint = this.resolvedEndpoint;
     // The question is rendered from this one place whether after-vote.ts is in or not, so the buttons (and the
     // focus on them) survive its arrival. Storage is read only until then: after-vote.ts keeps the visit.
-    const body = !this.resolvedEndpoint
+    const body = !endpoint
       ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
       : flow && !flow.asking
         ? flow.render()
         : !flow && !this.noRemember && recallVote(this.pageKey)
           ? html`<p class="thanks" part="thanks">${q.alreadyAnswered()}</p>`
-          : html`${this.renderQuestion(flow?.busyAnswer ?? this.pendingAnswer)}${
+          : this.renderQuestion(
+              flow?.busyAnswer ?? this.pendingAnswer,
               flow
                 ? flow.renderQuestionExtras()
                 : this.loadFailed
                   ? html`<p class="load-error" part="error" tabindex="-1">${q.loadFailed()}</p>`
-                  : nothing
-            }`;
+                  : nothing,
+            );
     // No landmark of its own: the question is a heading, and a page footer needs no extra region.
     return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>
-      ${body}${this.resolvedEndpoint ? flow?.renderChanges() : nothing}
+      ${body}${endpoint ? flow?.renderChanges() : nothing}
       <div id="announcer" class="visually-hidden" aria-live="polite">${flow?.announcer.text ?? ''}</div>
     </section>`;
   }

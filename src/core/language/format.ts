@@ -12,8 +12,13 @@ export function intlLocale(locale: Locale, pageLang: string = globalThis.documen
   return locale === 'ar' ? 'ar-SA' : locale;
 }
 
+/** Intl objects are costly to build (a form's character count needed two in each render): one kept per locale. */
+const numberFormats: Record<string, Intl.NumberFormat> = {};
+const pluralRules: Record<string, Intl.PluralRules> = {};
+
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(value);
+  const tag = intlLocale(locale);
+  return (numberFormats[tag] ??= new Intl.NumberFormat(tag)).format(value);
 }
 
 export type PluralForms = { other: () => string } & Partial<Record<Intl.LDMLPluralRule, () => string>>;
@@ -23,6 +28,7 @@ export type PluralForms = { other: () => string } & Partial<Record<Intl.LDMLPlur
  * many, other); English uses two. Forms are thunks so that only the chosen `msg()` is evaluated.
  */
 export function plural(count: number, locale: Locale, forms: PluralForms): string {
-  const category = new Intl.PluralRules(intlLocale(locale)).select(count);
+  const tag = intlLocale(locale);
+  const category = (pluralRules[tag] ??= new Intl.PluralRules(tag)).select(count);
   return (forms[category] ?? forms.other)();
 }
