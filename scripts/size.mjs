@@ -75,8 +75,8 @@ const hostBudgets = [
   { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 33900 },
   { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 63550 },
 ];
-/** The one-file bundle with five elements (the budget was set for four). */
-const oneFileBudget = { budget: 40 * KB, guard: 52600 };
+/** The one-file bundle: issue 14 gives 40 KB for four elements and 43 KB once a fifth joins, as it has. */
+const oneFileBudget = { budget: 43 * KB, guard: 52600 };
 
 function measure(code) {
   const bytes = Buffer.from(code);
