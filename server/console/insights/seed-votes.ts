@@ -17,14 +17,15 @@ export interface SeededVote {
   details?: { reasons: Array<{ code: string; label: string }>; comment: string };
 }
 
-async function acceptOne(
+/** One submission of `kind` on `vote.url`, as `accept` stores one that arrived `at` (its projections too). */
+export async function acceptOne(
   store: Store,
   kind: string,
   prefix: string,
-  vote: SeededVote,
+  vote: Pick<SeededVote, 'url' | 'lang'>,
   data: Record<string, unknown>,
   at: Date,
-) {
+): Promise<string> {
   const id = randomUUID();
   await store.accept({ ...submissionOf(vote, kind, id, data, at), prefix });
   return id;
@@ -120,7 +121,7 @@ class References {
 }
 
 function submissionOf(
-  vote: SeededVote,
+  vote: Pick<SeededVote, 'url' | 'lang'>,
   kind: string,
   id: string,
   data: Record<string, unknown>,
