@@ -1,5 +1,4 @@
--- 0011: a reply note sent by email (server/console/cases/reply-mail.ts). The PostgreSQL twin is ../postgres/0011_case_note_email.sql.
--- (Numbered 0011, not 0010: another change was writing a 0010 at the same time; versions need not be contiguous.)
+-- 0010: a reply note sent by email (server/console/cases/reply-mail.ts). The PostgreSQL twin is ../postgres/0010_case_note_email.sql.
 
 -- Whether the note went to the visitor by email: null when it was not sent, 'sent' or 'failed' when it was
 -- tried; when, and why it failed (the SMTP server's answer). The address is not kept: it stays with the
