@@ -26,25 +26,31 @@ export type Stance = (typeof STANCES)[number];
 /** `outcome`: closed, and what was heard and decided is published. */
 export type Status = 'upcoming' | 'open' | 'closed' | 'outcome';
 
-/**
- * The JSON a collector returns for `GET {endpoint}/consultations/{id}`, and what a page may give as the
- * card's `consultation` property. Times are ISO 8601 with their offset (`2026-12-01T00:00:00+03:00`).
- */
-export interface ConsultationJson {
-  id?: string;
+/** What a consultation's JSON and the card's model of it hold alike. */
+interface ConsultationFacts {
   title: LocalText;
   summary?: LocalText;
   department?: LocalText;
   type?: ConsultationType;
-  /** A legal consultation's page on Istitlaa (only read with `type: 'legal'`). */
+  /** A legal consultation's page on Istitlaa, where the draft is read and commented on (only read with `type: 'legal'`). */
   istitlaaUrl?: string;
   level?: Level;
+  participants?: number;
+  /** The full consultation, when it lives elsewhere (the unified platform Istitlaa, say). */
+  url?: string;
+  /** The name of the place `url` leads to. */
+  platform?: LocalText;
+}
+
+/**
+ * The JSON a collector returns for `GET {endpoint}/consultations/{id}`, and what a page may give as the
+ * card's `consultation` property. Times are ISO 8601 with their offset (`2026-12-01T00:00:00+03:00`).
+ */
+export interface ConsultationJson extends ConsultationFacts {
+  id?: string;
   opensAt: string;
   closesAt: string;
-  participants?: number;
   documents?: { title: LocalText; url: string }[];
-  url?: string;
-  platform?: LocalText;
   outcome?: {
     publishedAt: string;
     heard?: LocalText;
@@ -72,24 +78,12 @@ export interface Outcome {
   url?: string | undefined;
 }
 
-export interface Consultation {
+export interface Consultation extends ConsultationFacts {
   id: string;
-  title: LocalText;
-  summary?: LocalText;
-  department?: LocalText;
-  type?: ConsultationType;
-  /** A legal consultation's page on Istitlaa, where the draft is read and commented on. */
-  istitlaaUrl?: string;
-  level?: Level;
   /** Opening and closing times (ms since the epoch); views are taken from the first until the second. */
   opensAt: number;
   closesAt: number;
-  participants?: number;
   documents: DocumentLink[];
-  /** The full consultation, when it lives elsewhere (the unified platform Istitlaa, say). */
-  url?: string;
-  /** The name of the place `url` leads to. */
-  platform?: LocalText;
   outcome?: Outcome;
 }
 
