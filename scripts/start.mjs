@@ -9,6 +9,7 @@
 // whose "make the next send fail" buttons only it understands; `npm run server` runs the collector alone.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { ensureModules } from './ensure.mjs';
 
@@ -42,26 +43,10 @@ const collectorEnv = {
   EP_SEED_PAGES: `${origin}/,http://localhost:${port}/`,
   // The console's sample site has /ar/… and /en/… pages: each pair counts as one page.
   EP_CONSOLE_PAGE_LANGUAGES: process.env.EP_CONSOLE_PAGE_LANGUAGES ?? 'ar,en',
-  // Its services, for the console's service filter (DEMO_SERVICES in server/console/demo-data.ts).
+  // Its services, for the console's service filter (the demo's, server/console/demo-services.json).
   EP_CONSOLE_SERVICES:
     process.env.EP_CONSOLE_SERVICES ??
-    JSON.stringify([
-      {
-        code: 'building',
-        name: { ar: 'البناء والتراخيص', en: 'Building and permits' },
-        paths: ['/services/building-permits', '/services/demolition-permit', '/services/occupancy-certificate'],
-      },
-      {
-        code: 'business',
-        name: { ar: 'الأعمال التجارية', en: 'Businesses' },
-        paths: ['/services/business-licence', '/services/shop-signs', '/services/street-vendors'],
-      },
-      {
-        code: 'waste',
-        name: { ar: 'النفايات', en: 'Waste' },
-        paths: ['/services/waste-collection', '/services/bulky-waste'],
-      },
-    ]),
+    readFileSync(new URL('../server/console/demo-services.json', import.meta.url), 'utf8'),
   EP_LOG_LEVEL: process.env.EP_LOG_LEVEL ?? 'warn',
 };
 

@@ -8,30 +8,20 @@
  * run seeds the same votes (relative to the day it runs), through the seeding the insights tests use too
  * (insights/seed-votes.ts), in batches of one transaction each: about 35,000 rows in a second or two.
  */
+import { readFileSync } from 'node:fs';
 import { seedVotesInBatches, type SeededVote } from './insights/seed-votes.js';
 import type { Store } from '../store/types.js';
-import type { Service } from './insights/services.js';
+import { servicesOf, type Service } from './insights/services.js';
 
 export const DEMO_HOST = 'https://www.example.gov.sa';
 
-/** The sample site's services, for the console's service filter (scripts/start.mjs gives the same). */
-export const DEMO_SERVICES: Service[] = [
-  {
-    code: 'building',
-    name: { ar: 'البناء والتراخيص', en: 'Building and permits' },
-    paths: ['/services/building-permits', '/services/demolition-permit', '/services/occupancy-certificate'],
-  },
-  {
-    code: 'business',
-    name: { ar: 'الأعمال التجارية', en: 'Businesses' },
-    paths: ['/services/business-licence', '/services/shop-signs', '/services/street-vendors'],
-  },
-  {
-    code: 'waste',
-    name: { ar: 'النفايات', en: 'Waste' },
-    paths: ['/services/waste-collection', '/services/bulky-waste'],
-  },
-];
+/**
+ * The sample site's services, for the console's service filter: demo-services.json, which scripts/start.mjs
+ * gives the collector as EP_CONSOLE_SERVICES, read as the collector reads that setting.
+ */
+export const DEMO_SERVICES: Service[] = servicesOf(
+  readFileSync(new URL('./demo-services.json', import.meta.url), 'utf8'),
+);
 
 /** The site's pages that are not a service (the first thirty of the demo, before it grew, among them). */
 const GENERAL_PAGES = [
