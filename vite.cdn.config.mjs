@@ -4,6 +4,7 @@
 // header and dictionary (35 small chunks came to 60.8 KB gzip where one file was 47.9 KB).
 import { resolve } from 'node:path';
 import { minifyCssLiterals } from './tools/minify-css-literals.mjs';
+import { shortMessageIds } from './tools/short-message-ids.mjs';
 
 export const cdnEntries = {
   autoloader: 'src/cdn/autoloader.ts',
@@ -110,7 +111,7 @@ export function cdnConfig({ outDir = 'dist/cdn', write = true } = {}) {
   return {
     configFile: false,
     logLevel: write ? 'warn' : 'silent',
-    plugins: [minifyCssLiterals(), namedIdsOnly(), terserAfterMinify()],
+    plugins: [minifyCssLiterals(), shortMessageIds(), namedIdsOnly(), terserAfterMinify()],
     build: {
       write,
       target: 'es2022',

@@ -10,6 +10,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { build, defineConfig, type Plugin } from 'vite';
 import { minifyCssLiterals } from './tools/minify-css-literals.mjs';
+import { shortMessageIds } from './tools/short-message-ids.mjs';
 import { cdnConfig, namedIdsOnly, terserAfterMinify } from './vite.cdn.config.mjs';
 
 const entries = {
@@ -35,7 +36,7 @@ function oneFileBundle(): Plugin {
         await build({
           configFile: false,
           logLevel: 'warn',
-          plugins: [minifyCssLiterals(), namedIdsOnly(), terserAfterMinify()],
+          plugins: [minifyCssLiterals(), shortMessageIds(), namedIdsOnly(), terserAfterMinify()],
           build: {
             target: 'es2022',
             outDir: 'dist/cdn',
@@ -91,5 +92,5 @@ export default defineConfig({
     },
   },
   // Our copy of @lit/localize is private (see above): only our msg() calls reach it, and each names its id.
-  plugins: [minifyCssLiterals(), namedIdsOnly(), oneFileBundle()],
+  plugins: [minifyCssLiterals(), shortMessageIds(), namedIdsOnly(), oneFileBundle()],
 });

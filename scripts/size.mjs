@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { build } from 'vite';
 import { minifyCssLiterals } from '../tools/minify-css-literals.mjs';
+import { shortMessageIds } from '../tools/short-message-ids.mjs';
 import { cdnConfig, namedIdsOnly } from '../vite.cdn.config.mjs';
 import { chunksOfOutput, pageBytes } from './host-page-size.mjs';
 import { committedNeeds } from './split-locales.mjs';
@@ -63,20 +64,22 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
  * one file now hold five elements. Guards set after merging it with the consultation type and show-changes.
  * The css literals built as unsafeCSS calls (no file carries Lit's css tag) and a second pass of terser over
  * these files (vite.cdn.config.mjs) lowered every figure: the poll's first render by 0.25 KB, the form elements
- * by 0.42 to 0.5 KB, all five by 0.76 KB and the one file by 0.97 KB; guards lowered to match.
+ * by 0.42 to 0.5 KB, all five by 0.76 KB and the one file by 0.97 KB; guards lowered to match. Short message
+ * ids in every build (tools/short-message-ids.mjs) lowered the Arabic figures by 56 B (the poll's first
+ * render) to 0.82 KB (the card), all five by 2.2 KB and the one file by 1.5 KB; guards lowered to match.
  */
 const hostBudgets = [
   { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11500 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 11800 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27800 },
-  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 30950 },
-  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 35850 },
-  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36550 },
-  { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 33900 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 63550 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 11750 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27300 },
+  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 30350 },
+  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 35050 },
+  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 35700 },
+  { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 33150 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 61300 },
 ];
 /** The one-file bundle: issue 14 gives 40 KB for four elements and 43 KB once a fifth joins, as it has. */
-const oneFileBudget = { budget: 43 * KB, guard: 52600 };
+const oneFileBudget = { budget: 43 * KB, guard: 51050 };
 
 function measure(code) {
   const bytes = Buffer.from(code);
@@ -97,8 +100,9 @@ async function bundle(entry) {
   const output = await build({
     configFile: false,
     logLevel: 'silent',
-    // As the npm build (vite.config.ts) ships them: css literals minified, @lit/localize without its id hashing.
-    plugins: [minifyCssLiterals(), namedIdsOnly()],
+    // As the npm build (vite.config.ts) ships them: css literals minified, short message ids, @lit/localize
+    // without its id hashing.
+    plugins: [minifyCssLiterals(), shortMessageIds(), namedIdsOnly()],
     build: {
       write: false,
       target: 'es2022',
