@@ -19,6 +19,11 @@ const pollEntry = resolve(cdnEntries['ep-page-poll']);
 /** Lit, @lit/localize and src/core, with the generated language list and list of string parts (not the strings). */
 const isShared = (id) =>
   /node_modules|src[\\/]core[\\/]|src[\\/]generated[\\/](locale-codes|locales[\\/]parts[\\/]index)/.test(id);
+/**
+ * The web team's console messages (a missing endpoint, a tag or @lit/localize already taken): a page loads them
+ * only when something is wrong, so they are a file of their own rather than bytes in `core` every page pays for.
+ */
+const isDiagnostics = (id) => /src[\\/]core[\\/]element[\\/]diagnostics\.ts$/.test(id);
 
 /** Every module `entry` imports statically, directly or not (its first render); with dynamic imports, all. */
 function staticallyFrom(entry, ctx, withDynamic) {
@@ -46,7 +51,8 @@ function staticallyFrom(entry, ctx, withDynamic) {
  * shares with any other element (so that a page with only a poll never downloads `forms`); `forms` the core
  * that two or three of the form elements, not the poll, use. Core that one element alone uses stays with that
  * element's code, in its entry or the chunks it loads on demand. More, smaller chunks measured worse: each file
- * pays its own compression header and dictionary.
+ * pays its own compression header and dictionary. The console messages for a page set up wrong are the one
+ * exception: no working page loads them (`isDiagnostics`).
  */
 function cdnGroups() {
   let graph;
@@ -54,6 +60,7 @@ function cdnGroups() {
     {
       debugName: 'shared-core-forms',
       name(id, ctx) {
+        if (isDiagnostics(id)) return 'diagnostics';
         if (!isShared(id)) return null;
         graph ??= reach(ctx);
         if (graph.pollFirst.has(id)) return 'shared';

@@ -40,8 +40,11 @@ export function chunksOnDisk(folder) {
 const partFile = (chunks, name) =>
   chunks.find((chunk) => new RegExp(`^chunks/${name}-.{8}\\.js$`).test(chunk.fileName));
 
+/** The console messages for a page set up wrong (vite.cdn.config.mjs): a working page never loads them. */
+const isDiagnostics = (fileName) => /^chunks\/diagnostics-.{8}\.js$/.test(fileName);
+
 /**
- * The files a page with `tags` (and the autoloader) downloads in `locale`, up to their first render
+ * The files a working page with `tags` (and the autoloader) downloads in `locale`, up to their first render
  * (`phase: 'first'`) or everything (`'all'`). `needs` is split-locales' list of string parts per element.
  */
 export function pageFiles(chunks, needs, { tags, locale, phase }) {
@@ -54,7 +57,7 @@ export function pageFiles(chunks, needs, { tags, locale, phase }) {
     const chunk = byName.get(fileName);
     // Strings are counted by need below: the list of parts imports every one of them.
     const next = withDynamic
-      ? [...chunk.imports, ...chunk.dynamicImports.filter((name) => !isPart(name))]
+      ? [...chunk.imports, ...chunk.dynamicImports.filter((name) => !isPart(name) && !isDiagnostics(name))]
       : chunk.imports;
     for (const imported of next) visit(imported, withDynamic);
   };

@@ -66,17 +66,19 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
  * these files (vite.cdn.config.mjs) lowered every figure: the poll's first render by 0.25 KB, the form elements
  * by 0.42 to 0.5 KB, all five by 0.76 KB and the one file by 0.97 KB; guards lowered to match. Short message
  * ids in every build (tools/short-message-ids.mjs) lowered the Arabic figures by 56 B (the poll's first
- * render) to 0.82 KB (the card), all five by 2.2 KB and the one file by 1.5 KB; guards lowered to match.
+ * render) to 0.82 KB (the card), all five by 2.2 KB and the one file by 1.5 KB; guards lowered to match. The
+ * console messages for a page set up wrong, a file of their own that no working page loads (vite.cdn.config.mjs),
+ * lowered every element's figure by 0.27 to 0.33 KB; guards lowered to match.
  */
 const hostBudgets = [
   { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11500 },
   { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 11750 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27300 },
-  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 30350 },
-  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 35050 },
-  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 35700 },
-  { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 33150 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 61300 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27000 },
+  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 30100 },
+  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 34800 },
+  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 35450 },
+  { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 32900 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 61050 },
 ];
 /** The one-file bundle: issue 14 gives 40 KB for four elements and 43 KB once a fifth joins, as it has. */
 const oneFileBudget = { budget: 43 * KB, guard: 51050 };

@@ -90,6 +90,9 @@ const autoloaderPage = (lang, dir) => `<!doctype html>
 <script type="module" src="/dist/cdn/autoloader.js"></script>
 </head><body><main><h1>Service</h1><ep-page-poll></ep-page-poll><div id="later"></div></main></body></html>`;
 
+/** The same with no endpoint anywhere: a page set up wrong, whose web team the console tells. */
+const unsetPage = (lang, dir) => autoloaderPage(lang, dir).replace(/<meta name="ep-endpoint"[^>]*>\n/, '');
+
 /** The same, its files gzipped as a web server sends them (under /gz/), for the byte count. */
 const bytesPage = (lang, dir) =>
   autoloaderPage(lang, dir)
@@ -131,13 +134,14 @@ const server = createServer(async (req, res) => {
   if (await endpoint(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
   const pageNames =
-    'page|auto|bytes|slow|slow-changes|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn|consultation-npm|consultation-cdn|lab-npm|lab-cdn';
+    'page|auto|unset|bytes|slow|slow-changes|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn|consultation-npm|consultation-cdn|lab-npm|lab-cdn';
   const match = new RegExp(`^/(${pageNames})-(en|ar)\\.html$`).exec(url.pathname);
   if (match) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     const pages = {
       page,
       auto: autoloaderPage,
+      unset: unsetPage,
       bytes: bytesPage,
       slow: slowPage('slow'),
       'slow-changes': slowPage('slow-changes', 'show-changes'),
@@ -241,6 +245,11 @@ try {
     );
     await poll.getByRole('button', { name: yes }).click();
     await poll.locator('fieldset').waitFor();
+    check(
+      `${lang}: a working page never downloads the console messages for a page set up wrong`,
+      !(await fetched()).some((path) => /\/diagnostics-[^/]+\.js$/.test(path)),
+      JSON.stringify(await fetched()),
+    );
     const log = await (await fetch(`${base}/ep-dev/smoke-auto-${lang}/__log`)).json();
     check(
       `${lang}: a poll loaded by the autoloader delivers its vote`,
@@ -261,6 +270,26 @@ try {
         (await tab.evaluate(() => customElements.get('ep-feedback') !== undefined)) &&
         (await fetched()).some((path) => path.endsWith('/ep-feedback.js')),
       JSON.stringify({ errors, fetched: await fetched() }),
+    );
+    await tab.close();
+  }
+  {
+    // No endpoint: the poll says "not available", and the web team's message comes from its own file.
+    const tab = await browser.newPage();
+    const said = new Promise((resolve) =>
+      tab.on('console', (message) => message.type() === 'error' && resolve(message.text())),
+    );
+    await tab.goto(`${base}/unset-en.html`);
+    await tab.locator('ep-page-poll [part="unavailable"]').waitFor();
+    const message = await Promise.race([said, new Promise((resolve) => setTimeout(() => resolve('(none)'), 10_000))]);
+    const fetched = await tab.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
+    );
+    check(
+      'en: a page with no endpoint is told so on the console, from the console messages file',
+      /<ep-page-poll>: no endpoint is configured/.test(message) &&
+        fetched.some((path) => /\/diagnostics-[^/]+\.js$/.test(path)),
+      JSON.stringify({ message, fetched }),
     );
     await tab.close();
   }
