@@ -149,7 +149,9 @@ export class EpConsultationCard extends EpElement {
   noDraft = false;
 
   /** Unset: open in the full layout, closed in the compact one. */
-  private summaryOpen?: boolean;
+  #summaryOpen?: boolean;
+  // The parts below are TypeScript-private, not #private: #private fields are set before those TypeScript
+  // assigns (useDefineForClassFields is off), and these are built from the options and `sendingPart` above.
   private readonly announcer = new Announcer(this);
   /** A view saved on the device to be sent later, and how it fared. */
   private readonly delivery = new DeliveryNote(this);
@@ -169,7 +171,7 @@ export class EpConsultationCard extends EpElement {
       this,
       () => this.nowMs(),
       () => {
-        const data = this.data;
+        const data = this.#data;
         return data && (this.nowMs() < data.opensAt ? data.opensAt : data.closesAt);
       },
     );
@@ -192,60 +194,63 @@ export class EpConsultationCard extends EpElement {
     return t.bothCalendars(gregorian, hijri);
   };
 
-  private get compact(): boolean {
+  get #compact(): boolean {
     return this.layout === 'compact';
   }
 
   /** The consultation to show: the page's, else the one loaded. */
-  private get data(): Consultation | undefined {
+  get #data(): Consultation | undefined {
     if (this.consultation !== undefined) return parseConsultation(this.consultation, this.consultationId);
     return this.loaded.state?.state === 'ready' ? this.loaded.state.value : undefined;
   }
 
-  private path = (endpoint: string): string => paths.consultation(endpoint, this.consultationId!.trim());
+  #path = (endpoint: string): string => paths.consultation(endpoint, this.consultationId!.trim());
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const endpoint = this.resolvedEndpoint;
     const id = this.consultationId?.trim();
-    this.loaded.follow(this.consultation === undefined && endpoint && id ? `${endpoint}#${id}` : '', this.path);
-    const data = this.data;
+    this.loaded.follow(this.consultation === undefined && endpoint && id ? `${endpoint}#${id}` : '', this.#path);
+    const data = this.#data;
     // The visitor's view is kept per collector and consultation, whichever page shows the card.
     if (endpoint && data?.id)
       this.view.use(new URL(endpoint, this.ownerDocument.baseURI).href.replace(/\/+$/, ''), data.id);
   }
 
   /** After a failure: the news is where the visitor is, on the card's title or on the failure again. */
-  private retry = async (): Promise<void> => {
-    this.announcer.focus((await this.loaded.load(this.path)) ? '#title' : '.load-state');
+  #retry = async (): Promise<void> => {
+    this.announcer.focus((await this.loaded.load(this.#path)) ? '#title' : '.load-state');
   };
 
-  private toggleSummary = (): void => {
-    this.summaryOpen = !(this.summaryOpen ?? !this.compact);
+  #toggleSummary = (): void => {
+    this.#summaryOpen = !(this.#summaryOpen ?? !this.#compact);
     this.requestUpdate();
   };
 
   // ------------------------------------------------------------------------------------------- Rendering
 
   /** Instead of the card: not available, loading, not found (or none named, or unusable), or a failure with its retry. */
-  private renderState(): TemplateResult {
+  #renderState(): TemplateResult {
     if (this.consultation === undefined && !this.resolvedEndpoint)
       return html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`;
-    return this.loaded.renderState({ loading: t.loading(), missing: t.notFound(), failed: t.loadFailed() }, this.retry);
+    return this.loaded.renderState(
+      { loading: t.loading(), missing: t.notFound(), failed: t.loadFailed() },
+      this.#retry,
+    );
   }
 
-  private renderTakePart(data: Consultation, status: Status, level: number): TemplateResult {
+  #renderTakePart(data: Consultation, status: Status, level: number): TemplateResult {
     let body: TemplateResult | typeof nothing;
     if (status === 'upcoming') body = html`<p part="opens-on">${t.opensOn(this.day(data.opensAt))}</p>`;
     else if (status !== 'open')
       body = html`<p class="closed" part="closed">${t.closed()}</p>${this.view.renderClosed(level)}`;
     else if (!this.resolvedEndpoint || !data.id)
       body = html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`;
-    else body = this.view.renderOpen(level, this.compact);
+    else body = this.view.renderOpen(level, this.#compact);
     return html`<div class="take-part" part="take-part">${body}</div>`;
   }
 
-  private renderCard(data: Consultation, level: number): TemplateResult {
+  #renderCard(data: Consultation, level: number): TemplateResult {
     const { locale } = this;
     const inner = Math.min(level + 1, 6);
     const shown: Shown = { locale, day: this.day, level: inner, sublevel: Math.min(inner + 1, 6) };
@@ -258,7 +263,7 @@ export class EpConsultationCard extends EpElement {
           ? t.closesIn(timeUntil(data.closesAt, now, locale))
           : undefined;
     const title = textIn(data.title, locale);
-    const summaryOpen = this.summaryOpen ?? !this.compact;
+    const summaryOpen = this.#summaryOpen ?? !this.#compact;
     return html`<div id="title" class="title" part="heading" role="heading" aria-level=${level} tabindex="-1" dir="auto" lang=${ifDefined(title.lang)}>
         ${title.text}
       </div>
@@ -266,20 +271,20 @@ export class EpConsultationCard extends EpElement {
       ${data.participants === undefined ? nothing : html`<p class="participants" part="participants">${t.participants(data.participants, locale)}</p>`}
       ${
         data.summary
-          ? html`${renderDisclosure({ label: t.summary(), expanded: summaryOpen, controls: 'summary', part: 'summary-button', toggle: this.toggleSummary })}
+          ? html`${renderDisclosure({ label: t.summary(), expanded: summaryOpen, controls: 'summary', part: 'summary-button', toggle: this.#toggleSummary })}
           ${summaryOpen ? html`<div id="summary" part="summary">${blockText(data.summary, locale)}</div>` : nothing}`
           : nothing
       }
-      ${renderLinks(data, shown)} ${this.renderTakePart(data, status, inner)}
+      ${renderLinks(data, shown)} ${this.#renderTakePart(data, status, inner)}
       ${status === 'outcome' ? renderOutcome(data, data.outcome!, shown) : nothing}
       <slot></slot>`;
   }
 
   protected override render(): TemplateResult {
     const level = headingLevel(this.headingLevel);
-    const data = this.data;
-    return html`<article part="base" class=${this.compact ? 'base compact' : 'base'} dir=${this.direction} lang=${this.locale} aria-labelledby=${ifDefined(data ? 'title' : undefined)}>
-      ${data ? this.renderCard(data, level) : this.renderState()} ${this.delivery.render()} ${this.announcer.render()}
+    const data = this.#data;
+    return html`<article part="base" class=${this.#compact ? 'base compact' : 'base'} dir=${this.direction} lang=${this.locale} aria-labelledby=${ifDefined(data ? 'title' : undefined)}>
+      ${data ? this.#renderCard(data, level) : this.#renderState()} ${this.delivery.render()} ${this.announcer.render()}
     </article>`;
   }
 }

@@ -48,38 +48,42 @@ export class ViewForm {
   /** The visitor's view of this consultation: remembered, or just sent. */
   sent?: SentView | undefined;
   /** The consultation: the collector's absolute URL, `#`, and its id ('' until the card knows both). */
-  private key = '';
-  private id = '';
+  #key = '';
+  #id = '';
   /** The form is shown over a view already sent (the visitor is changing it). */
-  private editing = false;
+  #editing = false;
   /** In the compact layout the form opens on demand. */
-  private opened = false;
+  #opened = false;
   /** The view was sent (or saved on the device) just now, on this page. */
-  private just?: 'sent' | 'saved' | undefined;
+  #just?: 'sent' | 'saved' | undefined;
   /** The view a saved change was to replace: what the card goes back to if the change is refused later. */
-  private previous?: SentView | undefined;
-  private readonly comment: TextWatch;
-  private readonly form: FormValues<Values>;
-  private readonly errors: FormErrors<Field>;
-  private readonly sender: FormSender;
+  #previous?: SentView | undefined;
+  readonly #comment: TextWatch;
+  readonly #form: FormValues<Values>;
+  readonly #errors: FormErrors<Field>;
+  readonly #sender: FormSender;
 
   /** `submitter` loads the transport (shared with the card, which may have loaded it already). */
-  constructor(
-    private readonly host: ViewFormHost,
-    private readonly announcer: Announcer,
-    private readonly delivery: DeliveryNote,
-    private readonly submitter: Submitter,
-  ) {
-    this.comment = new TextWatch(host, (text) => void announcer.announce(text));
-    this.form = new FormValues(
+  readonly #host: ViewFormHost;
+  readonly #announcer: Announcer;
+  readonly #delivery: DeliveryNote;
+  readonly #submitter: Submitter;
+
+  constructor(host: ViewFormHost, announcer: Announcer, delivery: DeliveryNote, submitter: Submitter) {
+    this.#host = host;
+    this.#announcer = announcer;
+    this.#delivery = delivery;
+    this.#submitter = submitter;
+    this.#comment = new TextWatch(host, (text) => void announcer.announce(text));
+    this.#form = new FormValues(
       host,
       empty,
-      (field, value) => field === 'comment' && this.comment.update(value as string, this.max),
+      (field, value) => field === 'comment' && this.#comment.update(value as string, this.#max),
     );
-    this.errors = new FormErrors(FIELDS, announcer);
-    this.sender = new FormSender(host, announcer, delivery, submitter);
-    host.addEventListener('ep-error', this.onUndelivered);
-    host.addEventListener('ep-outbox-drop', this.onUndelivered);
+    this.#errors = new FormErrors(FIELDS, announcer);
+    this.#sender = new FormSender(host, announcer, delivery, submitter);
+    host.addEventListener('ep-error', this.#onUndelivered);
+    host.addEventListener('ep-outbox-drop', this.#onUndelivered);
   }
 
   /**
@@ -87,24 +91,24 @@ export class ViewForm {
    * showing it as sent (going back to the view it was to replace, if any) and gives it back to the
    * visitor to send again. The delivery note says why.
    */
-  private readonly onUndelivered = (event: EpErrorEvent | EpOutboxDropEvent): void => {
+  readonly #onUndelivered = (event: EpErrorEvent | EpOutboxDropEvent): void => {
     const { envelope } = event.detail;
-    if (this.just !== 'saved' || !this.sent || envelope.id !== this.sent.id) return;
+    if (this.#just !== 'saved' || !this.sent || envelope.id !== this.sent.id) return;
     const { stance, comment } = this.sent;
-    if (this.previous) rememberView(this.key, this.previous);
-    else forgetView(this.key);
-    this.sent = this.previous;
-    this.previous = undefined;
-    this.just = undefined;
-    this.form.values = { stance, comment };
-    this.comment.update(comment, this.max, true);
-    this.editing = Boolean(this.sent);
-    this.opened = true;
-    this.host.requestUpdate();
+    if (this.#previous) rememberView(this.#key, this.#previous);
+    else forgetView(this.#key);
+    this.sent = this.#previous;
+    this.#previous = undefined;
+    this.#just = undefined;
+    this.#form.values = { stance, comment };
+    this.#comment.update(comment, this.#max, true);
+    this.#editing = Boolean(this.sent);
+    this.#opened = true;
+    this.#host.requestUpdate();
   };
 
-  private get max(): number {
-    return numberOption(this.host.maxCommentLength, 2000, 1);
+  get #max(): number {
+    return numberOption(this.#host.maxCommentLength, 2000, 1);
   }
 
   /**
@@ -113,118 +117,118 @@ export class ViewForm {
    */
   use(collector: string, id: string): void {
     const key = `${collector}#${id}`;
-    if (key === this.key) return;
-    this.key = key;
-    this.id = id;
+    if (key === this.#key) return;
+    this.#key = key;
+    this.#id = id;
     const sent = (this.sent = recallView(key));
     const draftKey = draftKeyOf('consultation', collector, id);
-    if (this.host.noDraft) clearDraft(draftKey);
+    if (this.#host.noDraft) clearDraft(draftKey);
     // Someone who sent a view once is no robot: changing it quickly is not "too fast" (started at 0).
-    const restored = this.form.restore(
-      this.host.noDraft ? '' : draftKey,
+    const restored = this.#form.restore(
+      this.#host.noDraft ? '' : draftKey,
       sent ? { stance: sent.stance, comment: sent.comment } : empty(),
       sent ? 0 : Date.now(),
     );
     // A draft over a view already sent is a change the visitor was making.
-    this.opened = restored;
-    this.editing = restored && Boolean(sent);
-    this.just = undefined;
-    this.errors.show();
-    this.sender.reset();
-    this.comment.update(this.form.values.comment, this.max, true);
+    this.#opened = restored;
+    this.#editing = restored && Boolean(sent);
+    this.#just = undefined;
+    this.#errors.show();
+    this.#sender.reset();
+    this.#comment.update(this.#form.values.comment, this.#max, true);
   }
 
-  private preload = (): void => void this.submitter().catch(() => undefined);
+  #preload = (): void => void this.#submitter().catch(() => undefined);
 
-  private onSubmit = (event: Event): void => {
+  #onSubmit = (event: Event): void => {
     // Never the browser's own submission (the form is in a shadow root: not of a form around the card either).
     event.preventDefault();
-    void this.send();
+    void this.#send();
   };
 
-  private retry = (): void => {
+  #retry = (): void => {
     // Focus stays on the button that shows the progress instead of falling to the page when this one goes.
-    this.announcer.focus('[part~="send-button"]');
-    void this.send();
+    this.#announcer.focus('[part~="send-button"]');
+    void this.#send();
   };
 
-  private async send(): Promise<void> {
-    if (this.sender.busy) return;
-    const { stance } = this.form.values;
-    const comment = this.form.values.comment.trim();
-    const max = this.max;
-    this.sender.failure = undefined;
-    if (this.errors.show(validateView({ stance, comment }, max))) return;
-    const minFillMs = this.host.minFillTime;
+  async #send(): Promise<void> {
+    if (this.#sender.busy) return;
+    const { stance } = this.#form.values;
+    const comment = this.#form.values.comment.trim();
+    const max = this.#max;
+    this.#sender.failure = undefined;
+    if (this.#errors.show(validateView({ stance, comment }, max))) return;
+    const minFillMs = this.#host.minFillTime;
     // A robot is told its view went; nothing is sent or remembered, and no event fires.
-    if (spamSignal({ honeypot: honeypotValue(this.host.renderRoot), startedAt: this.form.startedAt, minFillMs }))
-      return this.done();
+    if (spamSignal({ honeypot: honeypotValue(this.#host.renderRoot), startedAt: this.#form.startedAt, minFillMs }))
+      return this.#done();
 
-    const data: Record<string, unknown> = { consultationId: this.id, stance };
+    const data: Record<string, unknown> = { consultationId: this.#id, stance };
     if (comment) data.comment = comment;
     if (this.sent?.id) data.replaces = this.sent.id;
-    const result = await this.sender.send('consultation-view', data);
+    const result = await this.#sender.send('consultation-view', data);
     const outcome = result?.outcome;
     if (outcome?.type === 'accepted' || outcome?.type === 'queued')
-      return this.done(result!.envelope!.id, outcome.type === 'queued');
+      return this.#done(result!.envelope!.id, outcome.type === 'queued');
     if (
       outcome?.type === 'rejected' &&
-      !this.errors.showRefusal(outcome.fieldErrors, viewCodeMessages(max), fieldInvalid)
+      !this.#errors.showRefusal(outcome.fieldErrors, viewCodeMessages(max), fieldInvalid)
     )
-      this.sender.fail('rejected');
+      this.#sender.fail('rejected');
   }
 
   /** The view is sent (or saved on the device, or looks sent to a robot): shown back, focused, no draft kept. */
-  private done(id?: string, saved = false): void {
-    const { stance, comment } = this.form.values;
-    this.previous = saved ? this.sent : undefined;
+  #done(id?: string, saved = false): void {
+    const { stance, comment } = this.#form.values;
+    this.#previous = saved ? this.sent : undefined;
     this.sent = {
       id: id ?? '',
       stance: stance as Stance,
       comment: comment.trim(),
-      at: new Date(this.host.nowMs()).toISOString(),
+      at: new Date(this.#host.nowMs()).toISOString(),
     };
     if (id) {
-      rememberView(this.key, this.sent);
+      rememberView(this.#key, this.sent);
       // A person sent it: changing it later, however quickly, is not "too fast".
-      this.form.startedAt = 0;
+      this.#form.startedAt = 0;
     }
-    this.form.forgetDraft();
-    this.just = saved ? 'saved' : 'sent';
-    this.editing = false;
-    this.announcer.focus('.your-view');
+    this.#form.forgetDraft();
+    this.#just = saved ? 'saved' : 'sent';
+    this.#editing = false;
+    this.#announcer.focus('.your-view');
   }
 
-  private change = (): void => {
-    this.editing = this.opened = true;
-    this.just = undefined;
-    this.announcer.focus('input[name="stance"]:checked');
+  #change = (): void => {
+    this.#editing = this.#opened = true;
+    this.#just = undefined;
+    this.#announcer.focus('input[name="stance"]:checked');
   };
 
-  private keep = (): void => {
-    this.form.forgetDraft();
+  #keep = (): void => {
+    this.#form.forgetDraft();
     const { stance, comment } = this.sent!;
-    this.form.values = { stance, comment };
-    this.comment.update(comment, this.max, true);
-    this.editing = false;
-    this.errors.show();
-    this.sender.reset();
-    this.announcer.focus('.your-view');
+    this.#form.values = { stance, comment };
+    this.#comment.update(comment, this.#max, true);
+    this.#editing = false;
+    this.#errors.show();
+    this.#sender.reset();
+    this.#announcer.focus('.your-view');
   };
 
-  private open = (): void => {
-    this.opened = !this.opened;
-    this.host.requestUpdate();
+  #open = (): void => {
+    this.#opened = !this.#opened;
+    this.#host.requestUpdate();
   };
 
   // ------------------------------------------------------------------------------------------- Rendering
 
   /** While the consultation is open: the form, or the view sent (and a way to change it). */
   renderOpen(level: number, compact: boolean): TemplateResult {
-    if (this.sent && !this.editing) return this.renderSent(level, true);
+    if (this.sent && !this.#editing) return this.#renderSent(level, true);
     // In the compact layout the form opens on demand (a disclosure); a form in progress is open already.
-    const disclosure = compact && !this.editing;
-    const shown = !disclosure || this.opened;
+    const disclosure = compact && !this.#editing;
+    const shown = !disclosure || this.#opened;
     // Either names the form (aria-labelledby="view-title"): the heading, or in the compact layout the button.
     return html`${
       disclosure
@@ -234,25 +238,25 @@ export class ViewForm {
             expanded: shown,
             controls: 'view-form',
             part: 'open-button',
-            toggle: this.open,
+            toggle: this.#open,
           })
         : html`<div class="subheading" role="heading" aria-level=${level} id="view-title">${t.giveYourView()}</div>`
     }
-      ${shown ? this.renderForm(level) : nothing}`;
+      ${shown ? this.#renderForm(level) : nothing}`;
   }
 
   /** Once closed: the view the visitor sent, if any, without a way to change it. */
   renderClosed(level: number): TemplateResult | typeof nothing {
-    return this.sent ? this.renderSent(level, false) : nothing;
+    return this.sent ? this.#renderSent(level, false) : nothing;
   }
 
-  private renderForm(level: number): TemplateResult {
-    const { sender } = this;
-    const { values } = this.form;
-    const errors = this.errors.byField;
+  #renderForm(level: number): TemplateResult {
+    const sender = this.#sender;
+    const { values } = this.#form;
+    const errors = this.#errors.byField;
     const oppose = values.stance === 'oppose';
-    return html`<form id="view-form" novalidate part="form" aria-labelledby="view-title" @submit=${this.onSubmit} @input=${this.form.onInput} @focusin=${this.preload}>
-      ${this.errors.render(Math.min(level + 1, 6))}
+    return html`<form id="view-form" novalidate part="form" aria-labelledby="view-title" @submit=${this.#onSubmit} @input=${this.#form.onInput} @focusin=${this.#preload}>
+      ${this.#errors.render(Math.min(level + 1, 6))}
       ${renderRadioGroup({
         id: 'stance',
         label: t.stanceLegend(),
@@ -269,29 +273,29 @@ export class ViewForm {
         value: values.comment,
         required: oppose,
         error: errors.comment,
-        count: this.comment.count(this.max),
-        warning: this.comment.warning(),
+        count: this.#comment.count(this.#max),
+        warning: this.#comment.warning(),
       })}
-      ${renderHoneypot(honeypotLabel())} ${sender.renderFailure(t.notSent(), this.retry)}
+      ${renderHoneypot(honeypotLabel())} ${sender.renderFailure(t.notSent(), this.#retry)}
       <div class="actions">
         <button type="submit" class="primary" part="send-button" aria-disabled=${ifDefined(sender.busy ? 'true' : undefined)}>${sender.label(t.send())}</button>
-        ${this.editing ? html`<button type="button" part="keep-button" @click=${this.keep}>${t.keepEarlier()}</button>` : nothing}
+        ${this.#editing ? html`<button type="button" part="keep-button" @click=${this.#keep}>${t.keepEarlier()}</button>` : nothing}
       </div>
     </form>`;
   }
 
-  private renderSent(level: number, open: boolean): TemplateResult {
+  #renderSent(level: number, open: boolean): TemplateResult {
     const { stance, comment, at } = this.sent!;
-    const saved = this.just === 'saved' && this.delivery.current !== 'sent';
+    const saved = this.#just === 'saved' && this.#delivery.current !== 'sent';
     return html`<div class="your-view" part="your-view" tabindex="-1">
-      <div class="subheading" role="heading" aria-level=${level}>${saved ? t.savedHere() : open && this.just ? t.thanks() : t.yourView()}</div>
+      <div class="subheading" role="heading" aria-level=${level}>${saved ? t.savedHere() : open && this.#just ? t.thanks() : t.yourView()}</div>
       <p><strong>${t.stanceNames[stance]()}</strong></p>
       ${comment ? html`<p class="comment" dir="auto">${comment}</p>` : nothing}
-      ${saved ? nothing : html`<p class="hint">${t.sentOn(this.host.day(Date.parse(at)))}</p>`}
+      ${saved ? nothing : html`<p class="hint">${t.sentOn(this.#host.day(Date.parse(at)))}</p>`}
       ${
         open
           ? html`<p class="hint">${t.changeHint()}</p>
-            <button type="button" part="change-button" @click=${this.change}>${t.change()}</button>`
+            <button type="button" part="change-button" @click=${this.#change}>${t.change()}</button>`
           : nothing
       }
     </div>`;

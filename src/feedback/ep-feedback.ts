@@ -115,6 +115,8 @@ export class EpFeedback extends EpElement {
   /** Keep no draft in session storage (by default what the visitor typed survives a reload of the page). */
   noDraft = false;
 
+  // The parts below are TypeScript-private, not #private: #private fields are set before those TypeScript
+  // assigns (useDefineForClassFields is off), and these are built from the options and `sendingPart` above.
   private readonly announcer = new Announcer(this);
   /** The transport loads when the visitor first enters the form, so a reader who never does never downloads it. */
   protected override readonly sendingPart = () => import('../core/delivery/submit.js');
@@ -126,15 +128,15 @@ export class EpFeedback extends EpElement {
     // Per page, and per form on the page (its id, else its service).
     draftKey: () => draftKey('feedback', this.pageKey, this.id || this.service || ''),
     noDraft: () => this.noDraft,
-    validate: (values) => validate(values, this.rules),
-    payload: (values) => toPayload(values, this.rules, this.service, renderedLocale()),
-    codeMessages: () => feedbackCodeMessages(this.rules),
+    validate: (values) => validate(values, this.#rules),
+    payload: (values) => toPayload(values, this.#rules, this.service, renderedLocale()),
+    codeMessages: () => feedbackCodeMessages(this.#rules),
     minFillTime: () => this.minFillTime,
-    watch: { field: 'message', max: () => this.rules.maxLength },
+    watch: { field: 'message', max: () => this.#rules.maxLength },
   });
 
   /** The options as the rules use them: numbers the author got wrong fall back to their defaults. */
-  private get rules(): Rules {
+  get #rules(): Rules {
     const maxLength = numberOption(this.maxMessageLength, 2000, 1);
     return {
       contact: contactModeOf(this.contact),
@@ -146,8 +148,8 @@ export class EpFeedback extends EpElement {
 
   // ------------------------------------------------------------------------------------------- Rendering
 
-  private renderForm(level: number): TemplateResult {
-    const rules = this.rules;
+  #renderForm(level: number): TemplateResult {
+    const rules = this.#rules;
     const { values, errors, text } = this.flow;
     const fields = html`${renderRadioGroup({ id: 'type', label: t.typeLegend(), choices: rules.types, value: values.type, locale: renderedLocale(), required: true, error: errors.type })}
     ${renderTextArea({
@@ -165,9 +167,9 @@ export class EpFeedback extends EpElement {
       ${this.flow.renderForm({ labelledBy: 'title', level, send: t.send(), notSent: t.notSent() }, fields)}`;
   }
 
-  private renderSent(level: number): TemplateResult {
+  #renderSent(level: number): TemplateResult {
     const { flow } = this;
-    const rules = this.rules;
+    const rules = this.#rules;
     return html`<div class="confirmation" part="confirmation" tabindex="-1">
       <div class="confirmation-title" role="heading" aria-level=${level}>${flow.unsent ? t.unsentTitle() : flow.saved ? t.savedTitle() : t.sentTitle()}</div>
       ${
@@ -198,8 +200,8 @@ export class EpFeedback extends EpElement {
         !this.resolvedEndpoint
           ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
           : this.flow.step === 'sent'
-            ? this.renderSent(inner)
-            : this.renderForm(inner)
+            ? this.#renderSent(inner)
+            : this.#renderForm(inner)
       }
       ${this.flow.delivery.render()} ${this.announcer.render()}
     </section>`;

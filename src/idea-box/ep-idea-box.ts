@@ -131,6 +131,8 @@ export class EpIdeaBox extends EpElement {
   /** Keep no draft in session storage (by default what the visitor typed survives a reload of the page). */
   noDraft = false;
 
+  // The parts below are TypeScript-private, not #private: #private fields are set before those TypeScript
+  // assigns (useDefineForClassFields is off), and these are built from the options and `sendingPart` above.
   private readonly announcer = new Announcer(this);
   /** The transport loads when the list is first read or the visitor first enters the form. */
   protected override readonly sendingPart = () => import('../core/delivery/submit.js');

@@ -20,15 +20,13 @@ import type { Submitter } from '../core/delivery/submitter.js';
 
 export class IdeaForm {
   /** Whether the form is shown under "Share an idea" (it always is with `view="form"`). */
-  private open?: boolean;
+  #open?: boolean;
   readonly flow: FormFlow<Values>;
 
-  constructor(
-    private readonly host: EpIdeaBox,
-    announcer: Announcer,
-    submitter: Submitter,
-    delivery: DeliveryNote,
-  ) {
+  readonly #host: EpIdeaBox;
+
+  constructor(host: EpIdeaBox, announcer: Announcer, submitter: Submitter, delivery: DeliveryNote) {
+    this.#host = host;
     const contact = () => contactModeOf(host.contact);
     const spec: FormSpec<Values> = {
       kind: 'idea',
@@ -46,18 +44,18 @@ export class IdeaForm {
     this.flow = new FormFlow(host, announcer, submitter, spec, delivery);
   }
 
-  private toggle = (): void => {
-    this.open = !this.isOpen;
-    if (this.open) this.flow.startFillTimeClock();
-    this.host.requestUpdate();
+  #toggle = (): void => {
+    this.#open = !this.#isOpen;
+    if (this.#open) this.flow.startFillTimeClock();
+    this.#host.requestUpdate();
   };
 
   /** Open when the visitor opened it, or when a draft was restored. */
-  private get isOpen(): boolean {
-    return this.open ?? this.flow.restored;
+  get #isOpen(): boolean {
+    return this.#open ?? this.flow.restored;
   }
 
-  private renderFields(): TemplateResult {
+  #renderFields(): TemplateResult {
     const { values, errors, text } = this.flow;
     return html`${renderTextField({ id: 'title', label: t.titleLabel(), type: 'text', autocomplete: 'off', value: values.title, error: errors.title })}
     ${renderTextArea({
@@ -73,13 +71,13 @@ export class IdeaForm {
     ${renderRadioGroup({
       id: 'topic',
       label: t.topicLegend(),
-      choices: this.host.topicList,
+      choices: this.#host.topicList,
       value: values.topic,
       locale: renderedLocale(),
       required: true,
       error: errors.topic,
     })}
-    ${renderContactFields(values, errors, contactModeOf(this.host.contact))}`;
+    ${renderContactFields(values, errors, contactModeOf(this.#host.contact))}`;
   }
 
   /**
@@ -87,13 +85,13 @@ export class IdeaForm {
    * `level` is the level of the element's inner headings.
    */
   render(level: number, alone: boolean): TemplateResult {
-    const open = alone || this.isOpen;
+    const open = alone || this.#isOpen;
     const inner = alone ? level : Math.min(level + 1, 6);
     return html`${
       alone
         ? nothing
         : html`<div role="heading" aria-level=${level}>
-            <button id="share" type="button" class="primary" part="share-button" aria-expanded=${open ? 'true' : 'false'} aria-controls="share-form" @click=${this.toggle}>
+            <button id="share" type="button" class="primary" part="share-button" aria-expanded=${open ? 'true' : 'false'} aria-controls="share-form" @click=${this.#toggle}>
               ${t.share()}
             </button>
           </div>`
@@ -111,7 +109,7 @@ export class IdeaForm {
                 })
               : this.flow.renderForm(
                   { labelledBy: alone ? 'heading' : 'share', level: inner, send: t.send(), notSent: t.notSent() },
-                  this.renderFields(),
+                  this.#renderFields(),
                 )
             : nothing
         }

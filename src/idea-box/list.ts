@@ -26,30 +26,32 @@ import type { Submitter } from '../core/delivery/submitter.js';
 export class IdeaList implements ReactiveController {
   items: Idea[] = [];
   /** The first page is loading, or could not; the list is shown; or the next page is loading, or could not. */
-  private state: 'loading' | 'error' | 'ready' | 'more' | 'more-error' = 'loading';
-  private next?: string | undefined;
-  private total?: number | undefined;
-  private failure: FailureReason = 'server';
+  #state: 'loading' | 'error' | 'ready' | 'more' | 'more-error' = 'loading';
+  #next?: string | undefined;
+  #total?: number | undefined;
+  #failure: FailureReason = 'server';
   /** What the shown list was asked for (endpoint, sort, topic, page size): a change reloads it. */
-  private key?: string | undefined;
+  #key?: string | undefined;
   /** The latest request; an answer to an older one is dropped. */
-  private request = 0;
-  private readonly expanded = new Set<string>();
+  #request = 0;
+  readonly #expanded = new Set<string>();
   /**
    * Each idea's rendering with what it showed: an idea renders again only when something it shows changed, so
    * an update with 500 shown does not build 500 again (Lit then finds each one's values unchanged).
    */
-  private readonly rendered = new WeakMap<Idea, [unknown[], TemplateResult]>();
-  private readonly supports: Supports;
+  readonly #rendered = new WeakMap<Idea, [unknown[], TemplateResult]>();
+  readonly #supports: Supports;
 
-  constructor(
-    private readonly host: EpIdeaBox,
-    private readonly announcer: Announcer,
-    private readonly submitter: Submitter,
-    delivery: DeliveryNote,
-  ) {
+  readonly #host: EpIdeaBox;
+  readonly #announcer: Announcer;
+  readonly #submitter: Submitter;
+
+  constructor(host: EpIdeaBox, announcer: Announcer, submitter: Submitter, delivery: DeliveryNote) {
+    this.#host = host;
+    this.#announcer = announcer;
+    this.#submitter = submitter;
     host.addController(this);
-    this.supports = new Supports(
+    this.#supports = new Supports(
       host,
       announcer,
       submitter,
@@ -59,48 +61,48 @@ export class IdeaList implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const { host } = this;
+    const host = this.#host;
     const endpoint = resolveEndpoint(host.endpoint, host.ownerDocument);
     const key =
       endpoint && viewOf(host.view) !== 'form'
         ? `${endpoint} ${sortOf(host.sort)} ${host.topic} ${host.limit}`
         : undefined;
-    if (key === this.key) return;
-    this.key = key;
-    if (key) void this.load(false);
+    if (key === this.#key) return;
+    this.#key = key;
+    if (key) void this.#load(false);
   }
 
-  private async load(more: boolean): Promise<void> {
-    const request = ++this.request;
-    const { host } = this;
-    this.state = more ? 'more' : 'loading';
+  async #load(more: boolean): Promise<void> {
+    const request = ++this.#request;
+    const host = this.#host;
+    this.#state = more ? 'more' : 'loading';
     if (!more) {
       this.items = [];
-      this.next = this.total = undefined;
-      this.expanded.clear();
+      this.#next = this.#total = undefined;
+      this.#expanded.clear();
     }
     host.requestUpdate();
     const query = {
       sort: sortOf(host.sort),
       limit: host.limit,
       topic: host.topic,
-      cursor: more ? this.next : undefined,
+      cursor: more ? this.#next : undefined,
     };
     let outcome: Awaited<ReturnType<Awaited<ReturnType<Submitter>>['read']>>;
     try {
-      const { read } = await this.submitter();
+      const { read } = await this.#submitter();
       outcome = await read(host, (endpoint) => paths.ideas(endpoint, query));
     } catch {
       // The transport could not be downloaded: as unreachable.
       outcome = { type: 'failed', reason: 'network' };
     }
-    if (request !== this.request) return;
+    if (request !== this.#request) return;
     const page = outcome?.type === 'ok' ? parsePage(outcome.body) : undefined;
     if (!page) {
-      this.failure = outcome?.type === 'failed' ? outcome.reason : 'server';
-      this.state = more ? 'more-error' : 'error';
+      this.#failure = outcome?.type === 'failed' ? outcome.reason : 'server';
+      this.#state = more ? 'more-error' : 'error';
       // By "Show more", and said: the status line stays what it was.
-      if (more) void this.announcer.announce(`${t.loadFailed()} ${core.failureMessage(this.failure)}`);
+      if (more) void this.#announcer.announce(`${t.loadFailed()} ${core.failureMessage(this.#failure)}`);
       return host.requestUpdate();
     }
     const first = this.items.length;
@@ -108,53 +110,55 @@ export class IdeaList implements ReactiveController {
     const known = new Set(this.items.map((idea) => idea.id));
     this.items = [
       ...this.items,
-      ...this.supports.adjust(page.items.filter((idea) => !known.has(idea.id) && known.add(idea.id))),
+      ...this.#supports.adjust(page.items.filter((idea) => !known.has(idea.id) && known.add(idea.id))),
     ];
-    this.next = page.next;
-    this.total = page.total;
-    this.state = 'ready';
+    this.#next = page.next;
+    this.#total = page.total;
+    this.#state = 'ready';
     // After "Show more", the visitor goes on reading at the first new idea.
-    if (more && this.items.length > first) this.announcer.focus(`#idea-${first}-title`);
+    if (more && this.items.length > first) this.#announcer.focus(`#idea-${first}-title`);
     host.requestUpdate();
   }
 
-  private retry = (): void => {
+  #retry = (): void => {
     // The Try again button goes while loading: focus waits on the list's title, then the status is heard.
-    this.announcer.focus('#list-title');
-    void this.load(false);
+    this.#announcer.focus('#list-title');
+    void this.#load(false);
   };
 
-  private showMore = (): void => {
-    if (this.state !== 'more') void this.load(true);
+  #showMore = (): void => {
+    if (this.#state !== 'more') void this.#load(true);
   };
 
   /** Sort and filter set the element's `sort` and `topic`: the list reloads for them (hostUpdate). */
-  private onChange = (event: Event): void => {
+  #onChange = (event: Event): void => {
     const { name, value } = event.target as HTMLSelectElement;
-    if (name === 'sort') this.host.sort = sortOf(value);
-    else this.host.topic = value;
+    if (name === 'sort') this.#host.sort = sortOf(value);
+    else this.#host.topic = value;
   };
 
   /** One listener for every idea's buttons: Read more, and Support. */
-  private onClick = (event: Event): void => {
+  #onClick = (event: Event): void => {
     const button = (event.target as Element).closest('button');
     const expand = button?.dataset.expand;
     if (expand !== undefined) {
-      if (!this.expanded.delete(expand)) this.expanded.add(expand);
-      this.host.requestUpdate();
-    } else if (button?.dataset.support !== undefined) void this.supports.toggle(button.dataset.support);
+      if (!this.#expanded.delete(expand)) this.#expanded.add(expand);
+      this.#host.requestUpdate();
+    } else if (button?.dataset.support !== undefined) void this.#supports.toggle(button.dataset.support);
   };
 
-  private status(locale: Locale): string {
-    if (this.state === 'loading') return t.loading();
-    if (this.state === 'error') return `${t.loadFailed()} ${core.failureMessage(this.failure)}`;
-    if (this.items.length === 0) return t.empty(Boolean(this.host.topic));
-    return this.total === undefined ? '' : t.shown(this.items.length, Math.max(this.total, this.items.length), locale);
+  #status(locale: Locale): string {
+    if (this.#state === 'loading') return t.loading();
+    if (this.#state === 'error') return `${t.loadFailed()} ${core.failureMessage(this.#failure)}`;
+    if (this.items.length === 0) return t.empty(Boolean(this.#host.topic));
+    return this.#total === undefined
+      ? ''
+      : t.shown(this.items.length, Math.max(this.#total, this.items.length), locale);
   }
 
   /** The list with its controls; `level` is the level of its title. */
   render(level: number): TemplateResult {
-    const { host } = this;
+    const host = this.#host;
     const locale = renderedLocale();
     const topics = host.topicList;
     const view = { level: Math.min(level + 1, 6), locale, topics };
@@ -170,7 +174,7 @@ export class IdeaList implements ReactiveController {
             { value: 'newest', label: t.sortNewest() },
           ],
           value: sortOf(host.sort),
-          onChange: this.onChange,
+          onChange: this.#onChange,
         })}
         ${renderSelect({
           id: 'filter',
@@ -181,33 +185,33 @@ export class IdeaList implements ReactiveController {
             ...topics.map((topic) => ({ value: topic.code, label: choiceLabel(topic, locale) })),
           ],
           value: host.topic,
-          onChange: this.onChange,
+          onChange: this.#onChange,
         })}
       </div>
-      <p id="list-status" class="hint" part="list-status" role="status">${this.status(locale)}</p>
-      ${this.state === 'error' ? html`<button type="button" part="retry-button" @click=${this.retry}>${core.tryAgain()}</button>` : nothing}
+      <p id="list-status" class="hint" part="list-status" role="status">${this.#status(locale)}</p>
+      ${this.#state === 'error' ? html`<button type="button" part="retry-button" @click=${this.#retry}>${core.tryAgain()}</button>` : nothing}
       ${
         this.items.length
-          ? html`<ol class="idea-list" part="ideas" aria-labelledby="list-title" @click=${this.onClick}>
+          ? html`<ol class="idea-list" part="ideas" aria-labelledby="list-title" @click=${this.#onClick}>
             ${this.items.map((idea, index) => {
               const key = `idea-${index}`;
-              const expanded = this.expanded.has(idea.id);
+              const expanded = this.#expanded.has(idea.id);
               const shows = [
                 key,
                 idea.supports,
                 expanded,
-                ...this.supports.stateOf(idea.id),
+                ...this.#supports.stateOf(idea.id),
                 locale,
                 level,
                 host.topics,
               ];
-              let kept = this.rendered.get(idea);
+              let kept = this.#rendered.get(idea);
               if (!kept || shows.some((value, i) => value !== kept![0][i])) {
-                this.rendered.set(
+                this.#rendered.set(
                   idea,
                   (kept = [
                     shows,
-                    renderIdea(idea, key, { ...view, expanded, support: this.supports.render(idea, key) }),
+                    renderIdea(idea, key, { ...view, expanded, support: this.#supports.render(idea, key) }),
                   ]),
                 );
               }
@@ -216,11 +220,11 @@ export class IdeaList implements ReactiveController {
           </ol>`
           : nothing
       }
-      ${this.state === 'more-error' ? html`<p class="error-message" part="error more-error">${t.loadFailed()} ${core.failureMessage(this.failure)}</p>` : nothing}
+      ${this.#state === 'more-error' ? html`<p class="error-message" part="error more-error">${t.loadFailed()} ${core.failureMessage(this.#failure)}</p>` : nothing}
       ${
-        this.next
-          ? html`<button type="button" part="more-button" aria-disabled=${this.state === 'more' ? 'true' : 'false'} @click=${this.showMore}>
-            ${this.state === 'more' ? t.loading() : t.more()}
+        this.#next
+          ? html`<button type="button" part="more-button" aria-disabled=${this.#state === 'more' ? 'true' : 'false'} @click=${this.#showMore}>
+            ${this.#state === 'more' ? t.loading() : t.more()}
           </button>`
           : nothing
       }

@@ -108,8 +108,10 @@ export class EpLabInvite extends EpElement {
   noDraft = false;
 
   /** The form the visitor switched to in `join` mode (the mode's own until then). */
-  private shown?: Mode;
+  #shown?: Mode;
 
+  // The parts below are TypeScript-private, not #private: #private fields are set before those TypeScript
+  // assigns (useDefineForClassFields is off), and these are built from the options above.
   private readonly announcer = new Announcer(this);
   /** The transport loads when the visitor first enters a form, so a reader who never does never downloads it. */
   private readonly submitter = onDemand(() => import('../core/delivery/submit.js'));
@@ -122,31 +124,31 @@ export class EpLabInvite extends EpElement {
     return usableChoices(this.topics) ?? [];
   }
 
-  private get view(): Mode {
+  get #view(): Mode {
     const mode = modeOf(this.mode);
-    return mode === 'join' ? (this.shown ?? mode) : mode;
+    return mode === 'join' ? (this.#shown ?? mode) : mode;
   }
 
   /** To the other form, whose title takes focus. */
-  private switchTo(view: Mode): void {
-    this.shown = view;
+  #switchTo(view: Mode): void {
+    this.#shown = view;
     (view === 'leave' ? this.leave : this.signup).flow.startFillTimeClock();
     this.announcer.focus('#title');
   }
 
   /** Under a form in `join` mode: the way to the other one. */
-  private renderSwitch(view: Mode): TemplateResult | typeof nothing {
+  #renderSwitch(view: Mode): TemplateResult | typeof nothing {
     if (modeOf(this.mode) === 'leave' || (view === 'leave' ? this.leave : this.signup).flow.step === 'sent')
       return nothing;
     return view === 'join'
-      ? html`<p class="switch"><button type="button" class="link" part="leave-button" @click=${() => this.switchTo('leave')}>${t.toLeave()}</button></p>`
-      : html`<p class="switch"><button type="button" class="link" part="join-button" @click=${() => this.switchTo('join')}>${t.backToJoin()}</button></p>`;
+      ? html`<p class="switch"><button type="button" class="link" part="leave-button" @click=${() => this.#switchTo('leave')}>${t.toLeave()}</button></p>`
+      : html`<p class="switch"><button type="button" class="link" part="join-button" @click=${() => this.#switchTo('join')}>${t.backToJoin()}</button></p>`;
   }
 
   protected override render(): TemplateResult {
     const level = headingLevel(this.headingLevel);
     const inner = Math.min(level + 1, 6);
-    const view = this.view;
+    const view = this.#view;
     return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>
       <div id="title" class="title" part="heading" role="heading" aria-level=${level} tabindex="-1">
         ${view === 'leave' ? t.leaveTitle() : html`<slot name="heading">${t.title()}</slot>`}
@@ -154,7 +156,7 @@ export class EpLabInvite extends EpElement {
       ${
         !this.resolvedEndpoint
           ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
-          : html`${view === 'leave' ? this.leave.render(inner) : this.signup.render(inner)} ${this.renderSwitch(view)}`
+          : html`${view === 'leave' ? this.leave.render(inner) : this.signup.render(inner)} ${this.#renderSwitch(view)}`
       }
       ${this.delivery.render()} ${this.announcer.render()}
     </section>`;

@@ -50,7 +50,7 @@ export class LeaveForm {
     });
   }
 
-  private renderFields(): TemplateResult {
+  #renderFields(): TemplateResult {
     const { values, errors } = this.flow;
     return html`${renderTextField({ id: 'code', label: t.codeFieldLabel(), hint: t.codeFieldHint(formatNumber(CODE_LENGTH, renderedLocale())), type: 'text', autocomplete: 'off', dir: 'ltr', value: values.code, error: errors.code })}
       <fieldset class="contact" part="contact" aria-describedby="leave-contact-hint">
@@ -73,7 +73,7 @@ export class LeaveForm {
     return html`<p class="intro">${t.leaveIntro()}</p>
       ${flow.renderForm(
         { labelledBy: 'title', level, send: t.leaveSend(), notSent: t.leaveNotSent(), tooMany: t.tooMany() },
-        this.renderFields(),
+        this.#renderFields(),
       )}`;
   }
 }

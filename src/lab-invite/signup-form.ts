@@ -51,12 +51,10 @@ const withdrawalCodeOf = (receipt: Record<string, unknown> | undefined): string 
 export class SignupForm {
   readonly flow: FormFlow<Values>;
 
-  constructor(
-    private readonly host: EpLabInvite,
-    announcer: Announcer,
-    submitter: Submitter,
-    delivery: DeliveryNote,
-  ) {
+  readonly #host: EpLabInvite;
+
+  constructor(host: EpLabInvite, announcer: Announcer, submitter: Submitter, delivery: DeliveryNote) {
+    this.#host = host;
     this.flow = new FormFlow(
       host,
       announcer,
@@ -77,10 +75,10 @@ export class SignupForm {
     );
   }
 
-  private renderFields(): TemplateResult {
+  #renderFields(): TemplateResult {
     const { values, errors } = this.flow;
     const locale = renderedLocale();
-    const topics = this.host.topicList;
+    const topics = this.#host.topicList;
     const group = (id: 'sessions' | 'topics' | 'attendance', label: string, choices: readonly Choice[]) =>
       renderCheckboxGroup({ id, label, hint: t.selectAll(), choices, value: values[id], locale, error: errors[id] });
     return html`${group('sessions', t.sessionsLegend(), sessionChoices())}
@@ -105,7 +103,7 @@ export class SignupForm {
   }
 
   /** The withdrawal code, prominent, with how to use it; or, for a sign-up saved on the device, that it will come. */
-  private renderCode(): TemplateResult | typeof nothing {
+  #renderCode(): TemplateResult | typeof nothing {
     const { flow } = this;
     const code = withdrawalCodeOf(flow.receipt);
     if (code) {
@@ -126,12 +124,12 @@ export class SignupForm {
         sent: t.sentTitle(),
         saved: t.savedTitle(),
         reference: referenceLabel(),
-        body: html`${this.renderCode()}
+        body: html`${this.#renderCode()}
           <div class="subtitle" role="heading" aria-level=${level}>${t.nextTitle()}</div>
           <p>${t.next()}</p>`,
       });
     }
     return html`<slot name="intro"><p class="intro">${t.intro(formatNumber(ADULT, renderedLocale()))}</p></slot>
-      ${flow.renderForm({ labelledBy: 'title', level, send: t.send(), notSent: t.notSent() }, this.renderFields())}`;
+      ${flow.renderForm({ labelledBy: 'title', level, send: t.send(), notSent: t.notSent() }, this.#renderFields())}`;
   }
 }

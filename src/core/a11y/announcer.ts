@@ -10,40 +10,43 @@ import { html, type ReactiveController, type ReactiveElement, type TemplateResul
 export class Announcer implements ReactiveController {
   /** What the live region says now. */
   text = '';
-  private focusNext?: string | undefined;
+  #focusNext?: string | undefined;
   /** Something was announced since focus() was asked: a visitor who went elsewhere hears that, not the target. */
-  private saidSinceFocus = false;
+  #saidSinceFocus = false;
 
-  constructor(private readonly host: ReactiveElement) {
+  readonly #host: ReactiveElement;
+
+  constructor(host: ReactiveElement) {
+    this.#host = host;
     host.addController(this);
   }
 
   /** Says `text` in the live region; clearing it first makes a repeated message be read again. */
   async announce(text: string): Promise<void> {
     this.text = '';
-    this.saidSinceFocus = true;
-    this.host.requestUpdate();
-    await this.host.updateComplete;
+    this.#saidSinceFocus = true;
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
     this.text = text;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Moves focus to what `selector` finds once the element has rendered, and empties the live region. */
   focus(selector: string): void {
-    this.focusNext = selector;
-    this.saidSinceFocus = false;
+    this.#focusNext = selector;
+    this.#saidSinceFocus = false;
     this.text = '';
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   hostUpdated(): void {
-    if (!this.focusNext) return;
-    const target = this.host.renderRoot.querySelector<HTMLElement>(this.focusNext);
-    this.focusNext = undefined;
-    const doc = this.host.ownerDocument;
+    if (!this.#focusNext) return;
+    const target = this.#host.renderRoot.querySelector<HTMLElement>(this.#focusNext);
+    this.#focusNext = undefined;
+    const doc = this.#host.ownerDocument;
     const active = doc.activeElement;
-    if (this.host.shadowRoot?.activeElement || !active || active === doc.body) target?.focus();
-    else if (target && !this.saidSinceFocus) void this.announce(target.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+    if (this.#host.shadowRoot?.activeElement || !active || active === doc.body) target?.focus();
+    else if (target && !this.#saidSinceFocus) void this.announce(target.textContent?.replace(/\s+/g, ' ').trim() ?? '');
   }
 
   /** The live region (give it the shared `.visually-hidden` class's styles). */

@@ -15,20 +15,23 @@ export class FormErrors<F extends string> {
   /** The message of each field in error (give it to the field's renderer). */
   byField: Partial<Record<F, Message>> = {};
   /** The collector's own words for problems with fields the form does not have. */
-  private other: string[] = [];
+  #other: string[] = [];
 
   /** `fields`: the form's fields in the order they are shown; each is also its control's id. */
-  constructor(
-    private readonly fields: readonly F[],
-    private readonly announcer: Announcer,
-  ) {}
+  readonly #fields: readonly F[];
+  readonly #announcer: Announcer;
+
+  constructor(fields: readonly F[], announcer: Announcer) {
+    this.#fields = fields;
+    this.#announcer = announcer;
+  }
 
   /** Shows these problems (none clears them); the summary takes focus when there are any. True when there are. */
   show(byField: Partial<Record<F, Message>> = {}, other: string[] = []): boolean {
     this.byField = byField;
-    this.other = other;
-    const any = this.fields.some((field) => byField[field]) || other.length > 0;
-    if (any) this.announcer.focus('.error-summary');
+    this.#other = other;
+    const any = this.#fields.some((field) => byField[field]) || other.length > 0;
+    if (any) this.#announcer.focus('.error-summary');
     return any;
   }
 
@@ -41,7 +44,7 @@ export class FormErrors<F extends string> {
     errors: readonly FieldError[],
     codes: CodeMessages<F>,
     fallback: Message,
-    shown: readonly F[] = this.fields,
+    shown: readonly F[] = this.#fields,
   ): boolean {
     const { byField, other } = matchFieldErrors(errors, shown, codes, fallback);
     return this.show(byField, other);
@@ -50,10 +53,10 @@ export class FormErrors<F extends string> {
   /** The error summary, or nothing; `level` is its heading's. */
   render(level: number): TemplateResult | typeof nothing {
     const items = [
-      ...this.fields
+      ...this.#fields
         .filter((field) => this.byField[field])
         .map((field) => ({ text: this.byField[field]!(), target: field })),
-      ...this.other.map((text) => ({ text })),
+      ...this.#other.map((text) => ({ text })),
     ];
     return renderErrorSummary(items, errorSummaryTitle(), level);
   }

@@ -57,9 +57,9 @@ export interface FormSpec<V extends DraftValues> {
 }
 
 export class FormFlow<V extends DraftValues> implements ReactiveController {
-  private readonly form: FormValues<V>;
-  private readonly formErrors: FormErrors<keyof V & string>;
-  private readonly sender: FormSender;
+  readonly #form: FormValues<V>;
+  readonly #formErrors: FormErrors<keyof V & string>;
+  readonly #sender: FormSender;
   /** The collector's `reference` for the submission last received. */
   reference?: string | undefined;
   /** The collector's whole answer to the submission last received (what a kind adds to it: a withdrawal code). */
@@ -74,24 +74,33 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
   saved?: string | undefined;
   /** The submission the confirmation showed as saved was refused or dropped after all: `sent` is offered back. */
   unsent = false;
-  private done = false;
-  private started = false;
+  #done = false;
+  #started = false;
   /** Whether drafts are kept (the spec's `noDraft`, as at the last render). */
-  private keeps = true;
+  #keeps = true;
+
+  readonly #host: ReactiveElement & SubmitHost;
+  readonly #announcer: Announcer;
+  readonly #submitter: Submitter;
+  readonly #spec: FormSpec<V>;
 
   constructor(
-    private readonly host: ReactiveElement & SubmitHost,
-    private readonly announcer: Announcer,
-    private readonly submitter: Submitter,
-    private readonly spec: FormSpec<V>,
+    host: ReactiveElement & SubmitHost,
+    announcer: Announcer,
+    submitter: Submitter,
+    spec: FormSpec<V>,
     /** Says "Saved on this device…", then "Sent.": the element's one note (render it where it fits). */
     readonly delivery = new DeliveryNote(host),
   ) {
+    this.#host = host;
+    this.#announcer = announcer;
+    this.#submitter = submitter;
+    this.#spec = spec;
     host.addController(this);
     this.text = new TextWatch(host, (said) => void announcer.announce(said));
-    this.form = new FormValues(host, spec.empty, (field) => field === spec.watch?.field && this.watch());
-    this.formErrors = new FormErrors(spec.fields, announcer);
-    this.sender = new FormSender(host, announcer, this.delivery, submitter);
+    this.#form = new FormValues(host, spec.empty, (field) => field === spec.watch?.field && this.#watch());
+    this.#formErrors = new FormErrors(spec.fields, announcer);
+    this.#sender = new FormSender(host, announcer, this.delivery, submitter);
     // The outbox delivered what the confirmation shows as saved: it now says received.
     host.addEventListener('ep-success', (event) => {
       const { envelope, response } = event.detail;
@@ -103,7 +112,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     });
     // Refused or dropped after all: the confirmation says so and gives back what the visitor wrote.
     const undelivered = (event: EpErrorEvent | EpOutboxDropEvent): void => {
-      if (event.detail.envelope.id !== this.saved || !this.done) return;
+      if (event.detail.envelope.id !== this.saved || !this.#done) return;
       this.saved = undefined;
       this.unsent = true;
       host.requestUpdate();
@@ -113,115 +122,116 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
   }
 
   get step(): 'form' | 'sending' | 'sent' {
-    return this.done ? 'sent' : this.sender.busy ? 'sending' : 'form';
+    return this.#done ? 'sent' : this.#sender.busy ? 'sending' : 'form';
   }
 
   get values(): V {
-    return this.form.values;
+    return this.#form.values;
   }
 
   get errors(): Partial<Record<keyof V & string, Message>> {
-    return this.formErrors.byField;
+    return this.#formErrors.byField;
   }
 
   hostUpdate(): void {
-    const keep = !this.spec.noDraft();
-    if (!keep && this.keeps) clearDraft(this.spec.draftKey());
-    this.keeps = keep;
-    if (this.started) {
-      this.form.key = keep ? this.spec.draftKey() : '';
+    const keep = !this.#spec.noDraft();
+    if (!keep && this.#keeps) clearDraft(this.#spec.draftKey());
+    this.#keeps = keep;
+    if (this.#started) {
+      this.#form.key = keep ? this.#spec.draftKey() : '';
       return;
     }
     // The first render: the form shows what the visitor had typed before a reload.
-    this.started = true;
-    this.restored = this.form.restore(keep ? this.spec.draftKey() : '');
-    this.watch(true);
+    this.#started = true;
+    this.restored = this.#form.restore(keep ? this.#spec.draftKey() : '');
+    this.#watch(true);
   }
 
-  private watch(quietly = false): void {
-    const { watch } = this.spec;
+  #watch(quietly = false): void {
+    const { watch } = this.#spec;
     if (watch) this.text.update(String(this.values[watch.field]), watch.max(), quietly);
   }
 
   /** The form (re)appears: the spam guard's fill-time clock starts now, unless the visitor had already started. */
   startFillTimeClock(): void {
-    if (!Object.values(this.values).some(Boolean)) this.form.startedAt = Date.now();
+    if (!Object.values(this.values).some(Boolean)) this.#form.startedAt = Date.now();
   }
 
   /** Preloads the transport when the visitor enters the form. */
-  private readonly preload = (): void => void this.submitter().catch(() => undefined);
+  readonly #preload = (): void => void this.#submitter().catch(() => undefined);
 
   /** Never the browser's own submission, nor that of a form around the element. */
-  private readonly onSubmit = (event: Event): void => {
+  readonly #onSubmit = (event: Event): void => {
     event.preventDefault();
-    void this.send();
+    void this.#send();
   };
 
-  private readonly retry = (): void => {
+  readonly #retry = (): void => {
     // Focus stays on the button that shows the progress instead of falling to the page when this one goes.
-    this.announcer.focus('[part~="send-button"]');
-    void this.send();
+    this.#announcer.focus('[part~="send-button"]');
+    void this.#send();
   };
 
-  private async send(): Promise<void> {
+  async #send(): Promise<void> {
     if (this.step !== 'form') return;
-    const { spec, sender } = this;
+    const spec = this.#spec;
+    const sender = this.#sender;
     sender.failure = undefined;
-    if (this.formErrors.show(spec.validate(this.values))) return;
+    if (this.#formErrors.show(spec.validate(this.values))) return;
     // A robot is told it was sent; nothing is sent and no event fires.
     const guard = {
-      honeypot: honeypotValue(this.host.renderRoot),
-      startedAt: this.form.startedAt,
+      honeypot: honeypotValue(this.#host.renderRoot),
+      startedAt: this.#form.startedAt,
       minFillMs: spec.minFillTime(),
     };
-    if (spamSignal(guard)) return this.succeed();
+    if (spamSignal(guard)) return this.#succeed();
 
     const result = await sender.send(spec.kind, spec.payload(this.values));
     const outcome = result?.outcome;
-    if (outcome?.type === 'accepted') return this.succeed(outcome.body);
+    if (outcome?.type === 'accepted') return this.#succeed(outcome.body);
     // Kept on the device: the visitor is done here; the note says it waits, then that it arrived.
-    if (outcome?.type === 'queued') return this.succeed(undefined, result!.envelope!.id);
+    if (outcome?.type === 'queued') return this.#succeed(undefined, result!.envelope!.id);
     if (outcome?.type !== 'rejected') return;
     // On the fields the form shows now; errors about others (contact details it does not ask for) are listed as text.
-    const shown = spec.fields.filter((field) => this.host.renderRoot.querySelector(`[name="${field}"]`));
-    if (!this.formErrors.showRefusal(outcome.fieldErrors, spec.codeMessages(), spec.invalid ?? fieldInvalid, shown))
+    const shown = spec.fields.filter((field) => this.#host.renderRoot.querySelector(`[name="${field}"]`));
+    if (!this.#formErrors.showRefusal(outcome.fieldErrors, spec.codeMessages(), spec.invalid ?? fieldInvalid, shown))
       sender.fail('rejected');
   }
 
   /** The confirmation takes focus where the form was. No draft is kept after this. */
-  private succeed(receipt?: Record<string, unknown>, saved?: string): void {
-    this.form.forgetDraft();
-    this.done = true;
+  #succeed(receipt?: Record<string, unknown>, saved?: string): void {
+    this.#form.forgetDraft();
+    this.#done = true;
     this.saved = saved;
     this.unsent = false;
     this.receipt = receipt;
     this.reference = referenceOf(receipt);
     this.sent = this.values;
-    this.form.values = this.spec.empty();
-    this.watch(true);
-    this.formErrors.show();
-    this.sender.reset();
-    this.announcer.focus('.confirmation');
+    this.#form.values = this.#spec.empty();
+    this.#watch(true);
+    this.#formErrors.show();
+    this.#sender.reset();
+    this.#announcer.focus('.confirmation');
   }
 
   /** Back to what the visitor wrote, as they wrote it, after it was not sent after all; focus goes to `focus`. */
-  back(focus = `#${this.spec.fields[0]}`): void {
+  back(focus = `#${this.#spec.fields[0]}`): void {
     if (!this.sent) return;
-    this.form.values = this.sent;
+    this.#form.values = this.sent;
     this.unsent = false;
-    this.done = false;
+    this.#done = false;
     // A person who sent it once is no robot: sending it again at once is not "too fast".
-    this.form.startedAt = 0;
-    this.watch(true);
-    this.form.saveDraft();
-    this.announcer.focus(focus);
+    this.#form.startedAt = 0;
+    this.#watch(true);
+    this.#form.saveDraft();
+    this.#announcer.focus(focus);
   }
 
   /** Back to an empty form, for another submission; focus goes to `focus`. */
-  another(focus = `#${this.spec.fields[0]}`): void {
-    this.done = false;
-    this.form.startedAt = Date.now();
-    this.announcer.focus(focus);
+  another(focus = `#${this.#spec.fields[0]}`): void {
+    this.#done = false;
+    this.#form.startedAt = Date.now();
+    this.#announcer.focus(focus);
   }
 
   /**
@@ -234,10 +244,10 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     texts: { labelledBy: string; level: number; send: string; notSent: string; tooMany?: string },
     fields: TemplateResult,
   ): TemplateResult {
-    const { sender } = this;
-    return html`<form novalidate part="form" aria-labelledby=${texts.labelledBy} @submit=${this.onSubmit} @input=${this.form.onInput} @focusin=${this.preload}>
-      ${this.formErrors.render(texts.level)} ${fields} ${renderHoneypot(honeypotLabel())}
-      ${sender.renderFailure(texts.notSent, this.retry, false, texts.tooMany)}
+    const sender = this.#sender;
+    return html`<form novalidate part="form" aria-labelledby=${texts.labelledBy} @submit=${this.#onSubmit} @input=${this.#form.onInput} @focusin=${this.#preload}>
+      ${this.#formErrors.render(texts.level)} ${fields} ${renderHoneypot(honeypotLabel())}
+      ${sender.renderFailure(texts.notSent, this.#retry, false, texts.tooMany)}
       <button type="submit" class="primary" part="send-button" aria-disabled=${ifDefined(sender.busy ? 'true' : undefined)}>${sender.label(texts.send)}</button>
     </form>`;
   }

@@ -21,16 +21,26 @@ export class FormSender {
   /** Why the last send failed, while the form shows it. */
   failure?: FailureReason | 'rejected' | undefined;
   /** The last failure was the collector's 429 (too many attempts from this client). */
-  private limited = false;
-  private pending?: Envelope<Payload> | undefined;
-  private pendingData?: string | undefined;
+  #limited = false;
+  #pending?: Envelope<Payload> | undefined;
+  #pendingData?: string | undefined;
+
+  readonly #host: SubmitHost & ReactiveControllerHost;
+  readonly #announcer: Pick<Announcer, 'announce' | 'focus'>;
+  readonly #delivery: Pick<DeliveryNote, 'queued'>;
+  readonly #submitter: Submitter;
 
   constructor(
-    private readonly host: SubmitHost & ReactiveControllerHost,
-    private readonly announcer: Pick<Announcer, 'announce' | 'focus'>,
-    private readonly delivery: Pick<DeliveryNote, 'queued'>,
-    private readonly submitter: Submitter,
-  ) {}
+    host: SubmitHost & ReactiveControllerHost,
+    announcer: Pick<Announcer, 'announce' | 'focus'>,
+    delivery: Pick<DeliveryNote, 'queued'>,
+    submitter: Submitter,
+  ) {
+    this.#host = host;
+    this.#announcer = announcer;
+    this.#delivery = delivery;
+    this.#submitter = submitter;
+  }
 
   /**
    * Sends `data` as a new `kind` submission, or as the envelope that failed with the same data before.
@@ -40,12 +50,12 @@ export class FormSender {
     if (this.busy) return undefined;
     this.failure = undefined;
     const key = JSON.stringify(data);
-    const retry = this.pendingData === key ? this.pending : undefined;
+    const retry = this.#pendingData === key ? this.#pending : undefined;
     this.busy = true;
-    void this.announcer.announce(sending());
+    void this.#announcer.announce(sending());
     let result: SubmitResult;
     try {
-      result = await (await this.submitter()).submit(this.host, retry ?? { kind, data });
+      result = await (await this.#submitter()).submit(this.#host, retry ?? { kind, data });
     } catch {
       // The transport could not be downloaded (offline, or a deploy replaced the file): as unreachable.
       result = { outcome: { type: 'failed', reason: 'network' } } as SubmitResult;
@@ -53,25 +63,25 @@ export class FormSender {
     this.busy = false;
     const { envelope, outcome } = result;
     // Kept for a retry only while it may pass: a refusal is final for that envelope, a success is done.
-    this.pending = outcome.type === 'failed' ? envelope : undefined;
-    this.pendingData = key;
-    this.limited = outcome.type === 'failed' && outcome.status === 429;
-    if (outcome.type === 'queued') this.delivery.queued(envelope!.id);
+    this.#pending = outcome.type === 'failed' ? envelope : undefined;
+    this.#pendingData = key;
+    this.#limited = outcome.type === 'failed' && outcome.status === 429;
+    if (outcome.type === 'queued') this.#delivery.queued(envelope!.id);
     else if (outcome.type === 'failed') this.fail(outcome.reason);
-    else if (outcome.type !== 'accepted' && outcome.type !== 'rejected') void this.announcer.announce('');
-    this.host.requestUpdate();
+    else if (outcome.type !== 'accepted' && outcome.type !== 'rejected') void this.#announcer.announce('');
+    this.#host.requestUpdate();
     return result;
   }
 
   /** Shows the failure above the Send button, and moves focus to it. */
   fail(reason: FailureReason | 'rejected'): void {
     this.failure = reason;
-    this.announcer.focus('.failure p');
+    this.#announcer.focus('.failure p');
   }
 
   /** Forgets the envelope kept for a retry and any failure shown (the form starts again). */
   reset(): void {
-    this.pending = this.pendingData = this.failure = undefined;
+    this.#pending = this.#pendingData = this.failure = undefined;
   }
 
   /**
@@ -86,7 +96,7 @@ export class FormSender {
   ): TemplateResult | typeof nothing {
     if (!this.failure) return nothing;
     return html`<div class="failure" part="error">
-      <p class="error-message" tabindex="-1">${notSent} ${(this.limited && tooMany) || failureMessage(this.failure)}</p>
+      <p class="error-message" tabindex="-1">${notSent} ${(this.#limited && tooMany) || failureMessage(this.failure)}</p>
       ${this.failure === 'rejected' && !retryRefused ? nothing : html`<button type="button" part="retry-button" @click=${retry}>${tryAgain()}</button>`}
     </div>`;
   }
