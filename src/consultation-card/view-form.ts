@@ -64,16 +64,12 @@ export class ViewForm {
   readonly #sender: FormSender;
 
   /** `submitter` loads the transport (shared with the card, which may have loaded it already). */
-  readonly #host: ViewFormHost;
-  readonly #announcer: Announcer;
-  readonly #delivery: DeliveryNote;
-  readonly #submitter: Submitter;
-
-  constructor(host: ViewFormHost, announcer: Announcer, delivery: DeliveryNote, submitter: Submitter) {
-    this.#host = host;
-    this.#announcer = announcer;
-    this.#delivery = delivery;
-    this.#submitter = submitter;
+  constructor(
+    private readonly host: ViewFormHost,
+    private readonly announcer: Announcer,
+    private readonly delivery: DeliveryNote,
+    private readonly submitter: Submitter,
+  ) {
     this.#comment = new TextWatch(host, (text) => void announcer.announce(text));
     this.#form = new FormValues(
       host,
@@ -104,11 +100,11 @@ export class ViewForm {
     this.#comment.update(comment, this.#max, true);
     this.#editing = Boolean(this.sent);
     this.#opened = true;
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   };
 
   get #max(): number {
-    return numberOption(this.#host.maxCommentLength, 2000, 1);
+    return numberOption(this.host.maxCommentLength, 2000, 1);
   }
 
   /**
@@ -122,10 +118,10 @@ export class ViewForm {
     this.#id = id;
     const sent = (this.sent = recallView(key));
     const draftKey = draftKeyOf('consultation', collector, id);
-    if (this.#host.noDraft) clearDraft(draftKey);
+    if (this.host.noDraft) clearDraft(draftKey);
     // Someone who sent a view once is no robot: changing it quickly is not "too fast" (started at 0).
     const restored = this.#form.restore(
-      this.#host.noDraft ? '' : draftKey,
+      this.host.noDraft ? '' : draftKey,
       sent ? { stance: sent.stance, comment: sent.comment } : empty(),
       sent ? 0 : Date.now(),
     );
@@ -138,7 +134,7 @@ export class ViewForm {
     this.#comment.update(this.#form.values.comment, this.#max, true);
   }
 
-  #preload = (): void => void this.#submitter().catch(() => undefined);
+  #preload = (): void => void this.submitter().catch(() => undefined);
 
   #onSubmit = (event: Event): void => {
     // Never the browser's own submission (the form is in a shadow root: not of a form around the card either).
@@ -148,7 +144,7 @@ export class ViewForm {
 
   #retry = (): void => {
     // Focus stays on the button that shows the progress instead of falling to the page when this one goes.
-    this.#announcer.focus('[part~="send-button"]');
+    this.announcer.focus('[part~="send-button"]');
     void this.#send();
   };
 
@@ -159,9 +155,9 @@ export class ViewForm {
     const max = this.#max;
     this.#sender.failure = undefined;
     if (this.#errors.show(validateView({ stance, comment }, max))) return;
-    const minFillMs = this.#host.minFillTime;
+    const minFillMs = this.host.minFillTime;
     // A robot is told its view went; nothing is sent or remembered, and no event fires.
-    if (spamSignal({ honeypot: honeypotValue(this.#host.renderRoot), startedAt: this.#form.startedAt, minFillMs }))
+    if (spamSignal({ honeypot: honeypotValue(this.host.renderRoot), startedAt: this.#form.startedAt, minFillMs }))
       return this.#done();
 
     const data: Record<string, unknown> = { consultationId: this.#id, stance };
@@ -186,7 +182,7 @@ export class ViewForm {
       id: id ?? '',
       stance: stance as Stance,
       comment: comment.trim(),
-      at: new Date(this.#host.nowMs()).toISOString(),
+      at: new Date(this.host.nowMs()).toISOString(),
     };
     if (id) {
       rememberView(this.#key, this.sent);
@@ -196,13 +192,13 @@ export class ViewForm {
     this.#form.forgetDraft();
     this.#just = saved ? 'saved' : 'sent';
     this.#editing = false;
-    this.#announcer.focus('.your-view');
+    this.announcer.focus('.your-view');
   }
 
   #change = (): void => {
     this.#editing = this.#opened = true;
     this.#just = undefined;
-    this.#announcer.focus('input[name="stance"]:checked');
+    this.announcer.focus('input[name="stance"]:checked');
   };
 
   #keep = (): void => {
@@ -213,12 +209,12 @@ export class ViewForm {
     this.#editing = false;
     this.#errors.show();
     this.#sender.reset();
-    this.#announcer.focus('.your-view');
+    this.announcer.focus('.your-view');
   };
 
   #open = (): void => {
     this.#opened = !this.#opened;
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   };
 
   // ------------------------------------------------------------------------------------------- Rendering
@@ -286,12 +282,12 @@ export class ViewForm {
 
   #renderSent(level: number, open: boolean): TemplateResult {
     const { stance, comment, at } = this.sent!;
-    const saved = this.#just === 'saved' && this.#delivery.current !== 'sent';
+    const saved = this.#just === 'saved' && this.delivery.current !== 'sent';
     return html`<div class="your-view" part="your-view" tabindex="-1">
       <div class="subheading" role="heading" aria-level=${level}>${saved ? t.savedHere() : open && this.#just ? t.thanks() : t.yourView()}</div>
       <p><strong>${t.stanceNames[stance]()}</strong></p>
       ${comment ? html`<p class="comment" dir="auto">${comment}</p>` : nothing}
-      ${saved ? nothing : html`<p class="hint">${t.sentOn(this.#host.day(Date.parse(at)))}</p>`}
+      ${saved ? nothing : html`<p class="hint">${t.sentOn(this.host.day(Date.parse(at)))}</p>`}
       ${
         open
           ? html`<p class="hint">${t.changeHint()}</p>

@@ -23,10 +23,12 @@ export class IdeaForm {
   #open?: boolean;
   readonly flow: FormFlow<Values>;
 
-  readonly #host: EpIdeaBox;
-
-  constructor(host: EpIdeaBox, announcer: Announcer, submitter: Submitter, delivery: DeliveryNote) {
-    this.#host = host;
+  constructor(
+    private readonly host: EpIdeaBox,
+    announcer: Announcer,
+    submitter: Submitter,
+    delivery: DeliveryNote,
+  ) {
     const contact = () => contactModeOf(host.contact);
     const spec: FormSpec<Values> = {
       kind: 'idea',
@@ -47,7 +49,7 @@ export class IdeaForm {
   #toggle = (): void => {
     this.#open = !this.#isOpen;
     if (this.#open) this.flow.startFillTimeClock();
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   };
 
   /** Open when the visitor opened it, or when a draft was restored. */
@@ -71,13 +73,13 @@ export class IdeaForm {
     ${renderRadioGroup({
       id: 'topic',
       label: t.topicLegend(),
-      choices: this.#host.topicList,
+      choices: this.host.topicList,
       value: values.topic,
       locale: renderedLocale(),
       required: true,
       error: errors.topic,
     })}
-    ${renderContactFields(values, errors, contactModeOf(this.#host.contact))}`;
+    ${renderContactFields(values, errors, contactModeOf(this.host.contact))}`;
   }
 
   /**

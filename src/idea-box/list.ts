@@ -42,14 +42,12 @@ export class IdeaList implements ReactiveController {
   readonly #rendered = new WeakMap<Idea, [unknown[], TemplateResult]>();
   readonly #supports: Supports;
 
-  readonly #host: EpIdeaBox;
-  readonly #announcer: Announcer;
-  readonly #submitter: Submitter;
-
-  constructor(host: EpIdeaBox, announcer: Announcer, submitter: Submitter, delivery: DeliveryNote) {
-    this.#host = host;
-    this.#announcer = announcer;
-    this.#submitter = submitter;
+  constructor(
+    private readonly host: EpIdeaBox,
+    private readonly announcer: Announcer,
+    private readonly submitter: Submitter,
+    delivery: DeliveryNote,
+  ) {
     host.addController(this);
     this.#supports = new Supports(
       host,
@@ -61,7 +59,7 @@ export class IdeaList implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const host = this.#host;
+    const { host } = this;
     const endpoint = resolveEndpoint(host.endpoint, host.ownerDocument);
     const key =
       endpoint && viewOf(host.view) !== 'form'
@@ -74,7 +72,7 @@ export class IdeaList implements ReactiveController {
 
   async #load(more: boolean): Promise<void> {
     const request = ++this.#request;
-    const host = this.#host;
+    const { host } = this;
     this.#state = more ? 'more' : 'loading';
     if (!more) {
       this.items = [];
@@ -90,7 +88,7 @@ export class IdeaList implements ReactiveController {
     };
     let outcome: Awaited<ReturnType<Awaited<ReturnType<Submitter>>['read']>>;
     try {
-      const { read } = await this.#submitter();
+      const { read } = await this.submitter();
       outcome = await read(host, (endpoint) => paths.ideas(endpoint, query));
     } catch {
       // The transport could not be downloaded: as unreachable.
@@ -102,7 +100,7 @@ export class IdeaList implements ReactiveController {
       this.#failure = outcome?.type === 'failed' ? outcome.reason : 'server';
       this.#state = more ? 'more-error' : 'error';
       // By "Show more", and said: the status line stays what it was.
-      if (more) void this.#announcer.announce(`${t.loadFailed()} ${core.failureMessage(this.#failure)}`);
+      if (more) void this.announcer.announce(`${t.loadFailed()} ${core.failureMessage(this.#failure)}`);
       return host.requestUpdate();
     }
     const first = this.items.length;
@@ -116,13 +114,13 @@ export class IdeaList implements ReactiveController {
     this.#total = page.total;
     this.#state = 'ready';
     // After "Show more", the visitor goes on reading at the first new idea.
-    if (more && this.items.length > first) this.#announcer.focus(`#idea-${first}-title`);
+    if (more && this.items.length > first) this.announcer.focus(`#idea-${first}-title`);
     host.requestUpdate();
   }
 
   #retry = (): void => {
     // The Try again button goes while loading: focus waits on the list's title, then the status is heard.
-    this.#announcer.focus('#list-title');
+    this.announcer.focus('#list-title');
     void this.#load(false);
   };
 
@@ -133,8 +131,8 @@ export class IdeaList implements ReactiveController {
   /** Sort and filter set the element's `sort` and `topic`: the list reloads for them (hostUpdate). */
   #onChange = (event: Event): void => {
     const { name, value } = event.target as HTMLSelectElement;
-    if (name === 'sort') this.#host.sort = sortOf(value);
-    else this.#host.topic = value;
+    if (name === 'sort') this.host.sort = sortOf(value);
+    else this.host.topic = value;
   };
 
   /** One listener for every idea's buttons: Read more, and Support. */
@@ -143,14 +141,14 @@ export class IdeaList implements ReactiveController {
     const expand = button?.dataset.expand;
     if (expand !== undefined) {
       if (!this.#expanded.delete(expand)) this.#expanded.add(expand);
-      this.#host.requestUpdate();
+      this.host.requestUpdate();
     } else if (button?.dataset.support !== undefined) void this.#supports.toggle(button.dataset.support);
   };
 
   #status(locale: Locale): string {
     if (this.#state === 'loading') return t.loading();
     if (this.#state === 'error') return `${t.loadFailed()} ${core.failureMessage(this.#failure)}`;
-    if (this.items.length === 0) return t.empty(Boolean(this.#host.topic));
+    if (this.items.length === 0) return t.empty(Boolean(this.host.topic));
     return this.#total === undefined
       ? ''
       : t.shown(this.items.length, Math.max(this.#total, this.items.length), locale);
@@ -158,7 +156,7 @@ export class IdeaList implements ReactiveController {
 
   /** The list with its controls; `level` is the level of its title. */
   render(level: number): TemplateResult {
-    const host = this.#host;
+    const { host } = this;
     const locale = renderedLocale();
     const topics = host.topicList;
     const view = { level: Math.min(level + 1, 6), locale, topics };

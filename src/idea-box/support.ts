@@ -39,26 +39,15 @@ export class Supports implements ReactiveController {
   /** Why an idea's last change did not go through, in the language shown. */
   readonly #problems = new Map<string, () => string>();
 
-  readonly #host: EpIdeaBox;
-  readonly #announcer: Announcer;
-  readonly #submitter: Submitter;
-  readonly #find: (id: string) => Idea | undefined;
-  readonly #delivery: DeliveryNote;
-
   constructor(
-    host: EpIdeaBox,
-    announcer: Announcer,
-    submitter: Submitter,
+    private readonly host: EpIdeaBox,
+    private readonly announcer: Announcer,
+    private readonly submitter: Submitter,
     /** The idea with this id as the list shows it now. */
-    find: (id: string) => Idea | undefined,
+    private readonly find: (id: string) => Idea | undefined,
     /** The element's note: "Saved on this device…", then "Sent." (or why not). */
-    delivery: DeliveryNote,
+    private readonly delivery: DeliveryNote,
   ) {
-    this.#host = host;
-    this.#announcer = announcer;
-    this.#submitter = submitter;
-    this.#find = find;
-    this.#delivery = delivery;
     host.addController(this);
     // On the element itself, for as long as it lives: the outbox reports there while it is in the page.
     for (const type of ['ep-submit', 'ep-success', 'ep-error', 'ep-outbox-drop'])
@@ -66,7 +55,7 @@ export class Supports implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const endpoint = resolveEndpoint(this.#host.endpoint, this.#host.ownerDocument);
+    const endpoint = resolveEndpoint(this.host.endpoint, this.host.ownerDocument);
     if (endpoint !== this.#endpoint) this.#on = supportedIdeas((this.#endpoint = endpoint) ?? '');
   }
 
@@ -88,9 +77,9 @@ export class Supports implements ReactiveController {
     this.#move(id, on ? '' : undefined);
     let result: { envelope?: Change | undefined; outcome: { type: string; reason?: FailureReason } };
     try {
-      const { submit } = await this.#submitter();
+      const { submit } = await this.submitter();
       result = await submit(
-        this.#host,
+        this.host,
         retry?.data.support === on
           ? retry
           : { kind: 'idea-support', data: { ideaId: id, support: on, ...(!on && { withdraws: support }) } },
@@ -104,7 +93,7 @@ export class Supports implements ReactiveController {
     if (outcome.type === 'accepted') this.#counted(id, on);
     else if (outcome.type === 'queued' && envelope) {
       this.#waiting.add(envelope.id);
-      this.#delivery.queued(envelope.id);
+      this.delivery.queued(envelope.id);
     } else {
       this.#move(id, on ? undefined : support);
       if (outcome.type === 'failed' && envelope) this.#failed.set(id, envelope);
@@ -122,9 +111,9 @@ export class Supports implements ReactiveController {
     else this.#on.set(id, support);
     rememberSupport(this.#endpoint!, id, support);
     this.#delta.set(id, (this.#delta.get(id) ?? 0) + step);
-    const idea = this.#find(id);
+    const idea = this.find(id);
     if (idea) idea.supports = Math.max(0, idea.supports + step);
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   }
 
   /** The collector counted the change: fresh counts include it from now on. */
@@ -137,7 +126,7 @@ export class Supports implements ReactiveController {
     const problem = (): string =>
       `${on ? t.notRecorded() : t.notWithdrawn()}${reason ? ` ${failureMessage(reason)}` : ''}`;
     this.#problems.set(id, problem);
-    void this.#announcer.announce(problem());
+    void this.announcer.announce(problem());
   }
 
   /** A support as it is sent (and each time it is resent); what the outbox did later with a change saved on the device. */

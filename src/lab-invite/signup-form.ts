@@ -51,10 +51,12 @@ const withdrawalCodeOf = (receipt: Record<string, unknown> | undefined): string 
 export class SignupForm {
   readonly flow: FormFlow<Values>;
 
-  readonly #host: EpLabInvite;
-
-  constructor(host: EpLabInvite, announcer: Announcer, submitter: Submitter, delivery: DeliveryNote) {
-    this.#host = host;
+  constructor(
+    private readonly host: EpLabInvite,
+    announcer: Announcer,
+    submitter: Submitter,
+    delivery: DeliveryNote,
+  ) {
     this.flow = new FormFlow(
       host,
       announcer,
@@ -78,7 +80,7 @@ export class SignupForm {
   #renderFields(): TemplateResult {
     const { values, errors } = this.flow;
     const locale = renderedLocale();
-    const topics = this.#host.topicList;
+    const topics = this.host.topicList;
     const group = (id: 'sessions' | 'topics' | 'attendance', label: string, choices: readonly Choice[]) =>
       renderCheckboxGroup({ id, label, hint: t.selectAll(), choices, value: values[id], locale, error: errors[id] });
     return html`${group('sessions', t.sessionsLegend(), sessionChoices())}

@@ -14,10 +14,7 @@ export class Announcer implements ReactiveController {
   /** Something was announced since focus() was asked: a visitor who went elsewhere hears that, not the target. */
   #saidSinceFocus = false;
 
-  readonly #host: ReactiveElement;
-
-  constructor(host: ReactiveElement) {
-    this.#host = host;
+  constructor(private readonly host: ReactiveElement) {
     host.addController(this);
   }
 
@@ -25,10 +22,10 @@ export class Announcer implements ReactiveController {
   async announce(text: string): Promise<void> {
     this.text = '';
     this.#saidSinceFocus = true;
-    this.#host.requestUpdate();
-    await this.#host.updateComplete;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
     this.text = text;
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   }
 
   /** Moves focus to what `selector` finds once the element has rendered, and empties the live region. */
@@ -36,16 +33,16 @@ export class Announcer implements ReactiveController {
     this.#focusNext = selector;
     this.#saidSinceFocus = false;
     this.text = '';
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   }
 
   hostUpdated(): void {
     if (!this.#focusNext) return;
-    const target = this.#host.renderRoot.querySelector<HTMLElement>(this.#focusNext);
+    const target = this.host.renderRoot.querySelector<HTMLElement>(this.#focusNext);
     this.#focusNext = undefined;
-    const doc = this.#host.ownerDocument;
+    const doc = this.host.ownerDocument;
     const active = doc.activeElement;
-    if (this.#host.shadowRoot?.activeElement || !active || active === doc.body) target?.focus();
+    if (this.host.shadowRoot?.activeElement || !active || active === doc.body) target?.focus();
     else if (target && !this.#saidSinceFocus) void this.announce(target.textContent?.replace(/\s+/g, ' ').trim() ?? '');
   }
 

@@ -18,20 +18,17 @@ export class FormErrors<F extends string> {
   #other: string[] = [];
 
   /** `fields`: the form's fields in the order they are shown; each is also its control's id. */
-  readonly #fields: readonly F[];
-  readonly #announcer: Announcer;
-
-  constructor(fields: readonly F[], announcer: Announcer) {
-    this.#fields = fields;
-    this.#announcer = announcer;
-  }
+  constructor(
+    private readonly fields: readonly F[],
+    private readonly announcer: Announcer,
+  ) {}
 
   /** Shows these problems (none clears them); the summary takes focus when there are any. True when there are. */
   show(byField: Partial<Record<F, Message>> = {}, other: string[] = []): boolean {
     this.byField = byField;
     this.#other = other;
-    const any = this.#fields.some((field) => byField[field]) || other.length > 0;
-    if (any) this.#announcer.focus('.error-summary');
+    const any = this.fields.some((field) => byField[field]) || other.length > 0;
+    if (any) this.announcer.focus('.error-summary');
     return any;
   }
 
@@ -44,7 +41,7 @@ export class FormErrors<F extends string> {
     errors: readonly FieldError[],
     codes: CodeMessages<F>,
     fallback: Message,
-    shown: readonly F[] = this.#fields,
+    shown: readonly F[] = this.fields,
   ): boolean {
     const { byField, other } = matchFieldErrors(errors, shown, codes, fallback);
     return this.show(byField, other);
@@ -53,7 +50,7 @@ export class FormErrors<F extends string> {
   /** The error summary, or nothing; `level` is its heading's. */
   render(level: number): TemplateResult | typeof nothing {
     const items = [
-      ...this.#fields
+      ...this.fields
         .filter((field) => this.byField[field])
         .map((field) => ({ text: this.byField[field]!(), target: field })),
       ...this.#other.map((text) => ({ text })),

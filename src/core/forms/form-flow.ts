@@ -79,23 +79,14 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
   /** Whether drafts are kept (the spec's `noDraft`, as at the last render). */
   #keeps = true;
 
-  readonly #host: ReactiveElement & SubmitHost;
-  readonly #announcer: Announcer;
-  readonly #submitter: Submitter;
-  readonly #spec: FormSpec<V>;
-
   constructor(
-    host: ReactiveElement & SubmitHost,
-    announcer: Announcer,
-    submitter: Submitter,
-    spec: FormSpec<V>,
+    private readonly host: ReactiveElement & SubmitHost,
+    private readonly announcer: Announcer,
+    private readonly submitter: Submitter,
+    private readonly spec: FormSpec<V>,
     /** Says "Saved on this device…", then "Sent.": the element's one note (render it where it fits). */
     readonly delivery = new DeliveryNote(host),
   ) {
-    this.#host = host;
-    this.#announcer = announcer;
-    this.#submitter = submitter;
-    this.#spec = spec;
     host.addController(this);
     this.text = new TextWatch(host, (said) => void announcer.announce(said));
     this.#form = new FormValues(host, spec.empty, (field) => field === spec.watch?.field && this.#watch());
@@ -134,21 +125,21 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const keep = !this.#spec.noDraft();
-    if (!keep && this.#keeps) clearDraft(this.#spec.draftKey());
+    const keep = !this.spec.noDraft();
+    if (!keep && this.#keeps) clearDraft(this.spec.draftKey());
     this.#keeps = keep;
     if (this.#started) {
-      this.#form.key = keep ? this.#spec.draftKey() : '';
+      this.#form.key = keep ? this.spec.draftKey() : '';
       return;
     }
     // The first render: the form shows what the visitor had typed before a reload.
     this.#started = true;
-    this.restored = this.#form.restore(keep ? this.#spec.draftKey() : '');
+    this.restored = this.#form.restore(keep ? this.spec.draftKey() : '');
     this.#watch(true);
   }
 
   #watch(quietly = false): void {
-    const { watch } = this.#spec;
+    const { watch } = this.spec;
     if (watch) this.text.update(String(this.values[watch.field]), watch.max(), quietly);
   }
 
@@ -158,7 +149,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
   }
 
   /** Preloads the transport when the visitor enters the form. */
-  readonly #preload = (): void => void this.#submitter().catch(() => undefined);
+  readonly #preload = (): void => void this.submitter().catch(() => undefined);
 
   /** Never the browser's own submission, nor that of a form around the element. */
   readonly #onSubmit = (event: Event): void => {
@@ -168,19 +159,19 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
 
   readonly #retry = (): void => {
     // Focus stays on the button that shows the progress instead of falling to the page when this one goes.
-    this.#announcer.focus('[part~="send-button"]');
+    this.announcer.focus('[part~="send-button"]');
     void this.#send();
   };
 
   async #send(): Promise<void> {
     if (this.step !== 'form') return;
-    const spec = this.#spec;
+    const { spec } = this;
     const sender = this.#sender;
     sender.failure = undefined;
     if (this.#formErrors.show(spec.validate(this.values))) return;
     // A robot is told it was sent; nothing is sent and no event fires.
     const guard = {
-      honeypot: honeypotValue(this.#host.renderRoot),
+      honeypot: honeypotValue(this.host.renderRoot),
       startedAt: this.#form.startedAt,
       minFillMs: spec.minFillTime(),
     };
@@ -193,7 +184,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     if (outcome?.type === 'queued') return this.#succeed(undefined, result!.envelope!.id);
     if (outcome?.type !== 'rejected') return;
     // On the fields the form shows now; errors about others (contact details it does not ask for) are listed as text.
-    const shown = spec.fields.filter((field) => this.#host.renderRoot.querySelector(`[name="${field}"]`));
+    const shown = spec.fields.filter((field) => this.host.renderRoot.querySelector(`[name="${field}"]`));
     if (!this.#formErrors.showRefusal(outcome.fieldErrors, spec.codeMessages(), spec.invalid ?? fieldInvalid, shown))
       sender.fail('rejected');
   }
@@ -207,15 +198,15 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     this.receipt = receipt;
     this.reference = referenceOf(receipt);
     this.sent = this.values;
-    this.#form.values = this.#spec.empty();
+    this.#form.values = this.spec.empty();
     this.#watch(true);
     this.#formErrors.show();
     this.#sender.reset();
-    this.#announcer.focus('.confirmation');
+    this.announcer.focus('.confirmation');
   }
 
   /** Back to what the visitor wrote, as they wrote it, after it was not sent after all; focus goes to `focus`. */
-  back(focus = `#${this.#spec.fields[0]}`): void {
+  back(focus = `#${this.spec.fields[0]}`): void {
     if (!this.sent) return;
     this.#form.values = this.sent;
     this.unsent = false;
@@ -224,14 +215,14 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     this.#form.startedAt = 0;
     this.#watch(true);
     this.#form.saveDraft();
-    this.#announcer.focus(focus);
+    this.announcer.focus(focus);
   }
 
   /** Back to an empty form, for another submission; focus goes to `focus`. */
-  another(focus = `#${this.#spec.fields[0]}`): void {
+  another(focus = `#${this.spec.fields[0]}`): void {
     this.#done = false;
     this.#form.startedAt = Date.now();
-    this.#announcer.focus(focus);
+    this.announcer.focus(focus);
   }
 
   /**

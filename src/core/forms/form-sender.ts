@@ -25,22 +25,12 @@ export class FormSender {
   #pending?: Envelope<Payload> | undefined;
   #pendingData?: string | undefined;
 
-  readonly #host: SubmitHost & ReactiveControllerHost;
-  readonly #announcer: Pick<Announcer, 'announce' | 'focus'>;
-  readonly #delivery: Pick<DeliveryNote, 'queued'>;
-  readonly #submitter: Submitter;
-
   constructor(
-    host: SubmitHost & ReactiveControllerHost,
-    announcer: Pick<Announcer, 'announce' | 'focus'>,
-    delivery: Pick<DeliveryNote, 'queued'>,
-    submitter: Submitter,
-  ) {
-    this.#host = host;
-    this.#announcer = announcer;
-    this.#delivery = delivery;
-    this.#submitter = submitter;
-  }
+    private readonly host: SubmitHost & ReactiveControllerHost,
+    private readonly announcer: Pick<Announcer, 'announce' | 'focus'>,
+    private readonly delivery: Pick<DeliveryNote, 'queued'>,
+    private readonly submitter: Submitter,
+  ) {}
 
   /**
    * Sends `data` as a new `kind` submission, or as the envelope that failed with the same data before.
@@ -52,10 +42,10 @@ export class FormSender {
     const key = JSON.stringify(data);
     const retry = this.#pendingData === key ? this.#pending : undefined;
     this.busy = true;
-    void this.#announcer.announce(sending());
+    void this.announcer.announce(sending());
     let result: SubmitResult;
     try {
-      result = await (await this.#submitter()).submit(this.#host, retry ?? { kind, data });
+      result = await (await this.submitter()).submit(this.host, retry ?? { kind, data });
     } catch {
       // The transport could not be downloaded (offline, or a deploy replaced the file): as unreachable.
       result = { outcome: { type: 'failed', reason: 'network' } } as SubmitResult;
@@ -66,17 +56,17 @@ export class FormSender {
     this.#pending = outcome.type === 'failed' ? envelope : undefined;
     this.#pendingData = key;
     this.#limited = outcome.type === 'failed' && outcome.status === 429;
-    if (outcome.type === 'queued') this.#delivery.queued(envelope!.id);
+    if (outcome.type === 'queued') this.delivery.queued(envelope!.id);
     else if (outcome.type === 'failed') this.fail(outcome.reason);
-    else if (outcome.type !== 'accepted' && outcome.type !== 'rejected') void this.#announcer.announce('');
-    this.#host.requestUpdate();
+    else if (outcome.type !== 'accepted' && outcome.type !== 'rejected') void this.announcer.announce('');
+    this.host.requestUpdate();
     return result;
   }
 
   /** Shows the failure above the Send button, and moves focus to it. */
   fail(reason: FailureReason | 'rejected'): void {
     this.failure = reason;
-    this.#announcer.focus('.failure p');
+    this.announcer.focus('.failure p');
   }
 
   /** Forgets the envelope kept for a retry and any failure shown (the form starts again). */

@@ -15,18 +15,11 @@ export class FormValues<V extends DraftValues> {
   key = '';
 
   /** `changed` hears each field the visitor changes (to count a text, say). */
-  readonly #host: ReactiveControllerHost;
-  readonly #empty: () => V;
-  readonly #changed: (field: keyof V & string, value: string | boolean) => void;
-
   constructor(
-    host: ReactiveControllerHost,
-    empty: () => V,
-    changed: (field: keyof V & string, value: string | boolean) => void = () => undefined,
+    private readonly host: ReactiveControllerHost,
+    private readonly empty: () => V,
+    private readonly changed: (field: keyof V & string, value: string | boolean) => void = () => undefined,
   ) {
-    this.#host = host;
-    this.#empty = empty;
-    this.#changed = changed;
     this.values = empty();
   }
 
@@ -34,9 +27,9 @@ export class FormValues<V extends DraftValues> {
    * Starts the form under draft `key` ('' for none): with the draft the visitor left there, else with
    * `start` (or empty). True when a draft was restored.
    */
-  restore(key: string, start: V = this.#empty(), startedAt = Date.now()): boolean {
+  restore(key: string, start: V = this.empty(), startedAt = Date.now()): boolean {
     this.key = key;
-    const draft = key ? readDraft(key, this.#empty()) : undefined;
+    const draft = key ? readDraft(key, this.empty()) : undefined;
     this.values = draft?.values ?? start;
     // A start in the future (the device clock was put back since the draft was written) counts from now:
     // a person must never be caught for good by a clock.
@@ -61,9 +54,9 @@ export class FormValues<V extends DraftValues> {
     if (!(field in this.values) || (control.type === 'radio' && !control.checked)) return;
     const value = control.type === 'checkbox' ? this.#ticked(field, control) : control.value;
     this.values = { ...this.values, [field]: value };
-    this.#changed(field, value);
+    this.changed(field, value);
     this.saveDraft();
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   };
 
   /**
