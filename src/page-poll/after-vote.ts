@@ -338,8 +338,8 @@ export class AfterVote implements ReactiveController {
         <legend>${t.why()}</legend>
         <div class="reasons">
           ${this.reasonsFor(answer).map(
-            (reason, index) => html`<label class="choice">
-              <input type="checkbox" name="reason" id=${`reason-${index}`} .value=${reason.code} .checked=${visit.selected.includes(reason.code)} @click=${this.onReasonClick} @change=${this.onReasonChange} />
+            (reason) => html`<label class="choice">
+              <input type="checkbox" name="reason" .value=${reason.code} .checked=${visit.selected.includes(reason.code)} @click=${this.onReasonClick} @change=${this.onReasonChange} />
               <span>${choiceLabel(reason, locale)}</span>
             </label>`,
           )}
