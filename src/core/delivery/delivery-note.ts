@@ -5,22 +5,12 @@
  */
 import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { deliveryMessage, type DeliveryState } from './delivery-messages.js';
-import type { Envelope } from './envelope.js';
 import type { EpErrorEvent, EpOutboxDropEvent, EpSuccessEvent } from '../element/events.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-const isSuccess = (event: EpSuccessEvent | EpErrorEvent | EpOutboxDropEvent): event is EpSuccessEvent =>
-  event.type === 'ep-success';
-
-/** How one saved submission ended, for an element that shows more than the note (a reference, say). */
 /** The events that end a held submission. */
 const OUTCOMES = ['ep-success', 'ep-error', 'ep-outbox-drop'] as const;
-
-export type DeliveryListener = (
-  state: Exclude<DeliveryState, 'queued'>,
-  detail: { envelope: Envelope<Record<string, unknown>>; response?: Record<string, unknown> },
-) => void;
 
 export class DeliveryNote implements ReactiveController {
   /** Envelopes saved on the device whose fate the visitor has not been told yet. */
@@ -29,10 +19,7 @@ export class DeliveryNote implements ReactiveController {
   /** Shown text; set a moment after the state so the live region exists before its words change. */
   private text?: DeliveryState;
 
-  constructor(
-    private readonly host: Host,
-    private readonly onSettled?: DeliveryListener,
-  ) {
+  constructor(private readonly host: Host) {
     host.addController(this);
   }
 
@@ -64,14 +51,8 @@ export class DeliveryNote implements ReactiveController {
     const { id } = event.detail.envelope;
     if (!this.waiting.delete(id)) return;
     // A refusal or a drop stays shown until the visitor has seen it; "sent" only once nothing waits.
-    if (isSuccess(event)) {
-      if (this.waiting.size === 0 && this.state === 'queued') void this.show('sent');
-      this.onSettled?.('sent', { envelope: event.detail.envelope, response: event.detail.response });
-    } else {
-      const state = event.type === 'ep-error' ? 'refused' : 'dropped';
-      void this.show(state);
-      this.onSettled?.(state, { envelope: event.detail.envelope });
-    }
+    if (event.type !== 'ep-success') void this.show(event.type === 'ep-error' ? 'refused' : 'dropped');
+    else if (this.waiting.size === 0 && this.state === 'queued') void this.show('sent');
   };
 
   private async show(state: DeliveryState): Promise<void> {
