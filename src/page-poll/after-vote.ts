@@ -222,22 +222,20 @@ export class AfterVote implements ReactiveController {
     } else if (outcome.type === 'rejected') visit.sender.fail('rejected');
   }
 
+  /** A box clicked, by mouse or keyboard: the choice is kept, unless it would be a third. */
   private onReasonClick = (event: MouseEvent): void => {
     const box = event.currentTarget as HTMLInputElement;
     const { visit } = this;
-    // `click` fires before the box toggles, so preventing it keeps a third box unchecked, for keyboard too.
-    if (box.checked && !visit.selected.includes(box.value) && visit.selected.length >= MAX_REASONS) {
+    const selected = box.checked ? [...visit.selected, box.value] : visit.selected.filter((code) => code !== box.value);
+    // The box has toggled already, but preventing its `click` puts it back: a third stays unchecked.
+    if (selected.length > MAX_REASONS) {
       event.preventDefault();
       visit.limitShown = true;
       void this.announcer.announce(t.limitReached());
+      return;
     }
-  };
-
-  private onReasonChange = (event: Event): void => {
-    const box = event.currentTarget as HTMLInputElement;
-    const { visit } = this;
-    visit.selected = box.checked ? [...visit.selected, box.value] : visit.selected.filter((code) => code !== box.value);
-    if (visit.selected.length < MAX_REASONS) visit.limitShown = false;
+    visit.selected = selected;
+    if (selected.length < MAX_REASONS) visit.limitShown = false;
     this.host.requestUpdate();
   };
 
@@ -339,7 +337,7 @@ export class AfterVote implements ReactiveController {
         <div class="reasons">
           ${this.reasonsFor(answer).map(
             (reason) => html`<label class="choice">
-              <input type="checkbox" name="reason" .value=${reason.code} .checked=${visit.selected.includes(reason.code)} @click=${this.onReasonClick} @change=${this.onReasonChange} />
+              <input type="checkbox" name="reason" .value=${reason.code} .checked=${visit.selected.includes(reason.code)} @click=${this.onReasonClick} />
               <span>${choiceLabel(reason, locale)}</span>
             </label>`,
           )}
