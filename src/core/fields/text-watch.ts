@@ -11,7 +11,7 @@ import type { PersonalDataKind } from './personal-data.js';
 
 export class TextWatch implements ReactiveController {
   /** The kinds of personal data found in the text at the last check. */
-  personalData: PersonalDataKind[] = [];
+  #personalData: PersonalDataKind[] = [];
   #text = '';
   #band: CountBand = 'plenty';
   #timer?: ReturnType<typeof setTimeout>;
@@ -34,7 +34,7 @@ export class TextWatch implements ReactiveController {
     this.#band = band;
     clearTimeout(this.#timer);
     if (text) this.#check();
-    else this.personalData = [];
+    else this.#personalData = [];
   }
 
   /** "You have N characters remaining", and whether that is an error (over the limit). */
@@ -45,16 +45,16 @@ export class TextWatch implements ReactiveController {
 
   /** The warning to show under the field, if personal data was found. */
   warning(): string | undefined {
-    return this.personalData.length > 0 ? personalDataWarning(this.personalData, renderedLocale()) : undefined;
+    return this.#personalData.length > 0 ? personalDataWarning(this.#personalData, renderedLocale()) : undefined;
   }
 
   #check(): void {
     this.#timer = setTimeout(async () => {
       const { findPersonalData } = await import('./personal-data.js');
       const found = findPersonalData(this.#text);
-      if (found.length > 0 && found.join() !== this.personalData.join())
+      if (found.length > 0 && found.join() !== this.#personalData.join())
         this.#announce(personalDataWarning(found, renderedLocale()));
-      this.personalData = found;
+      this.#personalData = found;
       this.#host.requestUpdate();
     }, 400);
   }

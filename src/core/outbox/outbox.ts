@@ -130,7 +130,7 @@ export class Outbox {
     this.#makeRoom(bytes, entry.id, options);
     const kept = this.#deps.store.put(entry);
     if (!kept) this.#owners.delete(entry.id);
-    this.changed();
+    this.#changed();
     return kept;
   }
 
@@ -160,7 +160,7 @@ export class Outbox {
   release(id: string): void {
     this.#deps.store.remove(id);
     this.#owners.delete(id);
-    this.changed();
+    this.#changed();
   }
 
   /**
@@ -174,7 +174,7 @@ export class Outbox {
     this.#failed(entry, outcome);
     const kept = this.#deps.store.put(entry);
     if (!kept) this.#owners.delete(id);
-    this.changed();
+    this.#changed();
     this.#schedule();
     return kept;
   }
@@ -267,7 +267,7 @@ export class Outbox {
       return false;
     }
     this.#deps.store.remove(entry.id);
-    this.changed();
+    this.#changed();
     if (stillHeld) {
       void this.#report(
         outcome.type === 'accepted'
@@ -355,7 +355,7 @@ export class Outbox {
   }
 
   /** Tells the document the outbox's new size (a status badge listens). */
-  changed(): void {
+  #changed(): void {
     this.#deps.fallbackTarget().dispatchEvent(new EpOutboxChangeEvent(this.size()));
   }
 }
