@@ -181,7 +181,7 @@ export class AfterVote implements ReactiveController {
   }
 
   async #loadTally(): Promise<void> {
-    if (!this.#host.showTally || !resolveEndpoint(this.#host.endpoint, this.#host.ownerDocument)) return;
+    if (!this.#host.showTally) return;
     const page = pageKeyOf(this.#host);
     const key = this.#tallyKey;
     const result = await read(this.#host, (endpoint) => paths.tally(endpoint, page));
@@ -334,13 +334,13 @@ export class AfterVote implements ReactiveController {
     const count = text.count(this.#maxLength());
     const warning = text.warning();
     const describedBy = `notice count${warning ? ' personal-data' : ''}${visit.commentError ? ' comment-error' : ''}`;
-    return html`<form novalidate @submit=${this.#sendDetails}>
+    return html`<form @submit=${this.#sendDetails}>
       <fieldset tabindex="-1" part="reasons" aria-describedby=${ifDefined(visit.limitShown ? 'limit' : undefined)}>
         <legend>${t.why()}</legend>
         <div class="reasons">
           ${this.#reasonsFor(answer).map(
             (reason) => html`<label class="choice">
-              <input type="checkbox" name="reason" .value=${reason.code} .checked=${visit.selected.includes(reason.code)} @click=${this.#onReasonClick} />
+              <input type="checkbox" .value=${reason.code} .checked=${visit.selected.includes(reason.code)} @click=${this.#onReasonClick} />
               <span>${choiceLabel(reason, locale)}</span>
             </label>`,
           )}
@@ -355,7 +355,7 @@ export class AfterVote implements ReactiveController {
             ? html`<p id="comment-error" class="error-message"><span class="visually-hidden">${core.errorPrefix()}</span> ${visit.commentError()}</p>`
             : nothing
         }
-        <textarea id="comment" name="comment" part="comment" rows="4" dir="auto" aria-describedby=${describedBy} aria-invalid=${ifDefined(visit.commentError ? 'true' : undefined)} .value=${visit.comment} @input=${this.#onCommentInput}></textarea>
+        <textarea id="comment" part="comment" rows="4" dir="auto" aria-describedby=${describedBy} aria-invalid=${ifDefined(visit.commentError ? 'true' : undefined)} .value=${visit.comment} @input=${this.#onCommentInput}></textarea>
         <p id="count" class=${count.over ? 'error-message' : 'hint'} part="count">${count.text}</p>
         ${warning ? html`<p id="personal-data" class="warning">${warning}</p>` : nothing}
       </div>
