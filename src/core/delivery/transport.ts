@@ -133,7 +133,7 @@ export async function postEnvelope(
 export async function getJson(url: string, options: RequestOptions): Promise<ReadOutcome> {
   return exchange(
     url,
-    { method: 'GET', headers: { ...options.headers, accept: 'application/json' } },
+    { headers: { ...options.headers, accept: 'application/json' } },
     options.timeoutMs,
   );
 }
