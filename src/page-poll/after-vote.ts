@@ -119,17 +119,17 @@ export class AfterVote implements ReactiveController {
     // A single-page app may point the poll at another page (page-url, include-query): start again for it.
     // Turning memory off asks again only a visitor who is being thanked from memory; it never interrupts
     // someone answering. Navigation alone (no page-url) does not restart: the visitor may be typing.
-    const { pageUrl, includeQuery } = this.#host;
-    const visitKey = `${pageUrl} ${includeQuery} ${Boolean(this.#visit?.remembered && this.#host.noRemember)}`;
+    const host = this.#host;
+    const visitKey = `${host.pageUrl} ${host.includeQuery} ${Boolean(this.#visit?.remembered && host.noRemember)}`;
     if (visitKey !== this.#visitKey) {
       const restart = this.#visitKey !== undefined;
       this.#visitKey = visitKey;
       this.#start();
       // The control the visitor was on has gone: give them the new question (or the thanks).
-      if (restart && this.#host.shadowRoot?.activeElement)
+      if (restart && host.shadowRoot?.activeElement)
         this.announcer.focus(this.#visit.step === 'thanks' ? '.thanks' : '[part="answer-button"]');
     }
-    const tallyKey = `${pageKeyOf(this.#host)} ${resolveEndpoint(this.#host.endpoint, this.#host.ownerDocument)} ${this.#host.showTally}`;
+    const tallyKey = `${pageKeyOf(host)} ${resolveEndpoint(host.endpoint, host.ownerDocument)} ${host.showTally}`;
     if (tallyKey !== this.#tallyKey) {
       this.#tallyKey = tallyKey;
       void this.#loadTally();
