@@ -65,21 +65,22 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
  * these files (vite.cdn.config.mjs) lowered every figure: the poll's first render by 0.25 KB, the form elements
  * by 0.42 to 0.5 KB, all five by 0.76 KB and the one file by 0.97 KB; guards lowered to match.
  * #private fields in the outbox, its store, the delivery note, the text watch and the poll's after-vote part (the
- * minifier shortens their names, not TypeScript's `private` ones) and the delivery note's unused listener lowered
- * the poll's whole Arabic page by 274 B, each form element's by about 105 B and the one file's by 272 B.
+ * minifier shortens their names, not TypeScript's `private` ones), the delivery note's unused listener, fetch's
+ * defaults left unsaid and the phone pattern as one literal lowered the poll's whole Arabic page by 345 B, each
+ * form element's by about 175 B, all five's by 329 B and the one file's by 341 B.
  */
 const hostBudgets = [
   { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11500 },
   { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 11800 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27550 },
-  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 30900 },
-  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 35750 },
-  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36450 },
-  { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 33850 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 63300 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27450 },
+  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 30800 },
+  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 35700 },
+  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36400 },
+  { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 33750 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 63250 },
 ];
 /** The one-file bundle: issue 14 gives 40 KB for four elements and 43 KB once a fifth joins, as it has. */
-const oneFileBudget = { budget: 43 * KB, guard: 52350 };
+const oneFileBudget = { budget: 43 * KB, guard: 52300 };
 
 function measure(code) {
   const bytes = Buffer.from(code);
