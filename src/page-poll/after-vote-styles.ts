@@ -13,7 +13,8 @@ export const afterVoteStyles = css`
     gap: 0.25rem;
     margin-block-end: 1rem;
   }
-  .field label {
+  .field label,
+  .changes-heading {
     font-weight: 600;
   }
   .actions {
@@ -27,9 +28,6 @@ export const afterVoteStyles = css`
   }
   .changes {
     margin-block-start: 0.75rem;
-  }
-  .changes-heading {
-    font-weight: 600;
   }
   .changes p {
     margin-block: 0.25rem 0;

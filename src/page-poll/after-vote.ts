@@ -77,28 +77,30 @@ interface Visit {
 
 export class AfterVote implements ReactiveController {
   readonly announcer: Announcer;
-  private visit!: Visit;
-  private readonly text: TextWatch;
+  #visit!: Visit;
+  readonly #text: TextWatch;
   /** Submissions saved on the device to be sent later, and how they fared. */
-  private readonly delivery: DeliveryNote;
-  private renderedIn?: Locale;
+  readonly #delivery: DeliveryNote;
+  #renderedIn?: Locale;
   /** What the visit belongs to (the page and whether to remember), and what the tally was read for. */
-  private visitKey?: string;
-  private tallyKey?: string;
+  #visitKey?: string;
+  #tallyKey?: string;
   /** The page's "what we changed" note, read once per page and endpoint when the thanks are first shown. */
-  private changesKey?: string;
-  private note?: ChangeNote | null | undefined;
+  #changesKey?: string;
+  #note?: ChangeNote | null | undefined;
   /** Unusable reason lists already reported on the console. */
-  private readonly reported = new Set<unknown>();
+  readonly #reported = new Set<unknown>();
 
-  constructor(
-    private readonly host: PollHost,
-    private readonly firstLoad: FirstLoad,
-  ) {
+  readonly #host: PollHost;
+  readonly #firstLoad: FirstLoad;
+
+  constructor(host: PollHost, firstLoad: FirstLoad) {
+    this.#host = host;
+    this.#firstLoad = firstLoad;
     host.addController(this);
     this.announcer = new Announcer(host);
-    this.delivery = new DeliveryNote(host);
-    this.text = new TextWatch(host, (said) => void this.announcer.announce(said));
+    this.#delivery = new DeliveryNote(host);
+    this.#text = new TextWatch(host, (said) => void this.announcer.announce(said));
     const constructor = host.constructor as typeof LitElement;
     adoptStyles(host.renderRoot as ShadowRoot, [
       ...constructor.elementStyles,
@@ -112,48 +114,48 @@ export class AfterVote implements ReactiveController {
   hostUpdate(): void {
     // A message announced in the previous language must not linger in the live region.
     const locale = renderedLocale();
-    if (this.renderedIn && this.renderedIn !== locale) this.announcer.text = '';
-    this.renderedIn = locale;
+    if (this.#renderedIn && this.#renderedIn !== locale) this.announcer.text = '';
+    this.#renderedIn = locale;
     // A single-page app may point the poll at another page (page-url, include-query): start again for it.
     // Turning memory off asks again only a visitor who is being thanked from memory; it never interrupts
     // someone answering. Navigation alone (no page-url) does not restart: the visitor may be typing.
-    const { pageUrl, includeQuery } = this.host;
-    const visitKey = `${pageUrl} ${includeQuery} ${Boolean(this.visit?.remembered && this.host.noRemember)}`;
-    if (visitKey !== this.visitKey) {
-      const restart = this.visitKey !== undefined;
-      this.visitKey = visitKey;
-      this.start();
+    const host = this.#host;
+    const visitKey = `${host.pageUrl} ${host.includeQuery} ${Boolean(this.#visit?.remembered && host.noRemember)}`;
+    if (visitKey !== this.#visitKey) {
+      const restart = this.#visitKey !== undefined;
+      this.#visitKey = visitKey;
+      this.#start();
       // The control the visitor was on has gone: give them the new question (or the thanks).
-      if (restart && this.host.shadowRoot?.activeElement)
-        this.announcer.focus(this.visit.step === 'thanks' ? '.thanks' : '[part="answer-button"]');
+      if (restart && host.shadowRoot?.activeElement)
+        this.announcer.focus(this.#visit.step === 'thanks' ? '.thanks' : '[part="answer-button"]');
     }
-    const tallyKey = `${pageKeyOf(this.host)} ${resolveEndpoint(this.host.endpoint, this.host.ownerDocument)} ${this.host.showTally}`;
-    if (tallyKey !== this.tallyKey) {
-      this.tallyKey = tallyKey;
-      void this.loadTally();
+    const tallyKey = `${pageKeyOf(host)} ${resolveEndpoint(host.endpoint, host.ownerDocument)} ${host.showTally}`;
+    if (tallyKey !== this.#tallyKey) {
+      this.#tallyKey = tallyKey;
+      void this.#loadTally();
     }
     // Read only when shown (from the start, or for a visitor who reached the thanks), once per page and endpoint.
     const changesKey = tallyKey.slice(0, tallyKey.lastIndexOf(' '));
-    if (this.showsChanges && changesKey !== this.changesKey) {
-      this.changesKey = changesKey;
-      void this.loadChanges();
+    if (this.#showsChanges && changesKey !== this.#changesKey) {
+      this.#changesKey = changesKey;
+      void this.#loadChanges();
     }
   }
 
-  private async loadChanges(): Promise<void> {
-    const key = this.changesKey;
-    const page = pageKeyOf(this.host);
-    this.note = undefined;
-    const result = await read(this.host, (endpoint) => paths.changes(endpoint, page));
-    if (key !== this.changesKey) return;
+  async #loadChanges(): Promise<void> {
+    const key = this.#changesKey;
+    const page = pageKeyOf(this.#host);
+    this.#note = undefined;
+    const result = await read(this.#host, (endpoint) => paths.changes(endpoint, page));
+    if (key !== this.#changesKey) return;
     // No note, or no usable answer: nothing shown, nothing said.
-    this.note = result?.type === 'ok' ? parseChanges(result.body) : undefined;
-    this.host.requestUpdate();
+    this.#note = result?.type === 'ok' ? parseChanges(result.body) : undefined;
+    this.#host.requestUpdate();
   }
 
   /** A new visit for the current page: thanks when the answer is remembered, else the question. */
-  private start(): void {
-    const recalled = this.host.noRemember ? undefined : this.firstLoad.recallVote(pageKeyOf(this.host));
+  #start(): void {
+    const recalled = this.#host.noRemember ? undefined : this.#firstLoad.recallVote(pageKeyOf(this.#host));
     const visit: Visit = {
       step: recalled ? 'thanks' : 'question',
       answer: recalled?.answer,
@@ -162,54 +164,54 @@ export class AfterVote implements ReactiveController {
       comment: '',
       limitShown: false,
       sender: new FormSender(
-        this.host,
+        this.#host,
         // An answer that arrives after the poll moved on belongs to the page it was sent from: not heard here.
         {
-          announce: (said) => (this.visit === visit ? this.announcer.announce(said) : Promise.resolve()),
-          focus: (target) => this.visit === visit && this.announcer.focus(target),
+          announce: (said) => (this.#visit === visit ? this.announcer.announce(said) : Promise.resolve()),
+          focus: (target) => this.#visit === visit && this.announcer.focus(target),
         },
-        { queued: (id) => this.visit === visit && this.delivery.queued(id) },
+        { queued: (id) => this.#visit === visit && this.#delivery.queued(id) },
         async () => ({ submit, read }),
       ),
     };
-    this.visit = visit;
+    this.#visit = visit;
     this.announcer.text = '';
-    this.text.update('', this.maxLength(), true);
-    this.delivery.reset();
+    this.#text.update('', this.#maxLength(), true);
+    this.#delivery.reset();
   }
 
-  private async loadTally(): Promise<void> {
-    if (!this.host.showTally || !resolveEndpoint(this.host.endpoint, this.host.ownerDocument)) return;
-    const page = pageKeyOf(this.host);
-    const key = this.tallyKey;
-    const result = await read(this.host, (endpoint) => paths.tally(endpoint, page));
+  async #loadTally(): Promise<void> {
+    if (!this.#host.showTally) return;
+    const page = pageKeyOf(this.#host);
+    const key = this.#tallyKey;
+    const result = await read(this.#host, (endpoint) => paths.tally(endpoint, page));
     // An answer for a page or endpoint the poll has since left is stale.
-    if (key !== this.tallyKey) return;
+    if (key !== this.#tallyKey) return;
     // The tally is a courtesy: when it cannot be read, it is simply not shown.
-    this.visit.tally = result?.type === 'ok' ? parseTally(result.body) : undefined;
-    this.host.requestUpdate();
+    this.#visit.tally = result?.type === 'ok' ? parseTally(result.body) : undefined;
+    this.#host.requestUpdate();
   }
 
-  private reasonsFor(answer: Answer): PollReason[] {
+  #reasonsFor(answer: Answer): PollReason[] {
     return (
-      usableReasons(answer === 'yes' ? this.host.yesReasons : this.host.noReasons, this.reported) ??
+      usableReasons(answer === 'yes' ? this.#host.yesReasons : this.#host.noReasons, this.#reported) ??
       defaultReasons(answer)
     );
   }
 
   async vote(answer: Answer): Promise<void> {
-    const { visit } = this;
+    const visit = this.#visit;
     if (visit.step !== 'question' || visit.sender.busy) return;
     visit.answer = answer;
-    const page = pageKeyOf(this.host);
+    const page = pageKeyOf(this.#host);
     const result = await visit.sender.send('page-vote', { answer });
     if (!result) return;
     const { envelope, outcome } = result;
     // Remembered under the page it was sent for, even if the poll has moved on since. A vote saved on the
     // device counts too: it will arrive, and asking again would only record it twice.
     const kept = outcome.type === 'accepted' || outcome.type === 'queued';
-    if (kept && !this.host.noRemember) rememberVote(this.firstLoad.keyFor(page), answer);
-    if (visit !== this.visit) return;
+    if (kept && !this.#host.noRemember) rememberVote(this.#firstLoad.keyFor(page), answer);
+    if (visit !== this.#visit) return;
     if (kept) {
       visit.voteId = envelope?.id;
       visit.step = 'reasons';
@@ -218,128 +220,127 @@ export class AfterVote implements ReactiveController {
       if (outcome.type === 'accepted') void this.announcer.announce(t.voteRecorded());
       // A tally read before the vote would leave the visitor's own answer out: shown is the one read after.
       visit.tally = undefined;
-      void this.loadTally();
+      void this.#loadTally();
     } else if (outcome.type === 'rejected') visit.sender.fail('rejected');
   }
 
-  private onReasonClick = (event: MouseEvent): void => {
+  /** A box clicked, by mouse or keyboard: the choice is kept, unless it would be a third. */
+  #onReasonClick = (event: MouseEvent): void => {
     const box = event.currentTarget as HTMLInputElement;
-    const { visit } = this;
-    // `click` fires before the box toggles, so preventing it keeps a third box unchecked, for keyboard too.
-    if (box.checked && !visit.selected.includes(box.value) && visit.selected.length >= MAX_REASONS) {
+    const visit = this.#visit;
+    const selected = box.checked ? [...visit.selected, box.value] : visit.selected.filter((code) => code !== box.value);
+    // The box has toggled already, but preventing its `click` puts it back: a third stays unchecked.
+    if (selected.length > MAX_REASONS) {
       event.preventDefault();
       visit.limitShown = true;
       void this.announcer.announce(t.limitReached());
+      return;
     }
+    visit.selected = selected;
+    if (selected.length < MAX_REASONS) visit.limitShown = false;
+    this.#host.requestUpdate();
   };
 
-  private onReasonChange = (event: Event): void => {
-    const box = event.currentTarget as HTMLInputElement;
-    const { visit } = this;
-    visit.selected = box.checked ? [...visit.selected, box.value] : visit.selected.filter((code) => code !== box.value);
-    if (visit.selected.length < MAX_REASONS) visit.limitShown = false;
-    this.host.requestUpdate();
-  };
-
-  private onCommentInput = (event: Event): void => {
-    const { visit } = this;
+  #onCommentInput = (event: Event): void => {
+    const visit = this.#visit;
     visit.comment = (event.currentTarget as HTMLTextAreaElement).value;
-    const max = this.maxLength();
-    this.text.update(visit.comment, max);
-    if (visit.commentError && !this.text.count(max).over) visit.commentError = undefined;
-    this.host.requestUpdate();
+    const max = this.#maxLength();
+    this.#text.update(visit.comment, max);
+    if (visit.commentError && !this.#text.count(max).over) visit.commentError = undefined;
+    this.#host.requestUpdate();
   };
 
-  private sendDetails = async (event?: Event): Promise<void> => {
+  #sendDetails = async (event?: Event): Promise<void> => {
     event?.preventDefault();
-    const { visit } = this;
+    const visit = this.#visit;
     const { answer, sender } = visit;
     if (visit.step !== 'reasons' || sender.busy || !answer) return;
-    const max = this.maxLength();
-    if (this.text.count(max).over) {
+    const max = this.#maxLength();
+    if (this.#text.count(max).over) {
       visit.commentError = () => core.tooLong(max, renderedLocale());
       this.announcer.focus('textarea');
       return;
     }
     const comment = visit.comment.trim();
     // Nothing to add: sending an empty form would only store noise.
-    if (visit.selected.length === 0 && comment === '') return this.finish();
-    const reasons = this.reasonsFor(answer)
+    if (visit.selected.length === 0 && comment === '') return this.#finish();
+    const reasons = this.#reasonsFor(answer)
       .filter((reason) => visit.selected.includes(reason.code))
       .map((reason) => ({ code: reason.code, label: choiceLabel(reason, renderedLocale()) }));
     visit.commentError = undefined;
     const result = await sender.send('page-vote-details', { voteId: visit.voteId, answer, reasons, comment });
-    if (visit !== this.visit) return;
+    if (visit !== this.#visit) return;
     const outcome = result?.outcome;
-    if (outcome?.type === 'accepted' || outcome?.type === 'queued') this.finish();
-    else if (outcome?.type === 'rejected') this.showFieldErrors(outcome.fieldErrors);
+    if (outcome?.type === 'accepted' || outcome?.type === 'queued') this.#finish();
+    else if (outcome?.type === 'rejected') this.#showFieldErrors(outcome.fieldErrors);
   };
 
-  private showFieldErrors(errors: FieldError[]): void {
+  #showFieldErrors(errors: FieldError[]): void {
     const onComment = errors.find((error) => error.field === 'comment');
-    if (!onComment) return this.visit.sender.fail('rejected');
+    if (!onComment) return this.#visit.sender.fail('rejected');
     const { code, message } = onComment;
-    this.visit.commentError = () =>
-      code === 'too-long' ? core.tooLong(this.maxLength(), renderedLocale()) : (message ?? t.fieldInvalid());
+    this.#visit.commentError = () =>
+      code === 'too-long' ? core.tooLong(this.#maxLength(), renderedLocale()) : (message ?? t.fieldInvalid());
     this.announcer.focus('textarea');
   }
 
   /** The thanks take focus where the form was, which is how they are heard (once). */
-  private finish = (): void => {
-    this.visit.step = 'thanks';
+  #finish = (): void => {
+    this.#visit.step = 'thanks';
     this.announcer.focus('.thanks');
   };
 
-  private maxLength(): number {
-    return numberOption(this.host.maxCommentLength, 500, 1);
+  #maxLength(): number {
+    return numberOption(this.#host.maxCommentLength, 500, 1);
   }
 
   /**
    * Thanked for a vote of this visit: the note is shown then, as the answer to what they did. Not to a visitor
    * thanked from memory: nothing holds its space there, so its arrival would move the page under them.
    */
-  private get votedNow(): boolean {
-    return this.visit.step === 'thanks' && !this.visit.remembered;
+  get #votedNow(): boolean {
+    return this.#visit.step === 'thanks' && !this.#visit.remembered;
   }
 
   /** Whether the question is on screen (the element renders it; see renderQuestionExtras). */
   get asking(): boolean {
-    return this.visit.step === 'question';
+    return this.#visit.step === 'question';
   }
 
   /** The answer being sent, shown busy on its button. */
   get busyAnswer(): Answer | undefined {
-    return this.asking && this.visit.sender.busy ? this.visit.answer : undefined;
+    return this.asking && this.#visit.sender.busy ? this.#visit.answer : undefined;
   }
 
   /** What goes under the question: progress while the vote is sent, or why it was not. */
   renderQuestionExtras(): TemplateResult {
     return html`${this.busyAnswer ? html`<p class="hint" aria-hidden="true">${core.sending()}</p>` : nothing}
-    ${this.visit.sender.renderFailure(
+    ${this.#visit.sender.renderFailure(
       t.voteNotSent(),
       () => {
         // Focus stays on the answer being sent instead of falling to the page when this button goes.
         this.announcer.focus('.answers .primary');
-        if (this.visit.answer) void this.vote(this.visit.answer);
+        if (this.#visit.answer) void this.vote(this.#visit.answer);
       },
       true,
     )}`;
   }
 
-  private renderReasons(answer: Answer): TemplateResult {
-    const { visit, text } = this;
+  #renderReasons(answer: Answer): TemplateResult {
+    const visit = this.#visit;
+    const text = this.#text;
     const locale = renderedLocale();
     const busy = visit.sender.busy;
-    const count = text.count(this.maxLength());
+    const count = text.count(this.#maxLength());
     const warning = text.warning();
     const describedBy = `notice count${warning ? ' personal-data' : ''}${visit.commentError ? ' comment-error' : ''}`;
-    return html`<form novalidate @submit=${this.sendDetails}>
+    return html`<form novalidate @submit=${this.#sendDetails}>
       <fieldset tabindex="-1" part="reasons" aria-describedby=${ifDefined(visit.limitShown ? 'limit' : undefined)}>
         <legend>${t.why()}</legend>
         <div class="reasons">
-          ${this.reasonsFor(answer).map(
-            (reason, index) => html`<label class="choice">
-              <input type="checkbox" name="reason" id=${`reason-${index}`} .value=${reason.code} .checked=${visit.selected.includes(reason.code)} @click=${this.onReasonClick} @change=${this.onReasonChange} />
+          ${this.#reasonsFor(answer).map(
+            (reason) => html`<label class="choice">
+              <input type="checkbox" .value=${reason.code} .checked=${visit.selected.includes(reason.code)} @click=${this.#onReasonClick} />
               <span>${choiceLabel(reason, locale)}</span>
             </label>`,
           )}
@@ -354,13 +355,13 @@ export class AfterVote implements ReactiveController {
             ? html`<p id="comment-error" class="error-message"><span class="visually-hidden">${core.errorPrefix()}</span> ${visit.commentError()}</p>`
             : nothing
         }
-        <textarea id="comment" name="comment" part="comment" rows="4" dir="auto" aria-describedby=${describedBy} aria-invalid=${ifDefined(visit.commentError ? 'true' : undefined)} .value=${visit.comment} @input=${this.onCommentInput}></textarea>
+        <textarea id="comment" part="comment" rows="4" dir="auto" aria-describedby=${describedBy} aria-invalid=${ifDefined(visit.commentError ? 'true' : undefined)} .value=${visit.comment} @input=${this.#onCommentInput}></textarea>
         <p id="count" class=${count.over ? 'error-message' : 'hint'} part="count">${count.text}</p>
         ${warning ? html`<p id="personal-data" class="warning">${warning}</p>` : nothing}
       </div>
       <div class="actions">
         <button type="submit" class="primary" part="send-button" aria-disabled=${ifDefined(busy ? 'true' : undefined)}>${visit.sender.label(t.send())}</button>
-        <button type="button" class="link" part="skip-button" ?disabled=${busy} @click=${this.finish}>${t.skip()}</button>
+        <button type="button" class="link" part="skip-button" ?disabled=${busy} @click=${this.#finish}>${t.skip()}</button>
       </div>
       ${
         busy
@@ -369,7 +370,7 @@ export class AfterVote implements ReactiveController {
               t.detailsNotSent(),
               () => {
                 this.announcer.focus('[part="send-button"]');
-                void this.sendDetails();
+                void this.#sendDetails();
               },
               true,
             )
@@ -377,29 +378,29 @@ export class AfterVote implements ReactiveController {
     </form>`;
   }
 
-  private renderTally(): TemplateResult | typeof nothing {
-    const { tally } = this.visit;
-    if (!this.host.showTally || !tally || tally.total < numberOption(this.host.tallyMin, 10)) return nothing;
+  #renderTally(): TemplateResult | typeof nothing {
+    const { tally } = this.#visit;
+    if (!this.#host.showTally || !tally || tally.total < numberOption(this.#host.tallyMin, 10)) return nothing;
     return html`<p class="tally" part="tally">${tallyMessage(tally, renderedLocale())}</p>`;
   }
 
   /** The steps after the question. */
   render(): TemplateResult {
-    const thanks = this.visit.remembered ? this.firstLoad.alreadyAnswered() : t.thanks();
+    const thanks = this.#visit.remembered ? this.#firstLoad.alreadyAnswered() : t.thanks();
     const step =
-      this.visit.step === 'thanks'
+      this.#visit.step === 'thanks'
         ? html`<p class="thanks" part="thanks" tabindex="-1">${thanks}</p>`
-        : this.renderReasons(this.visit.answer ?? 'yes');
-    return html`${step}${this.delivery.render()}${this.renderTally()}`;
+        : this.#renderReasons(this.#visit.answer ?? 'yes');
+    return html`${step}${this.#delivery.render()}${this.#renderTally()}`;
   }
 
   /** With the thanks of a vote of this visit (votedNow); with `show-changes`, in every step, its space held. */
-  private get showsChanges(): boolean {
-    return this.host.showChanges || this.votedNow;
+  get #showsChanges(): boolean {
+    return this.#host.showChanges || this.#votedNow;
   }
 
   /** The page's note, when it is shown and there is one (the host renders it under every step). */
   renderChanges(): TemplateResult | typeof nothing {
-    return renderChanges(this.showsChanges ? this.note : undefined, renderedLocale(), this.host.headingLevel);
+    return renderChanges(this.#showsChanges ? this.#note : undefined, renderedLocale(), this.#host.headingLevel);
   }
 }

@@ -5,89 +5,73 @@
  */
 import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { deliveryMessage, type DeliveryState } from './delivery-messages.js';
-import type { Envelope } from './envelope.js';
 import type { EpErrorEvent, EpOutboxDropEvent, EpSuccessEvent } from '../element/events.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-const isSuccess = (event: EpSuccessEvent | EpErrorEvent | EpOutboxDropEvent): event is EpSuccessEvent =>
-  event.type === 'ep-success';
-
-/** How one saved submission ended, for an element that shows more than the note (a reference, say). */
 /** The events that end a held submission. */
 const OUTCOMES = ['ep-success', 'ep-error', 'ep-outbox-drop'] as const;
 
-export type DeliveryListener = (
-  state: Exclude<DeliveryState, 'queued'>,
-  detail: { envelope: Envelope<Record<string, unknown>>; response?: Record<string, unknown> },
-) => void;
-
 export class DeliveryNote implements ReactiveController {
   /** Envelopes saved on the device whose fate the visitor has not been told yet. */
-  private readonly waiting = new Set<string>();
-  private state?: DeliveryState;
+  readonly #waiting = new Set<string>();
+  #state?: DeliveryState;
   /** Shown text; set a moment after the state so the live region exists before its words change. */
-  private text?: DeliveryState;
+  #text?: DeliveryState;
 
-  constructor(
-    private readonly host: Host,
-    private readonly onSettled?: DeliveryListener,
-  ) {
+  readonly #host: Host;
+
+  constructor(host: Host) {
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected(): void {
-    for (const type of OUTCOMES) this.host.addEventListener(type, this.onOutcome);
+    for (const type of OUTCOMES) this.#host.addEventListener(type, this.#onOutcome);
   }
 
   hostDisconnected(): void {
-    for (const type of OUTCOMES) this.host.removeEventListener(type, this.onOutcome);
+    for (const type of OUTCOMES) this.#host.removeEventListener(type, this.#onOutcome);
   }
 
   /** The envelope `id` was saved on the device. */
   queued(id: string): void {
-    this.waiting.add(id);
-    void this.show('queued');
+    this.#waiting.add(id);
+    void this.#show('queued');
   }
 
   /** Forgets everything (the element started again, for another page, say). */
   reset(): void {
-    this.waiting.clear();
-    this.state = this.text = undefined;
+    this.#waiting.clear();
+    this.#state = this.#text = undefined;
   }
 
   get current(): DeliveryState | undefined {
-    return this.state;
+    return this.#state;
   }
 
-  private readonly onOutcome = (event: EpSuccessEvent | EpErrorEvent | EpOutboxDropEvent): void => {
+  readonly #onOutcome = (event: EpSuccessEvent | EpErrorEvent | EpOutboxDropEvent): void => {
     const { id } = event.detail.envelope;
-    if (!this.waiting.delete(id)) return;
+    if (!this.#waiting.delete(id)) return;
     // A refusal or a drop stays shown until the visitor has seen it; "sent" only once nothing waits.
-    if (isSuccess(event)) {
-      if (this.waiting.size === 0 && this.state === 'queued') void this.show('sent');
-      this.onSettled?.('sent', { envelope: event.detail.envelope, response: event.detail.response });
-    } else {
-      const state = event.type === 'ep-error' ? 'refused' : 'dropped';
-      void this.show(state);
-      this.onSettled?.(state, { envelope: event.detail.envelope });
-    }
+    if (event.type !== 'ep-success') void this.#show(event.type === 'ep-error' ? 'refused' : 'dropped');
+    else if (this.#waiting.size === 0 && this.#state === 'queued') void this.#show('sent');
   };
 
-  private async show(state: DeliveryState): Promise<void> {
-    this.state = state;
-    this.text = undefined;
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    if (this.state !== state) return;
-    this.text = state;
-    this.host.requestUpdate();
+  async #show(state: DeliveryState): Promise<void> {
+    this.#state = state;
+    this.#text = undefined;
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    if (this.#state !== state) return;
+    this.#text = state;
+    this.#host.requestUpdate();
   }
 
   /** A polite live region, always in place while the element shows it, empty when there is no news. */
   render(): TemplateResult {
-    const bad = this.state === 'refused' || this.state === 'dropped';
-    return html`<p part="delivery" role="status" class="delivery ${bad ? 'error-message' : 'hint'}">${this.text ? deliveryMessage(this.text) : ''}</p>`;
+    const bad = this.#state === 'refused' || this.#state === 'dropped';
+    return html`<p part="delivery" role="status" class="delivery ${bad ? 'error-message' : 'hint'}">${this.#text ? deliveryMessage(this.#text) : ''}</p>`;
   }
 }
 

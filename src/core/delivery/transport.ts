@@ -59,7 +59,8 @@ function fieldErrorsOf(body: unknown): FieldError[] {
 
 /**
  * One request and the reading of its answer, under one deadline: a collector that sends its headers and
- * then stalls must time out too, or the visitor would watch "Sending…" for ever.
+ * then stalls must time out too, or the visitor would watch "Sending…" for ever. Credentials are fetch's default,
+ * `same-origin`: a collector on another origin never gets the page's cookies.
  */
 async function exchange(url: string, init: RequestInit, timeoutMs: number): Promise<ReadOutcome> {
   const controller = new AbortController();
@@ -118,7 +119,6 @@ export async function postEnvelope(
         'idempotency-key': envelope.id,
       },
       body: JSON.stringify(envelope),
-      credentials: 'same-origin',
       ...(options.keepalive ? { keepalive: true } : {}),
     },
     options.timeoutMs,
@@ -133,7 +133,7 @@ export async function postEnvelope(
 export async function getJson(url: string, options: RequestOptions): Promise<ReadOutcome> {
   return exchange(
     url,
-    { method: 'GET', headers: { ...options.headers, accept: 'application/json' }, credentials: 'same-origin' },
+    { headers: { ...options.headers, accept: 'application/json' } },
     options.timeoutMs,
   );
 }

@@ -11,58 +11,60 @@ import type { PersonalDataKind } from './personal-data.js';
 
 export class TextWatch implements ReactiveController {
   /** The kinds of personal data found in the text at the last check. */
-  personalData: PersonalDataKind[] = [];
-  private text = '';
-  private band: CountBand = 'plenty';
-  private timer?: ReturnType<typeof setTimeout>;
+  #personalData: PersonalDataKind[] = [];
+  #text = '';
+  #band: CountBand = 'plenty';
+  #timer?: ReturnType<typeof setTimeout>;
 
-  constructor(
-    private readonly host: ReactiveElement,
-    private readonly announce: (text: string) => void,
-  ) {
+  readonly #host: ReactiveElement;
+  readonly #announce: (text: string) => void;
+
+  constructor(host: ReactiveElement, announce: (text: string) => void) {
+    this.#host = host;
+    this.#announce = announce;
     host.addController(this);
   }
 
   /** The text changed (typing, or a draft restored): count, and check it for personal data after a pause. */
   update(text: string, max: number, quietly = false): void {
-    this.text = text;
+    this.#text = text;
     const remaining = remainingOf(text, max);
     const band = countBand(remaining, max);
-    if (!quietly && shouldAnnounce(this.band, band)) this.announce(charactersRemaining(remaining, renderedLocale()));
-    this.band = band;
-    clearTimeout(this.timer);
-    if (text) this.check();
-    else this.personalData = [];
+    if (!quietly && shouldAnnounce(this.#band, band)) this.#announce(charactersRemaining(remaining, renderedLocale()));
+    this.#band = band;
+    clearTimeout(this.#timer);
+    if (text) this.#check();
+    else this.#personalData = [];
   }
 
   /** "You have N characters remaining", and whether that is an error (over the limit). */
   count(max: number): { text: string; over: boolean } {
-    const remaining = remainingOf(this.text, max);
+    const remaining = remainingOf(this.#text, max);
     return { text: charactersRemaining(remaining, renderedLocale()), over: remaining < 0 };
   }
 
   /** The warning to show under the field, if personal data was found. */
   warning(): string | undefined {
-    return this.personalData.length > 0 ? personalDataWarning(this.personalData, renderedLocale()) : undefined;
+    return this.#personalData.length > 0 ? personalDataWarning(this.#personalData, renderedLocale()) : undefined;
   }
 
-  private check(): void {
-    this.timer = setTimeout(async () => {
+  #check(): void {
+    this.#timer = setTimeout(async () => {
       const { findPersonalData } = await import('./personal-data.js');
-      const found = findPersonalData(this.text);
-      if (found.length > 0 && found.join() !== this.personalData.join())
-        this.announce(personalDataWarning(found, renderedLocale()));
-      this.personalData = found;
-      this.host.requestUpdate();
+      const found = findPersonalData(this.#text);
+      if (found.length > 0 && found.join() !== this.#personalData.join())
+        this.#announce(personalDataWarning(found, renderedLocale()));
+      this.#personalData = found;
+      this.#host.requestUpdate();
     }, 400);
   }
 
   hostConnected(): void {
     // A move in the page cancels a pending check (see hostDisconnected): run it again.
-    if (this.text) this.check();
+    if (this.#text) this.#check();
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
   }
 }

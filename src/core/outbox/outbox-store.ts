@@ -60,11 +60,15 @@ function entryOf(raw: string | undefined): OutboxEntry | undefined {
 
 /** Storage that may be missing or refuse (private mode, sandboxed frame, quota): every call is guarded. */
 export class OutboxStore {
-  constructor(private readonly storage: () => Storage | undefined = () => globalThis.localStorage) {}
+  readonly #storage: () => Storage | undefined;
 
-  private keys(): string[] {
+  constructor(storage: () => Storage | undefined = () => globalThis.localStorage) {
+    this.#storage = storage;
+  }
+
+  #keys(): string[] {
     try {
-      const storage = this.storage();
+      const storage = this.#storage();
       if (!storage) return [];
       const keys: string[] = [];
       for (let i = 0; i < storage.length; i += 1) {
@@ -80,8 +84,8 @@ export class OutboxStore {
   /** Every readable entry, oldest first, with its stored size. Unreadable ones are removed. */
   list(): Array<{ entry: OutboxEntry; bytes: number }> {
     const found: Array<{ entry: OutboxEntry; bytes: number }> = [];
-    for (const key of this.keys()) {
-      const raw = this.raw(key);
+    for (const key of this.#keys()) {
+      const raw = this.#raw(key);
       if (raw === undefined) continue;
       const entry = entryOf(raw);
       if (entry) found.push({ entry, bytes: sizeOf(raw) });
@@ -91,12 +95,12 @@ export class OutboxStore {
   }
 
   get(id: string): OutboxEntry | undefined {
-    return entryOf(this.raw(ENTRY_PREFIX + id));
+    return entryOf(this.#raw(ENTRY_PREFIX + id));
   }
 
-  private raw(key: string): string | undefined {
+  #raw(key: string): string | undefined {
     try {
-      return this.storage()?.getItem(key) ?? undefined;
+      return this.#storage()?.getItem(key) ?? undefined;
     } catch {
       return undefined;
     }
@@ -105,7 +109,7 @@ export class OutboxStore {
   /** False when storage refused (full, disabled): the caller must not promise the visitor anything. */
   put(entry: OutboxEntry): boolean {
     try {
-      const storage = this.storage();
+      const storage = this.#storage();
       if (!storage) return false;
       storage.setItem(ENTRY_PREFIX + entry.id, JSON.stringify(entry));
       return true;
@@ -116,7 +120,7 @@ export class OutboxStore {
 
   remove(id: string): void {
     try {
-      this.storage()?.removeItem(ENTRY_PREFIX + id);
+      this.#storage()?.removeItem(ENTRY_PREFIX + id);
     } catch {
       // Storage went away: there is nothing left to remove.
     }

@@ -63,41 +63,44 @@ export interface OutboxDeps {
 
 export class Outbox {
   readonly tab = uuid();
-  private readonly owners = new Map<string, WeakRef<EventTarget>>();
-  private flushing = false;
-  private again = false;
-  private againEarly = false;
-  private cancelTimer?: () => void;
+  readonly #owners = new Map<string, WeakRef<EventTarget>>();
+  #flushing = false;
+  #again = false;
+  #againEarly = false;
+  #cancelTimer?: () => void;
   /** Another tab holds the lease until then (no Web Locks): no point looking before. */
-  private blockedUntil = 0;
-  private readonly acks = new Map<string, () => void>();
+  #blockedUntil = 0;
+  readonly #acks = new Map<string, () => void>();
 
-  constructor(private readonly deps: OutboxDeps) {
+  readonly #deps: OutboxDeps;
+
+  constructor(deps: OutboxDeps) {
+    this.#deps = deps;
     deps.channel?.listen((message) => {
       if (message.type === 'ack') {
-        this.acks.get(message.id)?.();
+        this.#acks.get(message.id)?.();
         return;
       }
       // Another tab sent (or dropped) an entry whose element is here: show it, and say so.
       const { id } = message.envelope;
-      if (!this.owners.has(id)) return;
-      this.tell(message, this.owners.get(id)?.deref());
+      if (!this.#owners.has(id)) return;
+      this.#tell(message, this.#owners.get(id)?.deref());
       deps.channel?.post({ type: 'ack', id });
     });
   }
 
   /** Whether new submissions may be held. What is held already is delivered either way: it was promised. */
   get enabled(): boolean {
-    return this.deps.options() !== undefined;
+    return this.#deps.options() !== undefined;
   }
 
   /** The limits in force; the defaults once the page turned the outbox off, for what it still holds. */
-  private limits(): ResolvedOutboxOptions {
-    return this.deps.options() ?? OUTBOX_DEFAULTS;
+  #limits(): ResolvedOutboxOptions {
+    return this.#deps.options() ?? OUTBOX_DEFAULTS;
   }
 
   size(): OutboxSize {
-    return this.deps.store.size();
+    return this.#deps.store.size();
   }
 
   /**
@@ -106,9 +109,9 @@ export class Outbox {
    * then nothing may be promised to the visitor.
    */
   hold(url: string, envelope: Envelope, timeoutMs: number, element: EventTarget): boolean {
-    const options = this.deps.options();
+    const options = this.#deps.options();
     if (!options) return false;
-    const now = this.deps.now();
+    const now = this.#deps.now();
     const entry: OutboxEntry = {
       id: envelope.id,
       url,
@@ -120,34 +123,34 @@ export class Outbox {
       notBefore: 0,
       owner: this.tab,
     };
-    this.claim(entry, now);
+    this.#claim(entry, now);
     const bytes = sizeOf(JSON.stringify(entry));
     if (bytes > options.maxBytes) return false;
-    this.owners.set(entry.id, new WeakRef(element));
-    this.makeRoom(bytes, entry.id, options);
-    const kept = this.deps.store.put(entry);
-    if (!kept) this.owners.delete(entry.id);
-    this.changed();
+    this.#owners.set(entry.id, new WeakRef(element));
+    this.#makeRoom(bytes, entry.id, options);
+    const kept = this.#deps.store.put(entry);
+    if (!kept) this.#owners.delete(entry.id);
+    this.#changed();
     return kept;
   }
 
   /** Marks `entry` as being sent by this tab, for the length of one send. */
-  private claim(entry: OutboxEntry, now: number): void {
+  #claim(entry: OutboxEntry, now: number): void {
     entry.claim = { tab: this.tab, until: now + entry.timeoutMs + CLAIM_GRACE_MS };
   }
 
   /** Drops the oldest entries until one of `bytes` fits. Each is reported: the visitor was promised it. */
-  private makeRoom(bytes: number, id: string, options: ResolvedOutboxOptions): void {
-    const now = this.deps.now();
+  #makeRoom(bytes: number, id: string, options: ResolvedOutboxOptions): void {
+    const now = this.#deps.now();
     // An entry being sent right now is not dropped: its answer is seconds away.
-    const held = this.deps.store.list().filter((item) => item.entry.id !== id);
+    const held = this.#deps.store.list().filter((item) => item.entry.id !== id);
     const others = held.filter((item) => !(item.entry.claim && item.entry.claim.until > now));
     let total = others.reduce((sum, item) => sum + item.bytes, 0) + bytes;
     let count = held.length + 1;
     for (const { entry, bytes: size } of others) {
       if (count <= options.maxEntries && total <= options.maxBytes) break;
-      this.deps.store.remove(entry.id);
-      void this.report({ type: 'drop', envelope: entry.envelope, reason: 'evicted' }, entry);
+      this.#deps.store.remove(entry.id);
+      void this.#report({ type: 'drop', envelope: entry.envelope, reason: 'evicted' }, entry);
       total -= size;
       count -= 1;
     }
@@ -155,9 +158,9 @@ export class Outbox {
 
   /** The first send ended in a way that is final (accepted, refused, or cancelled by the host). */
   release(id: string): void {
-    this.deps.store.remove(id);
-    this.owners.delete(id);
-    this.changed();
+    this.#deps.store.remove(id);
+    this.#owners.delete(id);
+    this.#changed();
   }
 
   /**
@@ -165,24 +168,24 @@ export class Outbox {
    * no longer held (dropped to make room meanwhile), so the visitor must be told it was not sent.
    */
   defer(id: string, outcome: Extract<Outcome, { type: 'failed' }>): boolean {
-    const entry = this.deps.store.get(id);
+    const entry = this.#deps.store.get(id);
     // Turned off during the send: the visitor is shown the failure, so nothing may wait behind their back.
     if (!entry || !this.enabled) return false;
-    this.failed(entry, outcome);
-    const kept = this.deps.store.put(entry);
-    if (!kept) this.owners.delete(id);
-    this.changed();
-    this.schedule();
+    this.#failed(entry, outcome);
+    const kept = this.#deps.store.put(entry);
+    if (!kept) this.#owners.delete(id);
+    this.#changed();
+    this.#schedule();
     return kept;
   }
 
-  private failed(entry: OutboxEntry, outcome: Extract<Outcome, { type: 'failed' }>): void {
-    const options = this.limits();
-    const now = this.deps.now();
+  #failed(entry: OutboxEntry, outcome: Extract<Outcome, { type: 'failed' }>): void {
+    const options = this.#limits();
+    const now = this.#deps.now();
     entry.attempts += 1;
     delete entry.claim;
     const pacing = { baseMs: options.retryBaseMs, maxMs: options.retryMaxMs };
-    entry.nextAt = now + retryDelay(entry.attempts, this.deps.random(), pacing, outcome.retryAfterMs);
+    entry.nextAt = now + retryDelay(entry.attempts, this.#deps.random(), pacing, outcome.retryAfterMs);
     entry.notBefore = outcome.retryAfterMs === undefined ? 0 : now + outcome.retryAfterMs;
   }
 
@@ -191,82 +194,82 @@ export class Outbox {
    * waits only for its backoff; a collector's Retry-After is always honoured.
    */
   async flush(early = false): Promise<void> {
-    if (this.flushing) {
-      this.again = true;
-      this.againEarly ||= early;
+    if (this.#flushing) {
+      this.#again = true;
+      this.#againEarly ||= early;
       return;
     }
-    this.flushing = true;
+    this.#flushing = true;
     try {
       let round = early;
       do {
-        this.again = false;
-        const ran = await this.deps.lock.run(() => this.round(round));
+        this.#again = false;
+        const ran = await this.#deps.lock.run(() => this.#round(round));
         // Another tab holds the lease (no Web Locks here): it sends; look again when its lease ends.
-        if (!ran) this.blockedUntil = this.deps.now() + LEASE_RETRY_MS;
-        round = this.againEarly;
-        this.againEarly = false;
-      } while (this.again);
+        if (!ran) this.#blockedUntil = this.#deps.now() + LEASE_RETRY_MS;
+        round = this.#againEarly;
+        this.#againEarly = false;
+      } while (this.#again);
     } finally {
-      this.flushing = false;
+      this.#flushing = false;
     }
     // Offline, a timer would only find the browser offline again: the `online` event flushes instead.
-    if (this.deps.online()) this.schedule();
-    else this.cancelTimer?.();
+    if (this.#deps.online()) this.#schedule();
+    else this.#cancelTimer?.();
   }
 
-  private async round(early: boolean): Promise<void> {
-    const options = this.limits();
+  async #round(early: boolean): Promise<void> {
+    const options = this.#limits();
     for (;;) {
-      const now = this.deps.now();
+      const now = this.#deps.now();
       const due: OutboxEntry[] = [];
-      for (const { entry } of this.deps.store.list()) {
+      for (const { entry } of this.#deps.store.list()) {
         // Being sent now (by this tab's first send, or by another tab): its answer decides, not its age.
         if (entry.claim && entry.claim.until > now) continue;
         if (now - entry.heldAt > options.maxAgeMs) {
-          this.deps.store.remove(entry.id);
-          void this.report({ type: 'drop', envelope: entry.envelope, reason: 'expired' }, entry);
+          this.#deps.store.remove(entry.id);
+          void this.#report({ type: 'drop', envelope: entry.envelope, reason: 'expired' }, entry);
           continue;
         }
         if (entry.notBefore > now || (!early && entry.nextAt > now)) continue;
         due.push(entry);
       }
-      if (due.length === 0 || !this.deps.online()) return;
+      if (due.length === 0 || !this.#deps.online()) return;
       const [entry, ...rest] = due as [OutboxEntry, ...OutboxEntry[]];
-      this.claim(entry, now);
+      this.#claim(entry, now);
       // A full storage may refuse the claim: send anyway (the collector's idempotency covers a repeat).
-      this.deps.store.put(entry);
-      const outcome = await this.deps.send(entry, false);
-      if (this.settled(entry, outcome)) continue;
+      this.#deps.store.put(entry);
+      const outcome = await this.#deps.send(entry, false);
+      if (this.#settled(entry, outcome)) continue;
       // The collector is down or out of reach: the rest to the same place would fail alike. They wait
       // for this entry's next try (and its Retry-After), without a failed try counted against them.
       // Each is read again: it may have been sent or dropped while this one was out.
       for (const { id } of rest) {
-        const other = this.deps.store.get(id);
+        const other = this.#deps.store.get(id);
         if (!other || other.url !== entry.url || other.claim) continue;
         other.nextAt = Math.max(other.nextAt, entry.nextAt);
         other.notBefore = Math.max(other.notBefore, entry.notBefore);
-        this.deps.store.put(other);
+        this.#deps.store.put(other);
       }
       return;
     }
   }
 
   /** Files the outcome of one send from the outbox. True when the entry left (sent or refused). */
-  private settled(entry: OutboxEntry, outcome: Outcome): boolean {
+  #settled(entry: OutboxEntry, outcome: Outcome): boolean {
     // Dropped meanwhile (to make room, or by another path): it was reported then.
-    const stillHeld = this.deps.store.get(entry.id) !== undefined;
+    const stillHeld = this.#deps.store.get(entry.id) !== undefined;
     if (outcome.type === 'failed') {
       if (stillHeld) {
-        this.failed(entry, outcome);
-        this.deps.store.put(entry);
+        this.#failed(entry, outcome);
+        this.#deps.store.put(entry);
       }
       return false;
     }
-    this.deps.store.remove(entry.id);
-    this.changed();
+    this.#deps.store.remove(entry.id);
+    this.#changed();
     if (stillHeld) {
-      void this.report(
+      void this.#report(
         outcome.type === 'accepted'
           ? { type: 'success', envelope: entry.envelope, response: outcome.body }
           : { type: 'error', envelope: entry.envelope, outcome },
@@ -283,36 +286,36 @@ export class Outbox {
    * next page sends them again, and the collector stores each once).
    */
   sendOnPagehide(): void {
-    const now = this.deps.now();
+    const now = this.#deps.now();
     let budget = KEEPALIVE_BUDGET;
-    for (const { entry } of this.deps.store.list()) {
+    for (const { entry } of this.#deps.store.list()) {
       if (entry.claim && entry.claim.tab !== this.tab && entry.claim.until > now) continue;
       if (entry.notBefore > now) continue;
       const bytes = sizeOf(JSON.stringify(entry.envelope));
       if (bytes > budget) continue;
       budget -= bytes;
-      this.claim(entry, now);
-      this.deps.store.put(entry);
-      void this.deps.send(entry, true).then((outcome) => this.settled(entry, outcome));
+      this.#claim(entry, now);
+      this.#deps.store.put(entry);
+      void this.#deps.send(entry, true).then((outcome) => this.#settled(entry, outcome));
     }
   }
 
   /** Schedules the next flush: at the earliest moment an entry may go (or expire). */
-  private schedule(): void {
-    this.cancelTimer?.();
-    this.cancelTimer = undefined;
-    const options = this.limits();
-    const now = this.deps.now();
+  #schedule(): void {
+    this.#cancelTimer?.();
+    this.#cancelTimer = undefined;
+    const options = this.#limits();
+    const now = this.#deps.now();
     let at = Infinity;
-    for (const { entry } of this.deps.store.list()) {
+    for (const { entry } of this.#deps.store.list()) {
       // The moment it may go, or the moment it expires, whichever comes first: a drop is told when due.
       const claimed = entry.claim?.until ?? 0;
       const due = Math.max(entry.nextAt, entry.notBefore, claimed);
       at = Math.min(at, due, Math.max(entry.heldAt + options.maxAgeMs + 1, claimed));
     }
     if (at === Infinity) return;
-    at = Math.max(at, this.blockedUntil, now + MIN_TIMER_MS);
-    this.cancelTimer = this.deps.setTimer(() => void this.flush(), at - now);
+    at = Math.max(at, this.#blockedUntil, now + MIN_TIMER_MS);
+    this.#cancelTimer = this.#deps.setTimer(() => void this.flush(), at - now);
   }
 
   /**
@@ -320,28 +323,28 @@ export class Outbox {
    * the tab with its element says within a second that it showed it, to this document, so that nothing
    * vanishes unreported (a tab that closed, or sleeps in the back/forward cache, says nothing).
    */
-  private async report(report: Report, entry: OutboxEntry): Promise<void> {
-    const element = this.owners.get(entry.id)?.deref();
-    const { channel } = this.deps;
+  async #report(report: Report, entry: OutboxEntry): Promise<void> {
+    const element = this.#owners.get(entry.id)?.deref();
+    const { channel } = this.#deps;
     if (entry.owner === this.tab || element || !channel) {
-      this.tell(report, element);
+      this.#tell(report, element);
       return;
     }
     const shown = await new Promise<boolean>((resolve) => {
-      const cancel = this.deps.setTimer(() => resolve(false), ACK_WAIT_MS);
-      this.acks.set(entry.id, () => {
+      const cancel = this.#deps.setTimer(() => resolve(false), ACK_WAIT_MS);
+      this.#acks.set(entry.id, () => {
         cancel();
         resolve(true);
       });
       channel.post(report);
     });
-    this.acks.delete(entry.id);
-    if (!shown) this.tell(report, undefined);
+    this.#acks.delete(entry.id);
+    if (!shown) this.#tell(report, undefined);
   }
 
-  private tell(report: Report, element: EventTarget | undefined): void {
-    this.owners.delete(report.envelope.id);
-    const target = element && (element as Node).isConnected !== false ? element : this.deps.fallbackTarget();
+  #tell(report: Report, element: EventTarget | undefined): void {
+    this.#owners.delete(report.envelope.id);
+    const target = element && (element as Node).isConnected !== false ? element : this.#deps.fallbackTarget();
     target.dispatchEvent(
       report.type === 'success'
         ? new EpSuccessEvent({ envelope: report.envelope, response: report.response, queued: true })
@@ -352,8 +355,8 @@ export class Outbox {
   }
 
   /** Tells the document the outbox's new size (a status badge listens). */
-  changed(): void {
-    this.deps.fallbackTarget().dispatchEvent(new EpOutboxChangeEvent(this.size()));
+  #changed(): void {
+    this.#deps.fallbackTarget().dispatchEvent(new EpOutboxChangeEvent(this.size()));
   }
 }
 
