@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Announcer } from '../core/a11y/announcer.js';
-import { choicesAttribute, usableChoices, type Choice } from '../core/fields/choices.js';
+import { usableChoices, type Choice } from '../core/fields/choices.js';
+import { choicesAttribute } from '../core/fields/choices-attribute.js';
 import { givesContact, renderContactFields } from '../core/fields/contact-fields.js';
 import { draftKey } from '../core/forms/draft.js';
 import { referenceLabel } from '../core/forms/form-messages.js';

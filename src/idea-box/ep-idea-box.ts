@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Announcer } from '../core/a11y/announcer.js';
-import { choicesAttribute, type Choice } from '../core/fields/choices.js';
+import { type Choice } from '../core/fields/choices.js';
+import { choicesAttribute } from '../core/fields/choices-attribute.js';
 import { DeliveryNote } from '../core/delivery/delivery-note.js';
 import { EpElement } from '../core/element/ep-element.js';
 import { expandableStyles } from '../core/a11y/expandable-text.js';

@@ -1,11 +1,6 @@
 /** What a visitor is told about a submission kept on the device (see outbox.ts). */
 import { msg } from '@lit/localize';
 
-/** The title of a confirmation whose submission, saved on the device, was refused or dropped after all. */
-export const notSentAfterAll = (): string => msg('This was not sent', { id: 'core.delivery.not-sent-title' });
-/** Puts what the visitor wrote back in the form, to send again. */
-export const backToWhatYouWrote = (): string => msg('Back to what you wrote', { id: 'core.delivery.back' });
-
 export type DeliveryState = 'queued' | 'sent' | 'refused' | 'dropped';
 
 export function deliveryMessage(state: DeliveryState): string {

@@ -20,7 +20,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Announcer } from '../a11y/announcer.js';
 import { DeliveryNote } from '../delivery/delivery-note.js';
 import { clearDraft, type DraftValues } from './draft.js';
-import { backToWhatYouWrote, notSentAfterAll } from '../delivery/delivery-messages.js';
+import { backToWhatYouWrote, notSentAfterAll } from '../delivery/delivery-titles.js';
 import type { EpErrorEvent, EpOutboxDropEvent } from '../element/events.js';
 import type { CodeMessages, Message } from '../fields/field-error.js';
 import { FormErrors } from './form-errors.js';

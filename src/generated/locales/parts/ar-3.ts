@@ -18,4 +18,6 @@ export const templates = {
   'core.contact.mobile': `رقم الجوال`,
   'core.contact.mobile-hint': `رقم جوال سعودي، مثل 05XXXXXXXX`,
   'core.contact.name': `الاسم الكامل`,
+  'core.delivery.back': `العودة إلى ما كتبته`,
+  'core.delivery.not-sent-title': `لم يُرسَل هذا`,
 };
