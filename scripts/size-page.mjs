@@ -19,6 +19,7 @@ export function writeSizePage({ pages, oneFile, elements }) {
     'everything fetched before the element shows its content (for the poll: the question and both buttons with',
     'their names); "everything" adds what it loads when the visitor acts (for the poll, after a vote: reasons,',
     'comment, transport, outbox). An Arabic page also loads the strings its elements need, by element and phase.',
+    'Not counted: the console messages for a page set up wrong (no endpoint, say), which a working page never loads.',
     '',
     '| elements on the page | English, first render | English, everything | Arabic, first render | Arabic, everything |',
     '|---|---|---|---|---|',
