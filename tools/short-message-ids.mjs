@@ -21,13 +21,26 @@ export function shortMessageIds({ xliff = 'locales/ar.xlf' } = {}) {
     name: 'ep-short-message-ids',
     enforce: 'pre',
     transform(code, id) {
-      if (!/[\\/]src[\\/].*\.ts$/.test(id)) return null;
-      const out = /[\\/]generated[\\/]locales[\\/]parts[\\/][a-z]{2,3}-\d+\.ts$/.test(id)
-        ? code.replace(/^(\s*)(['"])([^'"\n]+)\2(?=:)/gm, rename)
-        : code.includes('msg(')
-          ? code.replace(/(\bid:\s*)(['"])([^'"\n]+)\2/g, rename)
-          : code;
-      return out === code ? null : { code: out, map: null };
+      if (!/[\\/]src[\\/].*\.ts$/.test(id) || /[\\/]node_modules[\\/]/.test(id)) return null;
+      if (/[\\/]generated[\\/]locales[\\/]parts[\\/][a-z]{2,3}-\d+\.ts$/.test(id)) {
+        const out = code.replace(/^(\s*)(['"])([^'"\n]+)\2(?=:)/gm, rename);
+        return out === code ? null : { code: out, map: null };
+      }
+      const calls = code.match(/\bmsg\(\s*[^\s)]/g)?.length ?? 0;
+      if (calls === 0) return null;
+      let renamed = 0;
+      const out = code.replace(/(\bid:\s*)(['"])([^'"\n]+)\2/g, (...match) => {
+        const replaced = rename(...match);
+        if (replaced !== match[0]) renamed += 1;
+        return replaced;
+      });
+      // A call whose id this misses would find no string in any part: its text would stay English on every page.
+      if (renamed !== calls) {
+        this.error(
+          `${id}: ${calls} msg() calls but ${renamed} ids of ${xliff} found as \`id: '…'\`; run npm run localize:extract`,
+        );
+      }
+      return { code: out, map: null };
     },
   };
 }
