@@ -11,6 +11,12 @@ import { directionOf, type Locale } from '../language/locale.js';
 import { wakeOutbox, type CarriesOutbox } from '../outbox/outbox-wake.js';
 import { VERSION } from './version.js';
 
+/**
+ * The page key last worked out, with what it came from: parsing the page's address is most of a poll's own
+ * render, and a page of a hundred polls needs it parsed once.
+ */
+let lastPageKey: { from: string; key: string } | undefined;
+
 export abstract class EpElement extends LitElement {
   /** The library's version: a page that registers two versions is told which one it got (see define.ts). */
   static readonly version = VERSION;
@@ -103,6 +109,9 @@ export abstract class EpElement extends LitElement {
 
   /** The URL this element's answers are filed under (also its key in the tally and in storage). */
   protected get pageKey(): string {
-    return pageKeyOf(this);
+    // An address has no spaces, so no two different inputs read alike; a blank page-url is as good as none.
+    const from = `${this.includeQuery} ${this.ownerDocument.location.href} ${this.pageUrl ?? ''}`;
+    if (lastPageKey?.from !== from) lastPageKey = { from, key: pageKeyOf(this) };
+    return lastPageKey.key;
   }
 }
