@@ -14,6 +14,13 @@ import { pagePollStyles } from './styles.js';
 import { headingLevel } from '../core/element/heading-level.js';
 
 /**
+ * The page keys worked out so far, by what each came from: parsing the page's address was most of a poll's own
+ * first render (which looks for a remembered vote under it), and a page of a hundred polls needs it parsed once.
+ * A document's address has no spaces, so no two different inputs read alike; a blank page-url is as good as none.
+ */
+const pageKeys: Record<string, string> = {};
+
+/**
  * "Was this page useful?": a yes/no vote sent at once, then up to two reasons and an optional comment,
  * then thanks with the page's latest "What we changed" note (if any) and, when enabled, the page's tally.
  *
@@ -193,7 +200,11 @@ export class EpPagePoll extends EpElement {
       ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
       : flow && !flow.asking
         ? flow.render()
-        : !flow && !this.noRemember && recallVote(this.pageKey)
+        : !flow &&
+            !this.noRemember &&
+            recallVote(
+              (pageKeys[`${this.includeQuery} ${this.ownerDocument.URL} ${this.pageUrl ?? ''}`] ??= this.pageKey),
+            )
           ? html`<p class="thanks" part="thanks">${q.alreadyAnswered()}</p>`
           : this.renderQuestion(
               flow?.busyAnswer ?? this.pendingAnswer,

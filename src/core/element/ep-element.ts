@@ -11,12 +11,6 @@ import { directionOf, type Locale } from '../language/locale.js';
 import { wakeOutbox, type CarriesOutbox } from '../outbox/outbox-wake.js';
 import { VERSION } from './version.js';
 
-/**
- * The page key last worked out, with what it came from: parsing the page's address is most of a poll's own
- * render, and a page of a hundred polls needs it parsed once.
- */
-let lastPageKey: { from: string; key: string } | undefined;
-
 export abstract class EpElement extends LitElement {
   /** The library's version: a page that registers two versions is told which one it got (see define.ts). */
   static readonly version = VERSION;
@@ -52,7 +46,8 @@ export abstract class EpElement extends LitElement {
   protected readonly sendingPart?: () => Promise<CarriesOutbox>;
 
   private stopConfigWatch?: () => void;
-  private missingEndpointLogged = false;
+  /** Telling the web team that no endpoint is configured, once per element. */
+  private missingEndpointReport?: Promise<void>;
 
   /** The locale of the last render: a locale settling to the one already rendered needs no second update. */
   private renderedIn?: Locale;
@@ -69,7 +64,7 @@ export abstract class EpElement extends LitElement {
     window.addEventListener('lit-localize-status', this.onLocaleStatus);
     // Its strings, too (define.ts asked already, unless this class was registered under another name).
     void Promise.all([startLanguageSync(), needFirstStrings(this.localName)]).then(this.onLocaleStatus);
-    if (this.sendingPart) wakeOutbox(this.sendingPart);
+    wakeOutbox(this.sendingPart);
   }
 
   override disconnectedCallback(): void {
@@ -86,12 +81,10 @@ export abstract class EpElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.renderedIn = renderedLocale();
-    if (!this.resolvedEndpoint && !this.missingEndpointLogged) {
-      this.missingEndpointLogged = true;
-      void import('./diagnostics.js').then(({ reportMissingEndpoint }) =>
+    if (!this.resolvedEndpoint)
+      this.missingEndpointReport ??= import('./diagnostics.js').then(({ reportMissingEndpoint }) =>
         reportMissingEndpoint(this.localName, () => !this.resolvedEndpoint, this.ownerDocument),
       );
-    }
   }
 
   /** The locale this element renders in now. */
@@ -109,9 +102,6 @@ export abstract class EpElement extends LitElement {
 
   /** The URL this element's answers are filed under (also its key in the tally and in storage). */
   protected get pageKey(): string {
-    // An address has no spaces, so no two different inputs read alike; a blank page-url is as good as none.
-    const from = `${this.includeQuery} ${this.ownerDocument.location.href} ${this.pageUrl ?? ''}`;
-    if (lastPageKey?.from !== from) lastPageKey = { from, key: pageKeyOf(this) };
-    return lastPageKey.key;
+    return pageKeyOf(this);
   }
 }
