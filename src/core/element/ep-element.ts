@@ -11,6 +11,9 @@ import { directionOf, type Locale } from '../language/locale.js';
 import { wakeOutbox, type CarriesOutbox } from '../outbox/outbox-wake.js';
 import { VERSION } from './version.js';
 
+/** The tags whose strings an element has asked for as it connected. */
+const asked = new Set<string>();
+
 export abstract class EpElement extends LitElement {
   /** The library's version: a page that registers two versions is told which one it got (see define.ts). */
   static readonly version = VERSION;
@@ -62,8 +65,14 @@ export abstract class EpElement extends LitElement {
     // Re-render on every status: a loaded locale changes the strings, and a loaded or failed one may let a
     // held-back render through (see shouldUpdate). This also does what updateWhenLocaleChanges would.
     window.addEventListener('lit-localize-status', this.onLocaleStatus);
-    // Its strings, too (define.ts asked already, unless this class was registered under another name).
-    void Promise.all([startLanguageSync(), needFirstStrings(this.localName)]).then(this.onLocaleStatus);
+    // The page's language and its strings (define.ts asked already, unless this class was registered under
+    // another name): the first of its tag asks, and any while they are not in, with a render once they are. For
+    // all but the first of a page's hundred polls they are in, and nothing is asked.
+    const tag = this.localName;
+    if (!asked.has(tag) || !localeSettled(tag)) {
+      asked.add(tag);
+      void Promise.all([startLanguageSync(), needFirstStrings(tag)]).then(this.onLocaleStatus);
+    }
     wakeOutbox(this.sendingPart);
   }
 
