@@ -3,7 +3,8 @@
 // first). 100 polls and 20 feedback forms; the bare element attaches a shadow root, adopts the element's own
 // stylesheets and clones one <template> of the element's rendered DOM. Runs alternate element and bare element,
 // five of each after one of each to warm up, and the medians are compared. The element's time runs until its
-// updateComplete, which for a poll in view includes loading and rendering the rest of it (the bare element has
+// updateComplete, then style and layout. For a poll that is its question: the rest of a poll in view loads only
+// once the IntersectionObserver reports it, after the first frame, so outside this time (as the bare element has
 // no such part). Not part of `npm test`: timings depend on the machine.
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';

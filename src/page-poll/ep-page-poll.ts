@@ -14,6 +14,13 @@ import { pagePollStyles } from './styles.js';
 import { headingLevel } from '../core/element/heading-level.js';
 
 /**
+ * The page keys worked out so far, by what each came from: parsing the page's address was most of a poll's own
+ * first render (which looks for a remembered vote under it), and a page of a hundred polls needs it parsed once.
+ * A document's address has no spaces, so no two different inputs read alike; a blank page-url is as good as none.
+ */
+const pageKeys: Record<string, string> = {};
+
+/**
  * "Was this page useful?": a yes/no vote sent at once, then up to two reasons and an optional comment,
  * then thanks with the page's latest "What we changed" note (if any) and, when enabled, the page's tally.
  *
@@ -174,13 +181,11 @@ export class EpPagePoll extends EpElement {
   /**
    * The first step: the question and its two answers, one of them busy while it is being sent, then `extras`.
    * One template, the buttons written out rather than each a template of its own: every template is one more
-   * clone and walk of DOM in the first render, and a page may hold a hundred polls.
+   * clone and walk of DOM in the first render, and a page may hold a hundred polls. No white space between the
+   * elements (here and in render()): it would only be text nodes that show nothing, cloned with every poll.
    */
   private renderQuestion(busyAnswer: Answer | undefined, extras: TemplateResult | typeof nothing): TemplateResult {
-    return html`<div class="question-row" role="group" aria-labelledby="question">
-      <div id="question" class="question" part="question" role="heading" aria-level=${headingLevel(this.headingLevel)}>${q.question()}</div>
-      <div class="answers"><button type="button" part="answer-button" class=${busyAnswer === 'yes' ? 'primary' : ''} aria-disabled=${ifDefined(busyAnswer && 'true')} @click=${() => void this.vote('yes')}>${q.yes()}</button> <button type="button" part="answer-button" class=${busyAnswer === 'no' ? 'primary' : ''} aria-disabled=${ifDefined(busyAnswer && 'true')} @click=${() => void this.vote('no')}>${q.no()}</button></div>
-    </div>${extras}`;
+    return html`<div class="question-row" role="group" aria-labelledby="question"><div id="question" class="question" part="question" role="heading" aria-level=${headingLevel(this.headingLevel)}>${q.question()}</div><div class="answers"><button type="button" part="answer-button" class=${busyAnswer === 'yes' ? 'primary' : ''} aria-disabled=${ifDefined(busyAnswer && 'true')} @click=${() => void this.vote('yes')}>${q.yes()}</button> <button type="button" part="answer-button" class=${busyAnswer === 'no' ? 'primary' : ''} aria-disabled=${ifDefined(busyAnswer && 'true')} @click=${() => void this.vote('no')}>${q.no()}</button></div></div>${extras}`;
   }
 
   protected override render(): TemplateResult {
@@ -193,7 +198,11 @@ export class EpPagePoll extends EpElement {
       ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
       : flow && !flow.asking
         ? flow.render()
-        : !flow && !this.noRemember && recallVote(this.pageKey)
+        : !flow &&
+            !this.noRemember &&
+            recallVote(
+              (pageKeys[`${this.includeQuery} ${this.ownerDocument.URL} ${this.pageUrl ?? ''}`] ??= this.pageKey),
+            )
           ? html`<p class="thanks" part="thanks">${q.alreadyAnswered()}</p>`
           : this.renderQuestion(
               flow?.busyAnswer ?? this.pendingAnswer,
@@ -204,9 +213,6 @@ export class EpPagePoll extends EpElement {
                   : nothing,
             );
     // No landmark of its own: the question is a heading, and a page footer needs no extra region.
-    return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>
-      ${body}${endpoint ? flow?.renderChanges() : nothing}
-      <div id="announcer" class="visually-hidden" aria-live="polite">${flow?.announcer.text ?? ''}</div>
-    </section>`;
+    return html`<section part="base" class="base" dir=${this.direction} lang=${this.locale}>${body}${endpoint ? flow?.renderChanges() : nothing}<div id="announcer" class="visually-hidden" aria-live="polite">${flow?.announcer.text ?? ''}</div></section>`;
   }
 }

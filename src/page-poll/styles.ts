@@ -11,11 +11,6 @@ export const pagePollStyles = css`
   :host([show-changes]) {
     min-block-size: var(--ep-page-poll-changes-min-block-size, 14rem);
   }
-  @media (width < 30rem) {
-    :host([show-changes]) {
-      min-block-size: var(--ep-page-poll-changes-min-block-size, 20rem);
-    }
-  }
   .base {
     background: var(--_ep-color-surface);
     border: 1px solid var(--_ep-color-border);
@@ -53,10 +48,16 @@ export const pagePollStyles = css`
     color: var(--_ep-color-error);
     font-weight: 600;
   }
-  /* On a phone the buttons go under the question: a known height to reserve, in both languages. */
+  /*
+   * On a phone the buttons go under the question: a known height to reserve, in both languages, and a taller one
+   * with show-changes (:host([show-changes]) outweighs :host). After the wide heights, which these override.
+   */
   @media (width < 30rem) {
     :host {
       min-block-size: var(--ep-page-poll-min-block-size, 7.75rem);
+    }
+    :host([show-changes]) {
+      min-block-size: var(--ep-page-poll-changes-min-block-size, 20rem);
     }
     .question-row {
       flex-direction: column;

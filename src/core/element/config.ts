@@ -67,10 +67,11 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
  * `<meta name="ep-endpoint" content="...">`. Blank values count as missing.
  */
 export function resolveEndpoint(own: string | null | undefined, doc: Document = document): string | undefined {
-  const meta = doc.querySelector<HTMLMetaElement>('meta[name="ep-endpoint"]')?.content;
-  for (const candidate of [own, getConfig().endpoint, meta]) {
-    const trimmed = candidate?.trim();
-    if (trimmed) return trimmed;
-  }
-  return undefined;
+  // The page is searched only when neither of the others is set.
+  return (
+    own?.trim() ||
+    getConfig().endpoint?.trim() ||
+    doc.querySelector<HTMLMetaElement>('meta[name="ep-endpoint"]')?.content.trim() ||
+    undefined
+  );
 }

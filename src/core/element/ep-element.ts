@@ -11,6 +11,9 @@ import { directionOf, type Locale } from '../language/locale.js';
 import { wakeOutbox, type CarriesOutbox } from '../outbox/outbox-wake.js';
 import { VERSION } from './version.js';
 
+/** The tags whose strings an element has asked for as it connected. */
+const asked = new Set<string>();
+
 export abstract class EpElement extends LitElement {
   /** The library's version: a page that registers two versions is told which one it got (see define.ts). */
   static readonly version = VERSION;
@@ -46,7 +49,8 @@ export abstract class EpElement extends LitElement {
   protected readonly sendingPart?: () => Promise<CarriesOutbox>;
 
   private stopConfigWatch?: () => void;
-  private missingEndpointLogged = false;
+  /** Telling the web team that no endpoint is configured, once per element. */
+  private missingEndpointReport?: Promise<void>;
 
   /** The locale of the last render: a locale settling to the one already rendered needs no second update. */
   private renderedIn?: Locale;
@@ -61,9 +65,15 @@ export abstract class EpElement extends LitElement {
     // Re-render on every status: a loaded locale changes the strings, and a loaded or failed one may let a
     // held-back render through (see shouldUpdate). This also does what updateWhenLocaleChanges would.
     window.addEventListener('lit-localize-status', this.onLocaleStatus);
-    // Its strings, too (define.ts asked already, unless this class was registered under another name).
-    void Promise.all([startLanguageSync(), needFirstStrings(this.localName)]).then(this.onLocaleStatus);
-    if (this.sendingPart) wakeOutbox(this.sendingPart);
+    // The page's language and its strings (define.ts asked already, unless this class was registered under
+    // another name): the first of its tag asks, and any while they are not in, with a render once they are. For
+    // all but the first of a page's hundred polls they are in, and nothing is asked.
+    const tag = this.localName;
+    if (!asked.has(tag) || !localeSettled(tag)) {
+      asked.add(tag);
+      void Promise.all([startLanguageSync(), needFirstStrings(tag)]).then(this.onLocaleStatus);
+    }
+    wakeOutbox(this.sendingPart);
   }
 
   override disconnectedCallback(): void {
@@ -80,12 +90,10 @@ export abstract class EpElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.renderedIn = renderedLocale();
-    if (!this.resolvedEndpoint && !this.missingEndpointLogged) {
-      this.missingEndpointLogged = true;
-      void import('./diagnostics.js').then(({ reportMissingEndpoint }) =>
+    if (!this.resolvedEndpoint)
+      this.missingEndpointReport ??= import('./diagnostics.js').then(({ reportMissingEndpoint }) =>
         reportMissingEndpoint(this.localName, () => !this.resolvedEndpoint, this.ownerDocument),
       );
-    }
   }
 
   /** The locale this element renders in now. */

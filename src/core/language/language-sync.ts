@@ -18,10 +18,10 @@ let controls: Controls | undefined;
 let external = false;
 
 /** The locale wanted now by configuration and page, before any loading. */
-export function wantedLocale(doc: Document = document): Locale {
+export function wantedLocale(): Locale {
   const { locale, defaultLocale } = getConfig();
   const fallback = defaultLocale && isLocale(defaultLocale) ? defaultLocale : SOURCE_LOCALE;
-  return matchLocale(locale ?? doc.documentElement.lang, fallback);
+  return matchLocale(locale ?? document.documentElement.lang, fallback);
 }
 
 let failedLocale: Locale | undefined;
@@ -51,10 +51,8 @@ export function startLanguageSync(): Promise<void> {
       external = true;
       return import('../element/diagnostics.js').then(({ warnLocalizationTaken }) => warnLocalizationTaken());
     }
-    new MutationObserver(() => void apply()).observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['lang'],
-    });
+    // An attribute filter alone watches attributes (the DOM standard implies `attributes: true`).
+    new MutationObserver(() => void apply()).observe(document.documentElement, { attributeFilter: ['lang'] });
     onConfigChange(() => void apply());
   }
   return apply();
@@ -71,12 +69,12 @@ function partsLocale(): Locale | undefined {
  * Records that the element `tag` is on the page (define.ts, as it is registered; ep-element.ts, as it connects)
  * and loads the strings its first render needs in the page's language.
  */
-export function needFirstStrings(tag: string): Promise<void> {
+export function needFirstStrings(tag: string): Promise<unknown> {
   return needParts(tag, 'first', partsLocale());
 }
 
 /** Loads the strings of what elements load on demand (core/element/on-demand.ts waits for them). */
-export function needLaterStrings(): Promise<void> {
+export function needLaterStrings(): Promise<unknown> {
   return needLaterParts(partsLocale());
 }
 

@@ -51,14 +51,15 @@ function load(loader: PartLoader, locale: string): Promise<void> {
   return loading;
 }
 
-/** Records that `tag` needs the strings of `phase`; loads them now in `locale` unless it is the source one. */
-export function needParts(tag: string, phase: Phase, locale: string | undefined): Promise<void> {
+/**
+ * Records that `tag` needs the strings of `phase`; loads them now in `locale` unless it is the source one. The
+ * promise settles once they are in; what it resolves to means nothing (as for needLaterParts).
+ */
+export function needParts(tag: string, phase: Phase, locale: string | undefined): Promise<unknown> {
   let phases = needs.get(tag);
   if (!phases) needs.set(tag, (phases = new Set()));
   phases.add(phase);
-  return locale
-    ? Promise.all(loadersOf(tag, phase, locale).map((loader) => load(loader, locale))).then(() => {})
-    : Promise.resolve();
+  return locale ? Promise.all(loadersOf(tag, phase, locale).map((loader) => load(loader, locale))) : Promise.resolve();
 }
 
 /** Every part wanted so far in `locale`, loaded and merged: what @lit/localize's loadLocale returns. */
@@ -68,8 +69,8 @@ export function loadWanted(locale: string): Promise<LocaleModule> {
 }
 
 /** Begins the later phase of every element wanted so far: what an element loads on demand needs it. */
-export function needLaterParts(locale: string | undefined): Promise<void> {
-  return Promise.all([...needs.keys()].map((tag) => needParts(tag, 'later', locale))).then(() => {});
+export function needLaterParts(locale: string | undefined): Promise<unknown> {
+  return Promise.all([...needs.keys()].map((tag) => needParts(tag, 'later', locale)));
 }
 
 /** Whether the first render of `tag` has its strings in `locale` (loaded, or failed for good). */

@@ -16,13 +16,14 @@ export interface CarriesOutbox {
 
 let looked = false;
 
-export function wakeOutbox(load: () => Promise<CarriesOutbox>): void {
-  if (looked) return;
+/** `load` is the element's sending part; an element without one (it never sends) does not look. */
+export function wakeOutbox(load: (() => Promise<CarriesOutbox>) | undefined): void {
+  if (looked || !load) return;
   looked = true;
   try {
-    if (!Object.keys(localStorage).some((key) => key.startsWith(ENTRY_PREFIX))) return;
+    if (Object.keys(localStorage).some((key) => key.startsWith(ENTRY_PREFIX)))
+      void load().then((part) => part.pageOutbox(true));
   } catch {
-    return;
+    // Storage is unavailable: nothing can be waiting in it.
   }
-  void load().then((part) => part.pageOutbox(true));
 }
