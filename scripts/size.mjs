@@ -78,20 +78,23 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
  * store, the delivery note, the text watch and the poll's after-vote part (the minifier shortens their names, not
  * TypeScript's `private` ones), the delivery note's unused listener, fetch's defaults left unsaid and the phone
  * pattern as one literal lowered the poll's whole Arabic page by 345 B, each form element's by about 175 B, all
- * five's by 329 B and the one file's by 341 B; guards lowered to match.
+ * five's by 329 B and the one file's by 341 B; guards lowered to match. Code only the form elements use moved
+ * out of the core file the poll loads after a vote (175 B off the poll's whole page). The poll's page key worked
+ * out once per page address and the language asked for once per tag, for render speed, added about 20 B to its
+ * first render (guard raised by 50 B for the Arabic page, which had 24 B to spare).
  */
 const hostBudgets = [
   { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11500 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 11750 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27000 },
-  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 30100 },
-  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 34800 },
-  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 35450 },
-  { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 32900 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 61050 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 11800 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 26450 },
+  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 29850 },
+  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 34500 },
+  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 35150 },
+  { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 32650 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 60550 },
 ];
 /** The one-file bundle: issue 14 gives 40 KB for four elements and 43 KB once a fifth joins, as it has. */
-const oneFileBudget = { budget: 43 * KB, guard: 51050 };
+const oneFileBudget = { budget: 43 * KB, guard: 50400 };
 
 function measure(code) {
   const bytes = Buffer.from(code);
