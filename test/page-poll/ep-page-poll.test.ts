@@ -689,7 +689,10 @@ describe('<ep-page-poll>', () => {
       it(`reserves the right height on a phone too (${lang})`, async () => {
         await setViewportSize(320, 640);
         try {
-          expect(matchMedia('(width < 30rem)').matches, 'the page is as narrow as a phone').to.equal(true);
+          // A busy Firefox may apply the new size a frame or more after the command returns.
+          await waitUntil(() => matchMedia('(width < 30rem)').matches, 'the page is as narrow as a phone', {
+            timeout: 5000,
+          });
           await setPageLanguage(lang, dir);
           const { reserved, rendered } = await heightsIn(await fixture<HTMLDivElement>(html`<div></div>`));
           expect(reserved).to.be.greaterThan(100);

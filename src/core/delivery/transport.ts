@@ -131,9 +131,5 @@ export async function postEnvelope(
 
 /** GETs JSON. The caller validates the shape of `body`. */
 export async function getJson(url: string, options: RequestOptions): Promise<ReadOutcome> {
-  return exchange(
-    url,
-    { headers: { ...options.headers, accept: 'application/json' } },
-    options.timeoutMs,
-  );
+  return exchange(url, { headers: { ...options.headers, accept: 'application/json' } }, options.timeoutMs);
 }
