@@ -132,6 +132,10 @@ const steps = [
   },
   { name: 'custom elements manifest', command: ['npm', 'run', '--silent', 'manifest'] },
   {
+    name: "every element's CSS parts named in its guide (docs/elements.md, against the manifest)",
+    command: ['node', 'scripts/check-docs-parts.mjs'],
+  },
+  {
     name: 'Storybook as static files under /design-system/: every story (play function, axe, no error) and docs page in Chromium',
     command: ['node', 'scripts/storybook-check.mjs'],
     counts: `${RESULTS}/storybook.json`,

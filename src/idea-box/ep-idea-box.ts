@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Announcer } from '../core/a11y/announcer.js';
-import { type Choice } from '../core/fields/choices.js';
+import { usableChoices, type Choice } from '../core/fields/choices.js';
 import { choicesAttribute } from '../core/fields/choices-attribute.js';
 import { DeliveryNote } from '../core/delivery/delivery-note.js';
 import { EpElement } from '../core/element/ep-element.js';
@@ -143,9 +143,9 @@ export class EpIdeaBox extends EpElement {
   private readonly form = new IdeaForm(this, this.announcer, this.submitter, this.delivery);
   private readonly list = new IdeaList(this, this.announcer, this.submitter, this.delivery);
 
-  /** The topics in use: the author's, else the defaults. */
+  /** The topics in use: the author's when usable (a framework may bind an empty list while it loads), else the defaults. */
   get topicList(): Choice[] {
-    return this.topics ?? defaultTopics();
+    return usableChoices(this.topics) ?? defaultTopics();
   }
 
   /** The page size as the collector is asked for it. */

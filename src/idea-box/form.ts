@@ -59,7 +59,7 @@ export class IdeaForm {
 
   #renderFields(): TemplateResult {
     const { values, errors, text } = this.flow;
-    return html`${renderTextField({ id: 'title', label: t.titleLabel(), type: 'text', autocomplete: 'off', value: values.title, error: errors.title })}
+    return html`${renderTextField({ id: 'title', label: t.titleLabel(), type: 'text', autocomplete: 'off', value: values.title, error: errors.title, required: true })}
     ${renderTextArea({
       id: 'description',
       label: t.descriptionLabel(),

@@ -52,7 +52,7 @@ export class LeaveForm {
 
   #renderFields(): TemplateResult {
     const { values, errors } = this.flow;
-    return html`${renderTextField({ id: 'code', label: t.codeFieldLabel(), hint: t.codeFieldHint(formatNumber(CODE_LENGTH, renderedLocale())), type: 'text', autocomplete: 'off', dir: 'ltr', value: values.code, error: errors.code })}
+    return html`${renderTextField({ id: 'code', label: t.codeFieldLabel(), hint: t.codeFieldHint(formatNumber(CODE_LENGTH, renderedLocale())), type: 'text', autocomplete: 'off', dir: 'ltr', value: values.code, error: errors.code, required: true })}
       <fieldset class="contact" part="contact" aria-describedby="leave-contact-hint">
         <legend>${t.leaveContactLegend()}</legend>
         <p id="leave-contact-hint" class="hint">${t.leaveContactHint()}</p>

@@ -96,12 +96,13 @@ export class SignupForm {
             autocomplete: 'off',
             value: values.city,
             error: errors.city,
+            required: true,
           })
         : nothing
     }
     ${renderRadioGroup({ id: 'language', label: t.languageLegend(), choices: languageChoices(), value: values.language, locale, required: true, error: errors.language })}
     ${renderRadioGroup({ id: 'ageBand', part: 'age-band', label: t.ageLegend(), hint: t.ageHint(formatNumber(ADULT, locale)), choices: ageChoices(), value: values.ageBand, locale, error: errors.ageBand })}
-    ${renderContactFields(values, errors, 'required', { hint: t.contactHint, consentLabel: t.consentLabel, noChannel: true })}`;
+    ${renderContactFields(values, errors, 'required', { hint: t.contactHint, consentLabel: t.consentLabel, noChannel: true, nameRequired: true })}`;
   }
 
   /** The withdrawal code, prominent, with how to use it; or, for a sign-up saved on the device, that it will come. */

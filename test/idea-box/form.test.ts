@@ -320,6 +320,21 @@ describe('<ep-idea-box> form', () => {
       expect(String(warnings[0])).to.contain('ep-idea-box: topics');
     });
 
+    it('keeps its own topics when a framework sets an empty or unusable list as the property', async () => {
+      const element = await ideaBox(endpoint);
+      await openForm(element);
+      const codes = () => $$<HTMLInputElement>(element, 'input[name="topic"]').map((radio) => radio.value);
+      const defaults = codes();
+      expect(defaults).to.have.length(6);
+      // Bound before its data arrives, or to a CMS field left empty: a required topic with nothing to choose.
+      element.topics = [];
+      await settle(element);
+      expect(codes(), 'an empty list').to.deep.equal(defaults);
+      element.topics = [{ label: 'Parks' } as never];
+      await settle(element);
+      expect(codes(), 'a topic without a code').to.deep.equal(defaults);
+    });
+
     it('takes its title and intro from slots, and its heading levels from an attribute', async () => {
       const element = await ideaBox(endpoint, 'heading-level="3"');
       element.innerHTML =

@@ -19,6 +19,7 @@ runFormSuite({
   send: 'Join the panel',
   notSent: 'Your request to join was not sent. What you entered is kept.',
   showsReference: true,
+  eitherOf: ['email', 'mobile'],
   invalid: {
     fill: [
       { name: 'email', kind: 'text', value: 'sara@example' },

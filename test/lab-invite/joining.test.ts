@@ -100,7 +100,7 @@ describe('<ep-lab-invite>: joining the panel', () => {
 
       expectNone(element, '#city', 'no city until in person is chosen');
       await tickCodes(element, 'attendance', 'in-person');
-      expect($(element, '#city')).to.exist;
+      expect($<HTMLInputElement>(element, '#city').required, 'the city, once in person is chosen').to.equal(true);
       await tickCodes(element, 'sessions', 'prototype');
       await chooseRadio(element, 'language', lang);
       await typeInto(element, 'name', lang === 'ar' ? 'سارة' : 'Sara');
@@ -166,6 +166,7 @@ describe('<ep-lab-invite>: joining the panel', () => {
     await chooseRadio(element, 'language', 'ar');
     await typeInto(element, 'name', 'Sara');
     expect($<HTMLInputElement>(element, '#consent').required).to.equal(true);
+    expect($<HTMLInputElement>(element, '#name').required, 'the name, which the panel needs').to.equal(true);
     expectNone(element, 'input[name="channel"]', 'the panel takes no preferred channel');
     pressSend(element);
     expect(await errorSummary(element)).to.deep.equal([

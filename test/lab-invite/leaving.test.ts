@@ -119,6 +119,9 @@ describe('<ep-lab-invite>: leaving the panel', () => {
           : ['Enter your withdrawal code', 'Enter an email address or a mobile number'],
       );
       expectFocused(element, '.error-summary');
+      // The code is required, as a screen reader says; of the email address and the mobile number either will do.
+      expect($<HTMLInputElement>(element, '#code').required, 'code required').to.equal(true);
+      expect($<HTMLInputElement>(element, '#email').required, 'email required').to.equal(false);
       await expect(element).to.be.accessible();
       await typeInto(element, 'code', '7K3M-Q9XR');
       await typeInto(element, 'email', 'sara@example');

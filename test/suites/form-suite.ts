@@ -82,6 +82,8 @@ export interface FormSuiteOptions {
   showsReference: boolean;
   /** The visitor's mistakes: what is filled before Send is pressed on an otherwise empty form, and what it shows. */
   invalid: { fill: FormField[]; problems: FormProblem[]; summaryLevel: string; notInvalid: string[] };
+  /** Fields of which any one will do, each refused when all are empty (an email address or a mobile number). */
+  eitherOf?: string[];
   /** For a form with the shared contact block: the fields a submission needs without any contact details. */
   contact?: { required: FormField[] };
   /** A 422 with field errors, and what the form shows for it (in English). */
@@ -205,6 +207,20 @@ export function runFormSuite(options: FormSuiteOptions): void {
           await expect(element).to.be.accessible();
         });
       }
+
+      it('marks as required each field it refuses when left empty, so that a screen reader says so before the visitor sends', async () => {
+        const element = await make(endpoint);
+        pressSend(element);
+        await errorSummary(element);
+        // A group of check boxes has no native "required" (it would ask for every box), and neither has a pair
+        // of fields of which either will do (an email address or a mobile number): their hints say it.
+        const inGroup = (control: HTMLInputElement) => $$(element, `input[name="${control.name}"]`).length > 1;
+        const refused = $$<HTMLInputElement>(element, '[aria-invalid="true"]').filter(
+          (control) => !(control.type === 'checkbox' && inGroup(control)) && !options.eitherOf?.includes(control.id),
+        );
+        expect(refused.length, 'fields refused').to.be.above(0);
+        for (const control of refused) expect(control.required, `#${control.id}`).to.equal(true);
+      });
 
       it('takes the visitor from each summary link to its field (a radio group: its first radio), by keyboard too, without changing the address', async () => {
         const element = await make(endpoint);

@@ -79,6 +79,8 @@ export interface ContactWording {
   consentLabel?: () => string;
   /** Ask for no preferred channel (a form whose collector takes none: the Lab's panel). */
   noChannel?: boolean;
+  /** The name is required (the Lab's panel, which invites people by name); elsewhere it is optional. */
+  nameRequired?: boolean;
 }
 
 /**
@@ -115,7 +117,7 @@ export function renderContactFields(
   return html`<fieldset class="contact" part="contact" aria-describedby="contact-hint">
     <legend>${m.legend(required)}</legend>
     <p id="contact-hint" class="hint">${hint(required)}</p>
-    ${renderTextField({ id: 'name', label: m.nameLabel(), type: 'text', autocomplete: 'name', value: values.name, error: errors.name })}
+    ${renderTextField({ id: 'name', label: m.nameLabel(), type: 'text', autocomplete: 'name', value: values.name, error: errors.name, required: wording.nameRequired })}
     ${renderReachFields(values, errors)}
     ${wording.noChannel ? nothing : renderRadioGroup({ id: 'channel', label: m.channelLegend(), choices: contactChannels(), value: values.channel, locale: renderedLocale(), error: errors.channel })}
     ${renderCheckbox({ id: 'consent', label: consentLabel(), checked: values.consent, required: required || givesContact(values, mode), error: errors.consent })}

@@ -36,10 +36,12 @@ export interface TextFieldOptions extends FieldOptions {
     'name' | 'given-name' | 'family-name' | 'email' | 'tel' | 'tel-national' | 'organization' | 'postal-code' | 'off';
   /** Addresses and numbers read left to right in Arabic too. Default `auto`. */
   dir?: 'ltr' | 'auto';
+  /** Said to assistive technology; the form checks it itself (its forms are `novalidate`). */
+  required?: boolean;
 }
 
 export function renderTextField(options: TextFieldOptions): TemplateResult {
-  const { id, label, hint, error, type, value, autocomplete, dir = 'auto' } = options;
+  const { id, label, hint, error, type, value, autocomplete, dir = 'auto', required = false } = options;
   return html`<div class=${wrapper(error)}>
     <label for=${id}>${label}</label>
     ${hintOf(id, hint)} ${renderFieldError(id, error)}
@@ -52,6 +54,7 @@ export function renderTextField(options: TextFieldOptions): TemplateResult {
       autocomplete=${autocomplete}
       dir=${dir}
       spellcheck="false"
+      ?required=${required}
       aria-describedby=${describe(options)}
       aria-invalid=${ifDefined(error ? 'true' : undefined)}
       .value=${value}
