@@ -52,14 +52,14 @@ export function honeypotValue(root: ParentNode): string {
 }
 
 /**
- * Off-screen on the side that never scrolls (inline-start is left in LTR and right in RTL), so the page
- * gets no scroll bar, and clipped to nothing wherever its containing block happens to be; not
- * `display: none`, which robots recognise.
+ * Clipped to nothing where it stands, out of the flow; not `display: none`, which robots recognise. Not moved
+ * off-screen: the side that never scrolls is the page's inline-start, and the element's direction (its
+ * language's) may differ from the page's (an Urdu page shows the English form), where the trap would then
+ * widen the page.
  */
 export const honeypotStyles = css`
   .ep-trap {
     position: absolute;
-    inset-inline-start: -100vw;
     inline-size: 1px;
     block-size: 1px;
     overflow: hidden;
