@@ -20,6 +20,7 @@ import { resolveEndpoint } from '../core/element/config.js';
 import { numberOption } from '../core/element/number-option.js';
 import { choiceLabel } from '../core/fields/choices.js';
 import { TextWatch } from '../core/fields/text-watch.js';
+import { clearDraft, draftKey, readDraft, writeDraft } from '../core/forms/draft.js';
 import { FormSender } from '../core/forms/form-sender.js';
 import { renderedLocale } from '../core/language/language-sync.js';
 import type { Locale } from '../core/language/locale.js';
@@ -58,8 +59,17 @@ export interface FirstLoad {
   alreadyAnswered: () => string;
 }
 
+/**
+ * What the visitor chose and wrote after their vote, kept in session storage until sent or skipped: the vote is
+ * remembered at once, so a reload before Send would otherwise thank them and lose it. Its answer and vote id tie
+ * it to the vote it explains.
+ */
+const NO_DETAILS = { answer: '', voteId: '', selected: '', comment: '' };
+
 /** One visit of one page: the answer, what the visitor chose and wrote, and the sends on their way. */
 interface Visit {
+  /** Where what the visitor chose and wrote is kept (see NO_DETAILS). */
+  draftKey: string;
   step: 'question' | 'reasons' | 'thanks';
   answer?: Answer | undefined;
   /** The visitor answered on an earlier visit: thanked from memory. */
@@ -153,15 +163,24 @@ export class AfterVote implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** A new visit for the current page: thanks when the answer is remembered, else the question. */
+  /**
+   * A new visit for the current page: thanks when the answer is remembered, else the question; the reasons
+   * again, as they were left, when the page was loaded again before they were sent or skipped.
+   */
   #start(): void {
-    const recalled = this.#host.noRemember ? undefined : this.#firstLoad.recallVote(pageKeyOf(this.#host));
+    const page = pageKeyOf(this.#host);
+    const key = draftKey('page-poll', page);
+    const recalled = this.#host.noRemember ? undefined : this.#firstLoad.recallVote(page);
+    const details = recalled && readDraft(key, NO_DETAILS)?.values;
+    const resumed = details?.answer === recalled?.answer ? details : undefined;
     const visit: Visit = {
-      step: recalled ? 'thanks' : 'question',
+      draftKey: key,
+      step: resumed ? 'reasons' : recalled ? 'thanks' : 'question',
       answer: recalled?.answer,
-      remembered: Boolean(recalled),
-      selected: [],
-      comment: '',
+      remembered: Boolean(recalled) && !resumed,
+      selected: resumed?.selected ? resumed.selected.split('\n') : [],
+      comment: resumed?.comment ?? '',
+      voteId: resumed?.voteId || undefined,
       limitShown: false,
       sender: new FormSender(
         this.#host,
@@ -176,7 +195,7 @@ export class AfterVote implements ReactiveController {
     };
     this.#visit = visit;
     this.announcer.text = '';
-    this.#text.update('', this.#maxLength(), true);
+    this.#text.update(visit.comment, this.#maxLength(), true);
     this.#delivery.reset();
   }
 
@@ -238,6 +257,7 @@ export class AfterVote implements ReactiveController {
     }
     visit.selected = selected;
     if (selected.length < MAX_REASONS) visit.limitShown = false;
+    this.#keepDetails();
     this.#host.requestUpdate();
   };
 
@@ -247,8 +267,16 @@ export class AfterVote implements ReactiveController {
     const max = this.#maxLength();
     this.#text.update(visit.comment, max);
     if (visit.commentError && !this.#text.count(max).over) visit.commentError = undefined;
+    this.#keepDetails();
     this.#host.requestUpdate();
   };
+
+  /** Keeps what the visitor chose and wrote for a reload; nothing once there is nothing (see NO_DETAILS). */
+  #keepDetails(): void {
+    const { answer = '', voteId = '', selected, comment, draftKey: key } = this.#visit;
+    if (selected.length === 0 && !comment) return clearDraft(key);
+    writeDraft(key, { values: { answer, voteId, selected: selected.join('\n'), comment }, startedAt: 0 });
+  }
 
   #sendDetails = async (event?: Event): Promise<void> => {
     event?.preventDefault();
@@ -286,6 +314,7 @@ export class AfterVote implements ReactiveController {
 
   /** The thanks take focus where the form was, which is how they are heard (once). */
   #finish = (): void => {
+    clearDraft(this.#visit.draftKey);
     this.#visit.step = 'thanks';
     this.announcer.focus('.thanks');
   };

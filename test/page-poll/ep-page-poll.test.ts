@@ -231,6 +231,68 @@ describe('<ep-page-poll>', () => {
     });
   });
 
+  describe('a page loaded again after the vote', () => {
+    const COMMENT = 'The form link on this page gives an error';
+    /** The page is loaded again (a reload, or Back after following a link): storage stays, the element is new. */
+    async function reload(element: EpPagePoll): Promise<EpPagePoll> {
+      element.parentElement!.remove();
+      const again = await poll(endpoint);
+      // The rest of the poll is in (its styles adopted), so what it shows is settled.
+      await waitUntil(
+        () => again.shadowRoot!.adoptedStyleSheets.length > EpPagePollClass.elementStyles.length,
+        'the rest never arrived',
+      );
+      await settle(again);
+      return again;
+    }
+    const ticked = (element: EpPagePoll) =>
+      $$<HTMLInputElement>(element, 'input[type="checkbox"]').map((box) => box.checked);
+
+    it('brings back the reasons and the comment not yet sent, and sends them with the vote they explain', async () => {
+      const first = await poll(endpoint);
+      await voteYes(first, 'No');
+      check(first, 1);
+      await typeComment(first, COMMENT);
+      const [vote] = await endpoint.waitForPosts(1);
+
+      const again = await reload(first);
+      expect($<HTMLTextAreaElement>(again, 'textarea').value).to.equal(COMMENT);
+      expect(ticked(again)).to.deep.equal([false, true, false, false, false]);
+      expect(textOf(again, '#count')).to.equal(`You have ${500 - COMMENT.length} characters remaining`);
+      // Nothing moved focus: the visitor had not reached the poll on this load.
+      expect(again.shadowRoot!.activeElement).to.equal(null);
+      await expect(again).to.be.accessible();
+      button(again, 'Send').click();
+      await waitUntil(() => again.shadowRoot!.querySelector('.thanks'), 'no thanks');
+      const [, details] = await endpoint.waitForPosts(2);
+      expect(details!.body.data).to.deep.include({ voteId: vote!.body.id, answer: 'no', comment: COMMENT });
+      expect(textOf(again, '[part="thanks"]')).to.equal('Thank you for your feedback.');
+
+      const later = await reload(again);
+      expect(textOf(later, '[part="thanks"]')).to.equal('You have already told us about this page. Thank you.');
+    });
+
+    it('forgets them once skipped, and keeps nothing when nothing was chosen or written', async () => {
+      const first = await poll(endpoint);
+      await voteYes(first);
+      check(first, 0);
+      await typeComment(first, 'half a thought');
+      expect(sessionStorage.length).to.equal(1);
+      check(first, 0);
+      await typeComment(first, '');
+      expect(sessionStorage.length, 'nothing chosen or written').to.equal(0);
+      const again = await reload(first);
+      expect(textOf(again, '[part="thanks"]')).to.equal('You have already told us about this page. Thank you.');
+
+      const other = await poll(endpoint, 'page-url="/another-page"');
+      await voteYes(other);
+      await typeComment(other, 'half a thought');
+      button(other, 'Skip').click();
+      await settle(other);
+      expect(sessionStorage.length, 'skipped').to.equal(0);
+    });
+  });
+
   // With the outbox turned off (or storage unavailable), a failure is shown and the visitor retries. With
   // it on, the same faults save the submission on the device: see delivery.test.ts.
   describe('failures, with the outbox turned off', () => {
