@@ -271,10 +271,13 @@ export class AfterVote implements ReactiveController {
     this.#host.requestUpdate();
   };
 
-  /** Keeps what the visitor chose and wrote for a reload; nothing once there is nothing (see NO_DETAILS). */
+  /**
+   * Keeps what the visitor chose and wrote for a reload (see NO_DETAILS); nothing once there is nothing, nor
+   * with `no-remember`, which keeps nothing of the visitor's on the device (and would not bring it back).
+   */
   #keepDetails(): void {
     const { answer = '', voteId = '', selected, comment, draftKey: key } = this.#visit;
-    if (selected.length === 0 && !comment) return clearDraft(key);
+    if ((selected.length === 0 && !comment) || this.#host.noRemember) return clearDraft(key);
     writeDraft(key, { values: { answer, voteId, selected: selected.join('\n'), comment }, startedAt: 0 });
   }
 

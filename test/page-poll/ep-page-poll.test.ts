@@ -272,7 +272,7 @@ describe('<ep-page-poll>', () => {
       expect(textOf(later, '[part="thanks"]')).to.equal('You have already told us about this page. Thank you.');
     });
 
-    it('forgets them once skipped, and keeps nothing when nothing was chosen or written', async () => {
+    it('forgets them once skipped, and keeps nothing when nothing was chosen or written, or with no-remember', async () => {
       const first = await poll(endpoint);
       await voteYes(first);
       check(first, 0);
@@ -290,6 +290,12 @@ describe('<ep-page-poll>', () => {
       button(other, 'Skip').click();
       await settle(other);
       expect(sessionStorage.length, 'skipped').to.equal(0);
+
+      const forgetful = await poll(endpoint, 'no-remember');
+      await voteYes(forgetful);
+      check(forgetful, 0);
+      await typeComment(forgetful, 'half a thought');
+      expect(sessionStorage.length, 'with no-remember').to.equal(0);
     });
   });
 
