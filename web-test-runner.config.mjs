@@ -3,6 +3,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { devEndpointMiddleware } from './tools/dev-endpoint.mjs';
 import { chromiumBrowser } from './tools/browsers.mjs';
 import { countReporter } from './tools/count-reporter.mjs';
+import { forcedColorsPlugin } from './tools/forced-colors-plugin.mjs';
 import { viewportPlugin } from './tools/viewport-plugin.mjs';
 import { moduleFaultsMiddleware } from './test/server/module-faults.mjs';
 import { sentEnvelopesRecorder } from './test/server/sent-envelopes.mjs';
@@ -13,7 +14,7 @@ export default {
   nodeResolve: true,
   // One page at a time: a page in a background tab gets no animation frames, and tests wait for frames.
   concurrency: 1,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), viewportPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), viewportPlugin(), forcedColorsPlugin()],
   // What the elements send is recorded for the contract test (server/test/contract.test.ts).
   middleware: [moduleFaultsMiddleware(), devEndpointMiddleware({ onSubmission: sentEnvelopesRecorder() })],
   browsers: [chromiumBrowser()],

@@ -4,7 +4,7 @@ import { expect, fixture, nextFrame, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import '../../src/ep-page-poll.js';
 import { TestEndpoint } from '../helpers/endpoint.js';
-import { resetPage } from '../helpers/page.js';
+import { resetPage, setForcedColors } from '../helpers/page.js';
 import { $, $$, focusedIn } from '../helpers/shadow.js';
 import { ideaBox, listSettled, publish } from '../idea-box/helpers.js';
 import { loadedCard } from '../consultation-card/helpers.js';
@@ -63,6 +63,21 @@ describe('the outer look every element shares', () => {
     const after = $(poll!, 'label[for="comment"]').getBoundingClientRect().top - reasons.at(-1)!.bottom;
     expect(after).to.be.at.least(32);
     expect(after).to.be.at.least(between + 24);
+  });
+
+  it('draws a disclosure’s triangle, not a square, under forced colours (the card’s summary)', async () => {
+    const { element: card } = await loadedCard();
+    const triangle = () => getComputedStyle($(card, '[part="summary-button"]'), '::before');
+    const borders = () => [triangle().borderTopColor, triangle().borderBottomColor];
+    expect(borders(), 'with the page’s colours').to.deep.equal(['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)']);
+    await setForcedColors(true);
+    try {
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      expect(borders(), 'under forced colours').to.deep.equal(['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)']);
+      expect(triangle().borderInlineStartColor).not.to.equal('rgba(0, 0, 0, 0)');
+    } finally {
+      await setForcedColors(false);
+    }
   });
 
   it('shows an idea’s status as the same pill as a consultation’s status', async () => {

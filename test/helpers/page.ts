@@ -35,3 +35,12 @@ export async function setViewportSize(width: number, height: number): Promise<vo
   // The media queries follow the new size on the next frame.
   await nextFrame();
 }
+
+/**
+ * Chromium paints the page as under Windows high contrast, or stops (tools/forced-colors-plugin.mjs). Turn it
+ * off again in the same test: the page outlives it.
+ */
+export async function setForcedColors(active: boolean): Promise<void> {
+  await executeServerCommand('ep-forced-colors', { active });
+  await nextFrame();
+}

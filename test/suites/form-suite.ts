@@ -233,7 +233,9 @@ export function runFormSuite(options: FormSuiteOptions): void {
         expect(focusedIn(element)?.textContent?.trim()).to.equal(links[0]!.textContent!.trim());
         await sendKeys({ press: 'Enter' });
         expectFocused(element, links[0]!.getAttribute('href')!);
-        for (const link of links) {
+        // Down the summary, then back up it: going up, the page scrolls up to each field, and its question
+        // (above the control) must come into view with it.
+        for (const link of [...links, ...[...links].reverse()]) {
           const target = link.getAttribute('href')!;
           link.click();
           expectFocused(element, target);
@@ -244,6 +246,11 @@ export function runFormSuite(options: FormSuiteOptions): void {
               `${target} is the first radio`,
             ).to.equal(true);
           }
+          const question = control.closest('.choices')
+            ? control.closest('fieldset')!.querySelector('legend')!
+            : (element.shadowRoot!.querySelector(`label[for="${control.id}"]`) ?? control.closest('label')!);
+          const { top, bottom } = question.getBoundingClientRect();
+          expect(top >= 0 && bottom <= innerHeight, `${target}'s question in view (${top}..${bottom})`).to.equal(true);
         }
         expect(location.hash).to.equal('');
       });

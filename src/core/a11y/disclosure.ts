@@ -41,4 +41,12 @@ export const disclosureStyles = css`
   [dir='rtl'] .disclosure[aria-expanded='true']::before {
     transform: rotate(-90deg);
   }
+  /* Forced colours paint every border, the transparent ones too, which made the triangle a square. */
+  @media (forced-colors: active) {
+    .disclosure::before {
+      forced-color-adjust: none;
+      border-block-color: transparent;
+      border-inline-start-color: ButtonText;
+    }
+  }
 `;

@@ -23,9 +23,10 @@ function followLink(event: MouseEvent): void {
   if (!target) return;
   event.preventDefault();
   target.focus();
-  const question = target.matches('[type="radio"]')
+  // The question too, not only the control: a group's legend (radios or check boxes), else the control's label.
+  const question = target.closest('.choices')
     ? target.closest('fieldset')?.querySelector('legend')
-    : root.querySelector(`label[for="${target.id}"]`);
+    : (root.querySelector(`label[for="${target.id}"]`) ?? target.closest('label'));
   question?.scrollIntoView({ block: 'nearest' });
 }
 
