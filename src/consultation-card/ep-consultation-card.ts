@@ -219,7 +219,10 @@ export class EpConsultationCard extends EpElement {
 
   /** After a failure: the news is where the visitor is, on the card's title or on the failure again. */
   #retry = async (): Promise<void> => {
-    this.announcer.focus((await this.loaded.load(this.#path)) ? '#title' : '.load-state');
+    const loaded = this.loaded.load(this.#path);
+    // Meanwhile on "Loading…": the button has gone, and with it the visitor's place.
+    this.announcer.focus('.load-state');
+    this.announcer.focus((await loaded) ? '#title' : '.load-state');
   };
 
   #toggleSummary = (): void => {

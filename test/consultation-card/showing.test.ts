@@ -507,6 +507,8 @@ describe('<ep-consultation-card> showing a consultation', () => {
         await sendKeys({ press: 'Enter' });
         await settle(element);
         expect(textOf(element, '[part="loading"]')).to.equal(TEXT[lang].loading);
+        // Where the button was: said, rather than focus falling to the page while it reads.
+        expectFocused(element, '[part="loading"]');
         await shown(element);
         await waitUntil(() => element.shadowRoot!.activeElement?.id === 'title', 'focus did not reach the title');
         expectFocused(element, '#title');

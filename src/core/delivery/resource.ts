@@ -69,12 +69,14 @@ export class Resource<T> {
 
   /**
    * What is shown instead of the resource while it is not ready, in the element's words (`missing` also
-   * when there is nothing to read): loading, missing, or why it failed with "Try again". The message of
-   * `missing` and of a failure can take focus (selector `.load-state`), to say the outcome of a retry.
+   * when there is nothing to read): loading, missing, or why it failed with "Try again". Each message can
+   * take focus (selector `.load-state`): "Loading…" while a retry reads, where focus would otherwise fall to
+   * the page with the button, then the outcome.
    */
   renderState(words: { loading: string; missing: string; failed: string }, retry: () => void): TemplateResult {
     const { state } = this;
-    if (state?.state === 'loading') return html`<p class="hint" part="loading">${words.loading}</p>`;
+    if (state?.state === 'loading')
+      return html`<p class="load-state hint" part="loading" tabindex="-1">${words.loading}</p>`;
     if (state?.state === 'failed') {
       return html`<div part="error">
         <p class="load-state error-message" tabindex="-1">${words.failed} ${failureMessage(state.reason)}</p>
