@@ -8,6 +8,23 @@ import { resetPage, setForcedColors } from '../helpers/page.js';
 import { $, $$, focusedIn } from '../helpers/shadow.js';
 import { ideaBox, listSettled, publish } from '../idea-box/helpers.js';
 import { loadedCard } from '../consultation-card/helpers.js';
+import { errorSummary, feedback, pressSend } from '../feedback/helpers.js';
+
+/** WCAG's contrast ratio of two colours as getComputedStyle gives them (`rgb(…)`). */
+function contrast(one: string, other: string): number {
+  const luminance = (color: string) => {
+    const [r, g, b] = color
+      .match(/\d+(\.\d+)?/g)!
+      .slice(0, 3)
+      .map((part) => {
+        const c = Number(part) / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [light, dark] = [luminance(one), luminance(other)].sort((a, b) => b - a);
+  return (light! + 0.05) / (dark! + 0.05);
+}
 
 async function twoPolls(style = ''): Promise<HTMLElement[]> {
   const endpoint = new TestEndpoint();
@@ -77,6 +94,30 @@ describe('the outer look every element shares', () => {
       expect(triangle().borderInlineStartColor).not.to.equal('rgba(0, 0, 0, 0)');
     } finally {
       await setForcedColors(false);
+    }
+  });
+
+  it('outlines fields in error, and the summary, in a colour that shows on the page under forced colours (1.4.11)', async () => {
+    const element = await feedback(new TestEndpoint());
+    pressSend(element);
+    await errorSummary(element);
+    // The page's own system colour, as forced colours paint it behind the element.
+    const probe = document.createElement('div');
+    probe.style.cssText = 'forced-color-adjust: none; color: Canvas';
+    document.body.append(probe);
+    await setForcedColors(true);
+    try {
+      const canvas = getComputedStyle(probe).color;
+      const lines = {
+        'the bar of a field in error': getComputedStyle($(element, '.field.invalid')).borderInlineStartColor,
+        'the summary’s box': getComputedStyle($(element, '.error-summary')).borderTopColor,
+        'the text area in error': getComputedStyle($(element, 'textarea[aria-invalid="true"]')).borderTopColor,
+      };
+      for (const [what, color] of Object.entries(lines))
+        expect(contrast(color, canvas), `${what}: ${color} on ${canvas}`).to.be.at.least(3);
+    } finally {
+      await setForcedColors(false);
+      probe.remove();
     }
   });
 

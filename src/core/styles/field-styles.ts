@@ -40,17 +40,22 @@ export const fieldStyles = css`
     margin-block: 0.5em 0;
     padding-inline-start: 1.25em;
   }
+  /* A block of its own for its 24px target; aligned to the top, so a link that wraps keeps its bullet by its
+     first line. */
   .error-summary a {
     display: inline-block;
+    vertical-align: top;
     min-block-size: 24px;
     color: var(--_ep-color-error);
     font-weight: 600;
   }
+  /* CanvasText, not Mark: Mark is a background for MarkText, and as a line on the page it may all but vanish
+     (yellow on a white page, 1.07:1). The bar and the box, not the colour, say what is in error. */
   @media (forced-colors: active) {
     .field.invalid,
     .error-summary,
     .input[aria-invalid='true'] {
-      border-color: Mark;
+      border-color: CanvasText;
     }
     .error-summary a {
       color: LinkText;

@@ -80,7 +80,7 @@ export const formStyles = css`
     .error-message,
     textarea[aria-invalid='true'] {
       color: CanvasText;
-      border-color: Mark;
+      border-color: CanvasText;
     }
     .warning {
       border-inline-start-color: CanvasText;
