@@ -72,12 +72,12 @@ const hostBudgets = [
   { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 26750 },
   { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 29700 },
   { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 34350 },
-  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 35000 },
+  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 35050 },
   { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 32500 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 60600 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 60650 },
 ];
 /** The one-file bundle: issue 14 gives 40 KB for four elements and 43 KB once a fifth joins, as it has. */
-const oneFileBudget = { budget: 43 * KB, guard: 50600 };
+const oneFileBudget = { budget: 43 * KB, guard: 50650 };
 
 function measure(code) {
   const bytes = Buffer.from(code);
