@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { devEndpointMiddleware } from './tools/dev-endpoint.mjs';
 import { chromiumBrowser } from './tools/browsers.mjs';
 import { countReporter } from './tools/count-reporter.mjs';
@@ -14,7 +15,12 @@ export default {
   nodeResolve: true,
   // One page at a time: a page in a background tab gets no animation frames, and tests wait for frames.
   concurrency: 1,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), viewportPlugin(), forcedColorsPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }),
+    viewportPlugin(),
+    forcedColorsPlugin(),
+    a11ySnapshotPlugin(),
+  ],
   // What the elements send is recorded for the contract test (server/test/contract.test.ts).
   middleware: [moduleFaultsMiddleware(), devEndpointMiddleware({ onSubmission: sentEnvelopesRecorder() })],
   browsers: [chromiumBrowser()],

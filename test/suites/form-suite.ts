@@ -8,7 +8,7 @@
  * fields a visitor fills. The suite reads and fills the fields through the DOM, as a visitor does.
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import { configure } from '../../src/core/element/config.js';
 import type { EpErrorEvent, EpSubmitEvent } from '../../src/core/element/events.js';
 import { TestEndpoint, endpointPerTest } from '../helpers/endpoint.js';
@@ -207,6 +207,17 @@ export function runFormSuite(options: FormSuiteOptions): void {
           await expect(element).to.be.accessible();
         });
       }
+
+      it('says nothing is in error before the visitor sends (a required radio or box left unticked is not yet one)', async () => {
+        await make(endpoint);
+        // The page's accessibility tree, as a screen reader gets it from Chromium.
+        type AXNode = { role: string; name?: string; invalid?: string; children?: AXNode[] };
+        const nodes = (node: AXNode): AXNode[] => [node, ...(node.children ?? []).flatMap(nodes)];
+        const tree = (await a11ySnapshot({})) as unknown as AXNode;
+        const invalid = nodes(tree).filter((node) => node.invalid && node.invalid !== 'false');
+        expect(nodes(tree).filter((node) => node.role === 'radio' || node.role === 'checkbox')).not.to.be.empty;
+        expect(invalid.map((node) => `${node.role} "${node.name}"`)).to.deep.equal([]);
+      });
 
       it('marks as required each field it refuses when left empty, so that a screen reader says so before the visitor sends', async () => {
         const element = await make(endpoint);

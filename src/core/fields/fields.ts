@@ -23,6 +23,12 @@ export interface FieldOptions {
 }
 
 const wrapper = (error: Message | undefined): string => (error ? 'field invalid' : 'field');
+/**
+ * A radio or check box in error, or, when required, explicitly not: Chromium otherwise exposes a required one
+ * left unticked as invalid from the start (its `:invalid`), and a screen reader says so before anything was sent.
+ */
+const invalidState = (error: Message | undefined, required: boolean): 'true' | 'false' | undefined =>
+  error ? 'true' : required ? 'false' : undefined;
 const hintOf = (id: string, hint: string | undefined) =>
   hint ? html`<p id=${`${id}-hint`} class="hint">${hint}</p>` : nothing;
 const describe = ({ id, hint, error, describedBy: more = [] }: FieldOptions) =>
@@ -140,7 +146,7 @@ function renderChoiceGroup(
             .value=${choice.code}
             .checked=${checked(choice.code)}
             ?required=${required}
-            aria-invalid=${ifDefined(error ? 'true' : undefined)}
+            aria-invalid=${ifDefined(invalidState(error, required))}
           />
           <span>${choiceLabel(choice, locale)}</span>
         </label>`,
@@ -168,7 +174,7 @@ export function renderCheckbox(options: CheckboxOptions): TemplateResult {
         .checked=${checked}
         ?required=${required}
         aria-describedby=${describe(options)}
-        aria-invalid=${ifDefined(error ? 'true' : undefined)}
+        aria-invalid=${ifDefined(invalidState(error, required))}
       />
       <span>${label}</span>
     </label>
