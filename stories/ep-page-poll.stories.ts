@@ -125,7 +125,7 @@ const TEXT = {
     tooLongError: 'Error: Enter 20 characters or fewer',
     comment: 'The fee table was hard to find.',
     detailsError:
-      'Your comment was not sent. What you wrote is kept below. The service had a problem. Please try again in a moment.',
+      'Your comment was not sent. What you wrote is kept. The service had a problem. Please try again in a moment.',
     fieldError: 'Error: Enter 500 characters or fewer',
     voteError: 'Your answer was not sent. We could not reach the service. Check your connection and try again.',
     saved: 'Saved on this device. It will be sent when the connection returns.',
@@ -159,7 +159,7 @@ const TEXT = {
     tooLongCount: 'لديك ٣ أحرف زائدة',
     tooLongError: 'خطأ: أدخل ٢٠ حرفًا أو أقل',
     comment: 'كان من الصعب العثور على جدول الرسوم.',
-    detailsError: 'لم يُرسَل تعليقك. ما كتبته محفوظ أدناه. حدثت مشكلة في الخدمة. يُرجى المحاولة بعد قليل.',
+    detailsError: 'لم يُرسَل تعليقك. ما كتبته محفوظ. حدثت مشكلة في الخدمة. يُرجى المحاولة بعد قليل.',
     fieldError: 'خطأ: أدخل ٥٠٠ حرف أو أقل',
     voteError: 'لم تُرسَل إجابتك. تعذّر الوصول إلى الخدمة. تحقّق من اتصالك وحاول مرة أخرى.',
     saved: 'حُفظ على هذا الجهاز، وسيُرسَل عند عودة الاتصال.',

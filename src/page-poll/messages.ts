@@ -20,7 +20,7 @@ export const voteRecorded = (): string =>
 export const thanks = (): string => msg('Thank you for your feedback.', { id: 'poll.thanks' });
 export const voteNotSent = (): string => msg('Your answer was not sent.', { id: 'poll.vote-not-sent' });
 export const detailsNotSent = (): string =>
-  msg('Your comment was not sent. What you wrote is kept below.', { id: 'poll.details-not-sent' });
+  msg('Your comment was not sent. What you wrote is kept.', { id: 'poll.details-not-sent' });
 export const fieldInvalid = (): string =>
   msg('This answer is not valid. Please check it.', { id: 'poll.field-invalid' });
 export const whatWeChanged = (): string => msg('What we changed', { id: 'poll.changes-heading' });

@@ -363,7 +363,7 @@ describe('<ep-page-poll>', () => {
         await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'), 'no error shown', { timeout: 3000 });
         await settle(element);
         expect(textOf(element, '[part="error"] p')).to.equal(
-          `Your comment was not sent. What you wrote is kept below. ${fault.text}`,
+          `Your comment was not sent. What you wrote is kept. ${fault.text}`,
         );
         expect($<HTMLTextAreaElement>(element, 'textarea').value).to.equal('Nothing I typed may be lost.');
         expect($$<HTMLInputElement>(element, 'input[type="checkbox"]')[1]!.checked).to.equal(true);
