@@ -72,10 +72,13 @@ export const cardStyles = css`
   .comment {
     white-space: pre-line;
   }
+  /* Blocks of their own for their 24px targets; aligned to the top, so a link that wraps keeps its bullet by
+     its first line. */
   li a,
   .full-link a,
   section a {
     display: inline-block;
+    vertical-align: top;
     min-block-size: 24px;
   }
   .take-part,

@@ -54,6 +54,10 @@ export const ideaBoxStyles = css`
     display: flex;
     gap: 0.35em;
   }
+  /* Only the value wraps: the article breaks anywhere, and a term squeezed by its row split mid-word. */
+  .meta dt {
+    flex: none;
+  }
   dt::after {
     content: ':';
   }
