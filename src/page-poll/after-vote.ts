@@ -17,6 +17,7 @@ import { pageKeyOf } from '../core/delivery/page-url.js';
 import { read, submit, type SubmitHost } from '../core/delivery/submit.js';
 import type { FieldError } from '../core/delivery/transport.js';
 import { resolveEndpoint } from '../core/element/config.js';
+import { headingLevel } from '../core/element/heading-level.js';
 import { numberOption } from '../core/element/number-option.js';
 import { choiceLabel } from '../core/fields/choices.js';
 import { TextWatch } from '../core/fields/text-watch.js';
@@ -433,6 +434,10 @@ export class AfterVote implements ReactiveController {
 
   /** The page's note, when it is shown and there is one (the host renders it under every step). */
   renderChanges(): TemplateResult | typeof nothing {
-    return renderChanges(this.#showsChanges ? this.#note : undefined, renderedLocale(), this.#host.headingLevel);
+    // One below the question while it is there; at the poll's own level once it has gone (reasons, thanks), as
+    // the one heading left in the poll.
+    const level = headingLevel(this.#host.headingLevel);
+    const note = this.#showsChanges ? this.#note : undefined;
+    return renderChanges(note, renderedLocale(), this.asking ? Math.min(level + 1, 6) : level);
   }
 }

@@ -5,7 +5,6 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { isRecord } from '../core/delivery/read-json.js';
-import { headingLevel } from '../core/element/heading-level.js';
 import { calendarDates, SAUDI_TIME_ZONE } from '../core/language/dates.js';
 import type { Locale } from '../core/language/locale.js';
 import * as t from './messages.js';
@@ -45,8 +44,8 @@ export function parseChanges(body: unknown): ChangeNote | null | undefined {
 }
 
 /**
- * The note as a region under the poll's heading (one below the question's, `level`). Its words are bound as
- * text, never as HTML. Not in the live region: it is read after the thanks, which take focus.
+ * The note as a region with a heading at `level` (see AfterVote.renderChanges). Its words are bound as text,
+ * never as HTML. Not in the live region: it is read after the thanks, which take focus.
  */
 export function renderChanges(
   note: ChangeNote | null | undefined,
@@ -57,7 +56,7 @@ export function renderChanges(
   // Midday UTC is the same day in Riyadh, so the day shown is the day given.
   const { gregorian, hijri } = calendarDates(Date.parse(`${note.date}T12:00:00Z`), locale, SAUDI_TIME_ZONE);
   return html`<section class="changes" part="changes" aria-labelledby="changes-heading">
-    <div id="changes-heading" class="changes-heading" part="changes-heading" role="heading" aria-level=${Math.min(headingLevel(level) + 1, 6)}>${t.whatWeChanged()}</div>
+    <div id="changes-heading" class="changes-heading" part="changes-heading" role="heading" aria-level=${level}>${t.whatWeChanged()}</div>
     <p class="hint"><time datetime=${note.date}>${t.changedOn(gregorian, hijri)}</time></p>
     <p>${note.text[locale]}</p>
     ${note.link ? html`<p><a href=${note.link} part="changes-link">${t.changesMore()}</a></p>` : nothing}

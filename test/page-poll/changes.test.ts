@@ -62,7 +62,8 @@ describe('<ep-page-poll>: what we changed', () => {
       expect(region.closest('[dir]')!.getAttribute('dir')).to.equal(dir);
       const heading = $(element, '[part="changes-heading"]');
       expect(heading.getAttribute('role')).to.equal('heading');
-      expect(heading.getAttribute('aria-level')).to.equal('3');
+      // The question has gone: the note's heading is the poll's own level, the one heading left in it.
+      expect(heading.getAttribute('aria-level')).to.equal('2');
       expect(region.getAttribute('aria-labelledby')).to.equal(heading.id);
       expect(textOf(element, '[part="changes-heading"]')).to.equal(
         lang === 'ar' ? 'ما الذي غيّرناه' : 'What we changed',
@@ -91,12 +92,12 @@ describe('<ep-page-poll>: what we changed', () => {
     });
   }
 
-  it('puts its heading one level below the question', async () => {
+  it('puts its heading at the poll’s level, given by heading-level, once the question has gone', async () => {
     await endpoint.setChanges(PAGE, NOTE);
     const element = await poll(endpoint, 'heading-level="4"');
     await reachThanks(element);
     await waitUntil(() => changesIn(element), 'no note');
-    expect($(element, '[part="changes-heading"]').getAttribute('aria-level')).to.equal('5');
+    expect($(element, '[part="changes-heading"]').getAttribute('aria-level')).to.equal('4');
   });
 
   it('reads it once per page load, cacheably, and only for a visitor who reached the thanks', async () => {

@@ -57,13 +57,16 @@ describe('<ep-page-poll show-changes>', () => {
     }
   }
 
-  it('keeps the note with the reasons and the thanks after a vote, read once', async () => {
+  it('keeps the note with the reasons and the thanks after a vote, read once, its heading under the question’s while that shows', async () => {
     await endpoint.setChanges(PAGE, NOTE);
     const { element } = await pollWithNext(endpoint);
     await waitUntil(() => changesIn(element), 'no note');
+    const level = () => element.shadowRoot!.querySelector('[part="changes-heading"]')!.getAttribute('aria-level');
+    expect(level(), 'under the question').to.equal('3');
     $$<HTMLButtonElement>(element, '[part="answer-button"]')[1]!.click();
     await waitUntil(() => element.shadowRoot!.querySelector('[part="skip-button"]'), 'no reasons');
     expect(changesIn(element)).not.to.equal(null);
+    expect(level(), 'with the reasons, the question gone').to.equal('2');
     await frames(element, 2);
     element.shadowRoot!.querySelector<HTMLButtonElement>('[part="skip-button"]')!.click();
     await waitUntil(() => element.shadowRoot!.querySelector('.thanks'), 'no thanks');
