@@ -354,11 +354,13 @@ export const AnswerAndReadMore: Story = {
   play: async (context) => {
     const { text, renewal } = await renewalListed(context);
     const button = control<HTMLButtonElement>(renewal, '[part="read-more-button"]');
-    await expect(squash(button.textContent)).toBe(text.readMore);
+    // Named with the idea's title too, out of sight: a list holds many of these buttons.
+    const about = `: ${textOf(renewal, '[part="idea-title"]')}`;
+    await expect(squash(button.textContent)).toBe(`${text.readMore}${about}`);
     await expect(button.getAttribute('aria-expanded')).toBe('false');
     await userEvent.click(button);
     await waitFor(() => expect(button.getAttribute('aria-expanded')).toBe('true'));
-    await expect(squash(button.textContent)).toBe(text.readLess);
+    await expect(squash(button.textContent)).toBe(`${text.readLess}${about}`);
     await expect(textOf(renewal, '.expandable')).toBe(IDEAS[0]!.description);
     await expect(textOf(renewal, '[part="answer"] p[dir="auto"]')).toBe(IDEAS[0]!.answer!.text);
   },

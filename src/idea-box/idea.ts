@@ -53,6 +53,7 @@ export function renderIdea(idea: Idea, key: string, view: IdeaView): TemplateRes
             max: EXCERPT,
             expanded: view.expanded,
             key: idea.id,
+            about: idea.title,
           })
         : nothing
     }

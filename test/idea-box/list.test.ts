@@ -362,12 +362,14 @@ describe('<ep-idea-box> list', () => {
         expect(within(idea, 'dd bdi').textContent).to.equal(lang === 'en' ? 'Digital services' : 'الخدمات الإلكترونية');
         await expect(element).to.be.accessible();
         // Its description opened: accessible too.
+        // Named with the idea's title too (hidden from sight): a list holds many of these buttons.
         const readMore = within<HTMLButtonElement>(idea, '[part="read-more-button"]');
-        expect(readMore.textContent!.trim()).to.equal(lang === 'en' ? 'Read more' : 'اقرأ المزيد');
+        const about = squash(title.textContent);
+        expect(squash(readMore.textContent)).to.equal(`${lang === 'en' ? 'Read more' : 'اقرأ المزيد'}: ${about}`);
         readMore.click();
         await settle(element);
         expect(readMore.getAttribute('aria-expanded')).to.equal('true');
-        expect(readMore.textContent!.trim()).to.equal(lang === 'en' ? 'Show less' : 'عرض أقل');
+        expect(squash(readMore.textContent)).to.equal(`${lang === 'en' ? 'Show less' : 'عرض أقل'}: ${about}`);
         await expect(element).to.be.accessible();
       });
     }
@@ -385,13 +387,15 @@ describe('<ep-idea-box> list', () => {
       expect(button.localName).to.equal('button');
       expect(button.getAttribute('aria-expanded')).to.equal('false');
       expect(button.getAttribute('aria-controls')).to.equal(text.id);
-      expect(button.textContent!.trim()).to.equal('Read more');
+      const about = ': تجديد الرخصة عبر منصة Balady دون زيارة';
+      expect(squash(button.textContent)).to.equal(`Read more${about}`);
+      expect(squash(button.querySelector('.visually-hidden')!.textContent)).to.equal(about);
       button.focus();
       await sendKeys({ press: 'Enter' });
       await settle(element);
       expect(text.textContent).to.equal(LONG);
       expect(button.getAttribute('aria-expanded')).to.equal('true');
-      expect(button.textContent!.trim()).to.equal('Show less');
+      expect(squash(button.textContent)).to.equal(`Show less${about}`);
       expectFocused(element, '[part="read-more-button"]');
       await expect(element).to.be.accessible();
       await sendKeys({ press: 'Space' });

@@ -22,18 +22,20 @@ export interface ExpandableText {
   /** Characters shown before "Read more". */
   max: number;
   expanded: boolean;
+  /** What the text is about (an idea's title), said after the button's words: a list holds many of them. */
+  about: string;
   /** Toggles `expanded`; the button carries `data-expand` with `key` to say which text. */
   key: string;
 }
 
 /** The text, then the button when it is long. The element keeps `expanded` and listens for the button's clicks. */
-export function renderExpandable({ id, text, max, expanded, key }: ExpandableText): TemplateResult {
+export function renderExpandable({ id, text, max, expanded, key, about }: ExpandableText): TemplateResult {
   const excerpt = excerptOf(text, max);
   return html`<p id=${id} class="expandable" dir="auto">${excerpt && !expanded ? excerpt : text}</p>
     ${
       excerpt
         ? html`<button type="button" class="link" part="read-more-button" data-expand=${key} aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${id}>
-          ${expanded ? msg('Show less', { id: 'core.read-less' }) : msg('Read more', { id: 'core.read-more' })}
+          ${expanded ? msg('Show less', { id: 'core.read-less' }) : msg('Read more', { id: 'core.read-more' })}<span class="visually-hidden">: <bdi>${about}</bdi></span>
         </button>`
         : nothing
     }`;
