@@ -49,7 +49,8 @@ const pageKeys: Record<string, string> = {};
  * @csspart tally - "N of M visitors found this page useful".
  * @csspart changes - The page's latest "What we changed" note, shown with the thanks when the collector has one
  *   (from the start, under the question, with `show-changes`).
- * @csspart changes-heading - Its heading, one level below the question's.
+ * @csspart changes-heading - Its heading: one level below the question's while the question shows, at the poll's
+ *   own level after.
  * @csspart changes-link - The link to more about the change, when the note has one.
  * @csspart unavailable - Shown instead of the poll when no endpoint is configured.
  *
