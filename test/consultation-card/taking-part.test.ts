@@ -173,7 +173,8 @@ describe('<ep-consultation-card> taking part', () => {
         ).to.deep.equal(['#comment']);
         expect(describedErrorOf(element, '#comment')).to.equal(`${text.prefix} ${text.commentMissing}`);
         expect($(element, '#comment').getAttribute('aria-invalid')).to.equal('true');
-        expect($(element, '#stance').hasAttribute('aria-invalid')).to.equal(false);
+        // The stance, now chosen, is no longer in error: said outright, as for every required radio (see fields.ts).
+        expect($(element, '#stance').getAttribute('aria-invalid')).to.equal('false');
         await expect(element).to.be.accessible();
         // The summary's link takes the visitor to the field, by keyboard.
         await sendKeys({ press: 'Tab' });
