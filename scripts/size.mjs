@@ -69,12 +69,12 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
 const hostBudgets = [
   { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11500 },
   { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 11800 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 26750 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 26800 },
   { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 29750 },
   { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 34400 },
   { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 35050 },
   { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 32500 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 60700 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 60750 },
 ];
 /** The one-file bundle: issue 14 gives 40 KB for four elements and 43 KB once a fifth joins, as it has. */
 const oneFileBudget = { budget: 43 * KB, guard: 50700 };

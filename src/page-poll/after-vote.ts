@@ -173,13 +173,15 @@ export class AfterVote implements ReactiveController {
     const key = draftKey('page-poll', page);
     const recalled = this.#host.noRemember ? undefined : this.#firstLoad.recallVote(page);
     const details = recalled && readDraft(key, NO_DETAILS)?.values;
-    const resumed = details?.answer === recalled?.answer ? details : undefined;
+    const resumed = recalled && details?.answer === recalled.answer ? details : undefined;
+    // Only reasons still offered, two at most: the page's list may have changed since (or the draft been edited).
+    const offered = resumed ? this.#reasonsFor(recalled!.answer).map((reason) => reason.code) : [];
     const visit: Visit = {
       draftKey: key,
       step: resumed ? 'reasons' : recalled ? 'thanks' : 'question',
       answer: recalled?.answer,
       remembered: Boolean(recalled) && !resumed,
-      selected: resumed?.selected ? resumed.selected.split('\n') : [],
+      selected: (resumed?.selected.split('\n') ?? []).filter((code) => offered.includes(code)).slice(0, MAX_REASONS),
       comment: resumed?.comment ?? '',
       voteId: resumed?.voteId || undefined,
       limitShown: false,

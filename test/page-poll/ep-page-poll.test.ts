@@ -272,6 +272,24 @@ describe('<ep-page-poll>', () => {
       expect(textOf(later, '[part="thanks"]')).to.equal('You have already told us about this page. Thank you.');
     });
 
+    it('brings back only reasons the poll still offers, two at most', async () => {
+      const page = `${location.origin}${location.pathname}`;
+      localStorage.setItem(
+        `ep-widgets:page-poll:v1:${page}`,
+        JSON.stringify({ answer: 'no', at: '2026-01-01T00:00:00Z' }),
+      );
+      const values = { answer: 'no', voteId: '', selected: 'gone\nunclear\nbroken\nother', comment: 'Still here' };
+      sessionStorage.setItem(`ep-widgets:page-poll:draft:v1:${page}#`, JSON.stringify({ values, startedAt: 0 }));
+      const element = await reload(await poll(endpoint));
+      expect($<HTMLTextAreaElement>(element, 'textarea').value).to.equal('Still here');
+      const codes = $$<HTMLInputElement>(element, 'input[type="checkbox"]');
+      expect(codes.filter((box) => box.checked).map((box) => box.value)).to.deep.equal(['unclear', 'broken']);
+      // A third still cannot be ticked: the two kept are the two allowed.
+      codes.find((box) => box.value === 'other')!.click();
+      await settle(element);
+      expect(codes.filter((box) => box.checked)).to.have.length(2);
+    });
+
     it('forgets them once skipped, and keeps nothing when nothing was chosen or written, or with no-remember', async () => {
       const first = await poll(endpoint);
       await voteYes(first);
