@@ -143,7 +143,7 @@ export class EpIdeaBox extends EpElement {
   private readonly form = new IdeaForm(this, this.announcer, this.submitter, this.delivery);
   private readonly list = new IdeaList(this, this.announcer, this.submitter, this.delivery);
 
-  /** The topics in use: the author's when usable (a framework may bind an empty list while it loads), else the defaults. */
+  /** The topics in use: the author's when usable (a framework may bind an empty list while it loads), else ours. */
   get topicList(): Choice[] {
     return usableChoices(this.topics) ?? defaultTopics();
   }

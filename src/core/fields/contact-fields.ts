@@ -73,8 +73,11 @@ export const contactChannels = (): Choice[] => [
   { code: 'sms', label: m.channelSms() },
 ];
 
-/** A form's own words for what it asks, where they are about what it sends (a message: "so that we can reply"). */
-export interface ContactWording {
+/**
+ * What a form asks of the contact block beyond its mode: its own words, where they are about what it sends (a
+ * message: "so that we can reply"), and what it needs that other forms do not.
+ */
+export interface ContactAsks {
   hint?: (required: boolean) => string;
   consentLabel?: () => string;
   /** Ask for no preferred channel (a form whose collector takes none: the Lab's panel). */
@@ -109,17 +112,17 @@ export function renderContactFields(
   values: ContactValues,
   errors: ContactErrors,
   mode: ContactMode,
-  wording: ContactWording = {},
+  asks: ContactAsks = {},
 ): TemplateResult | typeof nothing {
   if (mode === 'hidden') return nothing;
-  const { hint = m.hint, consentLabel = m.consentLabel } = wording;
+  const { hint = m.hint, consentLabel = m.consentLabel } = asks;
   const required = mode === 'required';
   return html`<fieldset class="contact" part="contact" aria-describedby="contact-hint">
     <legend>${m.legend(required)}</legend>
     <p id="contact-hint" class="hint">${hint(required)}</p>
-    ${renderTextField({ id: 'name', label: m.nameLabel(), type: 'text', autocomplete: 'name', value: values.name, error: errors.name, required: wording.nameRequired })}
+    ${renderTextField({ id: 'name', label: m.nameLabel(), type: 'text', autocomplete: 'name', value: values.name, error: errors.name, required: asks.nameRequired })}
     ${renderReachFields(values, errors)}
-    ${wording.noChannel ? nothing : renderRadioGroup({ id: 'channel', label: m.channelLegend(), choices: contactChannels(), value: values.channel, locale: renderedLocale(), error: errors.channel })}
+    ${asks.noChannel ? nothing : renderRadioGroup({ id: 'channel', label: m.channelLegend(), choices: contactChannels(), value: values.channel, locale: renderedLocale(), error: errors.channel })}
     ${renderCheckbox({ id: 'consent', label: consentLabel(), checked: values.consent, required: required || givesContact(values, mode), error: errors.consent })}
   </fieldset>`;
 }
