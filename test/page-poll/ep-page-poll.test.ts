@@ -3,6 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/ep-page-poll.js';
 import { EpPagePoll as EpPagePollClass, type EpPagePoll } from '../../src/page-poll/ep-page-poll.js';
 import { configure } from '../../src/core/element/config.js';
+import { draftKey, writeDraft } from '../../src/core/forms/draft.js';
+import { keyFor } from '../../src/page-poll/recall-vote.js';
+import { rememberVote } from '../../src/page-poll/remember-vote.js';
 import type { EpSubmitEvent } from '../../src/core/element/events.js';
 import { TestEndpoint, type Logged } from '../helpers/endpoint.js';
 import { LANGUAGES, resetPage, setPageLanguage, setViewportSize } from '../helpers/page.js';
@@ -274,12 +277,9 @@ describe('<ep-page-poll>', () => {
 
     it('brings back only reasons the poll still offers, two at most', async () => {
       const page = `${location.origin}${location.pathname}`;
-      localStorage.setItem(
-        `ep-widgets:page-poll:v1:${page}`,
-        JSON.stringify({ answer: 'no', at: '2026-01-01T00:00:00Z' }),
-      );
+      rememberVote(keyFor(page), 'no');
       const values = { answer: 'no', voteId: '', selected: 'gone\nunclear\nbroken\nother', comment: 'Still here' };
-      sessionStorage.setItem(`ep-widgets:page-poll:draft:v1:${page}#`, JSON.stringify({ values, startedAt: 0 }));
+      writeDraft(draftKey('page-poll', page), { values, startedAt: 0 });
       const element = await reload(await poll(endpoint));
       expect($<HTMLTextAreaElement>(element, 'textarea').value).to.equal('Still here');
       const codes = $$<HTMLInputElement>(element, 'input[type="checkbox"]');
