@@ -21,6 +21,8 @@ export const CROSS_BROWSER_FILES = [
   'test/idea-box/guards.test.ts',
   'test/consultation-card/showing.test.ts',
   'test/consultation-card/taking-part.test.ts',
+  'test/lab-invite/joining.test.ts',
+  'test/lab-invite/leaving.test.ts',
   'test/core/outbox.test.ts',
 ];
 
