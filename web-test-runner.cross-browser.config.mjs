@@ -13,6 +13,7 @@ import { moduleFaultsMiddleware } from './test/server/module-faults.mjs';
 
 export const CROSS_BROWSER_FILES = [
   'test/page-poll/ep-page-poll.test.ts',
+  'test/page-poll/changes.test.ts',
   'test/feedback/ep-feedback.test.ts',
   'test/feedback/guards.test.ts',
   'test/idea-box/form.test.ts',
