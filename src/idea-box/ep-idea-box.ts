@@ -37,7 +37,8 @@ import { headingLevel } from '../core/element/heading-level.js';
  *
  * @csspart base - The box around everything.
  * @csspart heading - The title.
- * @csspart share-button - "Share an idea", which shows and hides the form.
+ * @csspart share-button - "Share an idea", which shows and hides the form (not while an idea is being sent:
+ *   `aria-disabled`, so that its answer is shown, and focused, in the form).
  * @csspart form - The form.
  * @csspart error-summary - "There is a problem" and the list of links to the fields.
  * @csspart input - Each one-line text field (title, name, email, mobile); each also has its own part: `title`, `name`, `email`, `mobile`.

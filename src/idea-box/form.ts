@@ -3,6 +3,7 @@
  * button, and the confirmation. Drafts, spam guards, sending and its outcomes are core/forms/form-flow.ts's.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Announcer } from '../core/a11y/announcer.js';
 import { contactModeOf, renderContactFields } from '../core/fields/contact-fields.js';
 import type { DeliveryNote } from '../core/delivery/delivery-note.js';
@@ -47,6 +48,8 @@ export class IdeaForm {
   }
 
   #toggle = (): void => {
+    // Not while the idea is on its way: its answer is shown, and heard, in the form, which must stay open for it.
+    if (this.flow.step === 'sending') return;
     this.#open = !this.#isOpen;
     if (this.#open) this.flow.startFillTimeClock();
     this.host.requestUpdate();
@@ -93,7 +96,7 @@ export class IdeaForm {
       alone
         ? nothing
         : html`<div role="heading" aria-level=${level}>
-            <button id="share" type="button" class="primary" part="share-button" aria-expanded=${open ? 'true' : 'false'} aria-controls="share-form" @click=${this.#toggle}>
+            <button id="share" type="button" class="primary" part="share-button" aria-expanded=${open ? 'true' : 'false'} aria-controls="share-form" aria-disabled=${ifDefined(this.flow.step === 'sending' ? 'true' : undefined)} @click=${this.#toggle}>
               ${t.share()}
             </button>
           </div>`

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { Announcer } from '../core/a11y/announcer.js';
 import { DeliveryNote } from '../core/delivery/delivery-note.js';
 import { EpElement } from '../core/element/ep-element.js';
@@ -52,7 +53,8 @@ import { labInviteStyles } from './styles.js';
  * @csspart send-button - The Join the panel (or Leave the panel) button.
  * @csspart error - The message shown when sending failed, with its retry.
  * @csspart retry-button - The Try again button.
- * @csspart leave-button - "Already on the panel? Leave it", under the sign-up form.
+ * @csspart leave-button - "Already on the panel? Leave it", under the sign-up form. Like `join-button`, `aria-disabled`
+ *   while the form above it is being sent, so that its answer is shown, and focused, there.
  * @csspart join-button - "Back to joining the panel", under the form to leave (not with `mode="leave"`).
  * @csspart confirmation - What the visitor sees once it is sent (or saved on the device to be sent).
  * @csspart reference - The sign-up's reference number in the confirmation.
@@ -130,8 +132,14 @@ export class EpLabInvite extends EpElement {
     return mode === 'join' ? (this.#shown ?? mode) : mode;
   }
 
-  /** To the other form, whose title takes focus. */
+  /** The form shown now. */
+  get #form(): SignupForm | LeaveForm {
+    return this.#view === 'leave' ? this.leave : this.signup;
+  }
+
+  /** To the other form, whose title takes focus. Not while this one sends: its answer is shown, and heard, here. */
   #switchTo(view: Mode): void {
+    if (this.#form.flow.step === 'sending') return;
     this.#shown = view;
     (view === 'leave' ? this.leave : this.signup).flow.startFillTimeClock();
     this.announcer.focus('#title');
@@ -139,11 +147,12 @@ export class EpLabInvite extends EpElement {
 
   /** Under a form in `join` mode: the way to the other one. */
   #renderSwitch(view: Mode): TemplateResult | typeof nothing {
-    if (modeOf(this.mode) === 'leave' || (view === 'leave' ? this.leave : this.signup).flow.step === 'sent')
-      return nothing;
+    const step = this.#form.flow.step;
+    if (modeOf(this.mode) === 'leave' || step === 'sent') return nothing;
+    const sending = step === 'sending' ? 'true' : undefined;
     return view === 'join'
-      ? html`<p class="switch"><button type="button" class="link" part="leave-button" @click=${() => this.#switchTo('leave')}>${t.toLeave()}</button></p>`
-      : html`<p class="switch"><button type="button" class="link" part="join-button" @click=${() => this.#switchTo('join')}>${t.backToJoin()}</button></p>`;
+      ? html`<p class="switch"><button type="button" class="link" part="leave-button" aria-disabled=${ifDefined(sending)} @click=${() => this.#switchTo('leave')}>${t.toLeave()}</button></p>`
+      : html`<p class="switch"><button type="button" class="link" part="join-button" aria-disabled=${ifDefined(sending)} @click=${() => this.#switchTo('join')}>${t.backToJoin()}</button></p>`;
   }
 
   protected override render(): TemplateResult {

@@ -69,6 +69,24 @@ describe('<ep-idea-box> form', () => {
       expect($<HTMLInputElement>(element, '#title').value).to.equal(TITLE);
     });
 
+    it('stays open while the idea is on its way, so its answer is shown and focused there', async () => {
+      const element = await ideaBox(endpoint);
+      await fillRequired(element);
+      await endpoint.script('submissions', { delayMs: 800 });
+      pressSend(element);
+      await settle(element);
+      const share = $<HTMLButtonElement>(element, '[part~="share-button"]');
+      expect(share.getAttribute('aria-disabled'), 'while sending').to.equal('true');
+      await expect(element).to.be.accessible();
+      share.focus();
+      share.click();
+      await settle(element);
+      expect(share.getAttribute('aria-expanded')).to.equal('true');
+      await confirmation(element);
+      expectFocused(element, '.confirmation');
+      expect(share.hasAttribute('aria-disabled'), 'once sent').to.equal(false);
+    });
+
     it('shows the form alone, labelled by the title, with view="form"; and no form with view="list"', async () => {
       const alone = await ideaBox(endpoint, 'view="form"');
       expectNone(alone, '[part~="share-button"]');

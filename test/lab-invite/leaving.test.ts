@@ -224,6 +224,43 @@ describe('<ep-lab-invite>: leaving the panel', () => {
     expect($<HTMLInputElement>(element, '#name').value).to.equal('Sara');
   });
 
+  for (const { lang, dir } of LANGUAGES) {
+    it(`keeps the visitor by the sign-up while it is on its way, so its answer is shown and focused there (${lang})`, async () => {
+      await setPageLanguage(lang, dir);
+      const element = await labInvite(endpoint);
+      await fillSignup(element);
+      await endpoint.script('submissions', { delayMs: 800 });
+      pressSend(element);
+      await settle(element);
+      const leave = $<HTMLButtonElement>(element, '[part="leave-button"]');
+      expect(leave.getAttribute('aria-disabled'), 'the way to leave, while the sign-up is sending').to.equal('true');
+      await expect(element).to.be.accessible();
+      leave.focus();
+      leave.click();
+      await settle(element);
+      expect($(element, '#name'), 'still the sign-up').to.exist;
+      await confirmation(element);
+      expectFocused(element, '.confirmation');
+      expect(textOf(element, '[part="withdrawal-code"]')).to.match(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    });
+  }
+
+  it('keeps the visitor by the request to leave while it is on its way', async () => {
+    const element = await labInvite(endpoint);
+    $<HTMLButtonElement>(element, '[part="leave-button"]').click();
+    await settle(element);
+    await fillLeave(element, '7K3M-Q9XR-2D4F');
+    await endpoint.script('submissions', { delayMs: 800 });
+    pressSend(element);
+    await settle(element);
+    const join = $<HTMLButtonElement>(element, '[part="join-button"]');
+    expect(join.getAttribute('aria-disabled')).to.equal('true');
+    join.click();
+    await settle(element);
+    await confirmation(element);
+    expect(answer(element).title).to.equal(ANSWER.en.title);
+  });
+
   it('says a request saved on the device will erase the details once sent', async () => {
     await endpoint.script('submissions', { status: 503, body: {} });
     const element = await labInvite(endpoint, 'mode="leave"');
