@@ -51,7 +51,12 @@ if (!jsx.includes('declare module "react"'))
   throw new Error(`${jsxFile}: the generator's React augmentation was not found`);
 writeFileSync(jsxFile, jsx);
 
-generateVuejsTypes(manifest, { outdir: 'dist/types', fileName: 'vue.d.ts', globalTypePath: './index.js', exclude });
+// Vue's generator offers every field as a prop, the read-only ones too (getters such as the idea box's
+// `limit`): they are left out of what it reads, as the JSX generator leaves them out itself.
+const settable = structuredClone(manifest);
+for (const declaration of settable.modules.flatMap((module) => module.declarations ?? []))
+  declaration.members &&= declaration.members.filter((member) => !member.readonly);
+generateVuejsTypes(settable, { outdir: 'dist/types', fileName: 'vue.d.ts', globalTypePath: './index.js', exclude });
 // Four corrections to the Vue generator's output: it imports each event class once per element (a duplicate
 // identifier); it types a handler's event as `CustomEvent<TheEventClass>` where the event is that class; it
 // keys props by attribute name (`"show-tally"`, `"onep-success"`) where Vue's templates look props up

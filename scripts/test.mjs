@@ -155,6 +155,10 @@ const steps = [
     command: [bin('tsc'), '-p', 'test/types/tsconfig.entry.json'],
   },
   {
+    name: "shipped types of the entry that registers every element, alone: querySelector('ep-feedback') gets its class",
+    command: [bin('tsc'), '-p', 'test/types/tsconfig.all.json'],
+  },
+  {
     name: 'shipped types in a Vue 3 app with strictTemplates: GlobalComponents, props, @ep-* events (vue-tsc)',
     command: [bin('vue-tsc'), '-p', 'test/types/tsconfig.vue.json'],
   },

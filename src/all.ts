@@ -11,11 +11,6 @@ import { EpIdeaBox } from './idea-box/ep-idea-box.js';
 import { EpConsultationCard } from './consultation-card/ep-consultation-card.js';
 import { EpLabInvite } from './lab-invite/ep-lab-invite.js';
 import './core/element/dom-stand-in-end.js';
-import type {} from './ep-page-poll.js'; // the HTMLElementTagNameMap entries
-import type {} from './ep-feedback.js';
-import type {} from './ep-idea-box.js';
-import type {} from './ep-consultation-card.js';
-import type {} from './ep-lab-invite.js';
 
 defineElement('ep-page-poll', EpPagePoll);
 defineElement('ep-feedback', EpFeedback);
@@ -24,3 +19,15 @@ defineElement('ep-consultation-card', EpConsultationCard);
 defineElement('ep-lab-invite', EpLabInvite);
 
 export * from './api.js';
+
+// The tags, as each element's own entry declares them: an import that only brings types would not reach the
+// declaration file, so an app importing just this entry would get `Element` from `querySelector('ep-feedback')`.
+declare global {
+  interface HTMLElementTagNameMap {
+    'ep-page-poll': EpPagePoll;
+    'ep-feedback': EpFeedback;
+    'ep-idea-box': EpIdeaBox;
+    'ep-consultation-card': EpConsultationCard;
+    'ep-lab-invite': EpLabInvite;
+  }
+}
