@@ -271,6 +271,29 @@ try {
         (await fetched()).some((path) => path.endsWith('/ep-feedback.js')),
       JSON.stringify({ errors, fetched: await fetched() }),
     );
+    // Inside another component's shadow root, which a page cannot see into: that component hands its root to
+    // the autoloader's discover(), which loads what is there and what is added to it later.
+    await tab.evaluate(async () => {
+      const { discover } = await import('/dist/cdn/autoloader.js');
+      const host = document.createElement('div');
+      document.getElementById('later').append(host);
+      const root = host.attachShadow({ mode: 'open' });
+      root.innerHTML = '<ep-idea-box view="form" min-fill-time="0"></ep-idea-box>';
+      discover(root);
+      root.append(document.createElement('ep-consultation-card'));
+    });
+    const inShadow = () =>
+      tab.evaluate(() => ['ep-idea-box', 'ep-consultation-card'].map((tag) => customElements.get(tag) !== undefined));
+    await tab
+      .waitForFunction(() => customElements.get('ep-consultation-card') && customElements.get('ep-idea-box'), null, {
+        timeout: 10_000,
+      })
+      .catch(() => undefined);
+    check(
+      `${lang}: discover(shadowRoot) loads the elements in a component's shadow root, and one added to it later`,
+      errors.length === 0 && (await inShadow()).every(Boolean),
+      JSON.stringify({ errors, defined: await inShadow() }),
+    );
     await tab.close();
   }
   {

@@ -13,6 +13,7 @@ const modules: Record<string, () => Promise<unknown>> = {
 };
 
 const requested = new Set<string>();
+const watched = new WeakSet<Node>();
 const selector = Object.keys(modules).join(',');
 
 function load(tag: string): void {
@@ -25,19 +26,23 @@ function load(tag: string): void {
   });
 }
 
-/** Loads what `root` and everything inside it (not inside shadow roots: those are the host's to load) shows. */
-export function discover(root: Element | Document): void {
-  if (root instanceof Element && root.localName in modules) load(root.localName);
+/**
+ * Loads what `root` and everything inside it shows, and, for the document or a shadow root, what is added to
+ * it later. A page cannot see into shadow roots: a component that renders our elements in its own calls
+ * `discover(this.shadowRoot)` once.
+ */
+export function discover(root: Element | Document | ShadowRoot): void {
+  if (root instanceof Element) {
+    if (root.localName in modules) load(root.localName);
+  } else if (!watched.has(root)) {
+    watched.add(root);
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node instanceof Element) discover(node);
+      }
+    }).observe(root, { childList: true, subtree: true });
+  }
   for (const element of root.querySelectorAll(selector)) load(element.localName);
 }
 
-function start(): void {
-  discover(document);
-  new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) if (node instanceof Element) discover(node);
-    }
-  }).observe(document.documentElement, { childList: true, subtree: true });
-}
-
-start();
+discover(document);

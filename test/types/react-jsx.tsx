@@ -22,6 +22,9 @@ export function Page() {
       <ep-lab-invite mode="leav"></ep-lab-invite>
       {/* @ts-expect-error a handler for another event's class */}
       <ep-page-poll onep-error={onSuccess}></ep-page-poll>
+      {/* @ts-expect-error a typo in a property's name (a dashed name is not checked: see docs/frameworks.md) */}
+      <ep-feedback minFillTim={0}></ep-feedback>
+      <ep-feedback minFillTime={0}></ep-feedback>
     </>
   );
 }
