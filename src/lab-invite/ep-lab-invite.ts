@@ -85,7 +85,7 @@ export class EpLabInvite extends EpElement {
   static override styles = [...formElementStyles, panelStyles, reducedMotion, labInviteStyles];
 
   static override properties: PropertyDeclarations = {
-    topics: { converter: choicesAttribute('ep-lab-invite', 'topics') },
+    topics: { converter: choicesAttribute('ep-lab-invite', 'topics', 'no topics are asked') },
     mode: {},
     minFillTime: { type: Number, attribute: 'min-fill-time' },
     headingLevel: { type: Number, attribute: 'heading-level' },

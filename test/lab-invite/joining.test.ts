@@ -3,7 +3,7 @@
  * says will come for a sign-up saved on the device), the city asked only of those who can come in person,
  * the author's topics, the age bands in the visitor's digits, both languages, axe in each state.
  */
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import type { EpSuccessEvent } from '../../src/core/element/events.js';
 import { endpointPerTest } from '../helpers/endpoint.js';
 import { LANGUAGES, setPageLanguage } from '../helpers/page.js';
@@ -157,6 +157,25 @@ describe('<ep-lab-invite>: joining the panel', () => {
     element.topics = [{ code: 'roads', label: { en: 'Roads', ar: 'الطرق' } }];
     await settle(element);
     expect($$(element, 'input[name="topics"]').map((box) => (box as HTMLInputElement).value)).to.deep.equal(['roads']);
+  });
+
+  it('says on the console that an unusable topics attribute asks no topics (it has no defaults to fall back on)', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      const host = await fixture<HTMLDivElement>(
+        `<div><ep-lab-invite endpoint="${endpoint.base}" topics="[]"></ep-lab-invite></div>`,
+      );
+      const element = host.querySelector('ep-lab-invite')!;
+      await element.updateComplete;
+      expectNone(element, 'fieldset[part="topics"]');
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings).to.deep.equal([
+      'ep-lab-invite: topics must be a JSON array of {"code", "label": {"en", "ar"}}; no topics are asked.',
+    ]);
   });
 
   it('needs a way to reach the person and consent, whatever else was given', async () => {
