@@ -47,7 +47,10 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @csspart message - The message text area.
  * @csspart count - The characters remaining under the message.
  * @csspart contact - The group of contact details.
- * @csspart input - Each one-line text field (name, email, mobile); each also has its own part: `name`, `email`, `mobile`.
+ * @csspart input - Each one-line text field (name, email, mobile); each also has its own part, below.
+ * @csspart name - The name field.
+ * @csspart email - The email address field.
+ * @csspart mobile - The mobile number field.
  * @csspart channel - The group of preferred ways to be contacted.
  * @csspart consent - The consent check box.
  * @csspart send-button - The Send button.

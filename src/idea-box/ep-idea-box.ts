@@ -41,7 +41,11 @@ import { headingLevel } from '../core/element/heading-level.js';
  *   `aria-disabled`, so that its answer is shown, and focused, in the form).
  * @csspart form - The form.
  * @csspart error-summary - "There is a problem" and the list of links to the fields.
- * @csspart input - Each one-line text field (title, name, email, mobile); each also has its own part: `title`, `name`, `email`, `mobile`.
+ * @csspart input - Each one-line text field (title, name, email, mobile); each also has its own part, below.
+ * @csspart title - The idea's title field.
+ * @csspart name - The name field.
+ * @csspart email - The email address field.
+ * @csspart mobile - The mobile number field.
  * @csspart description - The description text area.
  * @csspart count - The characters remaining under the description.
  * @csspart topic - The group of topics in the form.
@@ -59,7 +63,9 @@ import { headingLevel } from '../core/element/heading-level.js';
  * @csspart delivery - "Saved on this device…", then "Sent." (or why not), for an idea or a support kept on the device.
  * @csspart list - The published ideas, with their controls.
  * @csspart controls - Sort and topic filter.
- * @csspart select - The sort and topic drop-downs; each also has its own part: `sort`, `filter`.
+ * @csspart select - The sort and topic drop-downs; each also has its own part, below.
+ * @csspart sort - The sort drop-down.
+ * @csspart filter - The topic filter drop-down.
  * @csspart list-status - Loading, how many ideas are shown, none, or why they could not load (a polite live region).
  * @csspart ideas - The list of ideas.
  * @csspart idea - One idea.
