@@ -313,8 +313,11 @@ export class AfterVote implements ReactiveController {
     const onComment = errors.find((error) => error.field === 'comment');
     if (!onComment) return this.#visit.sender.fail('rejected');
     const { code, message } = onComment;
+    // The collector's own words are English (api/openapi.yaml): shown on an English page only.
     this.#visit.commentError = () =>
-      code === 'too-long' ? core.tooLong(this.#maxLength(), renderedLocale()) : (message ?? t.fieldInvalid());
+      code === 'too-long'
+        ? core.tooLong(this.#maxLength(), renderedLocale())
+        : (renderedLocale() === 'en' && message) || t.fieldInvalid();
     this.announcer.focus('textarea');
   }
 

@@ -185,6 +185,23 @@ describe('core/field-error', () => {
     expect(byField.name!()).to.equal('Not valid');
     expect(other).to.deep.equal(['No files']);
   });
+
+  it("leaves the collector's own (English) words out for a page in another language", () => {
+    const { byField, other } = matchFieldErrors(
+      [
+        { field: 'contact.email', code: 'invalid' },
+        { field: 'message', code: 'odd', message: 'Too rude' },
+        { field: 'file', message: 'No files' },
+      ],
+      ['message', 'email'] as const,
+      { invalid: { email: () => 'Bad email' } },
+      () => 'Not valid',
+      false,
+    );
+    expect(byField.email!()).to.equal('Bad email');
+    expect(byField.message!()).to.equal('Not valid');
+    expect(other).to.deep.equal([]);
+  });
 });
 
 describe('core/error-summary', () => {

@@ -253,6 +253,33 @@ describe('<ep-idea-box> form', () => {
     });
   });
 
+  it('says a refusal in Arabic on an Arabic page: the collector’s own words are English', async () => {
+    await setPageLanguage('ar', 'rtl');
+    await endpoint.script('submissions', {
+      status: 422,
+      body: {
+        fieldErrors: [
+          { field: 'description', code: 'too-vague', message: 'The description must name a service.' },
+          { field: 'kind', code: 'invalid', message: 'kind "idea" is not one this collector knows.' },
+        ],
+      },
+    });
+    const element = await ideaBox(endpoint);
+    await fillRequired(element);
+    pressSend(element);
+    expect(await errorSummary(element)).to.deep.equal(['هذه القيمة غير صالحة. يُرجى التحقق منها.']);
+    await endpoint.script('submissions', {
+      status: 422,
+      body: {
+        fieldErrors: [{ field: 'kind', code: 'invalid', message: 'kind "idea" is not one this collector knows.' }],
+      },
+    });
+    pressSend(element);
+    await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'), 'no general failure');
+    await settle(element);
+    expect(textOf(element, '[part="error"]')).not.to.match(/[A-Za-z]/);
+  });
+
   describe('saved on the device, then refused or delivered', () => {
     it('gives the visitor back what they wrote when the collector later refuses it', async () => {
       const element = await ideaBox(endpoint);

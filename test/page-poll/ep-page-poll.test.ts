@@ -414,6 +414,21 @@ describe('<ep-page-poll>', () => {
       expect(posts[2]!.body.id).not.to.equal(posts[1]!.body.id);
     });
 
+    it('says a 422 on the comment in Arabic on an Arabic page: the collector’s own words are English', async () => {
+      await setPageLanguage('ar', 'rtl');
+      const element = await poll(endpoint);
+      await voteYes(element, 'نعم');
+      await typeComment(element, 'نص');
+      await endpoint.script('submissions', {
+        status: 422,
+        body: { fieldErrors: [{ field: 'comment', code: 'rude', message: 'The comment is not polite.' }] },
+      });
+      $$<HTMLButtonElement>(element, '[part="send-button"]')[0]!.click();
+      await waitUntil(() => element.shadowRoot!.querySelector('#comment-error'));
+      await settle(element);
+      expect(textOf(element, '#comment-error')).to.equal('خطأ: هذه الإجابة غير صالحة. يُرجى التحقق منها.');
+    });
+
     it('shows a general message for a 422 that names no field it has', async () => {
       const element = await poll(endpoint);
       await voteYes(element);

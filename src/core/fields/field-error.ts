@@ -41,23 +41,27 @@ export interface MatchedErrors<F extends string> {
 /**
  * Puts a collector's field errors on the form's fields. A field is matched by its name or as the last part
  * of a dotted path (`contact.email` is `email`). A code the form knows (in `codes`) is shown in the
- * visitor's language; otherwise the collector's message, else `fallback`.
+ * visitor's language; otherwise the collector's message, else `fallback`. The collector's words are in English
+ * (api/openapi.yaml): on a page in another language (`ownWords` false) they are not shown, `fallback` stands
+ * for them on a field, and problems with fields the form does not have are left to the general failure.
  */
 export function matchFieldErrors<F extends string>(
   errors: readonly FieldError[],
   fields: readonly F[],
   codes: CodeMessages<F>,
   fallback: Message,
+  ownWords = true,
 ): MatchedErrors<F> {
   const byField: Partial<Record<F, Message>> = {};
   const other: string[] = [];
   for (const { field, code, message } of errors) {
     const name = fields.find((candidate) => field === candidate || field.endsWith(`.${candidate}`));
+    const words = ownWords ? message : undefined;
     if (!name) {
-      if (message) other.push(message);
+      if (words) other.push(words);
       continue;
     }
-    byField[name] ??= (code ? codes[code]?.[name] : undefined) ?? (message ? () => message : fallback);
+    byField[name] ??= (code ? codes[code]?.[name] : undefined) ?? (words ? () => words : fallback);
   }
   return { byField, other };
 }

@@ -10,6 +10,7 @@ import { renderErrorSummary } from '../fields/error-summary.js';
 import { matchFieldErrors, type CodeMessages, type Message } from '../fields/field-error.js';
 import { errorSummaryTitle } from './form-messages.js';
 import type { FieldError } from '../delivery/transport.js';
+import { renderedLocale } from '../language/language-sync.js';
 
 export class FormErrors<F extends string> {
   /** The message of each field in error (give it to the field's renderer). */
@@ -35,7 +36,8 @@ export class FormErrors<F extends string> {
   /**
    * Shows a refusal's field errors on the fields `shown` (all by default; errors about others are listed as
    * the collector's words): `codes[code][field]` when the form has words for it, else the collector's message,
-   * else `fallback`. False when none of them is about anything: show a general failure.
+   * else `fallback`. The collector's words are English: on a page in another language, see matchFieldErrors.
+   * False when none of them is about anything: show a general failure.
    */
   showRefusal(
     errors: readonly FieldError[],
@@ -43,7 +45,7 @@ export class FormErrors<F extends string> {
     fallback: Message,
     shown: readonly F[] = this.fields,
   ): boolean {
-    const { byField, other } = matchFieldErrors(errors, shown, codes, fallback);
+    const { byField, other } = matchFieldErrors(errors, shown, codes, fallback, renderedLocale() === 'en');
     return this.show(byField, other);
   }
 
