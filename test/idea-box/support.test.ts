@@ -398,7 +398,7 @@ describe('<ep-idea-box> supports', () => {
       ]);
       await waitUntil(
         () =>
-          textOf(element, '[part="delivery"]') === 'Saved on this device. It will be sent when the connection returns.',
+          textOf(element, '[part="delivery"]') === 'Saved on this device. It will be sent automatically as soon as it can be.',
       );
       expectNoneIn(idea, '[part="error"]');
       // Another order while it waits: the fresh count from the collector still has the visitor's support in it.

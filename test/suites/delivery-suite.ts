@@ -31,8 +31,8 @@ export interface DeliverySuiteOptions {
 }
 
 const QUEUED = {
-  en: 'Saved on this device. It will be sent when the connection returns.',
-  ar: 'حُفظ على هذا الجهاز، وسيُرسَل عند عودة الاتصال.',
+  en: 'Saved on this device. It will be sent automatically as soon as it can be.',
+  ar: 'حُفظ على هذا الجهاز، وسيُرسَل تلقائيًا حالما يتسنّى ذلك.',
 };
 const SENT = {
   en: 'Sent. What you saved on this device has now reached us.',

@@ -15,7 +15,7 @@ export const templates = {
   'core.count.remaining.two': `يتبقى لك حرفان`,
   'core.count.remaining.zero': `لم يتبقَّ لك أي حرف`,
   'core.delivery.dropped': `تعذّر الاحتفاظ بما حفظته على هذا الجهاز، ولم يُرسَل.`,
-  'core.delivery.queued': `حُفظ على هذا الجهاز، وسيُرسَل عند عودة الاتصال.`,
+  'core.delivery.queued': `حُفظ على هذا الجهاز، وسيُرسَل تلقائيًا حالما يتسنّى ذلك.`,
   'core.delivery.refused': `أُرسِل ما حفظته على هذا الجهاز، لكن الخدمة لم تقبله.`,
   'core.delivery.sent': `أُرسِل. وصل إلينا ما حفظته على هذا الجهاز.`,
   'core.error-prefix': `خطأ:`,
