@@ -2,9 +2,12 @@
 // scripts/size.mjs, which measures them as a page downloads them: `autoloader.js` imports the module of each
 // element a page shows. Few, large chunks, because each file is compressed on its own and pays its own gzip
 // header and dictionary (35 small chunks came to 60.8 KB gzip where one file was 47.9 KB).
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyCssLiterals } from './tools/minify-css-literals.mjs';
 import { shortMessageIds } from './tools/short-message-ids.mjs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 export const cdnEntries = {
   autoloader: 'src/cdn/autoloader.ts',
@@ -122,6 +125,9 @@ export function cdnConfig({ outDir = 'dist/cdn', write = true } = {}) {
     configFile: false,
     logLevel: write ? 'warn' : 'silent',
     plugins: [minifyCssLiterals(), shortMessageIds(), namedIdsOnly(), terserAfterMinify()],
+    // The autoloader's own version, written in rather than imported: importing the module that holds it
+    // would make the autoloader load the shared chunk before it knows what the page needs.
+    define: { __EP_VERSION__: JSON.stringify(version) },
     build: {
       write,
       target: 'es2022',

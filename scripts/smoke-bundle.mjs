@@ -16,6 +16,7 @@ import { createDevEndpoint } from '../tools/dev-endpoint.mjs';
 import { CHROME_ARGS, findChrome } from '../tools/chrome.mjs';
 import { checks } from '../tools/checks.mjs';
 import { chunksOnDisk, pageBytes } from './host-page-size.mjs';
+const { version: VERSION } = JSON.parse(readFileSync('package.json', 'utf8'));
 import { committedNeeds } from './split-locales.mjs';
 
 /**
@@ -93,6 +94,14 @@ const autoloaderPage = (lang, dir) => `<!doctype html>
 /** The same with no endpoint anywhere: a page set up wrong, whose web team the console tells. */
 const unsetPage = (lang, dir) => autoloaderPage(lang, dir).replace(/<meta name="ep-endpoint"[^>]*>\n/, '');
 
+/** The same after another version of the library took the poll's tag: the web team is told on the console. */
+const takenPage = (lang, dir) =>
+  autoloaderPage(lang, dir).replace(
+    '<script type="module" src="/dist/cdn/autoloader.js">',
+    `<script>customElements.define('ep-page-poll', class extends HTMLElement { static version = '0.9.0'; });</script>
+<script type="module" src="/dist/cdn/autoloader.js">`,
+  );
+
 /** The same, its files gzipped as a web server sends them (under /gz/), for the byte count. */
 const bytesPage = (lang, dir) =>
   autoloaderPage(lang, dir)
@@ -134,7 +143,7 @@ const server = createServer(async (req, res) => {
   if (await endpoint(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
   const pageNames =
-    'page|auto|unset|bytes|slow|slow-changes|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn|consultation-npm|consultation-cdn|lab-npm|lab-cdn';
+    'page|auto|unset|taken|bytes|slow|slow-changes|npm|feedback-npm|feedback-cdn|ideas-npm|ideas-cdn|consultation-npm|consultation-cdn|lab-npm|lab-cdn';
   const match = new RegExp(`^/(${pageNames})-(en|ar)\\.html$`).exec(url.pathname);
   if (match) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -142,6 +151,7 @@ const server = createServer(async (req, res) => {
       page,
       auto: autoloaderPage,
       unset: unsetPage,
+      taken: takenPage,
       bytes: bytesPage,
       slow: slowPage('slow'),
       'slow-changes': slowPage('slow-changes', 'show-changes'),
@@ -313,6 +323,22 @@ try {
       /<ep-page-poll>: no endpoint is configured/.test(message) &&
         fetched.some((path) => /\/diagnostics-[^/]+\.js$/.test(path)),
       JSON.stringify({ message, fetched }),
+    );
+    await tab.close();
+  }
+  {
+    // Another version took the tag first: the autoloader leaves it, and says so as the element's own file would.
+    const tab = await browser.newPage();
+    const said = new Promise((resolve) =>
+      tab.on('console', (message) => message.type() === 'warning' && resolve(message.text())),
+    );
+    await tab.goto(`${base}/taken-en.html`);
+    const message = await Promise.race([said, new Promise((resolve) => setTimeout(() => resolve('(none)'), 10_000))]);
+    check(
+      'en: the autoloader tells the web team when another version of the library already took a tag',
+      message ===
+        'ep-widgets: <ep-page-poll> v' + VERSION + ' not registered: the page already has <ep-page-poll> v0.9.0.',
+      message,
     );
     await tab.close();
   }

@@ -16,9 +16,21 @@ const requested = new Set<string>();
 const watched = new WeakSet<Node>();
 const selector = Object.keys(modules).join(',');
 
+/** The library's version, written in by the build (vite.cdn.config.mjs). */
+declare const __EP_VERSION__: string;
+
 function load(tag: string): void {
-  if (requested.has(tag) || customElements.get(tag)) return;
+  if (requested.has(tag)) return;
   requested.add(tag);
+  const registered = customElements.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
+  if (registered) {
+    // Taken by another version of the library, or by something else: the page gets that one (see define.ts).
+    if (registered.version !== __EP_VERSION__)
+      void import('../core/element/diagnostics.js').then((d) =>
+        d.warnTagTaken(tag, { version: __EP_VERSION__ }, registered),
+      );
+    return;
+  }
   // Forgotten on failure (a network blip), so that the next element of that tag added tries again.
   modules[tag]().catch((error: unknown) => {
     requested.delete(tag);

@@ -2,7 +2,6 @@
  * Messages for the web team on the console. Their own module, loaded only when something is wrong, so
  * correctly configured pages do not carry the text.
  */
-import type { Versioned } from './define.js';
 
 /** The console message for a missing endpoint: names the element and the three ways to set one. */
 export function missingEndpointMessage(tagName: string): string {
@@ -34,7 +33,7 @@ export function warnLocalizationTaken(): void {
 }
 
 /** A tag this library registers was already taken by another version of it, or by another library. */
-export function warnTagTaken(tag: string, ours: Versioned, registered: Versioned): void {
+export function warnTagTaken(tag: string, ours: { version?: string }, registered: { version?: string }): void {
   const taken = registered.version ? `v${registered.version}` : 'from elsewhere';
   console.warn(`ep-widgets: <${tag}> v${ours.version} not registered: the page already has <${tag}> ${taken}.`);
 }
