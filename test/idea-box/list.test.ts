@@ -420,6 +420,31 @@ describe('<ep-idea-box> list', () => {
       expect(squash(within(ideaNamed(element, XSS), '[part="supporters"]').textContent)).to.equal('مؤيد واحد');
     });
 
+    for (const [page, dir, written] of [
+      ['ar', 'rtl', 'en'],
+      ['en', 'ltr', 'ar'],
+    ] as const) {
+      it(`lines up an idea written in the other language on its own side (${written} idea, ${page} page)`, async () => {
+        await setPageLanguage(page, dir);
+        const title = written === 'en' ? 'Shade in parks' : 'تظليل الحدائق';
+        await publish(endpoint, [{ id: written, title, description: `${title}.` }]);
+        const element = await ideaBox(endpoint, 'view="list"');
+        await listSettled(element);
+        for (const part of ['[part~="idea-title"]', '.expandable']) {
+          const box = within(ideaNamed(element, title), part);
+          const range = document.createRange();
+          range.selectNodeContents(box);
+          const text = range.getBoundingClientRect();
+          const outer = box.getBoundingClientRect();
+          const [near, far] =
+            written === 'en'
+              ? [text.left - outer.left, outer.right - text.right]
+              : [outer.right - text.right, text.left - outer.left];
+          expect(near, `${part}: the gap on the side its text starts`).to.be.below(far);
+        }
+      });
+    }
+
     it('names every status in both languages', async () => {
       const statuses = ['new', 'under-review', 'accepted', 'in-progress', 'implemented', 'not-adopted'];
       await publish(

@@ -38,6 +38,11 @@ export const tokens = css`
   *::after {
     box-sizing: inherit;
   }
+  /* Firefox and Safari give a list item its parent's side (match-parent): text in it with its own direction
+     (dir="auto", an idea in the other language) would line up with the page's. */
+  li {
+    text-align: start;
+  }
 `;
 
 export const controls = css`
