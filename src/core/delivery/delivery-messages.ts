@@ -6,7 +6,9 @@ export type DeliveryState = 'queued' | 'sent' | 'refused' | 'dropped';
 export function deliveryMessage(state: DeliveryState): string {
   switch (state) {
     case 'queued':
-      return msg('Saved on this device. It will be sent automatically as soon as it can be.', { id: 'core.delivery.queued' });
+      return msg('Saved on this device. It will be sent automatically as soon as it can be.', {
+        id: 'core.delivery.queued',
+      });
     case 'sent':
       return msg('Sent. What you saved on this device has now reached us.', { id: 'core.delivery.sent' });
     case 'refused':
