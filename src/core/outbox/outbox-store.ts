@@ -7,8 +7,9 @@
  * key per entry means two tabs never overwrite each other's list: adding and removing touch only their own key.
  */
 import type { Envelope } from '../delivery/envelope.js';
-import { ENTRY_PREFIX } from './entry-key.js';
+import { ANSWER_PREFIX, ENTRY_PREFIX } from './entry-key.js';
 import { isRecord } from '../delivery/read-json.js';
+import { isKeptAnswer } from './kept-answer.js';
 
 export { ENTRY_PREFIX };
 
@@ -31,6 +32,11 @@ export interface OutboxEntry {
   owner: string;
   /** A tab is sending it now, until this time; nobody else sends it meanwhile. */
   claim?: { tab: string; until: number };
+  /**
+   * Fields of the collector's answer to keep on the device when the outbox delivers it, until its form, shown
+   * again, takes them (kept-answer.ts): the answer may come to a page without the form, or to none.
+   */
+  keep?: string[];
 }
 
 function isEntry(value: unknown): value is OutboxEntry {
@@ -48,14 +54,19 @@ function isEntry(value: unknown): value is OutboxEntry {
   );
 }
 
-/** The entry stored as `raw`, or undefined when it is missing, not JSON, or not an entry. */
-function entryOf(raw: string | undefined): OutboxEntry | undefined {
+/** `raw` as JSON; undefined when it is missing or not JSON. */
+function parsed(raw: string | undefined): unknown {
   try {
-    const value: unknown = raw === undefined ? undefined : JSON.parse(raw);
-    return isEntry(value) ? value : undefined;
+    return raw === undefined ? undefined : JSON.parse(raw);
   } catch {
     return undefined;
   }
+}
+
+/** The entry stored as `raw`, or undefined when it is missing, not JSON, or not an entry. */
+function entryOf(raw: string | undefined): OutboxEntry | undefined {
+  const value = parsed(raw);
+  return isEntry(value) ? value : undefined;
 }
 
 /** Storage that may be missing or refuse (private mode, sandboxed frame, quota): every call is guarded. */
@@ -66,14 +77,14 @@ export class OutboxStore {
     this.#storage = storage;
   }
 
-  #keys(): string[] {
+  #keys(prefix = ENTRY_PREFIX): string[] {
     try {
       const storage = this.#storage();
       if (!storage) return [];
       const keys: string[] = [];
       for (let i = 0; i < storage.length; i += 1) {
         const key = storage.key(i);
-        if (key?.startsWith(ENTRY_PREFIX)) keys.push(key);
+        if (key?.startsWith(prefix)) keys.push(key);
       }
       return keys;
     } catch {
@@ -119,10 +130,31 @@ export class OutboxStore {
   }
 
   remove(id: string): void {
+    this.#remove(ENTRY_PREFIX + id);
+  }
+
+  #remove(key: string): void {
     try {
-      this.#storage()?.removeItem(ENTRY_PREFIX + id);
+      this.#storage()?.removeItem(key);
     } catch {
       // Storage went away: there is nothing left to remove.
+    }
+  }
+
+  /** Keeps `answer` to the delivered entry `id` for its form, until `until` (ms since the epoch). */
+  keepAnswer(id: string, answer: Record<string, unknown>, until: number): void {
+    try {
+      this.#storage()?.setItem(ANSWER_PREFIX + id, JSON.stringify({ until, answer }));
+    } catch {
+      // Full: the form shown again says it was sent, without what the answer held.
+    }
+  }
+
+  /** Removes the answers no form took before their time ran out (or that cannot be read). */
+  dropAnswers(now: number): void {
+    for (const key of this.#keys(ANSWER_PREFIX)) {
+      const kept = parsed(this.#raw(key));
+      if (!isKeptAnswer(kept) || kept.until <= now) this.#remove(key);
     }
   }
 

@@ -106,9 +106,10 @@ export class Outbox {
   /**
    * Writes an entry before its first send, claimed by this tab for the length of that send. Returns false
    * when it could not be kept (outbox off, storage refused, or larger than the whole outbox may hold):
-   * then nothing may be promised to the visitor.
+   * then nothing may be promised to the visitor. `keep`: fields of the collector's answer to keep for the form
+   * should the outbox deliver it later (see OutboxEntry).
    */
-  hold(url: string, envelope: Envelope, timeoutMs: number, element: EventTarget): boolean {
+  hold(url: string, envelope: Envelope, timeoutMs: number, element: EventTarget, keep?: string[]): boolean {
     const options = this.#deps.options();
     if (!options) return false;
     const now = this.#deps.now();
@@ -122,6 +123,7 @@ export class Outbox {
       nextAt: now,
       notBefore: 0,
       owner: this.tab,
+      ...(keep && { keep }),
     };
     this.#claim(entry, now);
     const bytes = sizeOf(JSON.stringify(entry));
@@ -132,6 +134,14 @@ export class Outbox {
     if (!kept) this.#owners.delete(entry.id);
     this.#changed();
     return kept;
+  }
+
+  /**
+   * The element shown again for an entry an earlier page of this tab held (a reload): told how it ends, as the
+   * element that sent it would have been, here or by another tab.
+   */
+  adopt(id: string, element: EventTarget): void {
+    this.#owners.set(id, new WeakRef(element));
   }
 
   /** Marks `entry` as being sent by this tab, for the length of one send. */
@@ -220,6 +230,7 @@ export class Outbox {
 
   async #round(early: boolean): Promise<void> {
     const options = this.#limits();
+    this.#deps.store.dropAnswers(this.#deps.now());
     for (;;) {
       const now = this.#deps.now();
       const due: OutboxEntry[] = [];
@@ -268,6 +279,11 @@ export class Outbox {
     }
     this.#deps.store.remove(entry.id);
     this.#changed();
+    // Kept before it is told: the form it is told to may be gone, or may go before it shows it.
+    if (stillHeld && outcome.type === 'accepted' && entry.keep) {
+      const answer = Object.fromEntries(entry.keep.map((field) => [field, outcome.body[field]]));
+      this.#deps.store.keepAnswer(entry.id, answer, entry.heldAt + this.#limits().maxAgeMs);
+    }
     if (stillHeld) {
       void this.#report(
         outcome.type === 'accepted'
