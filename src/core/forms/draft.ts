@@ -33,7 +33,7 @@ export function readDraft<V extends DraftValues>(key: string, defaults: V): (Dra
     for (const field of Object.keys(defaults)) {
       if (typeof values[field] === typeof defaults[field]) kept[field] = values[field]!;
     }
-    return { values: kept as V, startedAt, pending: typeof pending === 'string' ? pending : undefined };
+    return { values: kept as V, startedAt, ...(typeof pending === 'string' && { pending }) };
   } catch {
     return undefined;
   }
