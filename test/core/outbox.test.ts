@@ -381,7 +381,10 @@ describe('core/outbox (fake clock)', () => {
   it('keeps what an entry asked of the answer when it delivers it later, only that, and only until its age limit', async () => {
     const h = harness({ maxAgeMs: 60_000 });
     const kept = h.envelope();
-    h.outbox.hold('https://collector.test/submissions', kept, 10_000, h.element, ['reference', 'withdrawalCode']);
+    h.outbox.hold('https://collector.test/submissions', kept, 10_000, h.element, {
+      form: 'lab-signup-form',
+      fields: ['reference', 'withdrawalCode'],
+    });
     h.outbox.defer(kept.id, down);
     const plain = await h.firstSend(down);
     h.answers.push(
@@ -391,6 +394,7 @@ describe('core/outbox (fake clock)', () => {
     await h.outbox.flush(true);
     expect(JSON.parse(h.storage.getItem(ANSWER_PREFIX + kept.id)!)).to.deep.equal({
       until: h.clock.now + 60_000,
+      form: 'lab-signup-form',
       answer: { reference: 'LP-1', withdrawalCode: 'ABCD-EFGH-JKMN' },
     });
     expect(h.storage.getItem(ANSWER_PREFIX + plain.id), 'nothing kept unasked').to.equal(null);
@@ -403,12 +407,18 @@ describe('core/outbox (fake clock)', () => {
   it('keeps nothing of a refusal, nor of an answer given to the first send', async () => {
     const h = harness();
     const refusedLater = h.envelope();
-    h.outbox.hold('https://collector.test/submissions', refusedLater, 10_000, h.element, ['reference']);
+    h.outbox.hold('https://collector.test/submissions', refusedLater, 10_000, h.element, {
+      form: 'a-form',
+      fields: ['reference'],
+    });
     h.outbox.defer(refusedLater.id, down);
     h.answers.push(refused);
     await h.outbox.flush(true);
     const atOnce = h.envelope();
-    h.outbox.hold('https://collector.test/submissions', atOnce, 10_000, h.element, ['reference']);
+    h.outbox.hold('https://collector.test/submissions', atOnce, 10_000, h.element, {
+      form: 'a-form',
+      fields: ['reference'],
+    });
     h.outbox.release(atOnce.id);
     expect(h.storage.length, 'nothing left in storage').to.equal(0);
   });

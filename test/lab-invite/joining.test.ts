@@ -277,4 +277,27 @@ describe('<ep-lab-invite>: a sign-up saved on the device, the page opened again'
       expect(later.shadowRoot!.querySelector('form'), 'the form again, for another sign-up').to.not.equal(null);
     });
   }
+
+  for (const [what, attributes] of [
+    ['in a tab that never had its draft', ''],
+    ['without drafts (no-draft)', 'no-draft'],
+  ]) {
+    it(`shows the code on that page ${what}`, async () => {
+      const first = await labInvite(endpoint, attributes);
+      await fillSignup(first);
+      await endpoint.script('submissions', { status: 503, body: {} });
+      pressSend(first);
+      await confirmation(first);
+      first.parentElement!.remove();
+      await endpoint.recover();
+      await flushOutbox();
+      await waitUntil(() => held().length === 0, 'not delivered', { timeout: 4000 });
+      // Another tab: its session storage has no draft of this page.
+      sessionStorage.clear();
+      const [member] = await panel(endpoint);
+      const again = await labInvite(endpoint, attributes);
+      expect(textOf(again, '[part="withdrawal-code"]')).to.equal(member!.code);
+      expect(kept()).to.deep.equal([]);
+    });
+  }
 });

@@ -7,6 +7,7 @@ import { DEFAULT_TIMEOUT_MS, getConfig, resolveEndpoint } from '../element/confi
 import { createEnvelope, type Envelope } from './envelope.js';
 import { EpErrorEvent, EpQueuedEvent, EpSubmitEvent, EpSuccessEvent } from '../element/events.js';
 import { renderedLocale } from '../language/language-sync.js';
+import type { Keep } from '../outbox/kept-answer.js';
 import { pageOutbox } from '../outbox/outbox.js';
 import * as paths from './paths.js';
 import {
@@ -60,14 +61,14 @@ function optionsFor(host: SubmitHost): RequestOptions {
  * or cancel), then `ep-success`, `ep-queued` (kept in the outbox, see outbox.ts) or `ep-error`.
  *
  * The envelope is written to the outbox before it is sent, so a page closed mid-request loses nothing; `held`
- * hears its id then (a form keeps it, to show it as on its way after a reload). `keep`: the fields of the
+ * hears its id then (a form keeps it, to show it as on its way after a reload). `keep`: what of the
  * collector's answer to keep on the device should the outbox deliver it after this page (see OutboxEntry).
  */
 export async function submit(
   host: SubmitHost,
   next: { kind: string; data: Payload } | Envelope<Payload>,
   held?: (id: string) => void,
-  keep?: string[],
+  keep?: Keep,
 ): Promise<SubmitResult> {
   const endpoint = resolveEndpoint(host.endpoint, host.ownerDocument);
   if (!endpoint) return { outcome: { type: 'unavailable' } };

@@ -56,7 +56,7 @@ export interface FormSpec<V extends DraftValues> {
   /**
    * Fields of the collector's answer, besides its reference, that the form shows and the visitor needs (a
    * withdrawal code): kept on the device should the outbox deliver the submission after this page, until the
-   * form, shown again, takes them.
+   * form is shown again on that page, in any tab, with or without a draft.
    */
   keep?: string[];
   /** A free-text field whose count and personal data are watched as the visitor types (`max` is asked each time: an option may change it). */
@@ -146,10 +146,10 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     this.#started = true;
     this.restored = this.#form.restore(keep ? this.spec.draftKey() : '');
     // Unless it was on its way then: shown as saved while the outbox holds it (and told here how it ends), as
-    // sent once the outbox delivered it from another page (which kept its answer). Else it is the visitor's
-    // again, to send: it was given up, or its answer is gone.
+    // sent once the outbox delivered it after that page (and kept its answer; for a form whose answer the
+    // visitor needs, found in any tab). Else the draft is the visitor's again, to send: it was given up.
     const id = this.#form.pending;
-    const receipt = id && takeAnswer(id);
+    const receipt = (id || this.spec.keep) && takeAnswer(id, this.spec.keep && this.spec.draftKey());
     if (receipt || (id && heldInOutbox(id))) {
       this.#succeed(receipt || undefined, receipt ? undefined : id, false);
       if (!receipt) {
@@ -211,7 +211,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
       spec.kind,
       spec.payload(this.values),
       held,
-      this.#keeps ? ['reference', ...(spec.keep ?? [])] : undefined,
+      this.#keeps || spec.keep ? { form: spec.draftKey(), fields: ['reference', ...(spec.keep ?? [])] } : undefined,
     );
     const outcome = result?.outcome;
     if (outcome?.type === 'accepted') return this.#succeed(outcome.body);

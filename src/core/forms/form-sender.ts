@@ -14,6 +14,7 @@ import { failureMessage, sending, tryAgain } from '../language/messages.js';
 import type { Payload, SubmitHost, SubmitResult } from '../delivery/submit.js';
 import type { FailureReason } from '../delivery/transport.js';
 import type { Submitter } from '../delivery/submitter.js';
+import type { Keep } from '../outbox/kept-answer.js';
 
 export class FormSender {
   /** A submission is on its way: show it on the Send button (`aria-disabled`, "Sending…"). */
@@ -37,12 +38,7 @@ export class FormSender {
    * Resolves with what became of it (a failure is already shown); undefined while busy. `held` and `keep`: see
    * submit().
    */
-  async send(
-    kind: string,
-    data: Payload,
-    held?: (id: string) => void,
-    keep?: string[],
-  ): Promise<SubmitResult | undefined> {
+  async send(kind: string, data: Payload, held?: (id: string) => void, keep?: Keep): Promise<SubmitResult | undefined> {
     if (this.busy) return undefined;
     this.failure = undefined;
     const key = JSON.stringify(data);

@@ -9,7 +9,7 @@
 import type { Envelope } from '../delivery/envelope.js';
 import { ANSWER_PREFIX, ENTRY_PREFIX } from './entry-key.js';
 import { isRecord } from '../delivery/read-json.js';
-import { isKeptAnswer } from './kept-answer.js';
+import { isKeptAnswer, type Keep, type KeptAnswer } from './kept-answer.js';
 
 export { ENTRY_PREFIX };
 
@@ -36,7 +36,7 @@ export interface OutboxEntry {
    * Fields of the collector's answer to keep on the device when the outbox delivers it, until its form, shown
    * again, takes them (kept-answer.ts): the answer may come to a page without the form, or to none.
    */
-  keep?: string[];
+  keep?: Keep;
 }
 
 function isEntry(value: unknown): value is OutboxEntry {
@@ -141,10 +141,10 @@ export class OutboxStore {
     }
   }
 
-  /** Keeps `answer` to the delivered entry `id` for its form, until `until` (ms since the epoch). */
-  keepAnswer(id: string, answer: Record<string, unknown>, until: number): void {
+  /** Keeps what was asked of the answer to the delivered entry `id`, for its form. */
+  keepAnswer(id: string, kept: KeptAnswer): void {
     try {
-      this.#storage()?.setItem(ANSWER_PREFIX + id, JSON.stringify({ until, answer }));
+      this.#storage()?.setItem(ANSWER_PREFIX + id, JSON.stringify(kept));
     } catch {
       // Full: the form shown again says it was sent, without what the answer held.
     }

@@ -23,6 +23,7 @@ import {
 import { LEASE_RETRY_MS, leaseLock, webLock, webLocksAvailable, type FlushLock } from './outbox-lock.js';
 import { OUTBOX_DEFAULTS, outboxOptions, type ResolvedOutboxOptions } from './outbox-options.js';
 import { watchOtherTabs } from './outbox-size.js';
+import type { Keep } from './kept-answer.js';
 import { OutboxStore, sizeOf, type OutboxEntry } from './outbox-store.js';
 import { postEnvelope, type Outcome } from '../delivery/transport.js';
 import { uuid } from '../delivery/uuid.js';
@@ -106,10 +107,10 @@ export class Outbox {
   /**
    * Writes an entry before its first send, claimed by this tab for the length of that send. Returns false
    * when it could not be kept (outbox off, storage refused, or larger than the whole outbox may hold):
-   * then nothing may be promised to the visitor. `keep`: fields of the collector's answer to keep for the form
+   * then nothing may be promised to the visitor. `keep`: what of the collector's answer to keep for the form
    * should the outbox deliver it later (see OutboxEntry).
    */
-  hold(url: string, envelope: Envelope, timeoutMs: number, element: EventTarget, keep?: string[]): boolean {
+  hold(url: string, envelope: Envelope, timeoutMs: number, element: EventTarget, keep?: Keep): boolean {
     const options = this.#deps.options();
     if (!options) return false;
     const now = this.#deps.now();
@@ -280,9 +281,13 @@ export class Outbox {
     this.#deps.store.remove(entry.id);
     this.#changed();
     // Kept before it is told: the form it is told to may be gone, or may go before it shows it.
-    if (stillHeld && outcome.type === 'accepted' && entry.keep) {
-      const answer = Object.fromEntries(entry.keep.map((field) => [field, outcome.body[field]]));
-      this.#deps.store.keepAnswer(entry.id, answer, entry.heldAt + this.#limits().maxAgeMs);
+    const { keep } = entry;
+    if (stillHeld && outcome.type === 'accepted' && keep) {
+      this.#deps.store.keepAnswer(entry.id, {
+        until: entry.heldAt + this.#limits().maxAgeMs,
+        form: keep.form,
+        answer: Object.fromEntries(keep.fields.map((field) => [field, outcome.body[field]])),
+      });
     }
     if (stillHeld) {
       void this.#report(
