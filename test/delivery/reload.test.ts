@@ -14,10 +14,10 @@ const held = () => Object.keys(localStorage).filter((key) => key.startsWith(ENTR
 const frames: HTMLIFrameElement[] = [];
 const MESSAGE = 'Please open the service centre on Saturdays.';
 
-/** Opens `page` (a fixture) in a new iframe; resolves with its element once it rendered `ready`. */
-async function openTab(page: string, tag: string, ready: string, endpoint: TestEndpoint): Promise<HTMLElement> {
+/** Opens a page with the element `tag` in a new iframe; resolves with the element once it rendered `ready`. */
+async function openTab(tag: string, ready: string, endpoint: TestEndpoint): Promise<HTMLElement> {
   const frame = document.createElement('iframe');
-  frame.src = `/test/fixtures/${page}?${new URLSearchParams({ endpoint: endpoint.base, timeout: '1500' })}`;
+  frame.src = `/test/fixtures/reload-tab.html?${new URLSearchParams({ tag, endpoint: endpoint.base, timeout: '1500' })}`;
   frames.push(frame);
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
@@ -50,7 +50,7 @@ describe('a reload while a submission is on its way', function () {
     const endpoint = new TestEndpoint();
     // The first request never answers (a phone between two masts); the page is reloaded meanwhile.
     await endpoint.script('submissions', { hang: true });
-    const form = await openTab('feedback-tab.html', 'ep-feedback', 'textarea', endpoint);
+    const form = await openTab('ep-feedback', 'textarea', endpoint);
     const root = form.shadowRoot!;
     root.querySelector<HTMLInputElement>('input[name="type"]')!.click();
     const area = root.querySelector<HTMLTextAreaElement>('#message')!;
@@ -61,7 +61,7 @@ describe('a reload while a submission is on its way', function () {
     await waitUntil(async () => (await endpoint.posted()).length === 1, 'not sent', { timeout: 10_000 });
     expect(held(), 'written to the outbox before the send').to.have.length(1);
     reload();
-    const again = await openTab('feedback-tab.html', 'ep-feedback', 'textarea, .confirmation', endpoint);
+    const again = await openTab('ep-feedback', 'textarea, .confirmation', endpoint);
     // Compared as a boolean: chai describing an element of another frame never finishes.
     expect(again.shadowRoot!.querySelector('textarea') === null, 'the text is not offered to send again').to.equal(
       true,
@@ -92,11 +92,11 @@ describe('a reload while a submission is on its way', function () {
   it('<ep-page-poll> thanks the visitor instead of asking again for a vote it is delivering', async () => {
     const endpoint = new TestEndpoint();
     await endpoint.script('submissions', { hang: true });
-    const poll = await openTab('remembering-poll-tab.html', 'ep-page-poll', 'button, .thanks', endpoint);
+    const poll = await openTab('ep-page-poll', 'button, .thanks', endpoint);
     poll.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="answer-button"]')[0]!.click();
     await waitUntil(async () => (await endpoint.posted()).length === 1, 'not sent', { timeout: 10_000 });
     reload();
-    const again = await openTab('remembering-poll-tab.html', 'ep-page-poll', 'button, .thanks', endpoint);
+    const again = await openTab('ep-page-poll', 'button, .thanks', endpoint);
     await waitUntil(() => held().length === 0, 'the vote was not delivered after the reload', { timeout: 10_000 });
     const shown = textIn(again, '.base');
     expect(again.shadowRoot!.querySelectorAll('[part="answer-button"]').length, `asked again: "${shown}"`).to.equal(0);
@@ -111,7 +111,7 @@ describe('a reload while a submission is on its way', function () {
     const due = { until: Date.now() + 60_000, answer: { withdrawalCode: 'PQRS-TVWX-YZ23' } };
     localStorage.setItem(`${ANSWER_PREFIX}late`, JSON.stringify(late));
     localStorage.setItem(`${ANSWER_PREFIX}due`, JSON.stringify(due));
-    await openTab('remembering-poll-tab.html', 'ep-page-poll', 'button, .thanks', endpoint);
+    await openTab('ep-page-poll', 'button, .thanks', endpoint);
     expect(Object.keys(localStorage).filter((key) => key.startsWith(ANSWER_PREFIX))).to.deep.equal([
       `${ANSWER_PREFIX}due`,
     ]);

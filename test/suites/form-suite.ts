@@ -463,15 +463,20 @@ export function runFormSuite(options: FormSuiteOptions): void {
         await expect(again).to.be.accessible();
       }
 
+      /** Sent while the collector is down (saved on the device), then the page goes. */
+      async function savedThenLeft(): Promise<void> {
+        await endpoint.script('submissions', { status: 503, body: {} });
+        const first = await make(endpoint);
+        await fill(first, valid);
+        pressSend(first);
+        await looksSent(first);
+        expect(heading(first)).to.equal(saved);
+        first.parentElement!.remove(); // the page goes; the same page opens again
+      }
+
       describe('a submission on its way when the page is opened again', () => {
         it('shows one saved on the device as saved, then as sent when the outbox delivers it', async () => {
-          await endpoint.script('submissions', { status: 503, body: {} });
-          const first = await make(endpoint);
-          await fill(first, valid);
-          pressSend(first);
-          await looksSent(first);
-          expect(heading(first)).to.equal(saved);
-          first.parentElement!.remove(); // the page goes; the same page opens again
+          await savedThenLeft();
           await savedThenSent(await make(endpoint));
         });
 
@@ -491,12 +496,7 @@ export function runFormSuite(options: FormSuiteOptions): void {
         });
 
         it('gives the text back, to send, when the outbox no longer holds it (given up elsewhere)', async () => {
-          await endpoint.script('submissions', { status: 503, body: {} });
-          const first = await make(endpoint);
-          await fill(first, valid);
-          pressSend(first);
-          await looksSent(first);
-          first.parentElement!.remove();
+          await savedThenLeft();
           held().forEach((key) => localStorage.removeItem(key));
           const again = await make(endpoint);
           expect(readAll(again)).to.deep.equal(filledAll);
