@@ -15,6 +15,7 @@ import type {
 import { leaseLock, type FlushLock } from '../../src/core/outbox/outbox-lock.js';
 import { OUTBOX_DEFAULTS, type ResolvedOutboxOptions } from '../../src/core/outbox/outbox-options.js';
 import { ANSWER_PREFIX } from '../../src/core/outbox/entry-key.js';
+import { heldInOutbox, takeAnswer } from '../../src/core/outbox/kept-answer.js';
 import { ENTRY_PREFIX, OutboxStore, type OutboxEntry } from '../../src/core/outbox/outbox-store.js';
 import { Outbox, type OutboxDeps, type TabMessage } from '../../src/core/outbox/outbox.js';
 import type { Outcome } from '../../src/core/delivery/transport.js';
@@ -398,10 +399,6 @@ describe('core/outbox (fake clock)', () => {
       answer: { reference: 'LP-1', withdrawalCode: 'ABCD-EFGH-JKMN' },
     });
     expect(h.storage.getItem(ANSWER_PREFIX + plain.id), 'nothing kept unasked').to.equal(null);
-    // Its form never came back: the next round after its time drops it unseen.
-    await h.advance(60_000);
-    await h.outbox.flush(true);
-    expect(h.storage.getItem(ANSWER_PREFIX + kept.id)).to.equal(null);
   });
 
   it('keeps nothing of a refusal, nor of an answer given to the first send', async () => {
@@ -567,6 +564,29 @@ describe('core/outbox (fake clock)', () => {
     expect(
       (h.onElement.find((event) => event.type === 'ep-outbox-drop') as EpOutboxDropEvent).detail.envelope.id,
     ).to.equal(y.id);
+  });
+});
+
+describe('core/kept-answer: the answer a form shown again takes', () => {
+  afterEach(() => localStorage.clear());
+  const keep = (id: string, form: string, until: number) =>
+    localStorage.setItem(ANSWER_PREFIX + id, JSON.stringify({ until, form, answer: { withdrawalCode: id } }));
+
+  it('gives it once, by its id or by its form, and never after its time', () => {
+    keep('a', 'form-1', Date.now() + 60_000);
+    keep('b', 'form-2', Date.now() + 60_000);
+    keep('c', 'form-3', Date.now() - 1);
+    expect(takeAnswer('a')).to.deep.equal({ withdrawalCode: 'a' });
+    expect(takeAnswer('a'), 'taken: gone').to.equal(undefined);
+    expect(takeAnswer(undefined), 'neither id nor form').to.equal(undefined);
+    expect(takeAnswer(undefined, 'form-2')).to.deep.equal({ withdrawalCode: 'b' });
+    expect(takeAnswer('c'), 'past its time').to.equal(undefined);
+    expect(Object.keys(localStorage), 'each one read is gone').to.deep.equal([]);
+  });
+
+  it('tells whether the outbox still holds a submission', () => {
+    localStorage.setItem(`${ENTRY_PREFIX}held`, JSON.stringify({ id: 'held' }));
+    expect([heldInOutbox('held'), heldInOutbox('gone')]).to.deep.equal([true, false]);
   });
 });
 

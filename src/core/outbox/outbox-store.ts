@@ -9,7 +9,7 @@
 import type { Envelope } from '../delivery/envelope.js';
 import { ANSWER_PREFIX, ENTRY_PREFIX } from './entry-key.js';
 import { isRecord } from '../delivery/read-json.js';
-import { isKeptAnswer, type Keep, type KeptAnswer } from './kept-answer.js';
+import type { Keep, KeptAnswer } from './kept-answer.js';
 
 export { ENTRY_PREFIX };
 
@@ -54,19 +54,14 @@ function isEntry(value: unknown): value is OutboxEntry {
   );
 }
 
-/** `raw` as JSON; undefined when it is missing or not JSON. */
-function parsed(raw: string | undefined): unknown {
+/** The entry stored as `raw`, or undefined when it is missing, not JSON, or not an entry. */
+function entryOf(raw: string | undefined): OutboxEntry | undefined {
   try {
-    return raw === undefined ? undefined : JSON.parse(raw);
+    const value: unknown = raw === undefined ? undefined : JSON.parse(raw);
+    return isEntry(value) ? value : undefined;
   } catch {
     return undefined;
   }
-}
-
-/** The entry stored as `raw`, or undefined when it is missing, not JSON, or not an entry. */
-function entryOf(raw: string | undefined): OutboxEntry | undefined {
-  const value = parsed(raw);
-  return isEntry(value) ? value : undefined;
 }
 
 /** Storage that may be missing or refuse (private mode, sandboxed frame, quota): every call is guarded. */
@@ -77,14 +72,14 @@ export class OutboxStore {
     this.#storage = storage;
   }
 
-  #keys(prefix = ENTRY_PREFIX): string[] {
+  #keys(): string[] {
     try {
       const storage = this.#storage();
       if (!storage) return [];
       const keys: string[] = [];
       for (let i = 0; i < storage.length; i += 1) {
         const key = storage.key(i);
-        if (key?.startsWith(prefix)) keys.push(key);
+        if (key?.startsWith(ENTRY_PREFIX)) keys.push(key);
       }
       return keys;
     } catch {
@@ -130,12 +125,8 @@ export class OutboxStore {
   }
 
   remove(id: string): void {
-    this.#remove(ENTRY_PREFIX + id);
-  }
-
-  #remove(key: string): void {
     try {
-      this.#storage()?.removeItem(key);
+      this.#storage()?.removeItem(ENTRY_PREFIX + id);
     } catch {
       // Storage went away: there is nothing left to remove.
     }
@@ -146,15 +137,7 @@ export class OutboxStore {
     try {
       this.#storage()?.setItem(ANSWER_PREFIX + id, JSON.stringify(kept));
     } catch {
-      // Full: the form shown again says it was sent, without what the answer held.
-    }
-  }
-
-  /** Removes the answers no form took before their time ran out (or that cannot be read). */
-  dropAnswers(now: number): void {
-    for (const key of this.#keys(ANSWER_PREFIX)) {
-      const kept = parsed(this.#raw(key));
-      if (!isKeptAnswer(kept) || kept.until <= now) this.#remove(key);
+      // Full: the form shown again cannot show it (the collector has the submission all the same).
     }
   }
 

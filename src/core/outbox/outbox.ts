@@ -231,7 +231,6 @@ export class Outbox {
 
   async #round(early: boolean): Promise<void> {
     const options = this.#limits();
-    this.#deps.store.dropAnswers(this.#deps.now());
     for (;;) {
       const now = this.#deps.now();
       const due: OutboxEntry[] = [];
