@@ -23,7 +23,7 @@ const KB = 1024;
  * 0.3 KB of strings instead of 4.8 KB) and the retry of a failed download under a new query. The budget is
  * the measured figure rounded up to 50 bytes: the chunk names a build picks move it by a few bytes.
  */
-const budgets = { 'ep-page-poll': 10800 };
+const budgets = { 'ep-page-poll': 10850 };
 
 /**
  * Budgets in gzip bytes for what an entry loads on demand, after its first render: the poll's reasons, comment,
@@ -31,7 +31,7 @@ const budgets = { 'ep-page-poll': 10800 };
  * (12,475 B) before the poll kept the visitor's reasons and comment across a reload (a session draft, 364 B);
  * since then it is a guard, set as the host-page guards below are.
  */
-const laterBudgets = { 'ep-page-poll': 12900 };
+const laterBudgets = { 'ep-page-poll': 13100 };
 
 /**
  * Budgets in gzip bytes for what an element adds, first load and on demand together, over the shared code
@@ -67,17 +67,17 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
  * and by how much, is in the commit that moved it.
  */
 const hostBudgets = [
-  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11500 },
+  { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11600 },
   { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 11800 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 26800 },
-  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 29750 },
-  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 34400 },
-  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 35050 },
-  { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 32500 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 60750 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27050 },
+  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 30350 },
+  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 35100 },
+  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 35750 },
+  { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 33250 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 61800 },
 ];
 /** The one-file bundle: issue 14 gives 40 KB for four elements and 43 KB once a fifth joins, as it has. */
-const oneFileBudget = { budget: 43 * KB, guard: 50700 };
+const oneFileBudget = { budget: 43 * KB, guard: 51350 };
 
 function measure(code) {
   const bytes = Buffer.from(code);

@@ -122,7 +122,8 @@ export class EpLabInvite extends EpElement {
   // assigns (useDefineForClassFields is off), and these are built from the options above.
   private readonly announcer = new Announcer(this);
   /** The transport loads when the visitor first enters a form, so a reader who never does never downloads it. */
-  private readonly submitter = onDemand(() => import('../core/delivery/submit.js'));
+  protected override readonly sendingPart = () => import('../core/delivery/submit.js');
+  private readonly submitter = onDemand(this.sendingPart);
   private readonly delivery = new DeliveryNote(this);
   private readonly signup = new SignupForm(this, this.announcer, this.submitter, this.delivery);
   private readonly leave = new LeaveForm(this, this.announcer, this.submitter, this.delivery);

@@ -72,6 +72,9 @@ export class SignupForm {
         payload: (values) => toPayload(values, host.topicList, renderedLocale()),
         codeMessages: () => labCodeMessages(host.topicList),
         minFillTime: () => host.minFillTime,
+        // Without it the visitor cannot leave the panel: it reaches them even when the outbox delivers the
+        // sign-up from another page.
+        keep: ['withdrawalCode'],
       },
       delivery,
     );

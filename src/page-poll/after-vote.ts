@@ -14,7 +14,7 @@ import { Announcer } from '../core/a11y/announcer.js';
 import { DeliveryNote, deliveryNoteStyles } from '../core/delivery/delivery-note.js';
 import * as paths from '../core/delivery/paths.js';
 import { pageKeyOf } from '../core/delivery/page-url.js';
-import { read, submit, type SubmitHost } from '../core/delivery/submit.js';
+import { pageOutbox, read, submit, type SubmitHost } from '../core/delivery/submit.js';
 import type { FieldError } from '../core/delivery/transport.js';
 import { resolveEndpoint } from '../core/element/config.js';
 import { headingLevel } from '../core/element/heading-level.js';
@@ -33,10 +33,11 @@ import * as t from './messages.js';
 import { MAX_REASONS, defaultReasons, usableReasons, type Answer, type PollReason } from './reasons.js';
 import type { keyFor, recallVote } from './recall-vote.js';
 import { rememberVote } from './remember-vote.js';
+import { removeStored } from '../core/element/storage.js';
 import { parseTally, tallyMessage, type Tally } from './tally.js';
 
 // The outbox comes with this part: the element's start loads it through here when submissions wait (EpElement).
-export { pageOutbox } from '../core/delivery/submit.js';
+export { pageOutbox };
 
 /** The element as the after-vote part sees it: its public options (EpElement and the poll's own). */
 export interface PollHost extends LitElement, SubmitHost {
@@ -193,7 +194,7 @@ export class AfterVote implements ReactiveController {
           focus: (target) => this.#visit === visit && this.announcer.focus(target),
         },
         { queued: (id) => this.#visit === visit && this.#delivery.queued(id) },
-        async () => ({ submit, read }),
+        async () => ({ submit, read, pageOutbox }),
       ),
     };
     this.#visit = visit;
@@ -225,14 +226,21 @@ export class AfterVote implements ReactiveController {
     const visit = this.#visit;
     if (visit.step !== 'question' || visit.sender.busy) return;
     visit.answer = answer;
-    const page = pageKeyOf(this.#host);
-    const result = await visit.sender.send('page-vote', { answer });
+    const key = this.#firstLoad.keyFor(pageKeyOf(this.#host));
+    let remembered = false;
+    // Remembered under the page it was sent for, even if the poll has moved on since, from the moment the
+    // outbox holds it: it will arrive, and a reload that asked again would only record it twice.
+    const remember = (): void => {
+      if (!this.#host.noRemember) rememberVote(key, answer);
+      remembered = !this.#host.noRemember;
+    };
+    const result = await visit.sender.send('page-vote', { answer }, remember);
     if (!result) return;
     const { envelope, outcome } = result;
-    // Remembered under the page it was sent for, even if the poll has moved on since. A vote saved on the
-    // device counts too: it will arrive, and asking again would only record it twice.
     const kept = outcome.type === 'accepted' || outcome.type === 'queued';
-    if (kept && !this.#host.noRemember) rememberVote(this.#firstLoad.keyFor(page), answer);
+    // Sent with the outbox off, or not kept after all (refused, or failed and not saved): as it ended.
+    if (kept) remember();
+    else if (remembered) removeStored(key);
     if (visit !== this.#visit) return;
     if (kept) {
       visit.voteId = envelope?.id;

@@ -124,6 +124,18 @@ describe('core/draft', () => {
       startedAt: 2,
     });
   });
+
+  it('keeps the id of the submission on its way with the draft, when it is one', () => {
+    const key = draftKey('feedback', 'p');
+    writeDraft(key, { values: { message: 'x' }, startedAt: 1, pending: 'envelope-1' });
+    expect(readDraft(key, { message: '' })).to.deep.equal({
+      values: { message: 'x' },
+      startedAt: 1,
+      pending: 'envelope-1',
+    });
+    sessionStorage.setItem(key, JSON.stringify({ values: { message: 'x' }, startedAt: 1, pending: 7 }));
+    expect(readDraft(key, { message: '' })).to.deep.equal({ values: { message: 'x' }, startedAt: 1 });
+  });
 });
 
 describe('core/spam-guard', () => {

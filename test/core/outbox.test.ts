@@ -14,6 +14,8 @@ import type {
 } from '../../src/core/element/events.js';
 import { leaseLock, type FlushLock } from '../../src/core/outbox/outbox-lock.js';
 import { OUTBOX_DEFAULTS, type ResolvedOutboxOptions } from '../../src/core/outbox/outbox-options.js';
+import { ANSWER_PREFIX } from '../../src/core/outbox/entry-key.js';
+import { heldInOutbox, takeAnswer } from '../../src/core/outbox/kept-answer.js';
 import { ENTRY_PREFIX, OutboxStore, type OutboxEntry } from '../../src/core/outbox/outbox-store.js';
 import { Outbox, type OutboxDeps, type TabMessage } from '../../src/core/outbox/outbox.js';
 import type { Outcome } from '../../src/core/delivery/transport.js';
@@ -174,6 +176,8 @@ function harness(overrides: Partial<ResolvedOutboxOptions> = {}, lock?: FlushLoc
     storage.setItem(ENTRY_PREFIX + entry.id, JSON.stringify(entry));
   }
   return {
+    /** A message from another tab, as the channel brings it. */
+    fromTab: (message: TabMessage) => receive(message),
     leaveForeign,
     storage,
     outbox,
@@ -375,6 +379,73 @@ describe('core/outbox (fake clock)', () => {
     expect(types(h.onDocument)).to.deep.equal(['ep-success']);
   });
 
+  it('keeps what an entry asked of the answer when it delivers it later, only that, and only until its age limit', async () => {
+    const h = harness({ maxAgeMs: 60_000 });
+    const kept = h.envelope();
+    h.outbox.hold('https://collector.test/submissions', kept, 10_000, h.element, {
+      form: 'lab-signup-form',
+      fields: ['reference', 'withdrawalCode'],
+    });
+    h.outbox.defer(kept.id, down);
+    const plain = await h.firstSend(down);
+    h.answers.push(
+      { type: 'accepted', status: 201, body: { id: kept.id, reference: 'LP-1', withdrawalCode: 'ABCD-EFGH-JKMN' } },
+      accepted,
+    );
+    await h.outbox.flush(true);
+    expect(JSON.parse(h.storage.getItem(ANSWER_PREFIX + kept.id)!)).to.deep.equal({
+      until: h.clock.now + 60_000,
+      form: 'lab-signup-form',
+      answer: { reference: 'LP-1', withdrawalCode: 'ABCD-EFGH-JKMN' },
+    });
+    expect(h.storage.getItem(ANSWER_PREFIX + plain.id), 'nothing kept unasked').to.equal(null);
+  });
+
+  it('keeps nothing of a refusal, nor of an answer given to the first send', async () => {
+    const h = harness();
+    const refusedLater = h.envelope();
+    h.outbox.hold('https://collector.test/submissions', refusedLater, 10_000, h.element, {
+      form: 'a-form',
+      fields: ['reference'],
+    });
+    h.outbox.defer(refusedLater.id, down);
+    h.answers.push(refused);
+    await h.outbox.flush(true);
+    const atOnce = h.envelope();
+    h.outbox.hold('https://collector.test/submissions', atOnce, 10_000, h.element, {
+      form: 'a-form',
+      fields: ['reference'],
+    });
+    h.outbox.release(atOnce.id);
+    expect(h.storage.length, 'nothing left in storage').to.equal(0);
+  });
+
+  it('tells an element shown again for an entry (adopted) how it ends, not the document', async () => {
+    const h = harness();
+    const first = await h.firstSend(down);
+    (h.element as { isConnected: boolean }).isConnected = false;
+    const again = Object.assign(new EventTarget(), { isConnected: true });
+    const seen: Event[] = [];
+    again.addEventListener('ep-success', (event) => seen.push(event));
+    h.outbox.adopt(first.id, again);
+    await h.outbox.flush(true);
+    expect(seen.map((event) => (event as EpSuccessEvent).detail.envelope.id)).to.deep.equal([first.id]);
+    expect(types(h.onDocument)).to.deep.equal([]);
+  });
+
+  it('tells an adopted element of an entry another tab delivered, and says so to that tab', async () => {
+    const h = harness();
+    const first = await h.firstSend(down);
+    const again = Object.assign(new EventTarget(), { isConnected: true });
+    const seen: Event[] = [];
+    again.addEventListener('ep-success', (event) => seen.push(event));
+    h.outbox.adopt(first.id, again);
+    // Another tab delivered it: its report comes over the channel.
+    h.fromTab({ type: 'success', envelope: first, response: { reference: 'PV-9' } });
+    expect(seen).to.have.length(1);
+    expect(h.channel).to.deep.equal([{ type: 'ack', id: first.id }]);
+  });
+
   it("sends another tab's entries; tells that tab, and this document too when that tab does not answer", async () => {
     for (const open of [true, false]) {
       const h = harness();
@@ -493,6 +564,29 @@ describe('core/outbox (fake clock)', () => {
     expect(
       (h.onElement.find((event) => event.type === 'ep-outbox-drop') as EpOutboxDropEvent).detail.envelope.id,
     ).to.equal(y.id);
+  });
+});
+
+describe('core/kept-answer: the answer a form shown again takes', () => {
+  afterEach(() => localStorage.clear());
+  const keep = (id: string, form: string, until: number) =>
+    localStorage.setItem(ANSWER_PREFIX + id, JSON.stringify({ until, form, answer: { withdrawalCode: id } }));
+
+  it('gives it once, by its id or by its form, and never after its time', () => {
+    keep('a', 'form-1', Date.now() + 60_000);
+    keep('b', 'form-2', Date.now() + 60_000);
+    keep('c', 'form-3', Date.now() - 1);
+    expect(takeAnswer('a')).to.deep.equal({ withdrawalCode: 'a' });
+    expect(takeAnswer('a'), 'taken: gone').to.equal(undefined);
+    expect(takeAnswer(undefined), 'neither id nor form').to.equal(undefined);
+    expect(takeAnswer(undefined, 'form-2')).to.deep.equal({ withdrawalCode: 'b' });
+    expect(takeAnswer('c'), 'past its time').to.equal(undefined);
+    expect(Object.keys(localStorage), 'each one read is gone').to.deep.equal([]);
+  });
+
+  it('tells whether the outbox still holds a submission', () => {
+    localStorage.setItem(`${ENTRY_PREFIX}held`, JSON.stringify({ id: 'held' }));
+    expect([heldInOutbox('held'), heldInOutbox('gone')]).to.deep.equal([true, false]);
   });
 });
 

@@ -15,6 +15,7 @@ runFormSuite({
   ],
   draftKey: () => draftKeyFor(),
   sent: { selector: '.confirmation', heading: 'Your message has been sent' },
+  saved: 'Your message is saved on this device',
   send: 'Send message',
   notSent: 'Your message was not sent. What you wrote is kept.',
   showsReference: true,

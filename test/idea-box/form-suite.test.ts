@@ -19,6 +19,7 @@ runFormSuite({
   ],
   draftKey: () => draftKeyFor(),
   sent: { selector: '.confirmation', heading: 'Your idea was received and will be published after review' },
+  saved: 'Your idea is saved on this device',
   send: 'Send idea',
   notSent: 'Your idea was not sent. What you wrote is kept.',
   showsReference: true,

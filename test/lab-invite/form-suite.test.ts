@@ -16,6 +16,7 @@ runFormSuite({
   ],
   draftKey: () => draftKeyFor(),
   sent: { selector: '.confirmation', heading: 'You have joined the panel' },
+  saved: 'Your request to join is saved on this device',
   send: 'Join the panel',
   notSent: 'Your request to join was not sent. What you entered is kept.',
   showsReference: true,

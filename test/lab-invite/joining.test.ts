@@ -5,6 +5,8 @@
  */
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import type { EpSuccessEvent } from '../../src/core/element/events.js';
+import { ANSWER_PREFIX, ENTRY_PREFIX } from '../../src/core/outbox/entry-key.js';
+import { flushOutbox } from '../../src/index.js';
 import { endpointPerTest } from '../helpers/endpoint.js';
 import { LANGUAGES, setPageLanguage } from '../helpers/page.js';
 import { $, $$, expectFocused, expectNone, textOf } from '../helpers/shadow.js';
@@ -221,4 +223,100 @@ describe('<ep-lab-invite>: joining the panel', () => {
     expect(textOf(element, '[part="reference"]')).to.match(/^Your reference number LP-\d{4}-\d{6}$/);
     await expect(element).to.be.accessible();
   });
+});
+
+/**
+ * A sign-up saved on the device ("You will get your withdrawal code here once your request is sent"), then the
+ * page is left and opened again, or another page of the site sends it. Without the code the visitor can never
+ * leave the panel: it must reach them the next time the invitation is shown, and stay on the device no longer.
+ */
+describe('<ep-lab-invite>: a sign-up saved on the device, the page opened again', () => {
+  const endpoint = endpointPerTest();
+  const kept = () => Object.keys(localStorage).filter((key) => key.startsWith(ANSWER_PREFIX));
+  const held = () => Object.keys(localStorage).filter((key) => key.startsWith(ENTRY_PREFIX));
+
+  /** A sign-up saved on the device; then the page goes (its invitation with it). */
+  async function savedThenLeft() {
+    const first = await labInvite(endpoint);
+    await fillSignup(first);
+    await endpoint.script('submissions', { status: 503, body: {} });
+    pressSend(first);
+    await confirmation(first);
+    // Saved, its code to come.
+    expect(first.shadowRoot!.querySelector('[part="withdrawal"]')).to.not.equal(null);
+    expectNone(first, '[part="withdrawal-code"]');
+    first.parentElement!.remove();
+  }
+
+  it('shows the sign-up as saved when the page opens again, then the code once the outbox delivers it there', async () => {
+    await savedThenLeft();
+    const again = await labInvite(endpoint);
+    expect(textOf(again, '.confirmation [role="heading"]')).to.equal('Your request to join is saved on this device');
+    expect(textOf(again, '[part="withdrawal"]')).to.contain('You will get your withdrawal code here');
+    await endpoint.recover();
+    await flushOutbox();
+    await waitUntil(() => again.shadowRoot!.querySelector('[part="withdrawal-code"]'), 'no code after the delivery', {
+      timeout: 4000,
+    });
+    const [member] = await panel(endpoint);
+    expect(textOf(again, '[part="withdrawal-code"]')).to.equal(member!.code);
+    expect(textOf(again, '.confirmation [role="heading"]')).to.equal('You have joined the panel');
+    expect(kept(), 'the code is no longer kept once shown').to.deep.equal([]);
+    expect(
+      Object.keys(sessionStorage).filter((key) => key.includes(':draft:')),
+      'no draft left',
+    ).to.deep.equal([]);
+    await expect(again).to.be.accessible();
+  });
+
+  for (const { lang, dir } of LANGUAGES) {
+    it(`shows the code the next time it appears when a page without it delivered the sign-up (${lang})`, async () => {
+      await setPageLanguage(lang, dir);
+      await savedThenLeft();
+      // A page of the site without the invitation sends what waits: the answer reaches only the document.
+      await endpoint.recover();
+      await flushOutbox();
+      await waitUntil(() => held().length === 0, 'not delivered', { timeout: 4000 });
+      const [member] = await panel(endpoint);
+      expect(kept(), 'kept on the device for the invitation').to.have.length(1);
+      expect(JSON.parse(localStorage.getItem(kept()[0]!)!).answer, 'only what the confirmation shows').to.have.keys(
+        'reference',
+        'withdrawalCode',
+      );
+      const again = await labInvite(endpoint);
+      expect(textOf(again, '[part="withdrawal-code"]')).to.equal(member!.code);
+      expect(textOf(again, '.confirmation [role="heading"]')).to.equal(
+        lang === 'en' ? 'You have joined the panel' : 'انضممت إلى الفريق',
+      );
+      expect(kept(), 'shown once, then gone from the device').to.deep.equal([]);
+      await expect(again).to.be.accessible();
+      again.parentElement!.remove();
+      const later = await labInvite(endpoint);
+      expectNone(later, '[part="withdrawal-code"]');
+      expect(later.shadowRoot!.querySelector('form'), 'the form again, for another sign-up').to.not.equal(null);
+    });
+  }
+
+  for (const [what, attributes] of [
+    ['in a tab that never had its draft', ''],
+    ['without drafts (no-draft)', 'no-draft'],
+  ]) {
+    it(`shows the code on that page ${what}`, async () => {
+      const first = await labInvite(endpoint, attributes);
+      await fillSignup(first);
+      await endpoint.script('submissions', { status: 503, body: {} });
+      pressSend(first);
+      await confirmation(first);
+      first.parentElement!.remove();
+      await endpoint.recover();
+      await flushOutbox();
+      await waitUntil(() => held().length === 0, 'not delivered', { timeout: 4000 });
+      // Another tab: its session storage has no draft of this page.
+      sessionStorage.clear();
+      const [member] = await panel(endpoint);
+      const again = await labInvite(endpoint, attributes);
+      expect(textOf(again, '[part="withdrawal-code"]')).to.equal(member!.code);
+      expect(kept()).to.deep.equal([]);
+    });
+  }
 });

@@ -4,7 +4,7 @@ import '../../src/ep-page-poll.js';
 import { EpPagePoll as EpPagePollClass, type EpPagePoll } from '../../src/page-poll/ep-page-poll.js';
 import { configure } from '../../src/core/element/config.js';
 import { draftKey, writeDraft } from '../../src/core/forms/draft.js';
-import { keyFor } from '../../src/page-poll/recall-vote.js';
+import { keyFor, recallVote } from '../../src/page-poll/recall-vote.js';
 import { rememberVote } from '../../src/page-poll/remember-vote.js';
 import type { EpSubmitEvent } from '../../src/core/element/events.js';
 import { TestEndpoint, type Logged } from '../helpers/endpoint.js';
@@ -231,6 +231,42 @@ describe('<ep-page-poll>', () => {
       expect(elsewhere.shadowRoot!.querySelector('#question')).to.exist;
       const forgetful = await poll(endpoint, 'no-remember');
       expect(forgetful.shadowRoot!.querySelector('#question')).to.exist;
+    });
+
+    const page = () => `${location.origin}${location.pathname}`;
+
+    it('remembers a vote from the moment the outbox holds it: a page opened again meanwhile thanks, not asks', async () => {
+      // No answer yet (a phone between two masts); the page is opened again while the outbox has the vote.
+      await endpoint.script('submissions', { hang: true });
+      const first = await poll(endpoint);
+      button(first, 'Yes').click();
+      await endpoint.waitForPosts(1);
+      expect(recallVote(page())?.answer).to.equal('yes');
+      first.parentElement!.remove();
+      const again = await poll(endpoint);
+      expect(textOf(again, '[part="thanks"]')).to.equal('You have already told us about this page. Thank you.');
+      expect(again.shadowRoot!.querySelector('[part="answer-button"]')).to.equal(null);
+    });
+
+    it('keeps nothing on the device with no-remember, even while the vote is on its way', async () => {
+      await endpoint.script('submissions', { hang: true });
+      const first = await poll(endpoint, 'no-remember');
+      button(first, 'Yes').click();
+      await endpoint.waitForPosts(1);
+      expect(recallVote(page())).to.equal(undefined);
+      first.parentElement!.remove();
+      expect((await poll(endpoint, 'no-remember')).shadowRoot!.querySelector('#question')).to.exist;
+    });
+
+    it('forgets a vote held but not kept after all (the page kept it out of the outbox), and asks again', async () => {
+      await endpoint.script('submissions', { status: 503, body: {} });
+      const element = await poll(endpoint);
+      element.addEventListener('ep-queued', (event) => event.preventDefault());
+      button(element, 'Yes').click();
+      await waitUntil(() => element.shadowRoot!.querySelector('[part="error"]'), 'no failure shown', { timeout: 4000 });
+      expect(recallVote(page())).to.equal(undefined);
+      element.parentElement!.remove();
+      expect((await poll(endpoint)).shadowRoot!.querySelector('#question')).to.exist;
     });
   });
 

@@ -11,6 +11,8 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import { configure } from '../../src/core/element/config.js';
 import type { EpErrorEvent, EpSubmitEvent } from '../../src/core/element/events.js';
+import { ENTRY_PREFIX } from '../../src/core/outbox/entry-key.js';
+import { flushOutbox } from '../../src/index.js';
 import { TestEndpoint, endpointPerTest } from '../helpers/endpoint.js';
 import { LANGUAGES, setPageLanguage } from '../helpers/page.js';
 import { tabStops } from '../helpers/keyboard.js';
@@ -78,6 +80,11 @@ export interface FormSuiteOptions {
   send: string;
   /** "Your … was not sent. What you wrote is kept.", before why. */
   notSent: string;
+  /**
+   * A form built on core's FormFlow: its confirmation's heading while the submission waits on the device (shown
+   * again when the page opens again before the outbox delivered it).
+   */
+  saved?: string;
   /** Whether the confirmation shows the collector's reference (`[part="reference"]`). */
   showsReference: boolean;
   /** The visitor's mistakes: what is filled before Send is pressed on an otherwise empty form, and what it shows. */
@@ -434,6 +441,83 @@ export function runFormSuite(options: FormSuiteOptions): void {
         expect(await endpoint.waitForPosts(1)).to.have.length(1);
       });
     });
+
+    if (options.saved) {
+      const { saved } = options;
+      const heading = (element: HTMLElement) => textOf(element, `${sent.selector} [role="heading"]`);
+      const held = () => Object.keys(localStorage).filter((key) => key.startsWith(ENTRY_PREFIX));
+      const note = (element: HTMLElement) => textOf(element, '[part="delivery"]');
+
+      /** The page opened again shows what the outbox holds as saved, then as sent once delivered; stored once. */
+      async function savedThenSent(again: HTMLElement): Promise<void> {
+        expect(heading(again)).to.equal(saved);
+        expect(again.shadowRoot!.querySelector('form'), 'not the form, to send it a second time').to.equal(null);
+        await waitUntil(() => note(again) !== '', 'the delivery note said nothing');
+        expect(note(again)).to.equal('Saved on this device. It will be sent when the connection returns.');
+        await endpoint.recover();
+        await flushOutbox();
+        await waitUntil(() => heading(again) === sent.heading, `still "${heading(again)}"`, { timeout: 4000 });
+        await waitUntil(() => note(again) === 'Sent. What you saved on this device has now reached us.');
+        expect(await endpoint.stored()).to.have.length(1);
+        expect(sessionStorage.getItem(options.draftKey(endpoint)), 'no draft once sent').to.equal(null);
+        await expect(again).to.be.accessible();
+      }
+
+      /** Sent while the collector is down (saved on the device), then the page goes. */
+      async function savedThenLeft(): Promise<void> {
+        await endpoint.script('submissions', { status: 503, body: {} });
+        const first = await make(endpoint);
+        await fill(first, valid);
+        pressSend(first);
+        await looksSent(first);
+        expect(heading(first)).to.equal(saved);
+        first.parentElement!.remove(); // the page goes; the same page opens again
+      }
+
+      describe('a submission on its way when the page is opened again', () => {
+        it('shows one saved on the device as saved, then as sent when the outbox delivers it', async () => {
+          await savedThenLeft();
+          await savedThenSent(await make(endpoint));
+        });
+
+        it('shows one still unanswered when the page went as saved, and is not taken for a draft', async () => {
+          await endpoint.script('submissions', { hang: true });
+          const first = await make(endpoint, 'timeout="600"');
+          await fill(first, valid);
+          pressSend(first);
+          await endpoint.waitForPosts(1);
+          first.parentElement!.remove();
+          const again = await make(endpoint);
+          // The first page's send ends (its timeout): the entry waits for its next try.
+          await waitUntil(() => !localStorage.getItem(held()[0]!)?.includes('"claim"'), 'still claimed', {
+            timeout: 4000,
+          });
+          await savedThenSent(again);
+        });
+
+        it('gives the text back, to send, when the outbox no longer holds it (given up elsewhere)', async () => {
+          await savedThenLeft();
+          held().forEach((key) => localStorage.removeItem(key));
+          const again = await make(endpoint);
+          expect(readAll(again)).to.deep.equal(filledAll);
+        });
+
+        it('with the outbox off, gives the text back as before: nothing was promised', async () => {
+          configure({ outbox: false });
+          await endpoint.script('submissions', { hang: true });
+          const first = await make(endpoint);
+          await fill(first, valid);
+          pressSend(first);
+          await endpoint.waitForPosts(1);
+          first.parentElement!.remove();
+          expect(sessionStorage.getItem(options.draftKey(endpoint)), 'no id kept with the draft').not.to.contain(
+            'pending',
+          );
+          const again = await make(endpoint);
+          expect(readAll(again)).to.deep.equal(filledAll);
+        });
+      });
+    }
 
     if (options.contact) {
       const { required } = options.contact;

@@ -7,6 +7,7 @@ import { DEFAULT_TIMEOUT_MS, getConfig, resolveEndpoint } from '../element/confi
 import { createEnvelope, type Envelope } from './envelope.js';
 import { EpErrorEvent, EpQueuedEvent, EpSubmitEvent, EpSuccessEvent } from '../element/events.js';
 import { renderedLocale } from '../language/language-sync.js';
+import type { Keep } from '../outbox/kept-answer.js';
 import { pageOutbox } from '../outbox/outbox.js';
 import * as paths from './paths.js';
 import {
@@ -59,11 +60,15 @@ function optionsFor(host: SubmitHost): RequestOptions {
  * id, so the collector stores it once). Fires `ep-submit` on `host` (the host page may amend the envelope
  * or cancel), then `ep-success`, `ep-queued` (kept in the outbox, see outbox.ts) or `ep-error`.
  *
- * The envelope is written to the outbox before it is sent, so a page closed mid-request loses nothing.
+ * The envelope is written to the outbox before it is sent, so a page closed mid-request loses nothing; `held`
+ * hears its id then (a form keeps it, to show it as on its way after a reload). `keep`: what of the
+ * collector's answer to keep on the device should the outbox deliver it after this page (see OutboxEntry).
  */
 export async function submit(
   host: SubmitHost,
   next: { kind: string; data: Payload } | Envelope<Payload>,
+  held?: (id: string) => void,
+  keep?: Keep,
 ): Promise<SubmitResult> {
   const endpoint = resolveEndpoint(host.endpoint, host.ownerDocument);
   if (!endpoint) return { outcome: { type: 'unavailable' } };
@@ -81,17 +86,18 @@ export async function submit(
   const url = paths.submissions(endpoint);
   const options = optionsFor(host);
   const outbox = pageOutbox();
-  const held = outbox.hold(url, envelope, options.timeoutMs, host);
+  const kept = outbox.hold(url, envelope, options.timeoutMs, host, keep);
+  if (kept) held?.(envelope.id);
   const outcome = await postEnvelope(url, envelope, options);
   if (
-    held &&
+    kept &&
     outcome.type === 'failed' &&
     host.dispatchEvent(new EpQueuedEvent({ envelope, outcome })) &&
     outbox.defer(envelope.id, outcome)
   ) {
     return { envelope, outcome: { type: 'queued', reason: outcome.reason } };
   }
-  if (held) outbox.release(envelope.id);
+  if (kept) outbox.release(envelope.id);
   host.dispatchEvent(
     outcome.type === 'accepted'
       ? new EpSuccessEvent({ envelope, response: outcome.body })

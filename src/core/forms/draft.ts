@@ -9,6 +9,8 @@ export interface Draft {
   values: DraftValues;
   /** When the visitor started on this form (ms since the epoch): a reload does not restart the clock. */
   startedAt: number;
+  /** The id of the submission of these values held in the outbox (on its way), until it is sent or given up. */
+  pending?: string | undefined;
 }
 
 /** The key of one form's draft: its kind, the page it is on, and which of the page's forms it is. */
@@ -20,21 +22,18 @@ export function draftKey(kind: string, page: string, which = ''): string {
  * The stored draft, as `defaults` filled in: only the fields `defaults` has, each only when its stored value
  * is of the same type (anything else, such as a trap field or a value from an older form, is dropped).
  */
-export function readDraft<V extends DraftValues>(
-  key: string,
-  defaults: V,
-): { values: V; startedAt: number } | undefined {
+export function readDraft<V extends DraftValues>(key: string, defaults: V): (Draft & { values: V }) | undefined {
   try {
     const raw = globalThis.sessionStorage?.getItem(key);
     const stored: unknown = raw == null ? undefined : JSON.parse(raw);
     if (typeof stored !== 'object' || stored === null) return undefined;
-    const { values, startedAt } = stored as Partial<Draft>;
+    const { values, startedAt, pending } = stored as Partial<Draft>;
     if (typeof values !== 'object' || values === null || typeof startedAt !== 'number') return undefined;
     const kept: DraftValues = { ...defaults };
     for (const field of Object.keys(defaults)) {
       if (typeof values[field] === typeof defaults[field]) kept[field] = values[field]!;
     }
-    return { values: kept as V, startedAt };
+    return { values: kept as V, startedAt, ...(typeof pending === 'string' && { pending }) };
   } catch {
     return undefined;
   }

@@ -31,6 +31,7 @@ import { honeypotValue, renderHoneypot, spamSignal } from './spam-guard.js';
 import type { SubmitHost } from '../delivery/submit.js';
 import { TextWatch } from '../fields/text-watch.js';
 import type { Submitter } from '../delivery/submitter.js';
+import { heldInOutbox, takeAnswer } from '../outbox/kept-answer.js';
 
 export interface FormSpec<V extends DraftValues> {
   /** The submission's kind. */
@@ -52,6 +53,12 @@ export interface FormSpec<V extends DraftValues> {
   invalid?: Message;
   /** The author's minimum fill time in ms (spam-guard.ts); anything but a number from 0 up means the default. */
   minFillTime(): number;
+  /**
+   * Fields of the collector's answer, besides its reference, that the form shows and the visitor needs (a
+   * withdrawal code): kept on the device should the outbox deliver the submission after this page, until the
+   * form is shown again on that page, in any tab, with or without a draft.
+   */
+  keep?: string[];
   /** A free-text field whose count and personal data are watched as the visitor types (`max` is asked each time: an option may change it). */
   watch?: { field: keyof V & string; max(): number };
 }
@@ -96,6 +103,9 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     host.addEventListener('ep-success', (event) => {
       const { envelope, response } = event.detail;
       if (envelope.id !== this.saved) return;
+      // Shown now: what the outbox kept of the answer, and the draft that waited for it, go.
+      takeAnswer(envelope.id);
+      this.#form.forgetDraft();
       this.saved = undefined;
       this.receipt = response;
       this.reference = referenceOf(response);
@@ -135,6 +145,21 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     // The first render: the form shows what the visitor had typed before a reload.
     this.#started = true;
     this.restored = this.#form.restore(keep ? this.spec.draftKey() : '');
+    // Unless it was on its way then: shown as saved while the outbox holds it (and told here how it ends), as
+    // sent once the outbox delivered it after that page (and kept its answer; for a form whose answer the
+    // visitor needs, found in any tab). Else the draft is the visitor's again, to send: it was given up.
+    const id = this.#form.pending;
+    const receipt = (id || this.spec.keep) && takeAnswer(id, this.spec.keep && this.spec.draftKey());
+    if (receipt || (id && heldInOutbox(id))) {
+      this.#succeed(receipt || undefined, receipt ? undefined : id, false);
+      if (!receipt) {
+        this.delivery.queued(id!);
+        void this.submitter().then(
+          (part) => part.pageOutbox().adopt(id!, this.host),
+          () => undefined,
+        );
+      }
+    }
     this.#watch(true);
   }
 
@@ -177,7 +202,17 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     };
     if (spamSignal(guard)) return this.#succeed();
 
-    const result = await sender.send(spec.kind, spec.payload(this.values));
+    // Its id is kept with the draft from the moment the outbox holds it, so that a reload shows it on its way.
+    const held = (id: string): void => {
+      this.#form.pending = id;
+      this.#form.saveDraft();
+    };
+    const result = await sender.send(
+      spec.kind,
+      spec.payload(this.values),
+      held,
+      this.#keeps || spec.keep ? { form: spec.draftKey(), fields: ['reference', ...(spec.keep ?? [])] } : undefined,
+    );
     const outcome = result?.outcome;
     if (outcome?.type === 'accepted') return this.#succeed(outcome.body);
     // Kept on the device: the visitor is done here; the note says it waits, then that it arrived.
@@ -189,9 +224,12 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
       sender.fail('rejected');
   }
 
-  /** The confirmation takes focus where the form was. No draft is kept after this. */
-  #succeed(receipt?: Record<string, unknown>, saved?: string): void {
-    this.#form.forgetDraft();
+  /**
+   * The confirmation takes focus where the form was (unless it is shown as the page opens). No draft is kept
+   * after this, but that of a submission `saved` on the device, until it is sent.
+   */
+  #succeed(receipt?: Record<string, unknown>, saved?: string, focus = true): void {
+    if (!saved) this.#form.forgetDraft();
     this.#done = true;
     this.saved = saved;
     this.unsent = false;
@@ -202,7 +240,7 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
     this.#watch(true);
     this.#formErrors.show();
     this.#sender.reset();
-    this.announcer.focus('.confirmation');
+    if (focus) this.announcer.focus('.confirmation');
   }
 
   /** Back to what the visitor wrote, as they wrote it, after it was not sent after all; focus goes to `focus`. */
@@ -220,6 +258,9 @@ export class FormFlow<V extends DraftValues> implements ReactiveController {
 
   /** Back to an empty form, for another submission; focus goes to `focus`. */
   another(focus = `#${this.spec.fields[0]}`): void {
+    // One saved on the device goes on its way (the delivery note follows it); the draft is the new one's.
+    this.saved = undefined;
+    this.#form.forgetDraft();
     this.#done = false;
     this.#form.startedAt = Date.now();
     this.announcer.focus(focus);

@@ -14,6 +14,7 @@ import { failureMessage, sending, tryAgain } from '../language/messages.js';
 import type { Payload, SubmitHost, SubmitResult } from '../delivery/submit.js';
 import type { FailureReason } from '../delivery/transport.js';
 import type { Submitter } from '../delivery/submitter.js';
+import type { Keep } from '../outbox/kept-answer.js';
 
 export class FormSender {
   /** A submission is on its way: show it on the Send button (`aria-disabled`, "Sending…"). */
@@ -34,9 +35,10 @@ export class FormSender {
 
   /**
    * Sends `data` as a new `kind` submission, or as the envelope that failed with the same data before.
-   * Resolves with what became of it (a failure is already shown); undefined while busy.
+   * Resolves with what became of it (a failure is already shown); undefined while busy. `held` and `keep`: see
+   * submit().
    */
-  async send(kind: string, data: Payload): Promise<SubmitResult | undefined> {
+  async send(kind: string, data: Payload, held?: (id: string) => void, keep?: Keep): Promise<SubmitResult | undefined> {
     if (this.busy) return undefined;
     this.failure = undefined;
     const key = JSON.stringify(data);
@@ -45,7 +47,7 @@ export class FormSender {
     void this.announcer.announce(sending());
     let result: SubmitResult;
     try {
-      result = await (await this.submitter()).submit(this.host, retry ?? { kind, data });
+      result = await (await this.submitter()).submit(this.host, retry ?? { kind, data }, held, keep);
     } catch {
       // The transport could not be downloaded (offline, or a deploy replaced the file): as unreachable.
       result = { outcome: { type: 'failed', reason: 'network' } } as SubmitResult;

@@ -13,6 +13,8 @@ export class FormValues<V extends DraftValues> {
   startedAt = 0;
   /** The draft's key; '' keeps no draft. */
   key = '';
+  /** The id of the submission of these values on its way (held in the outbox), kept with the draft. */
+  pending?: string | undefined;
 
   /** `changed` hears each field the visitor changes (to count a text, say). */
   constructor(
@@ -31,6 +33,7 @@ export class FormValues<V extends DraftValues> {
     this.key = key;
     const draft = key ? readDraft(key, this.empty()) : undefined;
     this.values = draft?.values ?? start;
+    this.pending = draft?.pending;
     // A start in the future (the device clock was put back since the draft was written) counts from now:
     // a person must never be caught for good by a clock.
     this.startedAt = draft ? Math.min(draft.startedAt, Date.now()) : startedAt;
@@ -39,11 +42,12 @@ export class FormValues<V extends DraftValues> {
 
   /** Saves the values as the draft (after each change, or after the element put them back in the form). */
   saveDraft(): void {
-    if (this.key) writeDraft(this.key, { values: this.values, startedAt: this.startedAt });
+    if (this.key) writeDraft(this.key, { values: this.values, startedAt: this.startedAt, pending: this.pending });
   }
 
-  /** Forgets the draft (the form was sent, or given up); the values stay as they are. */
+  /** Forgets the draft (the form was sent, or given up), and the submission on its way; the values stay as they are. */
   forgetDraft(): void {
+    this.pending = undefined;
     if (this.key) clearDraft(this.key);
   }
 

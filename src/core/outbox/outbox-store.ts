@@ -7,8 +7,9 @@
  * key per entry means two tabs never overwrite each other's list: adding and removing touch only their own key.
  */
 import type { Envelope } from '../delivery/envelope.js';
-import { ENTRY_PREFIX } from './entry-key.js';
+import { ANSWER_PREFIX, ENTRY_PREFIX } from './entry-key.js';
 import { isRecord } from '../delivery/read-json.js';
+import type { Keep, KeptAnswer } from './kept-answer.js';
 
 export { ENTRY_PREFIX };
 
@@ -31,6 +32,11 @@ export interface OutboxEntry {
   owner: string;
   /** A tab is sending it now, until this time; nobody else sends it meanwhile. */
   claim?: { tab: string; until: number };
+  /**
+   * Fields of the collector's answer to keep on the device when the outbox delivers it, until its form, shown
+   * again, takes them (kept-answer.ts): the answer may come to a page without the form, or to none.
+   */
+  keep?: Keep;
 }
 
 function isEntry(value: unknown): value is OutboxEntry {
@@ -123,6 +129,15 @@ export class OutboxStore {
       this.#storage()?.removeItem(ENTRY_PREFIX + id);
     } catch {
       // Storage went away: there is nothing left to remove.
+    }
+  }
+
+  /** Keeps what was asked of the answer to the delivered entry `id`, for its form. */
+  keepAnswer(id: string, kept: KeptAnswer): void {
+    try {
+      this.#storage()?.setItem(ANSWER_PREFIX + id, JSON.stringify(kept));
+    } catch {
+      // Full: the form shown again cannot show it (the collector has the submission all the same).
     }
   }
 

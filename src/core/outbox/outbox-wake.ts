@@ -1,8 +1,10 @@
 /**
  * On the first element's start, a glance for submissions an earlier page left in the outbox; only when
  * there are some is the outbox loaded to send them. A page with nothing waiting pays one storage read.
+ * The same glance drops a collector's answer kept for a form that was not shown again in time (see
+ * kept-answer.ts): on a page where nothing waits, nothing else would.
  */
-import { ENTRY_PREFIX } from './entry-key.js';
+import { ANSWER_PREFIX, ENTRY_PREFIX } from './entry-key.js';
 import type { pageOutbox } from './outbox.js';
 
 /**
@@ -21,9 +23,12 @@ export function wakeOutbox(load: (() => Promise<CarriesOutbox>) | undefined): vo
   if (looked || !load) return;
   looked = true;
   try {
-    if (Object.keys(localStorage).some((key) => key.startsWith(ENTRY_PREFIX)))
-      void load().then((part) => part.pageOutbox(true));
+    const keys = Object.keys(localStorage);
+    if (keys.some((key) => key.startsWith(ENTRY_PREFIX))) void load().then((part) => part.pageOutbox(true));
+    for (const key of keys)
+      if (key.startsWith(ANSWER_PREFIX) && !(JSON.parse(localStorage[key] as string)?.until > Date.now()))
+        localStorage.removeItem(key);
   } catch {
-    // Storage is unavailable: nothing can be waiting in it.
+    // Storage is unavailable (nothing can be waiting in it), or a kept answer unreadable (the outbox drops it).
   }
 }

@@ -23,6 +23,7 @@ import {
 import { LEASE_RETRY_MS, leaseLock, webLock, webLocksAvailable, type FlushLock } from './outbox-lock.js';
 import { OUTBOX_DEFAULTS, outboxOptions, type ResolvedOutboxOptions } from './outbox-options.js';
 import { watchOtherTabs } from './outbox-size.js';
+import type { Keep } from './kept-answer.js';
 import { OutboxStore, sizeOf, type OutboxEntry } from './outbox-store.js';
 import { postEnvelope, type Outcome } from '../delivery/transport.js';
 import { uuid } from '../delivery/uuid.js';
@@ -106,9 +107,10 @@ export class Outbox {
   /**
    * Writes an entry before its first send, claimed by this tab for the length of that send. Returns false
    * when it could not be kept (outbox off, storage refused, or larger than the whole outbox may hold):
-   * then nothing may be promised to the visitor.
+   * then nothing may be promised to the visitor. `keep`: what of the collector's answer to keep for the form
+   * should the outbox deliver it later (see OutboxEntry).
    */
-  hold(url: string, envelope: Envelope, timeoutMs: number, element: EventTarget): boolean {
+  hold(url: string, envelope: Envelope, timeoutMs: number, element: EventTarget, keep?: Keep): boolean {
     const options = this.#deps.options();
     if (!options) return false;
     const now = this.#deps.now();
@@ -122,6 +124,7 @@ export class Outbox {
       nextAt: now,
       notBefore: 0,
       owner: this.tab,
+      ...(keep && { keep }),
     };
     this.#claim(entry, now);
     const bytes = sizeOf(JSON.stringify(entry));
@@ -132,6 +135,14 @@ export class Outbox {
     if (!kept) this.#owners.delete(entry.id);
     this.#changed();
     return kept;
+  }
+
+  /**
+   * The element shown again for an entry an earlier page of this tab held (a reload): told how it ends, as the
+   * element that sent it would have been, here or by another tab.
+   */
+  adopt(id: string, element: EventTarget): void {
+    this.#owners.set(id, new WeakRef(element));
   }
 
   /** Marks `entry` as being sent by this tab, for the length of one send. */
@@ -268,6 +279,15 @@ export class Outbox {
     }
     this.#deps.store.remove(entry.id);
     this.#changed();
+    // Kept before it is told: the form it is told to may be gone, or may go before it shows it.
+    const { keep } = entry;
+    if (stillHeld && outcome.type === 'accepted' && keep) {
+      this.#deps.store.keepAnswer(entry.id, {
+        until: entry.heldAt + this.#limits().maxAgeMs,
+        form: keep.form,
+        answer: Object.fromEntries(keep.fields.map((field) => [field, outcome.body[field]])),
+      });
+    }
     if (stillHeld) {
       void this.#report(
         outcome.type === 'accepted'

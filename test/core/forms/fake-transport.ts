@@ -48,6 +48,10 @@ export class FakeTransport {
       read: async () => {
         throw new Error('the form pieces do not read');
       },
+      // Reached only by a form shown again with a submission the outbox holds (tested in the browser suites).
+      pageOutbox: () => {
+        throw new Error('no outbox here');
+      },
     };
   };
 }
