@@ -306,15 +306,21 @@ try {
     );
     await tab.close();
   }
+  /** Opens `path` in a new tab; `said` is the first console message of `type` it logs ('(none)' after 10 s). */
+  const openForConsole = async (path, type) => {
+    const tab = await browser.newPage();
+    const logged = new Promise((resolve) =>
+      tab.on('console', (message) => message.type() === type && resolve(message.text())),
+    );
+    await tab.goto(`${base}${path}`);
+    const none = new Promise((resolve) => setTimeout(() => resolve('(none)'), 10_000));
+    return { tab, said: Promise.race([logged, none]) };
+  };
   {
     // No endpoint: the poll says "not available", and the web team's message comes from its own file.
-    const tab = await browser.newPage();
-    const said = new Promise((resolve) =>
-      tab.on('console', (message) => message.type() === 'error' && resolve(message.text())),
-    );
-    await tab.goto(`${base}/unset-en.html`);
+    const { tab, said } = await openForConsole('/unset-en.html', 'error');
     await tab.locator('ep-page-poll [part="unavailable"]').waitFor();
-    const message = await Promise.race([said, new Promise((resolve) => setTimeout(() => resolve('(none)'), 10_000))]);
+    const message = await said;
     const fetched = await tab.evaluate(() =>
       performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
     );
@@ -328,12 +334,8 @@ try {
   }
   {
     // Another version took the tag first: the autoloader leaves it, and says so as the element's own file would.
-    const tab = await browser.newPage();
-    const said = new Promise((resolve) =>
-      tab.on('console', (message) => message.type() === 'warning' && resolve(message.text())),
-    );
-    await tab.goto(`${base}/taken-en.html`);
-    const message = await Promise.race([said, new Promise((resolve) => setTimeout(() => resolve('(none)'), 10_000))]);
+    const { tab, said } = await openForConsole('/taken-en.html', 'warning');
+    const message = await said;
     check(
       'en: the autoloader tells the web team when another version of the library already took a tag',
       message ===

@@ -235,9 +235,11 @@ const meta = {
   title: 'Widgets/Page poll',
   component: 'ep-page-poll',
   loaders: [openSpace],
-  render: (args, { loaded }) => html`<ep-page-poll
+  // On a guidance page several polls share one document: each is filed under a page of its own there, or a vote
+  // in one (remembered as soon as it is on its way) would thank the others before they are played.
+  render: (args, { loaded, id, viewMode }) => html`<ep-page-poll
     endpoint=${ifDefined(args.endpoint || (loaded.endpoint as string | undefined))}
-    page-url=${ifDefined(args['page-url'] || undefined)}
+    page-url=${ifDefined(viewMode === 'docs' ? `${args['page-url'] || PAGE}/${id}` : args['page-url'] || undefined)}
     ?show-tally=${args['show-tally']}
     ?show-changes=${args['show-changes']}
     tally-min=${args['tally-min']}
