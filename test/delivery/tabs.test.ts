@@ -7,31 +7,13 @@ import type { EpPagePoll } from '../../src/page-poll/ep-page-poll.js';
 import { createEnvelope } from '../../src/core/delivery/envelope.js';
 import { ENTRY_PREFIX, type OutboxEntry } from '../../src/core/outbox/outbox-store.js';
 import { TestEndpoint } from '../helpers/endpoint.js';
-import { resetPage } from '../helpers/page.js';
+import { closeTab, openTab, tabsPerTest } from '../helpers/tabs.js';
 
 const held = () => Object.keys(localStorage).filter((key) => key.startsWith(ENTRY_PREFIX));
-const frames: HTMLIFrameElement[] = [];
 
-/** Opens a page of the site that loads the library (and so starts its outbox). */
-async function openTab(endpoint: TestEndpoint, query: Record<string, string> = {}): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.src = `/test/fixtures/tab.html?${new URLSearchParams({ endpoint: endpoint.base, ...query })}`;
-  frames.push(frame);
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  await waitUntil(() => pollIn(frame)?.shadowRoot?.querySelector('button'), 'the poll in the tab did not render', {
-    timeout: 10_000,
-  });
-  return frame;
-}
-
-const pollIn = (frame: HTMLIFrameElement) =>
-  frame.contentDocument?.querySelector<EpPagePoll>('ep-page-poll') ?? undefined;
-
-/** Closes `tab` and opens the page again, which sends what it left behind: then what the collector stored. */
-async function closeAndReload(tab: HTMLIFrameElement, endpoint: TestEndpoint) {
-  tab.remove();
+/** Closes the tab of `poll` and opens the page again, which sends what it left behind: then what the collector stored. */
+async function closeAndReload(poll: EpPagePoll, endpoint: TestEndpoint) {
+  closeTab(poll);
   await openTab(endpoint);
   await waitUntil(() => held().length === 0, 'the entry was not sent after the reload', { timeout: 10_000 });
   return endpoint.stored();
@@ -66,11 +48,7 @@ function leaveEntries(endpoint: TestEndpoint, count: number): string[] {
 describe('the outbox across tabs and reloads', function () {
   // Each tab loads the library from source without the HTTP cache: on a busy machine that takes seconds.
   this.timeout(20_000);
-  beforeEach(resetPage);
-  afterEach(async () => {
-    frames.splice(0).forEach((frame) => frame.remove());
-    await resetPage();
-  });
+  tabsPerTest();
 
   const variants: Array<{ name: string; query: Record<string, string> }> = [
     { name: 'Web Locks', query: {} },
@@ -99,8 +77,8 @@ describe('the outbox across tabs and reloads', function () {
   it('delivers, exactly once, a vote whose tab was closed while it was being sent', async () => {
     const endpoint = new TestEndpoint();
     await endpoint.script('submissions', { hang: true });
-    const first = await openTab(endpoint, { timeout: '1500', page: `${location.origin}/closed-mid-send` });
-    pollIn(first)!.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="answer-button"]')[0]!.click();
+    const first = await openTab<EpPagePoll>(endpoint, { timeout: '1500', page: `${location.origin}/closed-mid-send` });
+    first.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="answer-button"]')[0]!.click();
     await waitUntil(() => held().length === 1, 'not written before the send', { timeout: 10_000 });
     const [key] = held();
     const id = key!.slice(ENTRY_PREFIX.length);
@@ -115,8 +93,7 @@ describe('the outbox across tabs and reloads', function () {
     const endpoint = new TestEndpoint();
     await endpoint.script('submissions', { status: 503, body: {} });
     // A short timeout keeps short the claim that pagehide's keepalive send leaves behind it.
-    const first = await openTab(endpoint, { timeout: '1500', page: `${location.origin}/reloaded` });
-    const poll = pollIn(first)!;
+    const poll = await openTab<EpPagePoll>(endpoint, { timeout: '1500', page: `${location.origin}/reloaded` });
     poll.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="answer-button"]')[0]!.click();
     await waitUntil(
       () => poll.shadowRoot!.querySelector('[part="delivery"]')?.textContent?.includes('Saved on this device'),
@@ -124,7 +101,7 @@ describe('the outbox across tabs and reloads', function () {
       { timeout: 10_000 },
     );
     const [key] = held();
-    const stored = await closeAndReload(first, endpoint);
+    const stored = await closeAndReload(poll, endpoint);
     expect(stored.map((item) => item.id)).to.deep.equal([key!.slice(ENTRY_PREFIX.length)]);
   });
 });

@@ -453,7 +453,7 @@ export function runFormSuite(options: FormSuiteOptions): void {
         expect(heading(again)).to.equal(saved);
         expect(again.shadowRoot!.querySelector('form'), 'not the form, to send it a second time').to.equal(null);
         await waitUntil(() => note(again) !== '', 'the delivery note said nothing');
-        expect(note(again)).to.equal('Saved on this device. It will be sent when the connection returns.');
+        expect(note(again)).to.equal('Saved on this device. It will be sent automatically as soon as it can be.');
         await endpoint.recover();
         await flushOutbox();
         await waitUntil(() => heading(again) === sent.heading, `still "${heading(again)}"`, { timeout: 4000 });
