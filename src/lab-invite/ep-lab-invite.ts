@@ -48,7 +48,8 @@ import { labInviteStyles } from './styles.js';
  * @csspart language - The group of languages.
  * @csspart age-band - The group of age bands.
  * @csspart contact - The group of contact details (in the form to leave: the email address or mobile number).
- * @csspart input - Each one-line text field (city, name, email, mobile, withdrawal code); each also has its own part, below.
+ * @csspart input - Each one-line text field (city, name, email, mobile, withdrawal code); each also has its own
+ *   part, below.
  * @csspart city - The city field (for taking part in person).
  * @csspart name - The name field.
  * @csspart email - The email address field.
