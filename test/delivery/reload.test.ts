@@ -83,10 +83,11 @@ describe('a reload while a submission is on its way', function () {
     expect(votes, "one visitor's vote stored once").to.have.length(1);
   });
 
-  it('drops, as the page starts, an answer kept for a form that did not come back in time', async () => {
+  it('drops, as the page starts, an answer kept for a form that did not come back in time, and one it cannot read', async () => {
     const endpoint = new TestEndpoint();
     const late = { until: Date.now() - 1, answer: { withdrawalCode: 'ABCD-EFGH-JKMN' } };
     const due = { until: Date.now() + 60_000, answer: { withdrawalCode: 'PQRS-TVWX-YZ23' } };
+    localStorage.setItem(`${ANSWER_PREFIX}broken`, '{"until":');
     localStorage.setItem(`${ANSWER_PREFIX}late`, JSON.stringify(late));
     localStorage.setItem(`${ANSWER_PREFIX}due`, JSON.stringify(due));
     await openTab('ep-page-poll', 'button, .thanks', endpoint);

@@ -26,9 +26,18 @@ export function wakeOutbox(load: (() => Promise<CarriesOutbox>) | undefined): vo
     const keys = Object.keys(localStorage);
     if (keys.some((key) => key.startsWith(ENTRY_PREFIX))) void load().then((part) => part.pageOutbox(true));
     for (const key of keys)
-      if (key.startsWith(ANSWER_PREFIX) && !(JSON.parse(localStorage[key] as string)?.until > Date.now()))
+      if (key.startsWith(ANSWER_PREFIX) && !(untilOf(localStorage[key] as string) > Date.now()))
         localStorage.removeItem(key);
   } catch {
-    // Storage is unavailable (nothing can be waiting in it), or a kept answer unreadable (the outbox drops it).
+    // Storage is unavailable: nothing can be waiting in it.
+  }
+}
+
+/** When a kept answer's time is out; 0 for one that cannot be read, which goes too. */
+function untilOf(json: string): number {
+  try {
+    return JSON.parse(json)?.until;
+  } catch {
+    return 0;
   }
 }
