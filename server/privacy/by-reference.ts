@@ -2,7 +2,7 @@
  * Access and erasure by reference (`FB-2026-000123`), for an administrator answering a person who asks
  * what is held about them, or asks for it to be erased. What counts as held, per kind: the submission
  * row, and the read-model row made from it (the idea and the supports counted for it; a support's or a
- * view's own row). The anonymous counts a submission added to (tally, daily counts, a support counted,
+ * view's own row); and beside any of them, its case and notes, and a panel member's row. The anonymous counts a submission added to (tally, daily counts, a support counted,
  * a stance counted) hold nothing about the person and stay; see docs/privacy.md.
  */
 import { LIST_COLUMNS, rowToStored } from '../store/sql.js';
@@ -57,6 +57,16 @@ function readModels(submission: StoredSubmission): Array<{ table: string; statem
   }
 }
 
+/**
+ * Rows about the person kept beside any submission, listed when there are some: its case and the notes written
+ * on it (which may name the person), and a panel member's row (keyed hashes of the email and mobile, the city).
+ */
+const besides = (submission: StoredSubmission): Array<{ table: string; statement: Statement }> =>
+  ['cases', 'case_notes', 'lab_panel'].map((table) => ({
+    table,
+    statement: { sql: `SELECT * FROM ${table} WHERE submission_id = ? ORDER BY 1`, params: [submission.id] },
+  }));
+
 export interface Held {
   reference: string;
   submission: StoredSubmission;
@@ -72,9 +82,12 @@ export async function heldAbout(store: Store, reference: string): Promise<Held |
   const found = await find(store, reference);
   if (!found) return undefined;
   const related: Held['related'] = {};
-  for (const { table, statement } of readModels(found.submission)) {
+  const own = readModels(found.submission);
+  for (const { table, statement } of [...own, ...besides(found.submission)]) {
+    const rows = await store.all<Record<string, unknown>>(statement);
+    if (rows.length === 0 && !own.some((model) => model.table === table)) continue;
     // Numbers as numbers (PostgreSQL gives BIGINT as text).
-    related[table] = (await store.all<Record<string, unknown>>(statement)).map((row) =>
+    related[table] = rows.map((row) =>
       Object.fromEntries(
         Object.entries(row).map(([name, value]) => [
           name,

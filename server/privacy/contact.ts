@@ -40,7 +40,9 @@ export function eraseContactStatements(
   const at = now.toISOString();
   const submission: Statement = kept
     ? {
-        sql: 'UPDATE submissions SET data = ?, contact_erased_at = COALESCE(contact_erased_at, ?) WHERE id = ?',
+        // The body hash covered the contact details: kept, it would confirm a guess at them. Without it, a repeat
+        // of the submission gets its first answer (types.ts checkRepeat).
+        sql: 'UPDATE submissions SET data = ?, body_hash = NULL, contact_erased_at = COALESCE(contact_erased_at, ?) WHERE id = ?',
         params: [JSON.stringify(kept), at, id],
       }
     : {

@@ -46,6 +46,8 @@ export class SqliteStore implements Store {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
+    // Erased contact details are overwritten, not left in the file's free pages (nor in a backup copied from it).
+    this.db.pragma('secure_delete = ON');
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     this.migrate();
 
