@@ -27,8 +27,10 @@ export interface paths {
          *     compares a repeat's with it. The same body in another key order or spacing is a repeat (201, the
          *     first answer, `Idempotent-Replayed: true`); another body under a stored id is refused with 422 and
          *     the field error `{ field: id, code: idempotency-key-reused }` (as the IETF httpapi
-         *     Idempotency-Key draft describes), and nothing is stored. The hash is kept whole when the stored
-         *     row's contact details are later erased, so a repeat still matches. Rows stored before the hash
+         *     Idempotency-Key draft describes), and nothing is stored. The hash goes when the stored row's
+         *     contact details are erased, since it covered them: a repeat of that id then gets its first answer,
+         *     whatever its body. A `lab-withdraw`'s hash leaves out its `data` (the code and the contact detail,
+         *     which nothing keeps). Rows stored before the hash
          *     was kept have it computed from the stored row when the collector is upgraded (the envelope is
          *     stored whole, so it is the hash it had at receipt); a row found without one (written by a tool
          *     that skipped the column) has no body to compare, and any repeat gets its first answer.
