@@ -31,7 +31,7 @@ const budgets = { 'ep-page-poll': 10900 };
  * (12,475 B) before the poll kept the visitor's reasons and comment across a reload (a session draft, 364 B);
  * since then it is a guard, set as the host-page guards below are.
  */
-const laterBudgets = { 'ep-page-poll': 13100 };
+const laterBudgets = { 'ep-page-poll': 13300 };
 
 /**
  * Budgets in gzip bytes for what an element adds, first load and on demand together, over the shared code
@@ -69,15 +69,15 @@ const elements = ['ep-page-poll', 'ep-feedback', 'ep-idea-box', 'ep-consultation
 const hostBudgets = [
   { tags: ['ep-page-poll'], locale: 'en', phase: 'first', budget: 9.0 * KB, guard: 11700 },
   { tags: ['ep-page-poll'], locale: 'ar', phase: 'first', budget: Math.round(9.6 * KB), guard: 11950 },
-  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27150 },
-  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 30500 },
-  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 35250 },
-  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 35900 },
-  { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 33450 },
-  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 62000 },
+  { tags: ['ep-page-poll'], locale: 'ar', phase: 'all', budget: 20 * KB, guard: 27350 },
+  { tags: ['ep-feedback'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 30700 },
+  { tags: ['ep-idea-box'], locale: 'ar', phase: 'all', budget: 27 * KB, guard: 35450 },
+  { tags: ['ep-consultation-card'], locale: 'ar', phase: 'all', budget: 26 * KB, guard: 36100 },
+  { tags: ['ep-lab-invite'], locale: 'ar', phase: 'all', budget: 24 * KB, guard: 33650 },
+  { tags: elements, locale: 'ar', phase: 'all', budget: 38 * KB, guard: 62200 },
 ];
 /** The one-file bundle: issue 14 gives 40 KB for four elements and 43 KB once a fifth joins, as it has. */
-const oneFileBudget = { budget: 43 * KB, guard: 51400 };
+const oneFileBudget = { budget: 43 * KB, guard: 51600 };
 
 function measure(code) {
   const bytes = Buffer.from(code);

@@ -121,6 +121,47 @@ describe('the outer look every element shares', () => {
     }
   });
 
+  it('draws check boxes and radios that stand out from the panel, ticked or not, and under forced colours (1.4.11)', async () => {
+    const element = await feedback(new TestEndpoint(), 'contact="optional"');
+    const box = $<HTMLInputElement>(element, 'input[type="checkbox"]');
+    const radio = $<HTMLInputElement>(element, 'input[type="radio"]');
+    /** The colour behind `node`: the nearest box that paints one. */
+    const behind = (node: Element): string => {
+      for (let at: Element | null = node; at; at = at.parentElement ?? (at.getRootNode() as ShadowRoot).host ?? null) {
+        const color = getComputedStyle(at).backgroundColor;
+        if (color !== 'rgba(0, 0, 0, 0)') return color;
+      }
+      return 'rgb(255, 255, 255)';
+    };
+    const panel = behind(box.parentElement!);
+    for (const control of [box, radio]) {
+      const edge = getComputedStyle(control).borderTopColor;
+      expect(contrast(edge, panel), `${control.type}, unticked: ${edge} on ${panel}`).to.be.at.least(3);
+      expect(getComputedStyle(control, '::before').visibility, 'no mark unticked').to.equal('hidden');
+      control.click();
+      await element.updateComplete;
+      const mark = getComputedStyle(control, '::before').backgroundColor;
+      expect(getComputedStyle(control, '::before').visibility, 'a mark ticked').to.equal('visible');
+      expect(contrast(mark, behind(control)), `${control.type}, its mark: ${mark}`).to.be.at.least(3);
+    }
+    const probe = document.createElement('div');
+    probe.style.cssText = 'forced-color-adjust: none; color: Canvas';
+    document.body.append(probe);
+    await setForcedColors(true);
+    try {
+      const canvas = getComputedStyle(probe).color;
+      for (const control of [box, radio]) {
+        const mark = getComputedStyle(control, '::before').backgroundColor;
+        expect(contrast(mark, canvas), `${control.type}, its mark under forced colours: ${mark}`).to.be.at.least(3);
+        const edge = getComputedStyle(control).borderTopColor;
+        expect(contrast(edge, canvas), `${control.type}, its edge under forced colours: ${edge}`).to.be.at.least(3);
+      }
+    } finally {
+      await setForcedColors(false);
+      probe.remove();
+    }
+  });
+
   it('shows an idea’s status as the same pill as a consultation’s status', async () => {
     const endpoint = new TestEndpoint();
     await publish(endpoint, [{ id: 'a', title: 'Shade in parks', supports: 3, status: 'under-review' }]);
