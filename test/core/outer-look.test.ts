@@ -26,6 +26,20 @@ function contrast(one: string, other: string): number {
   return (light! + 0.05) / (dark! + 0.05);
 }
 
+/** Runs `check` under forced colours, with the page's own system colour as they paint it behind the element. */
+async function underForcedColours(check: (canvas: string) => void): Promise<void> {
+  const probe = document.createElement('div');
+  probe.style.cssText = 'forced-color-adjust: none; color: Canvas';
+  document.body.append(probe);
+  await setForcedColors(true);
+  try {
+    check(getComputedStyle(probe).color);
+  } finally {
+    await setForcedColors(false);
+    probe.remove();
+  }
+}
+
 async function twoPolls(style = ''): Promise<HTMLElement[]> {
   const endpoint = new TestEndpoint();
   const host = await fixture<HTMLDivElement>(
@@ -101,13 +115,7 @@ describe('the outer look every element shares', () => {
     const element = await feedback(new TestEndpoint());
     pressSend(element);
     await errorSummary(element);
-    // The page's own system colour, as forced colours paint it behind the element.
-    const probe = document.createElement('div');
-    probe.style.cssText = 'forced-color-adjust: none; color: Canvas';
-    document.body.append(probe);
-    await setForcedColors(true);
-    try {
-      const canvas = getComputedStyle(probe).color;
+    await underForcedColours((canvas) => {
       const lines = {
         'the bar of a field in error': getComputedStyle($(element, '.field.invalid')).borderInlineStartColor,
         'the summary’s box': getComputedStyle($(element, '.error-summary')).borderTopColor,
@@ -115,10 +123,7 @@ describe('the outer look every element shares', () => {
       };
       for (const [what, color] of Object.entries(lines))
         expect(contrast(color, canvas), `${what}: ${color} on ${canvas}`).to.be.at.least(3);
-    } finally {
-      await setForcedColors(false);
-      probe.remove();
-    }
+    });
   });
 
   it('draws check boxes and radios that stand out from the panel, ticked or not, and under forced colours (1.4.11)', async () => {
@@ -144,22 +149,14 @@ describe('the outer look every element shares', () => {
       expect(getComputedStyle(control, '::before').visibility, 'a mark ticked').to.equal('visible');
       expect(contrast(mark, behind(control)), `${control.type}, its mark: ${mark}`).to.be.at.least(3);
     }
-    const probe = document.createElement('div');
-    probe.style.cssText = 'forced-color-adjust: none; color: Canvas';
-    document.body.append(probe);
-    await setForcedColors(true);
-    try {
-      const canvas = getComputedStyle(probe).color;
+    await underForcedColours((canvas) => {
       for (const control of [box, radio]) {
         const mark = getComputedStyle(control, '::before').backgroundColor;
         expect(contrast(mark, canvas), `${control.type}, its mark under forced colours: ${mark}`).to.be.at.least(3);
         const edge = getComputedStyle(control).borderTopColor;
         expect(contrast(edge, canvas), `${control.type}, its edge under forced colours: ${edge}`).to.be.at.least(3);
       }
-    } finally {
-      await setForcedColors(false);
-      probe.remove();
-    }
+    });
   });
 
   it('shows an idea’s status as the same pill as a consultation’s status', async () => {
