@@ -173,7 +173,7 @@ export class EpLabInvite extends EpElement {
       ${
         !this.resolvedEndpoint
           ? html`<p class="unavailable" part="unavailable">${notAvailable()}</p>`
-          : html`${view === 'leave' ? this.leave.render(inner) : this.signup.render(inner)} ${this.#renderSwitch(view)}`
+          : html`${this.#form.render(inner)} ${this.#renderSwitch(view)}`
       }
       ${this.delivery.render()} ${this.announcer.render()}
     </section>`;

@@ -15,7 +15,7 @@ import { DeliveryNote, deliveryNoteStyles } from '../core/delivery/delivery-note
 import * as paths from '../core/delivery/paths.js';
 import { pageKeyOf } from '../core/delivery/page-url.js';
 import { pageOutbox, read, submit, type SubmitHost } from '../core/delivery/submit.js';
-import type { FieldError } from '../core/delivery/transport.js';
+import { COLLECTOR_WORDS_LOCALE, type FieldError } from '../core/delivery/transport.js';
 import { resolveEndpoint } from '../core/element/config.js';
 import { headingLevel } from '../core/element/heading-level.js';
 import { numberOption } from '../core/element/number-option.js';
@@ -321,11 +321,10 @@ export class AfterVote implements ReactiveController {
     const onComment = errors.find((error) => error.field === 'comment');
     if (!onComment) return this.#visit.sender.fail('rejected');
     const { code, message } = onComment;
-    // The collector's own words are English (api/openapi.yaml): shown on an English page only.
     this.#visit.commentError = () =>
       code === 'too-long'
         ? core.tooLong(this.#maxLength(), renderedLocale())
-        : (renderedLocale() === 'en' && message) || t.fieldInvalid();
+        : (renderedLocale() === COLLECTOR_WORDS_LOCALE && message) || t.fieldInvalid();
     this.announcer.focus('textarea');
   }
 

@@ -3,6 +3,7 @@
  * the element can show.
  */
 import type { Envelope } from './envelope.js';
+import type { Locale } from '../language/locale.js';
 import { readJson, isRecord } from './read-json.js';
 
 export interface FieldError {
@@ -10,9 +11,12 @@ export interface FieldError {
   field: string;
   /** A stable code the element can localize (e.g. `too-long`). */
   code?: string;
-  /** The collector's own wording, shown as text only when the code is unknown. */
+  /** The collector's own wording, shown as text only when the code is unknown, and only in its language. */
   message?: string;
 }
+
+/** The language of a collector's own wording (api/openapi.yaml): a page in another shows its own words instead. */
+export const COLLECTOR_WORDS_LOCALE: Locale = 'en';
 
 export type FailureReason = 'network' | 'timeout' | 'server' | 'bad-response';
 

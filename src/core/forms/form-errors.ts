@@ -9,7 +9,7 @@ import type { Announcer } from '../a11y/announcer.js';
 import { renderErrorSummary } from '../fields/error-summary.js';
 import { matchFieldErrors, type CodeMessages, type Message } from '../fields/field-error.js';
 import { errorSummaryTitle } from './form-messages.js';
-import type { FieldError } from '../delivery/transport.js';
+import { COLLECTOR_WORDS_LOCALE, type FieldError } from '../delivery/transport.js';
 import { renderedLocale } from '../language/language-sync.js';
 
 export class FormErrors<F extends string> {
@@ -45,7 +45,13 @@ export class FormErrors<F extends string> {
     fallback: Message,
     shown: readonly F[] = this.fields,
   ): boolean {
-    const { byField, other } = matchFieldErrors(errors, shown, codes, fallback, renderedLocale() === 'en');
+    const { byField, other } = matchFieldErrors(
+      errors,
+      shown,
+      codes,
+      fallback,
+      renderedLocale() === COLLECTOR_WORDS_LOCALE,
+    );
     return this.show(byField, other);
   }
 
